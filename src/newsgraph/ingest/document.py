@@ -1,0 +1,112 @@
+"""The ``Document``: clean text plus everything needed to point back at the source."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from ..model import Paragraph, Span
+
+__all__ = ["Document", "OffsetMap"]
+
+
+class OffsetMap:
+    """Maps offsets in a clean text back to offsets in its source text.
+
+    Stored as runs ``(clean_start, source_start, length)``: inside a run, clean
+    character ``clean_start + k`` came from source character ``source_start + k``
+    (copied, or replaced one for one, e.g. a newline that became a space).
+    Clean characters that no source character produced (rare: inserted
+    separators) map to the source position of the next run.
+    """
+
+    __slots__ = ("_clean_starts", "_runs", "clean_length", "source_length")
+
+    def __init__(self, runs: list[tuple[int, int, int]], clean_length: int, source_length: int):
+        self._runs = [r for r in runs if r[2] > 0]
+        self._clean_starts = [r[0] for r in self._runs]
+        self.clean_length = clean_length
+        self.source_length = source_length
+
+    @classmethod
+    def identity(cls, length: int) -> "OffsetMap":
+        return cls([(0, 0, length)], length, length)
+
+    @classmethod
+    def from_positions(cls, positions: list[int], source_length: int) -> "OffsetMap":
+        """Build from one source position per clean character (-1 for inserted characters)."""
+        runs: list[tuple[int, int, int]] = []
+        for clean_pos, src_pos in enumerate(positions):
+            if src_pos < 0:
+                continue
+            if runs:
+                c0, s0, n = runs[-1]
+                if c0 + n == clean_pos and s0 + n == src_pos:
+                    runs[-1] = (c0, s0, n + 1)
+                    continue
+            runs.append((clean_pos, src_pos, 1))
+        return cls(runs, len(positions), source_length)
+
+    @property
+    def runs(self) -> list[tuple[int, int, int]]:
+        return list(self._runs)
+
+    def to_source(self, clean_offset: int) -> int:
+        """Source offset of the clean character at ``clean_offset`` (or of the end)."""
+        if clean_offset >= self.clean_length:
+            return self.source_length
+        i = bisect.bisect_right(self._clean_starts, clean_offset) - 1
+        if i >= 0:
+            c0, s0, n = self._runs[i]
+            if clean_offset < c0 + n:
+                return s0 + (clean_offset - c0)
+        # An inserted character: point at the next source character we know of.
+        if i + 1 < len(self._runs):
+            return self._runs[i + 1][1]
+        return self.source_length
+
+    def span_to_source(self, start: int, end: int) -> tuple[int, int]:
+        """Source ``(start, end)`` covering the clean span ``[start, end)``."""
+        if end <= start:
+            s = self.to_source(start)
+            return s, s
+        return self.to_source(start), self.to_source(end - 1) + 1
+
+    def compose(self, inner: "OffsetMap") -> "OffsetMap":
+        """``self`` maps clean->mid and ``inner`` maps mid->source; return clean->source."""
+        positions = []
+        for c in range(self.clean_length):
+            mid = self.to_source(c)
+            positions.append(inner.to_source(mid) if mid < self.source_length else -1)
+        return OffsetMap.from_positions(positions, inner.source_length)
+
+    def to_json(self) -> list[list[int]]:
+        return [list(r) for r in self._runs]
+
+    @classmethod
+    def from_json(cls, runs: list[list[int]], clean_length: int, source_length: int) -> "OffsetMap":
+        return cls([tuple(r) for r in runs], clean_length, source_length)
+
+
+@dataclass
+class Document:
+    """One article's clean text, how it was laid out, and where it came from.
+
+    ``text`` is what the NLP runs on and what every offset points into.
+    ``source_text`` is the decoded source (for HTML and PDF: the extracted text
+    layer), and ``offsets`` maps ``text`` offsets back into it.
+    """
+
+    text: str
+    source_text: str
+    offsets: OffsetMap
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    title: str | None = None
+    published: str | None = None  # ISO date
+    url: str | None = None
+    source: str | None = None  # publisher / outlet
+    author: str | None = None
+    path: str | None = None  # file path (with ":LINE" for a JSONL record)
+    format: str = "txt"  # txt | pdf | html | jsonl | stdin
+    removed: list[Span] = field(default_factory=list)  # page furniture, offsets in source_text
+    warnings: list[str] = field(default_factory=list)
