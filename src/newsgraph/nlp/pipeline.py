@@ -1,0 +1,216 @@
+"""Build the spaCy pipeline and turn Documents into Articles.
+
+The statistical model (tagger, parser, NER) runs over chunks of at most
+``chunk_chars`` characters, cut at paragraph boundaries, so a 1 MB article never
+hits the model's ``max_length`` and memory stays bounded.  The chunks are then
+joined with ``Doc.from_docs`` and our own components run once over the whole
+article, so quote attribution and entity resolution see every paragraph.
+"""
+
+from __future__ import annotations
+
+import importlib
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..ingest.document import Document
+from ..model import Article, Entity, Mention
+from .extensions import register_extensions
+from .language import detect_language
+from .model_loader import load_english_model
+
+__all__ = [
+    "AnalysisOptions",
+    "COMPONENTS",
+    "build_pipeline",
+    "analyze_documents",
+    "analyze_document",
+    "doc_to_article",
+]
+
+log = logging.getLogger(__name__)
+
+# Our components, in pipeline order: (registered name, module that registers it).
+# Later components read what earlier ones assign (see each component's ``assigns``).
+# The order is: entities, linking, quotes, figures, dates, events, framing.
+COMPONENTS: tuple[tuple[str, str], ...] = (
+)
+
+
+@dataclass
+class AnalysisOptions:
+    """Everything that changes how articles are analysed, in one place."""
+
+    chunk_chars: int = 20_000  # model input per chunk; long articles are cut at paragraphs
+    batch_size: int = 32  # chunks per nlp.pipe batch
+    components: tuple[str, ...] | None = None  # None: all of COMPONENTS
+    skip_non_english: bool = True
+    min_english_confidence: float = 0.5
+    extra: dict = field(default_factory=dict)  # per-component config, by component name
+
+
+def build_pipeline(options: AnalysisOptions | None = None) -> Language:
+    """Load ``en_core_web_sm`` and add our components after its NER."""
+    options = options or AnalysisOptions()
+    register_extensions()
+    nlp = load_english_model()
+    wanted = options.components
+    for name, module in COMPONENTS:
+        if wanted is not None and name not in wanted:
+            continue
+        importlib.import_module(module)  # registers the factory
+        nlp.add_pipe(name, config=options.extra.get(name, {}))
+    nlp.meta.setdefault("newsgraph", {})["components"] = [n for n, _ in COMPONENTS if n in nlp.pipe_names]
+    return nlp
+
+
+def our_component_names(nlp: Language) -> list[str]:
+    names = {n for n, _ in COMPONENTS}
+    return [n for n in nlp.pipe_names if n in names]
+
+
+def split_into_chunks(text: str, chunk_chars: int) -> list[str]:
+    """Cut ``text`` into pieces of at most ``chunk_chars`` that concatenate back to it.
+
+    Cuts fall after a paragraph break where possible, else after a sentence end,
+    else at a space; a chunk never splits a word.
+    """
+    if len(text) <= chunk_chars:
+        return [text]
+    chunks = []
+    start = 0
+    while start < len(text):
+        end = min(start + chunk_chars, len(text))
+        if end < len(text):
+            window = text[start:end]
+            for sep in ("\n\n", ". ", "\n", " "):
+                cut = window.rfind(sep)
+                if cut > chunk_chars // 4:
+                    end = start + cut + len(sep)
+                    break
+        chunks.append(text[start:end])
+        start = end
+    return chunks
+
+
+@dataclass
+class _Pending:
+    document: Document
+    expected_chunks: int
+    skip_reason: str | None
+    chunk_docs: list[Doc] = field(default_factory=list)
+
+    @property
+    def ready(self) -> bool:
+        return len(self.chunk_docs) == self.expected_chunks
+
+
+def analyze_documents(
+    nlp: Language, documents: Iterable[Document], options: AnalysisOptions | None = None
+) -> Iterator[tuple[Document, Article]]:
+    """Analyse documents in a stream, yielding ``(document, article)`` in input order."""
+    options = options or AnalysisOptions()
+    ours = our_component_names(nlp)
+    queue: list[_Pending] = []
+    first_index = 0  # input index of queue[0]
+
+    def chunk_stream() -> Iterator[tuple[str, int]]:
+        for doc_index, document in enumerate(documents):
+            reason = _skip_reason(document, options)
+            chunks = [] if reason else split_into_chunks(document.text, options.chunk_chars)
+            queue.append(_Pending(document, len(chunks), reason))
+            for chunk in chunks:
+                yield chunk, doc_index
+
+    def drain() -> Iterator[tuple[Document, Article]]:
+        nonlocal first_index
+        while queue and queue[0].ready:
+            item = queue.pop(0)
+            first_index += 1
+            yield item.document, _finish(nlp, ours, item, options)
+
+    chunks = nlp.pipe(chunk_stream(), as_tuples=True, batch_size=options.batch_size, disable=ours)
+    for chunk_doc, doc_index in chunks:
+        queue[doc_index - first_index].chunk_docs.append(chunk_doc)
+        yield from drain()
+    yield from drain()  # skipped documents at the end of the stream
+
+
+def analyze_document(nlp: Language, document: Document, options: AnalysisOptions | None = None) -> Article:
+    """Analyse one document."""
+    for _, article in analyze_documents(nlp, [document], options):
+        return article
+    raise AssertionError("analyze_documents yielded nothing for one document")
+
+
+def _skip_reason(document: Document, options: AnalysisOptions) -> str | None:
+    if not document.text.strip():
+        return "empty text"
+    if options.skip_non_english:
+        lang, confidence = detect_language(document.text)
+        if lang != "en" and confidence >= options.min_english_confidence:
+            return f"text is not English (detected '{lang}')"
+    return None
+
+
+def _finish(nlp: Language, ours: list[str], item: _Pending, options: AnalysisOptions) -> Article:
+    document = item.document
+    if item.skip_reason:
+        article = _empty_article(document)
+        article.skipped_reason = item.skip_reason
+        article.language = detect_language(document.text)[0]
+        return article
+    chunk_docs = item.chunk_docs
+    doc = chunk_docs[0] if len(chunk_docs) == 1 else Doc.from_docs(chunk_docs, ensure_whitespace=False)
+    doc._.ng_published = document.published
+    doc._.ng_paragraphs = list(document.paragraphs)
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc_to_article(doc, document)
+
+
+def _empty_article(document: Document) -> Article:
+    from ..store.ids import article_id
+
+    return Article(
+        id=article_id(document.text),
+        text=document.text,
+        title=document.title,
+        published=document.published,
+        url=document.url,
+        source=document.source,
+        path=document.path,
+        paragraphs=list(document.paragraphs),
+    )
+
+
+def doc_to_article(doc: Doc, document: Document) -> Article:
+    """Collect what the components assigned on ``doc._`` into an :class:`Article`."""
+    article = _empty_article(document)
+    entities = doc._.ng_entities
+    article.entities = list(entities) if entities is not None else _entities_from_ner(doc)
+    article.quotes = list(doc._.ng_quotes or [])
+    article.amounts = list(doc._.ng_amounts or [])
+    article.dates = list(doc._.ng_dates or [])
+    article.events = list(doc._.ng_events or [])
+    article.framing = list(doc._.ng_framing or [])
+    bad = [s for s in article.spans() if article.text[s[1] : s[2]] != s[3]]
+    if bad:
+        # A component produced an offset that does not match the text: a bug to fix, never to hide.
+        raise AssertionError(f"{document.path}: {len(bad)} spans do not match the text, first: {bad[0]}")
+    return article
+
+
+def _entities_from_ner(doc: Doc) -> list[Entity]:
+    """Plain spaCy NER grouped by (label, text): used when the linking component is off."""
+    by_key: dict[tuple[str, str], Entity] = {}
+    for ent in doc.ents:
+        key = (ent.label_, ent.text)
+        if key not in by_key:
+            by_key[key] = Entity(id=f"E{len(by_key) + 1}", name=ent.text, type=ent.label_)
+        by_key[key].mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
+    return list(by_key.values())
