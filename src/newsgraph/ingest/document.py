@@ -36,15 +36,18 @@ class OffsetMap:
     def from_positions(cls, positions: list[int], source_length: int) -> "OffsetMap":
         """Build from one source position per clean character (-1 for inserted characters)."""
         runs: list[tuple[int, int, int]] = []
+        c0 = s0 = n = 0
         for clean_pos, src_pos in enumerate(positions):
             if src_pos < 0:
                 continue
-            if runs:
-                c0, s0, n = runs[-1]
-                if c0 + n == clean_pos and s0 + n == src_pos:
-                    runs[-1] = (c0, s0, n + 1)
-                    continue
-            runs.append((clean_pos, src_pos, 1))
+            if n and c0 + n == clean_pos and s0 + n == src_pos:
+                n += 1
+                continue
+            if n:
+                runs.append((c0, s0, n))
+            c0, s0, n = clean_pos, src_pos, 1
+        if n:
+            runs.append((c0, s0, n))
         return cls(runs, len(positions), source_length)
 
     @property
@@ -73,12 +76,27 @@ class OffsetMap:
         return self.to_source(start), self.to_source(end - 1) + 1
 
     def compose(self, inner: "OffsetMap") -> "OffsetMap":
-        """``self`` maps clean->mid and ``inner`` maps mid->source; return clean->source."""
-        positions = []
-        for c in range(self.clean_length):
-            mid = self.to_source(c)
-            positions.append(inner.to_source(mid) if mid < self.source_length else -1)
-        return OffsetMap.from_positions(positions, inner.source_length)
+        """``self`` maps clean->mid and ``inner`` maps mid->source; return clean->source.
+
+        Works run by run (not character by character) so composing the maps of
+        a megabyte article stays cheap.  Clean characters whose mid character
+        was itself inserted stay unmapped (they resolve to the next known run).
+        """
+        runs: list[tuple[int, int, int]] = []
+        inner_runs = inner._runs
+        inner_starts = inner._clean_starts
+        for c0, m0, n in self._runs:
+            m_end = m0 + n
+            j = max(bisect.bisect_right(inner_starts, m0) - 1, 0)
+            while j < len(inner_runs):
+                ic0, is0, inn = inner_runs[j]
+                if ic0 >= m_end:
+                    break
+                lo, hi = max(m0, ic0), min(m_end, ic0 + inn)
+                if lo < hi:
+                    runs.append((c0 + lo - m0, is0 + lo - ic0, hi - lo))
+                j += 1
+        return OffsetMap(_merge_runs(runs), self.clean_length, inner.source_length)
 
     def to_json(self) -> list[list[int]]:
         return [list(r) for r in self._runs]
@@ -86,6 +104,19 @@ class OffsetMap:
     @classmethod
     def from_json(cls, runs: list[list[int]], clean_length: int, source_length: int) -> "OffsetMap":
         return cls([tuple(r) for r in runs], clean_length, source_length)
+
+
+def _merge_runs(runs: list[tuple[int, int, int]]) -> list[tuple[int, int, int]]:
+    """Join runs that continue each other in both texts."""
+    merged: list[tuple[int, int, int]] = []
+    for c0, s0, n in runs:
+        if merged:
+            pc, ps, pn = merged[-1]
+            if pc + pn == c0 and ps + pn == s0:
+                merged[-1] = (pc, ps, pn + n)
+                continue
+        merged.append((c0, s0, n))
+    return merged
 
 
 @dataclass
