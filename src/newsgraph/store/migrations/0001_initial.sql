@@ -1,0 +1,194 @@
+-- Version 0 -> 1: the first released store schema (everything but ingest runs
+-- and word counts, which version 2 added).  Frozen: never edit a released
+-- migration; add a new NNNN file and update schema.sql instead.
+
+PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
+
+CREATE TABLE articles (
+    id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
+    seq            INTEGER NOT NULL UNIQUE,   -- insertion order; the articles_fts rowid
+    title          TEXT,
+    published      TEXT,                      -- ISO date
+    url            TEXT,
+    source         TEXT,                      -- publisher / outlet
+    path           TEXT,                      -- first path seen; all paths: article_sources
+    format         TEXT,                      -- txt | pdf | html | jsonl | stdin
+    language       TEXT NOT NULL DEFAULT 'en',
+    skipped_reason TEXT,
+    text           TEXT NOT NULL,
+    source_text    TEXT,                      -- NULL when stored without a Document
+    offset_map     TEXT,                      -- JSON {"runs", "clean_length", "source_length"}
+    paragraphs     TEXT NOT NULL DEFAULT '[]',
+    article_json   TEXT NOT NULL,             -- Article.to_dict(): the source of truth
+    ingested_at    TEXT NOT NULL              -- UTC ISO timestamp
+);
+CREATE INDEX articles_published ON articles(published);
+
+CREATE TABLE article_sources (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    path       TEXT NOT NULL,
+    first_seen TEXT NOT NULL,
+    PRIMARY KEY (article_id, path)
+) WITHOUT ROWID;
+CREATE INDEX article_sources_path ON article_sources(path);
+
+CREATE TABLE corpus_entities (
+    id            INTEGER PRIMARY KEY,
+    name          TEXT NOT NULL,
+    type          TEXT NOT NULL,
+    country       TEXT,
+    gazetteer_id  TEXT,
+    lat           REAL,
+    lon           REAL,
+    mention_count INTEGER NOT NULL DEFAULT 0,
+    article_count INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX corpus_entities_gazetteer ON corpus_entities(gazetteer_id);
+CREATE INDEX corpus_entities_type ON corpus_entities(type, article_count);
+
+CREATE TABLE corpus_entity_aliases (
+    corpus_entity_id INTEGER NOT NULL REFERENCES corpus_entities(id) ON DELETE CASCADE,
+    alias            TEXT NOT NULL,           -- store.corpus.normalise_name()
+    last_token       TEXT NOT NULL,           -- for surname look-ups ("putin")
+    PRIMARY KEY (corpus_entity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX corpus_entity_aliases_alias ON corpus_entity_aliases(alias);
+CREATE INDEX corpus_entity_aliases_last ON corpus_entity_aliases(last_token);
+
+CREATE TABLE entities (
+    article_id       TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    local_id         TEXT NOT NULL,
+    name             TEXT NOT NULL,
+    type             TEXT NOT NULL,
+    country          TEXT,
+    lat              REAL,
+    lon              REAL,
+    gazetteer_id     TEXT,
+    titles           TEXT NOT NULL DEFAULT '[]',
+    aliases          TEXT NOT NULL DEFAULT '[]',
+    corpus_entity_id INTEGER REFERENCES corpus_entities(id),
+    PRIMARY KEY (article_id, local_id)
+);
+CREATE INDEX entities_corpus ON entities(corpus_entity_id);
+
+CREATE TABLE mentions (
+    article_id TEXT NOT NULL,
+    entity_id  TEXT NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, local_id) ON DELETE CASCADE
+);
+CREATE INDEX mentions_entity ON mentions(article_id, entity_id);
+
+CREATE TABLE quotes (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    speaker_id TEXT,
+    cue_start  INTEGER,
+    cue_end    INTEGER,
+    cue_text   TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX quotes_speaker ON quotes(article_id, speaker_id);
+
+CREATE TABLE events (
+    article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx           INTEGER NOT NULL,
+    type          TEXT NOT NULL,
+    mode          TEXT,
+    modality      TEXT NOT NULL,
+    trigger_start INTEGER NOT NULL,
+    trigger_end   INTEGER NOT NULL,
+    trigger_text  TEXT NOT NULL,
+    source        TEXT NOT NULL DEFAULT '[]',  -- JSON list of local entity ids
+    target        TEXT NOT NULL DEFAULT '[]',
+    location      TEXT,
+    date          TEXT,
+    speaker       TEXT,
+    source_sector TEXT,
+    target_sector TEXT,
+    mentions      TEXT NOT NULL DEFAULT '[]',  -- JSON list of further Spans
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX events_type ON events(type);
+CREATE INDEX events_date ON events(date);
+
+-- events.source/target again, one row per actor, so plain SQL can join actors.
+CREATE TABLE event_actors (
+    article_id TEXT NOT NULL,
+    event_idx  INTEGER NOT NULL,
+    role       TEXT NOT NULL,                   -- 'source' | 'target'
+    entity_id  TEXT NOT NULL,
+    PRIMARY KEY (article_id, event_idx, role, entity_id),
+    FOREIGN KEY (article_id, event_idx) REFERENCES events(article_id, idx) ON DELETE CASCADE
+) WITHOUT ROWID;
+CREATE INDEX event_actors_entity ON event_actors(article_id, entity_id);
+
+CREATE TABLE amounts (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    value      REAL,
+    unit       TEXT,
+    currency   TEXT,
+    qualifier  TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+
+CREATE TABLE dates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    value      TEXT,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX dates_value ON dates(value);
+
+CREATE TABLE framing (
+    article_id   TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx          INTEGER NOT NULL,
+    entity_id    TEXT NOT NULL,
+    char_start   INTEGER NOT NULL,
+    char_end     INTEGER NOT NULL,
+    text         TEXT NOT NULL,
+    construction TEXT NOT NULL,
+    tone         REAL NOT NULL DEFAULT 0,
+    PRIMARY KEY (article_id, idx)
+);
+CREATE INDEX framing_entity ON framing(article_id, entity_id);
+
+CREATE TABLE failures (
+    id     INTEGER PRIMARY KEY,
+    path   TEXT NOT NULL,
+    code   TEXT NOT NULL,                       -- errors.E code, e.g. "E015"
+    reason TEXT NOT NULL,
+    at     TEXT NOT NULL
+);
+CREATE INDEX failures_path ON failures(path);
+
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+END;
+CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text, seq ON articles BEGIN
+    INSERT INTO articles_fts(articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+    INSERT INTO articles_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+
+CREATE VIRTUAL TABLE entities_fts USING fts5(
+    name, aliases, tokenize='unicode61 remove_diacritics 2'
+);

@@ -1,0 +1,376 @@
+"""The reading side of the store: ``Database``, a read-only handle for the web app,
+the API and exports.  All SQL is parameterised; search never raises on user input."""
+
+from __future__ import annotations
+
+import html
+import json
+import logging
+import re
+import sqlite3
+from pathlib import Path
+
+from ..errors import StoreError
+from ..ingest.document import OffsetMap
+from ..model import Article
+from .connection import connect_reader, schema_version
+from .corpus import normalise_name
+
+__all__ = ["Database", "fts_query"]
+
+log = logging.getLogger(__name__)
+
+MAX_LIMIT = 1000
+# Private-use characters as snippet() markers: the article text is then HTML-escaped
+# and only these become <mark>, so a highlight can never inject markup.
+_OPEN, _CLOSE = "\ue000", "\ue001"
+_ID = re.compile(r"[0-9a-f]{4,16}")
+
+_ORDERS = {
+    "newest": "a.published IS NULL, a.published DESC, a.seq DESC",
+    "oldest": "a.published IS NULL, a.published ASC, a.seq ASC",
+    "ingested": "a.seq DESC",
+    "title": "a.title IS NULL, a.title COLLATE NOCASE, a.seq",
+}
+
+
+def fts_query(text: object, prefix_last: bool = False) -> str | None:
+    """Turn arbitrary user text into a safe FTS5 query, or None if nothing is searchable.
+
+    Each whitespace-separated term becomes an FTS5 string ("..." with inner quotes
+    doubled), so AND/OR/NOT/NEAR/*/^/: lose their operator meaning; the terms are
+    ANDed.  Terms with no letter or digit are dropped: they tokenise to nothing.
+    """
+    q = str(text).encode("utf-8", "replace").decode("utf-8").replace("\x00", " ")
+    terms = [t for t in q.split() if any(ch.isalnum() for ch in t)][:32]
+    if not terms:
+        return None
+    quoted = ['"' + t.replace('"', '""') + '"' for t in terms]
+    if prefix_last:
+        quoted[-1] += " *"
+    return " ".join(quoted)
+
+
+def _page(limit: object, offset: object) -> tuple[int, int]:
+    try:
+        lim = max(0, min(int(limit), MAX_LIMIT))
+    except (TypeError, ValueError):
+        lim = 50
+    try:
+        off = max(0, int(offset))
+    except (TypeError, ValueError):
+        off = 0
+    return lim, off
+
+
+def _marked(text: str | None) -> tuple[str | None, str | None]:
+    """(plain text, HTML with <mark>) from a snippet()/highlight() result."""
+    if text is None:
+        return None, None
+    plain = text.replace(_OPEN, "").replace(_CLOSE, "")
+    markup = html.escape(text).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+    return plain, markup
+
+
+class Database:
+    """Read-only access (``mode=ro``) to a store at the latest schema version.
+
+    One connection; ``check_same_thread=False`` so a web app may share it between
+    threads for reads, though one ``Database`` per request or thread is simplest.
+    """
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._conn = connect_reader(self.path)
+        self._conn.row_factory = sqlite3.Row
+
+    def close(self) -> None:
+        self._conn.close()
+
+    def __enter__(self) -> "Database":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def _all(self, sql: str, params=()) -> list[dict]:
+        return [dict(row) for row in self._conn.execute(sql, params)]
+
+    def _one(self, sql: str, params=()):
+        return self._conn.execute(sql, params).fetchone()
+
+    # -- corpus overview ----------------------------------------------------------
+
+    def stats(self) -> dict:
+        counts = {
+            "articles": "articles",
+            "entities": "corpus_entities",
+            "mentions": "mentions",
+            "quotes": "quotes",
+            "events": "events",
+            "amounts": "amounts",
+            "dates": "dates",
+            "framing": "framing",
+            "sources": "article_sources",
+            "failures": "failures",
+            "runs": "ingest_runs",
+        }
+        out = {key: self._one(f"SELECT count(*) FROM {table}")[0] for key, table in counts.items()}
+        out["schema_version"] = schema_version(self._conn)
+        return out
+
+    def articles(self, limit: int = 50, offset: int = 0, order: str = "newest") -> list[dict]:
+        if order not in _ORDERS:
+            raise ValueError(f"order must be one of {sorted(_ORDERS)}")
+        lim, off = _page(limit, offset)
+        return self._all(
+            "SELECT a.id, a.title, a.published, a.source, a.url, a.path, a.format, a.language, "
+            "a.skipped_reason, a.word_count, a.ingested_at, "
+            "(SELECT count(*) FROM entities e WHERE e.article_id = a.id) AS entity_count, "
+            "(SELECT count(*) FROM quotes q WHERE q.article_id = a.id) AS quote_count, "
+            "(SELECT count(*) FROM events v WHERE v.article_id = a.id) AS event_count "
+            f"FROM articles a ORDER BY {_ORDERS[order]} LIMIT ? OFFSET ?",
+            (lim, off),
+        )
+
+    def _resolve_id(self, article_id: object) -> str:
+        """The full id for an id or an unambiguous prefix of at least 4 hex digits."""
+        key = str(article_id).strip().lower()
+        if _ID.fullmatch(key):
+            if self._one("SELECT 1 FROM articles WHERE id = ?", (key,)):
+                return key
+            # Hex digits sort below 'g', so this range is exactly the ids with that prefix.
+            rows = self._conn.execute(
+                "SELECT id FROM articles WHERE id >= ? AND id < ? LIMIT 2", (key, key + "g")
+            ).fetchall()
+            if len(rows) == 1:
+                return rows[0][0]
+        raise StoreError("E106", str(self.path), id=str(article_id)[:64])
+
+    def article(self, article_id: str) -> Article:
+        full = self._resolve_id(article_id)
+        (data,) = self._one("SELECT article_json FROM articles WHERE id = ?", (full,))
+        return Article.from_dict(json.loads(data))
+
+    def article_source(self, article_id: str) -> tuple[str, OffsetMap]:
+        """The decoded source text and the map from article offsets into it
+        (the article text itself and an identity map when no source was stored)."""
+        full = self._resolve_id(article_id)
+        text, source_text, offset_map = self._one(
+            "SELECT text, source_text, offset_map FROM articles WHERE id = ?", (full,)
+        )
+        if source_text is None or offset_map is None:
+            return text, OffsetMap.identity(len(text))
+        om = json.loads(offset_map)
+        return source_text, OffsetMap.from_json(om["runs"], om["clean_length"], om["source_length"])
+
+    # -- search -----------------------------------------------------------------------
+
+    def search(self, q: object, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Articles matching every term of ``q``, best first, with highlighted snippets
+        (``snippet`` plain, ``snippet_html``/``title_html`` escaped with <mark>).
+        Never raises on user input; an unsearchable query gives []."""
+        query = fts_query(q)
+        if query is None:
+            return []
+        lim, off = _page(limit, offset)
+        try:
+            rows = self._all(
+                "SELECT a.id, a.title, a.published, a.source, a.url, "
+                "snippet(articles_fts, 1, ?, ?, '…', 24) AS snip, "
+                "highlight(articles_fts, 0, ?, ?) AS title_marked, "
+                "bm25(articles_fts, 5.0, 1.0) AS score "
+                "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
+                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+                (_OPEN, _CLOSE, _OPEN, _CLOSE, query, lim, off),
+            )
+        except sqlite3.Error as exc:  # the quoting should make this unreachable; never 500 on a query
+            log.warning("article search for %r failed: %s", query, exc)
+            return []
+        for row in rows:
+            row["snippet"], row["snippet_html"] = _marked(row.pop("snip"))
+            _, row["title_html"] = _marked(row.pop("title_marked"))
+        return rows
+
+    def search_entities(self, q: object, type: str | None = None, limit: int = 20, offset: int = 0) -> list[dict]:
+        """Corpus entities whose name or alias matches ``q`` (the last term as a prefix,
+        for type-ahead).  Never raises on user input."""
+        query = fts_query(q, prefix_last=True)
+        if query is None:
+            return []
+        lim, off = _page(limit, offset)
+        try:
+            return self._all(
+                "SELECT ce.id, ce.name, ce.type, ce.country, ce.mention_count, ce.article_count "
+                "FROM entities_fts JOIN corpus_entities ce ON ce.id = entities_fts.rowid "
+                "WHERE entities_fts MATCH ? AND (? IS NULL OR ce.type = ?) "
+                "ORDER BY bm25(entities_fts), ce.article_count DESC LIMIT ? OFFSET ?",
+                (query, type, type, lim, off),
+            )
+        except sqlite3.Error as exc:
+            log.warning("entity search for %r failed: %s", query, exc)
+            return []
+
+    # -- entities ---------------------------------------------------------------------
+
+    def entities(self, type: str | None = None, q: str | None = None, limit: int = 50, offset: int = 0) -> list[dict]:
+        if q is not None and str(q).strip():
+            return self.search_entities(q, type=type, limit=limit, offset=offset)
+        lim, off = _page(limit, offset)
+        return self._all(
+            "SELECT id, name, type, country, mention_count, article_count FROM corpus_entities "
+            "WHERE (? IS NULL OR type = ?) ORDER BY article_count DESC, mention_count DESC, name "
+            "LIMIT ? OFFSET ?",
+            (type, type, lim, off),
+        )
+
+    def top_entities(self, n: int = 20, type: str | None = None) -> list[dict]:
+        return self.entities(type=type, limit=n)
+
+    def entity(self, corpus_id: int, limit: int = 50) -> dict | None:
+        """Everything known about one corpus entity, or None if there is no such id."""
+        try:
+            cid = int(corpus_id)
+        except (TypeError, ValueError):
+            return None
+        lim, _ = _page(limit, 0)
+        row = self._one("SELECT * FROM corpus_entities WHERE id = ?", (cid,))
+        if row is None:
+            return None
+        out = dict(row)
+        out["aliases"] = [
+            r[0] for r in self._conn.execute(
+                "SELECT alias FROM corpus_entity_aliases WHERE corpus_entity_id = ? ORDER BY alias", (cid,)
+            )
+        ]  # fmt: skip
+        # Context: up to 80 characters either side of each mention (substr counts
+        # characters, like Python offsets).
+        out["mentions"] = self._all(
+            "SELECT m.article_id, a.title, a.published, e.local_id AS entity_id, m.char_start, m.char_end, m.text, "
+            "substr(a.text, max(m.char_start - 80, 0) + 1, m.char_start - max(m.char_start - 80, 0)) AS before, "
+            "substr(a.text, m.char_end + 1, 80) AS after "
+            "FROM entities e JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.local_id "
+            "JOIN articles a ON a.id = e.article_id WHERE e.corpus_entity_id = ? "
+            "ORDER BY a.published IS NULL, a.published DESC, m.article_id, m.char_start LIMIT ?",
+            (cid, lim),
+        )
+        out["quotes"] = self._all(
+            "SELECT q.article_id, a.title, a.published, q.idx, q.char_start, q.char_end, q.text, q.kind, q.cue_text "
+            "FROM quotes q JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_id "
+            "JOIN articles a ON a.id = q.article_id WHERE e.corpus_entity_id = ? "
+            "ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.idx LIMIT ?",
+            (cid, lim),
+        )
+        out["events"] = self._events(
+            "EXISTS (SELECT 1 FROM event_actors ea JOIN entities x ON x.article_id = ea.article_id "
+            "AND x.local_id = ea.entity_id WHERE ea.article_id = v.article_id AND ea.event_idx = v.idx "
+            "AND x.corpus_entity_id = ?) OR EXISTS (SELECT 1 FROM entities x WHERE x.article_id = v.article_id "
+            "AND x.local_id = v.location AND x.corpus_entity_id = ?)",
+            [cid, cid], lim, 0,
+        )  # fmt: skip
+        out["cooccurring"] = self._all(
+            "SELECT ce.id, ce.name, ce.type, count(DISTINCT e2.article_id) AS articles "
+            "FROM entities e1 JOIN entities e2 ON e2.article_id = e1.article_id "
+            "JOIN corpus_entities ce ON ce.id = e2.corpus_entity_id "
+            "WHERE e1.corpus_entity_id = ? AND e2.corpus_entity_id != ? "
+            "GROUP BY ce.id ORDER BY articles DESC, ce.name LIMIT ?",
+            (cid, cid, lim),
+        )
+        out["framing"] = self._all(
+            "SELECT min(f.text) AS text, f.construction, count(*) AS count, avg(f.tone) AS tone, "
+            "count(DISTINCT f.article_id) AS articles "
+            "FROM framing f JOIN entities e ON e.article_id = f.article_id AND e.local_id = f.entity_id "
+            "WHERE e.corpus_entity_id = ? GROUP BY lower(f.text), f.construction "
+            "ORDER BY count DESC, text LIMIT ?",
+            (cid, lim),
+        )
+        return out
+
+    # -- events -----------------------------------------------------------------------
+
+    def _actor_ids(self, actor: object) -> list[int]:
+        """Corpus ids for an actor given as a corpus id or a name (or alias)."""
+        if isinstance(actor, int) or (isinstance(actor, str) and actor.strip().isdigit()):
+            return [int(actor)]
+        key = normalise_name(str(actor))
+        rows = self._conn.execute(
+            "SELECT DISTINCT corpus_entity_id FROM corpus_entity_aliases WHERE alias IN (?, ?)",
+            (key, normalise_name(str(actor), "PERSON")),
+        )
+        return [r[0] for r in rows]
+
+    def events(
+        self,
+        type: str | None = None,
+        actor: int | str | None = None,
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        limit: int = 50,
+        offset: int = 0,
+    ) -> list[dict]:
+        """Events, newest first.  ``actor``: corpus id or name, as source or target.
+        ``country``: ISO alpha-3 of the location or of any actor.  Dates compare the
+        event date, or the article's publication date when the event has none."""
+        where, params = ["1"], []
+        if type:
+            where.append("v.type = ?")
+            params.append(type)
+        if actor is not None and str(actor).strip():
+            ids = self._actor_ids(actor)
+            if not ids:
+                return []
+            marks = ",".join("?" * len(ids))
+            where.append(
+                "EXISTS (SELECT 1 FROM event_actors ea JOIN entities x ON x.article_id = ea.article_id "
+                "AND x.local_id = ea.entity_id WHERE ea.article_id = v.article_id AND ea.event_idx = v.idx "
+                f"AND x.corpus_entity_id IN ({marks}))"
+            )
+            params.extend(ids)
+        if country:
+            where.append(
+                "EXISTS (SELECT 1 FROM entities x LEFT JOIN corpus_entities c ON c.id = x.corpus_entity_id "
+                "WHERE x.article_id = v.article_id AND coalesce(x.country, c.country) = ? AND (x.local_id = v.location "
+                "OR x.local_id IN (SELECT entity_id FROM event_actors ea WHERE ea.article_id = v.article_id "
+                "AND ea.event_idx = v.idx)))"
+            )
+            params.append(country)
+        if date_from:
+            where.append("substr(coalesce(v.date, a.published), 1, 10) >= ?")
+            params.append(str(date_from)[:10])
+        if date_to:
+            where.append("substr(coalesce(v.date, a.published), 1, 10) <= ?")
+            params.append(str(date_to)[:10])
+        lim, off = _page(limit, offset)
+        return self._events(" AND ".join(f"({w})" for w in where), params, lim, off)
+
+    def _events(self, where: str, params: list, limit: int, offset: int) -> list[dict]:
+        rows = self._all(
+            "SELECT v.article_id, v.idx, v.type, v.mode, v.modality, v.trigger_start, v.trigger_end, "
+            "v.trigger_text, v.source, v.target, v.location, v.date, v.speaker, v.source_sector, "
+            "v.target_sector, a.title, a.published "
+            f"FROM events v JOIN articles a ON a.id = v.article_id WHERE {where} "
+            "ORDER BY coalesce(v.date, a.published) IS NULL, coalesce(v.date, a.published) DESC, "
+            "v.article_id, v.idx LIMIT ? OFFSET ?",
+            [*params, limit, offset],
+        )
+        by_article: dict[str, dict[str, dict]] = {}
+        for row in rows:
+            aid = row["article_id"]
+            if aid not in by_article:
+                by_article[aid] = {
+                    r["local_id"]: r
+                    for r in self._all(
+                        "SELECT e.local_id, e.corpus_entity_id AS id, coalesce(c.name, e.name) AS name, "
+                        "coalesce(e.country, c.country) AS country FROM entities e "
+                        "LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id WHERE e.article_id = ?",
+                        (aid,),
+                    )
+                }
+            actors = by_article[aid]
+            for role in ("source", "target"):
+                row[role] = [actors.get(local, {"local_id": local, "id": None, "name": None})
+                             for local in json.loads(row[role])]  # fmt: skip
+            for role in ("location", "speaker"):
+                row[role] = actors.get(row[role]) if row[role] else None
+        return rows

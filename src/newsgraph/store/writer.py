@@ -1,0 +1,271 @@
+"""The writing side of the store: ``Store.add`` puts one Article in one transaction."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from enum import Enum
+from pathlib import Path
+from typing import Iterable
+
+from ..ingest.document import Document
+from ..model import Article
+from .connection import connect_writer, transaction
+from .corpus import resolve_entities
+from .ids import article_id
+
+__all__ = ["AddResult", "AddStatus", "Store"]
+
+
+class AddStatus(str, Enum):
+    ADDED = "added"
+    DUPLICATE = "duplicate"  # same id already stored: only the path was recorded
+
+
+@dataclass(frozen=True)
+class AddResult:
+    id: str
+    status: AddStatus
+    path: str | None = None
+
+    @property
+    def added(self) -> bool:
+        return self.status is AddStatus.ADDED
+
+    @property
+    def duplicate(self) -> bool:
+        return self.status is AddStatus.DUPLICATE
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+def _json(value) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
+class Store:
+    """A read-write handle on a store file; creates or migrates the schema on open.
+
+    Use as a context manager.  Every ``add`` is one BEGIN IMMEDIATE ... COMMIT: a
+    crash or error mid-article leaves the database as it was before it.  Errors
+    that are about the database (read-only, locked, disk full, not a database)
+    surface as StoreError E101-E104; anything else (e.g. a constraint failure)
+    surfaces unchanged, after the rollback.
+    """
+
+    def __init__(self, path: str | Path, *, timeout: float | None = None) -> None:
+        self.path = Path(path)
+        self._conn = connect_writer(self.path, timeout)
+        self._run_id: int | None = None
+        self._tally = {"added": 0, "duplicates": 0, "failed": 0}
+
+    @classmethod
+    def open(cls, path: str | Path, *, timeout: float | None = None) -> "Store":
+        return cls(path, timeout=timeout)
+
+    @property
+    def connection(self):
+        """The underlying sqlite3 connection, for tests and maintenance only."""
+        return self._conn
+
+    def close(self) -> None:
+        if self._conn is not None:
+            if self._run_id is not None:
+                self.finish_run()
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- reading what the writer needs ---------------------------------------
+
+    def has(self, article_id: str) -> bool:
+        row = self._conn.execute("SELECT 1 FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row is not None
+
+    # -- writing ----------------------------------------------------------------
+
+    def add(self, article: Article, document: Document | None = None) -> AddResult:
+        with transaction(self._conn, self.path):
+            result = self._write(article, document)
+        self._count([result])
+        return result
+
+    def add_many(
+        self, items: Iterable[Article | tuple[Article, Document | None]], batch_size: int = 100
+    ) -> list[AddResult]:
+        """Add many articles, ``batch_size`` per transaction (far fewer fsyncs than
+        one each).  A batch is all-or-nothing: on an error its articles are rolled
+        back, earlier batches stay committed, and the error is raised."""
+        if batch_size < 1:
+            raise ValueError("batch_size must be at least 1")
+        results: list[AddResult] = []
+        batch: list[tuple[Article, Document | None]] = []
+        for item in items:
+            batch.append(item if isinstance(item, tuple) else (item, None))
+            if len(batch) >= batch_size:
+                results.extend(self._add_batch(batch))
+                batch = []
+        if batch:
+            results.extend(self._add_batch(batch))
+        return results
+
+    def _add_batch(self, batch: list[tuple[Article, Document | None]]) -> list[AddResult]:
+        with transaction(self._conn, self.path):
+            results = [self._write(article, document) for article, document in batch]
+        self._count(results)
+        return results
+
+    def record_failure(self, path: str | Path, code: str, reason: str) -> None:
+        """Record a file that could not be ingested (e.g. E015 not English)."""
+        with transaction(self._conn, self.path):
+            self._conn.execute(
+                "INSERT INTO failures (path, code, reason, at, run_id) VALUES (?, ?, ?, ?, ?)",
+                (str(path), code, reason, _now(), self._run_id),
+            )
+        self._tally["failed"] += 1
+
+    def start_run(self, command: str | None = None) -> int:
+        """Open an ``ingest_runs`` row; adds and failures are tallied into it."""
+        if self._run_id is not None:
+            self.finish_run()
+        with transaction(self._conn, self.path):
+            cur = self._conn.execute(
+                "INSERT INTO ingest_runs (started_at, command) VALUES (?, ?)", (_now(), command)
+            )
+        self._run_id = cur.lastrowid
+        self._tally = {"added": 0, "duplicates": 0, "failed": 0}
+        return self._run_id
+
+    def finish_run(self) -> None:
+        if self._run_id is None:
+            return
+        with transaction(self._conn, self.path):
+            self._conn.execute(
+                "UPDATE ingest_runs SET finished_at = ?, added = ?, duplicates = ?, failed = ? WHERE id = ?",
+                (_now(), self._tally["added"], self._tally["duplicates"], self._tally["failed"], self._run_id),
+            )
+        self._run_id = None
+
+    def _count(self, results: list[AddResult]) -> None:
+        for r in results:
+            self._tally["added" if r.added else "duplicates"] += 1
+
+    # -- one article, inside a transaction ------------------------------------
+
+    def _write(self, article: Article, document: Document | None) -> AddResult:
+        conn = self._conn
+        aid = article.id or article_id(article.text)
+        path = (document.path if document is not None else None) or article.path
+        now = _now()
+        if self.has(aid):
+            if path:
+                conn.execute(
+                    "INSERT OR IGNORE INTO article_sources (article_id, path, first_seen) VALUES (?, ?, ?)",
+                    (aid, path, now),
+                )
+            return AddResult(aid, AddStatus.DUPLICATE, path)
+
+        data = article.to_dict()
+        data["id"] = aid
+        offset_map = source_text = fmt = None
+        if document is not None:
+            source_text, fmt = document.source_text, document.format
+            om = document.offsets
+            offset_map = _json(
+                {"runs": om.to_json(), "clean_length": om.clean_length, "source_length": om.source_length}
+            )
+        (seq,) = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()
+        conn.execute(
+            "INSERT INTO articles (id, seq, title, published, url, source, path, format, language, "
+            "skipped_reason, text, source_text, offset_map, paragraphs, article_json, ingested_at, word_count) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                aid, seq,
+                article.title or (document.title if document else None),
+                article.published or (document.published if document else None),
+                article.url or (document.url if document else None),
+                article.source or (document.source if document else None),
+                path, fmt, article.language, article.skipped_reason, article.text, source_text, offset_map,
+                _json(data["paragraphs"]), _json(data), now, len(article.text.split()),
+            ),
+        )  # fmt: skip
+        if path:
+            conn.execute(
+                "INSERT INTO article_sources (article_id, path, first_seen) VALUES (?, ?, ?)", (aid, path, now)
+            )
+        corpus_ids = resolve_entities(conn, article.entities)
+        self._write_parts(aid, article, corpus_ids)
+        return AddResult(aid, AddStatus.ADDED, path)
+
+    def _write_parts(self, aid: str, article: Article, corpus_ids: dict[str, int]) -> None:
+        conn = self._conn
+        conn.executemany(
+            "INSERT INTO entities (article_id, local_id, name, type, country, lat, lon, gazetteer_id, "
+            "titles, aliases, corpus_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, e.id, e.name, e.type, e.country, e.lat, e.lon, e.gazetteer_id,
+                 _json(e.titles), _json(e.aliases), corpus_ids.get(e.id))
+                for e in article.entities
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO mentions (article_id, entity_id, char_start, char_end, text) VALUES (?, ?, ?, ?, ?)",
+            [(aid, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
+        )
+        conn.executemany(
+            "INSERT INTO quotes (article_id, idx, char_start, char_end, text, kind, speaker_id, "
+            "cue_start, cue_end, cue_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, i, q.start, q.end, q.text, q.kind, q.speaker,
+                 q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None)
+                for i, q in enumerate(article.quotes)
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT INTO events (article_id, idx, type, mode, modality, trigger_start, trigger_end, "
+            "trigger_text, source, target, location, date, speaker, source_sector, target_sector, mentions) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, i, ev.type, ev.mode, ev.modality, ev.trigger.start, ev.trigger.end, ev.trigger.text,
+                 _json(ev.source), _json(ev.target), ev.location, ev.date, ev.speaker, ev.source_sector,
+                 ev.target_sector, _json([[m.start, m.end, m.text] for m in ev.mentions]))
+                for i, ev in enumerate(article.events)
+            ],
+        )  # fmt: skip
+        conn.executemany(
+            "INSERT OR IGNORE INTO event_actors (article_id, event_idx, role, entity_id) VALUES (?, ?, ?, ?)",
+            [
+                (aid, i, role, local_id)
+                for i, ev in enumerate(article.events)
+                for role, ids in (("source", ev.source), ("target", ev.target))
+                for local_id in ids
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO amounts (article_id, idx, char_start, char_end, text, value, unit, currency, qualifier) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, i, a.start, a.end, a.text, a.value, a.unit, a.currency, a.qualifier)
+                for i, a in enumerate(article.amounts)
+            ],
+        )
+        conn.executemany(
+            "INSERT INTO dates (article_id, idx, char_start, char_end, text, value) VALUES (?, ?, ?, ?, ?, ?)",
+            [(aid, i, d.start, d.end, d.text, d.value) for i, d in enumerate(article.dates)],
+        )
+        conn.executemany(
+            "INSERT INTO framing (article_id, idx, entity_id, char_start, char_end, text, construction, tone) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, i, f.entity, f.start, f.end, f.text, f.construction, f.tone)
+                for i, f in enumerate(article.framing)
+            ],
+        )
