@@ -1,0 +1,281 @@
+"""Read articles from files, folders and stdin into ``Document`` objects.
+
+``iter_documents`` is what batch code wants: it yields an ``InputError`` for a
+bad file (or a bad JSONL line) and carries on with the rest.  ``read_path`` is
+the strict variant for one path: it raises the first ``InputError``.
+
+Every format ends in the same place: the source text (decoded file, PDF text
+layer, HTML main text, JSONL ``text`` field) goes through ftfy and then
+``repair_text``, and the two offset maps are composed so that
+``Document.offsets`` points into ``Document.source_text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import struct
+import sys
+import zlib
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Span
+from .decoding import decode_bytes, fix_mojibake
+from .document import Document
+from .repair import RepairOptions, repair_text
+
+__all__ = [
+    "ReadOptions",
+    "read_path",
+    "iter_documents",
+    "document_from_text",
+    "iso_date",
+    "SUFFIXES",
+    "PARSER_ERRORS",
+]
+
+TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
+SUFFIXES = TEXT_SUFFIXES | {".pdf", ".html", ".htm", ".jsonl"}
+
+
+@dataclass
+class ReadOptions:
+    max_bytes: int = 50 * 1024 * 1024  # larger files are refused (E012)
+    pdf_max_pages: int = 2000  # pages past this are not extracted
+    follow_symlinks: bool = False  # follow symlinked folders (loops are detected: E016)
+    fix_mojibake: bool = True  # run ftfy on the source text
+    repair: RepairOptions | None = None  # layout repair for txt, PDF and JSONL text
+
+
+def iter_documents(
+    paths: Iterable[str | Path], options: ReadOptions | None = None
+) -> Iterator[Document | InputError]:
+    """Documents from files, folders (recursively, sorted) and ``-`` (stdin).
+
+    Per-file problems are yielded as ``InputError`` objects, never raised.
+    """
+    options = options or ReadOptions()
+    for path in paths:
+        if str(path) == "-":
+            yield from _guard("<stdin>", lambda: _read_stdin(options))
+            continue
+        yield from _iter_one(Path(path), options)
+
+
+def read_path(path: str | Path, options: ReadOptions | None = None) -> Iterator[Document]:
+    """Documents from one file or folder; raises the first ``InputError`` met."""
+    for item in iter_documents([path], options):
+        if isinstance(item, InputError):
+            raise item
+        yield item
+
+
+def document_from_text(
+    source_text: str,
+    *,
+    path: str | None,
+    fmt: str,
+    options: ReadOptions,
+    title: str | None = None,
+    wrapped: bool | None = None,
+    **meta: Any,
+) -> Document:
+    """Clean ``source_text`` (ftfy, then layout repair) into a Document mapped back to it."""
+    fixed, fix_map = fix_mojibake(source_text) if options.fix_mojibake else (source_text, None)
+    repair_options = options.repair or RepairOptions()
+    if title is not None or wrapped is not None:
+        repair_options = RepairOptions(**{**vars(repair_options), "title_hint": title, "wrapped": wrapped})
+    repaired = repair_text(fixed, repair_options)
+    offsets, removed = repaired.offsets, repaired.removed
+    if fix_map is not None:
+        offsets = offsets.compose(fix_map)
+        removed = [Span(*fix_map.span_to_source(s.start, s.end), s.text) for s in removed]
+    return Document(
+        text=repaired.text,
+        source_text=source_text,
+        offsets=offsets,
+        paragraphs=repaired.paragraphs,
+        title=title or repaired.title,
+        path=path,
+        format=fmt,
+        removed=removed,
+        **meta,
+    )
+
+
+# -- walking ---------------------------------------------------------------
+
+
+def _iter_one(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    if not path.exists():
+        yield InputError("E001", path=str(path))
+    elif path.is_dir():
+        yield from _iter_folder(path, options)
+    elif path.suffix.lower() not in SUFFIXES:
+        yield InputError("E011", path=str(path), suffix=path.suffix)
+    else:
+        yield from _guard(str(path), lambda: _read_file(path, options))
+
+
+def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    found = False
+    seen: set[tuple[int, int]] = set()
+    try:
+        files = list(_walk(folder, options.follow_symlinks, seen))
+    except InputError as err:
+        yield err
+        return
+    for item in files:
+        if isinstance(item, InputError):
+            yield item
+            continue
+        found = True
+        yield from _guard(str(item), lambda item=item: _read_file(item, options))
+    if not found:
+        yield InputError("E002", path=str(folder))
+
+
+def _walk(folder: Path, follow: bool, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
+    """Supported files under ``folder``, sorted, hidden names skipped; symlink loops reported."""
+    try:
+        st = folder.stat()
+        key = (st.st_dev, st.st_ino)
+        if key in seen:
+            yield InputError("E016", path=str(folder), detail="folder already visited (symlink loop)")
+            return
+        seen.add(key)
+        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+    except OSError as err:
+        yield InputError("E016", path=str(folder), detail=err.strerror or str(err))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_symlink() and entry.is_dir() and not follow:
+            continue
+        if entry.is_dir():
+            yield from _walk(entry, follow, seen)
+        elif entry.suffix.lower() in SUFFIXES and entry.suffix:
+            yield entry
+        # Unknown suffixes (images, spreadsheets) and suffix-less files are skipped in walks.
+
+
+def _guard(path: str, read) -> Iterator[Document | InputError]:
+    """Run a reader, turning its InputErrors and OS errors into yielded errors."""
+    try:
+        yield from read()
+    except InputError as err:
+        yield err
+    except OSError as err:
+        yield InputError("E013", path=path, detail=err.strerror or str(err))
+
+
+# -- formats ---------------------------------------------------------------
+
+
+def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    size = path.stat().st_size
+    if size > options.max_bytes:
+        raise InputError("E012", path=str(path), limit=options.max_bytes)
+    suffix = path.suffix.lower()
+    if suffix == ".pdf":
+        from .pdf import read_pdf
+
+        yield read_pdf(path, options)
+    elif suffix in (".html", ".htm"):
+        from .html import read_html
+
+        yield read_html(path, options)
+    elif suffix == ".jsonl":
+        yield from _read_jsonl(path, options)
+    else:
+        text = decode_bytes(path.read_bytes(), str(path))
+        yield document_from_text(text, path=str(path), fmt="txt", options=options)
+
+
+def _read_stdin(options: ReadOptions) -> Iterator[Document]:
+    stream = getattr(sys.stdin, "buffer", None)
+    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    if len(data) > options.max_bytes:
+        raise InputError("E012", path="<stdin>", limit=options.max_bytes)
+    text = decode_bytes(data, "<stdin>")
+    yield document_from_text(text, path="<stdin>", fmt="stdin", options=options)
+
+
+def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
+    text = decode_bytes(path.read_bytes(), str(path))
+    records = 0
+    for lineno, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        records += 1
+        where = f"{path}:{lineno}"
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as err:
+            yield InputError("E009", path=where, line=lineno, detail=err.msg)
+            continue
+        if not isinstance(record, dict):
+            yield InputError("E009", path=where, line=lineno, detail="not a JSON object")
+            continue
+        body = record.get("text")
+        if not isinstance(body, str) or not body.strip():
+            yield InputError("E010", path=where, line=lineno)
+            continue
+        yield document_from_text(
+            body,
+            path=where,
+            fmt="jsonl",
+            options=options,
+            title=_str_or_none(record.get("title")),
+            published=iso_date(record.get("published") or record.get("date")),
+            url=_str_or_none(record.get("url")),
+            source=_str_or_none(record.get("source")),
+            author=_str_or_none(record.get("author")),
+        )
+    if not records:
+        raise InputError("E003", path=str(path))
+
+
+def _str_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+_DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y", "%d %B %Y", "%B %d, %Y", "%Y/%m/%d")
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO ``YYYY-MM-DD`` date from the usual spellings, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+# What third-party parsers (pdfminer, lxml via trafilatura) raise on malformed
+# input besides their own exception classes.  Listed, not a bare ``except``, so
+# programming errors in our own code still surface.
+PARSER_ERRORS = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    struct.error,
+    zlib.error,
+    RecursionError,
+)
