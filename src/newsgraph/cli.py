@@ -234,6 +234,34 @@ def serve(
     _run(debug, body)
 
 
+# -- export -----------------------------------------------------------------------
+
+
+@app.command()
+def export(
+    fmt: str = typer.Option(..., "--format", help="gdelt-events (one TSV file), jsonl or parquet (a folder)."),
+    out_path: Path = typer.Option(..., "--out", help="The file (gdelt-events) or folder to write."),
+    db: Path = DB_OPTION,
+    all_modalities: bool = typer.Option(
+        False, "--all-modalities", help="gdelt-events: also negated, hypothetical, attempted, future, reported."
+    ),
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Export the store for other tools: GDELT-style events, or every table as JSONL or Parquet."""
+
+    def body() -> None:
+        from .export import FORMATS
+        from .export import export as export_store
+
+        if fmt not in FORMATS:
+            raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
+        _open_db(db)
+        counts = export_store(db, fmt, out_path, all_modalities=all_modalities)
+        out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {out_path}")
+
+    _run(debug, body)
+
+
 # -- eval -------------------------------------------------------------------------
 
 
