@@ -14,7 +14,8 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .batch.runner import IngestOptions, IngestReport, run_ingest
-from .ingest import ReadOptions, document_from_text, read_path
+from .ingest import ReadOptions, read_path
+from .ingest.readers import document_from_text
 from .model import Article
 from .nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
 from .store import Database
@@ -52,7 +53,9 @@ def analyze(
         if document is None:
             raise ValueError(f"{source}: no article found")
     else:
-        document = document_from_text(str(source), title=title, published=published)
+        document = document_from_text(
+            str(source), path=None, fmt="text", options=read_options or ReadOptions(), title=title, published=published
+        )
     if published:
         document.published = published
     for _document, article in analyze_documents(default_pipeline(), [document]):
