@@ -39,6 +39,7 @@ log = logging.getLogger(__name__)
 # The order is: entities, linking, quotes, figures, dates, events, framing.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_linking_v1", "newsgraph.nlp.linking"),
+    ("newsgraph_quotes_v1", "newsgraph.nlp.quotes"),
 )
 
 

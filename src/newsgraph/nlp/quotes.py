@@ -1,0 +1,388 @@
+"""``newsgraph_quotes_v1``: direct, block, partial and indirect quotes with their speakers.
+
+Assigns ``doc._.ng_quotes`` (list of :class:`newsgraph.model.Quote`, sorted by start).
+
+Spans follow the reader's view, not the typography:
+
+- *direct*: the words inside a pair of quotation marks that form a clause, or that a
+  cue frames ("“No,” she said."); the span excludes the marks.  A quote whose
+  paragraph ends unclosed continues when the next paragraph opens with a mark.
+- *block*: a paragraph of kind ``blockquote``, or one that follows "X wrote:".
+- *partial*: a quoted fragment inside what a reporting verb reports
+  ("he called for a “complete ...”", "the goals “remained to be determined.”").
+  The enclosing indirect quote is kept as well: the partial is the verbatim
+  evidence, the indirect one the claim.
+- *indirect*: the content clause of a reporting verb ("X said that ...", "according
+  to X, ...", "Russia, he insisted, had to ...").
+- Scare quotes (a short quoted term outside any reporting construction) are dropped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..model import Paragraph, Quote, Span
+from .attribution import SPEECH_LEMMAS, Attributor, cue_span, is_cue, trim_span
+
+__all__ = ["find_quote_marks", "pair_quote_marks", "extract_quotes", "MAX_QUOTE_CHARS"]
+
+MAX_QUOTE_CHARS = 2_000  # an opening mark left open longer than this is a stray mark
+OPEN_MARKS = "“«„"
+CLOSE_MARKS = "”»"
+STRAIGHT = '"'
+_OPENING_CONTEXT = set("([{—–-/:")  # a straight mark after these opens
+_CLOSING_CONTEXT = set(".,;:!?)]}—–")  # a straight mark before these closes
+_MIN_CLAUSE_WORDS = 4  # fewer words than this, and no subject, is a term, not a quote
+_MIN_UNCUED_WORDS = 8  # a long quoted fragment with a verb is a quote even without a cue
+_FRAME_TOKENS = 5  # how far a framing cue ("..., Putin said") may sit from the marks
+
+
+@dataclass
+class _Mark:
+    pos: int
+    role: str  # "open" | "close"
+    para: int
+
+
+def _paragraphs(doc: Doc) -> list[Paragraph]:
+    paras = doc._.ng_paragraphs
+    if paras:
+        return sorted(paras, key=lambda p: p.start)
+    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
+
+
+def find_quote_marks(text: str, paragraphs: list[Paragraph]) -> list[_Mark]:
+    """Every quotation mark with its role; a straight mark's role comes from its neighbours."""
+    starts = [p.start for p in paragraphs]
+    marks: list[_Mark] = []
+    para = 0
+    open_straight = False  # for straight marks that look both ways
+    for i, ch in enumerate(text):
+        if ch not in OPEN_MARKS and ch not in CLOSE_MARKS and ch != STRAIGHT:
+            continue
+        while para + 1 < len(starts) and starts[para + 1] <= i:
+            para += 1
+            open_straight = False
+        if ch in OPEN_MARKS:
+            role = "open"
+        elif ch in CLOSE_MARKS:
+            role = "close"
+        else:
+            before = text[i - 1] if i > 0 else " "
+            after = text[i + 1] if i + 1 < len(text) else " "
+            opens = before.isspace() or before in _OPENING_CONTEXT
+            closes = after.isspace() or after in _CLOSING_CONTEXT
+            if opens != closes:
+                role = "open" if opens else "close"
+            else:
+                role = "close" if open_straight else "open"
+            open_straight = role == "open"
+        marks.append(_Mark(i, role, para))
+    return marks
+
+
+def pair_quote_marks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """(open mark, close mark) positions of quoted passages; unpaired marks are skipped.
+
+    A quote left open at a paragraph end continues only if the next paragraph starts
+    with an opening mark (the journalistic convention); otherwise it is dropped.
+    """
+    pairs: list[tuple[int, int]] = []
+    opened: _Mark | None = None
+    for mark in find_quote_marks(text, paragraphs):
+        if opened is not None and mark.para != opened.para:
+            para = paragraphs[mark.para]
+            continues = (
+                mark.role == "open"
+                and mark.para == opened.para + 1
+                and text[para.start : mark.pos].strip() == ""
+                and mark.pos - opened.pos <= MAX_QUOTE_CHARS
+            )
+            if continues:
+                opened = _Mark(opened.pos, "open", mark.para)  # same quote, now in this paragraph
+                continue
+            opened = None
+        if mark.role == "open":
+            opened = mark  # a second opening mark means the first one was stray
+        elif opened is not None:
+            if mark.pos - opened.pos <= MAX_QUOTE_CHARS and text[opened.pos + 1 : mark.pos].strip():
+                pairs.append((opened.pos, mark.pos))
+            opened = None
+    return pairs
+
+
+class _Extractor:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        spans, types = _entity_index(doc)
+        self.att = Attributor(doc, spans, types)
+        self.paragraphs = _paragraphs(doc)
+        self.quotes: list[Quote] = []
+
+    # ----- small helpers -----------------------------------------------------------
+    def inner_tokens(self, start: int, end: int) -> list[Token]:
+        i = self.att.token_at(start)
+        out = []
+        for tok in self.doc[i:]:
+            if tok.idx >= end:
+                break
+            if tok.idx >= start and not tok.is_space:
+                out.append(tok)
+        return out
+
+    def quote(self, start: int, end: int, kind: str, speaker: str | None, cue: Span | None) -> Quote | None:
+        start, end = trim_span(self.text, start, end) if kind == "indirect" else _strip(self.text, start, end)
+        if end <= start:
+            return None
+        q = Quote(start, end, self.text[start:end], kind, speaker, cue)
+        self.quotes.append(q)
+        return q
+
+    # ----- block quotes ------------------------------------------------------------
+    def block_paragraphs(self) -> list[tuple[Paragraph, Token | None]]:
+        """Block-quote paragraphs with the cue that introduces each (None: same as before)."""
+        found = []
+        for k, para in enumerate(self.paragraphs):
+            if para.kind == "title" or k == 0 and para.kind != "blockquote":
+                continue
+            intro = self.paragraphs[k - 1] if k else None
+            cue = None
+            if intro is not None and intro.kind not in ("blockquote", "title"):
+                cue, colon = self._intro_cue(intro)
+                if para.kind != "blockquote" and not colon:
+                    continue  # an ordinary paragraph after an ordinary one
+            elif para.kind != "blockquote":
+                continue
+            found.append((para, cue))
+        return found
+
+    def block_quotes(self, blocks: list[tuple[Paragraph, Token | None]]) -> None:
+        who: tuple[str | None, Span | None] = (None, None)
+        previous_end = -1
+        for para, cue in blocks:
+            if cue is not None:
+                who = (self.att.speaker_of(cue), cue_span(self.doc, cue))
+            elif not self.text[previous_end : para.start].isspace():
+                who = (None, None)  # a run of block paragraphs shares its author; a new run does not
+            self.quote(para.start, para.end, "block", *who)
+            previous_end = para.end
+
+    def _intro_cue(self, para: Paragraph) -> tuple[Token | None, bool]:
+        """The speech cue of a paragraph's last sentence, and whether the paragraph ends with a colon."""
+        last = self.text[para.start : para.end].rstrip()
+        if not last:
+            return None, False
+        tok_i = self.att.token_at(para.start + len(last) - 1)
+        s_i = self.att.sent_index(tok_i)
+        # The parser may run "He wrote:" on into the quoted paragraph: keep to this one.
+        cues = [
+            t
+            for t in self.att.cues_in(s_i)
+            if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end
+        ]
+        return (cues[-1] if cues else None), last.endswith(":") and bool(cues)
+
+    # ----- quotation marks ---------------------------------------------------------
+    def marked_quotes(self, pairs: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> None:
+        last: tuple[int, str | None, Span | None] | None = None  # (sentence, speaker, cue) of the previous quote
+        for open_pos, close_pos in pairs:
+            if any(s <= open_pos < e for s, e in blocks):
+                continue  # words quoted inside a block quote belong to its author's text
+            start, end = _strip(self.text, open_pos + 1, close_pos)
+            inner = self.inner_tokens(start, end)
+            if not inner:
+                continue
+            first_s = self.att.sent_index(self.att.token_at(open_pos))
+            last_s = self.att.sent_index(self.att.token_at(close_pos))
+            words = [t for t in inner if not t.is_punct]
+            clause = _is_clause(inner, words) or last_s > first_s
+            before, after = self._framing_cues(open_pos, close_pos, first_s, last_s)
+            framed = self._framed(open_pos, close_pos, first_s, before, after)
+            own = after if after is not None and (before is None or after[1] <= before[1]) else before
+            kind = None
+            if clause or framed:
+                kind = "direct"
+            else:
+                holder = self._partial_holder(inner, open_pos)
+                if holder is not None:
+                    ends_sentence = self.text[start:end].rstrip("”’'\" ")[-1:] in ".!?"
+                    if ends_sentence or len(words) >= _MIN_CLAUSE_WORDS or holder[1] in inner or holder[2]:
+                        kind = "partial"
+                        own = (holder[0], 0)
+                if kind is None and len(words) >= _MIN_UNCUED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in inner):
+                    kind = "direct"
+            if kind is None:
+                continue  # a scare quote: a term, not anyone's words
+            if own is not None:
+                speaker, cue = self.att.speaker_of(own[0]), cue_span(self.doc, own[0])
+            else:
+                speaker, cue = self._adjacent_speaker(first_s, last_s, last)
+            q = self.quote(start, end, kind, speaker, cue)
+            if q is not None and kind == "direct":
+                last = (last_s, speaker, cue)
+
+    def _framing_cues(self, open_pos, close_pos, first_s, last_s):
+        """Nearest cue before the opening mark and after the closing mark, in the same sentences."""
+        before = after = None
+        for tok in self.att.cues_in(first_s):
+            if tok.idx < open_pos and tok.lemma_.lower() in SPEECH_LEMMAS | {"accord"}:
+                dist = self.att.token_at(open_pos) - tok.i
+                before = (tok, dist)  # later ones are nearer
+        for tok in self.att.cues_in(last_s):
+            if tok.idx > close_pos and tok.lemma_.lower() in SPEECH_LEMMAS | {"accord"}:
+                after = (tok, tok.i - self.att.token_at(close_pos))
+                break
+        return before, after
+
+    def _framed(self, open_pos, close_pos, first_s, before, after) -> bool:
+        """A cue that frames the quote: "“...,” said Putin." or "Putin said: “...”"."""
+        sent = self.att.sents[first_s]
+        if after is not None and after[1] <= _FRAME_TOKENS:
+            lead = self.text[sent.start_char : open_pos].strip()
+            if lead == "" or lead[-1] in ":([" :
+                return True
+        if before is not None and before[1] <= _FRAME_TOKENS:
+            gap = self.text[before[0].idx + len(before[0]) : open_pos].rstrip()
+            if gap.endswith((",", ":")):
+                return True
+        return False
+
+    def _partial_holder(self, inner: list[Token], open_pos: int):
+        """(cue, content head, directly after cue) if the fragment is what a cue reports."""
+        inner_ids = {t.i for t in inner}
+        head = next((t for t in inner if t.head.i not in inner_ids or t.head.i == t.i), inner[0])
+        found = self.att.content_holder(head)
+        if found is not None:
+            return found[0], found[1], False
+        # "as he put it “...”", "called it “...”": the cue phrase sits right before the mark.
+        prev_i = self.att.token_at(open_pos - 1)
+        if prev_i < len(self.doc):
+            prev = self.doc[prev_i]
+            for cand in (prev, prev.head):
+                if is_cue(cand) and 0 <= open_pos - (prev.idx + len(prev)) <= 1:
+                    return cand, head, True
+        return None
+
+    def _adjacent_speaker(self, first_s, last_s, last):
+        """No cue of its own: the previous quote's speaker, or a cue in a neighbour sentence."""
+        if last is not None and last[0] >= first_s - 1 and (last[1] is not None or last[2] is not None):
+            return last[1], last[2]
+        for s_i in (first_s - 1, last_s + 1):
+            if not 0 <= s_i < len(self.att.sents):
+                continue
+            sent = self.att.sents[s_i]
+            if s_i > last_s and len(sent) > 8:
+                continue  # only a short "he said." after the quote
+            cues = [t for t in self.att.cues_in(s_i, True) if self.att.subject_of(t) is not None]
+            if cues:
+                return self.att.speaker_of(cues[-1]), cue_span(self.doc, cues[-1])
+        return None, None
+
+    # ----- reported speech ---------------------------------------------------------
+    def indirect_quotes(self, taken: list[tuple[int, int]]) -> None:
+        for s_i in range(len(self.att.sents)):
+            for cue in self.att.cues_in(s_i, True):
+                rng = self._content_range(cue)
+                if rng is None:
+                    continue
+                start, end = trim_span(self.text, *rng)
+                if end - start < 3 or _overlap_ratio(start, end, taken) > 0.5:
+                    continue  # a direct quote's own cue: already attributed
+                self.quote(start, end, "indirect", self.att.speaker_of(cue), cue_span(self.doc, cue))
+
+    def _content_range(self, cue: Token) -> tuple[int, int] | None:
+        if cue.lower_ == "according":
+            clause = cue.head
+            if clause.i == cue.i:
+                return None
+            sent = self.att.sents[self.att.sent_index(cue.i)]
+            phrase_start, phrase_end = cue.left_edge.idx, _end(cue.right_edge)
+            start, end = clause.left_edge.idx, _end(clause.right_edge)
+            if phrase_start <= start:  # "According to X, ..."
+                return phrase_end, max(end, sent.end_char)
+            if phrase_end >= end - 1:  # "..., according to X."
+                return start, phrase_start
+            return start, end
+        for child in cue.children:
+            if child.dep_ == "ccomp":
+                return child.left_edge.idx, _end(child.right_edge)
+        if cue.lemma_ == "call":  # "X called for an inquiry"
+            for child in cue.children:
+                if child.dep_ == "prep" and child.lower_ == "for":
+                    objs = [c for c in child.children if c.dep_ == "pobj"]
+                    if objs:
+                        return objs[0].left_edge.idx, _end(objs[0].right_edge)
+        if cue.dep_ == "parataxis" and cue.head.i != cue.i and self.att.subject_of(cue) is not None:
+            head = cue.head  # "Russia, he insisted, had to be ..."
+            return head.left_edge.idx, _end(head.right_edge)
+        return None
+
+    def run(self) -> list[Quote]:
+        pairs = pair_quote_marks(self.text, self.paragraphs)
+        block_paras = self.block_paragraphs()
+        blocks = [(p.start, p.end) for p, _ in block_paras]
+        # Cues and pronoun antecedents inside quoted words are the quoted person's, not the article's.
+        self.att.set_quoted(blocks + [(o, c + 1) for o, c in pairs])
+        self.block_quotes(block_paras)
+        self.marked_quotes(pairs, blocks)
+        taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block")]
+        self.indirect_quotes(taken)
+        return sorted(self.quotes, key=lambda q: (q.start, q.end))
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_clause(inner: list[Token], words: list[Token]) -> bool:
+    """Quoted words that say something: a subject with its verb, or a capitalised sentence."""
+    ids = {t.i for t in inner}
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.i in ids for t in inner):
+        return len(words) >= 2
+    return (
+        len(words) >= _MIN_CLAUSE_WORDS
+        and words[0].text[:1].isupper()
+        and any(t.pos_ in ("VERB", "AUX") for t in inner)
+    )
+
+
+def _overlap_ratio(start: int, end: int, ranges: list[tuple[int, int]]) -> float:
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in ranges)
+    return covered / max(1, end - start)
+
+
+def _entity_index(doc: Doc) -> tuple[list[tuple[int, int, str]], dict[str, str]]:
+    """Entity spans and types; with the linking component off, the ids doc_to_article will use."""
+    if doc._.ng_entity_spans is not None:
+        types = {e.id: e.type for e in (doc._.ng_entities or [])}
+        return list(doc._.ng_entity_spans), types
+    from .pipeline import _entities_from_ner  # same ids as the Article gets without linking
+
+    entities = _entities_from_ner(doc)
+    spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+    return spans, {e.id: e.type for e in entities}
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    if not doc.has_annotation("DEP"):
+        return []  # no parse, no attribution
+    return _Extractor(doc).run()
+
+
+@Language.component("newsgraph_quotes_v1", assigns=["doc._.ng_quotes"])
+def quotes_component(doc: Doc) -> Doc:
+    doc._.ng_quotes = extract_quotes(doc)
+    return doc

@@ -1,0 +1,269 @@
+"""newsgraph_quotes_v1: direct, block, partial and indirect quotes and who said them.
+
+All fixtures are invented wire-style snippets; the real sample is only read from ../shared.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.ingest.document import Document, OffsetMap
+from newsgraph.model import Paragraph
+from newsgraph.nlp.quotes import MAX_QUOTE_CHARS, pair_quote_marks
+
+
+def speaker_name(article, quote) -> str | None:
+    ent = article.entity(quote.speaker)
+    return ent.name if ent else None
+
+
+def only(article, kind):
+    return [q for q in article.quotes if q.kind == kind]
+
+
+def check_spans(article):
+    for q in article.quotes:
+        assert article.text[q.start : q.end] == q.text
+        if q.cue:
+            assert article.text[q.cue.start : q.cue.end] == q.cue.text
+
+
+# ----- pairing marks, without the model ---------------------------------------------
+
+
+def paras(text: str) -> list[Paragraph]:
+    out, pos = [], 0
+    for chunk in text.split("\n\n"):
+        out.append(Paragraph(pos, pos + len(chunk), "body"))
+        pos += len(chunk) + 2
+    return out
+
+
+def test_pairs_straight_and_curly_marks():
+    text = 'He said "yes, we will" and then “no, we won’t.”'
+    pairs = pair_quote_marks(text, paras(text))
+    assert [text[o + 1 : c] for o, c in pairs] == ["yes, we will", "no, we won’t."]
+
+
+def test_unclosed_quote_continues_only_into_a_paragraph_that_opens_with_a_mark():
+    text = "“First part.\n\n“Second part,” she said.\n\n“Dangling.\n\nPlain paragraph” here."
+    pairs = pair_quote_marks(text, paras(text))
+    assert [text[o + 1 : c] for o, c in pairs] == ["First part.\n\n“Second part,"]
+
+
+def test_stray_marks_are_skipped_and_long_quotes_capped():
+    text = "A ” stray close, a “ stray open. “Real one.” " + "“" + "x " * MAX_QUOTE_CHARS + "”"
+    pairs = pair_quote_marks(text, paras(text))
+    assert [text[o + 1 : c] for o, c in pairs] == ["Real one."]
+
+
+# ----- the component through the full pipeline --------------------------------------
+
+
+def test_direct_quote_straight_marks_inverted_said_x(analyze_text):
+    art = analyze_text(
+        'The council met on Monday.\n\n"We will rebuild the bridge before the spring floods," said Mayor Anna Kovac.'
+    )
+    check_spans(art)
+    (q,) = only(art, "direct")
+    assert q.text == "We will rebuild the bridge before the spring floods,"
+    assert speaker_name(art, q) == "Anna Kovac"
+    assert q.cue.text == "said"
+
+
+def test_direct_quote_curly_marks_cue_before(analyze_text):
+    art = analyze_text("Harbour master Tomas Berg told reporters: “The port stays closed until the storm has passed.”")
+    (q,) = only(art, "direct")
+    assert q.text == "The port stays closed until the storm has passed."
+    assert speaker_name(art, q) == "Tomas Berg"
+    assert q.cue.text.startswith("told")
+
+
+def test_multi_sentence_quote_across_paragraphs_keeps_its_speaker(analyze_text):
+    text = (
+        "Harbour master Tomas Berg spoke at the quay on Monday.\n\n"
+        "“The port will stay shut until Thursday. We have no other choice.\n\n"
+        "“The fishermen know these storms better than anyone,” Berg said."
+    )
+    art = analyze_text(text)
+    check_spans(art)
+    (q,) = only(art, "direct")
+    assert q.text.startswith("The port will stay shut") and q.text.endswith("better than anyone,")
+    assert "\n\n“The fishermen" in q.text
+    assert speaker_name(art, q) == "Tomas Berg"
+
+
+def test_pronoun_speaker_resolves_to_the_last_person(analyze_text):
+    art = analyze_text(
+        "Mayor Anna Kovac visited the flooded district of Lowmarsh on Tuesday.\n\n"
+        "“We will not leave a single family behind,” she said."
+    )
+    (q,) = only(art, "direct")
+    assert speaker_name(art, q) == "Anna Kovac"
+
+
+def test_quote_without_its_own_cue_takes_the_neighbouring_one(analyze_text):
+    art = analyze_text(
+        "Finance Minister Rolf Dahl spoke to parliament on Monday. “The budget is balanced for the first time in a decade.”"
+        " Opposition leader Mira Sand disagreed. “These numbers hide a deficit,” she said. “Nobody believes them.”"
+    )
+    directs = only(art, "direct")
+    assert [speaker_name(art, q) for q in directs] == ["Rolf Dahl", "Mira Sand", "Mira Sand"]
+
+
+def test_block_quotes_after_x_wrote_and_he_wrote(analyze_text):
+    text = (
+        "In a column for the Lakeside Gazette, the economist Peter Lund attacked the new budget.\n\n"
+        "Lund wrote:\n\n"
+        "The government has chosen to borrow against the future. It will regret this choice within a year.\n\n"
+        "Lund then turned to the pension fund and its managers. He wrote:\n\n"
+        "No fund can promise returns that the economy itself cannot deliver."
+    )
+    art = analyze_text(text)
+    check_spans(art)
+    blocks = only(art, "block")
+    assert [b.text[:20] for b in blocks] == ["The government has c", "No fund can promise "]
+    assert [speaker_name(art, b) for b in blocks] == ["Peter Lund", "Peter Lund"]
+    assert [b.cue.text for b in blocks] == ["wrote", "wrote"]
+
+
+def test_paragraph_of_kind_blockquote_is_a_block_quote(nlp):
+    from newsgraph.nlp.pipeline import analyze_document
+
+    intro = "The report by auditor Hanna Weiss was published on Friday. Weiss concluded:"
+    block = "The ministry spent the money without any tender and kept no receipts."
+    after = "The ministry has not responded."
+    text = f"{intro}\n\n{block}\n\n{after}"
+    b0 = len(intro) + 2
+    doc = Document(
+        text=text,
+        source_text=text,
+        offsets=OffsetMap.identity(len(text)),
+        paragraphs=[
+            Paragraph(0, len(intro), "body"),
+            Paragraph(b0, b0 + len(block), "blockquote"),
+            Paragraph(b0 + len(block) + 2, len(text), "body"),
+        ],
+        path="<test>",
+    )
+    art = analyze_document(nlp, doc)
+    (q,) = only(art, "block")
+    assert q.text == block
+    assert speaker_name(art, q) == "Hanna Weiss"
+
+
+def test_partial_quotes_attributed_to_the_subject(analyze_text):
+    art = analyze_text(
+        "Senator Ines Moreau presented her plan on Wednesday. She called for a “complete overhaul of the tax office"
+        " and all of its regional branches,” as well as new audits. She wrote that the final costs"
+        " “remained to be negotiated.”"
+    )
+    check_spans(art)
+    partials = only(art, "partial")
+    assert [q.text for q in partials] == [
+        "complete overhaul of the tax office and all of its regional branches,",
+        "remained to be negotiated.",
+    ]
+    assert {speaker_name(art, q) for q in partials} == {"Ines Moreau"}
+    assert not only(art, "direct")
+
+
+def test_scare_quotes_are_not_quotes(analyze_text):
+    art = analyze_text(
+        "The so-called “reform” was debated in the “old chamber” of parliament. Critics see a “victory” for"
+        " the “special committee,” which meets on Fridays."
+    )
+    assert art.quotes == []
+
+
+def test_indirect_speech_with_cue(analyze_text):
+    art = analyze_text(
+        "Mayor Anna Kovac said on Monday that the bridge would reopen in May. Engineers warned that the river was still rising."
+    )
+    check_spans(art)
+    first, second = only(art, "indirect")
+    assert first.text == "that the bridge would reopen in May"
+    assert first.cue.text == "said"
+    assert speaker_name(art, first) == "Anna Kovac"
+    assert second.text == "that the river was still rising"
+    assert second.cue.text == "warned"
+    assert second.speaker is None  # "engineers" is no entity
+
+
+def test_according_to(analyze_text):
+    art = analyze_text("Mayor Anna Kovac opened the hearing. According to Kovac, the repairs will cost twice as much as planned.")
+    (q,) = only(art, "indirect")
+    assert q.text == "the repairs will cost twice as much as planned"
+    assert q.cue.text == "According to"
+    assert speaker_name(art, q) == "Anna Kovac"
+
+
+def test_parenthetical_cue_is_indirect_speech(analyze_text):
+    art = analyze_text("Senator Ines Moreau left early. The tax office, she insisted, had to be closed by winter.")
+    (q,) = only(art, "indirect")
+    assert q.text == "The tax office, she insisted, had to be closed by winter"
+    assert speaker_name(art, q) == "Ines Moreau"
+
+
+def test_organisation_speaker(analyze_text):
+    art = analyze_text("“The plant in Lowmarsh will close in June,” Microsoft said in a statement on Friday.")
+    (q,) = only(art, "direct")
+    ent = art.entity(q.speaker)
+    assert ent is not None and ent.type == "ORG" and ent.name == "Microsoft"
+
+
+def test_nested_unbalanced_and_mixed_marks_stay_sane(analyze_text):
+    text = (
+        "“He told me “never” and left,” said Anna Kovac. Then a \"stray mark. And ” another.\n\n"
+        "“Unclosed paragraph that never ends\n\nPlain text follows here, said nobody.\n\n"
+        '"Mixed marks are awkward,” Berg said.'
+    )
+    art = analyze_text(text)
+    check_spans(art)
+    for q in art.quotes:
+        assert len(q.text) <= MAX_QUOTE_CHARS
+        assert "Plain text follows" not in q.text  # an unclosed quote does not run on
+
+
+_PIECES = st.sampled_from(
+    ["“", "”", '"', "‘", "’", "«", "»", " ", "\n\n", "said", "he", "Anna Kovac", "wrote:", ",", ".", "that", "We", "go"]
+)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.one_of(_PIECES, st.text(alphabet="abc XYZ.,", max_size=12)), max_size=40))
+def test_random_quote_marks_never_crash(nlp, pieces):
+    from newsgraph.nlp.pipeline import our_component_names
+    from newsgraph.nlp.quotes import quotes_component
+
+    text = "".join(pieces)
+    doc = nlp(text, disable=our_component_names(nlp))
+    quotes = quotes_component(doc)._.ng_quotes
+    for q in quotes:
+        assert q.kind in ("direct", "block", "partial", "indirect")
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start : q.end] == q.text
+        if q.cue:
+            assert text[q.cue.start : q.cue.end] == q.cue.text
+
+
+# ----- the real sample (read from ../shared, never copied) ---------------------------
+
+
+@pytest.mark.shared
+def test_kaliningrad_sample_speakers(shared_dir, nlp):
+    from newsgraph.ingest import read_path
+    from newsgraph.nlp.pipeline import analyze_document
+
+    (document,) = list(read_path(shared_dir / "samples" / "kaliningrad.txt"))
+    art = analyze_document(nlp, document)
+    check_spans(art)
+    names = lambda kind: [speaker_name(art, q) for q in only(art, kind)]  # noqa: E731
+    assert names("block") == ["David Ignatius"] * 3
+    assert names("direct") == ["Vladimir Putin", "Richard Clarke", "Sergei Karaganov", "Sergei Karaganov"]
+    assert len(names("partial")) >= 3 and set(names("partial")) == {"Sergei Karaganov"}
+    # Every full-sentence quote has a cue and a person behind it.
+    for q in only(art, "direct") + only(art, "block"):
+        assert q.cue is not None and art.entity(q.speaker).type == "PERSON"
