@@ -40,6 +40,7 @@ log = logging.getLogger(__name__)
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_linking_v1", "newsgraph.nlp.linking"),
     ("newsgraph_quotes_v1", "newsgraph.nlp.quotes"),
+    ("newsgraph_figures_v1", "newsgraph.nlp.figures"),
 )
 
 
