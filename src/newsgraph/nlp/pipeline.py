@@ -41,6 +41,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_linking_v1", "newsgraph.nlp.linking"),
     ("newsgraph_quotes_v1", "newsgraph.nlp.quotes"),
     ("newsgraph_figures_v1", "newsgraph.nlp.figures"),
+    ("newsgraph_dates_v1", "newsgraph.nlp.dates"),
 )
 
 

@@ -1,0 +1,327 @@
+"""``newsgraph_dates_v1``: absolute and relative dates -> ``doc._.ng_dates``.
+
+Explicit rules, one compiled regex over ``doc.text``, do the work: they are predictable,
+fast, and catch what ``en_core_web_sm`` misses ("today") or mislabels.  The model is
+used for three things: its DATE entities as extra candidates (resolved only when they
+hold a full date; else kept with value None), the parse to tell "will meet on Thursday"
+(future) from "met on Thursday" (past), and entity labels to tell the year "2014" from
+the count "2000 troops".  ``dateparser`` is a last resort for odd full dates in DATE
+entities ("24.02.2022"): imported lazily, one cached strict parser, results cached.
+
+Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO string):
+
+- day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
+  recent Thursday on or before publication; the next one after it when the governing verb
+  is future, "will meet on Thursday"), "two weeks ago";
+  a week ("this week", "last week", "next week") is the ``YYYY-MM-DD`` of its Monday;
+  a weekend is its Saturday.
+- month precision ``YYYY-MM``: "since February" (the latest February not after the
+  publication month; the next one for future verbs), "last month", "March 2022".
+- year precision ``YYYY``: "in 2014", "last year", "the catastrophe of 1917".
+- None: vague periods ("the past few weeks", "recent months"), and every relative date
+  when the publication date is unknown.  Their text is kept.
+
+Spans are the date expression without its preposition: "on Thursday" -> "Thursday",
+"since 2014" -> "2014"; modifiers are inside: "last week", "early March", "the past few
+weeks".  Durations ("seven years") are figures (``newsgraph.nlp.figures``), not dates.
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+import re
+from functools import lru_cache
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..model import DateMention
+
+__all__ = ["find_dates", "parse_published"]
+
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
+_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+# Month names are matched case-sensitively: "may" and "march" are also verbs.
+_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
+         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+_DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:1[5-9]\d\d|20\d\d)"
+_PART = r"(?:\s+(?:morning|afternoon|evening|night))?"
+_UNIT = r"(?:hours?|days?|weeks?|months?|years?|decades?)"
+_N = r"(?:\d{1,3}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)"
+
+_DATE_RE = re.compile(
+    "|".join(
+        [
+            rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b",
+            # "24.02.2022" (day first, European), "2/24/2022" (month first unless > 12)
+            rf"(?<![\d.,/])(?P<num>(?P<na>\d{{1,2}})(?P<nsep>[./])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>{_YEAR}))(?![\d.,/]\d)",
+            # "Thursday, February 24, 2022", "Feb. 24", "February 24th 2022"
+            rf"(?:{_WEEKDAY},?\s+)?(?P<m1>{_MONTH})\s+(?P<d1>{_DAY})\b(?:,?\s+(?P<y1>{_YEAR})\b)?",
+            # "24 February 2022", "the 24th of February"
+            rf"(?:{_WEEKDAY},?\s+)?(?:the\s+(?=\d+(?:st|nd|rd|th)\s+of\s))?(?<![\d,.])(?P<d2>{_DAY})\s+(?:of\s+)?(?P<m2>{_MONTH})(?:,?\s+(?P<y2>{_YEAR})\b)?",
+            # "February 2022", "early March", "last February", "mid-February"
+            rf"(?:(?P<mmod>(?i:early|mid|late|last|next|this))[\s-]+)?(?P<m3>{_MONTH})(?![\w.])(?:,?\s+(?:of\s+)?(?P<y3>{_YEAR})\b)?",
+            rf"(?:(?P<wmod>(?i:last|next|this))\s+)?(?P<wd>{_WEEKDAY}){_PART}\b",
+            r"(?P<deictic>(?i:yesterday|today|tomorrow|tonight|last\s+night|this\s+(?:morning|afternoon|evening)))\b",
+            r"(?:(?i:earlier|later)\s+)?(?P<rel>(?i:this|last|next))\s+(?P<runit>(?i:week|weekend|month|year))\b",
+            rf"(?P<agon>(?i:{_N}|a\s+few|several))\s+(?P<agou>(?i:{_UNIT}))\s+(?i:ago)\b",
+            rf"(?P<vague>(?:(?i:the)\s+)?(?i:past|last|next|coming|previous|recent)\s+(?:(?i:few|several|couple\s+of|{_N})\s+)?(?i:{_UNIT}|decade))\b",
+            r"(?P<vague2>(?i:recent\s+(?:days|weeks|months|years)))\b",
+            rf"(?<![\d,.$€£-])(?P<year>{_YEAR})(?![\w,.:/-]?\d|s\b|[-\w])",
+        ]
+    )
+)
+# A lone year is a date after these words, or when the model calls it DATE.
+_YEAR_CUES = {"in", "since", "of", "by", "until", "till", "from", "before", "after", "during", "between",
+              "and", "to", "through", "early", "late", "mid", "year", "summer", "spring", "autumn",
+              "fall", "winter", "around", "circa", "c.", "end", "start", "beginning"}
+_AMBIGUOUS_MONTHS = {"May", "March", "June", "August", "Jan", "Mar", "Jun", "Aug", "Sep", "Oct", "Dec"}
+_MONTH_CUES = _YEAR_CUES | {"last", "next", "this", "on", "at", "for", "early", "late", "mid"}
+_FUTURE_AUX = {"will", "shall", "'ll", "wo"}
+_FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "aim", "hope", "prepare", "agree"}
+_GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
+_DURATION_ENT = re.compile(
+    r"(?i)^(?:the\s+)?(?:about|almost|nearly|over|some|more\s+than|at\s+least|\d[\d,.]*|a|an|[a-z]+-?[a-z]*)?"
+    r"[\s-]*(?:\w+\s+)?(?:days?|weeks?|months?|years?|decades?|centur(?:y|ies)|hours?)(?:-old| old)?$"
+)
+
+
+@Language.component("newsgraph_dates_v1", assigns=["doc._.ng_dates"])
+def dates_component(doc: Doc) -> Doc:
+    doc._.ng_dates = find_dates(doc)
+    return doc
+
+
+def parse_published(value) -> dt.date | None:
+    """``ng_published`` ("2022-08-31" or "2022-08-31T10:00:00Z") as a date, or None."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def find_dates(doc: Doc) -> list[DateMention]:
+    text = doc.text
+    pub = parse_published(doc._.ng_published)
+    starts = [t.idx for t in doc]
+    found: list[DateMention] = []
+    for m in _DATE_RE.finditer(text):
+        if not _accept(doc, starts, m):
+            continue
+        found.append(DateMention(m.start(), m.end(), m.group(), _resolve(doc, starts, m, pub)))
+    found.extend(_entity_leftovers(doc, found))
+    found.sort(key=lambda d: d.start)
+    return found
+
+
+def _token_at(doc: Doc, starts: list[int], char: int):
+    return doc[max(0, bisect.bisect_right(starts, char) - 1)]
+
+
+def _prev_word(doc: Doc, starts: list[int], char: int) -> str:
+    tok = _token_at(doc, starts, char)
+    return doc[tok.i - 1].lower_ if tok.i > 0 else ""
+
+
+def _accept(doc: Doc, starts: list[int], m: re.Match) -> bool:
+    g = m.group
+    if g("year"):
+        tok = _token_at(doc, starts, m.start())
+        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and (tok.i == 0 or doc[tok.i - 1].dep_ not in ("det", "poss")):
+            return False  # "2000 troops" (but "the 2014 elections" is a year)
+        if tok.ent_type_ == "DATE":
+            return True
+        if tok.ent_type_ in ("MONEY", "CARDINAL", "QUANTITY", "PERCENT") or tok.dep_ == "nummod":
+            return False  # "2000 troops", "$2014"
+        return _prev_word(doc, starts, m.start()) in _YEAR_CUES
+    if g("m3") and not g("y3") and not g("mmod") and g("m3").rstrip(".") in _AMBIGUOUS_MONTHS:
+        tok = _token_at(doc, starts, m.start())
+        # "In May", "since March": a month; "May I", "the March on Rome": not necessarily.
+        return tok.ent_type_ == "DATE" or _prev_word(doc, starts, m.start()) in _MONTH_CUES
+    if g("m3") and not g("y3") and "." not in g("m3") and g("m3").lower() in ("sept", "sep", "nov", "feb", "jul", "apr"):
+        return False  # bare abbreviations without a dot are too often something else
+    return True
+
+
+def _resolve(doc: Doc, starts: list[int], m: re.Match, pub: dt.date | None) -> str | None:
+    g = m.group
+    if g("iso"):
+        return _ymd(int(g("iy")), int(g("im")), int(g("id")))
+    if g("num"):
+        a, b = int(g("na")), int(g("nb"))
+        day_first = g("nsep") == "." or a > 12
+        return _ymd(int(g("ny")), b if day_first else a, a if day_first else b)
+    for mk, dk, yk in (("m1", "d1", "y1"), ("m2", "d2", "y2")):
+        if g(mk):
+            month, day = _month(g(mk)), int(re.match(r"\d+", g(dk)).group())
+            if g(yk):
+                return _ymd(int(g(yk)), month, day)
+            if pub is None:
+                return None
+            future = _is_future(doc, starts, m.start())
+            year = pub.year
+            if future and dt.date(year, month, min(day, 28)) < pub - _GRACE:
+                year += 1
+            elif not future and dt.date(year, month, min(day, 28)) > pub + _GRACE:
+                year -= 1
+            return _ymd(year, month, day)
+    if g("m3"):
+        month = _month(g("m3"))
+        if g("y3"):
+            return f"{int(g('y3')):04d}-{month:02d}"
+        if pub is None:
+            return None
+        mod = (g("mmod") or "").lower()
+        year = pub.year
+        if mod == "last":
+            year -= month >= pub.month
+        elif mod == "next":
+            year += month <= pub.month
+        elif mod != "this":
+            if _is_future(doc, starts, m.start()):
+                year += month < pub.month
+            else:
+                year -= month > pub.month
+        return f"{year:04d}-{month:02d}"
+    if g("wd"):
+        return _weekday(doc, starts, m, pub)
+    if g("year"):
+        return g("year")
+    if pub is None:
+        return None
+    if g("deictic"):
+        word = g("deictic").lower()
+        offset = {"yesterday": -1, "tomorrow": 1}.get(word, -1 if word.startswith("last") else 0)
+        return (pub + dt.timedelta(days=offset)).isoformat()
+    if g("rel"):
+        step = {"this": 0, "last": -1, "next": 1}[g("rel").lower()]
+        unit = g("runit").lower()
+        if unit == "year":
+            return f"{pub.year + step:04d}"
+        if unit == "month":
+            return _month_shift(pub, step)
+        monday = pub - dt.timedelta(days=pub.weekday()) + dt.timedelta(weeks=step)
+        return (monday + dt.timedelta(days=5 if unit == "weekend" else 0)).isoformat()
+    if g("agon"):
+        n = g("agon").lower()
+        if not (n.isdigit() or n in _NUMWORDS):
+            return None  # "a few days ago"
+        n = int(n) if n.isdigit() else _NUMWORDS[n]
+        unit = g("agou").lower().rstrip("s")
+        if unit == "hour":
+            return pub.isoformat()
+        if unit in ("day", "week"):
+            return (pub - dt.timedelta(days=n * (7 if unit == "week" else 1))).isoformat()
+        if unit == "month":
+            return _month_shift(pub, -n)
+        return f"{pub.year - n * (10 if unit == 'decade' else 1):04d}"
+    return None  # vague periods
+
+
+def _weekday(doc: Doc, starts: list[int], m: re.Match, pub: dt.date | None) -> str | None:
+    if pub is None:
+        return None
+    wd = WEEKDAYS[m.group("wd").lower()]
+    mod = (m.group("wmod") or "").lower()
+    if mod == "this":
+        return (pub - dt.timedelta(days=pub.weekday() - wd)).isoformat()
+    future = mod == "next" or (mod != "last" and _is_future(doc, starts, m.start("wd")))
+    if future:
+        delta = (wd - pub.weekday()) % 7 or 7
+    else:
+        delta = -((pub.weekday() - wd) % 7 or (7 if mod == "last" else 0))
+    return (pub + dt.timedelta(days=delta)).isoformat()
+
+
+def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
+    """Is the verb governing the date at ``char`` future ("will meet", "plans to meet")?"""
+    tok = _token_at(doc, starts, char)
+    for _ in range(6):  # walk up to the governing verb
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
+        return True
+    if tok.lower_ in _FUTURE_AUX:
+        return True
+    # "plans to meet", "is due to meet", "is scheduled for", "is going to meet"
+    if tok.lemma_ in ("schedule", "set", "due") and tok.tag_ == "VBN":
+        return True
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ in _FUTURE_HEADS
+
+
+def _entity_leftovers(doc: Doc, found: list[DateMention]) -> list[DateMention]:
+    """Model DATE entities no rule matched: full dates get a value, other dated phrases None."""
+    covered = [(d.start, d.end) for d in found]
+    out = []
+    for ent in doc.ents:
+        if ent.label_ != "DATE":
+            continue
+        s, e = ent.start_char, ent.end_char
+        if any(a < e and s < b for a, b in covered):
+            continue
+        text = ent.text
+        after = next((d for d in found if d.start >= e and not doc.text[e : d.start].strip()), None)
+        if after is not None and re.search(r"\b(?:of|the|in)$", text):
+            # the model cut "the summer of | 2022": widen our mention, keep its value
+            after.start, after.text = s, doc.text[s : after.end]
+            continue
+        if text.isdigit():
+            continue  # a number our year rule already looked at and refused ("2000 troops")
+        if _DURATION_ENT.match(text) and "ago" not in text.lower():
+            continue  # "seven years", "almost eight years", "a 12-year-old": durations and ages
+        if not re.search(r"\d|\b(?:spring|summer|autumn|fall|winter|weekend|end|beginning|start|middle)\b", text, re.I):
+            continue  # "annual", "daily", "decades": not a point in time
+        value = _dateparser_value(text) if re.search(r"\d", text) else None
+        out.append(DateMention(s, e, text, value))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _parser():
+    from dateparser.date import DateDataParser  # slow import, only when a leftover needs it
+
+    return DateDataParser(languages=["en"], settings={"STRICT_PARSING": True, "PREFER_DATES_FROM": "past"})
+
+
+@lru_cache(maxsize=4096)
+def _dateparser_value(text: str) -> str | None:
+    """A full date in an unusual format ("24.02.2022"); strict, so no guessing of parts."""
+    if not re.search(r"\d{1,2}\D+\d{1,2}\D+\d{2,4}|\d{4}", text) or re.fullmatch(r"\D*\d{4}s?\D*", text):
+        return None
+    try:
+        data = _parser().get_date_data(text)
+    except Exception:  # dateparser raises on some odd inputs: a date we cannot read is None
+        return None
+    return data.date_obj.date().isoformat() if data and data.date_obj else None
+
+
+def _month(name: str) -> int:
+    return MONTHS[name.rstrip(".").lower()]
+
+
+def _ymd(year: int, month: int, day: int) -> str | None:
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:  # "February 30"
+        return None
+
+
+def _month_shift(pub: dt.date, step: int) -> str:
+    index = pub.year * 12 + pub.month - 1 + step
+    return f"{index // 12:04d}-{index % 12 + 1:02d}"
