@@ -13,11 +13,13 @@ Layout rules, in the order they are applied:
 
 1. Lines are split on newlines and form feeds (a form feed is a page break).
 2. Page furniture is dropped and recorded in ``removed``: page-number lines
-   ("3", "Page 3", "- 3 -", "3 of 12") and short lines repeated at two or more
-   page boundaries (running headers and footers).  Only done when the text is
+   ("3", "Page 3", "- 3 -", "3 of 12") and lines repeated at two or more page
+   boundaries (running headers and footers) that are shorter than the wrap
+   width and do not end a sentence.  Only done when the text is
    hard-wrapped or has form feeds: in a plain text a line "3" may be content.
-3. The text counts as hard-wrapped when many lines are near the typical width
-   (90th percentile of line lengths) and end mid-sentence.  If not, every
+3. The text counts as hard-wrapped when most long lines end mid-sentence at a
+   point where the next line's first word would not have fitted within the
+   typical width (90th percentile of line lengths).  If not, every
    non-blank line is a paragraph (plain .txt, JSONL and HTML text).
 4. Hard-wrapped lines are grouped into blocks at blank lines, page breaks
    (form feed, removed furniture, or a line starting with exactly one space,
@@ -127,9 +129,9 @@ def repair_text(raw: str, options: RepairOptions | None = None) -> Repaired:
     wrapped = _is_wrapped(lines, width) if options.wrapped is None else options.wrapped
     has_page_breaks = any(c in raw for c in _PAGE_BREAK_CHARS)
     removed: list[_Line] = []
-    if options.remove_furniture and (wrapped or has_page_breaks):
-        lines, removed = _drop_furniture(lines)
     long_len = 0.8 * width
+    if options.remove_furniture and (wrapped or has_page_breaks):
+        lines, removed = _drop_furniture(lines, long_len)
     if wrapped:
         paragraphs = _group_wrapped(lines, long_len)
     else:
@@ -201,14 +203,19 @@ def _wrap_width(lines: list[_Line]) -> int:
 
 
 def _is_wrapped(lines: list[_Line], width: int) -> bool:
-    """Hard-wrapped text: many lines near the typical width break mid-sentence."""
+    """Hard-wrapped text: most long lines break mid-sentence where the next word would not fit."""
     if len(lines) < 2 or not 25 <= width <= 200:
         return False
-    broken = sum(
-        1 for line in lines if len(line.text) >= 0.6 * width and not _ends_sentence(line.text)
-    )
-    return broken >= 0.3 * len(lines)
-
+    long_lines = broken = 0
+    for line, nxt in zip(lines, lines[1:]):
+        if len(line.text) < 0.6 * width:
+            continue
+        long_lines += 1
+        next_word = nxt.text.split(None, 1)[0]
+        # 0.85: proportional fonts make character counts of full lines vary.
+        if not _ends_sentence(line.text) and len(line.text) + 1 + len(next_word) > 0.85 * width:
+            broken += 1
+    return broken >= 1 and broken >= 0.5 * long_lines
 
 def _ends_sentence(text: str) -> bool:
     # Checked on the line's end only: an anchored regex search would scan the whole line.
@@ -228,7 +235,7 @@ def _furniture_key(text: str) -> str:
     return re.sub(r"\d+", "#", " ".join(text.lower().split()))
 
 
-def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
+def _drop_furniture(lines: list[_Line], long_len: float) -> tuple[list[_Line], list[_Line]]:
     """Remove page numbers and lines repeated at page boundaries (headers, footers)."""
     is_number = [bool(_PAGE_NUMBER.fullmatch(line.text)) for line in lines]
     # Page boundaries: text start/end, form feeds, page-start lines, page numbers.
@@ -240,7 +247,7 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     near = [i in near_set for i in range(len(lines))]
     counts: dict[str, int] = {}
     for i, line in enumerate(lines):
-        if near[i] and not is_number[i] and _could_be_header(line.text):
+        if near[i] and not is_number[i] and _could_be_header(line.text, long_len):
             key = _furniture_key(line.text)
             counts[key] = counts.get(key, 0) + 1
     kept: list[_Line] = []
@@ -248,7 +255,7 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     carry_page = carry_blank = False
     for i, line in enumerate(lines):
         repeated = near[i] and counts.get(_furniture_key(line.text), 0) >= 2
-        if is_number[i] or (repeated and _could_be_header(line.text)):
+        if is_number[i] or (repeated and _could_be_header(line.text, long_len)):
             removed.append(line)
             carry_page = True  # whatever follows furniture starts a new page
             carry_blank = carry_blank or line.blank_before
@@ -261,9 +268,10 @@ def _drop_furniture(lines: list[_Line]) -> tuple[list[_Line], list[_Line]]:
     return kept, removed
 
 
-def _could_be_header(text: str) -> bool:
-    # A repeated sentence ("Ukraine.") can be content; headers rarely end a sentence.
-    return len(text) <= 120 and any(c.isalpha() for c in text) and not _ends_sentence(text)
+def _could_be_header(text: str, long_len: float) -> bool:
+    # A repeated sentence ("Ukraine.") can be content, and so can a repeated line
+    # that fills the wrap width; headers are shorter and rarely end a sentence.
+    return len(text) < long_len and any(c.isalpha() for c in text) and not _ends_sentence(text)
 
 
 def _group_wrapped(lines: list[_Line], long_len: float) -> list[list[_Line]]:
