@@ -18,7 +18,7 @@ import struct
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -87,8 +87,10 @@ def document_from_text(
     """Clean ``source_text`` (ftfy, then layout repair) into a Document mapped back to it."""
     fixed, fix_map = fix_mojibake(source_text) if options.fix_mojibake else (source_text, None)
     repair_options = options.repair or RepairOptions()
-    if title is not None or wrapped is not None:
-        repair_options = RepairOptions(**{**vars(repair_options), "title_hint": title, "wrapped": wrapped})
+    if title is not None:  # a known title: only it may become the title paragraph
+        repair_options = replace(repair_options, title_hint=title)
+    if wrapped is not None:
+        repair_options = replace(repair_options, wrapped=wrapped)
     repaired = repair_text(fixed, repair_options)
     offsets, removed = repaired.offsets, repaired.removed
     if fix_map is not None:
@@ -123,13 +125,7 @@ def _iter_one(path: Path, options: ReadOptions) -> Iterator[Document | InputErro
 
 def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     found = False
-    seen: set[tuple[int, int]] = set()
-    try:
-        files = list(_walk(folder, options.follow_symlinks, seen))
-    except InputError as err:
-        yield err
-        return
-    for item in files:
+    for item in _walk(folder, options.follow_symlinks, set()):
         if isinstance(item, InputError):
             yield item
             continue

@@ -141,13 +141,12 @@ def repair_text(raw: str, options: RepairOptions | None = None) -> Repaired:
     spans = []
     for i, para in enumerate(paragraphs):
         spans.append(builder.paragraph(para, first=i == 0))
+    text = builder.text()
     result_paragraphs = [Paragraph(s, e, "body") for s, e in spans]
     title = None
     if title_lines and result_paragraphs:
         result_paragraphs[0].kind = "title"
-        p = result_paragraphs[0]
-        title = builder.text_of(p.start, p.end)
-    text = builder.text()
+        title = text[spans[0][0] : spans[0][1]]
     if options.mark_blockquotes:
         _mark_blockquotes(text, result_paragraphs)
     return Repaired(
@@ -431,6 +430,3 @@ class _Builder:
 
     def text(self) -> str:
         return "".join(self.parts)
-
-    def text_of(self, start: int, end: int) -> str:
-        return self.text()[start:end]
