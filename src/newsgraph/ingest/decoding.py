@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import codecs
 import difflib
-import unicodedata
-
 import re
+import unicodedata
 
 import ftfy
 from ftfy.badness import is_bad

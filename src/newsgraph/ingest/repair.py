@@ -137,7 +137,7 @@ def repair_text(raw: str, options: RepairOptions | None = None) -> Repaired:
     else:
         paragraphs = [[line] for line in lines]
     title_lines = _find_title(paragraphs, wrapped, long_len, options)
-    builder = _Builder(raw, options.dehyphenate)
+    builder = _Builder(options.dehyphenate)
     spans = []
     for i, para in enumerate(paragraphs):
         spans.append(builder.paragraph(para, first=i == 0))
@@ -354,8 +354,7 @@ def _mark_blockquotes(text: str, paragraphs: list[Paragraph]) -> None:
 class _Builder:
     """Accumulates the clean text and its runs ``(clean_start, raw_start, length)``."""
 
-    def __init__(self, raw: str, dehyphenate: bool) -> None:
-        self.raw = raw
+    def __init__(self, dehyphenate: bool) -> None:
         self.dehyphenate = dehyphenate
         self.parts: list[str] = []
         self.runs: list[tuple[int, int, int]] = []
