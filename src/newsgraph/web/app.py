@@ -1,0 +1,123 @@
+"""The web reader and explorer: ``create_app(db_path)`` and ``serve(db, host, port)``.
+
+Server-rendered HTML (Jinja2, autoescaped) with a little vanilla JS from
+``static/``; a JSON API under ``/api``.  The database is opened read-only.
+Every response carries a strict Content-Security-Policy: no inline script or
+style, nothing from other origins (all assets are vendored).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from .. import __version__
+from . import api, pages
+from .context import HERE, WebContext
+
+__all__ = ["create_app", "serve", "SECURITY_HEADERS"]
+
+log = logging.getLogger(__name__)
+
+CSP = (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'"
+)
+SECURITY_HEADERS = [
+    (b"content-security-policy", CSP.encode()),
+    (b"x-content-type-options", b"nosniff"),
+    (b"referrer-policy", b"no-referrer"),
+    (b"x-frame-options", b"DENY"),
+    (b"cross-origin-opener-policy", b"same-origin"),
+]
+
+
+class SecurityHeaders:
+    """Pure ASGI middleware (streams untouched) adding the security headers to every response."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                names = {k.lower() for k, _ in message.get("headers", [])}
+                extra = [(k, v) for k, v in SECURITY_HEADERS if k not in names]
+                message = {**message, "headers": [*message.get("headers", []), *extra]}
+            await send(message)
+
+        await self.app(scope, receive, send_with_headers)
+
+
+def _wants_json(request: Request) -> bool:
+    return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
+
+
+def create_app(db_path: str | Path) -> FastAPI:
+    """The app over the store at ``db_path`` (opened read-only; raises StoreError if it
+    is missing or not a newsgraph store)."""
+    ctx = WebContext(db_path)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        ctx.close()
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        description="Read-only JSON API over a newsgraph store: articles with evidence-linked "
+        "facts, corpus entities, events and full-text search.  Offsets are character offsets "
+        "into an article's clean text.",
+        docs_url=None,  # Swagger UI would load from a CDN; /docs is our own page
+        redoc_url=None,
+        lifespan=lifespan,
+    )
+    app.state.ctx = ctx
+    app.add_middleware(SecurityHeaders)
+    app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
+    app.include_router(pages.router)
+    app.include_router(api.router)
+
+    def error(request: Request, status: int, message: str):
+        if _wants_json(request):
+            return JSONResponse({"detail": message}, status_code=status)
+        return ctx.render(request, "error.html", status_code=status, status=status, message=message)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "Request failed."
+        if exc.status_code == 404 and message == "Not Found":
+            message = "There is no page at this address."
+        return error(request, exc.status_code, message)
+
+    @app.exception_handler(RequestValidationError)
+    async def bad_request(request: Request, exc: RequestValidationError):
+        if _wants_json(request):
+            return JSONResponse({"detail": exc.errors()}, status_code=422)
+        return error(request, 400, "Some parameters of this address are not valid.")
+
+    @app.exception_handler(Exception)
+    async def crash(request: Request, exc: Exception):
+        log.exception("error serving %s", request.url.path)
+        return error(request, 500, "Something went wrong on the server.")
+
+    return app
+
+
+def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
+    """Run the app with uvicorn (localhost only unless ``host`` says otherwise)."""
+    import uvicorn
+
+    uvicorn.run(create_app(db), host=host, port=port, server_header=False, proxy_headers=False)
