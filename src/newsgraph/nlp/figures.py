@@ -184,7 +184,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
     starts = [t.idx for t in doc]  # for char -> token lookups, built once per doc
     amounts: list[Amount] = []
     for m in _AMOUNT_RE.finditer(text):
-        amount = _classify(doc, starts, m)
+        amount = _classify(doc, text, starts, m)
         if amount is not None:
             amounts.append(amount)
     return amounts
@@ -194,8 +194,7 @@ def _token_at(doc: Doc, starts: list[int], char: int):
     return doc[max(0, bisect.bisect_right(starts, char) - 1)]
 
 
-def _classify(doc: Doc, starts: list[int], m: re.Match) -> Amount | None:
-    text = doc.text
+def _classify(doc: Doc, text: str, starts: list[int], m: re.Match) -> Amount | None:
     start, end = m.start(), m.end()
     qual = m.group("qual")
     qualifier = re.sub(r"\s+", " ", qual.lower()) if qual else None
