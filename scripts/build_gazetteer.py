@@ -16,11 +16,14 @@ Sources (see ``resources/README.md`` for licences):
 - the hand-written ``resources/curated_*.tsv`` files (features, orgs, weapons,
   demonyms, aliases).
 
-Output: one gzip TSV row per place, with precomputed normalised lookup keys, so that
-loading at run time is a split per line and never re-normalises 170k names.
-Columns: id, name, label, kind, country, lat, lon, population, flags, aliases, keys, alt_keys.
-``keys`` are the normalised name and aliases (used for text matching when the place is
-notable); ``alt_keys`` are GeoNames alternate names (exact lookup only, ranked lower).
+Output: a gzip text file: a header line, one TSV row per place (columns: id, name,
+label, kind, country, lat, lon, population, flags, aliases, keys), "#index", then one
+line per normalised key: ``key<TAB>rows named so<TAB>rows with it as a GeoNames
+alternate name``.  Loading at run time is then two splits per line; nothing is
+normalised and rows are parsed only when asked for.  Rows are ordered "tier 0" first
+(everything but cities under 15k people) so the text matcher only reads that prefix.
+``keys`` are the normalised name and aliases; alternate names (other languages'
+spellings from GeoNames) are only in the index, for exact lookup, ranked lower.
 """
 
 from __future__ import annotations
@@ -40,8 +43,16 @@ from newsgraph.nlp.gazetteer import normalize_name  # noqa: E402
 RES = ROOT / "src" / "newsgraph" / "resources"
 OUT = RES / "gazetteer.tsv.gz"
 
+TIER0_POPULATION = 15_000  # cities at least this big are in the file's first part
 MAX_ALT_NAMES = 12  # GeoNames alternate names kept per city (cities >= 15k only)
 _LATIN = re.compile(r"^[A-Za-z\u00C0-\u024F0-9 .'\u2019-]+$")
+GENERIC_ADMIN1 = {
+    "centre", "center", "central", "nord", "sud", "est", "ouest", "north", "south", "east", "west", "northern",
+    "southern", "eastern", "western", "north east", "north west", "south east", "south west", "north western",
+    "south western", "north eastern", "south eastern", "littoral", "plateau", "plateaux", "savanes", "capital",
+    "al asimah", "coast", "lakes", "islands", "upper", "lower", "mono", "sahel", "centre est", "centre nord",
+    "centre ouest", "centre sud", "nord est", "nord ouest", "sud est", "sud ouest", "extreme nord", "adamaoua",
+}  # fmt: skip
 _SUBDIVISION_SUFFIX = re.compile(
     r"(,? (Respublika|oblast'?|kray|avtonomnyy okrug|Sheng|Shi|Zizhiqu|Province|Region|"
     r"Governorate|Oblast|State|Prefecture|County|Department))+$|\s*\[.*?\]|\s*\(.*?\)",
@@ -79,20 +90,34 @@ class Builder:
             row["aliases"].append(alias)
 
     def write(self, path: Path) -> None:
-        out = []
-        for row in sorted(self.rows.values(), key=lambda r: r["id"]):
+        # Tier 0 (countries, admin1, features, orgs, cities >= TIER0_POPULATION, capitals)
+        # comes first, so the run-time matcher only reads that prefix.
+        def tier(r):
+            return int(r["kind"] == "city" and r["population"] < TIER0_POPULATION and "C" not in r["flags"])
+
+        rows = sorted(self.rows.values(), key=lambda r: (tier(r), r["id"]))
+        n_tier0 = sum(1 for r in rows if tier(r) == 0)
+        out, index = [], defaultdict(lambda: ([], []))
+        for i, row in enumerate(rows):
             keys = list(dict.fromkeys(k for k in (normalize_name(n) for n in [row["name"], *row["aliases"]]) if k))
             alt = [k for k in dict.fromkeys(normalize_name(n) for n in row["alt"]) if k and k not in keys]
+            for k in keys:
+                index[k][0].append(i)
+            for k in alt:
+                index[k][1].append(i)
             fmt = lambda v: "" if v is None else f"{v:.4f}".rstrip("0").rstrip(".")  # noqa: E731
             fields = [
                 row["id"], row["name"], row["label"], row["kind"], row["country"], fmt(row["lat"]), fmt(row["lon"]),
-                str(row["population"]), row["flags"], "|".join(row["aliases"]), "|".join(keys), "|".join(alt),
+                str(row["population"]), row["flags"], "|".join(row["aliases"]), "|".join(keys),
             ]
             out.append("\t".join(f.replace("\t", " ") for f in fields))
-        data = ("\n".join(out) + "\n").encode("utf-8")
+        head = f"#newsgraph-gazetteer v2 rows={len(out)} tier0={n_tier0} tier0_population={TIER0_POPULATION}"
+        idx = [f"{k}\t{','.join(map(str, p))}\t{','.join(map(str, a))}" for k, (p, a) in sorted(index.items())]
+        data = "\n".join([head, *out, "#index", *idx]) + "\n"
         with open(path, "wb") as fh:  # mtime=0: byte-identical output on re-runs
-            fh.write(gzip.compress(data, compresslevel=9, mtime=0))
-        print(f"wrote {path.relative_to(ROOT)}: {len(out)} rows, {path.stat().st_size / 1e6:.1f} MB")
+            fh.write(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
+        print(f"wrote {path.relative_to(ROOT)}: {len(out)} rows ({n_tier0} tier 0), {len(idx)} keys, "
+              f"{path.stat().st_size / 1e6:.1f} MB")
 
 
 def build() -> Builder:
@@ -170,6 +195,8 @@ def build() -> Builder:
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
         elif city is not None:
             lat, lon = city["latitude"], city["longitude"]
+        if normalize_name(clean) in GENERIC_ADMIN1:
+            continue  # "Nord", "Centre", "West": words, never what an English news text means
         aliases = [clean] if clean and clean != s.name else []
         b.add(f"iso3166-2:{s.code}", clean or s.name, "GPE", "admin1", a3, lat, lon, 0, "", [s.name, *aliases])
 

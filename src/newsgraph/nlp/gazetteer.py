@@ -72,55 +72,55 @@ class Place:
         return self.population >= NOTABLE_CITY_POPULATION or "C" in self.flags
 
 
-# Row tuple positions (the TSV columns).
-_ID, _NAME, _LABEL, _KIND, _COUNTRY, _LAT, _LON, _POP, _FLAGS, _ALIASES, _KEYS, _ALT = range(12)
+# Row columns in the TSV.
+_ID, _NAME, _LABEL, _KIND, _COUNTRY, _LAT, _LON, _POP, _FLAGS, _ALIASES, _KEYS = range(11)
 
 
-def _rank_group(row: tuple) -> float:
-    """Lower ranks first: countries > capitals/big cities > admin1 > cities > features > towns."""
-    kind = row[_KIND]
+def _rank_group(place: Place) -> float:
+    """Lower ranks first: countries > capitals/big cities > admin1 > cities > features > towns.
+
+    Capitals and cities over a million rank before admin1 so that "Washington" and
+    "New York" mean the cities first; the linking step decides by context.
+    """
+    kind = place.kind
     if kind in ("country", "continent", "nationality", "org", "weapon"):
         return 0
     if kind == "city":
-        pop = int(row[_POP] or 0)
-        if "C" in row[_FLAGS] or pop >= BIG_CITY_POPULATION:
+        if "C" in place.flags or place.population >= BIG_CITY_POPULATION:
             return 1
-        if pop >= 100_000:
+        if place.population >= 100_000:
             return 2
         return 4
+    if place.id.startswith("ng:"):
+        return 1.4  # hand-picked features ("Sahel", "Gaza Strip") outrank foreign admin1 homonyms
     if kind == "admin1":
         return 1.5
     return 3
 
 
 class Gazetteer:
+    """Lookups over the packaged data; see ``scripts/build_gazetteer.py`` for the format."""
+
     def __init__(self, text: str) -> None:
-        self._rows: list[tuple] = []
-        self._by_id: dict[str, int] = {}
-        self._index: dict[str, list[int]] = {}  # name/alias key -> rows
-        self._alt: dict[str, list[int]] = {}  # GeoNames alternate-name key -> rows
+        lines = text.split("\n")
+        head = dict(kv.split("=") for kv in lines[0].split()[2:])
+        n_rows = int(head["rows"])
+        self._tier0 = int(head["tier0"])  # rows before this: all but small cities
+        self._tier0_population = int(head["tier0_population"])
+        self._lines = lines[1 : 1 + n_rows]  # raw TSV rows, parsed on demand
+        # key -> "primary rows<TAB>alternate-name rows", both comma-separated, parsed on demand
+        self._index: dict[str, str] = dict(ln.split("\t", 1) for ln in lines[2 + n_rows :] if ln)
+        self._by_id: dict[str, int] | None = None
         self._places: dict[int, Place] = {}
         self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] | None = None
-        index, alt = self._index, self._alt
-        for line in text.splitlines():
-            row = tuple(line.split("\t"))
-            i = len(self._rows)
-            self._rows.append(row)
-            self._by_id[row[_ID]] = i
-            for key in row[_KEYS].split("|"):
-                if key:
-                    index.setdefault(key, []).append(i)
-            if row[_ALT]:
-                for key in row[_ALT].split("|"):
-                    alt.setdefault(key, []).append(i)
 
     def __len__(self) -> int:
-        return len(self._rows)
+        return len(self._lines)
 
     def _place(self, i: int) -> Place:
         place = self._places.get(i)
         if place is None:
-            r = self._rows[i]
+            r = self._lines[i].split("\t")
             place = Place(
                 id=r[_ID], name=r[_NAME], label=r[_LABEL], kind=r[_KIND], country=r[_COUNTRY] or None,
                 lat=float(r[_LAT]) if r[_LAT] else None, lon=float(r[_LON]) if r[_LON] else None,
@@ -130,24 +130,28 @@ class Gazetteer:
         return place
 
     def get(self, place_id: str) -> Place | None:
+        if self._by_id is None:
+            self._by_id = {ln[: ln.find("\t")]: i for i, ln in enumerate(self._lines)}
         i = self._by_id.get(place_id)
         return None if i is None else self._place(i)
 
-    def _ranked(self, key: str, rows: list[int]) -> list[int]:
-        def sort_key(i: int):
-            r = self._rows[i]
-            name_match = normalize_name(r[_NAME]) == key
-            return (_rank_group(r), not name_match, -int(r[_POP] or 0), r[_ID])
+    def _ranked(self, key: str, rows) -> list[Place]:
+        def sort_key(p: Place):
+            return (_rank_group(p), normalize_name(p.name) != key, -p.population, p.id)
 
-        return sorted(rows, key=sort_key)
+        return sorted((self._place(i) for i in rows), key=sort_key)
 
     def lookup_key(self, key: str, include_alternate: bool = True) -> list[Place]:
         """Like :meth:`lookup` for an already normalised key."""
-        rows = self._ranked(key, self._index.get(key, []))
-        if include_alternate and key in self._alt:
-            seen = set(rows)
-            rows += [i for i in self._ranked(key, self._alt[key]) if i not in seen]
-        return [self._place(i) for i in rows]
+        entry = self._index.get(key)
+        if entry is None:
+            return []
+        primary, alternate = entry.split("\t")
+        places = self._ranked(key, map(int, primary.split(","))) if primary else []
+        if include_alternate and alternate:
+            seen = {p.id for p in places}
+            places += [p for p in self._ranked(key, map(int, alternate.split(","))) if p.id not in seen]
+        return places
 
     def lookup(self, name: str, include_alternate: bool = True) -> list[Place]:
         """Exact match on the normalised name, ranked (see :func:`_rank_group`).
@@ -160,6 +164,12 @@ class Gazetteer:
     def has_key(self, key: str) -> bool:
         return key in self._index
 
+    def _tier0_rows(self, min_population: int):
+        """(row, fields) of rows that may be notable: the file's first part, unless asked for smaller towns."""
+        end = self._tier0 if min_population >= self._tier0_population else len(self._lines)
+        for i in range(end):
+            yield i, self._lines[i].split("\t")
+
     # -- fuzzy -------------------------------------------------------------------------
 
     def _fuzzy_index(self) -> dict[tuple[str, int], list[tuple[str, int]]]:
@@ -168,8 +178,8 @@ class Gazetteer:
         # query compares against a few hundred strings, not 200k.
         if self._fuzzy is None:
             buckets: dict[tuple[str, int], list[tuple[str, int]]] = {}
-            for i, r in enumerate(self._rows):
-                if r[_KIND] == "city" and not (int(r[_POP] or 0) >= NOTABLE_CITY_POPULATION or "C" in r[_FLAGS]):
+            for i, r in self._tier0_rows(NOTABLE_CITY_POPULATION):
+                if not _notable(r, NOTABLE_CITY_POPULATION):
                     continue
                 for key in r[_KEYS].split("|"):
                     if len(key) >= 5:
@@ -196,35 +206,32 @@ class Gazetteer:
                 score = fuzz.ratio(key, cand, score_cutoff=min_score)
                 if score and score > best.get(i, 0):
                     best[i] = score
-        ranked = sorted(best.items(), key=lambda kv: (-kv[1], _rank_group(self._rows[kv[0]]), -int(self._rows[kv[0]][_POP] or 0)))
-        return [(self._place(i), score) for i, score in ranked]
+        found = [(self._place(i), score) for i, score in best.items()]
+        return sorted(found, key=lambda ps: (-ps[1], _rank_group(ps[0]), -ps[0].population, ps[0].id))
 
     # -- patterns ----------------------------------------------------------------------
 
-    def notable_keys(self, kinds=MATCH_KINDS) -> dict[str, list[int]]:
-        """Key -> rows of notable entries of ``kinds``, for matching running text."""
-        out: dict[str, list[int]] = {}
-        for key, rows in self._index.items():
-            keep = [i for i in rows if self._rows[i][_KIND] in kinds and self._is_notable(i)]
-            if keep:
-                out[key] = self._ranked(key, keep)
-        return out
+    def notable_keys(self, kinds=MATCH_KINDS, min_population: int = NOTABLE_CITY_POPULATION) -> dict[str, list[Place]]:
+        """Key -> ranked notable entries of ``kinds``, for matching running text."""
+        rows: dict[str, list[int]] = {}
+        for i, r in self._tier0_rows(min_population):
+            if r[_KIND] in kinds and _notable(r, min_population):
+                for key in r[_KEYS].split("|"):
+                    rows.setdefault(key, []).append(i)
+        return {key: self._ranked(key, found) for key, found in rows.items()}
 
-    def _is_notable(self, i: int) -> bool:
-        r = self._rows[i]
-        return r[_KIND] != "city" or int(r[_POP] or 0) >= NOTABLE_CITY_POPULATION or "C" in r[_FLAGS]
-
-    def place_at(self, i: int) -> Place:
-        return self._place(i)
-
-    def phrase_patterns(self, kinds=MATCH_KINDS) -> list[dict]:
+    def phrase_patterns(self, kinds=MATCH_KINDS, min_population: int = NOTABLE_CITY_POPULATION) -> list[dict]:
         """EntityRuler patterns ``{"label", "pattern", "id"}`` for notable entries of ``kinds``."""
         patterns = []
-        for i, r in enumerate(self._rows):
-            if r[_KIND] in kinds and self._is_notable(i):
+        for _, r in self._tier0_rows(min_population):
+            if r[_KIND] in kinds and _notable(r, min_population):
                 for text in dict.fromkeys([r[_NAME], *(a for a in r[_ALIASES].split("|") if a)]):
                     patterns.append({"label": r[_LABEL], "pattern": text, "id": r[_ID]})
         return patterns
+
+
+def _notable(r: list[str], min_population: int) -> bool:
+    return r[_KIND] != "city" or int(r[_POP] or 0) >= min_population or "C" in r[_FLAGS]
 
 
 @lru_cache(maxsize=1)

@@ -38,6 +38,7 @@ log = logging.getLogger(__name__)
 # Later components read what earlier ones assign (see each component's ``assigns``).
 # The order is: entities, linking, quotes, figures, dates, events, framing.
 COMPONENTS: tuple[tuple[str, str], ...] = (
+    ("newsgraph_entities_v1", "newsgraph.nlp.entities"),
     ("newsgraph_linking_v1", "newsgraph.nlp.linking"),
     ("newsgraph_quotes_v1", "newsgraph.nlp.quotes"),
     ("newsgraph_figures_v1", "newsgraph.nlp.figures"),

@@ -1,0 +1,383 @@
+"""``newsgraph_entities_v1``: correct and link the small model's named entities.
+
+``en_core_web_sm`` finds most names but often gets the type of an unfamiliar one wrong
+(Kherson and Zaporizhzhia come out as PERSON, Kaliningrad as FAC or PRODUCT) and
+never links anything.  This component, run after the model's NER:
+
+1. matches notable gazetteer names (countries, admin1, cities >= 50k and capitals,
+   seas, features, organisations, nationalities, weapon systems) in the text and lets
+   them override a conflicting model label, unless the model's span is a longer name
+   ("Georgia Smith", "Washington Post" when it is not in the gazetteer);
+2. trims model spans to the bare name (no "the", no possessive "'s", no titles:
+   "Russian President Vladimir Putin" -> NORP "Russian" + PERSON "Vladimir Putin")
+   and drops junk (pronouns, digits, lowercase words);
+3. links model GPE/LOC/FAC/ORG/NORP spans by exact lookup, then by fuzzy lookup for
+   OCR damage, and turns unlabelled capitalised sequences that fuzzily match a
+   gazetteer feature into entities ("Suwatki Gap" -> LOC, linked to the Suwałki Gap),
+   never changing the text;
+4. gives one name one type per article (a weighted vote; gazetteer-linked mentions
+   count double) and propagates a person's surname to its bare mentions.
+
+Matching is our own n-gram lookup on normalised text rather than a PhraseMatcher over
+~20k patterns: the lookup keys are already in the gazetteer (no pattern docs to build,
+so the first call costs ~1 s less), it is accent-insensitive ("Suwalki" finds
+"Suwałki"), and it only starts at capitalised tokens, so it costs a few microseconds
+per token.  Everything heavy (the gazetteer, the key table) loads on the first call.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .gazetteer import MATCH_KINDS, NOTABLE_CITY_POPULATION, Place, get_gazetteer, normalize_name
+
+__all__ = ["EntityCorrector", "NUMERIC_LABELS"]
+
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
+LINKABLE = {"GPE": None, "LOC": None, "FAC": None, "ORG": ("org",), "NORP": ("nationality",)}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
+PRONOUNS = {"i", "me", "he", "him", "she", "her", "it", "we", "us", "they", "them", "you", "his", "hers",
+            "its", "our", "their", "your", "who", "whom", "this", "that", "one"}  # fmt: skip
+# Leading words kept out of PERSON spans (the linking step records titles from the text).
+TITLES = {"president", "prime", "minister", "gen", "general", "lt", "col", "colonel", "maj", "major", "capt",
+          "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "commander", "gov", "governor", "sen",
+          "senator", "rep", "representative", "mr", "mrs", "ms", "dr", "prof", "professor", "chancellor",
+          "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady", "dame", "sheikh", "ayatollah",
+          "mayor", "judge", "justice", "secretary", "ambassador", "director", "chief", "deputy", "vice",
+          "foreign", "defence", "defense", "interior", "finance", "state", "spokesman", "spokeswoman",
+          "former", "late", "emir", "crown", "premier", "patriarch", "archbishop", "bishop", "rev", "father",
+          "speaker", "leader", "chairman", "chairwoman", "ceo", "field", "marshal", "brig", "brigadier"}  # fmt: skip
+# Context that makes an ambiguous weapon name ("Patriot", "Javelin") a weapon.
+WEAPON_CONTEXT = {"missile", "missiles", "system", "systems", "launcher", "launchers", "tank", "tanks",
+                  "battery", "batteries", "rocket", "rockets", "drone", "drones", "jet", "jets", "fighter",
+                  "fighters", "interceptor", "interceptors", "howitzer", "howitzers", "munition", "munitions",
+                  "anti", "air", "vehicle", "vehicles", "helicopter", "helicopters", "aircraft", "warhead",
+                  "warheads", "cruise", "ballistic", "anti-tank", "anti-aircraft", "armored", "armoured"}  # fmt: skip
+# Last words that make a capitalised sequence look like a geographic feature name.
+GEO_HEADS = {"gap", "sea", "strait", "straits", "gulf", "river", "mountains", "mountain", "bay", "ocean",
+             "peninsula", "heights", "strip", "bank", "canal", "lake", "island", "islands", "desert",
+             "valley", "basin", "corridor", "pass", "channel", "sound", "plain", "plateau", "coast"}  # fmt: skip
+# Capitalised words never fuzzy-matched on their own (sentence starts, headline words).
+FUZZY_STOP = {"however", "therefore", "meanwhile", "although", "because", "according", "minister",
+              "president", "government", "officials", "thursday", "tuesday", "wednesday", "saturday",
+              "september", "november", "december", "february", "national", "international", "military",
+              "security", "ministry", "european", "western", "eastern", "northern", "southern"}  # fmt: skip
+LIST_WORDS = {"and", "or", ",", "&"}
+GAZ_WEIGHT, MODEL_WEIGHT = 2, 1
+MAX_EXTRA_TOKENS = 2  # punctuation tokens a name may contain beyond its word count ("Washington, D.C.")
+
+
+@dataclass
+class _Ent:
+    start: int  # token offsets
+    end: int
+    label: str
+    kb: str = ""
+    weight: int = MODEL_WEIGHT
+
+
+class EntityCorrector:
+    """The ``newsgraph_entities_v1`` component (see the module docstring)."""
+
+    def __init__(self, min_city_population: int = NOTABLE_CITY_POPULATION, fuzzy_min_score: float = 88,
+                 fuzzy_single_min_score: float = 90, weapons: bool = True):  # fmt: skip
+        self.min_city_population = min_city_population
+        self.fuzzy_min_score = fuzzy_min_score
+        self.fuzzy_single_min_score = fuzzy_single_min_score
+        self.weapons = weapons
+        self._keys: dict[str, list[Place]] | None = None  # loaded on first call
+        self._first: dict[str, int] = {}  # first word of a key -> most words in such a key
+
+    def _load(self) -> None:
+        gaz = get_gazetteer()
+        kinds = MATCH_KINDS if self.weapons else MATCH_KINDS - {"weapon"}
+        self._keys = gaz.notable_keys(kinds, self.min_city_population)
+        first: dict[str, int] = {}
+        for key in self._keys:
+            words = key.split(" ")
+            first[words[0]] = max(first.get(words[0], 0), len(words))
+        self._first = first
+
+    # -- the component --------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._keys is None:
+            self._load()
+        gaz = get_gazetteer()
+        numeric = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
+        ents: list[_Ent] = []
+        for ent in doc.ents:
+            if ent.label_ not in NUMERIC_LABELS:
+                ents.extend(self._trim(doc, ent))
+        ents = self._merge_matches(doc, ents, self._matches(doc))
+        for e in ents:
+            if not e.kb and e.label in LINKABLE:
+                self._link(doc, e, gaz)
+        self._coordinated_places(doc, ents, gaz)
+        ents += self._fuzzy_unlabelled(doc, ents, gaz)
+        ents = self._one_name_one_type(doc, ents)
+        self._set_ents(doc, ents, numeric)
+        return doc
+
+    # -- 1. gazetteer matches ------------------------------------------------------------
+
+    def _matches(self, doc: Doc) -> list[_Ent]:
+        """Leftmost-longest matches of notable names, starting at capitalised tokens."""
+        keys, first, out = self._keys, self._first, []
+        n, i = len(doc), 0
+        while i < n:
+            tok = doc[i]
+            if not tok.text[:1].isupper() or tok.lower_ in DETERMINERS:
+                i += 1
+                continue
+            head = normalize_name(tok.text).split(" ")[0]
+            most = first.get(head) or first.get(head[:-1] if head.endswith("s") else "")
+            if not most:
+                i += 1
+                continue
+            found = None
+            for j in range(min(n, i + most + MAX_EXTRA_TOKENS), i, -1):
+                if doc[j - 1].is_space or doc[j - 1].is_punct and j - 1 > i:
+                    continue
+                if any(t.is_space for t in doc[i:j]):
+                    continue
+                text = doc[i:j].text
+                key = normalize_name(text)
+                places = keys.get(key)
+                if places is None and key.endswith("s") and len(key) > 4:  # "F-16s", "Israelis" already keyed
+                    places = [p for p in keys.get(key[:-1], ()) if p.kind == "weapon"] or None
+                if places and self._accept(doc, i, j, text, key, places[0]):
+                    found = _Ent(i, j, places[0].label, places[0].id, GAZ_WEIGHT)
+                    break
+            if found:
+                out.append(found)
+                i = found.end
+            else:
+                i += 1
+        return out
+
+    def _accept(self, doc: Doc, i: int, j: int, text: str, key: str, place: Place) -> bool:
+        span = doc[i:j]
+        if len(key.replace(" ", "")) <= 3 and not text.replace(".", "").replace("-", "").isupper():
+            return False  # "US", "EU", "WHO" only in capitals ("us", "Who" are words)
+        if place.kind == "weapon" and "A" in place.flags:
+            window = doc[max(0, i - 2) : min(len(doc), j + 3)]
+            if not any(t.lower_ in WEAPON_CONTEXT for t in window):
+                return False
+        if place.kind in ("nationality", "weapon"):
+            return True
+        if place.kind == "admin1" and len(key) < 5 and not doc[i].ent_type_:
+            return False  # "Para", "Acre", "Zou": short admin1 names are mostly other words
+        if doc[i].ent_type_ and doc[i].ent_iob_ == "B" and doc[i].ent_type_ not in NUMERIC_LABELS:
+            return True  # the model saw a name here too
+        # A capitalised common word ("Split", "Nice", "Reading") is not a place name.
+        return any(t.pos_ == "PROPN" for t in span)
+
+    def _merge_matches(self, doc: Doc, ents: list[_Ent], matches: list[_Ent]) -> list[_Ent]:
+        """Gazetteer matches override conflicting model spans, except longer proper names."""
+        owner = [-1] * len(doc)
+        for k, e in enumerate(ents):
+            for t in range(e.start, e.end):
+                owner[t] = k
+        dropped: set[int] = set()
+        added = []
+        for m in matches:
+            over = sorted({owner[t] for t in range(m.start, m.end) if owner[t] >= 0})
+            keep_model = False
+            for k in over:
+                e = ents[k]
+                if (e.start, e.end) == (m.start, m.end):
+                    continue
+                extra = [doc[t] for t in range(e.start, e.end) if not m.start <= t < m.end]
+                if e.start <= m.start and m.end <= e.end and all(self._name_word(t) for t in extra):
+                    keep_model = True  # "Georgia Smith", "George Washington", "Paris Hilton"
+            if keep_model:
+                continue
+            dropped.update(over)
+            added.append(m)
+        return [e for k, e in enumerate(ents) if k not in dropped] + added
+
+    @staticmethod
+    def _name_word(tok) -> bool:
+        return tok.text[:1].isupper() or tok.is_punct or tok.lower_ in ("of", "the", "and", "de", "al", "bin", "van", "von")
+
+    # -- 2. trimming --------------------------------------------------------------------
+
+    def _trim(self, doc: Doc, ent: Span) -> list[_Ent]:
+        """The bare name of a model span (plus a NORP split off a PERSON's title); [] for junk."""
+        s, e, label = ent.start, ent.end, ent.label_
+        out = []
+        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        if label == "PERSON":
+            while e - s > 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].is_punct):
+                s += 1
+            if e - s > 2 and self._keys.get(normalize_name(doc[s].text), [None])[0] is not None:
+                place = self._keys[normalize_name(doc[s].text)][0]
+                if place.kind == "nationality" and doc[s + 1].lower_.rstrip(".") in TITLES:
+                    out.append(_Ent(s, s + 1, "NORP", place.id, GAZ_WEIGHT))
+                    s += 1
+                    while e - s > 1 and doc[s].lower_.rstrip(".") in TITLES:
+                        s += 1
+        span = doc[s:e]
+        if not len(span) or self._junk(span):
+            return out
+        return [*out, _Ent(s, e, label, ent.kb_id_ or "")]
+
+    @staticmethod
+    def _junk(span: Span) -> bool:
+        if all(t.is_punct or t.is_digit or t.like_num or t.is_space for t in span):
+            return True
+        if len(span) == 1 and (span[0].lower_ in PRONOUNS or span[0].pos_ == "PRON" or len(span.text) < 2):
+            return True
+        return all(t.is_lower or not t.is_alpha for t in span)  # "communists", "the"
+
+    # -- 3. linking ---------------------------------------------------------------------
+
+    def _link(self, doc: Doc, e: _Ent, gaz) -> None:
+        text = doc[e.start : e.end].text
+        wanted = LINKABLE[e.label]
+        for place in gaz.lookup(text):
+            if (place.kind in wanted) if wanted else place.kind not in ("org", "nationality", "weapon"):
+                e.kb = place.id
+                return
+        if e.label in ("GPE", "LOC", "FAC", "ORG"):
+            place = self._fuzzy(text, e.end - e.start, gaz, model_label=e.label)
+            if place is not None:
+                e.kb, e.label, e.weight = place.id, place.label, GAZ_WEIGHT
+
+    @staticmethod
+    def _coordinated_places(doc: Doc, ents: list[_Ent], gaz) -> None:
+        """A mislabelled small town listed with linked places ("near Bakhmut and Avdiivka") is a place."""
+        place_at = {}
+        for e in ents:
+            if e.kb and e.label in ("GPE", "LOC"):
+                for t in range(e.start, e.end):
+                    place_at[t] = e
+        if not place_at:
+            return
+        for e in ents:
+            if e.kb or e.label not in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"):
+                continue
+            root = doc[e.end - 1]
+            near = [t.i for t in root.conjuncts] + ([root.head.i] if root.dep_ == "conj" else [])
+            # the parser often misses the list, so also look one "and"/","/"or" to each side
+            if e.start >= 2 and doc[e.start - 1].lower_ in LIST_WORDS:
+                near.append(e.start - 2)
+            if e.end + 1 < len(doc) and doc[e.end].lower_ in LIST_WORDS:
+                near.append(e.end + 1)
+            if any(t in place_at for t in near):
+                places = [p for p in gaz.lookup(doc[e.start : e.end].text) if p.label in ("GPE", "LOC")]
+                if places:
+                    e.label, e.kb = places[0].label, places[0].id
+
+    def _fuzzy(self, text: str, ntok: int, gaz, model_label: str | None = None) -> Place | None:
+        single = ntok == 1 or " " not in normalize_name(text)
+        if single and (len(text) < 6 or text.lower() in FUZZY_STOP):
+            return None
+        score_min = self.fuzzy_single_min_score if single else self.fuzzy_min_score
+        for place, _score in gaz.fuzzy(text, score_min):
+            if place.kind in ("nationality", "weapon"):
+                continue
+            if place.kind == "org" and model_label != "ORG":
+                continue  # an OCR-damaged org name only where the model saw an org
+            return place
+        return None
+
+    def _fuzzy_unlabelled(self, doc: Doc, ents: list[_Ent], gaz) -> list[_Ent]:
+        """Capitalised 1-4 token runs no one tagged, close to a gazetteer name (OCR damage)."""
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        out, i, n = [], 0, len(doc)
+        while i < n:
+            if covered[i] or doc[i].pos_ != "PROPN" or not doc[i].is_title:
+                i += 1
+                continue
+            j = i
+            while j < n and j - i < 4 and not covered[j] and doc[j].is_title and doc[j].pos_ == "PROPN":
+                j += 1
+            run = doc[i:j]
+            place = None
+            if j - i >= 2 and run[-1].lower_ in GEO_HEADS:
+                place = self._fuzzy(run.text, j - i, gaz)
+            elif j - i == 1 and not doc[i].is_sent_start:
+                place = self._fuzzy(run.text, 1, gaz)
+                if place is not None and place.kind == "city":
+                    place = None  # a lone unknown surname close to a town name is far likelier
+            if place is not None:
+                out.append(_Ent(i, j, place.label, place.id, GAZ_WEIGHT))
+            i = j
+        return out
+
+    # -- 4. one name, one type ------------------------------------------------------------
+
+    def _one_name_one_type(self, doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+        groups: dict[str, list[_Ent]] = defaultdict(list)
+        surnames: dict[str, int] = {}
+        for e in ents:
+            groups[normalize_name(doc[e.start : e.end].text)].append(e)
+            if e.label == "PERSON" and e.end - e.start >= 2:
+                surnames[doc[e.end - 1].text] = 1
+        for key, group in groups.items():
+            votes: dict[str, int] = defaultdict(int)
+            for e in group:
+                votes[e.label] += e.weight
+            if len(group) == 1 and group[0].weight == GAZ_WEIGHT:
+                continue
+            text = doc[group[0].start : group[0].end].text
+            if text in surnames and not any(e.weight == GAZ_WEIGHT for e in group):
+                votes["PERSON"] += len(group) + 1  # "Putin" after "Vladimir Putin"
+            label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+            kb = next((e.kb for e in group if e.label == label and e.kb), "")
+            for e in group:
+                e.kb = e.kb if e.label == label and e.kb else kb
+                e.label = label
+        # Bare mentions the model missed of a name it found elsewhere ("Ignatius", "Putin").
+        known = {doc[e.start : e.end].text: e for e in ents if e.end - e.start == 1 and e.label == "PERSON"}
+        for text in surnames:
+            known.setdefault(text, _Ent(0, 0, "PERSON"))
+        if known:
+            covered = bytearray(len(doc))
+            for e in ents:
+                covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+            for tok in doc:
+                if not covered[tok.i] and tok.text in known and tok.pos_ == "PROPN":
+                    src = known[tok.text]
+                    ents.append(_Ent(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
+        return ents
+
+    # -- output --------------------------------------------------------------------------
+
+    @staticmethod
+    def _set_ents(doc: Doc, ents: list[_Ent], numeric: list[Span]) -> None:
+        taken = bytearray(len(doc))
+        spans = []
+        # Names first (gazetteer-linked, then longer), numeric model spans fill what is left.
+        for e in sorted(ents, key=lambda e: (-e.weight, -(e.end - e.start), e.start)):
+            if e.end > e.start and not any(taken[e.start : e.end]):
+                taken[e.start : e.end] = b"\x01" * (e.end - e.start)
+                spans.append(Span(doc, e.start, e.end, label=e.label, kb_id=e.kb or ""))
+        for s in numeric:
+            if not any(taken[s.start : s.end]):
+                taken[s.start : s.end] = b"\x01" * (s.end - s.start)
+                spans.append(s)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+
+
+@Language.factory(
+    "newsgraph_entities_v1",
+    assigns=["doc.ents"],
+    default_config={"min_city_population": NOTABLE_CITY_POPULATION, "fuzzy_min_score": 88.0,
+                    "fuzzy_single_min_score": 90.0, "weapons": True},  # fmt: skip
+)
+def make_entities(nlp: Language, name: str, min_city_population: int, fuzzy_min_score: float,
+                  fuzzy_single_min_score: float, weapons: bool) -> EntityCorrector:  # fmt: skip
+    return EntityCorrector(min_city_population, fuzzy_min_score, fuzzy_single_min_score, weapons)
