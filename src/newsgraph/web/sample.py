@@ -248,7 +248,7 @@ def synthetic_article(i: int, paragraphs: int = 8) -> Article:
     rng = random.Random(i)
     place, country, lat, lon = rng.choice(_PLACES)
     person, org, etype = rng.choice(_PEOPLE), rng.choice(_ORGS), rng.choice(_TYPES)
-    day = f"2024-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+    day = f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
     b = Builder()
     b.para(f"Report {i}: {org} and {person} in {place}", "title")
     b.para(f"{place.upper()} — {org} said on {day} that {rng.randint(2, 900)} people had gathered in {place}.")
