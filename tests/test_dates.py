@@ -119,3 +119,13 @@ def test_every_span_matches_the_text(run, words, published):
         assert d.value is None or len(d.value) in (4, 7, 10)
     spans = sorted((d.start, d.end) for d in article.dates)
     assert all(e <= s for (_, e), (s, _) in zip(spans, spans[1:])), "dates overlap"
+
+
+def test_names_are_not_dates(run):
+    got = dates(run, "Theresa May wrote in the Sunday Times that the Good Friday Agreement holds.")
+    assert got == []
+
+
+def test_future_cues(run):
+    got = dates(run, "The envoys are expected to meet on Friday; the vote is set for Monday.")
+    assert got == [("Friday", "2024-03-15"), ("Monday", "2024-03-18")]

@@ -142,3 +142,16 @@ def test_every_span_matches_the_text(run, words, gaps):
         assert text[a.start : a.end] == a.text
     spans = sorted((a.start, a.end) for a in article.amounts)
     assert all(e <= s for (_, e), (s, _) in zip(spans, spans[1:])), "amounts overlap"
+
+
+def test_verb_last_is_not_a_date_anchor(run):
+    article = run("The strike is due to last 48 hours; the talks will last three days.")
+    got = {a.text: (a.value, a.unit) for a in article.amounts}
+    assert got == {"48 hours": (48, "hour"), "three days": (3, "day")}
+    assert article.dates == []
+
+
+def test_scores_and_article_numbers(run):
+    article = run("Kessov United won 3-1 at home. Article 5 of the treaty applies, and two of the soldiers left.")
+    got = {a.text: (a.value, a.unit) for a in article.amounts}
+    assert got == {"two of the soldiers": (2, "soldier")}

@@ -38,7 +38,7 @@ from spacy.tokens import Doc
 
 from ..model import DateMention
 
-__all__ = ["find_dates", "parse_published"]
+__all__ = ["find_dates", "parse_published", "is_verb_last"]
 
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
@@ -91,6 +91,8 @@ _YEAR_CUES = {"in", "since", "of", "by", "until", "till", "from", "before", "aft
               "fall", "winter", "around", "circa", "c.", "end", "start", "beginning"}
 _AMBIGUOUS_MONTHS = {"May", "March", "June", "August", "Jan", "Mar", "Jun", "Aug", "Sep", "Oct", "Dec"}
 _MONTH_CUES = _YEAR_CUES | {"last", "next", "this", "on", "at", "for", "early", "late", "mid"}
+_NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT", "LAW", "GPE", "NORP"}
+_VERB_LAST_CUES = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "'ll", "not", "n't"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "aim", "hope", "prepare", "agree"}
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
@@ -145,6 +147,12 @@ def _prev_word(doc: Doc, starts: list[int], char: int) -> str:
 
 def _accept(doc: Doc, starts: list[int], m: re.Match) -> bool:
     g = m.group
+    first = _token_at(doc, starts, m.start())
+    if first.lower_ == "last" and is_verb_last(doc, first):
+        return False  # "the strike is due to last 48 hours"
+    last = _token_at(doc, starts, m.end() - 1)
+    if any(t.ent_type_ in _NAME_LABELS for t in doc[first.i : last.i + 1]):
+        return False  # "the Sunday Times", "Theresa May", "Good Friday Agreement"
     if g("year"):
         tok = _token_at(doc, starts, m.start())
         if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and (tok.i == 0 or doc[tok.i - 1].dep_ not in ("det", "poss")):
@@ -156,11 +164,21 @@ def _accept(doc: Doc, starts: list[int], m: re.Match) -> bool:
         return _prev_word(doc, starts, m.start()) in _YEAR_CUES
     if g("m3") and not g("y3") and not g("mmod") and g("m3").rstrip(".") in _AMBIGUOUS_MONTHS:
         tok = _token_at(doc, starts, m.start())
-        # "In May", "since March": a month; "May I", "the March on Rome": not necessarily.
-        return tok.ent_type_ == "DATE" or _prev_word(doc, starts, m.start()) in _MONTH_CUES
+        if _prev_word(doc, starts, m.start()) in _MONTH_CUES:
+            return True  # "In May", "since March"
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper():
+            return False  # "Theresa May", which the model may still call a DATE
+        return tok.ent_type_ == "DATE"
     if g("m3") and not g("y3") and "." not in g("m3") and g("m3").lower() in ("sept", "sep", "nov", "feb", "jul", "apr"):
         return False  # bare abbreviations without a dot are too often something else
     return True
+
+
+def is_verb_last(doc: Doc, tok) -> bool:
+    """Is this "last" the verb ("will last", "due to last"), which the tagger sometimes calls ADJ?"""
+    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
+    return tok.pos_ in ("VERB", "AUX") or prev in _VERB_LAST_CUES
 
 
 def _resolve(doc: Doc, starts: list[int], m: re.Match, pub: dt.date | None) -> str | None:

@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Amount
+from .dates import is_verb_last
 
 __all__ = ["find_amounts", "parse_number"]
 
@@ -218,6 +219,8 @@ def _classify(doc: Doc, text: str, starts: list[int], m: re.Match) -> Amount | N
         if value is None:
             return None
         if m.group("num2"):
+            if (parse_number(m.group("num2")) or 0) < value:
+                return None  # "won 3-1": a score, not a range
             qualifier = "between"
 
     unit: str | None = None
@@ -234,7 +237,7 @@ def _classify(doc: Doc, text: str, starts: list[int], m: re.Match) -> Amount | N
     elif (im := _ISO_AFTER_RE.match(rest)) and not is_money:
         currency, is_money, end = im.group("code"), True, end + im.end()
     elif not is_money and (dm := _DURATION_RE.match(rest)) and not m.group("vague"):
-        if dm.group("anchor") or _ANCHOR_BEFORE_RE.search(text[max(0, start - 40) : start]):
+        if dm.group("anchor") or _anchored(doc, text, start, first):
             return None  # "three years ago", "the past three months": dates, not figures
         word = dm.group("unit").lower()
         unit = DURATION_UNITS.get(word, word.rstrip("s"))
@@ -281,6 +284,14 @@ def _currency_word_ok(m: re.Match, cm: re.Match) -> bool:
     return not (" of " in cm.group(0) and not m.group("vague"))  # "of" only in "billions of dollars"
 
 
+def _anchored(doc: Doc, text: str, start: int, first) -> bool:
+    """"the past three months": a period the dates component owns; but not "due to last 48 hours"."""
+    if not _ANCHOR_BEFORE_RE.search(text[max(0, start - 40) : start]):
+        return False
+    prev = doc[first.i - 1] if first.i > 0 else None
+    return not (prev is not None and prev.lower_ == "last" and is_verb_last(doc, prev))
+
+
 def _date_neighbour(doc: Doc, first, last) -> bool:
     """"February 24", "24 February": the number is a day of a month."""
     before = doc[first.i - 1].lower_ if first.i > 0 else ""
@@ -306,7 +317,7 @@ def _counted_noun(doc: Doc, last, vague: bool):
     if doc[j].lower_ == "of":
         for t in doc[j + 1 : j + 5]:
             if t.pos_ in ("NOUN", "PROPN") and t.ent_type_ not in _DATE_LABELS | {"GPE", "ORG", "NORP"}:
-                return t
+                return t if t.tag_ in ("NNS", "NNPS") else None  # "two of the soldiers", not "5 of the treaty"
             if t.pos_ not in ("DET", "ADJ", "PRON") or t.dep_ not in ("det", "amod", "poss", "compound"):
                 return None
     return None
