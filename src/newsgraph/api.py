@@ -14,8 +14,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .batch.runner import IngestOptions, IngestReport, run_ingest
-from .ingest import ReadOptions, read_path
-from .ingest.readers import document_from_text
+from .ingest import ReadOptions, document_from_text, read_path
 from .model import Article
 from .nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
 from .store import Database

@@ -79,8 +79,16 @@ def ingest(
         if engine == "ray":
             from .batch.ray_runner import run_ray_ingest
 
-            summary = run_ray_ingest(paths, shards, address=address)
-            out.print_json(data=summary) if as_json else out.print(f"wrote shards to {shards}: {summary}")
+            summary = run_ray_ingest(paths, shards, address=address, actors=workers)
+            for line in summary["errors"]:
+                err.print(line, highlight=False, markup=False)
+            if as_json:
+                out.print_json(data=summary)
+            else:
+                out.print(f"{summary['articles']} articles from {summary['files']} files → {shards} "
+                          f"(load them with: newsgraph load {shards} --db {db})")
+            if not summary["articles"]:
+                raise _Failure(1)
             return
         if engine != "local":
             raise typer.BadParameter("--engine must be local or ray")
@@ -230,6 +238,23 @@ def serve(
 
         out.print(f"newsgraph is serving {db} at http://{host}:{port}/  (Ctrl-C to stop)")
         serve_app(str(db), host=host, port=port)
+
+    _run(debug, body)
+
+
+@app.command()
+def load(
+    shards: Path = typer.Argument(..., help="The folder written by `ingest --engine ray`."),
+    db: Path = DB_OPTION,
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Merge Parquet shards from a Ray ingest into the SQLite store."""
+
+    def body() -> None:
+        from .batch.load import load_shards
+
+        counts = load_shards(shards, db)
+        out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {db}")
 
     _run(debug, body)
 

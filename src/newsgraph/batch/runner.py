@@ -7,8 +7,12 @@ only the reading.  Bad files are reported and the batch goes on.
 
 from __future__ import annotations
 
+import multiprocessing
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 
 from ..errors import InputError
@@ -17,6 +21,7 @@ from ..ingest.document import Document
 from ..model import Article
 from ..nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
 from ..store import Store, article_id
+from .records import document_to_record
 
 __all__ = ["IngestOptions", "IngestReport", "run_ingest"]
 
@@ -28,7 +33,8 @@ class IngestOptions:
     read: ReadOptions = field(default_factory=ReadOptions)
     analysis: AnalysisOptions = field(default_factory=AnalysisOptions)
     commit_every: int = 50  # articles per write transaction
-    workers: int = 1
+    workers: int = 1  # processes running the model; 1 runs it in this process
+    worker_batch: int = 16  # documents per task sent to a worker
 
 
 @dataclass
@@ -88,10 +94,12 @@ def run_ingest(
                     continue
                 yield item
 
-        if nlp is None:
-            nlp = build_pipeline(options.analysis)
+        if options.workers > 1:
+            analysed = _analyse_in_workers(new_documents(), options)
+        else:
+            analysed = analyze_documents(nlp or build_pipeline(options.analysis), new_documents(), options.analysis)
         pending: list[tuple[Article, Document]] = []
-        for document, article in analyze_documents(nlp, new_documents(), options.analysis):
+        for document, article in analysed:
             if article.skipped_reason:
                 report.skipped += 1
                 store.record_failure(document.path or "", "E015", article.skipped_reason)
@@ -113,3 +121,42 @@ def _flush(store: Store, pending: list[tuple[Article, Document]], report: Ingest
         else:
             report.duplicates += 1  # the same text twice within one batch
     pending.clear()
+
+
+# -- worker processes ----------------------------------------------------------
+
+_worker_nlp = None  # one pipeline per worker process, loaded once by the initializer
+
+
+def _init_worker(analysis: AnalysisOptions) -> None:
+    global _worker_nlp
+    _worker_nlp = build_pipeline(analysis)
+
+
+def _analyse_batch(records: list[dict], analysis: AnalysisOptions) -> list[dict]:
+    from .records import analyze_records
+
+    return [r["article"] for r in analyze_records(_worker_nlp, records, analysis)]
+
+
+def _analyse_in_workers(documents: Iterator[Document], options: IngestOptions) -> Iterator[tuple[Document, Article]]:
+    """Run the model in ``options.workers`` processes, yielding results in input order.
+
+    At most two batches per worker are in flight, so the input is streamed, never
+    held whole in memory (``Pool.imap`` would read the whole input ahead).
+    """
+    context = multiprocessing.get_context("spawn")  # no fork: the parent may hold threads
+    in_flight: deque[tuple[list[Document], Future]] = deque()
+    with ProcessPoolExecutor(options.workers, context, _init_worker, (options.analysis,)) as pool:
+        while batch := list(islice(documents, options.worker_batch)):
+            records = [document_to_record(d) for d in batch]
+            in_flight.append((batch, pool.submit(_analyse_batch, records, options.analysis)))
+            while len(in_flight) >= 2 * options.workers:
+                yield from _collect(*in_flight.popleft())
+        while in_flight:
+            yield from _collect(*in_flight.popleft())
+
+
+def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, Article]]:
+    for document, article_dict in zip(batch, future.result()):
+        yield document, Article.from_dict(article_dict)

@@ -1,7 +1,7 @@
 """Reading articles: files, folders and stdin in, clean ``Document`` objects out."""
 
 from .document import Document, OffsetMap
-from .readers import ReadOptions, iter_documents, read_path
+from .readers import ReadOptions, document_from_text, iter_documents, iter_files, read_path
 from .repair import RepairOptions, Repaired, repair_text
 
 __all__ = [
@@ -10,7 +10,9 @@ __all__ = [
     "ReadOptions",
     "RepairOptions",
     "Repaired",
+    "document_from_text",
     "iter_documents",
+    "iter_files",
     "read_path",
     "repair_text",
 ]

@@ -32,6 +32,7 @@ __all__ = [
     "ReadOptions",
     "read_path",
     "iter_documents",
+    "iter_files",
     "document_from_text",
     "iso_date",
     "SUFFIXES",
@@ -40,6 +41,9 @@ __all__ = [
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
 SUFFIXES = TEXT_SUFFIXES | {".pdf", ".html", ".htm", ".jsonl"}
+# A folder walk takes only these: a README.md or notes.md beside the articles is
+# documentation, not news.  Named explicitly, any of SUFFIXES is read.
+WALK_SUFFIXES = SUFFIXES - {".md", ""}
 
 
 @dataclass
@@ -63,7 +67,30 @@ def iter_documents(
         if str(path) == "-":
             yield from _guard("<stdin>", lambda: _read_stdin(options))
             continue
-        yield from _iter_one(Path(path), options)
+        for item in iter_files([path], options):
+            if isinstance(item, InputError):
+                yield item
+            else:
+                yield from _guard(str(item), lambda item=item: _read_file(item, options))
+
+
+def iter_files(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Path | InputError]:
+    """The files ``iter_documents`` would read (folders walked, sorted), or why a path gives none."""
+    options = options or ReadOptions()
+    for path in map(Path, paths):
+        if not path.exists():
+            yield InputError("E001", path=str(path))
+        elif path.is_dir():
+            found = False
+            for item in _walk(path, options.follow_symlinks, set()):
+                found = found or not isinstance(item, InputError)
+                yield item
+            if not found:
+                yield InputError("E002", path=str(path))
+        elif path.suffix.lower() not in SUFFIXES:
+            yield InputError("E011", path=str(path), suffix=path.suffix)
+        else:
+            yield path
 
 
 def read_path(path: str | Path, options: ReadOptions | None = None) -> Iterator[Document]:
@@ -112,29 +139,6 @@ def document_from_text(
 # -- walking ---------------------------------------------------------------
 
 
-def _iter_one(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
-    if not path.exists():
-        yield InputError("E001", path=str(path))
-    elif path.is_dir():
-        yield from _iter_folder(path, options)
-    elif path.suffix.lower() not in SUFFIXES:
-        yield InputError("E011", path=str(path), suffix=path.suffix)
-    else:
-        yield from _guard(str(path), lambda: _read_file(path, options))
-
-
-def _iter_folder(folder: Path, options: ReadOptions) -> Iterator[Document | InputError]:
-    found = False
-    for item in _walk(folder, options.follow_symlinks, set()):
-        if isinstance(item, InputError):
-            yield item
-            continue
-        found = True
-        yield from _guard(str(item), lambda item=item: _read_file(item, options))
-    if not found:
-        yield InputError("E002", path=str(folder))
-
-
 def _walk(folder: Path, follow: bool, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
     """Supported files under ``folder``, sorted, hidden names skipped; symlink loops reported."""
     try:
@@ -155,9 +159,9 @@ def _walk(folder: Path, follow: bool, seen: set[tuple[int, int]]) -> Iterator[Pa
             continue
         if entry.is_dir():
             yield from _walk(entry, follow, seen)
-        elif entry.suffix.lower() in SUFFIXES and entry.suffix:
+        elif entry.suffix.lower() in WALK_SUFFIXES:
             yield entry
-        # Unknown suffixes (images, spreadsheets) and suffix-less files are skipped in walks.
+        # Unknown suffixes (images, spreadsheets), Markdown and suffix-less files are skipped in walks.
 
 
 def _guard(path: str, read) -> Iterator[Document | InputError]:

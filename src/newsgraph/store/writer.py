@@ -14,6 +14,7 @@ from ..model import Article
 from .connection import connect_writer, transaction
 from .corpus import resolve_entities
 from .ids import article_id
+from .rows import FACT_COLUMNS, fact_rows
 
 __all__ = ["AddResult", "AddStatus", "Store"]
 
@@ -206,66 +207,9 @@ class Store:
         return AddResult(aid, AddStatus.ADDED, path)
 
     def _write_parts(self, aid: str, article: Article, corpus_ids: dict[str, int]) -> None:
-        conn = self._conn
-        conn.executemany(
-            "INSERT INTO entities (article_id, local_id, name, type, country, lat, lon, gazetteer_id, "
-            "titles, aliases, corpus_entity_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, e.id, e.name, e.type, e.country, e.lat, e.lon, e.gazetteer_id,
-                 _json(e.titles), _json(e.aliases), corpus_ids.get(e.id))
-                for e in article.entities
-            ],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO mentions (article_id, entity_id, char_start, char_end, text) VALUES (?, ?, ?, ?, ?)",
-            [(aid, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
-        )
-        conn.executemany(
-            "INSERT INTO quotes (article_id, idx, char_start, char_end, text, kind, speaker_id, "
-            "cue_start, cue_end, cue_text) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, i, q.start, q.end, q.text, q.kind, q.speaker,
-                 q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None)
-                for i, q in enumerate(article.quotes)
-            ],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT INTO events (article_id, idx, type, mode, modality, trigger_start, trigger_end, "
-            "trigger_text, source, target, location, date, speaker, source_sector, target_sector, mentions) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, i, ev.type, ev.mode, ev.modality, ev.trigger.start, ev.trigger.end, ev.trigger.text,
-                 _json(ev.source), _json(ev.target), ev.location, ev.date, ev.speaker, ev.source_sector,
-                 ev.target_sector, _json([[m.start, m.end, m.text] for m in ev.mentions]))
-                for i, ev in enumerate(article.events)
-            ],
-        )  # fmt: skip
-        conn.executemany(
-            "INSERT OR IGNORE INTO event_actors (article_id, event_idx, role, entity_id) VALUES (?, ?, ?, ?)",
-            [
-                (aid, i, role, local_id)
-                for i, ev in enumerate(article.events)
-                for role, ids in (("source", ev.source), ("target", ev.target))
-                for local_id in ids
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO amounts (article_id, idx, char_start, char_end, text, value, unit, currency, qualifier) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, i, a.start, a.end, a.text, a.value, a.unit, a.currency, a.qualifier)
-                for i, a in enumerate(article.amounts)
-            ],
-        )
-        conn.executemany(
-            "INSERT INTO dates (article_id, idx, char_start, char_end, text, value) VALUES (?, ?, ?, ?, ?, ?)",
-            [(aid, i, d.start, d.end, d.text, d.value) for i, d in enumerate(article.dates)],
-        )
-        conn.executemany(
-            "INSERT INTO framing (article_id, idx, entity_id, char_start, char_end, text, construction, tone) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (aid, i, f.entity, f.start, f.end, f.text, f.construction, f.tone)
-                for i, f in enumerate(article.framing)
-            ],
-        )
+        for table, rows in fact_rows(aid, article, corpus_ids).items():
+            if rows:
+                columns = FACT_COLUMNS[table]
+                marks = ", ".join("?" for _ in columns)
+                # table and column names come from FACT_COLUMNS, never from input
+                self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)

@@ -1,0 +1,47 @@
+"""Plain-dict records: what crosses a process or a Ray boundary.
+
+One pure function, :func:`analyze_records`, takes document records in and
+gives article records out.  The local multiprocess runner and the Ray runner
+both call it, so the analysis is the same code on a laptop and on a cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import asdict
+
+from ..ingest.document import Document, OffsetMap
+from ..model import Article, Paragraph, Span
+
+__all__ = ["document_to_record", "record_to_document", "analyze_records", "article_record"]
+
+
+def document_to_record(document: Document) -> dict:
+    record = {k: v for k, v in vars(document).items() if k not in ("offsets", "paragraphs", "removed")}
+    record["offsets"] = document.offsets.to_json()
+    record["clean_length"] = document.offsets.clean_length
+    record["source_length"] = document.offsets.source_length
+    record["paragraphs"] = [asdict(p) for p in document.paragraphs]
+    record["removed"] = [asdict(s) for s in document.removed]
+    return record
+
+
+def record_to_document(record: dict) -> Document:
+    fields = {k: v for k, v in record.items() if k not in ("clean_length", "source_length")}
+    fields["offsets"] = OffsetMap.from_json(record["offsets"], record["clean_length"], record["source_length"])
+    fields["paragraphs"] = [Paragraph(**p) for p in record.get("paragraphs", [])]
+    fields["removed"] = [Span(**s) for s in record.get("removed", [])]
+    return Document(**fields)
+
+
+def article_record(article: Article, document: Document) -> dict:
+    """An analysed article with its document, as one plain dict."""
+    return {"id": article.id, "article": article.to_dict(), "document": document_to_record(document)}
+
+
+def analyze_records(nlp, records: Iterable[dict], options=None) -> list[dict]:
+    """Document records in, article records out, in the same order."""
+    from ..nlp.pipeline import analyze_documents
+
+    documents = [record_to_document(r) for r in records]
+    return [article_record(article, document) for document, article in analyze_documents(nlp, documents, options)]
