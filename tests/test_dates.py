@@ -129,3 +129,31 @@ def test_names_are_not_dates(run):
 def test_future_cues(run):
     got = dates(run, "The envoys are expected to meet on Friday; the vote is set for Monday.")
     assert got == [("Friday", "2024-03-15"), ("Monday", "2024-03-18")]
+
+
+def test_long_article_in_chunks():
+    """Chunks joined with Doc.from_docs: offsets still index the whole article."""
+    from newsgraph.nlp.pipeline import AnalysisOptions, analyze_document, build_pipeline
+
+    options = AnalysisOptions(components=OURS, skip_non_english=False, chunk_chars=120)
+    nlp = build_pipeline(options)
+    para = "On Thursday the Valdorian council approved $2bn for at least 40 schools, its office said in 2014."
+    text = "\n\n".join([para] * 6)
+    doc = Document(text=text, source_text=text, offsets=OffsetMap.identity(len(text)),
+                   paragraphs=[], published=PUB, path="<test>")
+    article = analyze_document(nlp, doc, options)
+    assert [d.value for d in article.dates] == ["2024-03-07", "2014"] * 6
+    assert [a.text for a in article.amounts] == ["$2bn", "at least 40 schools"] * 6
+    assert all(text[x.start : x.end] == x.text for x in article.dates + article.amounts)
+
+
+def test_unparsed_doc_does_not_crash():
+    """Without a dependency parse the tense check falls back to the past (spaCy segfaults on .children)."""
+    from newsgraph.nlp.dates import find_dates
+    from newsgraph.nlp.extensions import register_extensions
+    from spacy.lang.en import English
+
+    register_extensions()
+    doc = English().make_doc("They will meet on Thursday, February 24.")
+    doc._.ng_published = PUB
+    assert [(d.text, d.value) for d in find_dates(doc)] == [("Thursday, February 24", "2024-02-24")]

@@ -273,6 +273,8 @@ def _weekday(doc: Doc, starts: list[int], m: re.Match, pub: dt.date | None) -> s
 
 def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
     """Is the verb governing the date at ``char`` future ("will meet", "plans to meet")?"""
+    if not doc.has_annotation("DEP"):
+        return False  # no parse (spaCy crashes on .children then): news default, past
     tok = _token_at(doc, starts, char)
     for _ in range(6):  # walk up to the governing verb
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
