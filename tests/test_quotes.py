@@ -115,17 +115,17 @@ def test_quote_without_its_own_cue_takes_the_neighbouring_one(analyze_text):
 
 def test_block_quotes_after_x_wrote_and_he_wrote(analyze_text):
     text = (
-        "In a column for the Lakeside Gazette, the economist Peter Lund attacked the new budget.\n\n"
-        "Lund wrote:\n\n"
+        "In a column for the Lakeside Gazette, the economist Tobias Renner attacked the new budget.\n\n"
+        "Renner wrote:\n\n"
         "The government has chosen to borrow against the future. It will regret this choice within a year.\n\n"
-        "Lund then turned to the pension fund and its managers. He wrote:\n\n"
+        "Renner then turned to the pension fund and its managers. He wrote:\n\n"
         "No fund can promise returns that the economy itself cannot deliver."
     )
     art = analyze_text(text)
     check_spans(art)
     blocks = only(art, "block")
     assert [b.text[:20] for b in blocks] == ["The government has c", "No fund can promise "]
-    assert [speaker_name(art, b) for b in blocks] == ["Peter Lund", "Peter Lund"]
+    assert [speaker_name(art, b) for b in blocks] == ["Tobias Renner", "Tobias Renner"]
     assert [b.cue.text for b in blocks] == ["wrote", "wrote"]
 
 

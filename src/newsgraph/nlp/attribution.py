@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..model import Span
 from .extensions import entity_at
 
-__all__ = ["SPEECH_LEMMAS", "BELIEF_LEMMAS", "Attributor", "trim_span"]
+__all__ = ["SPEECH_LEMMAS", "BELIEF_LEMMAS", "Attributor", "trim_span", "description_words"]
 
 # Verbs of saying: they may introduce a direct quote or a block quote.
 SPEECH_LEMMAS = frozenset(
@@ -25,7 +25,7 @@ SPEECH_LEMMAS = frozenset(
     concede allege testify tweet post ask answer caution conclude indicate reveal disclose describe
     quote demand propose recommend threaten assure agree joke lament charge counter retort proclaim
     affirm hint signal mention estimate speculate question scoff quip exclaim shout cry whisper
-    admonish plead concur inform notify brag speak disagree object protest""".split()
+    admonish plead concur inform notify brag speak disagree object protest sing chant continue""".split()
 )
 # Verbs of thinking or finding: they report an attributed claim only with a content clause.
 BELIEF_LEMMAS = frozenset("believe think feel find show expect fear suspect hope know doubt".split())
@@ -39,6 +39,22 @@ GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we"}
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP", "PERSON"}
 _MAX_BACK_SENTS = 12  # how far back a pronoun looks for its antecedent
+_GENERIC_ORG_NOUNS = {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
+_ABBREVIATIONS = {
+    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
+    "lt": "lieutenant", "col": "colonel", "adm": "admiral", "dr": "doctor", "prof": "professor",
+    "sec": "secretary", "amb": "ambassador", "capt": "captain", "cmdr": "commander",
+}
+
+
+def description_words(names: list[str]) -> set[str]:
+    """Lowercased words of names and titles, abbreviations spelled out ("Sen." -> "senator")."""
+    words = set()
+    for name in names:
+        for w in name.lower().replace(";", " ").split():
+            w = w.strip(".,()'’")
+            words.add(_ABBREVIATIONS.get(w, w))
+    return words
 
 
 def is_cue(token: Token, with_beliefs: bool = False) -> bool:
@@ -50,8 +66,12 @@ def is_cue(token: Token, with_beliefs: bool = False) -> bool:
         return True
     if token.lower_ == "according":
         return any(c.lower_ == "to" for c in token.children)
-    if lemma == "call":  # "call for", "call on"; plain "call" names things ("the so-called ...")
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children)
+    if lemma == "call":
+        # "call for", "call on", and "X called Y a “liar”" (a subject naming something);
+        # not the passive or adjectival "(so-)called ..." that only names a term.
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children) or (
+            any(c.dep_ == "oprd" for c in token.children) and any(c.dep_ == "nsubj" for c in token.children)
+        )
     if lemma == "put":  # "as he put it"
         return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
     return False
@@ -92,15 +112,16 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
 class Attributor:
     """Per-document state: sentences, excluded (quoted) ranges, and the entity index."""
 
-    def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str]):
+    def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str], para_starts: list[int] = ()):
         self.doc = doc
-        self.sents = list(doc.sents)
+        self.sents = _split_at(doc, list(doc.sents), para_starts)
         self._sent_starts = [s.start for s in self.sents]
         self._tok_starts = [t.idx for t in doc]
         # entity_at reads doc._.ng_entity_spans; a shim lets it use fallback spans too.
         self._spans_holder = SimpleNamespace(_=SimpleNamespace(ng_entity_spans=entity_spans))
         self.entity_spans = entity_spans
         self.entity_types = entity_types
+        self.entity_words: dict[str, set[str]] = {}  # name and title words, for "the senator"
         self.quoted: list[tuple[int, int]] = []  # char ranges whose words are someone's quote
         self._pronoun_cache: dict[int, str | None] = {}
 
@@ -133,9 +154,10 @@ class Attributor:
         """The cue's grammatical subject, climbing through "went on to say", "..., saying"."""
         tok = cue
         for _ in range(4):
-            for child in tok.children:
-                if child.dep_ in ("nsubj", "csubj"):
-                    return child
+            # The parser sometimes hangs a quote's own subject on "said" too; the speaker is outside.
+            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not self.in_quoted(c.idx)]
+            if subjects:
+                return subjects[-1]
             if tok.lower_ == "according" or tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acl"):
                 return None
             if tok.dep_ == "ccomp" and tok is not cue:
@@ -165,13 +187,13 @@ class Attributor:
 
     def _adjacent_name(self, cue: Token) -> str | None:
         """A name right beside a cue the parser left without subject ("X all but acknowledged")."""
-        sent = cue.sent
+        sent = self.sents[self.sent_index(cue.i)]
         left = [t for t in self.doc[max(sent.start, cue.i - 4) : cue.i]]
         right = [t for t in self.doc[cue.i + 1 : min(sent.end, cue.i + 4)]]
         for side in (reversed(left), right):
             for tok in side:
-                if tok.is_punct:
-                    break  # a name across a comma belongs to another phrase
+                if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX"):
+                    break  # a name across a comma or a preposition belongs to another phrase
                 ent = self.entity(tok.idx, tok.idx + len(tok))
                 if ent is not None and self.entity_types.get(ent) in _SPEAKER_TYPES:
                     return ent
@@ -181,14 +203,37 @@ class Attributor:
         """Entity id of a subject noun phrase; pronouns are resolved backwards."""
         if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
             return self.resolve_pronoun(tok)
-        # The phrase up to its head ("Russia's foreign ministry"), not relative clauses or appositions.
-        start, end = tok.left_edge.idx, tok.idx + len(tok)
-        ent = self.entity(tok.idx, end)  # the head word first: "Mayor Anna Kovac"
-        if ent is None:
-            ent = self.entity(start, end)
+        # The name up to its head ("Mayor Anna Kovac"), not possessors, relative clauses or appositions.
+        first = tok
+        while first.i > 0 and self.doc[first.i - 1].dep_ in ("compound", "flat") and self.doc[first.i - 1].head.i >= tok.i:
+            first = self.doc[first.i - 1]
+        ent = self.entity(tok.idx, tok.idx + len(tok)) or self.entity(first.idx, tok.idx + len(tok))
+        if ent is None and tok.pos_ == "NOUN":
+            return self.resolve_description(tok)
         if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
             return None
         return ent
+
+    def resolve_description(self, noun: Token) -> str | None:
+        """ "the senator", "the ministry", "the company": the latest entity that fits the noun.
+
+        A title ("Sen.", "Foreign Minister") or a name word ("Commission on ...") must match;
+        a few generic organisation nouns take the latest organisation.
+        """
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in noun.children):
+            return None  # "a spokesman", "officials": nobody in particular
+        word = noun.lemma_.lower()
+        lo = bisect.bisect_left(self.entity_spans, (noun.idx, -1, ""))
+        seen = set()
+        for s, _e, ent in reversed(self.entity_spans[max(0, lo - 60) : lo]):
+            if ent in seen or self.in_quoted(s):
+                continue
+            seen.add(ent)
+            if word in self.entity_words.get(ent, ()):
+                return ent
+            if word in _GENERIC_ORG_NOUNS and self.entity_types.get(ent) == "ORG":
+                return ent
+        return None
 
     def resolve_pronoun(self, pron: Token) -> str | None:
         """The most recent fitting entity outside quotes, as a reader would pick it.
@@ -217,10 +262,11 @@ class Attributor:
                 head = self.doc[self.token_at(s)]
                 while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                     head = head.head
-                cands.append((head.dep_ in ("nsubj", "nsubjpass"), s, ent))
+                cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
             subjects = [c for c in cands if c[0]]
             if subjects:
-                result = subjects[-1][2]
+                # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
+                result = min(subjects, key=lambda c: (c[1], -c[2]))[3]
                 break
             chain = any(
                 t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in same_kind and not self.in_quoted(t.idx)
@@ -228,7 +274,7 @@ class Attributor:
                 if t.idx < limit
             )
             if cands and not chain:
-                result = cands[-1][2]
+                result = cands[-1][3]
                 break
         self._pronoun_cache[pron.i] = result
         return result
@@ -252,3 +298,29 @@ class Attributor:
                     return head, tok
             tok = head
         return None
+
+
+
+def _split_at(doc: Doc, sents: list, char_starts) -> list:
+    """Sentences cut at paragraph starts: the parser runs "He wrote:" on into the next paragraph."""
+    tok_starts = [t.idx for t in doc]
+    cuts = sorted({bisect.bisect_left(tok_starts, c) for c in char_starts} - {0, len(doc)})
+    out = []
+    k = 0
+    for sent in sents:
+        start = sent.start
+        while k < len(cuts) and cuts[k] <= start:
+            k += 1
+        while k < len(cuts) and cuts[k] < sent.end:
+            out.append(doc[start : cuts[k]])
+            start = cuts[k]
+            k += 1
+        out.append(doc[start : sent.end])
+    return out
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth

@@ -19,6 +19,7 @@ Spans follow the reader's view, not the typography:
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -26,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Paragraph, Quote, Span
-from .attribution import SPEECH_LEMMAS, Attributor, cue_span, is_cue, trim_span
+from .attribution import SPEECH_LEMMAS, Attributor, cue_span, description_words, is_cue, trim_span
 
 __all__ = ["find_quote_marks", "pair_quote_marks", "extract_quotes", "MAX_QUOTE_CHARS"]
 
@@ -38,6 +39,7 @@ _OPENING_CONTEXT = set("([{—–-/:")  # a straight mark after these opens
 _CLOSING_CONTEXT = set(".,;:!?)]}—–")  # a straight mark before these closes
 _MIN_CLAUSE_WORDS = 4  # fewer words than this, and no subject, is a term, not a quote
 _MIN_UNCUED_WORDS = 8  # a long quoted fragment with a verb is a quote even without a cue
+_DASH_SIGNATURE = re.compile(r"[ \t]*([―—–])[ \t]*")
 _FRAME_TOKENS = 5  # how far a framing cue ("..., Putin said") may sit from the marks
 
 
@@ -120,8 +122,10 @@ class _Extractor:
         self.doc = doc
         self.text = doc.text
         spans, types = _entity_index(doc)
-        self.att = Attributor(doc, spans, types)
         self.paragraphs = _paragraphs(doc)
+        self.att = Attributor(doc, spans, types, [p.start for p in self.paragraphs[1:]])
+        for ent in doc._.ng_entities or []:
+            self.att.entity_words[ent.id] = description_words([ent.name, *ent.titles])
         self.quotes: list[Quote] = []
 
     # ----- small helpers -----------------------------------------------------------
@@ -218,13 +222,30 @@ class _Extractor:
                     kind = "direct"
             if kind is None:
                 continue  # a scare quote: a term, not anyone's words
-            if own is not None:
+            dash = self._dash_signature(close_pos) if kind == "direct" else None
+            if dash is not None:
+                speaker, cue = dash
+            elif own is not None:
                 speaker, cue = self.att.speaker_of(own[0]), cue_span(self.doc, own[0])
             else:
                 speaker, cue = self._adjacent_speaker(first_s, last_s, last)
             q = self.quote(start, end, kind, speaker, cue)
             if q is not None and kind == "direct":
                 last = (last_s, speaker, cue)
+
+    def _dash_signature(self, close_pos: int) -> tuple[str, Span] | None:
+        """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs)."""
+        m = _DASH_SIGNATURE.match(self.text, close_pos + 1)
+        if m is None:
+            return None
+        name_start = m.end()
+        spans = self.att.entity_spans
+        i = bisect.bisect_left(spans, (name_start, -1, ""))
+        if i == len(spans) or spans[i][0] != name_start:
+            return None  # a dash that goes on with the sentence, not a signature
+        ent = spans[i][2]
+        dash = m.start(1)
+        return ent, Span(dash, dash + 1, self.text[dash])
 
     def _framing_cues(self, open_pos, close_pos, first_s, last_s):
         """Nearest cue before the opening mark and after the closing mark, in the same sentences."""
