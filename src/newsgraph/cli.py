@@ -24,8 +24,8 @@ app = typer.Typer(
     help="Turn news articles into an evidence-linked knowledge graph.",
     pretty_exceptions_enable=False,
 )
-out = Console()
-err = Console(stderr=True)
+out = Console(soft_wrap=True)  # never wrap a path or an error line mid-way
+err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("newsgraph.db", "--db", help="The SQLite store to use.")
 DEBUG_OPTION = typer.Option(False, "--debug", help="Show tracebacks.")
@@ -92,10 +92,13 @@ def ingest(
             return
         if engine != "local":
             raise typer.BadParameter("--engine must be local or ray")
+        from .api import default_pipeline
         from .batch.runner import IngestOptions, run_ingest
 
         options = IngestOptions(workers=workers)
-        report = _with_progress(lambda progress: run_ingest(paths, db, options, progress=progress), as_json)
+        nlp = default_pipeline() if workers == 1 else None  # workers load their own
+
+        report = _with_progress(lambda progress: run_ingest(paths, db, options, progress=progress, nlp=nlp), as_json)
         for failure in report.failures:
             err.print(failure.line(), highlight=False, markup=False)
         if as_json:

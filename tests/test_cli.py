@@ -1,0 +1,180 @@
+"""The `newsgraph` command: ingest, analyze, stats, show, and its behaviour on bad input."""
+
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+from test_readers import make_pdf
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+
+ARTICLE = """Harbour workers strike in Gdansk over pay
+
+Dockers at the port of Gdansk stopped work on Monday after talks on a new wage deal collapsed, the Solidarity union said.
+
+"We have waited two years for an offer that matches prices," union leader Tomasz Nowak told reporters. The port authority said the strike would cost more than 2 million euros a day.
+"""
+
+SECOND = """Ferry line adds Baltic route
+
+Stena Line said on Tuesday it would open a new ferry route between Gdynia and Karlskrona in April, adding 120 jobs.
+"""
+
+
+@pytest.fixture(scope="module")
+def runner(nlp):  # `nlp` makes the module share the session's loaded pipeline
+    return CliRunner()
+
+
+@pytest.fixture()
+def corpus(tmp_path):
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "gdansk.txt").write_text(ARTICLE, encoding="utf-8")
+    (folder / "ferry.txt").write_text(SECOND, encoding="utf-8")
+    return folder
+
+
+def invoke(runner, *args):
+    return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+
+def stats(runner, db) -> dict:
+    result = invoke(runner, "stats", "--db", db, "--json")
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_ingest_twice_and_renamed_copy_change_no_counts(runner, corpus, tmp_path):
+    db = tmp_path / "news.db"
+    first = invoke(runner, "ingest", corpus, "--db", db)
+    assert first.exit_code == 0, first.output
+    assert "2 added" in first.stdout
+    before = stats(runner, db)
+    assert before["articles"] == 2
+
+    again = invoke(runner, "ingest", corpus, "--db", db)
+    assert again.exit_code == 0
+    assert "0 added, 2 already stored" in again.stdout
+
+    shutil.copy(corpus / "gdansk.txt", tmp_path / "renamed-copy.txt")
+    copy = invoke(runner, "ingest", tmp_path / "renamed-copy.txt", "--db", db)
+    assert copy.exit_code == 0
+    after = stats(runner, db)
+    assert {k: after[k] for k in ("articles", "entities", "mentions", "quotes")} == {
+        k: before[k] for k in ("articles", "entities", "mentions", "quotes")
+    }
+    assert after["sources"] == before["sources"] + 1  # the copy's path is remembered
+
+
+def test_ingest_json_summary(runner, corpus, tmp_path):
+    result = invoke(runner, "ingest", corpus, "--db", tmp_path / "n.db", "--json")
+    summary = json.loads(result.stdout)
+    assert summary["added"] == 2 and summary["failed"] == 0 and summary["words"] > 30
+
+
+BAD_INPUTS = {
+    "missing": (None, "does not exist"),
+    "empty.txt": (b"", "empty"),
+    "binary.txt": (bytes(range(256)) * 8, "binary"),
+    "corrupt.pdf": (b"%PDF-1.4\n1 0 obj << /Type /Catalog >> garbage", "PDF"),
+    "encrypted.pdf": ("encrypted", "encrypted"),
+    "nothing.html": (b"<html><body><nav><a href='/'>Home</a></nav></body></html>", "no article text"),
+    "broken.jsonl": (b'{"text": \n', "not valid JSON"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(BAD_INPUTS))
+def test_each_bad_input_gives_one_line_naming_the_file(runner, tmp_path, name):
+    content, reason = BAD_INPUTS[name]
+    path = tmp_path / name
+    if content == "encrypted":
+        path.write_bytes(make_pdf([["Secret text"]], encrypt=True))
+    elif content is not None:
+        path.write_bytes(content)
+    result = invoke(runner, "ingest", path, "--db", tmp_path / "n.db")
+    assert result.exit_code != 0, "nothing was ingested, so the exit code must say so"
+    lines = [line for line in result.stderr.splitlines() if name in line]
+    assert len(lines) == 1, result.stderr
+    assert reason.lower() in lines[0].lower()
+    assert "Traceback" not in result.output
+
+
+def test_folder_with_no_articles(runner, tmp_path):
+    empty = tmp_path / "photos"
+    empty.mkdir()
+    (empty / "cat.png").write_bytes(b"\x89PNG\r\n")
+    result = invoke(runner, "ingest", empty, "--db", tmp_path / "n.db")
+    assert result.exit_code != 0
+    assert "photos" in result.stderr and "no readable articles" in result.stderr
+
+
+def test_a_batch_goes_on_past_bad_files(runner, corpus, tmp_path):
+    (corpus / "empty.txt").write_text("")
+    (corpus / "broken.jsonl").write_text('{"text": "A good line about the port of Gdynia and its cranes."}\nnot json\n')
+    db = tmp_path / "n.db"
+    result = invoke(runner, "ingest", corpus, "--db", db)
+    assert result.exit_code == 0, "something was ingested"
+    assert "3 added" in result.stdout
+    assert "empty.txt" in result.stderr and "broken.jsonl:2" in result.stderr
+    assert stats(runner, db)["failures"] == 2
+
+
+def test_nothing_already_stored_is_lost_on_a_bad_run(runner, corpus, tmp_path):
+    db = tmp_path / "n.db"
+    invoke(runner, "ingest", corpus, "--db", db)
+    invoke(runner, "ingest", tmp_path / "missing.txt", "--db", db)
+    assert stats(runner, db)["articles"] == 2
+
+
+def test_debug_shows_the_traceback(runner, tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    with pytest.raises(Exception):
+        runner.invoke(app, ["analyze", str(tmp_path / "empty.txt"), "--debug"], catch_exceptions=False)
+
+
+def test_analyze_prints_schema_json(runner, corpus):
+    result = invoke(runner, "analyze", corpus / "gdansk.txt", "--json")
+    assert result.exit_code == 0, result.output
+    article = json.loads(result.stdout)
+    assert article["title"] == "Harbour workers strike in Gdansk over pay"
+    assert [p["kind"] for p in article["paragraphs"]] == ["title", "body", "body"]
+    text = article["text"]
+    for entity in article["entities"]:
+        for m in entity["mentions"]:
+            assert text[m["start"] : m["end"]] == m["text"]
+    assert any(e["name"] == "Tomasz Nowak" for e in article["entities"])
+
+
+def test_analyze_reads_stdin(runner):
+    result = runner.invoke(app, ["analyze", "-", "--json"], input=SECOND)
+    assert result.exit_code == 0, result.output
+    assert "Karlskrona" in json.loads(result.stdout)["text"]
+
+
+def test_analyze_missing_file(runner, tmp_path):
+    result = invoke(runner, "analyze", tmp_path / "nope.txt")
+    assert result.exit_code == 1
+    assert "nope.txt: path does not exist [E001]" in result.stderr
+
+
+def test_show_and_stats_on_missing_db(runner, tmp_path):
+    result = invoke(runner, "stats", "--db", tmp_path / "absent.db")
+    assert result.exit_code == 1 and "absent.db" in result.stderr
+
+
+def test_show_prints_a_stored_article(runner, corpus, tmp_path):
+    db = tmp_path / "n.db"
+    invoke(runner, "ingest", corpus, "--db", db)
+    listing = json.loads(invoke(runner, "ingest", corpus, "--db", db, "--json").stdout)
+    assert listing["duplicates"] == 2
+    from newsgraph.store import Database
+
+    article_id = Database(db).articles(limit=10)[0]["id"]
+    shown = invoke(runner, "show", article_id[:8], "--db", db, "--json")
+    assert json.loads(shown.stdout)["id"] == article_id
+    unknown = invoke(runner, "show", "ffffffff", "--db", db)
+    assert unknown.exit_code == 1 and "ffffffff" in unknown.stderr
