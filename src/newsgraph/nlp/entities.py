@@ -67,6 +67,8 @@ FUZZY_STOP = {"however", "therefore", "meanwhile", "although", "because", "accor
               "president", "government", "officials", "thursday", "tuesday", "wednesday", "saturday",
               "september", "november", "december", "february", "national", "international", "military",
               "security", "ministry", "european", "western", "eastern", "northern", "southern"}  # fmt: skip
+NEVER_MATCH = {"west", "east", "north", "south", "fed", "congress", "labour", "guardian", "economist", "amnesty"}
+JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
 LIST_WORDS = {"and", "or", ",", "&"}
 GAZ_WEIGHT, MODEL_WEIGHT = 2, 1
 MAX_EXTRA_TOKENS = 2  # punctuation tokens a name may contain beyond its word count ("Washington, D.C.")
@@ -97,6 +99,8 @@ class EntityCorrector:
         gaz = get_gazetteer()
         kinds = MATCH_KINDS if self.weapons else MATCH_KINDS - {"weapon"}
         self._keys = gaz.notable_keys(kinds, self.min_city_population)
+        for word in NEVER_MATCH:  # linked when the model tags them, never matched on their own
+            self._keys.pop(word, None)
         first: dict[str, int] = {}
         for key in self._keys:
             words = key.split(" ")
@@ -173,8 +177,8 @@ class EntityCorrector:
             return True
         if place.kind == "admin1" and len(key) < 5 and not doc[i].ent_type_:
             return False  # "Para", "Acre", "Zou": short admin1 names are mostly other words
-        if doc[i].ent_type_ and doc[i].ent_iob_ == "B" and doc[i].ent_type_ not in NUMERIC_LABELS:
-            return True  # the model saw a name here too
+        if doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("GPE", "LOC", "FAC"):
+            return True  # the model saw a place here too
         # A capitalised common word ("Split", "Nice", "Reading") is not a place name.
         return any(t.pos_ == "PROPN" for t in span)
 
@@ -227,16 +231,18 @@ class EntityCorrector:
                     while e - s > 1 and doc[s].lower_.rstrip(".") in TITLES:
                         s += 1
         span = doc[s:e]
-        if not len(span) or self._junk(span):
+        if not len(span) or self._junk(span, label):
             return out
         return [*out, _Ent(s, e, label, ent.kb_id_ or "")]
 
     @staticmethod
-    def _junk(span: Span) -> bool:
+    def _junk(span: Span, label: str) -> bool:
         if all(t.is_punct or t.is_digit or t.like_num or t.is_space for t in span):
             return True
         if len(span) == 1 and (span[0].lower_ in PRONOUNS or span[0].pos_ == "PRON" or len(span.text) < 2):
             return True
+        if len(span) == 1 and label != "NORP" and span[0].pos_ in JUNK_POS:
+            return True  # sentence-initial "Nice", "Reading" tagged ORG: not a name
         return all(t.is_lower or not t.is_alpha for t in span)  # "communists", "the"
 
     # -- 3. linking ---------------------------------------------------------------------

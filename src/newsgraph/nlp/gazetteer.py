@@ -92,7 +92,7 @@ def _rank_group(place: Place) -> float:
             return 2
         return 4
     if place.id.startswith("ng:"):
-        return 1.4  # hand-picked features ("Sahel", "Gaza Strip") outrank foreign admin1 homonyms
+        return 2.5  # hand-picked features outrank small towns and other features, not cities (Dnipro)
     if kind == "admin1":
         return 1.5
     return 3
