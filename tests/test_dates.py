@@ -157,3 +157,10 @@ def test_unparsed_doc_does_not_crash():
     doc = English().make_doc("They will meet on Thursday, February 24.")
     doc._.ng_published = PUB
     assert [(d.text, d.value) for d in find_dates(doc)] == [("Thursday, February 24", "2024-02-24")]
+
+
+def test_model_date_entities_fill_the_gaps(run):
+    got = dates(run, "Ostrava signed on 2022/02/24, ratified it on 24-02-2023, in the spring of 2019 and "
+                     "during the 1990s.")
+    assert got == [("2022/02/24", "2022-02-24"), ("24-02-2023", "2023-02-24"),
+                   ("the spring of 2019", "2019"), ("the 1990s", None)]

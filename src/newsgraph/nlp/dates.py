@@ -65,7 +65,7 @@ _DATE_RE = re.compile(
     r"(?=[\dA-Za-z])\b(?:"
     + "|".join(
         [
-            rf"(?P<iso>(?P<iy>{_YEAR})-(?P<im>0[1-9]|1[0-2])-(?P<id>0[1-9]|[12]\d|3[01]))\b",
+            rf"(?P<iso>(?P<iy>{_YEAR})(?P<isep>[-/])(?P<im>0[1-9]|1[0-2])(?P=isep)(?P<id>0[1-9]|[12]\d|3[01]))\b",
             # "24.02.2022" (day first, European), "2/24/2022" (month first unless > 12)
             rf"(?<![\d.,/])(?P<num>(?P<na>\d{{1,2}})(?P<nsep>[./])(?P<nb>\d{{1,2}})(?P=nsep)(?P<ny>{_YEAR}))(?![\d.,/]\d)",
             # "Thursday, February 24, 2022", "Feb. 24", "February 24th 2022"
@@ -292,19 +292,19 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
 
 def _entity_leftovers(doc: Doc, text: str, found: list[DateMention]) -> list[DateMention]:
     """Model DATE entities no rule matched: full dates get a value, other dated phrases None."""
-    covered = [(d.start, d.end) for d in found]
     out = []
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
         s, e = ent.start_char, ent.end_char
-        if any(a < e and s < b for a, b in covered):
-            continue
         ent_text = text[s:e]
-        after = next((d for d in found if d.start >= e and not text[e : d.start].strip()), None)
-        if after is not None and re.search(r"\b(?:of|the|in)$", ent_text):
-            # the model cut "the summer of | 2022": widen our mention, keep its value
-            after.start, after.text = s, text[s : after.end]
+        # Ours inside or right after the entity: "the spring of 2019", "the summer of | 2022"
+        # (the model sometimes cuts there).  Widen our mention to the phrase, keep its value.
+        ours = [d for d in found if d.start < e and s < d.end or d.start >= e and not text[e : d.start].strip()]
+        if ours and s < ours[0].start and re.search(r"\b(?:of|the|in)\s*$", text[s : ours[0].start]):
+            ours[0].start, ours[0].text = s, text[s : ours[0].end]
+            continue
+        if any(d.start < e and s < d.end for d in ours):
             continue
         if ent_text.isdigit():
             continue  # a number our year rule already looked at and refused ("2000 troops")
