@@ -43,6 +43,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_quotes_v1", "newsgraph.nlp.quotes"),
     ("newsgraph_figures_v1", "newsgraph.nlp.figures"),
     ("newsgraph_dates_v1", "newsgraph.nlp.dates"),
+    ("newsgraph_events_v1", "newsgraph.nlp.events"),
 )
 
 

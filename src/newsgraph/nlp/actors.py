@@ -1,0 +1,243 @@
+"""Event actors: which article entity a noun phrase names, and its sector.
+
+An actor is an entity id from ``newsgraph_linking_v1``.  A phrase names an entity
+when the entity's mention is the phrase's head ("Poland"), or sits in the head's
+left modifiers ("the Ukrainian army", "U.S. Special Operations forces"), or is the
+"of" object of a group noun ("the government of Chile").  A nationality (NORP) maps
+to its country's GPE entity when the article has one ("Russian forces" -> Russia),
+except after "pro-"/"anti-" (those actors are not the country).  Pronouns take the
+most recent compatible entity.  Mentions inside a dateline are never actors.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from .extensions import entity_at, entity_ids_in
+
+__all__ = ["ActorIndex", "SECTORS", "IGO_NAMES"]
+
+SECTORS = ("government", "military", "police", "rebel", "civilian", "business", "media", "igo")
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+_SECTOR_WORDS = {
+    "military": "force forces army troop troops soldier soldiers military navy marine marines airforce brigade "
+    "battalion regiment division unit units commander general admiral headquarters sof artillery fighter jet "
+    "warship paratrooper garrison defence defense pentagon",
+    "police": "police policeman policemen officer officers gendarme gendarmerie riot security",
+    "rebel": "rebel rebels insurgent insurgents insurgency guerrilla guerrillas militant militants militia "
+    "militiamen separatist separatists partisan partisans jihadist jihadists extremist extremists gunman gunmen",
+    "civilian": "protester protesters demonstrator demonstrators civilian civilians worker workers student "
+    "students citizen citizens resident residents villager villagers people refugee refugees activist "
+    "activists farmer farmers union crowd crowds voter voters",
+    "government": "government official officials minister ministry president premier administration authority "
+    "authorities regime parliament lawmaker lawmakers legislator diplomat diplomats ambassador embassy "
+    "cabinet leader leaders leadership kremlin state spokesman spokeswoman mayor governor court prosecutor "
+    "prosecutors senate congress delegation envoy chancellor king",
+    "business": "company companies firm firms corporation business businesses bank banks investor investors "
+    "industry operator",
+    "media": "journalist journalists reporter reporters newspaper columnist editor broadcaster media",
+}
+_SECTOR_OF = {w: s for s, words in _SECTOR_WORDS.items() for w in words.split()}
+_MILITARY_TITLES = frozenset("gen. general lt. col. colonel maj. adm. admiral sgt. cmdr. commander marshal brig. "
+                             "capt. captain".split())
+_GOVERNMENT_TITLES = frozenset("president minister secretary chancellor premier king queen prince sen. senator "
+                               "rep. gov. governor mayor ambassador speaker envoy emir sultan sheikh "
+                               "spokesman spokeswoman".split())
+IGO_NAMES = frozenset(x.lower() for x in (
+    "NATO", "European Union", "EU", "United Nations", "UN", "U.N.", "OSCE", "World Health Organization", "WHO",
+    "International Monetary Fund", "IMF", "World Bank", "African Union", "ASEAN", "OPEC", "G7", "G-7", "G20",
+    "G-20", "Arab League", "Security Council", "UN Security Council", "WTO", "World Trade Organization", "IAEA",
+    "Interpol", "European Commission", "European Council", "OAS", "ECOWAS", "Council of Europe", "APEC",
+    "Asia-Pacific Economic Cooperation", "Organization of American States", "Gulf Cooperation Council", "GCC",
+    "International Criminal Court", "ICC", "European Parliament", "Commonwealth", "SCO", "CSTO",
+))
+# group nouns whose "of" object names the actor: "the government of Chile", "troops of Russia"
+_GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
+             "it": "GROUP", "they": "GROUP", "them": "GROUP"}
+_PRO = frozenset({"pro", "anti", "pro-", "anti-"})
+# "KYIV, July 19 (Wire) -": an all-caps place, optional date, optional source, then a dash
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]"
+)
+
+
+class ActorIndex:
+    """Per-document lookups for actors: entity metadata, datelines, country entities, recency."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities = {e.id: e for e in (doc._.ng_entities or [])}
+        self.meta: dict[str, dict] = doc._.ng_entity_meta or {}
+        spans = doc._.ng_entity_spans or []
+        self.datelines = self._datelines(doc)
+        self.spans = [s for s in spans if not self._in_dateline(s[0])]
+        self.span_starts = [s[0] for s in self.spans]
+        self.country_entity: dict[str, str] = {}
+        for e in self.entities.values():
+            if e.type == "GPE" and e.country and self.kind(e.id) == "country":
+                self.country_entity.setdefault(e.country, e.id)
+
+    # -- datelines -------------------------------------------------------------------------
+    @staticmethod
+    def _datelines(doc: Doc) -> list[tuple[int, int]]:
+        text = doc.text
+        starts = [p.start for p in (doc._.ng_paragraphs or [])] or [0] + [
+            m.end() for m in re.finditer(r"\n\s*\n", text)
+        ]
+        out = []
+        for s in starts:
+            m = _DATELINE.match(text, s, min(len(text), s + 120))
+            if m:
+                out.append((m.start(), m.end()))
+        return out
+
+    def _in_dateline(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.datelines)
+
+    def in_dateline(self, tok: Token) -> bool:
+        return self._in_dateline(tok.idx)
+
+    # -- entity facts -----------------------------------------------------------------------
+    def kind(self, eid: str) -> str | None:
+        kind = self.meta.get(eid, {}).get("kind")
+        if kind:
+            return kind
+        ent = self.entities.get(eid)
+        if ent is not None and (ent.gazetteer_id or "").startswith("iso3166:") and "-" not in ent.gazetteer_id:
+            return "country"
+        return None
+
+    def type(self, eid: str) -> str | None:
+        ent = self.entities.get(eid)
+        return ent.type if ent is not None else None
+
+    def is_place(self, eid: str) -> bool:
+        return self.type(eid) in PLACE_TYPES
+
+    def is_igo(self, eid: str) -> bool:
+        ent = self.entities.get(eid)
+        if ent is None or ent.type != "ORG":
+            return False
+        names = [ent.name, *ent.aliases]
+        return any(n.lower() in IGO_NAMES for n in names)
+
+    # -- phrases -> entities -----------------------------------------------------------------
+    def _entity_of_token(self, tok: Token) -> str | None:
+        if self._in_dateline(tok.idx):
+            return None
+        eid = entity_at(self.doc, tok.idx, tok.idx + len(tok.text))
+        if eid is None:
+            return None
+        # entity_at falls back to the best overlap: insist on a real overlap with this token
+        for s, e, i in self.spans[max(0, bisect.bisect_right(self.span_starts, tok.idx) - 4):]:
+            if s > tok.idx:
+                break
+            if i == eid and s <= tok.idx < e:
+                return eid if self.type(eid) in ACTOR_TYPES else None
+        return None
+
+    def phrase_entity(self, head: Token) -> str | None:
+        """The entity a noun phrase headed by ``head`` names (without its conjuncts)."""
+        if head.pos_ == "PRON":
+            return self.resolve_pronoun(head)
+        eid = self._entity_of_token(head)
+        if eid is not None:
+            return self._country_for(eid, head)
+        # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
+        left = [t for t in head.subtree if t.i < head.i]
+        for t in left:
+            if t.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") or t.head.i != head.i:
+                eid = self._entity_of_token(t)
+                if eid is not None:
+                    return self._country_for(eid, t)
+        if head.lemma_.lower() in _GROUP_NOUNS or head.lower_ in _GROUP_NOUNS:
+            for c in head.children:
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            return self.phrase_entity(p)
+        return None
+
+    def phrase_entities(self, head: Token | None) -> list[str]:
+        """Entity ids of a noun phrase and its coordinated conjuncts ("Lithuania and Poland")."""
+        if head is None:
+            return []
+        out: list[str] = []
+        for t in (head, *head.conjuncts):
+            if t.i < head.i:
+                continue
+            eid = self.phrase_entity(t)
+            if eid is not None and eid not in out:
+                out.append(eid)
+        return out
+
+    def _country_for(self, eid: str, tok: Token) -> str:
+        """A nationality stands for its country's entity, unless "pro-"/"anti-" precede it."""
+        ent = self.entities.get(eid)
+        if ent is None or ent.type != "NORP" or not ent.country:
+            return eid
+        i = tok.i
+        while i > 0 and self.doc[i - 1].ent_type_ == "NORP" and self.doc[i - 1].lower_ not in _PRO:
+            i -= 1
+        before = {self.doc[j].lower_ for j in range(max(0, i - 2), i)}
+        if before & _PRO or tok.lower_.startswith(("pro-", "anti-")):
+            return eid
+        return self.country_entity.get(ent.country, eid)
+
+    def resolve_pronoun(self, tok: Token) -> str | None:
+        want = _PRONOUNS.get(tok.lower_)
+        if want is None:
+            return None
+        i = bisect.bisect_left(self.span_starts, tok.idx) - 1
+        seen = 0
+        while i >= 0 and seen < 30:
+            s, _, eid = self.spans[i]
+            t = self.type(eid)
+            if want == "PERSON" and t == "PERSON":
+                return eid
+            if want == "GROUP" and t in ("GPE", "ORG", "NORP") and not (t == "GPE" and self.kind(eid) not in (None, "country")):
+                span = self.doc.char_span(s, s + 1, alignment_mode="expand")
+                return self._country_for(eid, span[0] if span is not None and len(span) else tok)
+            i -= 1
+            seen += 1
+        return None
+
+    def places_in(self, start: int, end: int) -> list[str]:
+        return [e for e in entity_ids_in(self.doc, start, end) if self.is_place(e) and not self._in_dateline(start)]
+
+    # -- sectors ------------------------------------------------------------------------------
+    def sector(self, head: Token | None, eid: str | None) -> str | None:
+        """A coarse sector from the phrase's own words first, then from the entity."""
+        if head is not None and head.pos_ != "PRON":
+            words = [head] + [t for t in head.subtree if t.i < head.i]
+            # the head noun decides ("Russian military officials" are government): check it first
+            for t in words:
+                s = _SECTOR_OF.get(t.lower_) or _SECTOR_OF.get(t.lemma_.lower())
+                if s and (t.ent_type_ in ("", "ORG") or t is head):
+                    if t is not head and head.lemma_.lower() in _SECTOR_OF:
+                        continue
+                    return s
+        if eid is None:
+            return None
+        if self.is_igo(eid):
+            return "igo"
+        info = self.meta.get(eid, {})
+        ent = self.entities.get(eid)
+        titles = " ".join(info.get("titles") or (ent.titles if ent else [])).lower().split()
+        if any(t in _MILITARY_TITLES for t in titles):
+            return "military"
+        if any(t in _GOVERNMENT_TITLES for t in titles):
+            return "government"
+        sector = info.get("sector")
+        if sector in SECTORS:
+            return sector
+        if ent is not None and ent.type == "GPE" and self.kind(eid) == "country":
+            return "government"
+        return None

@@ -1,0 +1,444 @@
+"""``newsgraph_events_v1``: political events in PLOVER, each with its evidence.
+
+For every sentence, a verb or event noun whose lemma the PLOVER dictionary knows
+(``resources/plover_dictionary.tsv``, see ``event_dictionary``) is a candidate.  Its
+actors come from the dependency parse (``actors``): the subject, a passive "by" agent
+or the possessor of an event noun is the source; the object or a prepositional object
+the target; a place in an "in/at/near" phrase of the trigger the location; a date from
+``doc._.ng_dates`` inside the trigger's clause the date.  ``modality`` says whether the
+article asserts it.  A candidate with no actor is dropped (an opinion piece is full
+of "war" and "threat" that are no events), except a bare "the invasion", which joins
+an earlier event of its type.  An event reported again later in the article becomes
+one :class:`~newsgraph.model.Event` with further ``mentions``, not a second row.
+
+Assigns ``doc._.ng_events`` (list of :class:`~newsgraph.model.Event`, in text order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ..model import Event, Span
+from .actors import ActorIndex
+from .event_dictionary import EventDictionary, Match, get_dictionary, object_tokens
+from .extensions import register_extensions
+from .modality import QuoteIndex, modality_of
+
+__all__ = ["EventCoder", "code_events"]
+
+_VERB = frozenset({"VERB", "AUX"})
+_NOUN = frozenset({"NOUN", "PROPN"})
+_TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "from", "of", "over")
+_PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"})
+_MOVE_PREPS = frozenset({"to", "into"})  # the destination of a visit or deployment is its place
+_OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press", "invite",
+                          "encourage", "allow", "help", "teach", "train", "pressure", "compel", "request"})
+# types whose clausal complement is their content, not a second event ("urged X to withdraw")
+_GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
+_FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})  # PLOVER: promised cooperation is AGREE
+_TARGET_FROM_LOCATION = frozenset({"ASSAULT", "COERCE"})
+_ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
+_MERGEABLE = frozenset({"asserted", "reported"})
+# Trigger words that name the same kind of happening: two mentions merge only within a family
+# ("the Russians invaded" / "the invasion"), so a strike is not folded into an offensive.
+_FAMILIES = {
+    "invasion": "invade invasion operation war incursion",
+    "offensive": "offensive counteroffensive counter-offensive counterattack retake recapture liberate push",
+    "strike": "strike hit airstrike air-strike shell shelling bomb bombing bombard bombardment fire target",
+    "kill": "kill killing injure wound murder assassinate assassination execute massacre slaughter shoot",
+    "visit": "visit trip travel arrive",
+    "talk": "talk meet meeting discuss discussion negotiate negotiation consult consultation summit confer",
+    "train": "train training teach",
+    "arm": "arm arming supply deliver send provide give aid assistance",
+    "arrest": "arrest detain detention jail imprison",
+    "protest": "protest demonstrate demonstration rally march",
+    "sanction": "sanction sanctions embargo",
+}
+_FAMILY_OF = {w: f for f, words in _FAMILIES.items() for w in words.split()}
+
+
+def _family(tok: Token, obj: Token | None) -> str:
+    """The family of a trigger; a light verb ("mount a counteroffensive") takes its object's."""
+    lemma = tok.lemma_.lower()
+    if obj is not None and obj.lemma_.lower() in _FAMILY_OF and lemma not in _FAMILY_OF:
+        lemma = obj.lemma_.lower()
+    return _FAMILY_OF.get(lemma, lemma)
+
+
+@dataclass
+class _Candidate:
+    tok: Token
+    type: str
+    mode: str | None
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    source_head: Token | None = None
+    target_head: Token | None = None
+    location: str | None = None
+    date: str | None = None
+    modality: str = "asserted"
+    speaker: str | None = None
+    mentions: list[Token] = field(default_factory=list)
+    anaphoric: bool = False
+    family: str = ""
+
+
+class _Coder:
+    def __init__(self, doc: Doc, dictionary: EventDictionary):
+        self.doc = doc
+        self.dict = dictionary
+        self.actors = ActorIndex(doc)
+        self.quotes = QuoteIndex(doc._.ng_quotes, doc.text)
+        self.dates = sorted((d for d in _dates(doc) if d.value), key=lambda d: d.start)
+
+    # -- subjects --------------------------------------------------------------------------
+    def subject_head(self, tok: Token, depth: int = 0) -> Token | None:
+        """The head token of the phrase that does what ``tok`` says (None when there is none)."""
+        if depth > 6:
+            return None
+        passive = False
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj"):
+                return c
+            if c.dep_ == "nsubjpass":
+                passive = True
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if passive:
+            return None
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return None
+        if dep == "relcl" and head.pos_ in _NOUN | {"PRON"}:
+            return head
+        if tok.pos_ in _NOUN:
+            return None
+        left = self._left_agent(tok)
+        if left is not None:
+            return left
+        if dep == "acl" and head.pos_ in _NOUN:
+            src = self.noun_source_head(head)
+            return src
+        if dep == "xcomp":
+            if head.lemma_.lower() in _OBJ_CONTROL:
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:
+                    return obj
+            return self.subject_head(head, depth + 1)
+        if dep in ("conj", "advcl", "pcomp") and head.pos_ in _VERB:
+            return self.subject_head(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _VERB:
+            return self.subject_head(head.head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _NOUN:
+            return self.noun_source_head(head.head)
+        return None
+
+    def _left_agent(self, tok: Token) -> Token | None:
+        """"the move by the EU to make ...", "Poland's decision to ban ...": the actor right before "to"."""
+        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i), None)
+        if to is None or to.i == 0:
+            return None
+        prev = self.doc[to.i - 1]
+        if prev.pos_ in _NOUN and prev.dep_ in ("pobj", "poss") and (
+            prev.dep_ == "poss" or prev.head.lower_ == "by"
+        ) and self.actors.phrase_entity(prev):
+            return prev
+        return None
+
+    def noun_source_head(self, noun: Token) -> Token | None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        head = noun.head
+        if noun.dep_ == "amod" and head.i < noun.i and any(c.dep_ == "case" for c in head.children):
+            return head  # "the Ukrainian army's counteroffensive" misparsed as a modifier of "army"
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and self.actors.phrase_entity(c):
+                return c
+        if noun.dep_ == "conj" and noun.head.pos_ in _NOUN:  # "U.S. planning and training"
+            return self.noun_source_head(noun.head)
+        j = noun.i - 1  # a title's "Ukrainian counteroffensive falters" may leave the adjective unattached
+        while j >= 0 and self.doc[j].pos_ in ("ADJ", "DET") and not self.doc[j].ent_type_:
+            j -= 1
+        if j >= 0 and j >= noun.i - 3 and self.doc[j].ent_type_ in ("NORP", "GPE") and self.actors.phrase_entity(self.doc[j]):
+            return self.doc[j]
+        return None
+
+    # -- one candidate ----------------------------------------------------------------------
+    def candidate(self, tok: Token, match: Match) -> _Candidate:
+        c = _Candidate(tok, match.type, match.mode, family=_family(tok, match.object))
+        a = self.actors
+        if tok.pos_ in _VERB:
+            c.source_head = self.subject_head(tok)
+            if tok.dep_ == "acl" and tok.tag_ == "VBN" and c.source_head is None:
+                pass
+            c.source = a.phrase_entities(c.source_head)
+        else:
+            c.source_head = self.noun_source_head(tok)
+            c.source = a.phrase_entities(c.source_head)
+            if not c.source:
+                between = next((p for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+                if between is not None:  # "talks between X and Y": everyone is an actor
+                    c.source_head = next((g for g in between.children if g.dep_ == "pobj"), None)
+                    c.source = a.phrase_entities(c.source_head)
+                elif tok.dep_ == "dobj" and tok.head.pos_ in _VERB:  # "Ukraine mounts a counteroffensive"
+                    c.source_head = self.subject_head(tok.head)
+                    c.source = a.phrase_entities(c.source_head)
+        self.targets(c, match)
+        c.target = [t for t in c.target if t not in c.source]
+        c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of)
+        if c.modality == "future" and c.type in _FUTURE_TO_AGREE:
+            c.type, c.mode = "AGREE", None
+        elif c.modality == "future" and c.type == "RETREAT":
+            c.type, c.mode = "CONCEDE", None
+        if c.location is None and c.type in _TARGET_FROM_LOCATION:
+            pass
+        elif c.type in _TARGET_FROM_LOCATION and not c.target and a.kind(c.location) == "country":
+            if c.location not in c.source:
+                c.target = [c.location]
+        c.date = self.date_for(tok, c.source_head)
+        c.anaphoric = (
+            tok.pos_ in _NOUN and not c.source and not c.target
+            and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
+        )
+        return c
+
+    def targets(self, c: _Candidate, match: Match) -> None:
+        a, tok = self.actors, c.tok
+        heads: list[Token] = []
+        places: list[Token] = []
+        if tok.pos_ in _VERB:
+            if tok.dep_ == "acl" and tok.tag_ == "VBN":
+                heads.append(tok.head)  # "officials killed by ...", "the war waged by NATO"
+            for ch in tok.children:
+                if ch.dep_ in ("dobj", "nsubjpass", "dative") and ch is not match.object:
+                    heads.append(ch)
+            scopes = [tok] + [ch for ch in tok.children if ch.dep_ in ("xcomp", "dobj")]
+        else:
+            scopes = [tok, tok.head] if tok.dep_ == "conj" and tok.head.pos_ in _NOUN else [tok]
+        if match.object is not None and match.object not in scopes:
+            scopes.append(match.object)
+        for scope in scopes:
+            for ch in scope.children:
+                if ch.dep_ == "dobj" and scope is not tok and ch is not match.object:
+                    heads.append(ch)
+                if ch.dep_ not in ("prep", "dative", "agent") or ch.dep_ == "agent":
+                    continue
+                p = ch.lower_
+                pobj = next((g for g in ch.children if g.dep_ == "pobj"), None)
+                if pobj is None:
+                    continue
+                if p in _PLACE_PREPS or (p in _MOVE_PREPS and c.type in ("CONSULT", "MOBILIZE")):
+                    places.append(pobj)
+                if p in _TARGET_PREPS and p not in _PLACE_PREPS:
+                    heads.append(pobj)
+        for h in heads:
+            ids = a.phrase_entities(h)
+            actors = [i for i in ids if not a.is_place(i) or a.kind(i) == "country" or a.type(i) == "GPE" and not a.kind(i)]
+            moving = c.type in ("CONSULT", "MOBILIZE") and (h.dep_ == "dobj" or h.head.lower_ in _MOVE_PREPS)
+            for i in list(actors) if moving else []:  # a visited city is the place, not the host
+                if a.type(i) == "GPE" and a.kind(i) not in ("country", None):
+                    actors.remove(i)
+            if moving:
+                c.location = c.location or next((i for i in ids if i not in actors), None)
+            if actors:
+                c.target = actors
+                c.target_head = h
+                break
+        if c.location is None:
+            for p in places:
+                ids = [i for i in a.phrase_entities(p) if a.is_place(i)] or [
+                    i for i in a.places_in(p.left_edge.idx, p.right_edge.idx + len(p.right_edge.text))
+                ]
+                if ids:
+                    c.location = ids[0]
+                    break
+
+    def speaker_of(self, verb: Token) -> str | None:
+        ids = self.actors.phrase_entities(self.subject_head(verb))
+        return ids[0] if ids else None
+
+    def date_for(self, tok: Token, subject: Token | None) -> str | None:
+        if not self.dates:
+            return None
+        sent = tok.sent
+        scopes = [tok]
+        if tok.pos_ in _VERB:
+            cur = tok
+            for _ in range(4):  # the clause that carries the subject ("spent ... since February on arming")
+                if cur.dep_ in ("xcomp", "pcomp", "prep", "conj") and cur.head is not cur:
+                    cur = cur.head
+                    scopes.append(cur)
+                else:
+                    break
+        for scope in scopes:
+            lo, hi = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge.text)
+            lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+            for d in self.dates:
+                if d.start >= hi:
+                    break
+                if d.start >= lo and d.end <= hi and not self.actors._in_dateline(d.start):
+                    return d.value
+        return None
+
+    # -- the article ---------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        cands: list[_Candidate] = []
+        consumed: set[int] = set()
+        suppressed: set[int] = set()
+        by_lemma = self.dict.by_lemma
+        nouns: list[Token] = []
+        for tok in self.doc:
+            if tok.pos_ not in _VERB and tok.pos_ not in _NOUN and tok.pos_ != "ADJ":
+                continue
+            if tok.lemma_.lower() not in by_lemma:
+                continue
+            if tok.pos_ not in _VERB:
+                nouns.append(tok)
+                continue
+            m = self.dict.match(tok)
+            if m is None:
+                continue
+            cands.append(self.candidate(tok, m))
+            consumed.update(o.i for o in object_tokens(tok))
+            if m.type in _GOVERNING:
+                suppressed.update(_complement_tokens(tok))
+        for tok in nouns:
+            if tok.i in consumed:
+                continue
+            m = self.dict.match(tok)
+            if m is not None:
+                cands.append(self.candidate(tok, m))
+        cands = [c for c in cands if c.tok.i not in suppressed]
+        cands.sort(key=lambda c: c.tok.i)
+        return self.merge(cands)
+
+    def merge(self, cands: list[_Candidate]) -> list[Event]:
+        kept: list[_Candidate] = []
+        for c in cands:
+            if not c.source and not c.target and not c.anaphoric:
+                continue
+            if not c.source and c.type not in ("ASSAULT", "COERCE", "SANCTION", "PROTEST") and not c.anaphoric:
+                continue  # a verbal event needs someone who said it
+            into = None
+            for k in reversed(kept):
+                if _same_event(k, c):
+                    into = k
+                    break
+            if into is None:
+                if c.anaphoric:
+                    continue
+                kept.append(c)
+                continue
+            into.mentions.append(c.tok)
+            for i in c.source:
+                if not into.source or i not in into.source and not c.anaphoric and set(into.source) < set(c.source):
+                    into.source.append(i)
+            if not into.target:
+                into.target = list(c.target)
+            into.location = into.location or c.location
+            into.date = into.date or c.date
+            if c.modality == "asserted" and into.modality != "asserted":
+                into.modality, into.speaker = "asserted", None
+            into.source_head = into.source_head or c.source_head
+            into.target_head = into.target_head or c.target_head
+        return [self.event(k) for k in kept]
+
+    def event(self, c: _Candidate) -> Event:
+        a = self.actors
+        return Event(
+            type=c.type,
+            trigger=_span(c.tok),
+            mode=c.mode,
+            source=c.source,
+            target=c.target,
+            location=c.location,
+            date=c.date,
+            modality=c.modality,
+            speaker=c.speaker,
+            mentions=[_span(t) for t in c.mentions],
+            source_sector=a.sector(c.source_head, c.source[0] if c.source else None),
+            target_sector=a.sector(c.target_head, c.target[0] if c.target else None),
+        )
+
+
+def _same_event(k: _Candidate, c: _Candidate) -> bool:
+    if k.type != c.type or k.family != c.family:
+        return False
+    if k.modality != c.modality and not (k.modality in _MERGEABLE and c.modality in _MERGEABLE):
+        return False
+    if c.anaphoric:
+        return True
+    ks, cs, kt, ct = set(k.source), set(c.source), set(k.target), set(c.target)
+    if not (ks <= cs or cs <= ks) or not (kt <= ct or ct <= kt):
+        return False
+    if not (ks & cs or kt & ct):
+        return False
+    if k.date and c.date and not (k.date.startswith(c.date) or c.date.startswith(k.date)):
+        return False
+    if k.location and c.location and k.location != c.location:
+        return False
+    return True
+
+
+def _complement_tokens(tok: Token) -> list[int]:
+    """Verbs that are the content of a governing event: "urged X to withdraw", "accused X of attacking"."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in ("xcomp", "ccomp"):
+            out.append(ch.i)
+            out.extend(g.i for g in ch.conjuncts)
+        elif ch.dep_ == "prep" and ch.lower_ in ("of", "for", "to", "on"):
+            out.extend(g.i for g in ch.children if g.dep_ in ("pcomp", "pobj"))
+        elif ch.dep_ == "dobj":
+            out.extend(g.i for g in ch.children if g.dep_ in ("xcomp", "acl"))
+    return out
+
+
+def _span(tok: Token) -> Span:
+    return Span(tok.idx, tok.idx + len(tok.text), tok.text)
+
+
+def _dates(doc: Doc):
+    dates = doc._.ng_dates
+    if dates is None:
+        try:  # the dates component did not run: read them ourselves (cheap regexes)
+            from .dates import find_dates
+
+            dates = find_dates(doc)
+        except Exception:  # noqa: BLE001 - dates are optional evidence, never a reason to fail
+            dates = []
+    return dates
+
+
+def code_events(doc: Doc, dictionary: EventDictionary | None = None) -> list[Event]:
+    return _Coder(doc, dictionary or get_dictionary()).run()
+
+
+class EventCoder:
+    """The pipeline component; the dictionary is read on the first document, not before."""
+
+    def __init__(self) -> None:
+        self._dictionary: EventDictionary | None = None
+
+    @property
+    def dictionary(self) -> EventDictionary:
+        if self._dictionary is None:
+            self._dictionary = get_dictionary()
+        return self._dictionary
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_events = code_events(doc, self.dictionary)
+        return doc
+
+
+@Language.factory("newsgraph_events_v1", assigns=["doc._.ng_events"])
+def make_events(nlp: Language, name: str) -> EventCoder:
+    register_extensions()
+    return EventCoder()
