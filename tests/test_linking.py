@@ -168,6 +168,23 @@ def test_capital_as_location_stays_a_city(link):
     assert moscow[0].country in (None, "RUS")
 
 
+def test_capital_subject_of_place_verb_stays_a_city(link):
+    doc = link("Kyiv came under heavy shelling overnight. Moscow is a sprawling city of parks. "
+               "Ukraine said the attack failed, and Russia denied it.")  # fmt: skip
+    check_invariants(doc)
+    for city, country in (("Kyiv", "Ukraine"), ("Moscow", "Russia")):
+        c, k = entity_with_mention(doc, city), entity_with_mention(doc, country)
+        assert c and k and c[0].id != k[0].id, city
+
+
+def test_capital_as_actor_joins_country_even_without_country_mention(link):
+    doc = link("Paris and Berlin welcomed the agreement on Friday.")
+    check_invariants(doc)
+    france = entity_with_mention(doc, "Paris")
+    assert len(france) == 1 and france[0].gazetteer_id == "iso3166:FRA" and france[0].name == "France"
+    assert doc._.ng_entity_meta[france[0].id]["sector"] == "government"
+
+
 def test_acronym_merges_with_full_name(link):
     doc = link("The North Atlantic Treaty Organization met in Brussels on Monday. "
                "NATO ministers agreed to expand the drills, and NATO said more would follow.")  # fmt: skip

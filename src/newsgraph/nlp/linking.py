@@ -50,6 +50,9 @@ _KINDS_FOR_LABEL = {
     "GPE": ("country", "admin1", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
     "LOC": ("sea", "river", "feature", "region", "continent", "country"), "FAC": ("feature", "city"),
 }  # fmt: skip
+# Verbs whose subject is a place, not a government: "Kyiv came under fire", "Moscow is vast".
+_PLACE_VERBS = frozenset("be become remain come lie sit host see experience suffer endure fall burn "
+                         "shake wake sleep look seem appear get lose freeze flood".split())  # fmt: skip
 # "Kherson, a city in ...": an apposition that says the NER's "person" is a place
 _PLACE_NOUNS = frozenset("city town village region province capital port country district enclave".split())
 _PARTICLES = frozenset("de van von der den da di du al el bin ibn ter ten le la dos das".split())
@@ -264,7 +267,8 @@ class EntityLinker:
         if m.end < len(doc) and doc[m.end].is_title and not doc[m.end].ent_type_:
             return  # "Washington Post" with only "Washington" tagged: part of a longer name
         root = doc[m.start : m.end].root
-        actor = (root.dep_ == "nsubj" and root.head.pos_ in ("VERB", "AUX")) or (
+        head = root.head
+        actor = (root.dep_ == "nsubj" and head.pos_ in ("VERB", "AUX") and head.lemma_ not in _PLACE_VERBS) or (
             root.dep_ == "pobj" and root.head.dep_ == "agent"
         )
         if not actor:
