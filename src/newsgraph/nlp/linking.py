@@ -29,6 +29,7 @@ KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT"
 # The small model often tags a bare surname ("Clarke wrote") as ORG/GPE/...: such
 # spans may still join a person the article named in full.
 _PERSONISH = KEEP_LABELS - {"PERSON", "NORP"} | {"WORK_OF_ART"}
+_READ_LABELS = KEEP_LABELS | _PERSONISH
 
 # Capitalised words that form a title left of a name ("Foreign Minister", "Gen.").
 TITLE_WORDS = frozenset(
@@ -97,11 +98,6 @@ class _Cluster:
     kb: str | None = None
     mentions: list[_Mention] = field(default_factory=list)
     words: tuple[str, ...] = ()  # fullest person name, normalised words
-    last: int = -1  # token index of the latest mention so far (person resolution)
-
-    def add(self, m: _Mention) -> None:
-        self.mentions.append(m)
-        self.last = max(self.last, m.start)
 
 
 def _norm(text: str) -> str:
@@ -192,11 +188,8 @@ class EntityLinker:
         place = self._place(kb)
         if place is not None:
             return place.country
-        if kb and ":" in kb:  # "iso3166:RUS", "norp:RUS" carry the code themselves
-            prefix, code = kb.split(":", 1)
-            if prefix in ("iso3166", "norp") and len(code) == 3 and code.isupper():
-                return code
-        return None
+        prefix, _, code = (kb or "").partition(":")  # "iso3166:RUS", "norp:RUS" carry the code themselves
+        return code if prefix in ("iso3166", "norp") and len(code) == 3 and code.isupper() else None
 
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
@@ -204,15 +197,11 @@ class EntityLinker:
         people: list[_Mention] = []
         others: list[_Mention] = []
         for ent in doc.ents:
-            if ent.label_ not in KEEP_LABELS and ent.label_ not in _PERSONISH:
-                continue
-            m = self._mention(doc, ent)
-            if m is None:
-                continue
-            if m.label == "PERSON":
+            m = self._mention(doc, ent) if ent.label_ in _READ_LABELS else None
+            if m is not None and m.label == "PERSON":
                 self._titles(doc, m, title_tokens)
                 people.append(m)
-            else:
+            elif m is not None:
                 others.append(m)
         # A span that we read as part of a title ("Secretary of State") is not an entity.
         others = [m for m in others if not title_tokens.intersection(range(m.start, m.end))]
@@ -331,18 +320,15 @@ class EntityLinker:
         clusters: list[_Cluster] = []
         for m in people:
             words = _name_words(m.text)
-            best, best_score = None, 0
-            for c in clusters:
-                score = _person_match(c.words, words)
-                # a stronger match wins; among equals the most recently mentioned person
-                if score > best_score or (score and score == best_score and c.last > best.last):
-                    best, best_score = c, score
+            # a stronger match wins; among equals the most recently mentioned person
+            scored = [((_person_match(c.words, words), c.mentions[-1].start), c) for c in clusters]
+            best = max((sc for sc in scored if sc[0][0]), key=lambda sc: sc[0], default=(None, None))[1]
             if best is None:
                 best = _Cluster("PERSON", words=words)
                 clusters.append(best)
             elif len(words) > len(best.words):
                 best.words = words  # a fuller form of the name ("Putin" first, "Vladimir Putin" later)
-            best.add(m)
+            best.mentions.append(m)
         return clusters
 
     @staticmethod
@@ -365,7 +351,7 @@ class EntityLinker:
                 hits = [c for c in full if words and (words == c.words or words == c.words[-1:])]
                 if hits:
                     m.label = "PERSON"
-                    self._nearest(hits, m.start).add(m)
+                    self._nearest(hits, m.start).mentions.append(m)
                     continue
             rest.append(m)
         return rest
@@ -383,7 +369,7 @@ class EntityLinker:
                 p = doc[t.i - 1] if t.i else t
                 s = p.i if p.lower_ in _PARTICLES and p.ent_iob == 2 else t.i  # "de Vries"
                 m = _Mention(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")
-                self._nearest(by_surname[t.lower_], t.i).add(m)
+                self._nearest(by_surname[t.lower_], t.i).mentions.append(m)
 
     @staticmethod
     def _merge_misread_people(persons: list[_Cluster], clusters: list[_Cluster]) -> None:
@@ -410,7 +396,7 @@ class EntityLinker:
             c = by_key.get(key)
             if c is None:
                 c = by_key[key] = _Cluster(m.label, m.kb)
-            c.add(m)
+            c.mentions.append(m)
         clusters = list(by_key.values())
         # an unlinked span named like a linked one joins it: NER labels are noisy
         # ("Kaliningrad" as PRODUCT and as GPE), names in one article are not
