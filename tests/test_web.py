@@ -414,3 +414,14 @@ def test_database_is_read_only(client):
 def test_missing_database_fails_at_start(tmp_path):
     with pytest.raises(StoreError):
         create_app(str(tmp_path / "nothing.db"))
+
+
+def test_server_error_is_a_plain_page(db_path, monkeypatch):
+    app = create_app(str(db_path))
+    with TestClient(app, raise_server_exceptions=False) as c:
+        monkeypatch.setattr(type(app.state.ctx.db), "stats", lambda self: 1 / 0)
+        r = c.get("/")
+        assert r.status_code == 500 and "Something went wrong" in r.text
+        assert "ZeroDivisionError" not in r.text and "Traceback" not in r.text
+        r = c.get("/api/stats")
+        assert r.status_code == 500 and r.json() == {"detail": "Something went wrong on the server."}

@@ -1,7 +1,7 @@
-"""The JSON API under ``/api``: the same data as the pages, plus CSV / JSONL downloads.
+"""The JSON API under `/api`: the same data as the pages, plus CSV / JSONL downloads.
 
-List endpoints answer a page (``limit``/``offset``) as JSON, or with
-``?format=csv|jsonl`` stream every matching row (up to ``limit`` when given).
+List endpoints answer a page (`limit`/`offset`) as JSON, or with
+`?format=csv|jsonl` stream every matching row (up to `limit` when given).
 """
 
 from __future__ import annotations
@@ -69,7 +69,7 @@ def _cell(value: Any) -> Any:
 
 def _download(fetch: Callable[[int, int], list[dict]], fmt: Format, name: str, limit: int | None,
               offset: int, drop: tuple[str, ...] = ()) -> StreamingResponse:  # fmt: skip
-    """Stream ``fetch(limit, offset)`` pages as CSV or JSONL until exhausted or ``limit`` rows."""
+    """Stream `fetch(limit, offset)` pages as CSV or JSONL until exhausted or `limit` rows."""
 
     def rows() -> Iterator[dict]:
         got, off = 0, offset
@@ -127,15 +127,15 @@ def articles(request: Request, limit: int = Limit, offset: int = Offset, format:
 
 @router.get("/articles/{article_id}", summary="One article with every fact")
 def article(request: Request, article_id: str) -> JSONResponse:
-    """The article as ``Article.to_dict()`` (docs/schema.md): text, paragraphs, entities with
+    """The article as `Article.to_dict()` (docs/schema.md): text, paragraphs, entities with
     mentions, quotes, events, amounts, dates and framing, all with character offsets into
-    ``text``.  ``article_id`` is the id or an unambiguous prefix of at least 4 hex digits."""
+    `text`.  `article_id` is the id or an unambiguous prefix of at least 4 hex digits."""
     return JSONResponse(load_article(request, article_id).to_dict())
 
 
 @router.get("/articles/{article_id}/source", summary="Map a span of the clean text back to the source")
 def article_source(request: Request, article_id: str, start: int = Query(..., ge=0), end: int = Query(..., ge=0)):
-    """The source offsets and source text of the clean-text span ``[start, end)``."""
+    """The source offsets and source text of the clean-text span `[start, end)`."""
     a = load_article(request, article_id)
     if end > len(a.text) or end <= start:
         raise HTTPException(422, "need 0 <= start < end <= len(text)")
@@ -149,7 +149,7 @@ def article_source(request: Request, article_id: str, start: int = Query(..., ge
 def entities(request: Request, q: str = Query("", description="words of a name or alias"), type: str | None = None,
              limit: int = Limit, offset: int = Offset, format: Format = Fmt):  # fmt: skip
     """Corpus-wide entities (merged across articles), most widely reported first;
-    ``q`` searches names and aliases, ``type`` filters (PERSON, ORG, GPE, ...)."""
+    `q` searches names and aliases, `type` filters (PERSON, ORG, GPE, ...)."""
     query, _ = clean_query(q)
     kind = type.strip().upper() if type and type.strip() else None
     fetch = lambda n, off: ctx(request).db.entities(type=kind, q=query or None, limit=n, offset=off)  # noqa: E731
@@ -171,8 +171,8 @@ def entity(request: Request, entity_id: str) -> dict:
 @router.get("/events", response_model=Page, summary="Filter events")
 def events(request: Request, type: str = "", actor: str = "", country: str = "", date_from: str = "",
            date_to: str = "", limit: int = Limit, offset: int = Offset, format: Format = Fmt):  # fmt: skip
-    """Events newest first.  ``type``: PLOVER type; ``actor``: corpus entity id or name (source or
-    target); ``country``: ISO alpha-3 of the location or an actor; ``date_from``/``date_to``:
+    """Events newest first.  `type`: PLOVER type; `actor`: corpus entity id or name (source or
+    target); `country`: ISO alpha-3 of the location or an actor; `date_from`/`date_to`:
     ISO dates, compared with the event date (or the article's when it has none)."""
     filters = _event_filters(type, actor, country, date_from, date_to)
     fetch = lambda n, off: ctx(request).db.events(**filters, limit=n, offset=off)  # noqa: E731
@@ -184,8 +184,8 @@ def events(request: Request, type: str = "", actor: str = "", country: str = "",
 @router.get("/search", response_model=SearchPage, summary="Full-text search")
 def search(request: Request, q: str = Query("", description="words to find; any characters are accepted"),
            limit: int = Query(20, ge=1, le=1000), offset: int = Offset, format: Format = Fmt):  # fmt: skip
-    """Articles containing every word of ``q`` (FTS5, best first) with snippets (``snippet``
-    plain; ``snippet_html`` escaped with ``<mark>``), and on the first page matching entities."""
+    """Articles containing every word of `q` (FTS5, best first) with snippets (`snippet`
+    plain; `snippet_html` escaped with `<mark>`), and on the first page matching entities."""
     query, message = clean_query(q)
     fetch = lambda n, off: ctx(request).db.search(query, limit=n, offset=off) if query else []  # noqa: E731
     if format is not Format.json:

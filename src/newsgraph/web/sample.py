@@ -70,11 +70,11 @@ def html_document(article: Article, path: str = "sample.html") -> Document:
     positions: list[int] = []
     length = len(source[0])
     starts = {p.start: p for p in article.paragraphs}
-    ends = {p.end for p in article.paragraphs}
+    closing = {p.end: "</blockquote>" if p.kind == "blockquote" else "</p>" for p in article.paragraphs}
     for i, ch in enumerate(article.text + "\0"):
-        if i in ends:
-            source.append("</p>")
-            length += 4
+        if i in closing:
+            source.append(closing[i])
+            length += len(closing[i])
         if i == len(article.text):
             break
         if i in starts:
