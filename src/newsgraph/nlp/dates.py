@@ -293,6 +293,7 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
 def _entity_leftovers(doc: Doc, text: str, found: list[DateMention]) -> list[DateMention]:
     """Model DATE entities no rule matched: full dates get a value, other dated phrases None."""
     out = []
+    found_starts = [d.start for d in found]
     for ent in doc.ents:
         if ent.label_ != "DATE":
             continue
@@ -300,7 +301,9 @@ def _entity_leftovers(doc: Doc, text: str, found: list[DateMention]) -> list[Dat
         ent_text = text[s:e]
         # Ours inside or right after the entity: "the spring of 2019", "the summer of | 2022"
         # (the model sometimes cuts there).  Widen our mention to the phrase, keep its value.
-        ours = [d for d in found if d.start < e and s < d.end or d.start >= e and not text[e : d.start].strip()]
+        i = bisect.bisect_left(found_starts, s)  # found is sorted and disjoint: look nearby only
+        ours = [d for d in found[max(0, i - 1) : i + 3]
+                if d.start < e and s < d.end or 0 <= d.start - e <= 2 and not text[e : d.start].strip()]
         if ours and s < ours[0].start and re.search(r"\b(?:of|the|in)\s*$", text[s : ours[0].start]):
             ours[0].start, ours[0].text = s, text[s : ours[0].end]
             continue

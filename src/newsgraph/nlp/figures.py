@@ -133,6 +133,8 @@ _DURATION_RE = re.compile(
 )
 DURATION_UNITS = {"centuries": "century"}
 _ANCHOR_BEFORE_RE = re.compile(r"(?i:\b(?:past|last|next|previous|coming|recent|first|final)\s+)$")
+_SPACES = re.compile(r"\s*")
+_OF = re.compile(r"\s+of\b")
 _YEARLIKE = re.compile(r"(1[0-9]|20)\d\d")
 
 # Entity labels under which a number is a name or a date part, never a count.
@@ -185,6 +187,8 @@ def find_amounts(doc: Doc) -> list[Amount]:
     starts = [t.idx for t in doc]  # for char -> token lookups, built once per doc
     amounts: list[Amount] = []
     for m in _AMOUNT_RE.finditer(text):
+        if amounts and m.start() < amounts[-1].end:
+            continue  # inside the previous amount's counted noun
         amount = _classify(doc, text, starts, m)
         if amount is not None:
             amounts.append(amount)
@@ -203,7 +207,7 @@ def _classify(doc: Doc, text: str, starts: list[int], m: re.Match) -> Amount | N
         return None  # "between 3 and the river": the lookahead range did not close
     if qualifier in _PREPOSITIONAL and _token_at(doc, starts, start).dep_ == "prep":
         # "lasted 48 hours over three months": a preposition, not a quantifier
-        qualifier, start = None, m.end("qual") + len(text[m.end("qual") :]) - len(text[m.end("qual") :].lstrip())
+        qualifier, start = None, _SPACES.match(text, m.end("qual")).end()
     num_start = m.start("vague") if m.group("vague") else m.start("num")
     first = _token_at(doc, starts, num_start)
     last = _token_at(doc, starts, m.end() - 1)
@@ -223,25 +227,26 @@ def _classify(doc: Doc, text: str, starts: list[int], m: re.Match) -> Amount | N
                 return None  # "won 3-1": a score, not a range
             qualifier = "between"
 
+    # What follows the number decides its kind.  Patterns match at ``end`` (no slicing:
+    # a copy of the rest of a 1 MB article per amount would be quadratic).
     unit: str | None = None
-    rest = text[end:]
-    pm = _PERCENT_RE.match(rest)
-    cm = _CURWORD_RE.match(rest)
+    pm = _PERCENT_RE.match(text, end)
+    cm = _CURWORD_RE.match(text, end)
     if pm and not is_money and not m.group("vague"):
-        unit, end = ("percentage point" if "point" in pm.group().lower() else "percent"), end + pm.end()
-    elif cm and _currency_word_ok(m, cm):
+        unit, end = ("percentage point" if "point" in pm.group().lower() else "percent"), pm.end()
+    elif cm and _currency_word_ok(text, m, cm):
         word = cm.group("word").lower()
         adj = (cm.group("adj") or "").lower()
         code = CURRENCY_ADJECTIVES.get(adj) or CURRENCY_WORDS.get(word.rstrip("s") if word not in CURRENCY_WORDS else word)
-        currency, is_money, end = currency or code, True, end + cm.end()
-    elif (im := _ISO_AFTER_RE.match(rest)) and not is_money:
-        currency, is_money, end = im.group("code"), True, end + im.end()
-    elif not is_money and (dm := _DURATION_RE.match(rest)) and not m.group("vague"):
+        currency, is_money, end = currency or code, True, cm.end()
+    elif (im := _ISO_AFTER_RE.match(text, end)) and not is_money:
+        currency, is_money, end = im.group("code"), True, im.end()
+    elif not is_money and (dm := _DURATION_RE.match(text, end)) and not m.group("vague"):
         if dm.group("anchor") or _anchored(doc, text, start, first):
             return None  # "three years ago", "the past three months": dates, not figures
         word = dm.group("unit").lower()
         unit = DURATION_UNITS.get(word, word.rstrip("s"))
-        end += dm.end("unit")
+        end = dm.end("unit")
     if is_money:
         unit = "money"
     elif "MONEY" in labels and unit is None and not m.group("vague"):
@@ -275,9 +280,9 @@ def _value(m: re.Match) -> float | None:
     return value
 
 
-def _currency_word_ok(m: re.Match, cm: re.Match) -> bool:
+def _currency_word_ok(text: str, m: re.Match, cm: re.Match) -> bool:
     word = cm.group("word").lower()
-    if word in ("pound", "pounds") and re.match(r"\s+of\b", m.string[m.end() + cm.end() :]):
+    if word in ("pound", "pounds") and _OF.match(text, cm.end()):
         return False  # "500 pounds of explosives" is a weight
     if word == "won":  # the verb: only with a scale word or "South Korean"
         return bool(cm.group("adj")) or bool(re.search(_SCALEW + r"$|bn$", m.group(0), re.I))
@@ -302,6 +307,13 @@ def _date_neighbour(doc: Doc, first, last) -> bool:
 def _counted_noun(doc: Doc, last, vague: bool):
     """The noun a number counts: its syntactic head ("12 Ukrainian soldiers"), the next
     noun, or the noun after "of" ("dozens of civilians", "two of the soldiers")."""
+    noun = _find_counted_noun(doc, last, vague)
+    if noun is None or any(c.isdigit() for c in noun.text) or noun.text.lower() in SUFFIX_SCALES:
+        return None  # "55 HK$3m": the next amount, not a noun
+    return noun
+
+
+def _find_counted_noun(doc: Doc, last, vague: bool):
     j = last.i + 1
     if j >= len(doc):
         return None
