@@ -321,6 +321,46 @@ def evaluate(
     _run(debug, body)
 
 
+@app.command()
+def bench(
+    corpus: Optional[Path] = typer.Option(None, "--corpus", help="A JSONL corpus; default: 2,000 generated articles."),
+    limit: Optional[int] = typer.Option(None, "--limit", help="Use the first N articles."),
+    workers: str = typer.Option("1,2", "--workers", help="Worker counts to measure, comma-separated."),
+    sample: Optional[Path] = typer.Option(None, "--sample", help="An article to time warm (default: the shared sample)."),
+    soak: Optional[int] = typer.Option(None, "--soak", help="Instead: ingest N generated articles, tracking memory."),
+    as_json: bool = typer.Option(False, "--json", help="End with one JSON line of the key figures."),
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Measure throughput and memory against bare spaCy; update docs/performance.md."""
+
+    def body() -> None:
+        from .bench import run_bench, run_soak, write_results, write_soak
+
+        doc = Path("docs/performance.md")
+        if soak:
+            result = run_soak(soak, progress=lambda m: err.print(m))
+            write_soak(result, doc)
+            out.print(f"{result['articles']:,} articles; memory growth {result.get('growth_mb', 0):+.0f} MB")
+            return
+        counts = tuple(int(w) for w in workers.split(",") if w.strip())
+        default_sample = Path("../shared/samples/kaliningrad.txt")
+        chosen = sample or (default_sample if default_sample.exists() else Path("examples/txt/baltic-exercise-extracted.txt"))
+        results = run_bench(corpus, limit, counts, chosen, progress=lambda m: err.print(m))
+        saved = write_results(results, Path("bench/results"), doc)
+        table = Table("run", "words/s", "vs bare spaCy", "peak RSS MB", title=f"newsgraph bench ({results['corpus']})")
+        for key, run in results["runs"].items():
+            n = key.rsplit("_", 1)[1]
+            base = results["runs"][f"baseline_{n}"]["words_per_s"]
+            table.add_row(key, f"{run['words_per_s']:,.0f}", f"{run['words_per_s'] / base:.2f}×", f"{run['peak_rss_mb']:.0f}")
+        out.print(table)
+        out.print(f"saved {saved}; updated {doc}")
+        if as_json:
+            keys = ("baseline_words_per_s", "words_per_s", "ratio", "speedup_2_workers", "peak_rss_mb")
+            sys.stdout.write(json.dumps({k: results.get(k) for k in keys}) + "\n")
+
+    _run(debug, body)
+
+
 def main() -> None:
     app()
 
