@@ -13,6 +13,7 @@ Targets: article page < 100 ms, search < 200 ms (p95).
 from __future__ import annotations
 
 import argparse
+import os
 import platform
 import random
 import re
@@ -134,6 +135,7 @@ def write_docs(rows, n_articles: int, build_s: float) -> None:
         f"{platform.python_version()} on {platform.machine()}: {n_articles:,} synthetic articles "
         "(~500 words, 3 entities, a quote, an event, a figure and a date each) written with `Store.add_many`"
         + (f" in {build_s:.0f} s" if build_s else "")
+        + f" (1-minute load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs while measuring)"
         + ".  Times are server-side (FastAPI TestClient in process: routing, store queries, "
         "highlighting, templates; no network or browser), in milliseconds.",
         "",
@@ -150,7 +152,9 @@ def write_docs(rows, n_articles: int, build_s: float) -> None:
     lines += [
         "",
         "Search pages mix rare and very common words (thousands of matches ranked by bm25), first and third "
-        "pages.  The events page also draws its map and timeline from up to 1,000 matching events.",
+        "pages.  The events page also draws its map and timeline from up to 1,000 matching events; it and "
+        "the entity page of a very frequent entity spend their time in `Database.events` / `Database.entity` "
+        "(sorting every event by `coalesce(date, published)`, one entity look-up per article).",
         "",
     ]
     section = "\n".join(lines)
