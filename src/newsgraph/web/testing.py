@@ -4,6 +4,7 @@ Used by the browser tests and the benchmark."""
 
 from __future__ import annotations
 
+import importlib.util
 import shutil
 import socket
 import threading
@@ -25,9 +26,7 @@ def chromium_available() -> str | None:
     """None when a browser test can run, else the reason it cannot."""
     if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
         return f"{CHROMIUM} is not installed (apt-get install chromium)"
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         return "the playwright package is not installed"
     return None
 
