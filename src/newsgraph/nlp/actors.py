@@ -118,6 +118,10 @@ class ActorIndex:
         ent = self.entities.get(eid)
         return ent.type if ent is not None else None
 
+    def country(self, eid: str) -> str | None:
+        ent = self.entities.get(eid)
+        return ent.country if ent is not None else None
+
     def is_place(self, eid: str) -> bool:
         return self.type(eid) in PLACE_TYPES
 

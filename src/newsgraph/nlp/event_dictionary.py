@@ -24,7 +24,7 @@ _CONDITION_KEYS = frozenset({"prep", "obj", "mod", "comp", "selfcomp"})
 _ADJECTIVES = frozenset({"offensive", "protest"})  # real adjectives; other ADJ-tagged entry words are mis-tagged nouns
 _SELF_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
-_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss"})
+_MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod"})
 _COMP_DEPS = frozenset({"xcomp", "ccomp", "acomp", "oprd", "advcl"})
 _OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative"})
 

@@ -23,15 +23,16 @@ from spacy.tokens import Doc, Token
 
 from ..model import Event, Span
 from .actors import ActorIndex
-from .event_dictionary import EventDictionary, Match, get_dictionary, object_tokens
+from .event_dictionary import Entry, EventDictionary, Match, get_dictionary, object_tokens
 from .extensions import register_extensions
-from .modality import QuoteIndex, modality_of
+from .modality import QuoteIndex, modality_of, reporting_governor
 
 __all__ = ["EventCoder", "code_events"]
 
 _VERB = frozenset({"VERB", "AUX"})
 _NOUN = frozenset({"NOUN", "PROPN"})
 _TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "from", "of", "over")
+_OBJECT_PREPS = frozenset({"from", "to", "against", "on", "for", "with", "between"})  # on an object noun
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"})
 _MOVE_PREPS = frozenset({"to", "into"})  # the destination of a visit or deployment is its place
 _OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press", "invite",
@@ -39,7 +40,16 @@ _OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "
 # types whose clausal complement is their content, not a second event ("urged X to withdraw")
 _GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
 _FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})  # PLOVER: promised cooperation is AGREE
-_TARGET_FROM_LOCATION = frozenset({"ASSAULT", "COERCE"})
+_YIELDING = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+_THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence",
+                 "PROTEST": "restrict"}
+_TARGET_FROM_LOCATION = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "CONSULT"})
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+# "X said/declared that Y must ...": a demand on Y, read off the modal (CAMEO 10, PLOVER REQUEST)
+_SAY = frozenset({"say", "declare", "announce", "reiterate", "insist", "conclude", "state", "stress", "add",
+                  "tell", "warn", "write", "emphasize", "emphasise", "maintain"})
+_MUST = frozenset({"must", "should"})
+_DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _MERGEABLE = frozenset({"asserted", "reported"})
 # Trigger words that name the same kind of happening: two mentions merge only within a family
@@ -121,6 +131,10 @@ class _Coder:
             return left
         if dep == "acl" and head.pos_ in _NOUN:
             src = self.noun_source_head(head)
+            if src is None and head.dep_ in ("dobj", "pobj") and head.head.pos_ in _VERB | {"ADP"}:
+                verb = head.head if head.dep_ == "dobj" else head.head.head
+                if verb.pos_ in _VERB:
+                    src = self.subject_head(verb, depth + 1)
             return src
         if dep == "xcomp":
             if head.lemma_.lower() in _OBJ_CONTROL:
@@ -193,14 +207,12 @@ class _Coder:
         self.targets(c, match)
         c.target = [t for t in c.target if t not in c.source]
         c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of)
-        if c.modality == "future" and c.type in _FUTURE_TO_AGREE:
-            c.type, c.mode = "AGREE", None
-        elif c.modality == "future" and c.type == "RETREAT":
-            c.type, c.mode = "CONCEDE", None
-        if c.location is None and c.type in _TARGET_FROM_LOCATION:
-            pass
-        elif c.type in _TARGET_FROM_LOCATION and not c.target and a.kind(c.location) == "country":
-            if c.location not in c.source:
+        self.recode(c)
+        if not c.target and c.location and c.type in _TARGET_FROM_LOCATION:
+            # the people where it happens receive it ("lifted the curfew in X", "arrived in X"),
+            # unless that is the actor's own country ("Putin visited Kaliningrad")
+            own = {a.country(i) for i in c.source} - {None}
+            if c.location not in c.source and a.country(c.location) and a.country(c.location) not in own and c.source:
                 c.target = [c.location]
         c.date = self.date_for(tok, c.source_head)
         c.anaphoric = (
@@ -208,6 +220,30 @@ class _Coder:
             and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
         )
         return c
+
+    def recode(self, c: _Candidate) -> None:
+        """PLOVER codes an announced intention as its own type, not as "event + future" (manual, AGREE/THREATEN).
+
+        Promised cooperation is AGREE, a promised retreat CONCEDE, an announced use of force or
+        restriction THREATEN; "will not accept" is a rejection.  The modality stays as read.
+        """
+        tok = c.tok
+        intent = c.modality == "future" or (
+            c.modality == "hypothetical" and reporting_governor(tok) is not None
+            and not any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in tok.children)
+        )
+        if c.modality == "negated" and c.type in _YIELDING and (
+            intent or any(ch.lower_ in ("will", "would", "wo") for ch in tok.children)
+        ):
+            c.type, c.mode = "REJECT", None
+        elif intent and c.type in _FUTURE_TO_AGREE:
+            c.type, c.mode = "AGREE", None
+        elif intent and c.type == "RETREAT":
+            c.type, c.mode = "CONCEDE", None
+        elif intent and c.type in _THREAT_MODES:
+            c.type, c.mode = "THREATEN", _THREAT_MODES[c.type]
+        if c.type == "PROTEST" and c.source and self.actors.sector(c.source_head, c.source[0]) in ("government", "igo"):
+            c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
 
     def targets(self, c: _Candidate, match: Match) -> None:
         a, tok = self.actors, c.tok
@@ -236,8 +272,19 @@ class _Coder:
                     continue
                 if p in _PLACE_PREPS or (p in _MOVE_PREPS and c.type in ("CONSULT", "MOBILIZE")):
                     places.append(pobj)
-                if p in _TARGET_PREPS and p not in _PLACE_PREPS:
+                if scope is not tok and scope.pos_ in _NOUN and p not in _OBJECT_PREPS:
+                    continue  # "promotion of Russian nationalism" names no recipient
+                if (p in _TARGET_PREPS or p == "for" and c.type in ("AID", "SUPPORT")) and p not in _PLACE_PREPS:
                     heads.append(pobj)
+        if tok.pos_ in _VERB and c.type in _GOVERNING | {"AGREE"}:
+            # "promised to continue military aid to X": the complement's recipient
+            for x in (ch for ch in tok.children if ch.dep_ == "xcomp"):
+                for y in [x, *(g for g in x.children if g.dep_ in ("xcomp", "dobj"))]:
+                    for g in y.children:
+                        if g.dep_ in ("dobj", "dative") and g.pos_ in _NOUN:
+                            heads.append(g)
+                        if g.dep_ in ("prep", "dative") and g.lower_ in ("to", "for", "against", "on", "with", "between"):
+                            heads.extend(q for q in g.children if q.dep_ == "pobj")
         for h in heads:
             ids = a.phrase_entities(h)
             actors = [i for i in ids if not a.is_place(i) or a.kind(i) == "country" or a.type(i) == "GPE" and not a.kind(i)]
@@ -297,7 +344,14 @@ class _Coder:
         for tok in self.doc:
             if tok.pos_ not in _VERB and tok.pos_ not in _NOUN and tok.pos_ != "ADJ":
                 continue
-            if tok.lemma_.lower() not in by_lemma:
+            lemma = tok.lemma_.lower()
+            if lemma in _SAY and tok.pos_ in _VERB:
+                demand = self.demand(tok)
+                if demand is not None:
+                    cands.append(demand)
+                    suppressed.update(_complement_tokens(tok))
+                    continue
+            if lemma not in by_lemma:
                 continue
             if tok.pos_ not in _VERB:
                 nouns.append(tok)
@@ -319,12 +373,33 @@ class _Coder:
         cands.sort(key=lambda c: c.tok.i)
         return self.merge(cands)
 
+    def demand(self, tok: Token) -> _Candidate | None:
+        """"X said Y must Z": a demand on Y (REQUEST), whatever Z is."""
+        for ch in tok.children:
+            if ch.dep_ != "ccomp" or ch.i < tok.i:
+                continue
+            aux = {g.lower_ for g in ch.children if g.dep_ == "aux"}
+            if not aux & _MUST and not (ch.lemma_ in ("have", "need") and any(
+                g.dep_ == "xcomp" for g in ch.children
+            ) and ch.tag_ != "VBN"):
+                continue
+            c = self.candidate(tok, Match(_DEMAND_ENTRY, None))
+            subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            c.target = [i for i in self.actors.phrase_entities(subj) if i not in c.source]
+            c.target_head = subj
+            return c
+        return None
+
     def merge(self, cands: list[_Candidate]) -> list[Event]:
         kept: list[_Candidate] = []
+        a = self.actors
         for c in cands:
-            if not c.source and not c.target and not c.anaphoric:
+            named = bool(c.source or c.target)
+            group = a.sector(c.source_head, None) is not None  # "police", "protesters", "rebels"
+            passive = c.tok.dep_ == "acl" or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in c.tok.children)
+            if not (named or group or c.anaphoric) or not named and c.modality not in _MERGEABLE:
                 continue
-            if not c.source and c.type not in ("ASSAULT", "COERCE", "SANCTION", "PROTEST") and not c.anaphoric:
+            if not (c.source or group or c.anaphoric or passive or c.type in _MATERIAL):
                 continue  # a verbal event needs someone who said it
             into = None
             for k in reversed(kept):

@@ -32,8 +32,9 @@ _HYPOTHETICAL_AUX = frozenset({"could", "would", "might", "may", "should", "must
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _ATTEMPT = frozenset({"attempt", "try", "seek", "endeavor", "endeavour", "strive", "bid", "effort", "struggle"})
 _FUTURE_GOV = frozenset({"plan", "intend", "expect", "due", "schedule", "set", "prepare", "aim", "go", "decide",
-                         "hope", "want", "wish", "propose", "mean"})
-_HYPO_GOV = frozenset({"need", "have", "ready", "willing", "likely", "unlikely", "possible"})
+                         "hope", "want", "wish", "propose", "mean", "ready", "willing", "prepared", "determined",
+                         "commit", "committed", "resolve"})
+_HYPO_GOV = frozenset({"need", "have", "likely", "unlikely", "possible"})
 _PLANNED = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "forthcoming", "intended"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "without", "neither", "nor"})
 _NEG_GOV = frozenset({"fail", "refrain", "avoid", "stop", "cease", "abandon", "deny", "decline"})
