@@ -257,7 +257,7 @@ WORDS = st.sampled_from(
     ["President Ana Rusu", "Rusu", "Gen. Ivo Petrov", "Petrov's", "Washington", "the Washington Post",
      "Moscow", "Russia", "Russian", "Ukrainians", "U.S.", "the United States", "NATO", "the European Union",
      "EU", "Kyiv", "columnist Lena Varga", "Varga", "said", "warned", "and", "met", "in", ",", "the army",
-     "on Monday", "Sen. Dan Varga", "\n", "’s", "visited"]
+     "on Monday", "Sen. Dan Varga", "\n", "’s", "visited", "Sergei", "Andreyev", "de", "Vries", "Minister"]
 )  # fmt: skip
 
 
@@ -286,3 +286,13 @@ def test_kaliningrad_sample_people(link):
     assert len(zelensky) == 1 and len(zelensky[0].mentions) >= 2
     putin = next(e for e in doc._.ng_entities if e.name == "Vladimir Putin")
     assert putin.country == "RUS" and "President" in putin.titles
+
+
+def test_pdf_line_breaks_inside_names_and_titles(link):
+    doc = link("Ruvanian Foreign Minister\nSergei\nAndreyev arrived on Monday. Andreyev met the Minister\n\n"
+               "Lena Varga later. Varga said little.")  # fmt: skip
+    check_invariants(doc)
+    andreyev = by_name(doc, "Sergei Andreyev")
+    assert "Foreign Minister" in andreyev.titles and len(andreyev.mentions) == 2
+    varga = by_name(doc, "Lena Varga")
+    assert varga.titles == [], "a paragraph break ends a title"

@@ -40,7 +40,8 @@ TITLE_WORDS = frozenset(
     Dr. Prof. Professor Mr. Mrs. Ms. Miss Sir Dame Lord Lady Judge Justice Chief Ambassador Speaker
     Leader Chairman Chairwoman Chair CEO Director Deputy Sheikh Emir Sultan Ayatollah Rev.
     Archbishop Bishop Cardinal Patriarch Spokesman Spokeswoman Envoy Attorney Commissioner
-    Chairperson Opposition Army Air Navy Staff Joint Chiefs""".split()
+    Chairperson Opposition Army Air Navy Staff Joint Chiefs Brigadier Secretary-General Vice-President
+    President-elect Father Rabbi Imam Inspector Detective Sheriff Officer""".split()
 )
 # Words that may sit inside a title run without being titles themselves.
 _TITLE_MODIFIERS = frozenset({"former", "acting", "then", "-", "late", "interim", "outgoing", "new"})
@@ -232,6 +233,14 @@ class EntityLinker:
                 start += 1  # the title is recovered by _titles, which looks left of the name
             while start > 0 and doc[start - 1].lower_ in _PARTICLES and doc[start - 1].ent_iob == 2:
                 start -= 1  # "de Vries said": the small model tags only "Vries"
+            while start > 0:  # a first name the model left out, often across a PDF line break ("Sergei\nAndreyev")
+                line_break = start > 1 and doc[start - 1].is_space and "\n\n" not in doc[start - 1].text
+                t = doc[start - 2 if line_break else start - 1]
+                if not (t.pos_ == "PROPN" and t.is_title and t.ent_iob == 2 and t.text not in TITLE_WORDS):
+                    break
+                if not ent.start <= t.head.i < end:
+                    break
+                start = t.i
         while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
             end -= 1
         if start >= end:
@@ -273,8 +282,8 @@ class EntityLinker:
         j = m.start - 1  # titles the NER put inside the span (trimmed by _mention) are read here too
         while j >= 0:
             t = doc[j]
-            if t.is_space:
-                pass  # a PDF line break between title and name
+            if t.is_space and "\n\n" not in t.text:
+                pass  # a PDF line break between title and name (a paragraph break ends the title)
             elif t.text in TITLE_WORDS and t.ent_type_ not in ("NORP", "GPE"):
                 taken.append(j)  # may be inside an ORG: the NER tags "State" in "Secretary of State"
             elif taken and (t.lower_ in _TITLE_MODIFIERS or (
@@ -359,15 +368,14 @@ class EntityLinker:
     def _scan_bare_surnames(self, doc: Doc, persons: list[_Cluster]) -> None:
         """Bare surnames of people named in full that the NER did not tag at all."""
         by_surname: dict[str, list[_Cluster]] = {}
-        for c in persons:
-            if len(c.words) > 1:
-                by_surname.setdefault(c.words[-1], []).append(c)
-        if not by_surname:
-            return
-        for t in doc:
-            if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN":
+        for c in (c for c in persons if len(c.words) > 1):
+            by_surname.setdefault(c.words[-1], []).append(c)
+        # tokens our person mentions took beyond the model's spans (first names, "de") are not free
+        taken = {i for c in persons for m in c.mentions for i in range(m.start, m.end)} if by_surname else ()
+        for t in doc if by_surname else ():
+            if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN" and t.i not in taken:
                 p = doc[t.i - 1] if t.i else t
-                s = p.i if p.lower_ in _PARTICLES and p.ent_iob == 2 else t.i  # "de Vries"
+                s = p.i if p.lower_ in _PARTICLES and p.ent_iob == 2 and p.i not in taken else t.i  # "de Vries"
                 m = _Mention(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")
                 self._nearest(by_surname[t.lower_], t.i).mentions.append(m)
 
