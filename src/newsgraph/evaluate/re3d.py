@@ -91,7 +91,7 @@ def load(data_path: Path, limit: int | None = None) -> tuple[list[Re3dDoc], list
                 doc.gold.append((b, e, row["type"]))
     notes = []
     if bad:
-        notes.append(f"{bad} gold rows whose offsets do not match their value were dropped")
+        notes.append(f"gold rows dropped because their offsets do not match their value: {bad}")
     if limit is not None:
         docs = docs[:limit]
     return docs, notes
