@@ -180,6 +180,16 @@ class ActorIndex:
             eid = self.phrase_entity(t)
             if eid is not None and eid not in out:
                 out.append(eid)
+            if eid is not None and t.pos_ in ("NOUN", "PROPN") and self._entity_of_token(t) is None:
+                # "Hungarian and Romanian officials": coordinated modifiers are all actors
+                for m in t.children:
+                    if m.dep_ in ("amod", "compound", "nmod") and m.i < t.i:
+                        for mc in m.conjuncts:
+                            other = self._entity_of_token(mc)
+                            if other is not None:
+                                other = self._country_for(other, mc)
+                                if other not in out:
+                                    out.append(other)
         return out
 
     def _country_for(self, eid: str, tok: Token) -> str:

@@ -64,6 +64,9 @@ def object_tokens(tok: Token) -> list[Token]:
         for c in tok.children:
             if c.dep_ in _OBJ_DEPS:
                 out.append(c)
+                if c.lemma_ in ("state", "number", "series", "lot", "kind"):  # "a state of emergency"
+                    out.extend(g for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                               for g in p.children if g.dep_ == "pobj")
             elif c.dep_ in ("xcomp", "ccomp", "oprd"):
                 out.extend(g for g in c.children if g.dep_ in ("dobj", "nsubj", "nsubjpass"))
             elif c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "to", "of"):

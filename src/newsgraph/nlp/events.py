@@ -50,6 +50,7 @@ _SAY = frozenset({"say", "declare", "announce", "reiterate", "insist", "conclude
                   "tell", "warn", "write", "emphasize", "emphasise", "maintain"})
 _MUST = frozenset({"must", "should"})
 _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _MERGEABLE = frozenset({"asserted", "reported"})
 # Trigger words that name the same kind of happening: two mentions merge only within a family
@@ -142,6 +143,8 @@ class _Coder:
                 if obj is not None:
                     return obj
             return self.subject_head(head, depth + 1)
+        if dep == "xcomp" and head.dep_ == "acomp" or dep == "acomp":  # "it is willing to withdraw"
+            return self.subject_head(head if dep == "acomp" else head.head, depth + 1)
         if dep in ("conj", "advcl", "pcomp") and head.pos_ in _VERB:
             return self.subject_head(head, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _VERB:
@@ -327,10 +330,14 @@ class _Coder:
         for scope in scopes:
             lo, hi = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge.text)
             lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+            # a date inside another clause ("in order to prevent a repeat of 1917") is that clause's
+            clauses = [(ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge.text)) for ch in scope.subtree
+                       if ch.dep_ in _CLAUSE_DEPS and ch is not scope and ch not in scopes]
             for d in self.dates:
                 if d.start >= hi:
                     break
-                if d.start >= lo and d.end <= hi and not self.actors._in_dateline(d.start):
+                if (d.start >= lo and d.end <= hi and not self.actors._in_dateline(d.start)
+                        and not any(a <= d.start < b for a, b in clauses)):
                     return d.value
         return None
 
@@ -421,8 +428,11 @@ class _Coder:
             into.date = into.date or c.date
             if c.modality == "asserted" and into.modality != "asserted":
                 into.modality, into.speaker = "asserted", None
-            into.source_head = into.source_head or c.source_head
-            into.target_head = into.target_head or c.target_head
+            # the most telling phrase names the sector: "the Ukrainian army" over a title's "Ukrainian"
+            if into.source_head is None or a.sector(into.source_head, None) is None and a.sector(c.source_head, None):
+                into.source_head = c.source_head if c.source else into.source_head
+            if into.target_head is None or a.sector(into.target_head, None) is None and a.sector(c.target_head, None):
+                into.target_head = c.target_head if c.target else into.target_head
         return [self.event(k) for k in kept]
 
     def event(self, c: _Candidate) -> Event:
