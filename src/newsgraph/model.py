@@ -97,7 +97,7 @@ class Amount:
     end: int
     text: str
     value: float | None
-    unit: str | None = None  # "money", "count", "duration", "percent", or the counted noun
+    unit: str | None = None  # "money", "percent", a duration unit ("year", "day"...), or the counted noun
     currency: str | None = None  # ISO 4217
     qualifier: str | None = None  # "over", "about", "at least", ...
 
