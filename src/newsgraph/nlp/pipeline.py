@@ -44,6 +44,7 @@ COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_figures_v1", "newsgraph.nlp.figures"),
     ("newsgraph_dates_v1", "newsgraph.nlp.dates"),
     ("newsgraph_events_v1", "newsgraph.nlp.events"),
+    ("newsgraph_framing_v1", "newsgraph.nlp.framing"),
 )
 
 
