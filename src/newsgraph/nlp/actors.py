@@ -60,6 +60,8 @@ IGO_NAMES = frozenset(x.lower() for x in (
 _GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
              "it": "GROUP", "they": "GROUP", "them": "GROUP"}
+_QUANTITY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "number",
+                       "some", "many", "scores", "score", "crowd", "band", "million", "millions"})
 _PRO = frozenset({"pro", "anti", "pro-", "anti-"})
 # "KYIV, July 19 (Wire) -": an all-caps place, optional date, optional source, then a dash
 _DATELINE = re.compile(
@@ -229,6 +231,8 @@ class ActorIndex:
     # -- sectors ------------------------------------------------------------------------------
     def sector(self, head: Token | None, eid: str | None) -> str | None:
         """A coarse sector from the phrase's own words first, then from the entity."""
+        if eid is not None and self.is_igo(eid):
+            return "igo"
         if head is not None and head.pos_ != "PRON":
             words = [head] + [t for t in head.subtree if t.i < head.i]
             # the head noun decides ("Russian military officials" are government): check it first
@@ -238,6 +242,11 @@ class ActorIndex:
                     if t is not head and head.lemma_.lower() in _SECTOR_OF:
                         continue
                     return s
+        if head is not None and head.lemma_.lower() in _QUANTITY:  # "dozens of protesters"
+            of = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+                       for g in p.children if g.dep_ == "pobj"), None)
+            if of is not None:
+                return self.sector(of, eid)
         if eid is None:
             return None
         if self.is_igo(eid):

@@ -112,7 +112,7 @@ class _Coder:
             return None
         passive = False
         for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj"):
+            if c.dep_ in ("nsubj", "csubj") and not self.actors.in_dateline(c):  # "LIMA, March 3 - Police ..."
                 return c
             if c.dep_ == "nsubjpass":
                 passive = True
@@ -301,6 +301,8 @@ class _Coder:
                 c.target = actors
                 c.target_head = h
                 break
+        if c.target_head is None:  # no entity, but the phrase may still name a sector ("protesters")
+            c.target_head = next((h for h in heads if h.dep_ in ("dobj", "nsubjpass") or h.dep_ == "pobj"), None)
         if c.location is None:
             for p in places:
                 ids = [i for i in a.phrase_entities(p) if a.is_place(i)] or [
@@ -371,11 +373,13 @@ class _Coder:
             if m.type in _GOVERNING:
                 suppressed.update(_complement_tokens(tok))
         for tok in nouns:
-            if tok.i in consumed:
-                continue
             m = self.dict.match(tok)
-            if m is not None:
-                cands.append(self.candidate(tok, m))
+            if m is None:
+                continue
+            c = self.candidate(tok, m)
+            # the object of an event verb is that event's content; only "the invasion" may still join its event
+            if tok.i not in consumed or c.anaphoric:
+                cands.append(c)
         cands = [c for c in cands if c.tok.i not in suppressed]
         cands.sort(key=lambda c: c.tok.i)
         return self.merge(cands)
