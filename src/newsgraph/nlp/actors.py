@@ -62,6 +62,10 @@ _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
              "it": "GROUP", "they": "GROUP", "them": "GROUP"}
 _QUANTITY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "number",
                        "some", "many", "scores", "score", "crowd", "band", "million", "millions"})
+OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press", "invite",
+                          "encourage", "allow", "help", "teach", "train", "pressure", "compel", "request"})  # "urged X to go": X goes
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PRO = frozenset({"pro", "anti", "pro-", "anti-"})
 # "KYIV, July 19 (Wire) -": an all-caps place, optional date, optional source, then a dash
 _DATELINE = re.compile(
@@ -227,6 +231,88 @@ class ActorIndex:
 
     def places_in(self, start: int, end: int) -> list[str]:
         return [e for e in entity_ids_in(self.doc, start, end) if self.is_place(e) and not self._in_dateline(start)]
+
+    # -- who does it ---------------------------------------------------------------------------
+    def subject_head(self, tok: Token, depth: int = 0) -> Token | None:
+        """The head token of the phrase that does what ``tok`` says (None when there is none)."""
+        if depth > 6:
+            return None
+        passive = False
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj") and not self.in_dateline(c):  # "LIMA, March 3 - Police ..."
+                return c
+            if c.dep_ == "nsubjpass":
+                passive = True
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if passive:
+            return None
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return None
+        if dep == "relcl" and head.pos_ in _NOUN_POS | {"PRON"}:
+            return head
+        if tok.pos_ in _NOUN_POS:
+            return None
+        left = self._left_agent(tok)
+        if left is not None:
+            return left
+        if dep == "acl" and head.pos_ in _NOUN_POS:
+            src = self.noun_source_head(head)
+            if src is None and head.dep_ in ("dobj", "pobj") and head.head.pos_ in _VERB_POS | {"ADP"}:
+                verb = head.head if head.dep_ == "dobj" else head.head.head
+                if verb.pos_ in _VERB_POS:
+                    src = self.subject_head(verb, depth + 1)
+            return src
+        if dep == "xcomp":
+            if head.lemma_.lower() in OBJ_CONTROL:
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:
+                    return obj
+            return self.subject_head(head, depth + 1)
+        if dep == "xcomp" and head.dep_ == "acomp" or dep == "acomp":  # "it is willing to withdraw"
+            return self.subject_head(head if dep == "acomp" else head.head, depth + 1)
+        if dep in ("conj", "advcl", "pcomp") and head.pos_ in _VERB_POS:
+            return self.subject_head(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _VERB_POS:
+            return self.subject_head(head.head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _NOUN_POS:
+            return self.noun_source_head(head.head)
+        return None
+
+    def _left_agent(self, tok: Token) -> Token | None:
+        """"the move by the EU to make ...", "Poland's decision to ban ...": the actor right before "to"."""
+        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i), None)
+        if to is None or to.i == 0:
+            return None
+        prev = self.doc[to.i - 1]
+        if prev.pos_ in _NOUN_POS and prev.dep_ in ("pobj", "poss") and (
+            prev.dep_ == "poss" or prev.head.lower_ == "by"
+        ) and self.phrase_entity(prev):
+            return prev
+        return None
+
+    def noun_source_head(self, noun: Token) -> Token | None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        head = noun.head
+        if noun.dep_ == "amod" and head.i < noun.i and any(c.dep_ == "case" for c in head.children):
+            return head  # "the Ukrainian army's counteroffensive" misparsed as a modifier of "army"
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and self.phrase_entity(c):
+                return c
+        if noun.dep_ == "conj" and noun.head.pos_ in _NOUN_POS:  # "U.S. planning and training"
+            return self.noun_source_head(noun.head)
+        j = noun.i - 1  # a title's "Ukrainian counteroffensive falters" may leave the adjective unattached
+        while j >= 0 and self.doc[j].pos_ in ("ADJ", "DET") and not self.doc[j].ent_type_:
+            j -= 1
+        if j >= 0 and j >= noun.i - 3 and self.doc[j].ent_type_ in ("NORP", "GPE") and self.phrase_entity(self.doc[j]):
+            return self.doc[j]
+        return None
 
     # -- sectors ------------------------------------------------------------------------------
     def sector(self, head: Token | None, eid: str | None) -> str | None:

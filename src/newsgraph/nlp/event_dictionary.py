@@ -14,7 +14,10 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-__all__ = ["PLOVER_TYPES", "Entry", "Match", "EventDictionary", "get_dictionary", "object_tokens"]
+__all__ = [
+    "PLOVER_TYPES", "Entry", "Match", "EventDictionary", "get_dictionary", "object_tokens", "family",
+    "complement_tokens",
+]
 
 PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
@@ -182,3 +185,43 @@ def get_dictionary() -> EventDictionary:
     """The packaged dictionary, read once on first use."""
     text = resources.files("newsgraph.resources").joinpath("plover_dictionary.tsv").read_text("utf-8")
     return parse_dictionary(text)
+
+
+# Trigger words that name the same kind of happening: two mentions merge only within a family
+# ("the Russians invaded" / "the invasion"), so a strike is not folded into an offensive.
+_FAMILIES = {
+    "invasion": "invade invasion operation war incursion",
+    "offensive": "offensive counteroffensive counter-offensive counterattack retake recapture liberate push",
+    "strike": "strike hit airstrike air-strike shell shelling bomb bombing bombard bombardment fire target",
+    "kill": "kill killing injure wound murder assassinate assassination execute massacre slaughter shoot",
+    "visit": "visit trip travel arrive",
+    "talk": "talk meet meeting discuss discussion negotiate negotiation consult consultation summit confer",
+    "train": "train training teach",
+    "arm": "arm arming supply deliver send provide give aid assistance",
+    "arrest": "arrest detain detention jail imprison",
+    "protest": "protest demonstrate demonstration rally march",
+    "sanction": "sanction sanctions embargo",
+}
+_FAMILY_OF = {w: f for f, words in _FAMILIES.items() for w in words.split()}
+
+
+def family(tok: Token, obj: Token | None) -> str:
+    """The family of a trigger; a light verb ("mount a counteroffensive") takes its object's."""
+    lemma = tok.lemma_.lower()
+    if obj is not None and obj.lemma_.lower() in _FAMILY_OF and lemma not in _FAMILY_OF:
+        lemma = obj.lemma_.lower()
+    return _FAMILY_OF.get(lemma, lemma)
+
+
+def complement_tokens(tok: Token) -> list[int]:
+    """Verbs that are the content of a governing event: "urged X to withdraw", "accused X of attacking"."""
+    out = []
+    for ch in tok.children:
+        if ch.dep_ in ("xcomp", "ccomp"):
+            out.append(ch.i)
+            out.extend(g.i for g in ch.conjuncts)
+        elif ch.dep_ == "prep" and ch.lower_ in ("of", "for", "to", "on"):
+            out.extend(g.i for g in ch.children if g.dep_ in ("pcomp", "pobj"))
+        elif ch.dep_ == "dobj":
+            out.extend(g.i for g in ch.children if g.dep_ in ("xcomp", "acl"))
+    return out

@@ -23,9 +23,9 @@ from spacy.tokens import Doc, Token
 
 from ..model import Event, Span
 from .actors import ActorIndex
-from .event_dictionary import Entry, EventDictionary, Match, get_dictionary, object_tokens
+from .event_dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .extensions import register_extensions
-from .modality import QuoteIndex, modality_of, reporting_governor
+from .modality import QuoteIndex, modality_of, recode
 
 __all__ = ["EventCoder", "code_events"]
 
@@ -35,14 +35,8 @@ _TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at
 _OBJECT_PREPS = frozenset({"from", "to", "against", "on", "for", "with", "between"})  # on an object noun
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"})
 _MOVE_PREPS = frozenset({"to", "into"})  # the destination of a visit or deployment is its place
-_OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press", "invite",
-                          "encourage", "allow", "help", "teach", "train", "pressure", "compel", "request"})
 # types whose clausal complement is their content, not a second event ("urged X to withdraw")
 _GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
-_FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})  # PLOVER: promised cooperation is AGREE
-_YIELDING = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
-_THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence",
-                 "PROTEST": "restrict"}
 _TARGET_FROM_LOCATION = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "CONSULT"})
 _MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 # "X said/declared that Y must ...": a demand on Y, read off the modal (CAMEO 10, PLOVER REQUEST)
@@ -53,30 +47,6 @@ _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _MERGEABLE = frozenset({"asserted", "reported"})
-# Trigger words that name the same kind of happening: two mentions merge only within a family
-# ("the Russians invaded" / "the invasion"), so a strike is not folded into an offensive.
-_FAMILIES = {
-    "invasion": "invade invasion operation war incursion",
-    "offensive": "offensive counteroffensive counter-offensive counterattack retake recapture liberate push",
-    "strike": "strike hit airstrike air-strike shell shelling bomb bombing bombard bombardment fire target",
-    "kill": "kill killing injure wound murder assassinate assassination execute massacre slaughter shoot",
-    "visit": "visit trip travel arrive",
-    "talk": "talk meet meeting discuss discussion negotiate negotiation consult consultation summit confer",
-    "train": "train training teach",
-    "arm": "arm arming supply deliver send provide give aid assistance",
-    "arrest": "arrest detain detention jail imprison",
-    "protest": "protest demonstrate demonstration rally march",
-    "sanction": "sanction sanctions embargo",
-}
-_FAMILY_OF = {w: f for f, words in _FAMILIES.items() for w in words.split()}
-
-
-def _family(tok: Token, obj: Token | None) -> str:
-    """The family of a trigger; a light verb ("mount a counteroffensive") takes its object's."""
-    lemma = tok.lemma_.lower()
-    if obj is not None and obj.lemma_.lower() in _FAMILY_OF and lemma not in _FAMILY_OF:
-        lemma = obj.lemma_.lower()
-    return _FAMILY_OF.get(lemma, lemma)
 
 
 @dataclass
@@ -105,99 +75,15 @@ class _Coder:
         self.quotes = QuoteIndex(doc._.ng_quotes, doc.text)
         self.dates = sorted((d for d in _dates(doc) if d.value), key=lambda d: d.start)
 
-    # -- subjects --------------------------------------------------------------------------
-    def subject_head(self, tok: Token, depth: int = 0) -> Token | None:
-        """The head token of the phrase that does what ``tok`` says (None when there is none)."""
-        if depth > 6:
-            return None
-        passive = False
-        for c in tok.children:
-            if c.dep_ in ("nsubj", "csubj") and not self.actors.in_dateline(c):  # "LIMA, March 3 - Police ..."
-                return c
-            if c.dep_ == "nsubjpass":
-                passive = True
-            if c.dep_ == "agent":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        if passive:
-            return None
-        dep, head = tok.dep_, tok.head
-        if head is tok:
-            return None
-        if dep == "relcl" and head.pos_ in _NOUN | {"PRON"}:
-            return head
-        if tok.pos_ in _NOUN:
-            return None
-        left = self._left_agent(tok)
-        if left is not None:
-            return left
-        if dep == "acl" and head.pos_ in _NOUN:
-            src = self.noun_source_head(head)
-            if src is None and head.dep_ in ("dobj", "pobj") and head.head.pos_ in _VERB | {"ADP"}:
-                verb = head.head if head.dep_ == "dobj" else head.head.head
-                if verb.pos_ in _VERB:
-                    src = self.subject_head(verb, depth + 1)
-            return src
-        if dep == "xcomp":
-            if head.lemma_.lower() in _OBJ_CONTROL:
-                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
-                if obj is not None:
-                    return obj
-            return self.subject_head(head, depth + 1)
-        if dep == "xcomp" and head.dep_ == "acomp" or dep == "acomp":  # "it is willing to withdraw"
-            return self.subject_head(head if dep == "acomp" else head.head, depth + 1)
-        if dep in ("conj", "advcl", "pcomp") and head.pos_ in _VERB:
-            return self.subject_head(head, depth + 1)
-        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _VERB:
-            return self.subject_head(head.head, depth + 1)
-        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _NOUN:
-            return self.noun_source_head(head.head)
-        return None
-
-    def _left_agent(self, tok: Token) -> Token | None:
-        """"the move by the EU to make ...", "Poland's decision to ban ...": the actor right before "to"."""
-        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i), None)
-        if to is None or to.i == 0:
-            return None
-        prev = self.doc[to.i - 1]
-        if prev.pos_ in _NOUN and prev.dep_ in ("pobj", "poss") and (
-            prev.dep_ == "poss" or prev.head.lower_ == "by"
-        ) and self.actors.phrase_entity(prev):
-            return prev
-        return None
-
-    def noun_source_head(self, noun: Token) -> Token | None:
-        for c in noun.children:
-            if c.dep_ == "poss":
-                return c
-        head = noun.head
-        if noun.dep_ == "amod" and head.i < noun.i and any(c.dep_ == "case" for c in head.children):
-            return head  # "the Ukrainian army's counteroffensive" misparsed as a modifier of "army"
-        for c in noun.children:
-            if c.dep_ == "prep" and c.lower_ == "by":
-                return next((g for g in c.children if g.dep_ == "pobj"), None)
-        for c in noun.children:
-            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and self.actors.phrase_entity(c):
-                return c
-        if noun.dep_ == "conj" and noun.head.pos_ in _NOUN:  # "U.S. planning and training"
-            return self.noun_source_head(noun.head)
-        j = noun.i - 1  # a title's "Ukrainian counteroffensive falters" may leave the adjective unattached
-        while j >= 0 and self.doc[j].pos_ in ("ADJ", "DET") and not self.doc[j].ent_type_:
-            j -= 1
-        if j >= 0 and j >= noun.i - 3 and self.doc[j].ent_type_ in ("NORP", "GPE") and self.actors.phrase_entity(self.doc[j]):
-            return self.doc[j]
-        return None
-
     # -- one candidate ----------------------------------------------------------------------
     def candidate(self, tok: Token, match: Match) -> _Candidate:
-        c = _Candidate(tok, match.type, match.mode, family=_family(tok, match.object))
+        c = _Candidate(tok, match.type, match.mode, family=family(tok, match.object))
         a = self.actors
         if tok.pos_ in _VERB:
-            c.source_head = self.subject_head(tok)
-            if tok.dep_ == "acl" and tok.tag_ == "VBN" and c.source_head is None:
-                pass
+            c.source_head = self.actors.subject_head(tok)
             c.source = a.phrase_entities(c.source_head)
         else:
-            c.source_head = self.noun_source_head(tok)
+            c.source_head = self.actors.noun_source_head(tok)
             c.source = a.phrase_entities(c.source_head)
             if not c.source:
                 between = next((p for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"), None)
@@ -205,12 +91,14 @@ class _Coder:
                     c.source_head = next((g for g in between.children if g.dep_ == "pobj"), None)
                     c.source = a.phrase_entities(c.source_head)
                 elif tok.dep_ == "dobj" and tok.head.pos_ in _VERB:  # "Ukraine mounts a counteroffensive"
-                    c.source_head = self.subject_head(tok.head)
+                    c.source_head = self.actors.subject_head(tok.head)
                     c.source = a.phrase_entities(c.source_head)
         self.targets(c, match)
         c.target = [t for t in c.target if t not in c.source]
         c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of)
-        self.recode(c)
+        c.type, c.mode = recode(c.type, c.mode, c.modality, tok)
+        if c.type == "PROTEST" and c.source and a.sector(c.source_head, c.source[0]) in ("government", "igo"):
+            c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
         if not c.target and c.location and c.type in _TARGET_FROM_LOCATION:
             # the people where it happens receive it ("lifted the curfew in X", "arrived in X"),
             # unless that is the actor's own country ("Putin visited Kaliningrad")
@@ -223,30 +111,6 @@ class _Coder:
             and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
         )
         return c
-
-    def recode(self, c: _Candidate) -> None:
-        """PLOVER codes an announced intention as its own type, not as "event + future" (manual, AGREE/THREATEN).
-
-        Promised cooperation is AGREE, a promised retreat CONCEDE, an announced use of force or
-        restriction THREATEN; "will not accept" is a rejection.  The modality stays as read.
-        """
-        tok = c.tok
-        intent = c.modality == "future" or (
-            c.modality == "hypothetical" and reporting_governor(tok) is not None
-            and not any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in tok.children)
-        )
-        if c.modality == "negated" and c.type in _YIELDING and (
-            intent or any(ch.lower_ in ("will", "would", "wo") for ch in tok.children)
-        ):
-            c.type, c.mode = "REJECT", None
-        elif intent and c.type in _FUTURE_TO_AGREE:
-            c.type, c.mode = "AGREE", None
-        elif intent and c.type == "RETREAT":
-            c.type, c.mode = "CONCEDE", None
-        elif intent and c.type in _THREAT_MODES:
-            c.type, c.mode = "THREATEN", _THREAT_MODES[c.type]
-        if c.type == "PROTEST" and c.source and self.actors.sector(c.source_head, c.source[0]) in ("government", "igo"):
-            c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
 
     def targets(self, c: _Candidate, match: Match) -> None:
         a, tok = self.actors, c.tok
@@ -313,7 +177,7 @@ class _Coder:
                     break
 
     def speaker_of(self, verb: Token) -> str | None:
-        ids = self.actors.phrase_entities(self.subject_head(verb))
+        ids = self.actors.phrase_entities(self.actors.subject_head(verb))
         return ids[0] if ids else None
 
     def date_for(self, tok: Token, subject: Token | None) -> str | None:
@@ -358,7 +222,7 @@ class _Coder:
                 demand = self.demand(tok)
                 if demand is not None:
                     cands.append(demand)
-                    suppressed.update(_complement_tokens(tok))
+                    suppressed.update(complement_tokens(tok))
                     continue
             if lemma not in by_lemma:
                 continue
@@ -371,7 +235,7 @@ class _Coder:
             cands.append(self.candidate(tok, m))
             consumed.update(o.i for o in object_tokens(tok))
             if m.type in _GOVERNING:
-                suppressed.update(_complement_tokens(tok))
+                suppressed.update(complement_tokens(tok))
         for tok in nouns:
             m = self.dict.match(tok)
             if m is None:
@@ -474,20 +338,6 @@ def _same_event(k: _Candidate, c: _Candidate) -> bool:
     if k.location and c.location and k.location != c.location:
         return False
     return True
-
-
-def _complement_tokens(tok: Token) -> list[int]:
-    """Verbs that are the content of a governing event: "urged X to withdraw", "accused X of attacking"."""
-    out = []
-    for ch in tok.children:
-        if ch.dep_ in ("xcomp", "ccomp"):
-            out.append(ch.i)
-            out.extend(g.i for g in ch.conjuncts)
-        elif ch.dep_ == "prep" and ch.lower_ in ("of", "for", "to", "on"):
-            out.extend(g.i for g in ch.children if g.dep_ in ("pcomp", "pobj"))
-        elif ch.dep_ == "dobj":
-            out.extend(g.i for g in ch.children if g.dep_ in ("xcomp", "acl"))
-    return out
 
 
 def _span(tok: Token) -> Span:

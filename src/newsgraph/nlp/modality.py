@@ -24,7 +24,7 @@ from spacy.tokens import Doc, Token
 
 from ..model import Quote
 
-__all__ = ["MODALITIES", "QuoteIndex", "governors", "modality_of", "reporting_governor"]
+__all__ = ["MODALITIES", "QuoteIndex", "governors", "modality_of", "recode", "reporting_governor"]
 
 MODALITIES = ("asserted", "negated", "hypothetical", "attempted", "future", "reported")
 
@@ -155,3 +155,32 @@ def modality_of(
             if speaker:
                 return "reported", speaker
     return "asserted", None
+
+
+_FUTURE_TO_AGREE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID"})
+_YIELDING = frozenset({"AGREE", "CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
+_THREAT_MODES = {"SANCTION": "relations", "COERCE": "restrict", "ASSAULT": "violence", "MOBILIZE": "violence",
+                 "PROTEST": "restrict"}
+
+
+def recode(type_: str, mode: str | None, modality: str, tok: Token) -> tuple[str, str | None]:
+    """PLOVER codes an announced intention as its own type, not as "event + future" (manual: AGREE, THREATEN).
+
+    Promised cooperation is AGREE, a promised retreat CONCEDE, an announced use of force or
+    restriction THREATEN; "will not accept" is a rejection.  The modality stays as read.
+    """
+    intent = modality == "future" or (
+        modality == "hypothetical" and reporting_governor(tok) is not None
+        and not any(ch.dep_ == "mark" and ch.lower_ in ("if", "unless") for ch in tok.children)
+    )
+    if modality == "negated" and type_ in _YIELDING and (
+        intent or any(ch.lower_ in ("will", "would", "wo") for ch in tok.children)
+    ):
+        return "REJECT", None
+    if intent and type_ in _FUTURE_TO_AGREE:
+        return "AGREE", None
+    if intent and type_ == "RETREAT":
+        return "CONCEDE", None
+    if intent and type_ in _THREAT_MODES:
+        return "THREATEN", _THREAT_MODES[type_]
+    return type_, mode
