@@ -267,3 +267,67 @@ def test_kaliningrad_sample_speakers(shared_dir, nlp):
     # Every full-sentence quote has a cue and a person behind it.
     for q in only(art, "direct") + only(art, "block"):
         assert q.cue is not None and art.entity(q.speaker).type == "PERSON"
+
+
+# ----- speaker resolution details -------------------------------------------------------
+
+
+def test_definite_description_and_organisation_speakers(analyze_text):
+    art = analyze_text(
+        "Sen. Ines Moreau and Governor Paul Hart toured Lowmarsh on Monday.\n\n"
+        "“The levees will not hold another winter,” the senator said. The Ministry of Roads was silent for days."
+        " “We are reviewing every levee in the region,” the ministry said."
+    )
+    directs = only(art, "direct")
+    assert [speaker_name(art, q) for q in directs] == ["Ines Moreau", "Ministry of Roads"]
+    assert speaker_name(art, q := directs[0]) and q.cue.text == "said"
+
+
+def test_anonymous_speaker_stays_unresolved(analyze_text):
+    art = analyze_text("Mayor Anna Kovac left early. “The budget is a mess and everybody knows it,” a city official said.")
+    (q,) = only(art, "direct")
+    assert q.speaker is None and q.cue.text == "said"
+
+
+def test_pronoun_skips_a_person_of_the_other_gender(analyze_text):
+    art = analyze_text(
+        "Donald Pratt met Hillary Moreau in Lowmarsh on Monday.\n\n“The talks went better than expected,” she said."
+    )
+    (q,) = only(art, "direct")
+    assert speaker_name(art, q) == "Hillary Moreau"
+
+
+def test_quote_signed_with_a_dash(analyze_text):
+    art = analyze_text(
+        "Readers sent us their views.\n\n"
+        "“The new bridge is the best thing this town has built in years.” ― Anna Kovac\n\n"
+        "“Nobody asked the fishermen what they think about it.” ― Tomas Berg"
+    )
+    directs = only(art, "direct")
+    assert [speaker_name(art, q) for q in directs] == ["Anna Kovac", "Tomas Berg"]
+    assert [q.cue.text for q in directs] == ["―", "―"]
+
+
+def test_question_quote_then_speaker_sentence(analyze_text):
+    art = analyze_text(
+        "“Every time you say that, you help the people who want to close the harbour,” Tomas Berg said.\n\n"
+        "“Why is the port still closed when the storm passed two days ago?” Anna Kovac demanded."
+    )
+    directs = only(art, "direct")
+    assert [speaker_name(art, q) for q in directs] == ["Tomas Berg", "Anna Kovac"]
+
+
+def test_quote_in_one_paragraph_does_not_take_the_next_paragraphs_cue(analyze_text):
+    art = analyze_text(
+        '"The harbour will reopen when the divers are done," said Tomas Berg, the harbour master. '
+        '"It could take a week."\n\n"That is far too long," the mayor of Lowmarsh, Anna Kovac, said.'
+    )
+    directs = only(art, "direct")
+    assert [speaker_name(art, q) for q in directs] == ["Tomas Berg", "Tomas Berg", "Anna Kovac"]
+
+
+def test_called_x_a_quoted_term_is_a_partial_quote(analyze_text):
+    art = analyze_text("Senator Ines Moreau spoke on Friday. Moreau called the new budget a “betrayal of every taxpayer.”")
+    (q,) = only(art, "partial")
+    assert q.text == "betrayal of every taxpayer."
+    assert speaker_name(art, q) == "Ines Moreau"

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 from ..model import Span
 from .extensions import entity_at
 
-__all__ = ["SPEECH_LEMMAS", "BELIEF_LEMMAS", "Attributor", "trim_span", "description_words"]
+__all__ = ["SPEECH_LEMMAS", "BELIEF_LEMMAS", "Attributor", "trim_span", "description_words", "guess_gender"]
 
 # Verbs of saying: they may introduce a direct quote or a block quote.
 SPEECH_LEMMAS = frozenset(
@@ -45,6 +45,57 @@ _ABBREVIATIONS = {
     "lt": "lieutenant", "col": "colonel", "adm": "admiral", "dr": "doctor", "prof": "professor",
     "sec": "secretary", "amb": "ambassador", "capt": "captain", "cmdr": "commander",
 }
+
+
+# A bonus for pronoun resolution ("she said" should not pick Donald): common first names and
+# gendered title words.  Unknown names stay candidates for either pronoun.
+_FEMALE = frozenset(
+    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
+    sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
+    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
+    katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie
+    joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
+    jacqueline frances gloria ann teresa kathryn sara janice jean alice julia judy grace denise amber
+    marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis
+    hillary melania ivanka kellyanne michele condoleezza madeleine nikki sheryl oprah elena sonia loretta
+    huma debbie tulsi kamala jill chelsea tiffany ursula giorgia jacinda sanna mette annalena liz yulia
+    olena irina svetlana natalia tatiana olga valentina ekaterina anastasia marine ines hanna anne""".split()
+)
+_MALE = frozenset(
+    """james john robert michael william david richard joseph thomas charles christopher daniel matthew
+    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
+    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
+    gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
+    zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl sean
+    arthur lawrence jesse bryan joe billy bruce albert willie gabriel alan juan wayne roy ralph randy
+    eugene vincent russell louis philip bobby johnny bradley barack bill mike mitt bernie ted marco chris
+    newt rudy jeb rand mitch harry tim reince sergei vladimir dmitry sergey alexei volodymyr petro viktor
+    emmanuel olaf boris rishi recep narendra antony lloyd jake hunter tobias rolf tomas""".split()
+)
+_FEMALE_WORDS = frozenset(
+    """mrs ms miss madam lady queen princess dame sister mother wife daughter woman widow actress
+    chairwoman spokeswoman congresswoman businesswoman grandmother girlfriend""".split()
+)
+_MALE_WORDS = frozenset(
+    """mr king prince sir lord father husband son man chairman spokesman congressman businessman
+    grandfather boyfriend brother""".split()
+)
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
+
+
+def guess_gender(name: str, titles: list[str]) -> str | None:
+    """ "f", "m" or None, from the first known first name, else from gendered title words."""
+    for word in name.lower().split():
+        if word in _FEMALE:
+            return "f"
+        if word in _MALE:
+            return "m"
+    words = description_words(titles)
+    if words & _FEMALE_WORDS:
+        return "f"
+    if words & _MALE_WORDS:
+        return "m"
+    return None
 
 
 def description_words(names: list[str]) -> set[str]:
@@ -122,6 +173,7 @@ class Attributor:
         self.entity_spans = entity_spans
         self.entity_types = entity_types
         self.entity_words: dict[str, set[str]] = {}  # name and title words, for "the senator"
+        self.entity_gender: dict[str, str | None] = {}
         self.quoted: list[tuple[int, int]] = []  # char ranges whose words are someone's quote
         self._pronoun_cache: dict[int, str | None] = {}
 
@@ -158,7 +210,9 @@ class Attributor:
             subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not self.in_quoted(c.idx)]
             if subjects:
                 return subjects[-1]
-            if tok.lower_ == "according" or tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "acl"):
+            if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
+                return tok.head  # "footage of Hillary Clinton asking, “...”"
+            if tok.lower_ == "according" or tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"):
                 return None
             if tok.dep_ == "ccomp" and tok is not cue:
                 return None
@@ -209,6 +263,11 @@ class Attributor:
             first = self.doc[first.i - 1]
         ent = self.entity(tok.idx, tok.idx + len(tok)) or self.entity(first.idx, tok.idx + len(tok))
         if ent is None and tok.pos_ == "NOUN":
+            for appos in tok.children:  # "the mayor of Lowmarsh, Anna Kovac, said"
+                if appos.dep_ == "appos" and appos.pos_ == "PROPN":
+                    ent = self.entity(appos.idx, appos.idx + len(appos))
+                    if ent is not None:
+                        return ent
             return self.resolve_description(tok)
         if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
             return None
@@ -247,6 +306,7 @@ class Attributor:
             return self._pronoun_cache[pron.i]
         wanted = {"PERSON"} if pron.lower_ in PERSON_PRONOUNS else _GROUP_TYPES
         same_kind = PERSON_PRONOUNS if pron.lower_ in PERSON_PRONOUNS else GROUP_PRONOUNS
+        gender = _PRONOUN_GENDER.get(pron.lower_)
         result = None
         s_i = self.sent_index(pron.i)
         for back in range(s_i, max(-1, s_i - _MAX_BACK_SENTS), -1):
@@ -259,6 +319,8 @@ class Attributor:
                     break
                 if self.entity_types.get(ent) not in wanted or self.in_quoted(s):
                     continue
+                if gender and self.entity_gender.get(ent) not in (None, gender):
+                    continue  # "she" is not Donald
                 head = self.doc[self.token_at(s)]
                 while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                     head = head.head

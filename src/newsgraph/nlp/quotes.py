@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Paragraph, Quote, Span
-from .attribution import SPEECH_LEMMAS, Attributor, cue_span, description_words, is_cue, trim_span
+from .attribution import SPEECH_LEMMAS, Attributor, cue_span, description_words, guess_gender, is_cue, trim_span
 
 __all__ = ["find_quote_marks", "pair_quote_marks", "extract_quotes", "MAX_QUOTE_CHARS"]
 
@@ -39,7 +39,7 @@ _OPENING_CONTEXT = set("([{—–-/:")  # a straight mark after these opens
 _CLOSING_CONTEXT = set(".,;:!?)]}—–")  # a straight mark before these closes
 _MIN_CLAUSE_WORDS = 4  # fewer words than this, and no subject, is a term, not a quote
 _MIN_UNCUED_WORDS = 8  # a long quoted fragment with a verb is a quote even without a cue
-_DASH_SIGNATURE = re.compile(r"[ \t]*([―—–])[ \t]*")
+_DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")  # spaces, no-break spaces, not newlines
 _FRAME_TOKENS = 5  # how far a framing cue ("..., Putin said") may sit from the marks
 
 
@@ -126,6 +126,8 @@ class _Extractor:
         self.att = Attributor(doc, spans, types, [p.start for p in self.paragraphs[1:]])
         for ent in doc._.ng_entities or []:
             self.att.entity_words[ent.id] = description_words([ent.name, *ent.titles])
+            if ent.type == "PERSON":
+                self.att.entity_gender[ent.id] = guess_gender(ent.name, ent.titles)
         self.quotes: list[Quote] = []
 
     # ----- small helpers -----------------------------------------------------------
@@ -204,7 +206,9 @@ class _Extractor:
             first_s = self.att.sent_index(self.att.token_at(open_pos))
             last_s = self.att.sent_index(self.att.token_at(close_pos))
             words = [t for t in inner if not t.is_punct]
-            clause = _is_clause(inner, words) or last_s > first_s
+            # Several sentences of quoted words are a quote; a boundary the parser put at a mark is not.
+            several = bool(words) and self.att.sent_index(words[0].i) != self.att.sent_index(words[-1].i)
+            clause = _is_clause(inner, words) or several
             before, after = self._framing_cues(open_pos, close_pos, first_s, last_s)
             framed = self._framed(open_pos, close_pos, first_s, before, after)
             own = after if after is not None and (before is None or after[1] <= before[1]) else before
@@ -228,7 +232,7 @@ class _Extractor:
             elif own is not None:
                 speaker, cue = self.att.speaker_of(own[0]), cue_span(self.doc, own[0])
             else:
-                speaker, cue = self._adjacent_speaker(first_s, last_s, last)
+                speaker, cue = self._adjacent_speaker(first_s, last_s, last, close_pos)
             q = self.quote(start, end, kind, speaker, cue)
             if q is not None and kind == "direct":
                 last = (last_s, speaker, cue)
@@ -289,8 +293,11 @@ class _Extractor:
                     return cand, head, True
         return None
 
-    def _adjacent_speaker(self, first_s, last_s, last):
+    def _adjacent_speaker(self, first_s, last_s, last, close_pos):
         """No cue of its own: the previous quote's speaker, or a cue in a neighbour sentence."""
+        tail = self._tail_cue(last_s, close_pos)
+        if tail is not None:
+            return tail
         if last is not None and last[0] >= first_s - 1 and (last[1] is not None or last[2] is not None):
             return last[1], last[2]
         for s_i in (first_s - 1, last_s + 1):
@@ -303,6 +310,21 @@ class _Extractor:
             if cues:
                 return self.att.speaker_of(cues[-1]), cue_span(self.doc, cues[-1])
         return None, None
+
+    def _tail_cue(self, last_s, close_pos):
+        """ "“...?” Vitter demanded." when the parser made the tail after "?”" its own sentence."""
+        s_i = last_s + 1
+        if s_i >= len(self.att.sents):
+            return None
+        sent = self.att.sents[s_i]
+        # Only after "?", "!" or a dash: a quote ending in "." is followed by a new sentence, and
+        # a tail would have been joined with a comma ("“...,” she said").
+        if len(sent) > 8 or sent.start_char - close_pos > 3 or self.text[:close_pos].rstrip()[-1:] not in "?!—–-…":
+            return None
+        cues = [t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS]
+        if not cues:
+            return None
+        return self.att.speaker_of(cues[0]), cue_span(self.doc, cues[0])
 
     # ----- reported speech ---------------------------------------------------------
     def indirect_quotes(self, taken: list[tuple[int, int]]) -> None:
