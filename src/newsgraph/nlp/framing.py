@@ -141,6 +141,8 @@ def _compact(t: Token, budget: int = MAX_TOKENS) -> tuple[int, int]:
         first = rights[0]
         if first.dep_ == "prep" and first.lower_ != "by":  # "by" starts an agent, not a description
             nxt = next((x for x in first.rights if x.dep_ in ("pobj", "pcomp")), None)
+        elif first.dep_ == "dobj" and node.dep_ == "pcomp":  # "incapable of answering the charges"
+            nxt = first
         elif first.dep_ == "cc" and len(rights) > 1 and rights[1].dep_ == "conj":
             nxt = rights[1]
         else:
@@ -160,6 +162,7 @@ class FramingReader:
         spans = doc._.ng_entity_spans or []
         entities = {e.id: e for e in (doc._.ng_entities or [])}
         lex = load_tone_lexicon()
+        text = doc.text  # built from the tokens on every access: once here
         owner: dict[int, str] = {}  # token index -> entity id, for every entity mention
         mentions: list[tuple[int, int, str]] = []  # token ranges of actor mentions
         own_chars: dict[str, list[tuple[int, int]]] = {}
@@ -197,7 +200,7 @@ class FramingReader:
             if key in seen:
                 return
             seen.add(key)
-            out.append(Descriptor(eid, cs, ce, doc.text[cs:ce], construction, descriptor_tone(toks, flip, lex)))
+            out.append(Descriptor(eid, cs, ce, text[cs:ce], construction, descriptor_tone(toks, flip, lex)))
 
         for ms, me, eid in mentions:
             root = doc[ms:me].root
