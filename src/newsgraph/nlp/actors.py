@@ -58,8 +58,8 @@ IGO_NAMES = frozenset(x.lower() for x in (
 ))
 # group nouns whose "of" object names the actor: "the government of Chile", "troops of Russia"
 _GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
-_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON",
-             "it": "GROUP", "they": "GROUP", "them": "GROUP"}
+_PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON",
+             "it": "GROUP", "they": "GROUP", "them": "GROUP", "its": "GROUP", "their": "GROUP"}
 _QUANTITY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "number",
                        "some", "many", "scores", "score", "crowd", "band", "million", "millions"})
 OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press", "invite",
@@ -163,6 +163,10 @@ class ActorIndex:
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
+            if t.dep_ == "poss" and t.pos_ == "PRON" and t.head is head:  # "its forces"
+                eid = self.resolve_pronoun(t)
+                if eid is not None:
+                    return eid
             if t.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") or t.head.i != head.i:
                 eid = self._entity_of_token(t)
                 if eid is not None:

@@ -262,7 +262,8 @@ class _Coder:
             subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             c.target = [i for i in self.actors.phrase_entities(subj) if i not in c.source]
             c.target_head = subj
-            return c
+            # "it said subsequent quarters should show ...": a demand needs someone to demand it of
+            return c if c.target and c.source else None
         return None
 
     def merge(self, cands: list[_Candidate]) -> list[Event]:
