@@ -10,6 +10,7 @@ from __future__ import annotations
 import bisect
 from types import SimpleNamespace
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Span
@@ -145,7 +146,7 @@ def cue_span(doc: Doc, token: Token) -> Span:
     parts = [p for p in parts if abs(p.i - token.i) <= 2]  # keep the phrase contiguous and short
     first, last = min(p.i for p in parts), max(p.i for p in parts)
     start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return Span(start, end, doc.text[start:end])
+    return Span(start, end, doc[first : last + 1].text)  # not doc.text: that joins the whole doc
 
 
 def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
@@ -165,9 +166,10 @@ class Attributor:
 
     def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str], para_starts: list[int] = ()):
         self.doc = doc
-        self.sents = _split_at(doc, list(doc.sents), para_starts)
+        # Token offsets as one array: building a Token object per token costs more than our work.
+        self._tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.sents = _split_at(doc, list(doc.sents), para_starts, self._tok_starts)
         self._sent_starts = [s.start for s in self.sents]
-        self._tok_starts = [t.idx for t in doc]
         # entity_at reads doc._.ng_entity_spans; a shim lets it use fallback spans too.
         self._spans_holder = SimpleNamespace(_=SimpleNamespace(ng_entity_spans=entity_spans))
         self.entity_spans = entity_spans
@@ -176,6 +178,7 @@ class Attributor:
         self.entity_gender: dict[str, str | None] = {}
         self.quoted: list[tuple[int, int]] = []  # char ranges whose words are someone's quote
         self._pronoun_cache: dict[int, str | None] = {}
+        self._cue_cache: dict[tuple[int, bool], list[Token]] = {}
 
     # ----- positions -------------------------------------------------------------
     def sent_index(self, token_i: int) -> int:
@@ -189,6 +192,7 @@ class Attributor:
         self.quoted = sorted(ranges)
         self._quoted_starts = [r[0] for r in self.quoted]
         self._pronoun_cache.clear()
+        self._cue_cache.clear()
 
     def in_quoted(self, char: int) -> bool:
         i = bisect.bisect_right(getattr(self, "_quoted_starts", []), char) - 1
@@ -200,7 +204,12 @@ class Attributor:
     # ----- cues and subjects -----------------------------------------------------
     def cues_in(self, sent_i: int, with_beliefs: bool = False) -> list[Token]:
         """Cue verbs of a sentence that are not themselves inside a quote."""
-        return [t for t in self.sents[sent_i] if is_cue(t, with_beliefs) and not self.in_quoted(t.idx)]
+        key = (sent_i, with_beliefs)
+        if key not in self._cue_cache:  # asked for again by each quote of a sentence
+            self._cue_cache[key] = [
+                t for t in self.sents[sent_i] if is_cue(t, with_beliefs) and not self.in_quoted(t.idx)
+            ]
+        return self._cue_cache[key]
 
     def subject_of(self, cue: Token) -> Token | None:
         """The cue's grammatical subject, climbing through "went on to say", "..., saying"."""
@@ -363,9 +372,8 @@ class Attributor:
 
 
 
-def _split_at(doc: Doc, sents: list, char_starts) -> list:
+def _split_at(doc: Doc, sents: list, char_starts, tok_starts: list[int]) -> list:
     """Sentences cut at paragraph starts: the parser runs "He wrote:" on into the next paragraph."""
-    tok_starts = [t.idx for t in doc]
     cuts = sorted({bisect.bisect_left(tok_starts, c) for c in char_starts} - {0, len(doc)})
     out = []
     k = 0

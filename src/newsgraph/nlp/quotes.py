@@ -35,6 +35,7 @@ MAX_QUOTE_CHARS = 2_000  # an opening mark left open longer than this is a stray
 OPEN_MARKS = "“«„"
 CLOSE_MARKS = "”»"
 STRAIGHT = '"'
+_ANY_MARK = re.compile(f"[{OPEN_MARKS}{CLOSE_MARKS}{STRAIGHT}]")
 _OPENING_CONTEXT = set("([{—–-/:")  # a straight mark after these opens
 _CLOSING_CONTEXT = set(".,;:!?)]}—–")  # a straight mark before these closes
 _MIN_CLAUSE_WORDS = 4  # fewer words than this, and no subject, is a term, not a quote
@@ -63,9 +64,8 @@ def find_quote_marks(text: str, paragraphs: list[Paragraph]) -> list[_Mark]:
     marks: list[_Mark] = []
     para = 0
     open_straight = False  # for straight marks that look both ways
-    for i, ch in enumerate(text):
-        if ch not in OPEN_MARKS and ch not in CLOSE_MARKS and ch != STRAIGHT:
-            continue
+    for found in _ANY_MARK.finditer(text):
+        i, ch = found.start(), found.group()
         while para + 1 < len(starts) and starts[para + 1] <= i:
             para += 1
             open_straight = False
