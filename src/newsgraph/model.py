@@ -73,6 +73,7 @@ class Quote:
     kind: str  # "direct" | "block" | "partial" | "indirect"
     speaker: str | None = None  # entity id
     cue: Span | None = None
+    speaker_span: Span | None = None  # the speaker as written where attributed: a name, "he", "the ministry"
 
 
 @dataclass
@@ -158,7 +159,13 @@ class Article:
             for e in data.get("entities", [])
         ]
         kwargs["quotes"] = [
-            Quote(**{**q, "cue": Span(**q["cue"]) if q.get("cue") else None})
+            Quote(
+                **{
+                    **q,
+                    "cue": Span(**q["cue"]) if q.get("cue") else None,
+                    "speaker_span": Span(**q["speaker_span"]) if q.get("speaker_span") else None,
+                }
+            )
             for q in data.get("quotes", [])
         ]
         kwargs["events"] = [
@@ -193,6 +200,8 @@ class Article:
             yield "quote", q.start, q.end, q.text
             if q.cue:
                 yield "cue", q.cue.start, q.cue.end, q.cue.text
+            if q.speaker_span:
+                yield "speaker", q.speaker_span.start, q.speaker_span.end, q.speaker_span.text
         for ev in self.events:
             yield "trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text
             for m in ev.mentions:

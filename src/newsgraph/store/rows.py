@@ -14,7 +14,7 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
                  "titles", "aliases", "corpus_entity_id"),
     "mentions": ("article_id", "entity_id", "char_start", "char_end", "text"),
     "quotes": ("article_id", "idx", "char_start", "char_end", "text", "kind", "speaker_id",
-               "cue_start", "cue_end", "cue_text"),
+               "cue_start", "cue_end", "cue_text", "speaker_start", "speaker_end", "speaker_text"),
     "events": ("article_id", "idx", "type", "mode", "modality", "trigger_start", "trigger_end", "trigger_text",
                "source", "target", "location", "date", "speaker", "source_sector", "target_sector", "mentions"),
     "event_actors": ("article_id", "event_idx", "role", "entity_id"),
@@ -26,7 +26,7 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
 
 # Column types for Parquet; everything else is a string (dates.value is an ISO date, amounts.value a number).
 _INT_COLUMNS = {"idx", "event_idx", "char_start", "char_end", "cue_start", "cue_end", "trigger_start",
-                "trigger_end", "corpus_entity_id"}
+                "trigger_end", "corpus_entity_id", "speaker_start", "speaker_end"}
 _FLOAT_COLUMNS = {"lat", "lon", "tone", "amounts.value"}
 
 
@@ -67,7 +67,8 @@ def fact_rows(aid: str, article: Article, corpus_ids: dict[str, int] | None = No
         "mentions": [(aid, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
         "quotes": [
             (aid, i, q.start, q.end, q.text, q.kind, q.speaker,
-             q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None)
+             q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None,
+             *((q.speaker_span.start, q.speaker_span.end, q.speaker_span.text) if q.speaker_span else (None,) * 3))
             for i, q in enumerate(article.quotes)
         ],
         "events": [

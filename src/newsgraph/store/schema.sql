@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 2;
+PRAGMA user_version = 3;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -111,6 +111,9 @@ CREATE TABLE quotes (
     cue_start  INTEGER,
     cue_end    INTEGER,
     cue_text   TEXT,
+    speaker_start INTEGER,                   -- the speaker as written ("he", a name); speaker_id resolves it
+    speaker_end   INTEGER,
+    speaker_text  TEXT,
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX quotes_speaker ON quotes(article_id, speaker_id);
