@@ -261,11 +261,13 @@ class Database:
             "ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.idx LIMIT ?",
             (cid, lim),
         )
+        # Driven from the entity's own rows (indexed), not by scanning every event.
         out["events"] = self._events(
-            "EXISTS (SELECT 1 FROM event_actors ea JOIN entities x ON x.article_id = ea.article_id "
-            "AND x.local_id = ea.entity_id WHERE ea.article_id = v.article_id AND ea.event_idx = v.idx "
-            "AND x.corpus_entity_id = ?) OR EXISTS (SELECT 1 FROM entities x WHERE x.article_id = v.article_id "
-            "AND x.local_id = v.location AND x.corpus_entity_id = ?)",
+            "(v.article_id, v.idx) IN ("
+            "SELECT ea.article_id, ea.event_idx FROM entities x JOIN event_actors ea "
+            "ON ea.article_id = x.article_id AND ea.entity_id = x.local_id WHERE x.corpus_entity_id = ? "
+            "UNION SELECT v2.article_id, v2.idx FROM entities x JOIN events v2 "
+            "ON v2.article_id = x.article_id AND v2.location = x.local_id WHERE x.corpus_entity_id = ?)",
             [cid, cid], lim, 0,
         )  # fmt: skip
         out["cooccurring"] = self._all(
@@ -336,10 +338,10 @@ class Database:
             )
             params.append(country)
         if date_from:
-            where.append("substr(coalesce(v.date, a.published), 1, 10) >= ?")
+            where.append("v.sort_date >= ?")
             params.append(str(date_from)[:10])
         if date_to:
-            where.append("substr(coalesce(v.date, a.published), 1, 10) <= ?")
+            where.append("v.sort_date <= ?")
             params.append(str(date_to)[:10])
         lim, off = _page(limit, offset)
         return self._events(" AND ".join(f"({w})" for w in where), params, lim, off)
@@ -350,23 +352,25 @@ class Database:
             "v.trigger_text, v.source, v.target, v.location, v.date, v.speaker, v.source_sector, "
             "v.target_sector, a.title, a.published "
             f"FROM events v JOIN articles a ON a.id = v.article_id WHERE {where} "
-            "ORDER BY coalesce(v.date, a.published) IS NULL, coalesce(v.date, a.published) DESC, "
-            "v.article_id, v.idx LIMIT ? OFFSET ?",
+            # NULLs sort last in DESC order; the events_sort index serves this order
+            "ORDER BY v.sort_date DESC, v.article_id DESC, v.idx DESC LIMIT ? OFFSET ?",
             [*params, limit, offset],
         )
-        by_article: dict[str, dict[str, dict]] = {}
+        # Every actor of the page in one query, not one query per article.
+        article_ids = sorted({row["article_id"] for row in rows})
+        by_article: dict[str, dict[str, dict]] = {aid: {} for aid in article_ids}
+        for start in range(0, len(article_ids), 500):  # stay under SQLite's bound-parameter limit
+            chunk = article_ids[start : start + 500]
+            for r in self._all(
+                "SELECT e.article_id, e.local_id, e.corpus_entity_id AS id, coalesce(c.name, e.name) AS name, "
+                "coalesce(e.country, c.country) AS country FROM entities e "
+                "LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id "
+                f"WHERE e.article_id IN ({','.join('?' * len(chunk))})",
+                chunk,
+            ):
+                by_article[r.pop("article_id")][r["local_id"]] = r
         for row in rows:
             aid = row["article_id"]
-            if aid not in by_article:
-                by_article[aid] = {
-                    r["local_id"]: r
-                    for r in self._all(
-                        "SELECT e.local_id, e.corpus_entity_id AS id, coalesce(c.name, e.name) AS name, "
-                        "coalesce(e.country, c.country) AS country FROM entities e "
-                        "LEFT JOIN corpus_entities c ON c.id = e.corpus_entity_id WHERE e.article_id = ?",
-                        (aid,),
-                    )
-                }
             actors = by_article[aid]
             for role in ("source", "target"):
                 row[role] = [actors.get(local, {"local_id": local, "id": None, "name": None})

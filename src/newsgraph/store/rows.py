@@ -16,7 +16,8 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "idx", "char_start", "char_end", "text", "kind", "speaker_id",
                "cue_start", "cue_end", "cue_text", "speaker_start", "speaker_end", "speaker_text"),
     "events": ("article_id", "idx", "type", "mode", "modality", "trigger_start", "trigger_end", "trigger_text",
-               "source", "target", "location", "date", "speaker", "source_sector", "target_sector", "mentions"),
+               "source", "target", "location", "date", "speaker", "source_sector", "target_sector", "mentions",
+               "sort_date"),
     "event_actors": ("article_id", "event_idx", "role", "entity_id"),
     "amounts": ("article_id", "idx", "char_start", "char_end", "text", "value", "unit", "currency", "qualifier"),
     "dates": ("article_id", "idx", "char_start", "char_end", "text", "value"),
@@ -74,7 +75,8 @@ def fact_rows(aid: str, article: Article, corpus_ids: dict[str, int] | None = No
         "events": [
             (aid, i, ev.type, ev.mode, ev.modality, ev.trigger.start, ev.trigger.end, ev.trigger.text,
              _json(ev.source), _json(ev.target), ev.location, ev.date, ev.speaker, ev.source_sector,
-             ev.target_sector, _json([[m.start, m.end, m.text] for m in ev.mentions]))
+             ev.target_sector, _json([[m.start, m.end, m.text] for m in ev.mentions]),
+             (ev.date or article.published or "")[:10] or None)
             for i, ev in enumerate(article.events)
         ],
         "event_actors": list(actors),

@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 3;
+PRAGMA user_version = 4;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -135,10 +135,12 @@ CREATE TABLE events (
     source_sector TEXT,
     target_sector TEXT,
     mentions      TEXT NOT NULL DEFAULT '[]',  -- JSON list of further Spans
+    sort_date     TEXT,                        -- date, else the article's published date: for ordering
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX events_type ON events(type);
 CREATE INDEX events_date ON events(date);
+CREATE INDEX events_sort ON events(sort_date, article_id, idx);
 
 -- events.source/target again, one row per actor, so plain SQL can join actors.
 CREATE TABLE event_actors (
