@@ -43,6 +43,7 @@ def build(db: Path, n: int) -> float:
     """Make sure ``db`` holds at least ``n`` articles; return the build time (0 if reused)."""
     db.parent.mkdir(parents=True, exist_ok=True)
     if db.exists():
+        Store(db).close()  # migrates a store an older newsgraph built
         with Database(db) as existing:
             have = existing.stats()["articles"]
         if have >= n:
