@@ -160,3 +160,35 @@ def test_real_sample_entities(ent_nlp):
         for name in names:
             assert found.get(name) == {label}, (name, found.get(name))
     assert any(e.kb_id_ == "ng:suwalki-gap" for e in doc.ents)
+
+
+def test_person_evidence_beats_a_town_name(ent_nlp):
+    # Fictional.  "Tyler" and "Barry" are towns in the gazetteer; the context says people.
+    found = ents(ent_nlp, "The court did not include his brother Tyler. Barry Lowe, 80, met Beryl in 1953. "
+                          "Barry said the marriage lasted. Barry admitted it was hard.")  # fmt: skip
+    assert ("Tyler", "PERSON") in found and ("Barry", "PERSON") in found
+    assert not any(label in ("GPE", "LOC") for text, label in found if text in ("Tyler", "Barry"))
+
+
+def test_a_capital_or_country_keeps_its_place_against_a_verb_of_saying(ent_nlp):
+    found = ents(ent_nlp, "Moscow said the talks were useful. Jordan told reporters it would help.")
+    assert ("Moscow", "GPE") in found and ("Jordan", "GPE") in found
+
+
+def test_armed_groups_and_written_acronyms(ent_nlp):
+    linked = kb(ent_nlp, "IS fighters shelled the town, the MoD said. Later IS withdrew toward Hezbollah lines.")
+    assert linked.get("IS") == "org:islamic-state" and linked.get("MoD") == "org:ministry-of-defence-uk"
+    assert linked.get("Hezbollah") == "org:hezbollah"
+    assert "IS" not in kb(ent_nlp, "WHY IS IT SO HARD TO FIND A HOUSE")  # a headline in capitals
+
+
+def test_place_after_preposition_and_structure_heads(ent_nlp):
+    found = ents(ent_nlp, "Shelling continued in Daquq overnight. Engineers inspected the Velmora Barrage.")
+    assert ("Daquq", "GPE") in found
+    assert not any(label == "PERSON" for text, label in found if "Barrage" in text)
+
+
+def test_title_portfolio_and_person_split(ent_nlp):
+    found = ents(ent_nlp, "The Minister for the Middle East Lorna Vasquez said the strike was a tragedy.")
+    assert ("Lorna Vasquez", "PERSON") in found
+    assert not any("Vasquez" in text and label != "PERSON" for text, label in found)

@@ -102,3 +102,33 @@ def test_phrase_patterns(gaz):
     assert {"label": "ORG", "pattern": "NATO", "id": "org:nato"} in patterns
     assert all(p["label"] == "ORG" for p in patterns)
     assert isinstance(gaz.get("org:nato"), Place)
+
+
+def test_country_points_are_geonames_points(gaz):
+    # GeoNames' own country features, which GeoNames-based data means by "the country"
+    assert (gaz.get("iso3166:USA").lat, gaz.get("iso3166:USA").lon) == (39.76, -98.5)
+    assert (gaz.get("iso3166:IND").lat, gaz.get("iso3166:IND").lon) == (22.0, 79.0)
+
+
+def test_nationalities_carry_their_country_point(gaz):
+    russian = gaz.lookup("Russian")[0]
+    assert russian.kind == "nationality" and (russian.lat, russian.lon) == (gaz.get("iso3166:RUS").lat, 100.0)
+    assert gaz.lookup("European")[0].lat is not None  # a continent's people: the continent's point
+    assert gaz.lookup("Kurdish")[0].lat is None  # no single country
+
+
+def test_admin1_points_and_people_rank_homonyms(gaz):
+    montana = gaz.lookup("Montana")
+    assert montana[0].id == "iso3166-2:US-MT" and montana[1].id == "iso3166-2:BG-12"
+    tamil_nadu = gaz.lookup("Tamil Nadu")[0]  # GeoNames codes Indian states by number
+    assert tamil_nadu.kind == "admin1" and 8 < tamil_nadu.lat < 14 and 76 < tamil_nadu.lon < 81
+    assert gaz.lookup("England")[0].id == "iso3166-2:GB-ENG"  # a nation of the UK, not the UK
+
+
+def test_historical_state_and_armed_groups(gaz):
+    su = gaz.lookup("Soviet Union")[0]
+    assert su.id == "ng:soviet-union" and su.country == "SUN" and gaz.lookup("USSR")[0] == su
+    assert gaz.lookup("Soviet")[0].country == "SUN"
+    for name in ("IS", "ISIL", "Daesh", "Hezbollah", "Houthis", "Taliban", "al-Shabab", "Boko Haram", "PKK", "YPG",
+                 "Wagner Group", "Hayat Tahrir al-Sham", "Peshmerga"):  # fmt: skip
+        assert gaz.lookup(name)[0].kind == "org", name

@@ -33,7 +33,7 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from .gazetteer import MATCH_KINDS, NOTABLE_CITY_POPULATION, Place, get_gazetteer, normalize_name
+from .gazetteer import BIG_CITY_POPULATION, MATCH_KINDS, NOTABLE_CITY_POPULATION, Place, get_gazetteer, normalize_name
 
 __all__ = ["EntityCorrector", "NUMERIC_LABELS"]
 
@@ -51,7 +51,8 @@ TITLES = {"president", "prime", "minister", "gen", "general", "lt", "col", "colo
           "mayor", "judge", "justice", "secretary", "ambassador", "director", "chief", "deputy", "vice",
           "foreign", "defence", "defense", "interior", "finance", "state", "spokesman", "spokeswoman",
           "former", "late", "emir", "crown", "premier", "patriarch", "archbishop", "bishop", "rev", "father",
-          "speaker", "leader", "chairman", "chairwoman", "ceo", "field", "marshal", "brig", "brigadier"}  # fmt: skip
+          "speaker", "leader", "chairman", "chairwoman", "ceo", "field", "marshal", "brig", "brigadier",
+          "councillor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman"}  # fmt: skip
 # Context that makes an ambiguous weapon name ("Patriot", "Javelin") a weapon.
 WEAPON_CONTEXT = {"missile", "missiles", "system", "systems", "launcher", "launchers", "tank", "tanks",
                   "battery", "batteries", "rocket", "rockets", "drone", "drones", "jet", "jets", "fighter",
@@ -62,16 +63,36 @@ WEAPON_CONTEXT = {"missile", "missiles", "system", "systems", "launcher", "launc
 GEO_HEADS = {"gap", "sea", "strait", "straits", "gulf", "river", "mountains", "mountain", "bay", "ocean",
              "peninsula", "heights", "strip", "bank", "canal", "lake", "island", "islands", "desert",
              "valley", "basin", "corridor", "pass", "channel", "sound", "plain", "plateau", "coast"}  # fmt: skip
+# Last words that make a "person" span a building or structure ("Samarra Barrage", "Trump Tower").
+FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "airbase", "base", "camp", "mosque",
+             "church", "cathedral", "temple", "square", "park", "street", "road", "avenue", "boulevard", "stadium",
+             "arena", "hospital", "hotel", "palace", "tower", "museum", "prison", "station", "plant", "refinery"}  # fmt: skip
 # Capitalised words never fuzzy-matched on their own (sentence starts, headline words).
 FUZZY_STOP = {"however", "therefore", "meanwhile", "although", "because", "according", "minister",
               "president", "government", "officials", "thursday", "tuesday", "wednesday", "saturday",
               "september", "november", "december", "february", "national", "international", "military",
               "security", "ministry", "european", "western", "eastern", "northern", "southern"}  # fmt: skip
 NEVER_MATCH = {"west", "east", "north", "south", "fed", "congress", "labour", "guardian", "economist", "amnesty"}
+# Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia") ...
+PERSON_CUES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "sheikh", "brother", "sister",
+               "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt", "cousin", "nephew", "niece",
+               "grandson", "granddaughter", "grandfather", "grandmother", "boyfriend", "girlfriend", "partner"}  # fmt: skip
+# ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
+SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
+              "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
+PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
+# Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
+FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
+# Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "through"}
 JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
 LIST_WORDS = {"and", "or", ",", "&"}
 GAZ_WEIGHT, MODEL_WEIGHT = 2, 1
 MAX_EXTRA_TOKENS = 2  # punctuation tokens a name may contain beyond its word count ("Washington, D.C.")
+
+
+def _norm_ws(text: str) -> str:
+    return " ".join(text.split())
 
 
 @dataclass
@@ -123,6 +144,7 @@ class EntityCorrector:
             if not e.kb and e.label in LINKABLE:
                 self._link(doc, e, gaz)
         self._coordinated_places(doc, ents, gaz)
+        self._places_after_prepositions(doc, ents, gaz)
         ents += self._fuzzy_unlabelled(doc, ents, gaz)
         ents = self._one_name_one_type(doc, ents)
         self._set_ents(doc, ents, numeric)
@@ -168,19 +190,32 @@ class EntityCorrector:
     def _accept(self, doc: Doc, i: int, j: int, text: str, key: str, place: Place) -> bool:
         span = doc[i:j]
         if len(key.replace(" ", "")) <= 3 and not text.replace(".", "").replace("-", "").isupper():
-            return False  # "US", "EU", "WHO" only in capitals ("us", "Who" are words)
+            if not (place.kind == "org" and text in place.aliases):
+                return False  # "US", "EU", "WHO" only in capitals ("us", "Who" are words); "MoD" as written
+        if len(key) <= 3 and text.isupper() and self._shouting(doc, i, j):
+            return False  # "IS IT OVER?": a headline in capitals, not the acronym
         if place.kind == "weapon" and "A" in place.flags:
             window = doc[max(0, i - 2) : min(len(doc), j + 3)]
             if not any(t.lower_ in WEAPON_CONTEXT for t in window):
                 return False
         if place.kind in ("nationality", "weapon"):
             return True
+        if place.kind == "org" and text.isupper() and len(key) <= 5:
+            return True  # an acronym the tagger reads as a word ("IS fighters")
         if place.kind == "admin1" and len(key) < 5 and not doc[i].ent_type_:
             return False  # "Para", "Acre", "Zou": short admin1 names are mostly other words
         if doc[i].ent_iob_ == "B" and doc[i].ent_type_ in ("GPE", "LOC", "FAC"):
             return True  # the model saw a place here too
         # A capitalised common word ("Split", "Nice", "Reading") is not a place name.
         return any(t.pos_ == "PROPN" for t in span)
+
+    @staticmethod
+    def _shouting(doc: Doc, i: int, j: int) -> bool:
+        """Whether a neighbouring word is in capitals too (a headline), so an acronym there may be a word."""
+        for k in (i - 1, j):
+            if 0 <= k < len(doc) and doc[k].is_alpha and len(doc[k]) > 1 and doc[k].is_upper:
+                return True
+        return False
 
     def _merge_matches(self, doc: Doc, ents: list[_Ent], matches: list[_Ent]) -> list[_Ent]:
         """Gazetteer matches override conflicting model spans, except longer proper names."""
@@ -190,6 +225,7 @@ class EntityCorrector:
                 owner[t] = k
         dropped: set[int] = set()
         added = []
+        person_texts = None
         for m in matches:
             over = sorted({owner[t] for t in range(m.start, m.end) if owner[t] >= 0})
             keep_model = False
@@ -200,11 +236,29 @@ class EntityCorrector:
                 extra = [doc[t] for t in range(e.start, e.end) if not m.start <= t < m.end]
                 if e.start <= m.start and m.end <= e.end and all(self._name_word(t) for t in extra):
                     keep_model = True  # "Georgia Smith", "George Washington", "Paris Hilton"
+                    if person_texts is None:
+                        person_texts = {_norm_ws(x.text) for x in doc.ents if x.label_ == "PERSON" and len(x) > 1}
+                    if self._title_place_person(doc, e, m, person_texts):
+                        keep_model = False  # "Minister for the Middle East Tobias Ellwood": place + person
+                        added.append(_Ent(m.end, e.end, "PERSON"))
             if keep_model:
                 continue
             dropped.update(over)
             added.append(m)
         return [e for k, e in enumerate(ents) if k not in dropped] + added
+
+    @staticmethod
+    def _title_place_person(doc: Doc, e: _Ent, m: _Ent, person_texts: set[str]) -> bool:
+        """A model span that is a place/org match followed by a person's name, after a title."""
+        if m.start != e.start or e.end - m.end < 2:
+            return False
+        rest = doc[m.end : e.end]
+        if not all(t.is_title and t.pos_ == "PROPN" for t in rest):
+            return False
+        if _norm_ws(rest.text) in person_texts:
+            return True  # the same name stands alone as a person elsewhere in the text
+        before = doc[max(0, e.start - 4) : e.start]
+        return any(t.lower_.rstrip(".") in TITLES and t.is_title for t in before)
 
     @staticmethod
     def _name_word(tok) -> bool:
@@ -233,6 +287,9 @@ class EntityCorrector:
         span = doc[s:e]
         if not len(span) or self._junk(span, label):
             return out
+        if label == "PERSON" and len(span) > 1 and span[-1].is_title:
+            head = span[-1].lower_
+            label = "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS else label  # "Samarra Barrage"
         return [*out, _Ent(s, e, label, ent.kb_id_ or "")]
 
     @staticmethod
@@ -250,7 +307,10 @@ class EntityCorrector:
     def _link(self, doc: Doc, e: _Ent, gaz) -> None:
         text = doc[e.start : e.end].text
         wanted = LINKABLE[e.label]
+        compass = normalize_name(text) in NEVER_MATCH
         for place in gaz.lookup(text):
+            if compass and place.kind == "city":
+                continue  # "the West", "East" are never the towns called so
             if (place.kind in wanted) if wanted else place.kind not in ("org", "nationality", "weapon"):
                 e.kb = place.id
                 return
@@ -283,6 +343,26 @@ class EntityCorrector:
                 places = [p for p in gaz.lookup(doc[e.start : e.end].text) if p.label in ("GPE", "LOC")]
                 if places:
                     e.label, e.kb = places[0].label, places[0].id
+
+    @staticmethod
+    def _places_after_prepositions(doc: Doc, ents: list[_Ent], gaz) -> None:
+        """A one-word "person" or "org" right after "in", "near", "outside" that the gazetteer knows as a
+        place is that place ("attacks in Daquq"), unless the text also names a person with that word."""
+        names = None
+        for e in ents:
+            if e.kb or e.label not in ("PERSON", "ORG") or e.end - e.start != 1 or e.start == 0:
+                continue
+            prep = doc[e.start - 1]
+            if prep.lower_ not in PLACE_PREPS or doc[e.start].head.i != prep.i:
+                continue
+            places = [p for p in gaz.lookup(doc[e.start].text) if p.label in ("GPE", "LOC")]
+            if not places:
+                continue
+            if names is None:
+                names = {w for x in ents if x.label == "PERSON" and x.end - x.start > 1
+                         for w in (doc[x.start].text, doc[x.end - 1].text)}  # fmt: skip
+            if doc[e.start].text not in names:
+                e.label, e.kb, e.weight = places[0].label, places[0].id, GAZ_WEIGHT
 
     def _fuzzy(self, text: str, ntok: int, gaz, model_label: str | None = None) -> Place | None:
         single = ntok == 1 or " " not in normalize_name(text)
@@ -328,17 +408,30 @@ class EntityCorrector:
     def _one_name_one_type(self, doc: Doc, ents: list[_Ent]) -> list[_Ent]:
         groups: dict[str, list[_Ent]] = defaultdict(list)
         surnames: dict[str, int] = {}
+        first_names: set[str] = set()
         for e in ents:
             groups[normalize_name(doc[e.start : e.end].text)].append(e)
             if e.label == "PERSON" and e.end - e.start >= 2:
                 surnames[doc[e.end - 1].text] = 1
+                first_names.add(doc[e.start].text)
+        gaz = get_gazetteer()
         for key, group in groups.items():
             votes: dict[str, int] = defaultdict(int)
             for e in group:
                 votes[e.label] += e.weight
+            text = doc[group[0].start : group[0].end].text
+            if group[0].end - group[0].start == 1 and any(e.label != "PERSON" for e in group):
+                place = next((gaz.get(e.kb) for e in group if e.kb), None)
+                # "Dave Allen" ... "Allen"; a first name only when no place has it ("Karim Wasifi" ... "Karim")
+                named = text in surnames or (place is None and text in first_names)
+                cues = sum(self._person_cue(doc, e) for e in group)  # "Karim said", "his daughter Yulia"
+                if named or cues:
+                    if place is None or self._yields_to_person(place, named, cues):
+                        for e in group:
+                            e.label, e.kb, e.weight = "PERSON", "", MODEL_WEIGHT
+                        continue
             if len(group) == 1 and group[0].weight == GAZ_WEIGHT:
                 continue
-            text = doc[group[0].start : group[0].end].text
             if text in surnames and not any(e.weight == GAZ_WEIGHT for e in group):
                 votes["PERSON"] += len(group) + 1  # "Putin" after "Vladimir Putin"
             label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
@@ -359,6 +452,34 @@ class EntityCorrector:
                     src = known[tok.text]
                     ents.append(_Ent(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
         return ents
+
+    @staticmethod
+    def _yields_to_person(place: Place, named: bool, cues: int) -> bool:
+        """Whether a gazetteer place loses to person evidence (``cues``: see :meth:`_person_cue`):
+        small towns to any, notable cities to a full name or strong cues, firm places never."""
+        if place.kind in FIRM_PLACE_KINDS or "C" in place.flags:
+            return False  # "Jordan", "Moscow said": countries, capitals, seas, orgs stay
+        if place.kind == "admin1" or place.population >= BIG_CITY_POPULATION:
+            return named  # "Nelson" after "Dewly Nelson"; "Texas says" alone stays a state
+        if place.population >= NOTABLE_CITY_POPULATION:
+            return named or cues >= 2  # "Liverpool said" (a club) stays; "Barry said ... Barry admitted"
+        return True
+
+    @staticmethod
+    def _person_cue(doc: Doc, e: _Ent) -> int:
+        """How strongly the context makes a one-word name a person: 2 for a title or kin word before it
+        ("his daughter Yulia") or an age after it ("Beryl, 81,"), 1 for a verb of saying or telling
+        ("Karim said", "told Karim"), else 0."""
+        tok = doc[e.start]
+        if e.start and doc[e.start - 1].lower_.rstrip(".") in PERSON_CUES:
+            return 2
+        nxt = doc[e.end : e.end + 3]
+        if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":
+            return 2
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
+            return 1
+        return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)
 
     # -- output --------------------------------------------------------------------------
 

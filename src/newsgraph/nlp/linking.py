@@ -122,6 +122,7 @@ class EntityLinker(PeopleMixin, PlacesMixin):
         others = self._attach_surnames(persons, others)
         self._scan_bare_surnames(doc, persons)
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
+        self._disambiguate_places(clusters)
         self._merge_misread_people(persons, clusters)
         clusters += persons
         clusters = [c for c in clusters if c.mentions]

@@ -25,7 +25,8 @@ TITLE_WORDS = frozenset(
     Leader Chairman Chairwoman Chair CEO Director Deputy Sheikh Emir Sultan Ayatollah Rev.
     Archbishop Bishop Cardinal Patriarch Spokesman Spokeswoman Envoy Attorney Commissioner
     Chairperson Opposition Army Air Navy Staff Joint Chiefs Brigadier Secretary-General Vice-President
-    President-elect Father Rabbi Imam Inspector Detective Sheriff Officer""".split()
+    President-elect Father Rabbi Imam Inspector Detective Sheriff Officer Councillor Councilman Councilwoman
+    Alderman MP MEP Congressman Congresswoman Assemblyman Assemblywoman""".split()
 )
 # Words that may sit inside a title run without being titles themselves.
 _TITLE_MODIFIERS = frozenset({"former", "acting", "then", "-", "late", "interim", "outgoing", "new"})
@@ -120,6 +121,16 @@ class PeopleMixin:
                 and (t.head.i in inside or t.head.i in taken)
             ):
                 taken.append(j)  # a role noun: "columnist David Ignatius", "opposition leader X"
+            elif t.ent_type_ in ("GPE", "LOC", "ORG"):
+                s = j  # a portfolio: "Minister for the Middle East Tobias Ellwood"
+                while s > 0 and doc[s].ent_iob_ == "I":
+                    s -= 1
+                k = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+                if not (k >= 2 and doc[k - 1].lower_ in ("for", "of") and doc[k - 2].text in TITLE_WORDS):
+                    break
+                taken.extend(range(j, k - 3, -1))
+                j = k - 3
+                continue
             else:
                 break
             j -= 1
