@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 import pytest
 
-from newsgraph.ingest.document import Document, OffsetMap
-from newsgraph.model import Paragraph
+from newsgraph.evaluate.common import plain_document
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -29,28 +27,12 @@ def nlp():
     return build_pipeline()
 
 
-def plain_document(text: str, published: str | None = None, title: str | None = None) -> Document:
-    """A Document for already-clean text: paragraphs split on blank lines, identity offsets."""
-    paragraphs = [
-        Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text)
-    ]
-    return Document(
-        text=text,
-        source_text=text,
-        offsets=OffsetMap.identity(len(text)),
-        paragraphs=paragraphs,
-        title=title,
-        published=published,
-        path="<test>",
-    )
-
-
 @pytest.fixture(scope="session")
 def analyze_text(nlp):
     """``analyze_text(text, published=None) -> Article`` through the full pipeline."""
     from newsgraph.nlp.pipeline import analyze_document
 
     def run(text: str, published: str | None = None):
-        return analyze_document(nlp, plain_document(text, published=published))
+        return analyze_document(nlp, plain_document(text, published=published, path="<test>"))
 
     return run
