@@ -2,15 +2,23 @@
 
 The form feeds let ``repair_text`` see page boundaries, where it looks for
 running headers, footers and page numbers.
+
+pdfminer can be made to work for hours by a small hostile file, so extraction
+runs under ``isolate.run_limited``: in a child process killed at
+``ReadOptions.time_limit`` (E017).  A file with more than
+``ReadOptions.pdf_max_pages`` pages is refused (E021) before any page is read.
 """
 
 from __future__ import annotations
 
+from io import StringIO
+from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from .document import Document
+from .isolate import Deadline, run_limited
 
 if TYPE_CHECKING:
     from .readers import ReadOptions
@@ -18,17 +26,43 @@ if TYPE_CHECKING:
 __all__ = ["read_pdf", "extract_pdf_text"]
 
 
-def extract_pdf_text(path: Path, max_pages: int) -> str:
-    """The text layer of ``path``, pages separated by form feeds; InputError E006/E007."""
-    from pdfminer.high_level import extract_text
+def extract_pdf_text(path: Path, max_pages: int, deadline: Deadline | None = None) -> str:
+    """The text layer of ``path``, pages separated by form feeds; InputError E006/E007/E017/E021.
+
+    This is ``pdfminer.high_level.extract_text`` unrolled so that the deadline
+    is checked between pages (which is all the protection there is when it
+    runs in-process; in a child process the parent's kill covers the rest).
+    """
+    from pdfminer.converter import TextConverter
     from pdfminer.layout import LAParams
-    from pdfminer.pdfdocument import PDFEncryptionError
+    from pdfminer.pdfdocument import PDFDocument, PDFEncryptionError
+    from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
+    from pdfminer.pdfpage import PDFPage
+    from pdfminer.pdfparser import PDFParser
     from pdfminer.psexceptions import PSException
 
     from .readers import PARSER_ERRORS
 
+    deadline = deadline or Deadline(None, str(path))
     try:
-        return extract_text(str(path), laparams=LAParams(), maxpages=max_pages)
+        with open(path, "rb") as fp, StringIO() as out:
+            document = PDFDocument(PDFParser(fp))
+            # Walk the page tree first (cheap: no content is interpreted) so a
+            # 100,000-page file is refused before its first page is laid out.
+            pages = list(islice(PDFPage.create_pages(document), max_pages + 1))
+            if len(pages) > max_pages:
+                raise InputError("E021", path=str(path), limit=max_pages)
+            if not pages:
+                raise InputError("E006", path=str(path), detail="no pages found (the page tree is empty or broken)")
+            deadline.check()
+            resources = PDFResourceManager(caching=True)
+            device = TextConverter(resources, out, laparams=LAParams())
+            interpreter = PDFPageInterpreter(resources, device)
+            for page in pages:
+                interpreter.process_page(page)
+                deadline.check()
+            device.close()
+            return out.getvalue()
     except PDFEncryptionError:  # includes a wrong (empty) password and extraction not allowed
         raise InputError("E007", path=str(path)) from None
     except PSException as err:  # pdfminer's base class: syntax errors, unexpected EOF
@@ -38,13 +72,22 @@ def extract_pdf_text(path: Path, max_pages: int) -> str:
 
 
 def _detail(err: Exception) -> str:
-    return f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    text = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
 
 
 def read_pdf(path: Path, options: "ReadOptions") -> Document:
     from .readers import document_from_text
 
-    text = extract_pdf_text(path, options.pdf_max_pages)
+    text = run_limited(
+        extract_pdf_text,
+        (path, options.pdf_max_pages),
+        path=str(path),
+        fmt="pdf",
+        time_limit=options.time_limit,
+        memory_limit_mb=options.memory_limit_mb,
+        isolate=options.isolate,
+    )
     if not text.strip():
         raise InputError("E005", path=str(path))
     return document_from_text(text, path=str(path), fmt="pdf", options=options)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import stat
 import struct
 import sys
 import zlib
@@ -37,6 +38,7 @@ __all__ = [
     "iso_date",
     "SUFFIXES",
     "PARSER_ERRORS",
+    "read_limited",
 ]
 
 TEXT_SUFFIXES = frozenset({".txt", ".text", ".md", ""})
@@ -48,8 +50,14 @@ WALK_SUFFIXES = SUFFIXES - {".md", ""}
 
 @dataclass
 class ReadOptions:
+    """Limits and switches for reading.  The defaults are listed in docs/reliability.md."""
+
     max_bytes: int = 50 * 1024 * 1024  # larger files are refused (E012)
-    pdf_max_pages: int = 2000  # pages past this are not extracted
+    html_max_bytes: int = 10 * 1024 * 1024  # larger HTML files are refused (E012): lxml needs ~30x in memory
+    pdf_max_pages: int = 2000  # PDFs with more pages are refused (E021)
+    time_limit: float | None = 60.0  # seconds per PDF or HTML file (E017); None: no limit
+    memory_limit_mb: int | None = 2048  # address space of the PDF/HTML extractor process (E019)
+    isolate: bool = True  # extract PDF and HTML in a child process (see ingest/isolate.py)
     follow_symlinks: bool = False  # follow symlinked folders (loops are detected: E016)
     fix_mojibake: bool = True  # run ftfy on the source text
     repair: RepairOptions | None = None  # layout repair for txt, PDF and JSONL text
@@ -78,11 +86,13 @@ def iter_files(paths: Iterable[str | Path], options: ReadOptions | None = None) 
     """The files ``iter_documents`` would read (folders walked, sorted), or why a path gives none."""
     options = options or ReadOptions()
     for path in map(Path, paths):
-        if not path.exists():
+        if path.is_symlink() and not path.exists():
+            yield InputError("E013", path=str(path), detail=_DANGLING)
+        elif not path.exists():
             yield InputError("E001", path=str(path))
         elif path.is_dir():
             found = False
-            for item in _walk(path, options.follow_symlinks, set()):
+            for item in _walk(path, options.follow_symlinks):
                 found = found or not isinstance(item, InputError)
                 yield item
             if not found:
@@ -139,29 +149,56 @@ def document_from_text(
 # -- walking ---------------------------------------------------------------
 
 
-def _walk(folder: Path, follow: bool, seen: set[tuple[int, int]]) -> Iterator[Path | InputError]:
-    """Supported files under ``folder``, sorted, hidden names skipped; symlink loops reported."""
+def _walk(root: Path, follow: bool) -> Iterator[Path | InputError]:
+    """Supported files under ``root``, sorted, depth first, hidden names skipped.
+
+    Iterative (a stack of folder listings), so a folder nested ten thousand deep
+    cannot exhaust Python's recursion limit.  Folders are keyed by (device,
+    inode): entering one twice means a symlink loop (E016).  Any OSError on a
+    folder or an entry becomes an error for that path and the walk goes on.
+    """
+    seen: set[tuple[int, int]] = set()
+    listing = _list_folder(root, seen)
+    if isinstance(listing, InputError):
+        yield listing
+        return
+    stack = [iter(listing)]
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
+        if entry.name.startswith("."):
+            continue
+        try:
+            is_dir = entry.is_dir()
+            is_link = is_dir and entry.is_symlink()
+        except OSError as err:  # e.g. EACCES on stat in a folder we may list but not search
+            yield InputError("E013", path=str(entry), detail=err.strerror or str(err))
+            continue
+        if is_dir:
+            if is_link and not follow:
+                continue
+            sub = _list_folder(entry, seen)
+            if isinstance(sub, InputError):
+                yield sub
+            else:
+                stack.append(iter(sub))
+        elif entry.suffix.lower() in WALK_SUFFIXES:
+            yield entry
+        # Unknown suffixes (images, spreadsheets), Markdown and suffix-less files are skipped in walks.
+
+
+def _list_folder(folder: Path, seen: set[tuple[int, int]]) -> list[Path] | InputError:
     try:
         st = folder.stat()
         key = (st.st_dev, st.st_ino)
         if key in seen:
-            yield InputError("E016", path=str(folder), detail="folder already visited (symlink loop)")
-            return
+            return InputError("E016", path=str(folder), detail="folder already visited (symlink loop)")
         seen.add(key)
-        entries = sorted(folder.iterdir(), key=lambda p: p.name)
+        return sorted(folder.iterdir(), key=lambda p: p.name)
     except OSError as err:
-        yield InputError("E016", path=str(folder), detail=err.strerror or str(err))
-        return
-    for entry in entries:
-        if entry.name.startswith("."):
-            continue
-        if entry.is_symlink() and entry.is_dir() and not follow:
-            continue
-        if entry.is_dir():
-            yield from _walk(entry, follow, seen)
-        elif entry.suffix.lower() in WALK_SUFFIXES:
-            yield entry
-        # Unknown suffixes (images, spreadsheets), Markdown and suffix-less files are skipped in walks.
+        return InputError("E016", path=str(folder), detail=err.strerror or str(err))
 
 
 def _guard(path: str, read) -> Iterator[Document | InputError]:
@@ -177,10 +214,43 @@ def _guard(path: str, read) -> Iterator[Document | InputError]:
 # -- formats ---------------------------------------------------------------
 
 
+_DANGLING = "dangling symlink (its target does not exist)"
+_KINDS = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; E012 / E013 otherwise.
+
+    A FIFO, socket or device named like an article is refused without opening
+    it (opening a FIFO blocks until a writer comes; /dev/zero never ends).  The
+    read itself is bounded too, since a file may grow after stat() or report a
+    size of 0 (files under /proc).
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError("E013", path=str(path), detail=_DANGLING) from None
+        raise
+    if not stat.S_ISREG(st.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+        raise InputError("E013", path=str(path), detail=f"{kind}, not a regular file")
+    if st.st_size > max_bytes:
+        raise InputError("E012", path=str(path), limit=max_bytes)
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError("E012", path=str(path), limit=max_bytes)
+    return data
+
+
 def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
-    size = path.stat().st_size
-    if size > options.max_bytes:
-        raise InputError("E012", path=str(path), limit=options.max_bytes)
     suffix = path.suffix.lower()
     if suffix == ".pdf":
         from .pdf import read_pdf
@@ -193,13 +263,16 @@ def _read_file(path: Path, options: ReadOptions) -> Iterator[Document | InputErr
     elif suffix == ".jsonl":
         yield from _read_jsonl(path, options)
     else:
-        text = decode_bytes(path.read_bytes(), str(path))
+        text = decode_bytes(read_limited(path, options.max_bytes), str(path))
         yield document_from_text(text, path=str(path), fmt="txt", options=options)
 
 
 def _read_stdin(options: ReadOptions) -> Iterator[Document]:
     stream = getattr(sys.stdin, "buffer", None)
-    data = stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
+    if stream is not None:
+        data = stream.read(options.max_bytes + 1)
+    else:
+        data = sys.stdin.read(options.max_bytes + 1).encode("utf-8")
     if len(data) > options.max_bytes:
         raise InputError("E012", path="<stdin>", limit=options.max_bytes)
     text = decode_bytes(data, "<stdin>")
@@ -207,7 +280,7 @@ def _read_stdin(options: ReadOptions) -> Iterator[Document]:
 
 
 def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
-    text = decode_bytes(path.read_bytes(), str(path))
+    text = decode_bytes(read_limited(path, options.max_bytes), str(path))
     records = 0
     for lineno, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
@@ -218,6 +291,12 @@ def _read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputEr
             record = json.loads(line)
         except json.JSONDecodeError as err:
             yield InputError("E009", path=where, line=lineno, detail=err.msg)
+            continue
+        except ValueError as err:  # e.g. an integer longer than Python's 4300-digit limit
+            yield InputError("E009", path=where, line=lineno, detail=str(err).split(";")[0][:120])
+            continue
+        except RecursionError:
+            yield InputError("E009", path=where, line=lineno, detail="nested too deeply")
             continue
         if not isinstance(record, dict):
             yield InputError("E009", path=where, line=lineno, detail="not a JSON object")
