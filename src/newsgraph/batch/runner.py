@@ -35,6 +35,7 @@ class IngestOptions:
     commit_every: int = 50  # articles per write transaction
     workers: int = 1  # processes running the model; 1 runs it in this process
     worker_batch: int = 16  # documents per task sent to a worker
+    busy_timeout: float | None = None  # seconds to wait for another writer's lock (None: 5 s), then E102
 
 
 @dataclass
@@ -75,7 +76,7 @@ def run_ingest(
     options = options or IngestOptions()
     report = IngestReport()
     notify = progress or (lambda _report, _path: None)
-    with Store(db) as store:
+    with Store(db, timeout=options.busy_timeout) as store:
         store.start_run("ingest")
 
         def new_documents() -> Iterator[Document]:

@@ -6,6 +6,7 @@ pragmas, version checks and error codes are the same everywhere.
 
 from __future__ import annotations
 
+import os
 import re
 import sqlite3
 from contextlib import contextmanager
@@ -77,9 +78,43 @@ def map_error(exc: BaseException, path: str | Path | None) -> BaseException:
         return StoreError("E102", where, detail=message)
     if code == _SQLITE_FULL or "disk is full" in lowered:
         return StoreError("E103", where, detail=message)
+    if code == _SQLITE_CANTOPEN or "unable to open" in lowered:
+        # SQLite says only "unable to open database file".  On a read-only file
+        # system (or folder) that is a read-only database, not a foreign file:
+        # a WAL store needs its -wal and -shm files beside it, even to be read.
+        why = _unwritable(path)
+        if why:
+            return StoreError("E101", where, detail=f"{message} ({why})")
+        if _disk_full(path):
+            return StoreError("E103", where, detail=message)
     if code in (_SQLITE_NOTADB, _SQLITE_CANTOPEN) or "not a database" in lowered:
         return StoreError("E104", where, detail=message)
     return exc
+
+
+def _unwritable(path: str | Path | None) -> str | None:
+    """Why the store at ``path`` cannot be written, if the file system says so."""
+    if path is None or str(path).startswith("file:") or str(path) == ":memory:":
+        return None
+    folder = Path(path).resolve().parent
+    try:
+        if os.statvfs(folder).f_flag & os.ST_RDONLY:
+            return "the file system is mounted read-only"
+    except OSError:
+        return None
+    if folder.exists() and not os.access(folder, os.W_OK):
+        return "the folder is not writable"
+    return None
+
+
+def _disk_full(path: str | Path | None) -> bool:
+    if path is None or str(path).startswith("file:") or str(path) == ":memory:":
+        return False
+    try:
+        st = os.statvfs(Path(path).resolve().parent)
+    except OSError:
+        return False
+    return st.f_bavail == 0
 
 
 def _configure(conn: sqlite3.Connection) -> None:

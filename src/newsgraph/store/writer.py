@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from enum import Enum
 from pathlib import Path
 from typing import Iterable
 
+from ..errors import StoreError
 from ..ingest.document import Document
 from ..model import Article
 from .connection import connect_writer, transaction
@@ -73,17 +75,31 @@ class Store:
         return self._conn
 
     def close(self) -> None:
-        if self._conn is not None:
+        if self._conn is None:
+            return
+        try:
             if self._run_id is not None:
                 self.finish_run()
+        finally:  # the connection is closed even when recording the run's end fails
             self._conn.close()
             self._conn = None
 
     def __enter__(self) -> "Store":
         return self
 
-    def __exit__(self, *exc) -> None:
-        self.close()
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc is None:
+            self.close()
+            return
+        if isinstance(exc, StoreError):
+            # The database refused a write (read-only, locked, full): finishing the
+            # run would be refused the same way, after another busy timeout.  The
+            # run's row keeps finished_at NULL, which marks it as interrupted.
+            self._run_id = None
+        try:
+            self.close()
+        except (StoreError, sqlite3.Error):
+            pass  # never hide the error that is already on its way out
 
     # -- reading what the writer needs ---------------------------------------
 
