@@ -149,6 +149,27 @@ def _start_without_main(child) -> None:
             sys.modules["__main__"] = real_main
 
 
+def _limit_memory(megabytes: int | None) -> Callable[[], None]:
+    """Cap the soft address-space limit; return how to lift it again."""
+    try:
+        import resource
+
+        soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+        if megabytes is None:
+            return lambda: None
+        limit = megabytes * 1024 * 1024
+        if hard != resource.RLIM_INFINITY:
+            limit = min(limit, hard)
+        resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+    except (ImportError, ValueError, OSError):
+        return lambda: None  # the time limit still applies
+
+    def restore() -> None:
+        resource.setrlimit(resource.RLIMIT_AS, (soft, hard))
+
+    return restore
+
+
 def _death(exitcode: int | None) -> str:
     if exitcode is not None and exitcode < 0:
         try:
@@ -167,14 +188,7 @@ def _child_main(
         # cannot any more (it was SIGKILLed).  SIGALRM's default action ends the process.
         signal.signal(signal.SIGALRM, signal.SIG_DFL)
         signal.alarm(max(1, math.ceil(time_limit)) + 5)
-    if memory_limit_mb is not None:
-        try:
-            import resource
-
-            limit = memory_limit_mb * 1024 * 1024
-            resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        except (ImportError, ValueError, OSError):
-            pass  # the time limit still applies
+    restore = _limit_memory(memory_limit_mb)
     try:
         result = ("ok", func(*args, Deadline(time_limit, path)))
     except InputError as err:
@@ -184,10 +198,9 @@ def _child_main(
     except Exception as err:  # noqa: BLE001 - an extractor bug must not end the batch: name it
         detail = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
         result = ("error", ("E020", path, {"fmt": fmt, "detail": detail[:300]}))
+    restore()  # room to pickle the answer, even after hitting the limit
     try:
         sender.send(result)
-    except MemoryError:
-        sender.send(("error", ("E019", path, {"limit": memory_limit_mb})))
     finally:
         sender.close()
     os._exit(0)  # skip atexit handlers and finalizers inherited from the forkserver
