@@ -106,7 +106,7 @@ def test_nationality_stands_for_its_country(analyze_text):
 def test_pronoun_subject_takes_the_latest_person(analyze_text):
     art = analyze_text("Argentine President Luis Ortega arrived in Lima on Sunday. He met Peruvian leaders on Monday.")
     ev = next(e for e in art.events if e.trigger.text == "met")
-    assert _names(art, ev.source) == ["Luis Ortega"]
+    assert _name(art, ev.source[0]) == "Luis Ortega"  # a meeting: the leaders met are actors too
 
 
 @pytest.mark.parametrize(
@@ -228,3 +228,118 @@ def test_dictionary_rejects_bad_rows():
 def test_dictionary_is_read_lazily(nlp):
     pipe = nlp.get_pipe("newsgraph_events_v1")
     assert pipe._dictionary is None or pipe._dictionary is get_dictionary()
+
+
+# -- actor countries: leaders, recipients in clauses, reciprocal events, institutions --------------
+_FICTIONAL_LEADERS = """name\tsurname\taliases\tcountry\trole\tyears
+Aldo Varenko\tVarenko\tAldo Varenkov\tBOL\tpresident\t2001-2009
+Omar al-Fazari\tFazari\t-\tPRY\tpresident\t1990-1999
+Lina Fazari\tFazari\t-\tURY\tforeign minister\t2010-2014
+Teodor Brankovitch\tBrankovitch\t-\tCHL\tdefence minister\t1995-1997
+Jon Smithe\t-\t-\tECU\tprime minister\t2003-2005
+Kemal Smithe\tSmithe\t-\tECU\tspeaker\t2006-2008
+"""
+
+
+@pytest.fixture
+def fictional_leaders(monkeypatch):
+    from newsgraph.nlp import leaders
+
+    table = leaders._Table(leaders._read_rows(_FICTIONAL_LEADERS))
+    monkeypatch.setattr(leaders, "_table", lambda: table)
+    return leaders
+
+
+@pytest.mark.parametrize(
+    "name, country",
+    [
+        ("Aldo Varenko", "BOL"),
+        ("President Aldo Varenko's", "BOL"),  # title and possessive ignored
+        ("Varenko", "BOL"),  # a bare surname, unambiguous in the table
+        ("Aldo Varenkov", "BOL"),  # an alias
+        ("Omar Hassan al-Fazari", "PRY"),  # first and last words, particle and middle name ignored
+        ("Omar El Fazari", "PRY"),
+        ("Fazari", None),  # two countries share the surname
+        ("Brankovich", "CHL"),  # one letter off a long surname
+        ("Teodor Brankowitch", "CHL"),
+        ("Smithe", None),  # the table marks one Smithe's bare surname as too common
+        ("Maria Varenko", None),  # another given name: somebody else
+        ("", None),
+    ],
+)
+def test_leader_lookup(fictional_leaders, name, country):
+    assert fictional_leaders.leader_country(name) == country
+
+
+def test_leader_table_is_large_and_uses_country_codes():
+    import pycountry
+
+    from newsgraph.nlp.leaders import leader_country, leaders
+
+    rows = leaders()
+    assert len(rows) > 500
+    assert {r.country for r in rows if pycountry.countries.get(alpha_3=r.country) is None} == set()
+    assert leader_country("Putin") == "RUS" and leader_country("Kim") is None
+
+
+def test_a_leader_the_article_does_not_place_gets_the_table_country(analyze_text, fictional_leaders):
+    art = analyze_text("President Aldo Varenko accused Paraguay of aggression on Monday.")
+    ev = _only(art, "ACCUSE")
+    ent = art.entity(ev.source[0])
+    assert ent.name == "Aldo Varenko" and ent.country == "BOL"
+    assert _names(art, ev.target) == ["Paraguay"]
+
+
+@pytest.mark.parametrize(
+    "text, type_, target",
+    [
+        # the complement's subject receives a demand
+        ("Brazil demanded on Monday that Paraguay withdraw its troops from the border.", "REQUEST", ["Paraguay"]),
+        # the condition's subject receives a threat
+        ("Uruguay threatened to halt the talks if Chile refused the offer.", "THREATEN", ["Chile"]),
+        # a prepositional object of the trigger's object
+        ("Bolivia announced a suspension of flights with Ecuador on Tuesday.", "SANCTION", ["Ecuador"]),
+    ],
+)
+def test_recipient_inside_a_clause_or_phrase(analyze_text, text, type_, target):
+    art = analyze_text(text)
+    ev = next(e for e in art.events if e.type == type_)
+    assert _names(art, ev.target) == target
+
+
+def test_two_groups_of_one_nationality_are_actor_and_recipient(analyze_text):
+    art = analyze_text("Chilean police confiscated weapons from Chilean armed groups on Friday.")
+    ev = _only(art, "COERCE")
+    ent_s, ent_t = art.entity(ev.source[0]), art.entity(ev.target[0])
+    assert ent_s.country == ent_t.country == "CHL"
+
+
+@pytest.mark.parametrize(
+    "text, source, target",
+    [
+        ("Brazil held talks with Argentina on Monday.", ["Argentina", "Brazil"], []),
+        ("Brazil and Argentina met in Montevideo on Monday.", ["Argentina", "Brazil"], []),
+        ("Peru signed an agreement with Chile on Tuesday.", ["Chile", "Peru"], []),
+        # a visit keeps its host as the recipient (PLOVER: the visitor acts, the host receives)
+        ("Brazil's foreign minister visited Argentina on Monday.", ["Brazil"], ["Argentina"]),
+    ],
+)
+def test_reciprocal_events_make_every_party_an_actor(analyze_text, text, source, target):
+    art = analyze_text(text)
+    ev = art.events[0]
+    assert _names(art, ev.source) == source and _names(art, ev.target) == target
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("The Bolivian foreign ministry accused Chile of spying on Monday.", "BOL"),
+        ("Ecuadorian troops attacked Peru near the river.", "ECU"),
+        ("Rebels in Colombia attacked a police post on Sunday.", "COL"),
+        ("The Paraguayan Union of Teachers accused Brazil of interference.", "PRY"),
+    ],
+)
+def test_institutions_and_groups_take_their_country(analyze_text, text, country):
+    art = analyze_text(text)
+    ev = art.events[0]
+    assert {art.entity(i).country for i in ev.source} == {country}

@@ -7,6 +7,16 @@ left modifiers ("the Ukrainian army", "U.S. Special Operations forces"), or is t
 to its country's GPE entity when the article has one ("Russian forces" -> Russia),
 except after "pro-"/"anti-" (those actors are not the country).  Pronouns take the
 most recent compatible entity.  Mentions inside a dateline are never actors.
+
+A person the article does not place ("Putin", "President Omar al-Bashir") takes the
+country world knowledge gives (:func:`~newsgraph.nlp.leaders.leader_country`), and an
+organisation named after its country ("Nigerian Union of Teachers", "National Union for
+the Total Independence of Angola") that country: an actor entity without a ``country``
+gets it filled in (:meth:`ActorIndex.fill_countries`), recorded as
+``ng_entity_meta[id]["country_from"]`` ("leaders" or "name").  An organisation without a
+country that a nationality or a possessive country qualifies ("Israel's Cabinet", "the
+Serbian parliament") stands for that country.  A group with no nationality of its own is
+placed by where it is ("rebels in the Ivory Coast", "students throughout Indonesia").
 """
 
 from __future__ import annotations
@@ -17,8 +27,9 @@ import re
 from spacy.tokens import Doc, Token
 
 from .extensions import entity_at, entity_ids_in
+from .leaders import leader_country
 
-__all__ = ["ActorIndex", "SECTORS", "IGO_NAMES"]
+__all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
 
 SECTORS = ("government", "military", "police", "rebel", "civilian", "business", "media", "igo")
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -67,11 +78,57 @@ OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "t
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PRO = frozenset({"pro", "anti", "pro-", "anti-"})
+_WHERE_PREPS = frozenset({"in", "throughout", "across"})
+# passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
 # "KYIV, July 19 (Wire) -": an all-caps place, optional date, optional source, then a dash
 _DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]"
 )
+
+
+def _named_country(name: str) -> str | None:
+    """The country an organisation is named after: a leading nationality or country ("Nigerian Union of
+    Teachers", "Kenya Anti-Corruption Commission") or a closing "of <country>" ("... Independence of Angola")."""
+    from .gazetteer import get_gazetteer  # read-only; loaded by linking already
+
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    gaz = get_gazetteer()
+
+    def country_of(text: str) -> str | None:
+        found = {p.country for p in gaz.lookup(text) if p.kind in ("country", "nationality") and p.country}
+        if len(found) == 1 and not any(p.kind not in ("country", "nationality") and p.notable
+                                       for p in gaz.lookup(text)[:1]):
+            return next(iter(found))
+        return None
+
+    for n in (2, 1):
+        if len(words) > n:
+            c = country_of(" ".join(words[:n]))
+            if c:
+                return c
+    lowered = [w.lower() for w in words]
+    if "of" in lowered:
+        tail = words[len(lowered) - 1 - lowered[::-1].index("of") + 1:]
+        if tail and len(tail) <= 3:
+            return country_of(" ".join(tail))
+    return None
+
+
+def is_group(tok: Token) -> bool:
+    """Whether a phrase head can name people: a name, a group or role noun, or a plural ("advisers").
+
+    "Russian nationalism" or "Israel's policy" name no actor, though their modifier is a country.
+    """
+    if tok.ent_type_ or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.tag_ in ("NNS", "NNPS") or lemma in _GROUP_NOUNS or lemma in _QUANTITY or tok.lower_ in _SECTOR_OF
 
 
 class ActorIndex:
@@ -86,6 +143,7 @@ class ActorIndex:
         self.spans = [s for s in spans if not self._in_dateline(s[0])]
         self.span_starts = [s[0] for s in self.spans]
         self.country_entity: dict[str, str] = {}
+        self._known: dict[str, tuple[str | None, str]] = {}
         for e in self.entities.values():
             if e.type == "GPE" and e.country and self.kind(e.id) == "country":
                 self.country_entity.setdefault(e.country, e.id)
@@ -125,8 +183,42 @@ class ActorIndex:
         return ent.type if ent is not None else None
 
     def country(self, eid: str) -> str | None:
+        """The entity's country, or for a political figure the article does not place, the leaders table's."""
         ent = self.entities.get(eid)
-        return ent.country if ent is not None else None
+        if ent is None:
+            return None
+        return ent.country or self.known_country(eid)[0]
+
+    def known_country(self, eid: str) -> tuple[str | None, str]:
+        """For an entity without a country: the leaders table's (a person, or a person the model typed
+        ORG), or the country an organisation is named after; with where it came from."""
+        if eid in self._known:
+            return self._known[eid]
+        ent = self.entities.get(eid)
+        found: tuple[str | None, str] = (None, "")
+        if ent is not None and not ent.country and not self.is_igo(eid):
+            if ent.type == "PERSON":
+                c = next((c for c in map(leader_country, [ent.name, *ent.aliases]) if c), None)
+                found = (c, "leaders")
+            elif ent.type in ("ORG", "GPE", "NORP", "FAC") and len(ent.name.split()) >= 2:
+                # the small model tags "Moody Awori" ORG: only a full two-word name, never a bare word
+                found = (leader_country(ent.name), "leaders")
+            if found[0] is None and ent.type == "ORG":
+                found = (_named_country(ent.name), "name")
+        self._known[eid] = found
+        return found
+
+    def fill_countries(self, ids: list[str]) -> None:
+        """Give actors without a country the one world knowledge or their name gives (on the shared Entity)."""
+        for eid in ids:
+            ent = self.entities.get(eid)
+            if ent is None or ent.country:
+                continue
+            found, how = self.known_country(eid)
+            if found:
+                ent.country = found
+                if isinstance(self.meta, dict):
+                    self.meta.setdefault(eid, {})["country_from"] = how
 
     def is_place(self, eid: str) -> bool:
         return self.type(eid) in PLACE_TYPES
@@ -157,8 +249,20 @@ class ActorIndex:
         """The entity a noun phrase headed by ``head`` names (without its conjuncts)."""
         if head.pos_ == "PRON":
             return self.resolve_pronoun(head)
+        if any(t.lower_ == "ethnic" and t.i < head.i for t in head.children):
+            # "ethnic Albanians in south Serbia": an ethnic group is not its kin state; where it lives is
+            return self._placed(head)
         eid = self._entity_of_token(head)
         if eid is not None:
+            if self.type(eid) in ("ORG", "NORP") and not self.country(eid) and not self.is_igo(eid):
+                # "Israel's Cabinet", "the Serbian parliament", "Iraqi Kurds": the country that qualifies it
+                for t in head.subtree:
+                    if t.i >= head.i or t.dep_ not in ("poss", "amod", "compound", "nmod"):
+                        continue
+                    other = self._entity_of_token(t)
+                    if (other is not None and other != eid and self.type(other) in ("GPE", "NORP")
+                            and self.country(other)):
+                        return self._country_for(other, t)
             return self._country_for(eid, head)
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
@@ -171,12 +275,36 @@ class ActorIndex:
                 eid = self._entity_of_token(t)
                 if eid is not None:
                     return self._country_for(eid, t)
-        if head.lemma_.lower() in _GROUP_NOUNS or head.lower_ in _GROUP_NOUNS:
-            for c in head.children:
+        lemma = head.lemma_.lower()
+        if lemma in _GROUP_NOUNS or head.lower_ in _GROUP_NOUNS or lemma in _QUANTITY:
+            for c in head.children:  # "the government of Chile", "a group of Moroccan diplomats"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:
                         if p.dep_ == "pobj":
-                            return self.phrase_entity(p)
+                            found = self.phrase_entity(p)
+                            if found is not None:
+                                return found
+        if is_group(head) and head.pos_ in _NOUN_POS and not head.ent_type_:
+            return self._placed(head)
+        return None
+
+    def _placed(self, head: Token) -> str | None:
+        """A group placed by where it is: "rebels in the Ivory Coast", "students throughout Indonesia",
+        "a group based in Trinidad" (the country's entity, else the place's)."""
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS]
+        preps += [g for c in head.children if c.dep_ == "acl" and c.lemma_ in ("base", "station", "operate")
+                  for g in c.children if g.dep_ == "prep" and g.lower_ in _WHERE_PREPS]
+        for c in preps:
+            if any(g.dep_ in ("conj", "cc") for g in c.children):
+                continue  # "workers in Russia and across the world" are in no one country
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                place = self._entity_of_token(p)
+                if place is None:
+                    place = next((self._entity_of_token(t) for t in p.subtree if self._entity_of_token(t)), None)
+                if place is not None and self.is_place(place) and self.country(place):
+                    return self.country_entity.get(self.country(place), place)
         return None
 
     def phrase_entities(self, head: Token | None) -> list[str]:
@@ -250,6 +378,8 @@ class ActorIndex:
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
         if passive:
+            if tok.lemma_.lower() in _STATIVE_PASSIVES:  # "Israel is opposed to ...", "X is committed to ..."
+                return next((c for c in tok.children if c.dep_ == "nsubjpass" and not self.in_dateline(c)), None)
             return None
         dep, head = tok.dep_, tok.head
         if head is tok:

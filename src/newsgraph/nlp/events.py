@@ -22,7 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Event, Span
-from .actors import ActorIndex
+from .actors import ActorIndex, is_group
 from .event_dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .extensions import register_extensions
 from .modality import QuoteIndex, modality_of, recode
@@ -47,6 +47,25 @@ _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _MERGEABLE = frozenset({"asserted", "reported"})
+# where a recipient may hide when the trigger's own objects name nobody: "a suspension of air links with
+# Serbia", "calls by Belarus's rulers", "a camp for Congolese refugees was attacked"
+_DEEP_PREPS = frozenset({"with", "against", "to", "for", "of", "on", "from", "by", "toward", "towards", "into",
+                         "over", "upon", "at", "between"})
+_DEEP_DEPTH = 3
+# a place that is the actor's own ground is where these happen, not who receives them
+# ("Putin visited Kaliningrad", "Ukraine's counteroffensive on Kherson")
+_OWN_GROUND = frozenset({"CONSULT", "MOBILIZE", "ASSAULT", "RETREAT"})
+# reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
+# Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
+_RECIPROCAL = frozenset(
+    "meet meeting talk talks discuss discussion negotiate negotiation consult consultation confer phone "
+    "telephone call summit dialogue agree agreement accord deal pact treaty sign cooperate cooperation "
+    "collaborate collaboration coordinate ally alliance partner partnership reconcile".split()
+)
+_RECIPROCAL_DOCUMENTS = frozenset("agreement accord deal pact treaty".split())  # "signed a treaty with Y"
+_THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
+_CONDITION_MARKS = frozenset({"if", "unless"})
+_IN_NOUNS = frozenset({"protest", "response", "defiance", "retaliation", "solidarity"})
 
 
 @dataclass
@@ -65,6 +84,7 @@ class _Candidate:
     mentions: list[Token] = field(default_factory=list)
     anaphoric: bool = False
     family: str = ""
+    deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")
 
 
 class _Coder:
@@ -94,17 +114,23 @@ class _Coder:
                     c.source_head = self.actors.subject_head(tok.head)
                     c.source = a.phrase_entities(c.source_head)
         self.targets(c, match)
-        c.target = [t for t in c.target if t not in c.source]
+        if not _distinct_groups(c.source_head, c.target_head):
+            c.target = [t for t in c.target if t not in c.source]
+        if c.target and self.reciprocal(c, match):
+            c.source += [t for t in c.target if t not in c.source]
+            c.target = []
         c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of)
         c.type, c.mode = recode(c.type, c.mode, c.modality, tok)
         if c.type == "PROTEST" and c.source and a.sector(c.source_head, c.source[0]) in ("government", "igo"):
             c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
-        if not c.target and c.location and c.type in _TARGET_FROM_LOCATION:
-            # the people where it happens receive it ("lifted the curfew in X", "arrived in X"),
-            # unless that is the actor's own country ("Putin visited Kaliningrad")
-            own = {a.country(i) for i in c.source} - {None}
-            if c.location not in c.source and a.country(c.location) and a.country(c.location) not in own and c.source:
-                c.target = [c.location]
+        # a meeting's venue is no host: only a visit's place receives a CONSULT
+        at = c.type in _TARGET_FROM_LOCATION and (c.type != "CONSULT" or c.mode == "visit")
+        place = (c.location if at else None) or c.deep_place
+        if not c.target and place and c.source:
+            # the people where it happens receive it ("lifted the curfew in X", "threatened to ban voting
+            # in X"), unless a state moves or fights on its own ground ("Putin visited Kaliningrad")
+            if place not in c.source and a.country(place) and a.country(place) not in self.own_ground(c):
+                c.target = [place]
         c.date = self.date_for(tok, c.source_head)
         c.anaphoric = (
             tok.pos_ in _NOUN and not c.source and not c.target
@@ -122,7 +148,8 @@ class _Coder:
             for ch in tok.children:
                 if ch.dep_ in ("dobj", "nsubjpass", "dative") and ch is not match.object:
                     heads.append(ch)
-            scopes = [tok] + [ch for ch in tok.children if ch.dep_ in ("xcomp", "dobj")]
+            # a particle's preposition too: "kidnapped up to 16 advisers"
+            scopes = [tok] + [ch for ch in tok.children if ch.dep_ in ("xcomp", "dobj", "prt")]
         else:
             scopes = [tok, tok.head] if tok.dep_ == "conj" and tok.head.pos_ in _NOUN else [tok]
         if match.object is not None and match.object not in scopes:
@@ -152,19 +179,11 @@ class _Coder:
                             heads.append(g)
                         if g.dep_ in ("prep", "dative") and g.lower_ in ("to", "for", "against", "on", "with", "between"):
                             heads.extend(q for q in g.children if q.dep_ == "pobj")
-        for h in heads:
-            ids = a.phrase_entities(h)
-            actors = [i for i in ids if not a.is_place(i) or a.kind(i) == "country" or a.type(i) == "GPE" and not a.kind(i)]
-            moving = c.type in ("CONSULT", "MOBILIZE") and (h.dep_ == "dobj" or h.head.lower_ in _MOVE_PREPS)
-            for i in list(actors) if moving else []:  # a visited city is the place, not the host
-                if a.type(i) == "GPE" and a.kind(i) not in ("country", None):
-                    actors.remove(i)
-            if moving:
-                c.location = c.location or next((i for i in ids if i not in actors), None)
-            if actors:
-                c.target = actors
-                c.target_head = h
-                break
+        # an actor first ("ban deliveries from Russia to Kaliningrad": Russia), then a place that stands for its people
+        if not any(self.target_at(c, h, places=False) for h in heads) and not any(
+            self.target_at(c, h) for h in heads
+        ):
+            self.deep_target(c, heads)
         if c.target_head is None:  # no entity, but the phrase may still name a sector ("protesters")
             c.target_head = next((h for h in heads if h.dep_ in ("dobj", "nsubjpass") or h.dep_ == "pobj"), None)
         if c.location is None:
@@ -175,6 +194,125 @@ class _Coder:
                 if ids:
                     c.location = ids[0]
                     break
+
+    def target_at(self, c: _Candidate, h: Token, places: bool = True) -> bool:
+        """Take the actors the phrase headed by ``h`` names as the recipients; False if it names none."""
+        a = self.actors
+        ids = a.phrase_entities(h)
+        actors = [i for i in ids if not a.is_place(i) or a.kind(i) == "country" or a.type(i) == "GPE" and not a.kind(i)]
+        moving = c.type in ("CONSULT", "MOBILIZE") and (h.dep_ == "dobj" or h.head.lower_ in _MOVE_PREPS)
+        for i in list(actors) if moving else []:  # a visited city is the place, not the host
+            if a.type(i) == "GPE" and a.kind(i) not in ("country", None):
+                actors.remove(i)
+        if moving:
+            c.location = c.location or next((i for i in ids if i not in actors), None)
+        if not actors and not moving and places:
+            # a city or region that receives it ("shelled Juba", "blockade Paris") stands for its
+            # people, unless it is the actor's own ground for a move or an operation
+            own = self.own_ground(c)
+            places = [i for i in ids if a.is_place(i) and a.country(i) and a.type(i) in ("GPE", "LOC")]
+            actors = [i for i in places if a.country(i) not in own]
+            if places and not actors:
+                c.location = c.location or places[0]
+        if actors:
+            c.target = actors
+            c.target_head = h
+            return True
+        return False
+
+    def deep_target(self, c: _Candidate, heads: list[Token]) -> None:
+        """No recipient among the trigger's own objects: look one clause or a few prepositions deeper.
+
+        "demanded that the US cancel ..." (the complement's subject), "threatened to stop talks if the
+        United States ..." (the condition's subject), "a suspension of air links with Serbia", "calls by
+        Belarus's rulers", "a hunger strike to demand the resignation of President X".
+        """
+        tok = c.tok
+        roots: list[Token] = []
+        verbs = [tok] if tok.pos_ in _VERB else []
+        if tok.pos_ in _NOUN and tok.dep_ == "dobj" and tok.head.pos_ in _VERB:
+            verbs.append(tok.head)  # "began a hunger strike to protest ..."
+        for v in verbs:
+            for ch in v.children:
+                if ch.dep_ == "ccomp" and ch.i > v.i and v is tok and c.type in _GOVERNING | {"SUPPORT"}:
+                    roots.extend(g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass"))
+            for x in [v, *(ch for ch in v.children if ch.dep_ == "xcomp")]:
+                for ch in x.children:
+                    if ch.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _CONDITION_MARKS
+                                                  for m in ch.children) and c.type == "THREATEN":
+                        roots.extend(g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass"))
+        roots.extend(heads)
+        for v in verbs:
+            for ch in v.children:
+                if ch.dep_ in ("prep", "agent") and ch.lower_ in _DEEP_PREPS:
+                    roots.extend(g for g in ch.children if g.dep_ == "pobj")
+                elif ch.dep_ == "prep" and ch.lower_ == "in":  # "in protest against X", "in defiance of X"
+                    roots.extend(g for g in ch.children if g.dep_ == "pobj" and g.lemma_ in _IN_NOUNS)
+                elif ch.dep_ == "advcl" and any(g.dep_ == "aux" and g.lower_ == "to" for g in ch.children):
+                    roots.append(ch)  # a purpose clause: "to demand ..."
+        # deeper down, only people: "crimes by Croatian extremists", not "promotion of Russian nationalism"
+        if self._search(c, roots, _DEEP_PREPS, lambda h: is_group(h) and self.target_at(c, h)):
+            return
+        # nobody: a place inside the object or complement may still receive it ("refused to deploy
+        # peacekeepers in Iraq", "extend the curfew in Abidjan"); the trigger's own place is c.location
+        a = self.actors
+
+        def place(h: Token) -> bool:
+            if h.head.lower_ not in _PLACE_PREPS or h.head.head is tok:
+                return False
+            ids = [i for i in a.phrase_entities(h) if a.is_place(i) and a.country(i)]
+            if ids:
+                c.deep_place = ids[0]
+            return bool(ids)
+
+        self._search(c, roots, _DEEP_PREPS | _PLACE_PREPS, place)
+
+    def _search(self, c: _Candidate, roots: list[Token], preps: frozenset[str], found) -> bool:
+        """Breadth-first from ``roots`` along prepositions, objects and participles; stop where ``found``."""
+        seen: set[int] = {c.tok.i}
+        frontier = [(r, 0) for r in roots]
+        while frontier:
+            h, depth = frontier.pop(0)
+            if h.i in seen:
+                continue
+            seen.add(h.i)
+            if h.pos_ not in _VERB and found(h):
+                return True
+            if depth >= _DEEP_DEPTH:
+                continue
+            for g in h.children:
+                if g.dep_ in ("prep", "agent") and (g.lower_ in preps or g.dep_ == "agent"):
+                    frontier.extend((p, depth + 1) for p in g.children if p.dep_ == "pobj")
+                elif h.pos_ in _VERB and g.dep_ in ("dobj", "dative"):
+                    frontier.append((g, depth + 1))
+                elif h.pos_ in _NOUN and g.dep_ == "acl" and g.tag_ in ("VBN", "VBG"):
+                    frontier.append((g, depth + 1))  # "crimes committed by X", "lines leading into Kabul"
+        return False
+
+    def own_ground(self, c: _Candidate) -> set[str]:
+        """Countries where a move or an operation by the state's own organs is not aimed at anyone."""
+        if c.type not in _OWN_GROUND:
+            return set()
+        a = self.actors
+        return {a.country(i) for i in c.source if a.sector(c.source_head, i) in ("government", "military")} - {None}
+
+    def reciprocal(self, c: _Candidate, match: Match) -> bool:
+        """Meetings, talks, agreements "with" someone: both sides act (a host, a visit or a mediator excepted)."""
+        if c.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") or c.target_head is None or not c.source:
+            return False
+        words = {c.tok.lemma_.lower(), c.family}
+        if match.object is not None:
+            words.add(match.object.lemma_.lower())
+        h = c.target_head
+        if h.dep_ == "pobj" and h.head.head is not c.tok:  # "signed an agreement with Y": the noun "with" hangs on
+            words.add(h.head.head.lemma_.lower())
+        if words & _THIRD_PARTY or c.mode == "visit":
+            return False
+        if not words & (_RECIPROCAL if c.type != "SUPPORT" else _RECIPROCAL_DOCUMENTS):
+            return False
+        if h.dep_ == "pobj":
+            return h.head.lower_ == "with"
+        return c.type == "CONSULT" and h.dep_ == "dobj"  # "met Y", "telephoned Y"
 
     def speaker_of(self, verb: Token) -> str | None:
         ids = self.actors.phrase_entities(self.actors.subject_head(verb))
@@ -306,6 +444,7 @@ class _Coder:
 
     def event(self, c: _Candidate) -> Event:
         a = self.actors
+        a.fill_countries(c.source + c.target)
         return Event(
             type=c.type,
             trigger=_span(c.tok),
@@ -320,6 +459,16 @@ class _Coder:
             source_sector=a.sector(c.source_head, c.source[0] if c.source else None),
             target_sector=a.sector(c.target_head, c.target[0] if c.target else None),
         )
+
+
+def _distinct_groups(src: Token | None, tar: Token | None) -> bool:
+    """A different group of the actor's nationality: "Palestinian police ... from Palestinian armed groups",
+    "Croatia is investigating crimes by Croatian extremists" (not "its forces": that is the actor)."""
+    if tar is None or tar.pos_ != "NOUN" or tar.ent_type_ or (src is not None and src.i == tar.i):
+        return False
+    if src is not None and src.lemma_.lower() == tar.lemma_.lower():
+        return False
+    return not any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in tar.children)
 
 
 def _same_event(k: _Candidate, c: _Candidate) -> bool:
