@@ -333,13 +333,21 @@ def test_symlink_loops_in_a_folder(tmp_path):
 
 
 def test_a_folder_nested_thousands_deep_does_not_exhaust_recursion(tmp_path):
-    deep = tmp_path
+    root = tmp_path / "deep"
+    chain = [root]
     for _ in range(1500):  # deeper than Python's recursion limit; path stays under PATH_MAX
-        deep = deep / "d"
-        deep.mkdir()  # one by one: mkdir(parents=True) itself recurses
-    (deep / "story.txt").write_text(ARTICLE)
-    (doc,) = read_all(tmp_path)
-    assert isinstance(doc, Document)
+        chain.append(chain[-1] / "d")
+    try:
+        for folder in chain:
+            folder.mkdir()  # one by one: mkdir(parents=True) itself recurses
+        (chain[-1] / "story.txt").write_text(ARTICLE)
+        (doc,) = read_all(root)
+        assert isinstance(doc, Document)
+    finally:  # shutil.rmtree (pytest's tmp cleanup) would itself hit the recursion limit
+        (chain[-1] / "story.txt").unlink(missing_ok=True)
+        for folder in reversed(chain):
+            if folder.exists():
+                folder.rmdir()
 
 
 def test_fifo_named_like_an_article_is_refused_without_blocking(tmp_path):
