@@ -348,3 +348,10 @@ def test_title_with_a_portfolio_place(link):
     person = entity_with_mention(doc, "Lorna Vasquez")
     assert person and person[0].type == "PERSON"
     assert "Minister for the Middle East" in person[0].titles
+
+
+def test_political_figure_gets_a_country_from_the_leaders_table(link):
+    doc = link("Reporters waited outside the chancellery. Angela Merkel arrived late and spoke briefly.")
+    assert by_name(doc, "Angela Merkel").country == "DEU"
+    other = link("Reporters waited outside. Jonas Brettfeld arrived late and spoke briefly.")
+    assert by_name(other, "Jonas Brettfeld").country is None

@@ -22,6 +22,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..model import Entity, Mention
+from .leaders import leader_country
 from .extensions import register_extensions
 from .people import (
     _PARTICLES, _POSSESSIVE, PERSONISH, TITLE_WORDS, PeopleMixin, _Cluster, _key, _Mention, _name_words, _norm,
@@ -227,6 +228,9 @@ class EntityLinker(PeopleMixin, PlacesMixin):
                     titles.append(t)
         country = self._country_of(c.kb) or next((m.country for m in c.mentions if m.country), None)
         aliases = list(dict.fromkeys(f for f in forms if f != name))
+        if country is None and label == "PERSON":
+            # a political figure the article does not place: the leaders table knows ("Putin" -> RUS)
+            country = next((c for c in map(leader_country, [name, *aliases]) if c), None)
         mentions = [Mention(m.start_char, m.end_char, m.text) for m in c.mentions]
         lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
         kb = c.kb if label != "PERSON" else None
