@@ -14,7 +14,7 @@ from newsgraph.evaluate import EvalReport, resolve_data_path, run_eval, write_ac
 from newsgraph.evaluate.common import is_named, plain_document
 from newsgraph.evaluate.geowebnews import GwnDoc, Toponym, recognition, resolution
 from newsgraph.evaluate.plover import PloverRecord, main_event, map_category, map_country, score
-from newsgraph.evaluate.polnear import Attribution, is_direct, parse_brat, score_article, trim_span
+from newsgraph.evaluate.polnear import Attribution, is_direct, parse_brat, score_article, source_kind, trim_span
 from newsgraph.evaluate.re3d import predicted_spans, score_spans
 from newsgraph.evaluate.scoring import PRF, haversine_km, match_spans, median, per_label, prf
 from newsgraph.model import Amount, Article, DateMention, Entity, Event, Mention, Quote, Span
@@ -231,7 +231,14 @@ def test_polnear_speaker_by_name_and_discontinuous_exact():
     ]
     c = score_article(text, gold, quotes, article)
     assert c.exact.gold_matched == 1  # every piece matched
-    assert (c.speaker_ok, c.speaker_n) == (1, 1)  # "Trump" fuzzy-matches "Donald Trump"
+    # No mention of the speaker entity overlaps the Source "Trump" and no speaker as written is given...
+    assert (c.speaker_ok, c.speaker_n) == (0, 1)
+    assert c.speaker_ok_entity == 1  # ...but the earlier rule fuzzy-matches "Trump" to "Donald Trump"
+    for q in quotes:
+        q.speaker_span = Span(0, 5, "Trump")
+    c = score_article(text, gold, quotes, article)
+    assert (c.speaker_ok, c.speaker_n) == (1, 1)
+    assert c.by_kind["name"] == [1, 1]
 
 
 # ---------------------------------------------------------------------------
@@ -377,15 +384,26 @@ def test_smoke_run_eval(dataset):
     assert resolve_data_path(dataset, EVAL) == EVAL / dataset
 
 
-def test_polnear_pronoun_source_lenient():
-    text = "Smith said taxes rise. He said “we win.”"
-    q = text.index("“we")
+def test_polnear_speaker_as_written_credits_pronoun_and_nominal_sources():
+    text = "Smith said taxes rise. He said “we win.” The ministry said “no comment.”"
+    q1, q2 = text.index("“we"), text.index("“no")
+    he, ministry = text.index("He"), text.index("The ministry")
     gold = [
         Attribution([(11, 21)], [(0, 5)], []),
-        Attribution([(q, q + 9)], [(23, 25)], []),  # Source "He"
+        Attribution([(q1, q1 + 9)], [(he, he + 2)], []),  # Source "He"
+        Attribution([(q2, q2 + 13)], [(ministry, ministry + 12)], []),  # Source "The ministry"
     ]
     article = Article(id="a", text=text, entities=[ent("E1", "Smith", "PERSON", [(0, 5)], text)])
-    quotes = [Quote(q, q + 9, text[q : q + 9], "direct", speaker="E1")]
+    quotes = [
+        Quote(q1, q1 + 9, text[q1 : q1 + 9], "direct", speaker="E1", speaker_span=Span(he, he + 2, "He")),
+        Quote(q2, q2 + 13, text[q2 : q2 + 13], "direct", speaker=None,
+              speaker_span=Span(ministry + 4, ministry + 12, "ministry")),
+    ]
     c = score_article(text, gold, quotes, article)
-    assert (c.direct_speaker_ok, c.direct_speaker_n) == (0, 1)  # strict: no mention overlaps "He"
-    assert c.direct_speaker_ok_lenient == 1  # "He" -> nearest preceding named Source "Smith"
+    assert (c.direct_speaker_ok, c.direct_speaker_n) == (2, 2)
+    assert c.direct_speaker_ok_entity == 0  # the entity rule credits neither
+    assert c.direct_by_kind == {"name": [0, 0], "pronoun": [1, 1], "nominal": [1, 1]}
+    assert source_kind(text, gold[0]) == "name"
+    quotes[0].speaker_span = None  # the entity's only mention is "Smith": not the Source "He"
+    c = score_article(text, gold, quotes, article)
+    assert c.direct_by_kind["pronoun"] == [0, 1]

@@ -28,6 +28,12 @@ def check_spans(article):
         assert article.text[q.start : q.end] == q.text
         if q.cue:
             assert article.text[q.cue.start : q.cue.end] == q.cue.text
+        if q.speaker_span:
+            assert article.text[q.speaker_span.start : q.speaker_span.end] == q.speaker_span.text
+
+
+def written(quote) -> str | None:
+    return quote.speaker_span.text if quote.speaker_span else None
 
 
 # ----- pairing marks, without the model ---------------------------------------------
@@ -267,6 +273,7 @@ def test_kaliningrad_sample_speakers(shared_dir, nlp):
     # Every full-sentence quote has a cue and a person behind it.
     for q in only(art, "direct") + only(art, "block"):
         assert q.cue is not None and art.entity(q.speaker).type == "PERSON"
+        assert q.speaker_span is not None  # where that person is named or referred to
 
 
 # ----- speaker resolution details -------------------------------------------------------
@@ -331,3 +338,98 @@ def test_called_x_a_quoted_term_is_a_partial_quote(analyze_text):
     (q,) = only(art, "partial")
     assert q.text == "betrayal of every taxpayer."
     assert speaker_name(art, q) == "Ines Moreau"
+
+
+# ----- the speaker as written (speaker_span) ------------------------------------------------
+
+
+def test_speaker_as_written_name_pronoun_and_nominal(analyze_text):
+    art = analyze_text(
+        "Mayor Anna Kovac opened the bridge on Monday. “It will carry ten thousand cars a day,” she said.\n\n"
+        "“The levees will hold,” said Governor Paul Hart.\n\n"
+        "“We are reviewing every levee in the region,” the ministry's spokeswoman said on Tuesday."
+    )
+    check_spans(art)
+    she, hart, ministry = only(art, "direct")
+    assert (written(she), speaker_name(art, she)) == ("she", "Anna Kovac")
+    assert (written(hart), speaker_name(art, hart)) == ("Governor Paul Hart", "Paul Hart")
+    assert written(ministry) == "the ministry's spokeswoman"  # the full noun phrase, resolved or not
+
+
+def test_speaker_as_written_according_to_and_relative_pronoun(analyze_text):
+    art = analyze_text(
+        "According to harbour master Tomas Berg, the port will stay closed until Friday.\n\n"
+        "The board heard from Ines Moreau, who said the reservoir was full."
+    )
+    check_spans(art)
+    berg, moreau = only(art, "indirect")
+    assert (written(berg), speaker_name(art, berg)) == ("harbour master Tomas Berg", "Tomas Berg")
+    assert (written(moreau), speaker_name(art, moreau)) == ("Ines Moreau, who", "Ines Moreau")
+
+
+def test_speaker_as_written_for_a_block_quote_is_the_subject_of_its_introduction(analyze_text):
+    art = analyze_text(
+        "Tomas Berg reviewed the damage on Monday.\n\nHe wrote:\n\n"
+        "The harbour wall has failed in three places and must be rebuilt before winter."
+    )
+    check_spans(art)
+    (q,) = only(art, "block")
+    assert (written(q), speaker_name(art, q)) == ("He", "Tomas Berg")
+    assert art.text[q.speaker_span.start : q.speaker_span.end + 6] == "He wrote"
+
+
+def test_inherited_speaker_points_at_the_neighbouring_attribution(analyze_text):
+    art = analyze_text(
+        "“The port will stay closed until the divers are done,” said Tomas Berg, the harbour master. "
+        "“It could take a week or more.”"
+    )
+    check_spans(art)
+    first, second = only(art, "direct")
+    assert written(first) == "Tomas Berg, the harbour master"
+    assert second.speaker_span == first.speaker_span and second.speaker == first.speaker
+
+
+def test_name_the_parser_hangs_inside_the_quote_is_still_the_speaker(analyze_text):
+    art = analyze_text("“The reservoir is full and the dam is safe,” Anna Kovac, the mayor of Lowmarsh, said.")
+    (q,) = only(art, "direct")
+    assert (written(q), speaker_name(art, q)) == ("Anna Kovac, the mayor of Lowmarsh", "Anna Kovac")
+
+
+def test_headline_colon_and_transcript_turns(analyze_text):
+    art = analyze_text(
+        "Kovac: Lowmarsh Bridge Will Reopen in Spring\n\n"
+        "Mayor Anna Kovac and Governor Paul Hart met voters on Monday.\n\n"
+        "KOVAC: We will rebuild the bridge before the spring floods.\n\n"
+        "HART: The state will pay for half of it.\n\n"
+        "Correction: An earlier version misspelled the river's name."
+    )
+    check_spans(art)
+    colon = [q for q in art.quotes if q.cue and q.cue.text == ":"]
+    assert [(q.kind, written(q), speaker_name(art, q)) for q in colon] == [
+        ("indirect", "Kovac", "Anna Kovac"),  # a headline paraphrases
+        ("direct", "KOVAC", "Anna Kovac"),  # a transcript turn is verbatim
+        ("direct", "HART", "Paul Hart"),
+    ]
+    assert colon[0].text == "Lowmarsh Bridge Will Reopen in Spring"
+
+
+def test_evaluation_verbs_report_their_object(analyze_text):
+    art = analyze_text("Senator Ines Moreau criticized the budget as a “betrayal of every taxpayer” on Friday.")
+    check_spans(art)
+    (indirect,) = only(art, "indirect")
+    (partial,) = only(art, "partial")
+    assert indirect.text == "the budget as a “betrayal of every taxpayer”"
+    assert partial.text == "betrayal of every taxpayer"
+    assert {speaker_name(art, q) for q in (indirect, partial)} == {"Ines Moreau"}
+    assert written(partial) == "Senator Ines Moreau"
+
+
+
+def test_physical_attacks_are_not_reported_speech(analyze_text):
+    art = analyze_text(
+        "Russian forces attacked the port of Lowmarsh on Monday, and the navy dismissed the captain.\n\n"
+        "Senator Ines Moreau attacked the ministry for its “reckless and secretive” plan."
+    )
+    check_spans(art)
+    assert [(q.kind, q.cue.text, speaker_name(art, q)) for q in art.quotes] == [("indirect", "attacked", "Ines Moreau")]
+    assert art.quotes[0].text == "the ministry for its “reckless and secretive” plan"

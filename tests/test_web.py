@@ -196,6 +196,11 @@ def test_side_panel_lists_every_fact(client, geneva):
     for e in geneva.entities:
         assert html.escape(e.name) in panel
     assert "Maria Lopez</a>" in panel and 'class="speaker-link"' in panel  # quote speaker
+    # ... with the speaker as written, linked to where the quote is attributed
+    written = geneva.quotes[0].speaker_span
+    assert written.text == "Lopez"
+    link = f'href="/articles/{geneva.id}/source?start={written.start}&amp;end={written.end}#hit"'
+    assert re.search(r'\(<a class="speaker-span" ' + re.escape(link) + r'[^>]*>“Lopez”</a>\)</span>', panel)
     assert "2,500,000,000 USD" in panel  # figure value
     assert "2024-03-14" in panel  # resolved date
     assert "CONSULT" in panel and "reported" in panel and "hypothetical" in panel  # event type and modality

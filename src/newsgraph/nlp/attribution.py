@@ -14,151 +14,22 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Span
+from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 from .extensions import entity_at
+from .speaker_words import PRONOUN_GENDER, description_words, guess_gender
 
-__all__ = ["SPEECH_LEMMAS", "BELIEF_LEMMAS", "Attributor", "trim_span", "description_words", "guess_gender"]
-
-# Verbs of saying: they may introduce a direct quote or a block quote.
-SPEECH_LEMMAS = frozenset(
-    """say tell state write add insist claim warn argue note acknowledge admit deny announce declare
-    urge stress suggest accuse assert explain report reply respond remark observe comment confirm
-    predict promise vow pledge maintain contend emphasize emphasise reiterate recall complain boast
-    concede allege testify tweet post ask answer caution conclude indicate reveal disclose describe
-    quote demand propose recommend threaten assure agree joke lament charge counter retort proclaim
-    affirm hint signal mention estimate speculate question scoff quip exclaim shout cry whisper
-    admonish plead concur inform notify brag speak disagree object protest sing chant continue""".split()
-)
-# Verbs of thinking or finding: they report an attributed claim only with a content clause.
-BELIEF_LEMMAS = frozenset("believe think feel find show expect fear suspect hope know doubt".split())
-# Parts of speech a cue verb can carry ("according" is tagged VERB; "said" sometimes AUX).
-_VERBISH = {"VERB", "AUX"}
-# Dependency labels of a cue's child that holds what was said.
-CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+__all__ = ["SPEECH_LEMMAS", "BELIEF_LEMMAS", "Attributor", "cue_span", "is_cue", "trim_span", "description_words", "guess_gender"]
 
 PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
 GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we"}
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP", "PERSON"}
 _MAX_BACK_SENTS = 12  # how far back a pronoun looks for its antecedent
+# Children that start a clause of their own: not part of a speaker phrase as written.
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "dep", "meta", "advmod", "npadvmod"}
+_MAX_PHRASE_TOKENS = 16
+_RELATIVE = {"who", "that", "which", "whom"}
 _GENERIC_ORG_NOUNS = {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
-_ABBREVIATIONS = {
-    "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
-    "lt": "lieutenant", "col": "colonel", "adm": "admiral", "dr": "doctor", "prof": "professor",
-    "sec": "secretary", "amb": "ambassador", "capt": "captain", "cmdr": "commander",
-}
-
-
-# A bonus for pronoun resolution ("she said" should not pick Donald): common first names and
-# gendered title words.  Unknown names stay candidates for either pronoun.
-_FEMALE = frozenset(
-    """mary patricia jennifer linda elizabeth barbara susan jessica sarah karen nancy lisa betty margaret
-    sandra ashley kimberly emily donna michelle dorothy carol amanda melissa deborah stephanie rebecca
-    sharon laura cynthia kathleen amy shirley angela helen anna brenda pamela nicole emma samantha
-    katherine christine debra rachel catherine carolyn janet ruth maria heather diane virginia julie
-    joyce victoria olivia kelly christina lauren joan evelyn judith megan cheryl andrea hannah martha
-    jacqueline frances gloria ann teresa kathryn sara janice jean alice julia judy grace denise amber
-    marilyn beverly danielle theresa sophia marie diana brittany natalie isabella charlotte rose alexis
-    hillary melania ivanka kellyanne michele condoleezza madeleine nikki sheryl oprah elena sonia loretta
-    huma debbie tulsi kamala jill chelsea tiffany ursula giorgia jacinda sanna mette annalena liz yulia
-    olena irina svetlana natalia tatiana olga valentina ekaterina anastasia marine ines hanna anne""".split()
-)
-_MALE = frozenset(
-    """james john robert michael william david richard joseph thomas charles christopher daniel matthew
-    anthony mark donald steven paul andrew joshua kenneth kevin brian george timothy ronald edward jason
-    jeffrey ryan jacob gary nicholas eric jonathan stephen larry justin scott brandon benjamin samuel
-    gregory alexander frank patrick raymond jack dennis jerry tyler aaron jose adam nathan henry douglas
-    zachary peter kyle walter ethan jeremy harold keith christian roger noah gerald carl sean
-    arthur lawrence jesse bryan joe billy bruce albert willie gabriel alan juan wayne roy ralph randy
-    eugene vincent russell louis philip bobby johnny bradley barack bill mike mitt bernie ted marco chris
-    newt rudy jeb rand mitch harry tim reince sergei vladimir dmitry sergey alexei volodymyr petro viktor
-    emmanuel olaf boris rishi recep narendra antony lloyd jake hunter tobias rolf tomas""".split()
-)
-_FEMALE_WORDS = frozenset(
-    """mrs ms miss madam lady queen princess dame sister mother wife daughter woman widow actress
-    chairwoman spokeswoman congresswoman businesswoman grandmother girlfriend""".split()
-)
-_MALE_WORDS = frozenset(
-    """mr king prince sir lord father husband son man chairman spokesman congressman businessman
-    grandfather boyfriend brother""".split()
-)
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f", "herself": "f"}
-
-
-def guess_gender(name: str, titles: list[str]) -> str | None:
-    """ "f", "m" or None, from the first known first name, else from gendered title words."""
-    for word in name.lower().split():
-        if word in _FEMALE:
-            return "f"
-        if word in _MALE:
-            return "m"
-    words = description_words(titles)
-    if words & _FEMALE_WORDS:
-        return "f"
-    if words & _MALE_WORDS:
-        return "m"
-    return None
-
-
-def description_words(names: list[str]) -> set[str]:
-    """Lowercased words of names and titles, abbreviations spelled out ("Sen." -> "senator")."""
-    words = set()
-    for name in names:
-        for w in name.lower().replace(";", " ").split():
-            w = w.strip(".,()'’")
-            words.add(_ABBREVIATIONS.get(w, w))
-    return words
-
-
-def is_cue(token: Token, with_beliefs: bool = False) -> bool:
-    """A reporting verb ("said", "warned", "according", "called for", "put it")."""
-    if token.pos_ not in _VERBISH and token.lower_ != "according":
-        return False
-    lemma = token.lemma_.lower()
-    if lemma in SPEECH_LEMMAS or (with_beliefs and lemma in BELIEF_LEMMAS):
-        return True
-    if token.lower_ == "according":
-        return any(c.lower_ == "to" for c in token.children)
-    if lemma == "call":
-        # "call for", "call on", and "X called Y a “liar”" (a subject naming something);
-        # not the passive or adjectival "(so-)called ..." that only names a term.
-        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children) or (
-            any(c.dep_ == "oprd" for c in token.children) and any(c.dep_ == "nsubj" for c in token.children)
-        )
-    if lemma == "put":  # "as he put it"
-        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
-    return False
-
-
-def cue_span(doc: Doc, token: Token) -> Span:
-    """The cue phrase: the verb plus the words that make it a reporting phrase."""
-    parts = [token]
-    for child in token.children:
-        lemma = token.lemma_.lower()
-        if child.dep_ == "prt" or (
-            child.dep_ == "prep"
-            and ((lemma == "call" and child.lower_ in ("for", "on")) or (token.lower_ == "according" and child.lower_ == "to"))
-        ):
-            parts.append(child)  # "point out", "call for", "according to"
-        elif child.dep_ == "dobj" and (
-            child.lower_ == "it" or (token.lemma_ == "tell" and child.n_lefts == 0 and child.n_rights == 0)
-        ):
-            parts.append(child)  # "put it", "told reporters"
-    parts = [p for p in parts if abs(p.i - token.i) <= 2]  # keep the phrase contiguous and short
-    first, last = min(p.i for p in parts), max(p.i for p in parts)
-    start, end = doc[first].idx, doc[last].idx + len(doc[last])
-    return Span(start, end, doc[first : last + 1].text)  # not doc.text: that joins the whole doc
-
-
-def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
-    """Drop surrounding spaces and clause punctuation (",", trailing ".") from ``[start, end)``.
-
-    Closing quote marks stay: a content clause that ends in a partial quote keeps it whole.
-    """
-    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
-        start += 1
-    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
-        end -= 1
-    return start, end
 
 
 class Attributor:
@@ -166,6 +37,7 @@ class Attributor:
 
     def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str], para_starts: list[int] = ()):
         self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token
         # Token offsets as one array: building a Token object per token costs more than our work.
         self._tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.sents = _split_at(doc, list(doc.sents), para_starts, self._tok_starts)
@@ -214,41 +86,69 @@ class Attributor:
     def subject_of(self, cue: Token) -> Token | None:
         """The cue's grammatical subject, climbing through "went on to say", "..., saying"."""
         tok = cue
+        sent = self.sents[self.sent_index(cue.i)]
         for _ in range(4):
-            # The parser sometimes hangs a quote's own subject on "said" too; the speaker is outside.
-            subjects = [c for c in tok.children if c.dep_ in ("nsubj", "csubj") and not self.in_quoted(c.idx)]
+            # The parser sometimes hangs a quote's own subject on "said" too, or runs a headline into
+            # the next paragraph: the speaker is outside the quote and inside the sentence.
+            deps = ("nsubj", "csubj") if tok is cue else ("nsubj", "csubj", "nsubjpass")  # "she was taken after saying"
+            subjects = [
+                c for c in tok.children
+                if c.dep_ in deps and not self.in_quoted(c.idx) and sent.start <= c.i < sent.end
+            ]
             if subjects:
                 return subjects[-1]
             if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
                 return tok.head  # "footage of Hillary Clinton asking, “...”"
             if tok.lower_ == "according" or tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"):
-                return None
+                break
             if tok.dep_ == "ccomp" and tok is not cue:
-                return None
+                break  # a content clause's verb: its subject is not the speaker
             tok = tok.head
+        return self._subject_beside(cue)
+
+    def _subject_beside(self, cue: Token) -> Token | None:
+        """A subject the parse lost: "“...,” Flynn, an adviser, said" (the name hung inside the quote),
+        or "X said, suggesting ..." (the participle hung elsewhere)."""
+        sent = self.sents[self.sent_index(cue.i)]
+        gap = []
+        for tok in reversed(self.doc[max(sent.start, cue.i - 12) : cue.i]):
+            if self.in_quoted(tok.idx) or tok.is_quote:
+                break
+            gap.append(tok)
+        # Between a closing mark (or the sentence start) and the cue, a bare noun phrase is the subject.
+        opened = cue.i - len(gap) - 1
+        if gap and (opened < sent.start or self.doc[opened].is_quote):
+            words = [t for t in reversed(gap) if not t.is_punct and not t.is_space]
+            if words and not any(t.pos_ in VERBISH or t.pos_ == "ADP" and t.lower_ != "of" for t in words):
+                return next((t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        # "X said, suggesting ..." / "X said, going on to say ...": the earlier verb's subject.
+        earlier = [t for t in self.cues_in(self.sent_index(cue.i)) if t.i < cue.i and t.tag_ not in ("VBG", "VB")]
+        if cue.tag_ in ("VBG", "VB") and earlier and cue.i - earlier[-1].i <= 5:
+            if any(t.text == "," for t in self.doc[earlier[-1].i + 1 : cue.i]):
+                return self.subject_of(earlier[-1])
         return None
 
-    def speaker_of(self, cue: Token) -> str | None:
-        """Entity id of whoever the cue reports: its subject, or X in "according to X"."""
+    def speaker_of(self, cue: Token) -> tuple[str | None, Span | None]:
+        """(entity id, speaker as written) of whoever the cue reports: its subject, or X in "according to X"."""
         if cue.lower_ == "according":
             for to in cue.children:
                 for obj in to.children:
                     if obj.dep_ == "pobj":
-                        return self.speaker_from_token(obj)
-            return None
+                        return self.speaker_from_token(obj), self.phrase_span(obj)
+            return None, None
         if cue.lemma_ == "quote":
             # "X quoted from an interview with Y: ..." -- the words are Y's.
             for tok in cue.subtree:
                 if tok.dep_ in ("pobj", "dobj") and tok.i > cue.i and not self.in_quoted(tok.idx):
                     ent = self.entity(tok.idx, tok.idx + len(tok))
                     if ent and self.entity_types.get(ent) == "PERSON":
-                        return ent
+                        return ent, self.phrase_span(tok)
         subj = self.subject_of(cue)
         if subj is not None:
-            return self.speaker_from_token(subj)
+            return self.speaker_from_token(subj), self.phrase_span(subj)
         return self._adjacent_name(cue)
 
-    def _adjacent_name(self, cue: Token) -> str | None:
+    def _adjacent_name(self, cue: Token) -> tuple[str | None, Span | None]:
         """A name right beside a cue the parser left without subject ("X all but acknowledged")."""
         sent = self.sents[self.sent_index(cue.i)]
         left = [t for t in self.doc[max(sent.start, cue.i - 4) : cue.i]]
@@ -259,11 +159,55 @@ class Attributor:
                     break  # a name across a comma or a preposition belongs to another phrase
                 ent = self.entity(tok.idx, tok.idx + len(tok))
                 if ent is not None and self.entity_types.get(ent) in _SPEAKER_TYPES:
-                    return ent
-        return None
+                    return ent, self.mention_span(tok, ent)
+        return None, None
+
+    def mention_span(self, tok: Token, ent: str) -> Span:
+        """The mention of ``ent`` that covers ``tok`` (the token itself if none does)."""
+        i = bisect.bisect_right(self.entity_spans, (tok.idx, float("inf"), "")) - 1
+        for s, e, eid in self.entity_spans[max(0, i - 3) : i + 3]:
+            if eid == ent and s <= tok.idx < e:
+                return self.char_span(s, e)
+        return self.char_span(tok.idx, tok.idx + len(tok))
+
+    def char_span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def phrase_span(self, tok: Token) -> Span:
+        """The noun phrase ``tok`` heads, as written: "he", "Putin", "the ministry's spokeswoman",
+        "the mayor of Lowmarsh, Anna Kovac" -- without relative clauses, participles or edge
+        punctuation, and never reaching into quoted words."""
+        antecedent = _antecedent(tok)
+        if antecedent is not None:  # "an aide who": the antecedent with its relative pronoun
+            return self.char_span(self.phrase_span(antecedent).start, tok.idx + len(tok))
+        keep = {tok.i}
+        stack = [tok]
+        while stack:
+            for child in stack.pop().children:
+                if child.dep_ not in _CLAUSE_DEPS:
+                    keep.add(child.i)
+                    stack.append(child)
+        sent = self.sents[self.sent_index(tok.i)]
+        lo = hi = tok.i
+        while lo - 1 in keep and lo > sent.start:
+            lo -= 1
+        while hi + 1 in keep and hi + 1 < sent.end:
+            hi += 1
+        while lo < tok.i and (self.doc[lo].is_punct or self.doc[lo].is_space):
+            lo += 1
+        while hi > tok.i and (self.doc[hi].is_punct or self.doc[hi].is_space or self.doc[hi].dep_ == "cc"):
+            hi -= 1
+        if hi - lo >= _MAX_PHRASE_TOKENS or any(self.in_quoted(t.idx) for t in self.doc[lo : hi + 1]):
+            lo = hi = tok.i  # a runaway parse: the head word and its name parts
+            while lo > 0 and self.doc[lo - 1].dep_ in ("compound", "flat") and self.doc[lo - 1].head.i >= tok.i:
+                lo -= 1
+        return self.char_span(self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]))
 
     def speaker_from_token(self, tok: Token) -> str | None:
         """Entity id of a subject noun phrase; pronouns are resolved backwards."""
+        antecedent = _antecedent(tok)
+        if antecedent is not None:
+            return self.speaker_from_token(antecedent)  # "Smith, who said ...": "who" stands for Smith
         if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
             return self.resolve_pronoun(tok)
         # The name up to its head ("Mayor Anna Kovac"), not possessors, relative clauses or appositions.
@@ -315,7 +259,7 @@ class Attributor:
             return self._pronoun_cache[pron.i]
         wanted = {"PERSON"} if pron.lower_ in PERSON_PRONOUNS else _GROUP_TYPES
         same_kind = PERSON_PRONOUNS if pron.lower_ in PERSON_PRONOUNS else GROUP_PRONOUNS
-        gender = _PRONOUN_GENDER.get(pron.lower_)
+        gender = PRONOUN_GENDER.get(pron.lower_)
         result = None
         s_i = self.sent_index(pron.i)
         for back in range(s_i, max(-1, s_i - _MAX_BACK_SENTS), -1):
@@ -365,7 +309,7 @@ class Attributor:
             if head.i == tok.i:
                 return None
             if is_cue(head, True) and not self.in_quoted(head.idx):
-                if tok.dep_ in CONTENT_DEPS or (tok.dep_ == "prep" and tok.lower_ in ("for", "on")):
+                if tok.dep_ in CONTENT_DEPS or (tok.dep_ == "prep" and tok.lower_ in ("for", "on", "as")):
                     return head, tok
             tok = head
         return None
@@ -394,3 +338,10 @@ def _depth(tok: Token) -> int:
     while tok.head.i != tok.i and depth < 50:
         tok, depth = tok.head, depth + 1
     return depth
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """What a relative pronoun subject ("who", "which") stands for, else None."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        return tok.head.head
+    return None

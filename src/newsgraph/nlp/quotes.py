@@ -13,42 +13,47 @@ Spans follow the reader's view, not the typography:
   The enclosing indirect quote is kept as well: the partial is the verbatim
   evidence, the indirect one the claim.
 - *indirect*: the content clause of a reporting verb ("X said that ...", "according
-  to X, ...", "Russia, he insisted, had to ...").
+  to X, ...", "Russia, he insisted, had to ..."), or the object of one that cites or
+  judges ("X noted the risk", "X criticized the plan as a “crazy system”").
+- *colon lines*: "Pence: Flowers Won't Attend" (a headline, indirect) and "PENCE: Well, ..."
+  (a transcript turn, direct), when the name before the colon is one of the article's entities.
 - Scare quotes (a short quoted term outside any reporting construction) are dropped.
+
+Each quote's ``speaker`` is the entity it resolves to; ``speaker_span`` is the speaker as
+written where the quote is attributed: the cue's subject noun phrase ("the ministry's
+spokeswoman", "he", "Governor Paul Hart", "Ines Moreau, who"), X in "according to X", the
+subject of "X wrote:" for a block quote, the name after a signature dash, and for a quote
+that inherits its speaker, the span of the neighbouring attribution it inherits from.
+Quotation-mark pairing is in :mod:`newsgraph.nlp.quote_marks`; cue lexicons and what a cue
+reports in :mod:`newsgraph.nlp.cues`; who a cue reports in :mod:`newsgraph.nlp.attribution`.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Paragraph, Quote, Span
-from .attribution import SPEECH_LEMMAS, Attributor, cue_span, description_words, guess_gender, is_cue, trim_span
+from .attribution import Attributor, description_words, guess_gender
+from .cues import SPEECH_LEMMAS, content_range, cue_span, is_cue, trim_span
+from .quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 
 __all__ = ["find_quote_marks", "pair_quote_marks", "extract_quotes", "MAX_QUOTE_CHARS"]
 
-MAX_QUOTE_CHARS = 2_000  # an opening mark left open longer than this is a stray mark
-OPEN_MARKS = "“«„"
-CLOSE_MARKS = "”»"
-STRAIGHT = '"'
-_ANY_MARK = re.compile(f"[{OPEN_MARKS}{CLOSE_MARKS}{STRAIGHT}]")
-_OPENING_CONTEXT = set("([{—–-/:")  # a straight mark after these opens
-_CLOSING_CONTEXT = set(".,;:!?)]}—–")  # a straight mark before these closes
 _MIN_CLAUSE_WORDS = 4  # fewer words than this, and no subject, is a term, not a quote
 _MIN_UNCUED_WORDS = 8  # a long quoted fragment with a verb is a quote even without a cue
 _DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")  # spaces, no-break spaces, not newlines
 _FRAME_TOKENS = 5  # how far a framing cue ("..., Putin said") may sit from the marks
 
+_COLON_LEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[^\S\n]+(?=\S)")
+_COLON_LABELS = {"correction", "clarification", "update", "note", "source", "related", "photo", "video", "watch",
+                 "read", "listen", "editor", "editors", "credit", "sources", "updated", "breaking", "exclusive"}
 
-@dataclass
-class _Mark:
-    pos: int
-    role: str  # "open" | "close"
-    para: int
+_Who = tuple  # (speaker entity id | None, cue Span | None, speaker as written Span | None)
+_NOBODY: _Who = (None, None, None)
 
 
 def _paragraphs(doc: Doc) -> list[Paragraph]:
@@ -58,72 +63,13 @@ def _paragraphs(doc: Doc) -> list[Paragraph]:
     return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
 
 
-def find_quote_marks(text: str, paragraphs: list[Paragraph]) -> list[_Mark]:
-    """Every quotation mark with its role; a straight mark's role comes from its neighbours."""
-    starts = [p.start for p in paragraphs]
-    marks: list[_Mark] = []
-    para = 0
-    open_straight = False  # for straight marks that look both ways
-    for found in _ANY_MARK.finditer(text):
-        i, ch = found.start(), found.group()
-        while para + 1 < len(starts) and starts[para + 1] <= i:
-            para += 1
-            open_straight = False
-        if ch in OPEN_MARKS:
-            role = "open"
-        elif ch in CLOSE_MARKS:
-            role = "close"
-        else:
-            before = text[i - 1] if i > 0 else " "
-            after = text[i + 1] if i + 1 < len(text) else " "
-            opens = before.isspace() or before in _OPENING_CONTEXT
-            closes = after.isspace() or after in _CLOSING_CONTEXT
-            if opens != closes:
-                role = "open" if opens else "close"
-            else:
-                role = "close" if open_straight else "open"
-            open_straight = role == "open"
-        marks.append(_Mark(i, role, para))
-    return marks
-
-
-def pair_quote_marks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
-    """(open mark, close mark) positions of quoted passages; unpaired marks are skipped.
-
-    A quote left open at a paragraph end continues only if the next paragraph starts
-    with an opening mark (the journalistic convention); otherwise it is dropped.
-    """
-    pairs: list[tuple[int, int]] = []
-    opened: _Mark | None = None
-    for mark in find_quote_marks(text, paragraphs):
-        if opened is not None and mark.para != opened.para:
-            para = paragraphs[mark.para]
-            continues = (
-                mark.role == "open"
-                and mark.para == opened.para + 1
-                and text[para.start : mark.pos].strip() == ""
-                and mark.pos - opened.pos <= MAX_QUOTE_CHARS
-            )
-            if continues:
-                opened = _Mark(opened.pos, "open", mark.para)  # same quote, now in this paragraph
-                continue
-            opened = None
-        if mark.role == "open":
-            opened = mark  # a second opening mark means the first one was stray
-        elif opened is not None:
-            if mark.pos - opened.pos <= MAX_QUOTE_CHARS and text[opened.pos + 1 : mark.pos].strip():
-                pairs.append((opened.pos, mark.pos))
-            opened = None
-    return pairs
-
-
 class _Extractor:
     def __init__(self, doc: Doc):
         self.doc = doc
-        self.text = doc.text
         spans, types = _entity_index(doc)
         self.paragraphs = _paragraphs(doc)
         self.att = Attributor(doc, spans, types, [p.start for p in self.paragraphs[1:]])
+        self.text = self.att.text
         for ent in doc._.ng_entities or []:
             self.att.entity_words[ent.id] = description_words([ent.name, *ent.titles])
             if ent.type == "PERSON":
@@ -141,13 +87,19 @@ class _Extractor:
                 out.append(tok)
         return out
 
-    def quote(self, start: int, end: int, kind: str, speaker: str | None, cue: Span | None) -> Quote | None:
+    def quote(self, start: int, end: int, kind: str, speaker: str | None, cue: Span | None,
+              speaker_span: Span | None = None) -> Quote | None:
         start, end = trim_span(self.text, start, end) if kind == "indirect" else _strip(self.text, start, end)
         if end <= start:
             return None
-        q = Quote(start, end, self.text[start:end], kind, speaker, cue)
+        q = Quote(start, end, self.text[start:end], kind, speaker, cue, speaker_span)
         self.quotes.append(q)
         return q
+
+    def attribute(self, cue: Token) -> _Who:
+        """(speaker entity, cue phrase, speaker as written) of a cue."""
+        speaker, written = self.att.speaker_of(cue)
+        return speaker, cue_span(self.doc, cue), written
 
     # ----- block quotes ------------------------------------------------------------
     def block_paragraphs(self) -> list[tuple[Paragraph, Token | None]]:
@@ -168,13 +120,13 @@ class _Extractor:
         return found
 
     def block_quotes(self, blocks: list[tuple[Paragraph, Token | None]]) -> None:
-        who: tuple[str | None, Span | None] = (None, None)
+        who: _Who = _NOBODY
         previous_end = -1
         for para, cue in blocks:
             if cue is not None:
-                who = (self.att.speaker_of(cue), cue_span(self.doc, cue))
+                who = self.attribute(cue)
             elif not self.text[previous_end : para.start].isspace():
-                who = (None, None)  # a run of block paragraphs shares its author; a new run does not
+                who = _NOBODY  # a run of block paragraphs shares its author; a new run does not
             self.quote(para.start, para.end, "block", *who)
             previous_end = para.end
 
@@ -195,7 +147,7 @@ class _Extractor:
 
     # ----- quotation marks ---------------------------------------------------------
     def marked_quotes(self, pairs: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> None:
-        last: tuple[int, str | None, Span | None] | None = None  # (sentence, speaker, cue) of the previous quote
+        last: tuple[int, _Who] | None = None  # (sentence, attribution) of the previous direct quote
         for open_pos, close_pos in pairs:
             if any(s <= open_pos < e for s, e in blocks):
                 continue  # words quoted inside a block quote belong to its author's text
@@ -215,11 +167,17 @@ class _Extractor:
             kind = None
             if clause or framed:
                 kind = "direct"
+                if own is None:  # "Obama called the holiday “a celebration of ...”"
+                    holder = self._partial_holder(inner, open_pos)
+                    if holder is not None and first_s <= self.att.sent_index(holder[0].i) <= last_s:
+                        own = (holder[0], 0)
             else:
                 holder = self._partial_holder(inner, open_pos)
                 if holder is not None:
                     ends_sentence = self.text[start:end].rstrip("”’'\" ")[-1:] in ".!?"
-                    if ends_sentence or len(words) >= _MIN_CLAUSE_WORDS or holder[1] in inner or holder[2]:
+                    # "described it as “unhinged”": a one-word quote the cue reports is not a scare quote
+                    as_what = holder[1].lower_ == "as" and holder[1].i == inner[0].i - 2
+                    if ends_sentence or len(words) >= _MIN_CLAUSE_WORDS or holder[1] in inner or holder[2] or as_what:
                         kind = "partial"
                         own = (holder[0], 0)
                 if kind is None and len(words) >= _MIN_UNCUED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in inner):
@@ -228,16 +186,16 @@ class _Extractor:
                 continue  # a scare quote: a term, not anyone's words
             dash = self._dash_signature(close_pos) if kind == "direct" else None
             if dash is not None:
-                speaker, cue = dash
+                who = dash
             elif own is not None:
-                speaker, cue = self.att.speaker_of(own[0]), cue_span(self.doc, own[0])
+                who = self.attribute(own[0])
             else:
-                speaker, cue = self._adjacent_speaker(first_s, last_s, last, close_pos)
-            q = self.quote(start, end, kind, speaker, cue)
+                who = self._adjacent_speaker(first_s, last_s, last, close_pos)
+            q = self.quote(start, end, kind, *who)
             if q is not None and kind == "direct":
-                last = (last_s, speaker, cue)
+                last = (last_s, who)
 
-    def _dash_signature(self, close_pos: int) -> tuple[str, Span] | None:
+    def _dash_signature(self, close_pos: int) -> _Who | None:
         """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs)."""
         m = _DASH_SIGNATURE.match(self.text, close_pos + 1)
         if m is None:
@@ -247,9 +205,9 @@ class _Extractor:
         i = bisect.bisect_left(spans, (name_start, -1, ""))
         if i == len(spans) or spans[i][0] != name_start:
             return None  # a dash that goes on with the sentence, not a signature
-        ent = spans[i][2]
+        _, name_end, ent = spans[i]
         dash = m.start(1)
-        return ent, Span(dash, dash + 1, self.text[dash])
+        return ent, Span(dash, dash + 1, self.text[dash]), Span(name_start, name_end, self.text[name_start:name_end])
 
     def _framing_cues(self, open_pos, close_pos, first_s, last_s):
         """Nearest cue before the opening mark and after the closing mark, in the same sentences."""
@@ -298,8 +256,8 @@ class _Extractor:
         tail = self._tail_cue(last_s, close_pos)
         if tail is not None:
             return tail
-        if last is not None and last[0] >= first_s - 1 and (last[1] is not None or last[2] is not None):
-            return last[1], last[2]
+        if last is not None and last[0] >= first_s - 1 and last[1] != _NOBODY:
+            return last[1]
         for s_i in (first_s - 1, last_s + 1):
             if not 0 <= s_i < len(self.att.sents):
                 continue
@@ -308,8 +266,8 @@ class _Extractor:
                 continue  # only a short "he said." after the quote
             cues = [t for t in self.att.cues_in(s_i, True) if self.att.subject_of(t) is not None]
             if cues:
-                return self.att.speaker_of(cues[-1]), cue_span(self.doc, cues[-1])
-        return None, None
+                return self.attribute(cues[-1])
+        return _NOBODY
 
     def _tail_cue(self, last_s, close_pos):
         """ "“...?” Vitter demanded." when the parser made the tail after "?”" its own sentence."""
@@ -319,51 +277,60 @@ class _Extractor:
         sent = self.att.sents[s_i]
         # Only after "?", "!" or a dash: a quote ending in "." is followed by a new sentence, and
         # a tail would have been joined with a comma ("“...,” she said").
-        if len(sent) > 8 or sent.start_char - close_pos > 3 or self.text[:close_pos].rstrip()[-1:] not in "?!—–-…":
+        if sent.start_char - close_pos > 3 or self.text[:close_pos].rstrip()[-1:] not in "?!—–-…":
             return None
-        cues = [t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS]
+        # The cue opens the tail ("Trump said, looking out ..."), not a new sentence's clause.
+        cues = [t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS and t.i - sent.start <= _FRAME_TOKENS]
         if not cues:
             return None
-        return self.att.speaker_of(cues[0]), cue_span(self.doc, cues[0])
+        return self.attribute(cues[0])
 
     # ----- reported speech ---------------------------------------------------------
     def indirect_quotes(self, taken: list[tuple[int, int]]) -> None:
         for s_i in range(len(self.att.sents)):
             for cue in self.att.cues_in(s_i, True):
-                rng = self._content_range(cue)
+                rng = content_range(self.att, cue)
                 if rng is None:
                     continue
                 start, end = trim_span(self.text, *rng)
                 if end - start < 3 or _overlap_ratio(start, end, taken) > 0.5:
                     continue  # a direct quote's own cue: already attributed
-                self.quote(start, end, "indirect", self.att.speaker_of(cue), cue_span(self.doc, cue))
+                self.quote(start, end, "indirect", *self.attribute(cue))
 
-    def _content_range(self, cue: Token) -> tuple[int, int] | None:
-        if cue.lower_ == "according":
-            clause = cue.head
-            if clause.i == cue.i:
-                return None
-            sent = self.att.sents[self.att.sent_index(cue.i)]
-            phrase_start, phrase_end = cue.left_edge.idx, _end(cue.right_edge)
-            start, end = clause.left_edge.idx, _end(clause.right_edge)
-            if phrase_start <= start:  # "According to X, ..."
-                return phrase_end, max(end, sent.end_char)
-            if phrase_end >= end - 1:  # "..., according to X."
-                return start, phrase_start
-            return start, end
-        for child in cue.children:
-            if child.dep_ == "ccomp":
-                return child.left_edge.idx, _end(child.right_edge)
-        if cue.lemma_ == "call":  # "X called for an inquiry"
-            for child in cue.children:
-                if child.dep_ == "prep" and child.lower_ == "for":
-                    objs = [c for c in child.children if c.dep_ == "pobj"]
-                    if objs:
-                        return objs[0].left_edge.idx, _end(objs[0].right_edge)
-        if cue.dep_ == "parataxis" and cue.head.i != cue.i and self.att.subject_of(cue) is not None:
-            head = cue.head  # "Russia, he insisted, had to be ..."
-            return head.left_edge.idx, _end(head.right_edge)
-        return None
+    # ----- "Pence: ..." headlines and "PENCE: ..." transcript turns ---------------------
+    def colon_quotes(self, taken: list[tuple[int, int]]) -> None:
+        """A line that opens with a bare name and a colon gives that person's words: verbatim in a
+        transcript ("PENCE: Well, ..."), a paraphrase in a headline ("Pence: Flowers Won't Attend")."""
+        for para in self.paragraphs:
+            m = _COLON_LEAD.match(self.text, para.start, para.end)
+            if m is None or m.group(1).strip().lower() in _COLON_LABELS:
+                continue
+            colon = m.end(1)
+            line_end = self.text.find("\n", colon, para.end)
+            start, end = _strip(self.text, colon + 1, para.end if line_end < 0 else line_end)
+            words = self.inner_tokens(para.start, colon)
+            if (
+                not words
+                or len(self.inner_tokens(start, end)) < 3
+                or any(not t.text[:1].isupper() and not t.is_punct for t in words)
+                or _overlap_ratio(start, end, taken) > 0.5
+                or self.att.in_quoted(colon)
+            ):
+                continue
+            name = Span(para.start, colon, self.text[para.start : colon])
+            speaker = self._named(name)
+            if speaker is not None:  # not a heading ("Stealth Over Health: ...")
+                kind = "direct" if name.text.isupper() else "indirect"
+                self.quote(start, end, kind, speaker, Span(colon, colon + 1, ":"), name)
+
+    def _named(self, name: Span) -> str | None:
+        """The speaker entity a bare name stands for: its mention, else a person with that name word."""
+        ent = self.att.entity(name.start, name.end)
+        if ent is not None:
+            return ent if self.att.entity_types.get(ent) in ("PERSON", "ORG", "GPE", "NORP") else None
+        last = name.text.split()[-1].lower()
+        found = [e.id for e in self.doc._.ng_entities or [] if e.type == "PERSON" and last in e.name.lower().split()]
+        return found[0] if len(found) == 1 else None
 
     def run(self) -> list[Quote]:
         pairs = pair_quote_marks(self.text, self.paragraphs)
@@ -374,12 +341,10 @@ class _Extractor:
         self.block_quotes(block_paras)
         self.marked_quotes(pairs, blocks)
         taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block")]
+        self.colon_quotes(taken)
+        taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block", "indirect")]
         self.indirect_quotes(taken)
         return sorted(self.quotes, key=lambda q: (q.start, q.end))
-
-
-def _end(tok: Token) -> int:
-    return tok.idx + len(tok)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

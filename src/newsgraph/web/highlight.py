@@ -58,6 +58,9 @@ def article_facts(article: Article) -> list[Fact]:
             add(f"e{i}", "entity", m.start, m.end, f"{ent.name} ({ent.type})")
     for i, q in enumerate(article.quotes):
         who = names.get(q.speaker, "unattributed") if q.speaker else "unattributed"
+        written = q.speaker_span.text if q.speaker_span else None
+        if written and written != who:  # the speaker as written: "Maria Lopez (“she”)", or just "“a city official”"
+            who = f"“{written}”" if who == "unattributed" else f"{who} (“{written}”)"
         add(f"q-{i}", "quote", q.start, q.end, f"{q.kind} quote · {who}")
     for i, a in enumerate(article.amounts):
         unit = a.currency or a.unit or ""

@@ -49,8 +49,11 @@ class Builder:
             out.append(Mention(*self.find(needle, nth)))
         return out
 
-    def quote(self, needle: str, kind: str, speaker: str | None, cue: str | None = None) -> Quote:
-        return Quote(*self.find(needle), kind=kind, speaker=speaker, cue=self.span(cue) if cue else None)
+    def quote(self, needle: str, kind: str, speaker: str | None, cue: str | None = None,
+              written: tuple[str, int] | None = None) -> Quote:  # fmt: skip
+        """``written``: the speaker as written where attributed, as (text, nth occurrence)."""
+        return Quote(*self.find(needle), kind=kind, speaker=speaker, cue=self.span(cue) if cue else None,
+                     speaker_span=self.span(*written) if written else None)
 
     def amount(self, needle: str, value: float | None, unit: str | None = None, currency: str | None = None,
                qualifier: str | None = None) -> Amount:  # fmt: skip
@@ -130,7 +133,8 @@ def _geneva() -> Article:
                gazetteer_id="geonames:709717"),
     ]  # fmt: skip
     quotes = [
-        b.quote("We are closer than we have been in months, and Ukraine knows it,", "direct", "E1", "told"),
+        b.quote("We are closer than we have been in months, and Ukraine knows it,", "direct", "E1", "told",
+                ("Lopez", 1)),
         b.quote("Nobody leaves this room until the guns fall silent across the whole front.", "block", "E1"),
     ]
     events = [
