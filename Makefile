@@ -44,7 +44,7 @@ bench: install
 	$(BIN)/newsgraph bench $(BENCH_ARGS)
 
 fuzz: install
-	$(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=300 tests/fuzz/corpus
+	mkdir -p build/fuzz-corpus && $(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=300 -timeout=30 -artifact_prefix=build/fuzz- build/fuzz-corpus tests/fuzz/corpus
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
