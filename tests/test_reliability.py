@@ -351,7 +351,7 @@ def test_locked_database_is_e102_and_loses_nothing(runner, tmp_path):
     holder = sqlite3.connect(db, isolation_level=None)
     holder.execute("BEGIN EXCLUSIVE")  # another writer holds the lock for the whole ingest
     try:
-        result = invoke(runner, "ingest", write_corpus(tmp_path / "more", extra=1), "--db", db)  # waits 5 s
+        result = invoke(runner, "ingest", write_corpus(tmp_path / "more", extra=1), "--db", db, "--lock-timeout", "0.5")
         assert_one_line(result, db, "E102", "database is locked by another writer")
     finally:
         holder.execute("ROLLBACK")

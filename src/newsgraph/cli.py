@@ -70,10 +70,17 @@ def ingest(
     engine: str = typer.Option("local", "--engine", help="local, or ray for a Ray cluster."),
     address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)."),
     shards: Path = typer.Option(Path("shards"), "--shards", help="Parquet output folder (with --engine ray)."),
+    max_file_mb: float = typer.Option(50, "--max-file-mb", help="Refuse files larger than this (HTML: 10 MB)."),
+    file_timeout: float = typer.Option(60, "--file-timeout", help="Seconds allowed to extract one PDF or HTML file."),
+    lock_timeout: float = typer.Option(5, "--lock-timeout", help="Seconds to wait for another writer's lock."),
+    follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symlinked folders."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
-    """Read, analyse and store articles. Known articles are recognised and skipped."""
+    """Read, analyse and store articles. Known articles are recognised and skipped.
+
+    Limits and their defaults are listed in docs/reliability.md.
+    """
 
     def body() -> None:
         if engine == "ray":
@@ -94,8 +101,16 @@ def ingest(
             raise typer.BadParameter("--engine must be local or ray")
         from .api import default_pipeline
         from .batch.runner import IngestOptions, run_ingest
+        from .ingest import ReadOptions
 
-        options = IngestOptions(workers=workers)
+        max_bytes = int(max_file_mb * 1024 * 1024)
+        read = ReadOptions(
+            max_bytes=max_bytes,
+            html_max_bytes=min(ReadOptions.html_max_bytes, max_bytes),
+            time_limit=file_timeout,
+            follow_symlinks=follow_symlinks,
+        )
+        options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout)
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
         report = _with_progress(lambda progress: run_ingest(paths, db, options, progress=progress, nlp=nlp), as_json)
