@@ -11,10 +11,15 @@ Run: .venv/bin/python scripts/make_examples.py
 
 from __future__ import annotations
 
+import sys
 import textwrap
 from pathlib import Path
 
-EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
+REPO = Path(__file__).resolve().parents[1]
+EXAMPLES = REPO / "examples"
+sys.path.insert(0, str(REPO / "tests"))  # the hand-written PDF builder the tests use
+
+from pdf_builder import text_pdf  # noqa: E402
 
 BALTIC_TITLE = ["NATO begins largest Baltic exercise in years as", "Moscow warns of response"]
 BALTIC = [
@@ -85,52 +90,6 @@ GRAIN = [
 ]
 
 
-def _pdf_escape(line: str) -> str:
-    return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-
-
-def write_simple_pdf(pages: list[list[str]], path: Path, header: str) -> None:
-    """Write a PDF with a real text layer (Helvetica, WinAnsi), one line per text row.
-
-    Each page carries a running header and a page number, as real documents do,
-    so the reader's furniture removal has something to remove.
-    """
-    objects: list[bytes] = []
-    page_ids = []
-    font_id = 3
-    objects.append(b"<< /Type /Catalog /Pages 2 0 R >>")
-    objects.append(b"")  # pages tree, filled in below
-    objects.append(b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>")
-    for number, lines in enumerate(pages, start=1):
-        rows = [f"BT /F1 9 Tf 72 760 Td ({_pdf_escape(header)}) Tj ET"]
-        y = 730
-        for line in lines:
-            rows.append(f"BT /F1 11 Tf 72 {y} Td ({_pdf_escape(line)}) Tj ET")
-            y -= 15
-        rows.append(f"BT /F1 9 Tf 300 40 Td ({number}) Tj ET")
-        stream = "\n".join(rows).encode("cp1252")
-        objects.append(b"<< /Length %d >>\nstream\n" % len(stream) + stream + b"\nendstream")
-        content_id = len(objects)
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents %d 0 R "
-            b"/Resources << /Font << /F1 %d 0 R >> >> >>" % (content_id, font_id)
-        )
-        page_ids.append(len(objects))
-    kids = " ".join(f"{i} 0 R" for i in page_ids).encode()
-    objects[1] = b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, len(page_ids))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for i, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    for off in offsets:
-        out += b"%010d 00000 n \n" % off
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    path.write_bytes(bytes(out))
-
-
 def main() -> None:
     text = wrap_like_a_pdf(BALTIC_TITLE, BALTIC)
     (EXAMPLES / "txt" / "baltic-exercise-extracted.txt").write_text(text, encoding="utf-8")
@@ -138,8 +97,8 @@ def main() -> None:
     for para in GRAIN:
         lines += textwrap.wrap(para, width=88) + [""]
     half = len(lines) // 2
-    write_simple_pdf([lines[:half], lines[half:]], EXAMPLES / "pdf" / "grain-corridor-talks.pdf",
-                     header="Newsgraph Wire - World Service")
+    pdf = text_pdf([lines[:half], lines[half:]], header="Newsgraph Wire - World Service", page_numbers=True)
+    (EXAMPLES / "pdf" / "grain-corridor-talks.pdf").write_bytes(pdf)
 
 
 if __name__ == "__main__":

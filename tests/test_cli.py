@@ -6,7 +6,7 @@ import json
 import shutil
 
 import pytest
-from test_readers import make_pdf
+from pdf_builder import text_pdf
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
@@ -92,7 +92,7 @@ def test_each_bad_input_gives_one_line_naming_the_file(runner, tmp_path, name):
     content, reason = BAD_INPUTS[name]
     path = tmp_path / name
     if content == "encrypted":
-        path.write_bytes(make_pdf([["Secret text"]], encrypt=True))
+        path.write_bytes(text_pdf([["Secret text"]], encrypt=True))
     elif content is not None:
         path.write_bytes(content)
     result = invoke(runner, "ingest", path, "--db", tmp_path / "n.db")

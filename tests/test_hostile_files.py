@@ -23,6 +23,7 @@ import pytest
 from newsgraph.errors import InputError
 from newsgraph.ingest import Document, ReadOptions, document_from_text, iter_documents
 from newsgraph.ingest.isolate import run_limited
+from pdf_builder import build_pdf
 
 ARTICLE = (
     "Barges return to the Osterlin\n\n"
@@ -66,20 +67,6 @@ def one_error(path, code: str, options=None, seconds: int = 60) -> InputError:
 
 FONT = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
 HELLO = b"BT /F1 11 Tf 72 700 Td (Hello world from the harbour) Tj ET"
-
-
-def build_pdf(objects: list[bytes]) -> bytes:
-    """A PDF from numbered object bodies (object 1 is the catalog), xref offsets computed."""
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    out += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
-    return bytes(out)
 
 
 def stream(content: bytes) -> bytes:

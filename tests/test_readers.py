@@ -12,58 +12,14 @@ import pytest
 from newsgraph.errors import InputError
 from newsgraph.ingest import Document, ReadOptions, iter_documents, read_path
 
+from pdf_builder import text_pdf
+
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "ingest"
 PLAIN = (FIXTURES / "plain_article.txt").read_text(encoding="utf-8")
 WRAPPED = (FIXTURES / "harbour_pdf_extract.txt").read_text(encoding="utf-8")
 
 
 # -- helpers ----------------------------------------------------------------
-
-
-def make_pdf(pages: list[list[str] | None], encrypt: bool = False) -> bytes:
-    """A minimal valid PDF: one Helvetica text line per string, or a drawn square for ``None``.
-
-    Object offsets for the xref table are computed as the bytes are written.
-    ``encrypt`` adds a standard-security /Encrypt dictionary whose password
-    check fails, which is all pdfminer needs to refuse the file.
-    """
-    page_ids = [4 + 2 * i for i in range(len(pages))]
-    kids = " ".join(f"{p} 0 R" for p in page_ids)
-    objects = [
-        b"<< /Type /Catalog /Pages 2 0 R >>",
-        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
-        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-    ]
-    for page_id, lines in zip(page_ids, pages):
-        if lines is None:
-            content = b"0 0 1 rg 100 100 200 200 re f"
-        else:
-            ops = ["BT /F1 11 Tf 14 TL 72 740 Td"]
-            for line in lines:
-                escaped = line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
-                ops.append(f"({escaped}) Tj T*")
-            content = "\n".join(ops + ["ET"]).encode("latin-1")
-        objects.append(
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
-            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_id + 1)
-        )
-        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    out = bytearray(b"%PDF-1.4\n")
-    offsets = []
-    for number, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
-    xref = len(out)
-    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
-    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
-    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R"
-    if encrypt:
-        trailer += (
-            " /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4"
-            f" /O <{'11' * 32}> /U <{'22' * 32}> >> /ID [<{'33' * 16}> <{'33' * 16}>]"
-        )
-    out += b"trailer\n" + trailer.encode() + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
-    return bytes(out)
 
 
 def only_document(path, options=None) -> Document:
@@ -188,7 +144,7 @@ PDF_PAGES = [
 
 def test_pdf_with_a_text_layer(tmp_path):
     path = tmp_path / "story.pdf"
-    path.write_bytes(make_pdf(PDF_PAGES))
+    path.write_bytes(text_pdf(PDF_PAGES))
     doc = only_document(path)
     assert doc.format == "pdf"
     assert "\f" in doc.source_text  # page boundaries survive into the source text
@@ -205,13 +161,13 @@ def test_pdf_with_a_text_layer(tmp_path):
 
 def test_pdf_without_text_needs_ocr(tmp_path):
     path = tmp_path / "scan.pdf"
-    path.write_bytes(make_pdf([None, None]))
+    path.write_bytes(text_pdf([None, None]))
     only_error(path, "E005")
 
 
 @pytest.mark.parametrize(
     "data",
-    [b"%PDF-1.4\nthis is not really a pdf \x00\x01", make_pdf([["Hello"]])[:180], b"hello, world"],
+    [b"%PDF-1.4\nthis is not really a pdf \x00\x01", text_pdf([["Hello"]])[:180], b"hello, world"],
     ids=["garbage", "truncated", "not-a-pdf"],
 )
 def test_corrupt_pdf(tmp_path, data):
@@ -223,7 +179,7 @@ def test_corrupt_pdf(tmp_path, data):
 
 def test_encrypted_pdf(tmp_path):
     path = tmp_path / "locked.pdf"
-    path.write_bytes(make_pdf([["Secret text"]], encrypt=True))
+    path.write_bytes(text_pdf([["Secret text"]], encrypt=True))
     only_error(path, "E007")
 
 

@@ -179,14 +179,18 @@ def analyze(
             if not path.exists():
                 raise InputError("E001", path=file)
             article = analyze_article(path, published=published)
-        if as_json:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        else:
-            from .render import print_article
-
-            print_article(out, article)
+        _print_article(article, as_json)
 
     _run(debug, body)
+
+
+def _print_article(article, as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+    else:
+        from .render import print_article
+
+        print_article(out, article)
 
 
 # -- stats / show -------------------------------------------------------------
@@ -228,12 +232,7 @@ def show(
 
     def body() -> None:
         article = _open_db(db).article(article_id)
-        if as_json:
-            sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
-        else:
-            from .render import print_article
-
-            print_article(out, article)
+        _print_article(article, as_json)
 
     _run(debug, body)
 

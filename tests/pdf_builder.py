@@ -1,0 +1,73 @@
+"""Write small, valid PDFs by hand, so tests and examples need no PDF library.
+
+`build_pdf` lays out numbered objects with a correct xref table; `text_pdf`
+makes pages of Helvetica text lines (or a drawn square, for a page with no text
+layer) and can add a standard-security /Encrypt entry that pdfminer refuses.
+"""
+
+from __future__ import annotations
+
+__all__ = ["build_pdf", "text_pdf"]
+
+_ENCRYPT = (
+    " /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4"
+    f" /O <{'11' * 32}> /U <{'22' * 32}> >> /ID [<{'33' * 16}> <{'33' * 16}>]"
+)
+
+
+def build_pdf(objects: list[bytes], encrypt: bool = False) -> bytes:
+    """A PDF from numbered object bodies (object 1 is the catalog), xref offsets computed."""
+    out = bytearray(b"%PDF-1.4\n")
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n%s\nendobj\n" % (number, body)
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
+    out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
+    trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R" + (_ENCRYPT if encrypt else "")
+    out += b"trailer\n" + trailer.encode() + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
+    return bytes(out)
+
+
+def _escape(line: str) -> str:
+    return line.replace("\\", "\\\\").replace("(", "\\(").replace(")", "\\)")
+
+
+def text_pdf(
+    pages: list[list[str] | None],
+    encrypt: bool = False,
+    header: str | None = None,
+    page_numbers: bool = False,
+) -> bytes:
+    """One Helvetica text line per string on each page, or a drawn square for ``None``.
+
+    ``header`` and ``page_numbers`` add the running header and folio that real
+    documents carry, for the reader's furniture removal to find.
+    """
+    page_ids = [4 + 2 * i for i in range(len(pages))]
+    kids = " ".join(f"{p} 0 R" for p in page_ids)
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        f"<< /Type /Pages /Kids [{kids}] /Count {len(pages)} >>".encode(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+    ]
+    for number, (page_id, lines) in enumerate(zip(page_ids, pages), start=1):
+        if lines is None:
+            content = b"0 0 1 rg 100 100 200 200 re f"
+        else:
+            ops = []
+            if header:
+                ops.append(f"BT /F1 9 Tf 72 760 Td ({_escape(header)}) Tj ET")
+            ops.append("BT /F1 11 Tf 15 TL 72 730 Td")
+            ops += [f"({_escape(line)}) Tj T*" for line in lines]
+            ops.append("ET")
+            if page_numbers:
+                ops.append(f"BT /F1 9 Tf 300 40 Td ({number}) Tj ET")
+            content = "\n".join(ops).encode("cp1252")
+        objects.append(
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] "
+            b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_id + 1)
+        )
+        objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
+    return build_pdf(objects, encrypt)
