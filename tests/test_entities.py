@@ -192,3 +192,44 @@ def test_title_portfolio_and_person_split(ent_nlp):
     found = ents(ent_nlp, "The Minister for the Middle East Lorna Vasquez said the strike was a tragedy.")
     assert ("Lorna Vasquez", "PERSON") in found
     assert not any("Vasquez" in text and label != "PERSON" for text, label in found)
+
+
+def test_a_titled_name_is_never_a_place(ent_nlp):
+    # "Bush" is a city in Egypt, "Jordan" a country: after a personal title both are people.
+    found = ents(ent_nlp, "President Bush toured the flooded delta on Monday. Bush promised more aid.")
+    assert ("Bush", "PERSON") in found and not any(text == "Bush" and label != "PERSON" for text, label in found)
+    assert kb(ent_nlp, "Gen. Jordan inspected the troops before the parade.").get("Jordan", "") == ""
+
+
+def test_acronyms_link_only_to_their_own_entries(ent_nlp):
+    linked = kb(ent_nlp, "The PRC and the DPRK rejected a statement drafted by the ROK, and the ILO said "
+                         "it would send observers.")  # fmt: skip
+    assert linked == {"PRC": "iso3166:CHN", "DPRK": "iso3166:PRK", "ROK": "iso3166:KOR", "ILO": "org:ilo"}
+    # a town's name in capitals still works for a capital and in a dateline
+    assert kb(ent_nlp, "KYIV (Reuters) - Sirens sounded overnight.").get("KYIV") == "geonames:703448"
+
+
+def test_compass_names_are_part_of_their_place(ent_nlp):
+    # "South Lebanon" is also a village in Ohio; the text means the south of Lebanon
+    doc = ent_nlp("Shelling hit villages across South Lebanon on Sunday.")
+    (ent,) = [e for e in doc.ents if e.text == "South Lebanon"]
+    assert ent.label_ in ("GPE", "LOC") and ent.kb_id_ == ""
+    linked = kb(ent_nlp, "Aid reached North Darfur, Northern Ireland and South Sudan.")
+    assert linked["North Darfur"] == "iso3166-2:SD-DN" and linked["South Sudan"] == "iso3166:SSD"
+    assert linked["Northern Ireland"] == "iso3166-2:GB-NIR"
+
+
+def test_compound_nationalities_are_one_group(ent_nlp):
+    doc = ent_nlp("Bosnian Serbs and Kosovo Albanians protested while Iraqi Kurds held talks in a Syrian Kurdish town.")
+    found = {(e.text, e.label_) for e in doc.ents}
+    for group in ("Bosnian Serbs", "Kosovo Albanians", "Iraqi Kurds"):
+        assert (group, "NORP") in found, (group, found)
+    assert ("Syrian", "NORP") in found  # "Syrian Kurdish town": a nationality and an adjective, not a group
+
+
+def test_known_companies_stay_organisations(ent_nlp):
+    found = ents(ent_nlp, "Microsoft and Boeing said they would invest in Lowmarsh, and Samsung opened a plant there. "
+                          "Twitter suspended the accounts.")  # fmt: skip
+    for name in ("Microsoft", "Boeing", "Samsung", "Twitter"):
+        assert (name, "ORG") in found, (name, found)
+    assert kb(ent_nlp, "Samsung opened a plant there.")["Samsung"] == "org:samsung"  # not Samsun, Turkey

@@ -132,3 +132,24 @@ def test_historical_state_and_armed_groups(gaz):
     for name in ("IS", "ISIL", "Daesh", "Hezbollah", "Houthis", "Taliban", "al-Shabab", "Boko Haram", "PKK", "YPG",
                  "Wagner Group", "Hayat Tahrir al-Sham", "Peshmerga"):  # fmt: skip
         assert gaz.lookup(name)[0].kind == "org", name
+
+
+def test_acronyms_and_old_names_of_states(gaz):
+    # an acronym is a country's or organisation's alias, not a town's airport code or alternate name
+    for acronym, pid in (("PRC", "iso3166:CHN"), ("DPRK", "iso3166:PRK"), ("ROK", "iso3166:KOR"),
+                         ("UAE", "iso3166:ARE"), ("ILO", "org:ilo"), ("WHO", "org:who"), ("IAEA", "org:iaea")):  # fmt: skip
+        assert gaz.lookup(acronym)[0].id == pid, acronym
+    assert gaz.lookup("Bosnia")[0].id == "iso3166:BIH" and gaz.lookup("Bosnian")[0].country == "BIH"
+    assert gaz.lookup("Kampuchea")[0].id == "iso3166:KHM" and gaz.lookup("Kampuchean")[0].country == "KHM"
+    assert gaz.lookup("Mozambican")[0].country == "MOZ"
+    for group in ("Moslem", "Muslim", "Tamil", "Tamils"):  # religious and ethnic groups: no single country
+        place = gaz.lookup(group)[0]
+        assert place.kind == "nationality" and place.country is None, group
+
+
+def test_major_companies_are_organisations(gaz):
+    for name in ("Microsoft", "Google", "Apple", "Amazon", "Meta", "Facebook", "Shell", "BP", "Gazprom", "Rosneft",
+                 "Aramco", "Huawei", "Samsung", "Toyota", "Volkswagen", "Siemens", "Boeing", "Airbus",
+                 "Lockheed Martin", "Raytheon", "Pfizer", "TSMC"):  # fmt: skip
+        assert gaz.lookup(name)[0].kind == "org", name
+    assert gaz.lookup("Samsung")[0].country == "KOR" and gaz.lookup("Boeing")[0].country == "USA"

@@ -355,3 +355,47 @@ def test_political_figure_gets_a_country_from_the_leaders_table(link):
     assert by_name(doc, "Angela Merkel").country == "DEU"
     other = link("Reporters waited outside. Jonas Brettfeld arrived late and spoke briefly.")
     assert by_name(other, "Jonas Brettfeld").country is None
+
+
+def test_a_titled_person_is_never_linked_to_a_place(link):
+    doc = link("President Bush toured the flooded delta on Monday. Bush promised more aid.")
+    check_invariants(doc)
+    (bush,) = entity_with_mention(doc, "Bush")
+    assert bush.type == "PERSON" and bush.gazetteer_id is None and bush.lat is None
+
+
+def test_acronyms_of_states_and_organisations(link):
+    doc = link("The PRC and the DPRK rejected a statement drafted by the ROK, and the ILO said it would send observers.")
+    check_invariants(doc)
+    assert [e.country for e in map(lambda t: entity_with_mention(doc, t)[0], ("PRC", "DPRK", "ROK"))] == [
+        "CHN", "PRK", "KOR"]  # fmt: skip
+    ilo = entity_with_mention(doc, "ILO")[0]
+    assert ilo.type == "ORG" and ilo.gazetteer_id == "org:ilo" and ilo.country is None
+
+
+def test_south_of_a_country_keeps_the_country(link):
+    doc = link("Shelling hit villages across South Lebanon on Sunday, and Southern Sudan braced for floods.")
+    check_invariants(doc)
+    south = entity_with_mention(doc, "South Lebanon")[0]
+    assert south.country == "LBN" and south.gazetteer_id is None  # not South Lebanon, Ohio
+    assert entity_with_mention(doc, "Southern Sudan")[0].country == "SDN"
+
+
+def test_nationalities_groups_and_old_names(link):
+    doc = link("Bosnian Serbs and Kosovo Albanians protested while Iraqi Kurds held talks. "
+               "Kampuchean troops, Moslem clerics and Tamil students marched in Bosnia last week.")  # fmt: skip
+    check_invariants(doc)
+    for text, country in (("Bosnian Serbs", "BIH"), ("Kosovo Albanians", "XKX"), ("Iraqi Kurds", "IRQ"),
+                          ("Kampuchean", "KHM"), ("Moslem", None), ("Tamil", None)):  # fmt: skip
+        (ent,) = entity_with_mention(doc, text)
+        assert ent.type == "NORP" and ent.country == country, (text, ent)
+    bosnia = entity_with_mention(doc, "Bosnia")[0]
+    assert bosnia.gazetteer_id == "iso3166:BIH" and bosnia.country == "BIH"
+
+
+def test_companies_are_organisations_and_no_hint_for_places(link):
+    doc = link("Delegates met in Geneva on Friday. Microsoft, Pfizer and Walmart sent observers, Microsoft said.")
+    check_invariants(doc)
+    assert by_name(doc, "Microsoft").type == "ORG" and by_name(doc, "Microsoft").country == "USA"
+    # an organisation's home state is no evidence of where the article is: Geneva, not Geneva, Illinois
+    assert entity_with_mention(doc, "Geneva")[0].country == "CHE"

@@ -81,6 +81,21 @@ PERSON_CUES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "
 SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
               "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
+# Titles that only ever stand before a person's name: a place name right after one is that person's
+# ("President Bush", "Gen. Jordan"), never the place.  Role words that also precede places or
+# organisations ("state", "foreign", "chief", "leader", "director") are left out.
+PERSON_TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "col",
+                 "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "sen",
+                 "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope", "sir",
+                 "lord", "lady", "dame", "sheikh", "ayatollah", "emir", "chancellor", "premier", "minister", "judge",
+                 "rev", "bishop", "archbishop", "cardinal", "marshal", "brig", "brigadier", "congressman",
+                 "congresswoman", "ambassador", "secretary", "rabbi", "imam", "sultan"}  # fmt: skip
+# First words that make "South X" a part of the place X, not a place of its own.
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
+           "lower", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
+           "southeastern", "southwestern", "north-east", "north-west", "south-east", "south-west"}  # fmt: skip
+# Kinds a "South X" name may itself be (South Sudan, Northern Ireland, West Bank): curated or ISO names.
+FIRM_NAME_KINDS = {"country", "admin1", "region", "feature", "sea", "river", "continent"}
 # Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
 # Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
@@ -93,6 +108,59 @@ MAX_EXTRA_TOKENS = 2  # punctuation tokens a name may contain beyond its word co
 
 def _norm_ws(text: str) -> str:
     return " ".join(text.split())
+
+
+def _person_title(tok) -> bool:
+    """A capitalised title that only ever stands before a person ("President", "Gen.", "Mr")."""
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in PERSON_TITLES
+
+
+def _is_acronym(text: str) -> bool:
+    """An initialism written in capitals: "PRC", "ILO", "U.A.E." (2-5 letters, no spaces)."""
+    bare = text.replace(".", "")
+    return 2 <= len(bare) <= 5 and bare.isalpha() and bare.isupper()
+
+
+def _acronym_may_mean(doc: Doc, i: int, j: int, text: str, place: Place) -> bool:
+    """Whether a short name in capitals may name ``place``: an entry with exactly that name or alias
+    as written ("PRC" for China, "ILO" for the labour organisation), or its name in capitals
+    ("IRAN"), but a town's name only for a capital or a city of a million, or in a dateline
+    ("ROME (Reuters) -"): "ILO" is not Ilo, Peru."""
+    bare = text.replace(".", "")
+    if any(a.replace(".", "") == bare for a in (place.name, *place.aliases)):
+        return True
+    if normalize_name(place.name) == normalize_name(text):  # a name in capitals ("IRAN", "KYIV")
+        if place.kind != "city" or "C" in place.flags or place.population >= BIG_CITY_POPULATION:
+            return True
+    return place.kind == "city" and _at_dateline(doc, i, j)
+
+
+def _at_dateline(doc: Doc, i: int, j: int) -> bool:
+    before_ok = i == 0 or (doc[i - 1].is_space and "\n" in doc[i - 1].text)
+    return before_ok and j < len(doc) and doc[j].text in ("(", "—", "–", "-", ",", ":")
+
+
+def _after_preposition(doc: Doc, e: _Ent) -> bool:
+    return e.start > 0 and doc[e.start - 1].pos_ == "ADP"
+
+
+def _compass_base(text: str, gaz) -> Place | None:
+    """X in "South X", "Northern X" when X is a known country, region or big place; else None."""
+    first, _, rest = _norm_ws(text).partition(" ")
+    if not rest or first.lower() not in COMPASS:
+        return None
+    for place in gaz.lookup(rest, include_alternate=False)[:3]:
+        if place.kind in FIRM_NAME_KINDS or (place.kind == "city" and place.notable):
+            return place
+    return None
+
+
+def _within(place: Place, base: Place) -> bool:
+    """Whether ``place``, found by the whole name "South X", may be it: a country, region or
+    feature of that name (South Sudan, Northern Ireland, West Bank), or a town in X's country."""
+    if place.kind in FIRM_NAME_KINDS:
+        return True
+    return place.kind == "city" and base.country is not None and place.country == base.country
 
 
 @dataclass
@@ -140,6 +208,7 @@ class EntityCorrector:
             if ent.label_ not in NUMERIC_LABELS:
                 ents.extend(self._trim(doc, ent))
         ents = self._merge_matches(doc, ents, self._matches(doc))
+        ents = self._compound_nationalities(doc, ents, gaz)
         for e in ents:
             if not e.kb and e.label in LINKABLE:
                 self._link(doc, e, gaz)
@@ -177,8 +246,9 @@ class EntityCorrector:
                 places = keys.get(key)
                 if places is None and key.endswith("s") and len(key) > 4:  # "F-16s", "Israelis" already keyed
                     places = [p for p in keys.get(key[:-1], ()) if p.kind == "weapon"] or None
-                if places and self._accept(doc, i, j, text, key, places[0]):
-                    found = _Ent(i, j, places[0].label, places[0].id, GAZ_WEIGHT)
+                place = self._agreeing(doc, i, j, places) if places else None
+                if place is not None and self._accept(doc, i, j, text, key, place):
+                    found = _Ent(i, j, place.label, place.id, GAZ_WEIGHT)
                     break
             if found:
                 out.append(found)
@@ -187,8 +257,36 @@ class EntityCorrector:
                 i += 1
         return out
 
+    @staticmethod
+    def _agreeing(doc: Doc, i: int, j: int, places: list[Place]) -> Place:
+        """The best-ranked candidate, unless the model labelled exactly this span as the other of
+        organisation and place and a candidate of that sort exists ("Amazon" the river when the
+        model reads a place, "Toyota" the city; the company otherwise)."""
+        first = places[0]
+        if len(places) == 1:
+            return first
+        if doc[i].ent_iob_ != "B" or (j < len(doc) and doc[j].ent_iob_ == "I"):
+            model = ""
+        else:
+            model = doc[i].ent_type_
+        if first.kind == "org" and i and doc[i - 1].lower_ == "the" and model != "ORG":
+            return next((p for p in places if p.label in ("GPE", "LOC") and p.notable), first)  # "the Amazon"
+        if model == "ORG" and first.kind != "org":
+            return next((p for p in places if p.kind == "org"), first)
+        if model in ("GPE", "LOC") and first.kind == "org":
+            return next((p for p in places if p.label in ("GPE", "LOC") and p.notable), first)
+        return first
+
     def _accept(self, doc: Doc, i: int, j: int, text: str, key: str, place: Place) -> bool:
         span = doc[i:j]
+        if _is_acronym(text) and not _acronym_may_mean(doc, i, j, text, place):
+            return False  # "ILO" is not Ilo, Peru
+        if i and place.kind not in ("org", "nationality", "weapon") and _person_title(doc[i - 1]):
+            return False  # "President Bush", "Gen. Jordan": a person, whatever else the name is
+        if doc[i].lower_ in COMPASS and place.kind == "city":
+            base = _compass_base(text, get_gazetteer())
+            if base is not None and not _within(place, base):
+                return False  # "East London" next to London is not the South African city
         if len(key.replace(" ", "")) <= 3 and not text.replace(".", "").replace("-", "").isupper():
             if not (place.kind == "org" and text in place.aliases):
                 return False  # "US", "EU", "WHO" only in capitals ("us", "Who" are words); "MoD" as written
@@ -308,16 +406,72 @@ class EntityCorrector:
         text = doc[e.start : e.end].text
         wanted = LINKABLE[e.label]
         compass = normalize_name(text) in NEVER_MATCH
-        for place in gaz.lookup(text):
+        acronym = _is_acronym(text)
+        part_of = _compass_base(text, gaz) if e.label in ("GPE", "LOC", "FAC") else None
+        titled = e.start > 0 and _person_title(doc[e.start - 1])
+        # an acronym only by a name or curated alias, never by GeoNames' alternate names (airport codes)
+        for place in gaz.lookup(text, include_alternate=not acronym):
             if compass and place.kind == "city":
                 continue  # "the West", "East" are never the towns called so
+            if acronym and not _acronym_may_mean(doc, e.start, e.end, text, place):
+                continue  # "PRC" is not Prescott, "ILO" not Ilo
+            if titled and place.kind not in ("org", "nationality"):
+                continue  # "President Bush" (the model's GPE) is a person, not Bush, Egypt
+            if part_of is not None and not _within(place, part_of):
+                continue  # "South Lebanon" is the south of Lebanon, not a village in Pennsylvania
             if (place.kind in wanted) if wanted else place.kind not in ("org", "nationality", "weapon"):
                 e.kb = place.id
                 return
+        if e.label == "NORP" and not acronym:  # "Mozambique officials": the country's nationality
+            place = next((p for p in gaz.lookup(text, include_alternate=False) if p.kind == "country"), None)
+            if place is not None and place.country and gaz.get(f"norp:{place.country}") is not None:
+                e.kb = f"norp:{place.country}"
+                return
+        if acronym or titled or part_of is not None:
+            return  # nothing fuzzy for these
         if e.label in ("GPE", "LOC", "FAC", "ORG"):
             place = self._fuzzy(text, e.end - e.start, gaz, model_label=e.label)
             if place is not None:
                 e.kb, e.label, e.weight = place.id, place.label, GAZ_WEIGHT
+
+    def _compound_nationalities(self, doc: Doc, ents: list[_Ent], gaz) -> list[_Ent]:
+        """ "Bosnian Serbs", "Kosovo Albanians", "Iraqi Kurds": a nationality or place followed by a
+        people's name is one group (NORP, unlinked; the linker takes the country from its first
+        word), whatever the model called it and whether it split it or not."""
+        keys = self._keys
+
+        def people(t: int) -> bool:  # a nationality or people word: "Serbs", "Kurd", "Albanian"
+            return any(p.kind == "nationality" for p in keys.get(normalize_name(doc[t].text), ()))
+
+        def qualifier(s: int, e: int) -> bool:  # "Bosnian", "Kosovo", "Iraqi"
+            return any(p.kind in ("nationality", "country", "admin1", "region")
+                       for p in keys.get(normalize_name(doc[s:e].text), ()))  # fmt: skip
+
+        out, skip = [], False
+        ents = sorted(ents, key=lambda x: x.start)
+        for k, e in enumerate(ents):
+            if skip:
+                skip = False
+                continue
+            n = e.end - e.start
+            if e.label in ("NORP", "PERSON", "ORG", "GPE", "LOC") and 2 <= n <= 3 and not e.kb:
+                if doc[e.end - 1].text[:1].isupper() and people(e.end - 1) and qualifier(e.start, e.end - 1):
+                    e.label, e.weight = "NORP", GAZ_WEIGHT
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            # a separate people's name after it only in the plural: "Syrian Kurdish enclave" and "Syrian
+            # Arab Red Crescent" are a nationality and an adjective, "Iraqi Kurds" one group
+            if (nxt is not None and nxt.start == e.end and nxt.end - nxt.start == 1 and e.kb and nxt.kb
+                    and doc[nxt.start].text[:1].isupper() and doc[nxt.start].tag_ in ("NNPS", "NNS")
+                    and (e.label == "NORP" or not _after_preposition(doc, e))):
+                first, second = gaz.get(e.kb), gaz.get(nxt.kb)
+                if (second is not None and second.kind == "nationality" and first is not None
+                        and first.kind in ("nationality", "country", "admin1", "region")
+                        and first.country != second.country):  # fmt: skip
+                    out.append(_Ent(e.start, nxt.end, "NORP", "", GAZ_WEIGHT))
+                    skip = True
+                    continue
+            out.append(e)
+        return out
 
     @staticmethod
     def _coordinated_places(doc: Doc, ents: list[_Ent], gaz) -> None:
@@ -374,6 +528,8 @@ class EntityCorrector:
                 continue
             if place.kind == "org" and model_label != "ORG":
                 continue  # an OCR-damaged org name only where the model saw an org
+            if single and model_label == "ORG" and place.kind != "org":
+                continue  # a one-word company is not a misspelt place ("Samsung" is not Samsun)
             return place
         return None
 
@@ -471,7 +627,7 @@ class EntityCorrector:
         ("his daughter Yulia") or an age after it ("Beryl, 81,"), 1 for a verb of saying or telling
         ("Karim said", "told Karim"), else 0."""
         tok = doc[e.start]
-        if e.start and doc[e.start - 1].lower_.rstrip(".") in PERSON_CUES:
+        if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUES or _person_title(doc[e.start - 1])):
             return 2
         nxt = doc[e.end : e.end + 3]
         if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":

@@ -55,6 +55,8 @@ _SECTOR_WORDS = {
 }
 _SECTOR_OF = {w: sector for sector, words in _SECTOR_WORDS.items() for w in words.split()}
 
+_COMPASS = frozenset("north south east west northern southern eastern western central upper lower northeast northwest "
+                     "southeast southwest northeastern northwestern southeastern southwestern".split())
 _IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
@@ -91,10 +93,41 @@ class EntityLinker(PeopleMixin, PlacesMixin):
         gaz = self.gazetteer
         if gaz is not None:
             wanted = _KINDS_FOR_LABEL.get(label, ())
+            bare = text.replace(".", "")
+            acronym = 2 <= len(bare) <= 5 and bare.isalpha() and bare.isupper()
+            if len(text.split()) > 1 and text.split()[0].lower() in _COMPASS:
+                return None  # "South Lebanon": see _part_country
             for place in gaz.lookup(_norm(text), include_alternate=False):
                 # towns that share a name with an institution ("White House") are not worth the risk
                 if place.kind in wanted and place.notable:
+                    if acronym and place.kind == "city" and "C" not in place.flags:
+                        continue  # "ILO" is no town in Peru
                     return place.id
+            if label == "NORP" and not acronym:  # "Mozambique officials": the country's nationality
+                place = next((p for p in gaz.lookup(_norm(text), include_alternate=False) if p.kind == "country"), None)
+                if place is not None and gaz.get(f"norp:{place.country}") is not None:
+                    return f"norp:{place.country}"
+        return None
+
+    def _part_country(self, text: str, label: str) -> str | None:
+        """The country of a name left unlinked that is part of a known place or people: X's in
+        "South X" / "Northern X" (never some town called "South X" elsewhere), the first word's in
+        a group such as "Bosnian Serbs" or "Kosovo Albanians"."""
+        gaz = self.gazetteer
+        words = _norm(text).split()
+        if gaz is None or len(words) < 2:
+            return None
+        if label == "NORP":
+            head = " ".join(words[:-1])
+            kinds = ("nationality", "country", "admin1", "region")
+        elif words[0].lower() in _COMPASS:
+            head = " ".join(words[1:])
+            kinds = ("country", "admin1", "region", "feature", "continent", "city")
+        else:
+            return None
+        for p in gaz.lookup(head, include_alternate=False)[:3]:
+            if p.kind in kinds and p.notable:
+                return p.country
         return None
 
     def _country_of(self, kb: str | None) -> str | None:
@@ -163,6 +196,8 @@ class EntityLinker(PeopleMixin, PlacesMixin):
         m = _Mention(start, end, span.start_char, span.end_char, span.text, ent.label_, kb)
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP") and not kb and self.lookup_unlinked:
             m.kb = self._link(span.text, ent.label_)
+        if not m.kb and ent.label_ in ("GPE", "LOC", "FAC", "NORP") and len(span) > 1:
+            m.country = self._part_country(span.text, ent.label_)  # "South Lebanon", "Bosnian Serbs"
         if ent.label_ in ("GPE", "LOC", "FAC"):
             self._metonymy(doc, m)
         return m

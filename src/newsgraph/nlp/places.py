@@ -44,7 +44,9 @@ class PlacesMixin:
         if gaz is None:
             return
         placed = [(c, self._place(c.kb)) for c in clusters if c.kb and c.mentions]  # nationalities count too
-        placed = [(c, p) for c, p in placed if p is not None]
+        # an organisation's home state says nothing of where the article is ("Twitter" is no hint that
+        # "Geneva" is Geneva, Illinois)
+        placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
         if len(placed) < 2:
             return
         for c, p in placed:
