@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from .extensions import entity_at, entity_ids_in
 from .leaders import leader_country
+from .sectors import GOVERNMENT_TITLES, GROUP_NOUN_SECTORS, MILITARY_TITLES
 
 __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
 
@@ -35,30 +36,7 @@ SECTORS = ("government", "military", "police", "rebel", "civilian", "business", 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
-_SECTOR_WORDS = {
-    "military": "force forces army troop troops soldier soldiers military navy marine marines airforce brigade "
-    "battalion regiment division unit units commander general admiral headquarters sof artillery fighter jet "
-    "warship paratrooper garrison defence defense pentagon",
-    "police": "police policeman policemen officer officers gendarme gendarmerie riot security",
-    "rebel": "rebel rebels insurgent insurgents insurgency guerrilla guerrillas militant militants militia "
-    "militiamen separatist separatists partisan partisans jihadist jihadists extremist extremists gunman gunmen",
-    "civilian": "protester protesters demonstrator demonstrators civilian civilians worker workers student "
-    "students citizen citizens resident residents villager villagers people refugee refugees activist "
-    "activists farmer farmers union crowd crowds voter voters",
-    "government": "government official officials minister ministry president premier administration authority "
-    "authorities regime parliament lawmaker lawmakers legislator diplomat diplomats ambassador embassy "
-    "cabinet leader leaders leadership kremlin state spokesman spokeswoman mayor governor court prosecutor "
-    "prosecutors senate congress delegation envoy chancellor king",
-    "business": "company companies firm firms corporation business businesses bank banks investor investors "
-    "industry operator",
-    "media": "journalist journalists reporter reporters newspaper columnist editor broadcaster media",
-}
-_SECTOR_OF = {w: s for s, words in _SECTOR_WORDS.items() for w in words.split()}
-_MILITARY_TITLES = frozenset("gen. general lt. col. colonel maj. adm. admiral sgt. cmdr. commander marshal brig. "
-                             "capt. captain".split())
-_GOVERNMENT_TITLES = frozenset("president minister secretary chancellor premier king queen prince sen. senator "
-                               "rep. gov. governor mayor ambassador speaker envoy emir sultan sheikh "
-                               "spokesman spokeswoman".split())
+_SECTOR_OF = GROUP_NOUN_SECTORS
 IGO_NAMES = frozenset(x.lower() for x in (
     "NATO", "European Union", "EU", "United Nations", "UN", "U.N.", "OSCE", "World Health Organization", "WHO",
     "International Monetary Fund", "IMF", "World Bank", "African Union", "ASEAN", "OPEC", "G7", "G-7", "G20",
@@ -474,9 +452,9 @@ class ActorIndex:
         info = self.meta.get(eid, {})
         ent = self.entities.get(eid)
         titles = " ".join(info.get("titles") or (ent.titles if ent else [])).lower().split()
-        if any(t in _MILITARY_TITLES for t in titles):
+        if any(t in MILITARY_TITLES for t in titles):
             return "military"
-        if any(t in _GOVERNMENT_TITLES for t in titles):
+        if any(t in GOVERNMENT_TITLES for t in titles):
             return "government"
         sector = info.get("sector")
         if sector in SECTORS:

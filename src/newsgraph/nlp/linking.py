@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span
 
 from ..model import Entity, Mention
 from .leaders import leader_country
+from .sectors import TITLE_AND_NAME_SECTORS
 from .extensions import register_extensions
 from .people import (
     _PARTICLES, _POSSESSIVE, PERSONISH, TITLE_WORDS, PeopleMixin, _Cluster, _key, _Mention, _name_words, _norm,
@@ -40,20 +41,6 @@ _KINDS_FOR_LABEL = {
     "GPE": ("country", "admin1", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
     "LOC": ("sea", "river", "feature", "region", "continent", "country"), "FAC": ("feature", "city"),
 }  # fmt: skip
-
-# Sector hints for later components (event actor sectors), matched on lowercased words.
-_SECTOR_WORDS = {
-    "military": "gen. general lt. col. colonel maj. adm. admiral sgt. cmdr. commander marshal brig. "
-    "army navy forces force military command brigade battalion regiment guard marines pentagon "
-    "soldier officer troops",
-    "government": "president minister prime secretary chancellor premier king queen sen. senator "
-    "rep. gov. governor mayor ambassador speaker envoy government ministry parliament kremlin "
-    "congress senate administration council cabinet lawmaker official diplomat spokesman spokeswoman",
-    "media": "columnist journalist reporter editor correspondent commentator post times news "
-    "journal tribune herald gazette broadcaster",
-    "academia": "prof. professor researcher scholar university institute academy",
-}
-_SECTOR_OF = {w: sector for sector, words in _SECTOR_WORDS.items() for w in words.split()}
 
 _COMPASS = frozenset("north south east west northern southern eastern western central upper lower northeast northwest "
                      "southeast southwest northeastern northwestern southeastern southwestern".split())
@@ -285,7 +272,7 @@ def _sector(label: str, kind: str | None, titles: list[str], name: str) -> str |
     if label in ("GPE",) and kind == "country":
         return "government"  # a country acting is its state
     words = " ".join(titles + ([name] if label == "ORG" else [])).lower().split()
-    hits = Counter(_SECTOR_OF[w] for w in words if w in _SECTOR_OF)
+    hits = Counter(TITLE_AND_NAME_SECTORS[w] for w in words if w in TITLE_AND_NAME_SECTORS)
     # military outranks government: "Gen. X, head of the Defense Ministry's ..." is military
     for sector in ("military", "government", "media", "academia"):
         if hits.get(sector):
