@@ -343,3 +343,16 @@ def test_institutions_and_groups_take_their_country(analyze_text, text, country)
     art = analyze_text(text)
     ev = art.events[0]
     assert {art.entity(i).country for i in ev.source} == {country}
+
+
+def test_a_state_attacking_a_place_in_its_own_country_attacks_that_place(analyze_text):
+    article = analyze_text("Syrian government troops launched an offensive to retake Aleppo on Monday.")
+    event = _only(article, "ASSAULT")
+    assert _names(article, event.target) == ["Aleppo"]
+    assert _name(article, event.location) == "Aleppo"
+
+
+def test_a_visit_to_a_city_of_ones_own_country_has_no_recipient(analyze_text):
+    article = analyze_text("Kenyan President William Ruto visited Mombasa on Tuesday.")
+    event = _only(article, "CONSULT")
+    assert event.target == [] and _name(article, event.location) == "Mombasa"

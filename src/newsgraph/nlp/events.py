@@ -53,8 +53,9 @@ _DEEP_PREPS = frozenset({"with", "against", "to", "for", "of", "on", "from", "by
                          "over", "upon", "at", "between"})
 _DEEP_DEPTH = 3
 # a place that is the actor's own ground is where these happen, not who receives them
-# ("Putin visited Kaliningrad", "Ukraine's counteroffensive on Kherson")
-_OWN_GROUND = frozenset({"CONSULT", "MOBILIZE", "ASSAULT", "RETREAT"})
+# ("Putin visited Kaliningrad", "troops withdrew to Lviv").  Not ASSAULT: a state that attacks a
+# place inside its own borders attacks whoever holds it ("the army's counteroffensive on Kherson").
+_OWN_GROUND = frozenset({"CONSULT", "MOBILIZE", "RETREAT"})
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
 # Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
 _RECIPROCAL = frozenset(
@@ -212,7 +213,7 @@ class _Coder:
             own = self.own_ground(c)
             places = [i for i in ids if a.is_place(i) and a.country(i) and a.type(i) in ("GPE", "LOC")]
             actors = [i for i in places if a.country(i) not in own]
-            if places and not actors:
+            if places:  # the place is where it happens, whether or not it also receives it
                 c.location = c.location or places[0]
         if actors:
             c.target = actors
