@@ -132,10 +132,12 @@ def _measure_soak(corpus: Path, workers: int) -> dict:
     from .nlp.pipeline import build_pipeline
 
     samples: list[tuple[int, float]] = []
+    every = 1000
 
     def progress(report, _path) -> None:
-        done = report.added + report.duplicates
-        if done and done % 1000 == 0 and (not samples or samples[-1][0] != done):
+        # counts move in steps (a commit of 50, a duplicate, a skip): sample on crossing each mark
+        done = report.added + report.duplicates + report.skipped
+        if done >= every * (len(samples) + 1):
             samples.append((done, _rss_mb()))
 
     with tempfile.TemporaryDirectory() as tmp:
