@@ -122,6 +122,19 @@ def _configure(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA foreign_keys = ON")
 
 
+@contextmanager
+def _closed_on_error(conn: sqlite3.Connection, path: str | Path) -> Iterator[None]:
+    """Set-up of a new connection: on any error close it, and raise the error as a StoreError where it is one."""
+    try:
+        yield
+    except BaseException as exc:
+        conn.close()
+        mapped = map_error(exc, path)
+        if mapped is exc:
+            raise
+        raise mapped from exc
+
+
 def connect_writer(path: str | Path, timeout: float | None = None) -> sqlite3.Connection:
     """A read-write connection in autocommit mode (we issue BEGIN IMMEDIATE ourselves),
     with WAL, synchronous=NORMAL and foreign keys on; the schema is created or migrated."""
@@ -130,7 +143,7 @@ def connect_writer(path: str | Path, timeout: float | None = None) -> sqlite3.Co
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise map_error(exc, path) from exc
-    try:
+    with _closed_on_error(conn, path):
         _configure(conn)
         if timeout is not None:
             conn.execute(f"PRAGMA busy_timeout = {int(timeout * 1000)}")
@@ -140,12 +153,6 @@ def connect_writer(path: str | Path, timeout: float | None = None) -> sqlite3.Co
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         _ensure_schema(conn, path)
-    except BaseException as exc:
-        conn.close()
-        mapped = map_error(exc, path)
-        if mapped is exc:
-            raise
-        raise mapped from exc
     return conn
 
 
@@ -156,7 +163,7 @@ def connect_reader(path: str | Path) -> sqlite3.Connection:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
     except sqlite3.Error as exc:
         raise map_error(exc, path) from exc
-    try:
+    with _closed_on_error(conn, path):
         _configure(conn)
         conn.execute("PRAGMA query_only = ON")  # belt and braces on top of mode=ro
         version = _check_identity(conn, path)
@@ -169,12 +176,6 @@ def connect_reader(path: str | Path) -> sqlite3.Connection:
                 detail=f"schema version {version} predates this newsgraph ({LATEST_SCHEMA_VERSION}); "
                 "open it once for writing (ingest) to migrate it",
             )
-    except BaseException as exc:
-        conn.close()
-        mapped = map_error(exc, path)
-        if mapped is exc:
-            raise
-        raise mapped from exc
     return conn
 
 
