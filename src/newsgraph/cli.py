@@ -339,6 +339,7 @@ def evaluate(
 def bench(
     corpus: Optional[Path] = typer.Option(None, "--corpus", help="A JSONL corpus; default: 2,000 generated articles."),
     limit: Optional[int] = typer.Option(None, "--limit", help="Use the first N articles."),
+    min_chars: int = typer.Option(1, "--min-chars", help="Only articles with at least this many characters."),
     workers: str = typer.Option("1,2", "--workers", help="Worker counts to measure, comma-separated."),
     sample: Optional[Path] = typer.Option(None, "--sample", help="An article to time warm (default: the shared sample)."),
     soak: Optional[int] = typer.Option(None, "--soak", help="Instead: ingest N generated articles, tracking memory."),
@@ -359,7 +360,7 @@ def bench(
         counts = tuple(int(w) for w in workers.split(",") if w.strip())
         default_sample = Path("../shared/samples/kaliningrad.txt")
         chosen = sample or (default_sample if default_sample.exists() else Path("examples/txt/baltic-exercise-extracted.txt"))
-        results = run_bench(corpus, limit, counts, chosen, progress=lambda m: err.print(m))
+        results = run_bench(corpus, limit, counts, chosen, progress=lambda m: err.print(m), min_chars=min_chars)
         saved = write_results(results, Path("bench/results"), doc)
         table = Table("run", "words/s", "vs bare spaCy", "peak RSS MB", title=f"newsgraph bench ({results['corpus']})")
         for key, run in results["runs"].items():
