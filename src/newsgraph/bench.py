@@ -179,6 +179,7 @@ def run_soak(n: int, progress=print) -> dict:
         corpus = generate_corpus(Path(tmp) / "soak.jsonl", n=n, seed=11)
         progress(f"ingesting {n:,} generated articles, sampling memory…")
         result = _in_fresh_process("soak", corpus, 1)
+    result["requested"] = n
     rss = [mb for _, mb in result["rss_mb"]]
     if len(rss) >= 4:
         # growth = memory at the end against memory a quarter of the way in (after warm-up)
@@ -282,7 +283,8 @@ def write_soak(result: dict, doc: Path) -> None:
     lines = [
         f"Measured {datetime.now(timezone.utc).date()} at commit `{_git_commit()}`: one process ingested "
         f"{result['articles']:,} generated articles in {result['seconds']:.0f} s "
-        f"(`newsgraph bench --soak {result['articles']}`). Resident memory after every 1,000 articles:",
+        f"(`newsgraph bench --soak {result.get('requested', result['articles'])}`; the rest were duplicates "
+        "or too short to judge as English). Resident memory after every 1,000 articles:",
         "",
         "| articles | RSS MB |",
         "|---|---|",
