@@ -283,8 +283,8 @@ def write_soak(result: dict, doc: Path) -> None:
     lines = [
         f"Measured {datetime.now(timezone.utc).date()} at commit `{_git_commit()}`: one process ingested "
         f"{result['articles']:,} generated articles in {result['seconds']:.0f} s "
-        f"(`newsgraph bench --soak {result.get('requested', result['articles'])}`; the rest were duplicates "
-        "or too short to judge as English). Resident memory after every 1,000 articles:",
+        f"(`newsgraph bench --soak {result.get('requested', result['articles'])}`; the rest repeated earlier "
+        "texts). Resident memory after every 1,000 articles:",
         "",
         "| articles | RSS MB |",
         "|---|---|",
