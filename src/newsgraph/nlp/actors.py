@@ -26,31 +26,17 @@ import re
 
 from spacy.tokens import Doc, Token
 
+from .actor_sectors import _GROUP_NOUNS, _QUANTITY, IGO_NAMES, SECTORS, _SectorLookup, is_group
 from .extensions import entity_at, entity_ids_in
 from .leaders import leader_country
-from .sectors import GOVERNMENT_TITLES, GROUP_NOUN_SECTORS, MILITARY_TITLES
 
 __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
 
-SECTORS = ("government", "military", "police", "rebel", "civilian", "business", "media", "igo")
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
-_SECTOR_OF = GROUP_NOUN_SECTORS
-IGO_NAMES = frozenset(x.lower() for x in (
-    "NATO", "European Union", "EU", "United Nations", "UN", "U.N.", "OSCE", "World Health Organization", "WHO",
-    "International Monetary Fund", "IMF", "World Bank", "African Union", "ASEAN", "OPEC", "G7", "G-7", "G20",
-    "G-20", "Arab League", "Security Council", "UN Security Council", "WTO", "World Trade Organization", "IAEA",
-    "Interpol", "European Commission", "European Council", "OAS", "ECOWAS", "Council of Europe", "APEC",
-    "Asia-Pacific Economic Cooperation", "Organization of American States", "Gulf Cooperation Council", "GCC",
-    "International Criminal Court", "ICC", "European Parliament", "Commonwealth", "SCO", "CSTO",
-))
-# group nouns whose "of" object names the actor: "the government of Chile", "troops of Russia"
-_GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
 _PRONOUNS = {"he": "PERSON", "she": "PERSON", "him": "PERSON", "her": "PERSON", "his": "PERSON",
              "it": "GROUP", "they": "GROUP", "them": "GROUP", "its": "GROUP", "their": "GROUP"}
-_QUANTITY = frozenset({"dozen", "dozens", "hundred", "hundreds", "thousand", "thousands", "group", "number",
-                       "some", "many", "scores", "score", "crowd", "band", "million", "millions"})
 OBJ_CONTROL = frozenset({"urge", "ask", "call", "persuade", "force", "order", "tell", "press", "invite",
                           "encourage", "allow", "help", "teach", "train", "pressure", "compel", "request"})  # "urged X to go": X goes
 _VERB_POS = frozenset({"VERB", "AUX"})
@@ -98,18 +84,7 @@ def _named_country(name: str) -> str | None:
     return None
 
 
-def is_group(tok: Token) -> bool:
-    """Whether a phrase head can name people: a name, a group or role noun, or a plural ("advisers").
-
-    "Russian nationalism" or "Israel's policy" name no actor, though their modifier is a country.
-    """
-    if tok.ent_type_ or tok.pos_ in ("PROPN", "PRON"):
-        return True
-    lemma = tok.lemma_.lower()
-    return tok.tag_ in ("NNS", "NNPS") or lemma in _GROUP_NOUNS or lemma in _QUANTITY or tok.lower_ in _SECTOR_OF
-
-
-class ActorIndex:
+class ActorIndex(_SectorLookup):
     """Per-document lookups for actors: entity metadata, datelines, country entities, recency."""
 
     def __init__(self, doc: Doc):
@@ -200,13 +175,6 @@ class ActorIndex:
 
     def is_place(self, eid: str) -> bool:
         return self.type(eid) in PLACE_TYPES
-
-    def is_igo(self, eid: str) -> bool:
-        ent = self.entities.get(eid)
-        if ent is None or ent.type != "ORG":
-            return False
-        names = [ent.name, *ent.aliases]
-        return any(n.lower() in IGO_NAMES for n in names)
 
     # -- phrases -> entities -----------------------------------------------------------------
     def _entity_of_token(self, tok: Token) -> str | None:
@@ -424,41 +392,4 @@ class ActorIndex:
             j -= 1
         if j >= 0 and j >= noun.i - 3 and self.doc[j].ent_type_ in ("NORP", "GPE") and self.phrase_entity(self.doc[j]):
             return self.doc[j]
-        return None
-
-    # -- sectors ------------------------------------------------------------------------------
-    def sector(self, head: Token | None, eid: str | None) -> str | None:
-        """A coarse sector from the phrase's own words first, then from the entity."""
-        if eid is not None and self.is_igo(eid):
-            return "igo"
-        if head is not None and head.pos_ != "PRON":
-            words = [head] + [t for t in head.subtree if t.i < head.i]
-            # the head noun decides ("Russian military officials" are government): check it first
-            for t in words:
-                s = _SECTOR_OF.get(t.lower_) or _SECTOR_OF.get(t.lemma_.lower())
-                if s and (t.ent_type_ in ("", "ORG") or t is head):
-                    if t is not head and head.lemma_.lower() in _SECTOR_OF:
-                        continue
-                    return s
-        if head is not None and head.lemma_.lower() in _QUANTITY:  # "dozens of protesters"
-            of = next((g for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                       for g in p.children if g.dep_ == "pobj"), None)
-            if of is not None:
-                return self.sector(of, eid)
-        if eid is None:
-            return None
-        if self.is_igo(eid):
-            return "igo"
-        info = self.meta.get(eid, {})
-        ent = self.entities.get(eid)
-        titles = " ".join(info.get("titles") or (ent.titles if ent else [])).lower().split()
-        if any(t in MILITARY_TITLES for t in titles):
-            return "military"
-        if any(t in GOVERNMENT_TITLES for t in titles):
-            return "government"
-        sector = info.get("sector")
-        if sector in SECTORS:
-            return sector
-        if ent is not None and ent.type == "GPE" and self.kind(eid) == "country":
-            return "government"
         return None
