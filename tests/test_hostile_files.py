@@ -137,7 +137,7 @@ def test_pdf_time_limit_also_holds_in_process_between_pages(tmp_path):
     path.write_bytes(pdf_with_pages(1500))  # ~20 ms a page: ~30 s in all
     started = time.monotonic()
     one_error(path, "E017", ReadOptions(time_limit=1, isolate=False))
-    assert time.monotonic() - started < 8
+    assert time.monotonic() - started < 15  # without the limit it takes ~30 s; slack for a loaded machine
 
 
 def test_pdf_with_a_hundred_thousand_pages_is_refused_before_reading_them(tmp_path):
