@@ -36,3 +36,26 @@ def analyze_text(nlp):
         return analyze_document(nlp, plain_document(text, published=published, path="<test>"))
 
     return run
+
+
+@pytest.fixture(scope="session")
+def analyze_with():
+    """``analyze_with(components)(text, published=None)``: the real pipeline path with only
+    the named components, each set built once per session."""
+    from newsgraph.nlp.pipeline import AnalysisOptions, analyze_document, build_pipeline
+
+    built = {}
+
+    def factory(components: tuple[str, ...]):
+        if components not in built:
+            options = AnalysisOptions(components=components, skip_non_english=False)
+            built[components] = (build_pipeline(options), options)
+        nlp, options = built[components]
+
+        def run(text: str, published: str | None = None):
+            document = plain_document(text, published=published, path="<test>")
+            return analyze_document(nlp, document, options)
+
+        return run
+
+    return factory

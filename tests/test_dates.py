@@ -10,7 +10,6 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newsgraph.ingest.document import Document, OffsetMap
-from newsgraph.model import Paragraph
 from newsgraph.nlp.dates import parse_published
 
 PUB = "2024-03-13"  # a Wednesday
@@ -18,18 +17,9 @@ OURS = ("newsgraph_figures_v1", "newsgraph_dates_v1")
 
 
 @pytest.fixture(scope="module")
-def run():
-    from newsgraph.nlp.pipeline import AnalysisOptions, analyze_document, build_pipeline
-
-    options = AnalysisOptions(components=OURS, skip_non_english=False)
-    nlp = build_pipeline(options)
-
-    def analyze(text: str, published: str | None = PUB):
-        doc = Document(text=text, source_text=text, offsets=OffsetMap.identity(len(text)),
-                       paragraphs=[Paragraph(0, len(text), "body")], published=published, path="<test>")
-        return analyze_document(nlp, doc, options)
-
-    return analyze
+def run(analyze_with):
+    analyze = analyze_with(OURS)
+    return lambda text, published=PUB: analyze(text, published)
 
 
 def dates(run, text, published=PUB):

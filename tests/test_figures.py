@@ -6,27 +6,16 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from newsgraph.ingest.document import Document, OffsetMap
-from newsgraph.model import Paragraph
 from newsgraph.nlp.figures import parse_number
 
 OURS = ("newsgraph_figures_v1", "newsgraph_dates_v1")
 
 
 @pytest.fixture(scope="module")
-def run():
+def run(analyze_with):
     """Only our two components, through the real pipeline path (which checks every span)."""
-    from newsgraph.nlp.pipeline import AnalysisOptions, analyze_document, build_pipeline
-
-    options = AnalysisOptions(components=OURS, skip_non_english=False)
-    nlp = build_pipeline(options)
-
-    def analyze(text: str, published: str | None = None):
-        doc = Document(text=text, source_text=text, offsets=OffsetMap.identity(len(text)),
-                       paragraphs=[Paragraph(0, len(text), "body")], published=published, path="<test>")
-        return analyze_document(nlp, doc, options)
-
-    return analyze
+    analyze = analyze_with(OURS)
+    return lambda text, published=None: analyze(text, published)
 
 
 def amounts(run, text):
