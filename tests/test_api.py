@@ -65,3 +65,20 @@ def test_analyze_many_streams_every_article(tmp_path, nlp):
     articles = list(newsgraph.analyze_many([tmp_path]))
     assert len(articles) == 2
     assert articles[0].path.endswith("wire.jsonl:1")
+
+
+FRENCH = (
+    "Le gouvernement a annoncé lundi que les négociations avec les syndicats reprendraient la semaine "
+    "prochaine à Paris. Les représentants des travailleurs ont déclaré qu'ils ne signeraient pas un accord "
+    "qui ne protège pas les salaires, et le ministre a promis de présenter une nouvelle proposition avant la fin du mois."
+)
+
+
+def test_text_in_another_language_is_reported_as_skipped_not_analysed(tmp_path, nlp):
+    article = newsgraph.analyze(FRENCH)
+    assert article.skipped_reason == "text is not English (detected 'fr')"
+    assert article.language == "fr"
+    assert article.entities == [] and article.quotes == [] and article.events == []
+    (tmp_path / "fr.txt").write_text(FRENCH)
+    report = newsgraph.ingest(tmp_path / "fr.txt", db=tmp_path / "n.db")
+    assert (report.added, report.skipped) == (0, 1)

@@ -31,7 +31,12 @@ def default_pipeline():
 def _looks_like_path(source: str | os.PathLike) -> bool:
     if isinstance(source, os.PathLike):
         return True
-    return "\n" not in source and len(source) < 4096 and Path(source).exists()
+    if "\n" in source or len(source) >= 4096:
+        return False
+    try:
+        return Path(source).exists()
+    except OSError:  # e.g. a one-line article longer than a file name may be: it is text
+        return False
 
 
 def analyze(

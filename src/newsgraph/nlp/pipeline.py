@@ -109,6 +109,7 @@ class _Pending:
     document: Document
     expected_chunks: int
     skip_reason: str | None
+    language: str
     chunk_docs: list[Doc] = field(default_factory=list)
 
     @property
@@ -127,9 +128,9 @@ def analyze_documents(
 
     def chunk_stream() -> Iterator[tuple[str, int]]:
         for doc_index, document in enumerate(documents):
-            reason = _skip_reason(document, options)
+            reason, language = _screen(document, options)
             chunks = [] if reason else split_into_chunks(document.text, options.chunk_chars)
-            queue.append(_Pending(document, len(chunks), reason))
+            queue.append(_Pending(document, len(chunks), reason, language))
             for chunk in chunks:
                 yield chunk, doc_index
 
@@ -154,14 +155,15 @@ def analyze_document(nlp: Language, document: Document, options: AnalysisOptions
     raise AssertionError("analyze_documents yielded nothing for one document")
 
 
-def _skip_reason(document: Document, options: AnalysisOptions) -> str | None:
+def _screen(document: Document, options: AnalysisOptions) -> tuple[str | None, str]:
+    """``(why the document is not analysed, or None; its language)``."""
     if not document.text.strip():
-        return "empty text"
+        return "empty text", "en"
     if options.skip_non_english:
         lang, confidence = detect_language(document.text)
         if lang != "en" and confidence >= options.min_english_confidence:
-            return f"text is not English (detected '{lang}')"
-    return None
+            return f"text is not English (detected '{lang}')", lang
+    return None, "en"
 
 
 def _finish(nlp: Language, ours: list[str], item: _Pending, options: AnalysisOptions) -> Article:
@@ -169,7 +171,7 @@ def _finish(nlp: Language, ours: list[str], item: _Pending, options: AnalysisOpt
     if item.skip_reason:
         article = _empty_article(document)
         article.skipped_reason = item.skip_reason
-        article.language = detect_language(document.text)[0]
+        article.language = item.language
         return article
     chunk_docs = item.chunk_docs
     doc = chunk_docs[0] if len(chunk_docs) == 1 else Doc.from_docs(chunk_docs, ensure_whitespace=False)
