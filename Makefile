@@ -2,6 +2,7 @@
 #   make demo    install, build newsgraph.db from examples/, serve it
 #   make test    install, run the test suite
 #   make install create .venv with newsgraph, its test tools and the spaCy model
+#   make lint    ruff (style) and import-linter (layer rules)
 #   make bench   throughput and memory benchmark (make bench -- --corpus FILE --limit N)
 
 PYTHON ?= python3
@@ -11,7 +12,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= newsgraph.db
 PORT   ?= 8000
 
-.PHONY: install demo test bench fuzz clean
+.PHONY: install demo test lint bench fuzz clean
 
 # `make bench -- --corpus FILE`: everything after the target goes to `newsgraph bench`.
 ifeq (bench,$(firstword $(MAKECMDGOALS)))
@@ -37,8 +38,13 @@ demo: install
 	@echo "Starting the web reader on http://127.0.0.1:$(PORT)/ (Ctrl-C to stop)"
 	$(BIN)/newsgraph serve --db $(DB) --port $(PORT)
 
-test: install
+test: install lint
 	$(BIN)/python -m pytest -q
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
 
 bench: install
 	$(BIN)/newsgraph bench $(BENCH_ARGS)

@@ -25,9 +25,10 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "src"))
+sys.path.insert(0, str(REPO / "tests"))  # the synthetic article builder lives with the tests
 
 from newsgraph.store import Database, Store  # noqa: E402
-from newsgraph.web.sample import synthetic_article  # noqa: E402
+from support.sample import synthetic_article  # noqa: E402
 
 DEFAULT_DB = REPO / "bench" / "results" / "tmp" / "web_bench.db"
 DOC = REPO / "docs" / "performance.md"

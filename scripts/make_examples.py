@@ -30,8 +30,8 @@ BALTIC = [
     "Russia of jamming satellite navigation signals over the Gulf of Finland, and as Lithuania "
     "tightened checks on rail freight crossing its territory to and from Kaliningrad.",
     "Russian Defence Minister Andrei Volkov said on Tuesday that Moscow would treat any attempt "
-    "to restrict shipping to the exclave as a hostile act. \"We will not allow anyone to put "
-    "Kaliningrad under siege. Our response will be proportionate, but it will be felt,\" Volkov "
+    'to restrict shipping to the exclave as a hostile act. "We will not allow anyone to put '
+    'Kaliningrad under siege. Our response will be proportionate, but it will be felt," Volkov '
     "told the state news agency.",
     "Writing in the Baltic Times, the Estonian defence analyst Kadri Tamm argued that the "
     "alliance had spent years neglecting its northern flank. She wrote:",
@@ -41,8 +41,8 @@ BALTIC = [
     "Tamm also pointed to the Narva crossing on the Estonian-Russian border, where queues of "
     "lorries now stretch for several kilometres because of extended inspec" + "\u00ad" + "tions.",
     "Rear Admiral Henrik Lund, who commands the exercise, rejected the Russian criticism. "
-    "\"Every ship taking part is in international waters or in allied ports. There is nothing "
-    "secret and nothing provocative about training together,\" Lund said.",
+    '"Every ship taking part is in international waters or in allied ports. There is nothing '
+    'secret and nothing provocative about training together," Lund said.',
     "Volkov was unmoved. In a post on the ministry's channel, he wrote:",
     "The so-called exercise is a rehearsal for a blockade, and everyone in the region knows it. "
     "Russia has the means to protect its citizens wherever they live.",
@@ -73,15 +73,15 @@ GRAIN = [
     "ISTANBUL, Aug. 2 (Newsgraph Wire) - Turkish, Ukrainian and United Nations officials met in "
     "Istanbul on Wednesday to discuss reopening a shipping corridor for grain exports from the "
     "Ukrainian ports of Odesa and Chornomorsk, two months after the previous arrangement collapsed.",
-    "Turkish Foreign Minister Kemal Aydin said the talks had been \"constructive\" and that a "
-    "technical team would meet again next week. \"Nobody gains when ships sit empty while "
-    "people in Africa and Asia pay more for bread,\" Aydin told reporters after the meeting.",
+    'Turkish Foreign Minister Kemal Aydin said the talks had been "constructive" and that a '
+    'technical team would meet again next week. "Nobody gains when ships sit empty while '
+    'people in Africa and Asia pay more for bread," Aydin told reporters after the meeting.',
     "Ukraine exported about 33 million tonnes of grain and oilseeds through the corridor before "
     "it was suspended in July. Ukrainian Deputy Agriculture Minister Olena Hrytsenko said Kyiv "
     "was ready to resume shipments within days of an agreement.",
     "Russia, which did not attend the meeting, has demanded that Western countries lift "
     "restrictions on its own fertiliser and food exports before any new deal. Kremlin spokesman "
-    "Dmitri Orlov said on Thursday that Moscow had \"seen no proposals worth discussing.\"",
+    'Dmitri Orlov said on Thursday that Moscow had "seen no proposals worth discussing."',
     "World food prices rose 4 percent in the month after the suspension, according to the UN "
     "Food and Agriculture Organization, which warned that importers in East Africa and the "
     "Middle East would feel the effects most.",

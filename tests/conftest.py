@@ -7,9 +7,7 @@ from pathlib import Path
 import pytest
 
 from newsgraph.evaluate.common import plain_document
-
-REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+from support import SHARED
 
 
 @pytest.fixture(scope="session")

@@ -6,10 +6,11 @@ import json
 import shutil
 
 import pytest
-from pdf_builder import text_pdf
 from typer.testing import CliRunner
 
 from newsgraph.cli import app
+from newsgraph.errors import NewsgraphError
+from support.pdf_builder import text_pdf
 
 ARTICLE = """Harbour workers strike in Gdansk over pay
 
@@ -132,7 +133,7 @@ def test_nothing_already_stored_is_lost_on_a_bad_run(runner, corpus, tmp_path):
 
 def test_debug_shows_the_traceback(runner, tmp_path):
     (tmp_path / "empty.txt").write_text("")
-    with pytest.raises(Exception):
+    with pytest.raises(NewsgraphError):
         runner.invoke(app, ["analyze", str(tmp_path / "empty.txt"), "--debug"], catch_exceptions=False)
 
 

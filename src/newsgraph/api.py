@@ -1,9 +1,9 @@
 """The Python API: one obvious function per job, for notebooks and scripts.
 
-    import newsgraph
-    article = newsgraph.analyze("examples/txt/rotterdam-port-strike.txt")
-    report = newsgraph.ingest(["examples/"], db="news.db")
-    db = newsgraph.open("news.db")
+import newsgraph
+article = newsgraph.analyze("examples/txt/rotterdam-port-strike.txt")
+report = newsgraph.ingest(["examples/"], db="news.db")
+db = newsgraph.open("news.db")
 """
 
 from __future__ import annotations
@@ -14,9 +14,9 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from .batch.runner import IngestOptions, IngestReport, run_ingest
-from .ingest import ReadOptions, document_from_text, read_path
 from .model import Article
 from .nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
+from .readers import ReadOptions, document_from_text, read_path
 from .store import Database
 
 __all__ = ["analyze", "analyze_many", "ingest", "open_database", "default_pipeline"]
@@ -70,7 +70,7 @@ def analyze(
 def analyze_many(paths: Iterable[str | os.PathLike], read_options: ReadOptions | None = None) -> Iterator[Article]:
     """Analyse every article under ``paths`` (files or folders), streaming, without storing."""
     from .errors import InputError
-    from .ingest import iter_documents
+    from .readers import iter_documents
 
     documents = (d for d in iter_documents([str(p) for p in paths], read_options) if not isinstance(d, InputError))
     for _document, article in analyze_documents(default_pipeline(), documents):

@@ -22,35 +22,98 @@ import subprocess
 import sys
 import tempfile
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 __all__ = ["generate_corpus", "run_bench", "run_soak", "write_results", "write_soak"]
 
-_PLACES = ["Kyiv", "Warsaw", "Vilnius", "Riga", "Tallinn", "Berlin", "Paris", "Ankara", "Cairo", "Nairobi",
-           "Lagos", "Jakarta", "Manila", "Hanoi", "Seoul", "Tokyo", "Lima", "Bogota", "Caracas", "Havana"]
-_ACTORS = ["the European Union", "NATO", "the United Nations", "the African Union", "the World Bank",
-           "Poland", "Turkey", "Egypt", "Kenya", "Indonesia", "Japan", "Peru", "Colombia", "Cuba", "Brazil"]
-_PEOPLE = ["Anna Kowalska", "Mehmet Demir", "Sara Haddad", "John Mwangi", "Lina Sari", "Kenji Sato",
-           "Rosa Quispe", "Diego Herrera", "Maria Lopez", "Ibrahim Musa"]
-_VERBS = ["accused", "met", "criticised", "praised", "sanctioned", "warned", "supported", "visited", "urged",
-          "threatened"]
+_PLACES = [
+    "Kyiv",
+    "Warsaw",
+    "Vilnius",
+    "Riga",
+    "Tallinn",
+    "Berlin",
+    "Paris",
+    "Ankara",
+    "Cairo",
+    "Nairobi",
+    "Lagos",
+    "Jakarta",
+    "Manila",
+    "Hanoi",
+    "Seoul",
+    "Tokyo",
+    "Lima",
+    "Bogota",
+    "Caracas",
+    "Havana",
+]
+_ACTORS = [
+    "the European Union",
+    "NATO",
+    "the United Nations",
+    "the African Union",
+    "the World Bank",
+    "Poland",
+    "Turkey",
+    "Egypt",
+    "Kenya",
+    "Indonesia",
+    "Japan",
+    "Peru",
+    "Colombia",
+    "Cuba",
+    "Brazil",
+]
+_PEOPLE = [
+    "Anna Kowalska",
+    "Mehmet Demir",
+    "Sara Haddad",
+    "John Mwangi",
+    "Lina Sari",
+    "Kenji Sato",
+    "Rosa Quispe",
+    "Diego Herrera",
+    "Maria Lopez",
+    "Ibrahim Musa",
+]
+_VERBS = [
+    "accused",
+    "met",
+    "criticised",
+    "praised",
+    "sanctioned",
+    "warned",
+    "supported",
+    "visited",
+    "urged",
+    "threatened",
+]
 
 
 def _sentence(rng: random.Random) -> str:
     kind = rng.random()
     actor, other = rng.sample(_ACTORS, 2)
     if kind < 0.3:
-        return (f'"We will not accept {rng.choice(["these terms", "the proposal", "any delay"])}," '
-                f"{rng.choice(_PEOPLE)} told reporters in {rng.choice(_PLACES)} on {rng.choice(['Monday', 'Friday'])}.")
+        return (
+            f'"We will not accept {rng.choice(["these terms", "the proposal", "any delay"])}," '
+            f"{rng.choice(_PEOPLE)} told reporters in {rng.choice(_PLACES)} on {rng.choice(['Monday', 'Friday'])}."
+        )
     if kind < 0.6:
-        return (f"{actor.capitalize() if actor.islower() else actor} {rng.choice(_VERBS)} {other} over "
-                f"{rng.choice(['trade', 'border security', 'energy prices', 'the election'])} this week.")
+        return (
+            f"{actor.capitalize() if actor.islower() else actor} {rng.choice(_VERBS)} {other} over "
+            f"{rng.choice(['trade', 'border security', 'energy prices', 'the election'])} this week."
+        )
     if kind < 0.8:
-        return (f"Officials said about {rng.randint(2, 900)} people had been affected and that the plan "
-                f"would cost more than ${rng.randint(1, 90)} million.")
-    return (f"The talks in {rng.choice(_PLACES)} are due to resume in {rng.choice(['March', 'June', 'October'])}, "
-            f"according to {rng.choice(_PEOPLE)}.")
+        return (
+            f"Officials said about {rng.randint(2, 900)} people had been affected and that the plan "
+            f"would cost more than ${rng.randint(1, 90)} million."
+        )
+    return (
+        f"The talks in {rng.choice(_PLACES)} are due to resume in {rng.choice(['March', 'June', 'October'])}, "
+        f"according to {rng.choice(_PEOPLE)}."
+    )
 
 
 def generate_corpus(path: Path, n: int = 2000, seed: int = 7) -> Path:
@@ -58,8 +121,10 @@ def generate_corpus(path: Path, n: int = 2000, seed: int = 7) -> Path:
     rng = random.Random(seed)
     with path.open("w", encoding="utf-8") as fh:
         for i in range(n):
-            paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(1, 4)))
-                          for _ in range(rng.choice([1, 2, 3, 5, 8, 15]))]
+            paragraphs = [
+                " ".join(_sentence(rng) for _ in range(rng.randint(1, 4)))
+                for _ in range(rng.choice([1, 2, 3, 5, 8, 15]))
+            ]
             fh.write(json.dumps({"title": f"Story {i}", "text": "\n\n".join(paragraphs)}) + "\n")
     return path
 
@@ -92,8 +157,12 @@ def _measure_baseline(corpus: Path, workers: int) -> dict:
     start = time.perf_counter()
     for _ in nlp.pipe(texts, batch_size=32, n_process=workers):
         pass
-    return {"seconds": time.perf_counter() - start, "words": sum(len(t.split()) for t in texts),
-            "articles": len(texts), "peak_rss_mb": _peak_rss_mb()}
+    return {
+        "seconds": time.perf_counter() - start,
+        "words": sum(len(t.split()) for t in texts),
+        "articles": len(texts),
+        "peak_rss_mb": _peak_rss_mb(),
+    }
 
 
 def _measure_newsgraph(corpus: Path, workers: int) -> dict:
@@ -102,14 +171,15 @@ def _measure_newsgraph(corpus: Path, workers: int) -> dict:
 
     nlp = None
     if workers == 1:
-        from .ingest import ReadOptions, document_from_text
         from .nlp.pipeline import analyze_document
+        from .readers import ReadOptions, document_from_text
 
         nlp = build_pipeline()
         # load the lazy resources (gazetteer, dictionaries) before the clock starts, as the
         # baseline's model is loaded before its clock starts
-        warm = document_from_text("Officials in Paris said on Monday that talks would resume.", path=None,
-                                  fmt="text", options=ReadOptions())
+        warm = document_from_text(
+            "Officials in Paris said on Monday that talks would resume.", path=None, fmt="text", options=ReadOptions()
+        )
         analyze_document(nlp, warm)
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -187,8 +257,14 @@ def run_soak(n: int, progress=print) -> dict:
     return result
 
 
-def run_bench(corpus: Path | None = None, limit: int | None = None, workers: tuple[int, ...] = (1, 2),
-              sample: Path | None = None, progress=print, min_chars: int = 1) -> dict:
+def run_bench(
+    corpus: Path | None = None,
+    limit: int | None = None,
+    workers: tuple[int, ...] = (1, 2),
+    sample: Path | None = None,
+    progress=print,
+    min_chars: int = 1,
+) -> dict:
     """Run every measurement; return the results as one dict (also the ``--json`` line)."""
     with tempfile.TemporaryDirectory() as tmp:
         if corpus is None:
@@ -199,7 +275,9 @@ def run_bench(corpus: Path | None = None, limit: int | None = None, workers: tup
             texts = _texts(Path(corpus), limit, min_chars)
             subset = f" with at least {min_chars} characters" if min_chars > 1 else " with text"
             source = f"{Path(corpus).name}, the first {len(texts):,} articles{subset}"
-            section = f"## Throughput on {Path(corpus).name}" + (f", articles ≥ {min_chars} chars" if min_chars > 1 else "")
+            section = f"## Throughput on {Path(corpus).name}" + (
+                f", articles ≥ {min_chars} chars" if min_chars > 1 else ""
+            )
             corpus_file = Path(tmp) / "corpus.jsonl"
             with corpus_file.open("w", encoding="utf-8") as fh:
                 for text in texts:
@@ -212,7 +290,7 @@ def run_bench(corpus: Path | None = None, limit: int | None = None, workers: tup
                 result["words_per_s"] = result["words"] / result["seconds"]
                 runs[f"{kind}_{n}"] = result
     results = {
-        "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
+        "date": datetime.now(UTC).isoformat(timespec="seconds"),
         "commit": _git_commit(),
         "machine": f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "corpus": source,
@@ -262,13 +340,21 @@ def write_results(results: dict, results_dir: Path, doc: Path) -> Path:
         kind, n = key.rsplit("_", 1)
         base = runs.get(f"baseline_{n}")
         ratio = f"{run['words_per_s'] / base['words_per_s']:.2f}×" if base else ""
-        lines.append(f"| {kind} | {n} | {run['articles']} | {run['words']:,} | {run['seconds']:.1f} | "
-                     f"{run['words_per_s']:,.0f} | {ratio} | {run['peak_rss_mb']:.0f} |")
-    lines += ["", "| measure | target | measured |", "|---|---|---|",
-              f"| end-to-end throughput vs bare spaCy, 1 worker | ≥ 0.7× | {results['ratio']:.2f}× |"]
+        lines.append(
+            f"| {kind} | {n} | {run['articles']} | {run['words']:,} | {run['seconds']:.1f} | "
+            f"{run['words_per_s']:,.0f} | {ratio} | {run['peak_rss_mb']:.0f} |"
+        )
+    lines += [
+        "",
+        "| measure | target | measured |",
+        "|---|---|---|",
+        f"| end-to-end throughput vs bare spaCy, 1 worker | ≥ 0.7× | {results['ratio']:.2f}× |",
+    ]
     if "speedup_2_workers" in results:
-        lines.append(f"| 2 workers vs 1 (newsgraph) | ≥ 1.7× | {results['speedup_2_workers']:.2f}× "
-                     f"(bare spaCy: {results['baseline_speedup_2_workers']:.2f}×) |")
+        lines.append(
+            f"| 2 workers vs 1 (newsgraph) | ≥ 1.7× | {results['speedup_2_workers']:.2f}× "
+            f"(bare spaCy: {results['baseline_speedup_2_workers']:.2f}×) |"
+        )
     lines.append(f"| peak memory per worker | ≤ 1 GB | {results['peak_rss_mb']:.0f} MB |")
     if "sample" in results:
         lines.append(f"| the sample article analysed warm | < 0.5 s CPU | {results['sample']['cpu_seconds']:.2f} s |")
@@ -281,7 +367,7 @@ def write_soak(result: dict, doc: Path) -> None:
 
     rss = result["rss_mb"]
     lines = [
-        f"Measured {datetime.now(timezone.utc).date()} at commit `{_git_commit()}`: one process ingested "
+        f"Measured {datetime.now(UTC).date()} at commit `{_git_commit()}`: one process ingested "
         f"{result['articles']:,} generated articles in {result['seconds']:.0f} s "
         f"(`newsgraph bench --soak {result.get('requested', result['articles'])}`; the rest repeated earlier "
         "texts). Resident memory after every 1,000 articles:",

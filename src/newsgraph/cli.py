@@ -10,7 +10,6 @@ import json
 import sys
 import time
 from pathlib import Path
-from typing import Optional
 
 import typer
 from rich.console import Console
@@ -68,7 +67,7 @@ def ingest(
     db: Path = DB_OPTION,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes running the model."),
     engine: str = typer.Option("local", "--engine", help="local, or ray for a Ray cluster."),
-    address: Optional[str] = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)."),
+    address: str | None = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)."),
     shards: Path = typer.Option(Path("shards"), "--shards", help="Parquet output folder (with --engine ray)."),
     max_file_mb: float = typer.Option(50, "--max-file-mb", help="Refuse files larger than this (HTML: 10 MB)."),
     file_timeout: float = typer.Option(60, "--file-timeout", help="Seconds allowed to extract one PDF or HTML file."),
@@ -92,8 +91,10 @@ def ingest(
             if as_json:
                 out.print_json(data=summary)
             else:
-                out.print(f"{summary['articles']} articles from {summary['files']} files → {shards} "
-                          f"(load them with: newsgraph load {shards} --db {db})")
+                out.print(
+                    f"{summary['articles']} articles from {summary['files']} files → {shards} "
+                    f"(load them with: newsgraph load {shards} --db {db})"
+                )
             if not summary["articles"]:
                 raise _Failure(1)
             return
@@ -101,7 +102,7 @@ def ingest(
             raise typer.BadParameter("--engine must be local or ray")
         from .api import default_pipeline
         from .batch.runner import IngestOptions, run_ingest
-        from .ingest import ReadOptions
+        from .readers import ReadOptions
 
         max_bytes = int(max_file_mb * 1024 * 1024)
         read = ReadOptions(
@@ -160,7 +161,7 @@ def _with_progress(work, quiet: bool):
 def analyze(
     file: str = typer.Argument(..., help="One article file, or - for stdin."),
     as_json: bool = typer.Option(False, "--json", help="Print the article as schema JSON."),
-    published: Optional[str] = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
+    published: str | None = typer.Option(None, "--published", help="Publication date (YYYY-MM-DD)."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Analyse one article and print it, without storing anything."""
@@ -311,7 +312,7 @@ def export(
 def evaluate(
     dataset: str = typer.Argument(..., help="re3d, polnear, geowebnews or plover."),
     data: Path = typer.Option(..., "--data", help="The dataset folder, e.g. ../shared/eval/re3d."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Score only the first N documents."),
+    limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score the baseline."),
     write_docs: bool = typer.Option(False, "--write-docs", help="Update docs/accuracy.md."),
     as_json: bool = typer.Option(False, "--json"),
@@ -337,12 +338,12 @@ def evaluate(
 
 @app.command()
 def bench(
-    corpus: Optional[Path] = typer.Option(None, "--corpus", help="A JSONL corpus; default: 2,000 generated articles."),
-    limit: Optional[int] = typer.Option(None, "--limit", help="Use the first N articles."),
+    corpus: Path | None = typer.Option(None, "--corpus", help="A JSONL corpus; default: 2,000 generated articles."),
+    limit: int | None = typer.Option(None, "--limit", help="Use the first N articles."),
     min_chars: int = typer.Option(1, "--min-chars", help="Only articles with at least this many characters."),
     workers: str = typer.Option("1,2", "--workers", help="Worker counts to measure, comma-separated."),
-    sample: Optional[Path] = typer.Option(None, "--sample", help="An article to time warm (default: the shared sample)."),
-    soak: Optional[int] = typer.Option(None, "--soak", help="Instead: ingest N generated articles, tracking memory."),
+    sample: Path | None = typer.Option(None, "--sample", help="An article to time warm (default: the shared sample)."),
+    soak: int | None = typer.Option(None, "--soak", help="Instead: ingest N generated articles, tracking memory."),
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line of the key figures."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
@@ -359,14 +360,18 @@ def bench(
             return
         counts = tuple(int(w) for w in workers.split(",") if w.strip())
         default_sample = Path("../shared/samples/kaliningrad.txt")
-        chosen = sample or (default_sample if default_sample.exists() else Path("examples/txt/baltic-exercise-extracted.txt"))
+        chosen = sample or (
+            default_sample if default_sample.exists() else Path("examples/txt/baltic-exercise-extracted.txt")
+        )
         results = run_bench(corpus, limit, counts, chosen, progress=lambda m: err.print(m), min_chars=min_chars)
         saved = write_results(results, Path("bench/results"), doc)
         table = Table("run", "words/s", "vs bare spaCy", "peak RSS MB", title=f"newsgraph bench ({results['corpus']})")
         for key, run in results["runs"].items():
             n = key.rsplit("_", 1)[1]
             base = results["runs"][f"baseline_{n}"]["words_per_s"]
-            table.add_row(key, f"{run['words_per_s']:,.0f}", f"{run['words_per_s'] / base:.2f}×", f"{run['peak_rss_mb']:.0f}")
+            table.add_row(
+                key, f"{run['words_per_s']:,.0f}", f"{run['words_per_s'] / base:.2f}×", f"{run['peak_rss_mb']:.0f}"
+            )
         out.print(table)
         out.print(f"saved {saved}; updated {doc}")
         if as_json:

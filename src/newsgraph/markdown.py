@@ -27,7 +27,7 @@ def replace_section(path: Path, heading: str, body: str) -> None:
         while end < len(lines):
             stripped = lines[end].lstrip()
             hashes = len(stripped) - len(stripped.lstrip("#"))
-            if stripped.startswith("#") and 0 < hashes <= level and stripped[hashes:hashes + 1] == " ":
+            if stripped.startswith("#") and 0 < hashes <= level and stripped[hashes : hashes + 1] == " ":
                 break
             end += 1
         lines[start:end] = new

@@ -23,7 +23,8 @@ import atheris
 
 with atheris.instrument_imports(include=["newsgraph", "pdfminer"]):
     from newsgraph.errors import InputError
-    from newsgraph.ingest import Document, ReadOptions, iter_documents
+    from newsgraph.model import Document
+from newsgraph.readers import ReadOptions, iter_documents
 
 SUFFIXES = (".txt", ".jsonl", ".html", ".pdf")
 OPTIONS = ReadOptions(isolate=False, time_limit=2, pdf_max_pages=5, max_bytes=1 << 20)

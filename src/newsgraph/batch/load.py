@@ -7,8 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest.document import Document
-from ..model import Article
+from ..model import Article, Document
 from ..store import Store
 from .records import record_to_document
 

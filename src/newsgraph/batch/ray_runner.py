@@ -27,8 +27,8 @@ import uuid
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest import ReadOptions, iter_documents, iter_files
 from ..model import Article
+from ..readers import ReadOptions, iter_documents, iter_files
 from ..store.rows import FACT_COLUMNS, arrow_schema, fact_rows
 from .records import analyze_records, document_to_record
 
@@ -111,8 +111,13 @@ def run_ray_ingest(
         raise errors[0] if errors else InputError("E002", path=", ".join(paths))
     shards = Path(shards).resolve()
     logging.getLogger("ray").setLevel(logging.WARNING)
-    ray.init(address=address, ignore_reinit_error=True, log_to_driver=False, include_dashboard=False,
-             logging_level=logging.WARNING)
+    ray.init(
+        address=address,
+        ignore_reinit_error=True,
+        log_to_driver=False,
+        include_dashboard=False,
+        logging_level=logging.WARNING,
+    )
     context = ray.data.DataContext.get_current()
     context.enable_progress_bars = False
     (

@@ -8,30 +8,18 @@ both call it, so the analysis is the same code on a laptop and on a cluster.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import asdict
 
-from ..ingest.document import Document, OffsetMap
-from ..model import Article, Paragraph, Span
+from ..model import Article, Document
 
 __all__ = ["document_to_record", "record_to_document", "analyze_records", "article_record"]
 
 
 def document_to_record(document: Document) -> dict:
-    record = {k: v for k, v in vars(document).items() if k not in ("offsets", "paragraphs", "removed")}
-    record["offsets"] = document.offsets.to_json()
-    record["clean_length"] = document.offsets.clean_length
-    record["source_length"] = document.offsets.source_length
-    record["paragraphs"] = [asdict(p) for p in document.paragraphs]
-    record["removed"] = [asdict(s) for s in document.removed]
-    return record
+    return document.to_record()
 
 
 def record_to_document(record: dict) -> Document:
-    fields = {k: v for k, v in record.items() if k not in ("clean_length", "source_length")}
-    fields["offsets"] = OffsetMap.from_json(record["offsets"], record["clean_length"], record["source_length"])
-    fields["paragraphs"] = [Paragraph(**p) for p in record.get("paragraphs", [])]
-    fields["removed"] = [Span(**s) for s in record.get("removed", [])]
-    return Document(**fields)
+    return Document.from_record(record)
 
 
 def article_record(article: Article, document: Document) -> dict:

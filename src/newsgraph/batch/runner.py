@@ -16,11 +16,10 @@ from itertools import islice
 from pathlib import Path
 
 from ..errors import InputError
-from ..ingest import ReadOptions, iter_documents
-from ..ingest.document import Document
-from ..model import Article
+from ..model import Article, Document
 from ..nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
-from ..store import Store, article_id
+from ..readers import ReadOptions, iter_documents
+from ..store import Store
 from .records import document_to_record
 
 __all__ = ["IngestOptions", "IngestReport", "run_ingest"]
@@ -86,10 +85,9 @@ def run_ingest(
                     store.record_failure(item.path or "", item.code, item.reason)
                     notify(report, item.path)
                     continue
-                aid = article_id(item.text)
-                if store.has(aid):
+                if store.has(item.id):
                     # Known text: record where else it was seen, skip the model.
-                    store.add(Article(id=aid, text=item.text, path=item.path), item)
+                    store.record_duplicate(item.id, item.path)
                     report.duplicates += 1
                     notify(report, item.path)
                     continue

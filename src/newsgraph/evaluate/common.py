@@ -9,8 +9,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from ..ingest.document import Document, OffsetMap
-from ..model import Article, Paragraph
+from ..model import Article, Document, OffsetMap, Paragraph
 
 __all__ = [
     "Row",
@@ -116,10 +115,7 @@ def baseline_ner(texts: Iterable[str], batch_size: int = 32) -> list[list[tuple[
     if "nlp" not in _BASELINE:
         _BASELINE["nlp"] = load_english_model()
     nlp = _BASELINE["nlp"]
-    return [
-        [(e.start_char, e.end_char, e.label_) for e in doc.ents]
-        for doc in nlp.pipe(texts, batch_size=batch_size)
-    ]
+    return [[(e.start_char, e.end_char, e.label_) for e in doc.ents] for doc in nlp.pipe(texts, batch_size=batch_size)]
 
 
 # ---------------------------------------------------------------------------
@@ -244,9 +240,7 @@ class EvalReport:
             target = r.target_text()
             if target:
                 target += " ✓" if r.met else " ✗"
-            lines.append(
-                f"| {r.subset} | {r.measure} | {r.fmt(r.ours)} | {r.fmt(r.baseline)} | {target} | {r.n:,} |"
-            )
+            lines.append(f"| {r.subset} | {r.measure} | {r.fmt(r.ours)} | {r.fmt(r.baseline)} | {target} | {r.n:,} |")
         return "\n".join(lines)
 
     def to_dict(self, examples: bool = True) -> dict[str, Any]:

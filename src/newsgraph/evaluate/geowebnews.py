@@ -57,9 +57,7 @@ __all__ = [
 ]
 
 LITERAL = frozenset({"Literal", "Mixed", "Literal_Modifier", "Embedded_Literal", "Coercion"})
-ASSOCIATIVE = frozenset(
-    {"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit", "Demonym", "Language", "Homonym"}
-)
+ASSOCIATIVE = frozenset({"Metonymic", "Non_Literal_Modifier", "Embedded_Non_Lit", "Demonym", "Language", "Homonym"})
 TOPONYM_TYPES = LITERAL | ASSOCIATIVE
 OUR_TOPONYM_TYPES = frozenset({"GPE", "LOC", "FAC", "NORP"})
 NO_NORP = frozenset({"GPE", "LOC", "FAC"})
@@ -123,9 +121,15 @@ def load(data_path: Path, limit: int | None = None) -> tuple[list[GwnDoc], list[
                 continue
             lat, lon = _child_text(tp, "latitude"), _child_text(tp, "longitude")
             doc.toponyms.append(
-                Toponym(start, end, name, typ,
-                        float(lat) if lat else None, float(lon) if lon else None,
-                        _child_text(tp, "geonamesID"))
+                Toponym(
+                    start,
+                    end,
+                    name,
+                    typ,
+                    float(lat) if lat else None,
+                    float(lon) if lon else None,
+                    _child_text(tp, "geonamesID"),
+                )
             )
         docs.append(doc)
         if limit is not None and len(docs) >= limit:
@@ -196,17 +200,19 @@ def resolution(docs: list[GwnDoc], articles: list[Article]) -> dict:
             if t.literal:
                 errors_lit.append(km)
             if km > WITHIN_KM:
-                examples.append({
-                    "doc": doc.id,
-                    "toponym": t.text,
-                    "gold_type": t.type,
-                    "gold": [t.lat, t.lon, t.geonames_id],
-                    "our_entity": ent.name,
-                    "our_gazetteer_id": ent.gazetteer_id,
-                    "ours": [ent.lat, ent.lon],
-                    "km": round(km),
-                    "context": context(doc.text, t.start, t.end, 30),
-                })
+                examples.append(
+                    {
+                        "doc": doc.id,
+                        "toponym": t.text,
+                        "gold_type": t.type,
+                        "gold": [t.lat, t.lon, t.geonames_id],
+                        "our_entity": ent.name,
+                        "our_gazetteer_id": ent.gazetteer_id,
+                        "ours": [ent.lat, ent.lon],
+                        "km": round(km),
+                        "context": context(doc.text, t.start, t.end, 30),
+                    }
+                )
     return {
         "n": len(errors),
         "acc161": safe_div(sum(1 for k in errors if k <= WITHIN_KM), len(errors)),
@@ -228,10 +234,15 @@ def _examples(docs: list[GwnDoc], rec: dict, pred_types: dict) -> dict[str, list
     for doc_id, s, e, _ in rec["all_overlap"].false_positives:
         doc = by_id[doc_id]
         gold_here = [t.type for t in doc.toponyms if overlap_chars(s, e, t.start, t.end)]
-        fps.append({
-            "doc": doc_id, "text": doc.text[s:e], "our_type": pred_types.get((doc_id, s, e)),
-            "gold_had": gold_here, "context": context(doc.text, s, e, 30),
-        })
+        fps.append(
+            {
+                "doc": doc_id,
+                "text": doc.text[s:e],
+                "our_type": pred_types.get((doc_id, s, e)),
+                "gold_had": gold_here,
+                "context": context(doc.text, s, e, 30),
+            }
+        )
     return {"missed": missed, "false_positive": fps}
 
 
@@ -284,20 +295,56 @@ def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, opt
             report.add(subset, f"recall, {mode}", rec[key].prf.recall, b(key, "recall"), target, n)
             report.add(subset, f"precision, {mode}", rec[key].prf.precision, b(key, "precision"), None, n)
             report.add(subset, f"F1, {mode}", rec[key].prf.f1, b(key, "f1"), None, n)
-    report.add("all toponyms", "recall, overlap — GPE/LOC/FAC only (no NORP)",
-               rec_no_norp["all_overlap"].prf.recall,
-               base_no_norp["all_overlap"].prf.recall if base_no_norp else None, None, n_top)
-    report.add("all toponyms", "precision, overlap — GPE/LOC/FAC only (no NORP)",
-               rec_no_norp["all_overlap"].prf.precision,
-               base_no_norp["all_overlap"].prf.precision if base_no_norp else None, None, n_top)
-    report.add("found toponyms with coordinates", "accuracy within 161 km",
-               res["acc161"] if res["n"] else None, None, TARGETS["acc161"], res["n"])
-    report.add("found literal toponyms with coordinates", "accuracy within 161 km",
-               res["acc161_literal"] if res["n_literal"] else None, None, None, res["n_literal"])
-    report.add("found toponyms with coordinates", "median error", res["median_km"], None, None, res["n"],
-               unit="km", higher_is_better=False)
-    report.add("found toponyms with coordinates", "share we placed on the map",
-               safe_div(res["with_coordinates"], res["n"]) if res["n"] else None, None, None, res["n"])
+    report.add(
+        "all toponyms",
+        "recall, overlap — GPE/LOC/FAC only (no NORP)",
+        rec_no_norp["all_overlap"].prf.recall,
+        base_no_norp["all_overlap"].prf.recall if base_no_norp else None,
+        None,
+        n_top,
+    )
+    report.add(
+        "all toponyms",
+        "precision, overlap — GPE/LOC/FAC only (no NORP)",
+        rec_no_norp["all_overlap"].prf.precision,
+        base_no_norp["all_overlap"].prf.precision if base_no_norp else None,
+        None,
+        n_top,
+    )
+    report.add(
+        "found toponyms with coordinates",
+        "accuracy within 161 km",
+        res["acc161"] if res["n"] else None,
+        None,
+        TARGETS["acc161"],
+        res["n"],
+    )
+    report.add(
+        "found literal toponyms with coordinates",
+        "accuracy within 161 km",
+        res["acc161_literal"] if res["n_literal"] else None,
+        None,
+        None,
+        res["n_literal"],
+    )
+    report.add(
+        "found toponyms with coordinates",
+        "median error",
+        res["median_km"],
+        None,
+        None,
+        res["n"],
+        unit="km",
+        higher_is_better=False,
+    )
+    report.add(
+        "found toponyms with coordinates",
+        "share we placed on the map",
+        safe_div(res["with_coordinates"], res["n"]) if res["n"] else None,
+        None,
+        None,
+        res["n"],
+    )
     pred_types = {(d.id, s, e): t for d, spans in zip(docs, ours_spans) for s, e, t, _ in spans}
     report.examples = _examples(docs, rec, pred_types)
     report.examples["resolution_error"] = res["examples"]

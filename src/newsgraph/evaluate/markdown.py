@@ -99,7 +99,7 @@ def write_accuracy_md(
         start, end = _markers(report.dataset)
         pattern = re.compile(re.escape(start) + r".*?" + re.escape(end), re.S)
         if pattern.search(text):
-            text = pattern.sub(lambda _m: section, text, count=1)
+            text = pattern.sub(lambda _m, section=section: section, text, count=1)
         else:
             text = text.rstrip("\n") + "\n\n" + section + "\n"
     if not text.endswith("\n"):

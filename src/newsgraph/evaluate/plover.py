@@ -43,8 +43,22 @@ __all__ = [
 ]
 
 PLOVER_TYPES = (
-    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
-    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+    "AGREE",
+    "CONSULT",
+    "SUPPORT",
+    "CONCEDE",
+    "COOPERATE",
+    "AID",
+    "RETREAT",
+    "REQUEST",
+    "ACCUSE",
+    "REJECT",
+    "THREATEN",
+    "PROTEST",
+    "SANCTION",
+    "MOBILIZE",
+    "COERCE",
+    "ASSAULT",
 )
 CATEGORY_MAP = {"DEMAND": "REQUEST", "DISAPPROVE": "ACCUSE", "INVESTIGATE": "ACCUSE", "FIGHT": "ASSAULT"}
 LEGACY_COUNTRY = {"JAP": "JPN", "ITL": "ITA", "VTN": "VNM"}
@@ -169,18 +183,30 @@ def score(records: list[PloverRecord], articles: list[Article]) -> PloverScores:
         tar_fp += len(p_tar - rec.target)
         tar_fn += len(rec.target - p_tar)
         if ours != rec.event:
-            s.errors.append({
-                "id": rec.id, "gold": rec.event, "gold_0.5": rec.original_event, "ours": ours,
-                "gold_trigger": rec.trigger, "our_trigger": ev.trigger.text if ev else None,
-                "text": rec.text,
-            })
+            s.errors.append(
+                {
+                    "id": rec.id,
+                    "gold": rec.event,
+                    "gold_0.5": rec.original_event,
+                    "ours": ours,
+                    "gold_trigger": rec.trigger,
+                    "our_trigger": ev.trigger.text if ev else None,
+                    "text": rec.text,
+                }
+            )
         if p_src != rec.source or p_tar != rec.target:
-            s.actor_errors.append({
-                "id": rec.id,
-                "gold_source": sorted(rec.source), "our_source": sorted(p_src), "gold_source_actors": rec.source_actors,
-                "gold_target": sorted(rec.target), "our_target": sorted(p_tar), "gold_target_actors": rec.target_actors,
-                "text": rec.text,
-            })
+            s.actor_errors.append(
+                {
+                    "id": rec.id,
+                    "gold_source": sorted(rec.source),
+                    "our_source": sorted(p_src),
+                    "gold_source_actors": rec.source_actors,
+                    "gold_target": sorted(rec.target),
+                    "our_target": sorted(p_tar),
+                    "gold_target_actors": rec.target_actors,
+                    "text": rec.text,
+                }
+            )
     s.source = prf(src_tp, src_fp, src_fn)
     s.target = prf(tar_tp, tar_fp, tar_fn)
     return s
@@ -213,8 +239,14 @@ def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, opt
             "IGO, NGO, IMG, ISM are not countries (no gold country).",
         ],
     )
-    report.add("all sentences", "event type accuracy (main event)", safe_div(s.type_correct, s.n),
-               safe_div(s.baseline_correct, s.n) if baseline else None, TARGETS["type_accuracy"], s.n)
+    report.add(
+        "all sentences",
+        "event type accuracy (main event)",
+        safe_div(s.type_correct, s.n),
+        safe_div(s.baseline_correct, s.n) if baseline else None,
+        TARGETS["type_accuracy"],
+        s.n,
+    )
     report.add("all sentences", "event type accuracy (any event)", safe_div(s.any_correct, s.n), None, None, s.n)
     report.add("all sentences", "sentences with an event", safe_div(s.with_event, s.n), None, None, s.n)
     report.add("source actors", "country F1", s.source.f1, None, TARGETS["source_f1"], n_src)

@@ -228,9 +228,7 @@ def is_direct(text: str, start: int, end: int) -> bool:
     return bool(piece) and (piece[0] in OPEN_QUOTES or piece[-1] in CLOSE_QUOTES or piece[0] in CLOSE_QUOTES)
 
 
-_TITLES = re.compile(
-    r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|president|senator|secretary|candidate|nominee|the)\.?\s+", re.I
-)
+_TITLES = re.compile(r"^(?:mr|mrs|ms|dr|sen|rep|gov|gen|president|senator|secretary|candidate|nominee|the)\.?\s+", re.I)
 
 
 def _norm_name(name: str) -> str:
@@ -315,11 +313,17 @@ class Counts:
     false_positives: list[dict] = field(default_factory=list)
     speaker_errors: list[dict] = field(default_factory=list)
 
-    def merge(self, other: "Counts") -> None:
+    def merge(self, other: Counts) -> None:
         for name in ("overlap", "exact", "direct_overlap"):
             setattr(self, name, getattr(self, name) + getattr(other, name))
-        for name in ("speaker_ok", "speaker_n", "direct_speaker_ok", "direct_speaker_n",
-                     "speaker_ok_entity", "direct_speaker_ok_entity"):
+        for name in (
+            "speaker_ok",
+            "speaker_n",
+            "direct_speaker_ok",
+            "direct_speaker_n",
+            "speaker_ok_entity",
+            "direct_speaker_ok_entity",
+        ):
             setattr(self, name, getattr(self, name) + getattr(other, name))
         for mine, theirs in ((self.by_kind, other.by_kind), (self.direct_by_kind, other.direct_by_kind)):
             for kind, (ok, n) in theirs.items():
@@ -334,8 +338,9 @@ def _quote_overlap(q: Quote, gold: Attribution) -> int:
     return sum(overlap_chars(q.start, q.end, s, e) for s, e in gold.content)
 
 
-def score_article(text: str, gold: list[Attribution], quotes: list[Quote], article: Article | None = None,
-                  name: str = "") -> Counts:
+def score_article(
+    text: str, gold: list[Attribution], quotes: list[Quote], article: Article | None = None, name: str = ""
+) -> Counts:
     """Scores of one article's quotes against its gold attributions."""
     c = Counts()
     entity = article.entity if article is not None else (lambda _id: None)
@@ -359,8 +364,9 @@ def score_article(text: str, gold: list[Attribution], quotes: list[Quote], artic
         exact_targets.update(pieces)
         if hull in q_trim or (pieces and all(p in q_trim for p in pieces)):
             g_exact += 1
-    c.exact = PRF(sum(1 for q in quotes if trim_span(text, q.start, q.end) in exact_targets), len(quotes),
-                  g_exact, len(gold))
+    c.exact = PRF(
+        sum(1 for q in quotes if trim_span(text, q.start, q.end) in exact_targets), len(quotes), g_exact, len(gold)
+    )
 
     # direct subset
     d_ok = sum(1 for q in direct_quotes if any(_quote_overlap(q, g) for g in gold))
@@ -394,32 +400,40 @@ def score_article(text: str, gold: list[Attribution], quotes: list[Quote], artic
                 c.speaker_ok += ok
                 c.speaker_ok_entity += by_entity
                 if not ok:
-                    c.speaker_errors.append({
-                        "doc": name,
-                        "direct": id(g) in direct_ids,
-                        "source_kind": kind,
-                        "gold_source": " ".join(text[s:e] for s, e in g.source),
-                        "our_speaker": speaker.name if speaker else None,
-                        "our_speaker_as_written": best.speaker_span.text if best.speaker_span else None,
-                        "quote": _short(text[best.start:best.end]),
-                        "kind": best.kind,
-                    })
+                    c.speaker_errors.append(
+                        {
+                            "doc": name,
+                            "direct": id(g) in direct_ids,
+                            "source_kind": kind,
+                            "gold_source": " ".join(text[s:e] for s, e in g.source),
+                            "our_speaker": speaker.name if speaker else None,
+                            "our_speaker_as_written": best.speaker_span.text if best.speaker_span else None,
+                            "quote": _short(text[best.start : best.end]),
+                            "kind": best.kind,
+                        }
+                    )
 
     for g, ok in zip(gold, g_ok):
         if not ok:
-            c.missed.append({
-                "doc": name,
-                "direct": id(g) in direct_ids,
-                "content": _short(" … ".join(text[s:e] for s, e in g.content)),
-                "cue": " ".join(text[s:e] for s, e in g.cue),
-                "source": " ".join(text[s:e] for s, e in g.source),
-            })
+            c.missed.append(
+                {
+                    "doc": name,
+                    "direct": id(g) in direct_ids,
+                    "content": _short(" … ".join(text[s:e] for s, e in g.content)),
+                    "cue": " ".join(text[s:e] for s, e in g.cue),
+                    "source": " ".join(text[s:e] for s, e in g.source),
+                }
+            )
     for q, ok in zip(quotes, q_ok):
         if not ok:
-            c.false_positives.append({
-                "doc": name, "kind": q.kind, "quote": _short(q.text),
-                "context": context(text, q.start, q.end, 30) if len(q.text) < 80 else None,
-            })
+            c.false_positives.append(
+                {
+                    "doc": name,
+                    "kind": q.kind,
+                    "quote": _short(q.text),
+                    "context": context(text, q.start, q.end, 30) if len(q.text) < 80 else None,
+                }
+            )
     return c
 
 
@@ -431,9 +445,7 @@ def _short(s: str, n: int = 160) -> str:
 def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, options=None) -> EvalReport:
     timer = Timer()
     docs = load(data_path, limit)
-    articles = analyze(
-        [plain_document(d.text, published=d.published, path=f"polnear:{d.name}") for d in docs], options
-    )
+    articles = analyze([plain_document(d.text, published=d.published, path=f"polnear:{d.name}") for d in docs], options)
     total = Counts()
     for d, a in zip(docs, articles):
         total.merge(score_article(d.text, d.attributions, a.quotes, a, d.name))
@@ -473,25 +485,54 @@ def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, opt
     report.add(subset_all, "content F1, exact", total.exact.f1, None, None, n_gold)
     report.add(subset_all, "content precision, exact", total.exact.precision, None, None, n_gold)
     report.add(subset_all, "content recall, exact", total.exact.recall, None, None, n_gold)
+
     def acc(ok: int, n: int) -> float | None:
         return safe_div(ok, n) if n else None
 
-    report.add(subset_all, "speaker accuracy on found contents", acc(total.speaker_ok, total.speaker_n), None,
-               None, total.speaker_n)
+    report.add(
+        subset_all,
+        "speaker accuracy on found contents",
+        acc(total.speaker_ok, total.speaker_n),
+        None,
+        None,
+        total.speaker_n,
+    )
     for kind in SOURCE_KINDS:
-        report.add(subset_all, f"speaker accuracy on found contents, {kind} Sources", acc(*total.by_kind[kind]),
-                   None, None, total.by_kind[kind][1])
-    report.add(subset_direct, "speaker accuracy on found direct quotes",
-               acc(total.direct_speaker_ok, total.direct_speaker_n), None, TARGETS["direct_speaker_accuracy"],
-               total.direct_speaker_n)
+        report.add(
+            subset_all,
+            f"speaker accuracy on found contents, {kind} Sources",
+            acc(*total.by_kind[kind]),
+            None,
+            None,
+            total.by_kind[kind][1],
+        )
+    report.add(
+        subset_direct,
+        "speaker accuracy on found direct quotes",
+        acc(total.direct_speaker_ok, total.direct_speaker_n),
+        None,
+        TARGETS["direct_speaker_accuracy"],
+        total.direct_speaker_n,
+    )
     for kind in SOURCE_KINDS:
-        report.add(subset_direct, f"speaker accuracy on found direct quotes, {kind} Sources",
-                   acc(*total.direct_by_kind[kind]), None, None, total.direct_by_kind[kind][1])
-    report.add(subset_direct, "speaker accuracy on found direct quotes, entity rule (earlier scorer)",
-               acc(total.direct_speaker_ok_entity, total.direct_speaker_n), None, None, total.direct_speaker_n)
+        report.add(
+            subset_direct,
+            f"speaker accuracy on found direct quotes, {kind} Sources",
+            acc(*total.direct_by_kind[kind]),
+            None,
+            None,
+            total.direct_by_kind[kind][1],
+        )
+    report.add(
+        subset_direct,
+        "speaker accuracy on found direct quotes, entity rule (earlier scorer)",
+        acc(total.direct_speaker_ok_entity, total.direct_speaker_n),
+        None,
+        None,
+        total.direct_speaker_n,
+    )
     report.add(subset_direct, "content recall, overlap", total.direct_overlap.recall, None, None, n_direct)
-    report.add(subset_direct, "content precision, overlap", total.direct_overlap.precision, None, None,
-               n_direct)
+    report.add(subset_direct, "content precision, overlap", total.direct_overlap.precision, None, None, n_direct)
     report.add(subset_direct, "content F1, overlap", total.direct_overlap.f1, None, None, n_direct)
     report.examples = {
         "missed": total.missed,

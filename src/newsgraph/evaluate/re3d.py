@@ -188,17 +188,30 @@ def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, opt
 
     named = "named PER/ORG/LOC/NAT"
     n_named = ours["n_named_gold"]
-    report.add(named, "F1, overlap & same type", ours["named_overlap"].prf.f1, b("named_overlap"),
-               TARGETS["named_overlap_f1"], n_named)
-    report.add(named, "precision, overlap", ours["named_overlap"].prf.precision, b("named_overlap", "precision"),
-               None, n_named)
-    report.add(named, "recall, overlap", ours["named_overlap"].prf.recall, b("named_overlap", "recall"),
-               None, n_named)
-    report.add(named, "F1, strict (same span & type)", ours["named_strict"].prf.f1, b("named_strict"),
-               TARGETS["named_strict_f1"], n_named)
+    report.add(
+        named,
+        "F1, overlap & same type",
+        ours["named_overlap"].prf.f1,
+        b("named_overlap"),
+        TARGETS["named_overlap_f1"],
+        n_named,
+    )
+    report.add(
+        named, "precision, overlap", ours["named_overlap"].prf.precision, b("named_overlap", "precision"), None, n_named
+    )
+    report.add(named, "recall, overlap", ours["named_overlap"].prf.recall, b("named_overlap", "recall"), None, n_named)
+    report.add(
+        named,
+        "F1, strict (same span & type)",
+        ours["named_strict"].prf.f1,
+        b("named_strict"),
+        TARGETS["named_strict_f1"],
+        n_named,
+    )
     n_all = ours["all_strict"].prf.n_gold
-    report.add("all mapped types (micro)", "F1, overlap & same type", ours["all_overlap"].prf.f1,
-               b("all_overlap"), None, n_all)
+    report.add(
+        "all mapped types (micro)", "F1, overlap & same type", ours["all_overlap"].prf.f1, b("all_overlap"), None, n_all
+    )
     report.add("all mapped types (micro)", "F1, strict", ours["all_strict"].prf.f1, b("all_strict"), None, n_all)
     for label in SCORED_TYPES:
         o_rel, o_str = ours["type_overlap"][label], ours["type_strict"][label]
@@ -232,7 +245,7 @@ def _error_examples(ours: dict, texts: dict[str, str], gold: list[SpanT]) -> dic
             "type": label,
             "text": text[s:e],
             "context": context(text, s, e),
-            key: sorted({f"{text[o[1]:o[2]]} /{o[3]}" for o in near}),
+            key: sorted({f"{text[o[1] : o[2]]} /{o[3]}" for o in near}),
         }
 
     relaxed, strict = ours["named_overlap"], ours["named_strict"]

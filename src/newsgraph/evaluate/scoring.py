@@ -18,9 +18,8 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Hashable
 
 __all__ = [
     "SpanT",
@@ -74,7 +73,7 @@ class PRF:
         p, r = self.precision, self.recall
         return safe_div(2 * p * r, p + r)
 
-    def __add__(self, other: "PRF") -> "PRF":
+    def __add__(self, other: PRF) -> PRF:
         return PRF(
             self.pred_matched + other.pred_matched,
             self.n_pred + other.n_pred,
@@ -119,9 +118,7 @@ def _dedupe(spans: Iterable[SpanT]) -> list[SpanT]:
     return sorted(set(spans), key=lambda s: (str(s[0]), s[1], s[2], str(s[3])))
 
 
-def match_spans(
-    gold: Iterable[SpanT], pred: Iterable[SpanT], mode: str = "strict", typed: bool = True
-) -> MatchResult:
+def match_spans(gold: Iterable[SpanT], pred: Iterable[SpanT], mode: str = "strict", typed: bool = True) -> MatchResult:
     """Score predicted spans against gold spans (duplicates are counted once)."""
     if mode not in ("strict", "overlap"):
         raise ValueError(f"unknown match mode {mode!r}")
@@ -169,9 +166,7 @@ def per_label(
         labels = sorted({s[3] for s in gold_l} | {s[3] for s in pred_l}, key=str)
     out = {}
     for label in labels:
-        out[label] = match_spans(
-            [s for s in gold_l if s[3] == label], [s for s in pred_l if s[3] == label], mode
-        ).prf
+        out[label] = match_spans([s for s in gold_l if s[3] == label], [s for s in pred_l if s[3] == label], mode).prf
     return out
 
 

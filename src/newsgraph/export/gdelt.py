@@ -18,27 +18,55 @@ import csv
 import hashlib
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 
 __all__ = ["GDELT_COLUMNS", "EXTRA_COLUMNS", "PLOVER_TO_CAMEO_ROOT", "export_gdelt_events"]
 
-_ACTOR = ["Code", "Name", "CountryCode", "KnownGroupCode", "EthnicCode", "Religion1Code", "Religion2Code",
-          "Type1Code", "Type2Code", "Type3Code"]
+_ACTOR = [
+    "Code",
+    "Name",
+    "CountryCode",
+    "KnownGroupCode",
+    "EthnicCode",
+    "Religion1Code",
+    "Religion2Code",
+    "Type1Code",
+    "Type2Code",
+    "Type3Code",
+]
 _GEO = ["Type", "FullName", "CountryCode", "ADM1Code", "ADM2Code", "Lat", "Long", "FeatureID"]
 GDELT_COLUMNS = (
     ["GLOBALEVENTID", "SQLDATE", "MonthYear", "Year", "FractionDate"]
     + [f"Actor1{c}" for c in _ACTOR]
     + [f"Actor2{c}" for c in _ACTOR]
-    + ["IsRootEvent", "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "GoldsteinScale",
-       "NumMentions", "NumSources", "NumArticles", "AvgTone"]
+    + [
+        "IsRootEvent",
+        "EventCode",
+        "EventBaseCode",
+        "EventRootCode",
+        "QuadClass",
+        "GoldsteinScale",
+        "NumMentions",
+        "NumSources",
+        "NumArticles",
+        "AvgTone",
+    ]
     + [f"Actor1Geo_{c}" for c in _GEO]
     + [f"Actor2Geo_{c}" for c in _GEO]
     + [f"ActionGeo_{c}" for c in _GEO]
     + ["DATEADDED", "SOURCEURL"]
 )
-EXTRA_COLUMNS = ["PloverType", "PloverMode", "Modality", "TriggerText", "TriggerStart", "TriggerEnd",
-                 "ArticleId", "SourcePath"]
+EXTRA_COLUMNS = [
+    "PloverType",
+    "PloverMode",
+    "Modality",
+    "TriggerText",
+    "TriggerStart",
+    "TriggerEnd",
+    "ArticleId",
+    "SourcePath",
+]
 
 # PLOVER type -> (CAMEO root code, QuadClass, Goldstein value typical of that root).
 # Roots follow the CAMEO->PLOVER table of the PLOVER manual, read in reverse.
@@ -61,8 +89,16 @@ PLOVER_TO_CAMEO_ROOT = {
     "ASSAULT": ("18", 4, -9.0),
 }
 # Our actor sectors -> CAMEO actor type codes.
-SECTOR_CODES = {"government": "GOV", "military": "MIL", "police": "COP", "rebel": "REB", "civilian": "CVL",
-                "business": "BUS", "media": "MED", "igo": "IGO"}
+SECTOR_CODES = {
+    "government": "GOV",
+    "military": "MIL",
+    "police": "COP",
+    "rebel": "REB",
+    "civilian": "CVL",
+    "business": "BUS",
+    "media": "MED",
+    "igo": "IGO",
+}
 
 
 def _event_id(article_id: str, idx: int) -> int:
@@ -106,7 +142,7 @@ def export_gdelt_events(conn: sqlite3.Connection, out: Path, modalities: tuple[s
             WHERE e.modality IN ({marks}) ORDER BY a.seq, e.idx""",
         modalities,
     )
-    added = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+    added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     n = 0
     ents_cache: tuple[str, dict] = ("", {})
     with out.open("w", encoding="utf-8", newline="") as fh:
@@ -140,12 +176,19 @@ def _row(ev, ents: dict, added: str) -> list:
         [_event_id(ev["article_id"], ev["idx"]), sqldate, sqldate[:6], year, fraction]
         + _actor(ents, source, ev["source_sector"])
         + _actor(ents, target, ev["target_sector"])
-        + [1 if ev["trigger_start"] < lead_end else 0, root, root, root, quad, goldstein,
-           1 + len(mentions), 1, 1, 0]
+        + [1 if ev["trigger_start"] < lead_end else 0, root, root, root, quad, goldstein, 1 + len(mentions), 1, 1, 0]
         + _geo(first(source))
         + _geo(first(target))
         + _geo(ents.get(ev["location"]) if ev["location"] else None)
         + [added, ev["url"] or ev["path"] or ""]
-        + [ev["type"], ev["mode"] or "", ev["modality"], ev["trigger_text"], ev["trigger_start"],
-           ev["trigger_end"], ev["article_id"], ev["path"] or ""]
+        + [
+            ev["type"],
+            ev["mode"] or "",
+            ev["modality"],
+            ev["trigger_text"],
+            ev["trigger_start"],
+            ev["trigger_end"],
+            ev["article_id"],
+            ev["path"] or "",
+        ]
     )

@@ -37,22 +37,59 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import DateMention
+from .knowledge.lexicon import is_verb_last
 
-__all__ = ["find_dates", "parse_published", "is_verb_last"]
+__all__ = ["find_dates", "parse_published"]
 
 MONTHS = {
-    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
-    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
-    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9, "sept": 9,
-    "oct": 10, "nov": 11, "dec": 12,
+    "january": 1,
+    "february": 2,
+    "march": 3,
+    "april": 4,
+    "may": 5,
+    "june": 6,
+    "july": 7,
+    "august": 8,
+    "september": 9,
+    "october": 10,
+    "november": 11,
+    "december": 12,
+    "jan": 1,
+    "feb": 2,
+    "mar": 3,
+    "apr": 4,
+    "jun": 6,
+    "jul": 7,
+    "aug": 8,
+    "sep": 9,
+    "sept": 9,
+    "oct": 10,
+    "nov": 11,
+    "dec": 12,
 }
 WEEKDAYS = {d: i for i, d in enumerate("monday tuesday wednesday thursday friday saturday sunday".split())}
-_NUMWORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-             "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_NUMWORDS = {
+    "a": 1,
+    "an": 1,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+}
 
 # Month names are matched case-sensitively: "may" and "march" are also verbs.
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December" \
-         r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?)"
+)
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?"
 _YEAR = r"(?:1[5-9]\d\d|20\d\d)"
@@ -86,13 +123,40 @@ _DATE_RE = re.compile(
     + ")"
 )
 # A lone year is a date after these words, or when the model calls it DATE.
-_YEAR_CUES = {"in", "since", "of", "by", "until", "till", "from", "before", "after", "during", "between",
-              "and", "to", "through", "early", "late", "mid", "year", "summer", "spring", "autumn",
-              "fall", "winter", "around", "circa", "c.", "end", "start", "beginning"}
+_YEAR_CUES = {
+    "in",
+    "since",
+    "of",
+    "by",
+    "until",
+    "till",
+    "from",
+    "before",
+    "after",
+    "during",
+    "between",
+    "and",
+    "to",
+    "through",
+    "early",
+    "late",
+    "mid",
+    "year",
+    "summer",
+    "spring",
+    "autumn",
+    "fall",
+    "winter",
+    "around",
+    "circa",
+    "c.",
+    "end",
+    "start",
+    "beginning",
+}
 _AMBIGUOUS_MONTHS = {"May", "March", "June", "August", "Jan", "Mar", "Jun", "Aug", "Sep", "Oct", "Dec"}
 _MONTH_CUES = _YEAR_CUES | {"last", "next", "this", "on", "at", "for", "early", "late", "mid"}
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT", "LAW", "GPE", "NORP"}
-_VERB_LAST_CUES = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "'ll", "not", "n't"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "aim", "hope", "prepare", "agree"}
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
@@ -155,7 +219,11 @@ def _accept(doc: Doc, starts: list[int], m: re.Match) -> bool:
         return False  # "the Sunday Times", "Theresa May", "Good Friday Agreement"
     if g("year"):
         tok = _token_at(doc, starts, m.start())
-        if tok.dep_ == "nummod" and tok.head.tag_ == "NNS" and (tok.i == 0 or doc[tok.i - 1].dep_ not in ("det", "poss")):
+        if (
+            tok.dep_ == "nummod"
+            and tok.head.tag_ == "NNS"
+            and (tok.i == 0 or doc[tok.i - 1].dep_ not in ("det", "poss"))
+        ):
             return False  # "2000 troops" (but "the 2014 elections" is a year)
         if tok.ent_type_ == "DATE":
             return True
@@ -170,15 +238,14 @@ def _accept(doc: Doc, starts: list[int], m: re.Match) -> bool:
         if prev is not None and prev.pos_ == "PROPN" and prev.text[:1].isupper():
             return False  # "Theresa May", which the model may still call a DATE
         return tok.ent_type_ == "DATE"
-    if g("m3") and not g("y3") and "." not in g("m3") and g("m3").lower() in ("sept", "sep", "nov", "feb", "jul", "apr"):
+    if (
+        g("m3")
+        and not g("y3")
+        and "." not in g("m3")
+        and g("m3").lower() in ("sept", "sep", "nov", "feb", "jul", "apr")
+    ):
         return False  # bare abbreviations without a dot are too often something else
     return True
-
-
-def is_verb_last(doc: Doc, tok) -> bool:
-    """Is this "last" the verb ("will last", "due to last"), which the tagger sometimes calls ADJ?"""
-    prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
-    return tok.pos_ in ("VERB", "AUX") or prev in _VERB_LAST_CUES
 
 
 def _resolve(doc: Doc, starts: list[int], m: re.Match, pub: dt.date | None) -> str | None:
@@ -302,8 +369,11 @@ def _entity_leftovers(doc: Doc, text: str, found: list[DateMention]) -> list[Dat
         # Ours inside or right after the entity: "the spring of 2019", "the summer of | 2022"
         # (the model sometimes cuts there).  Widen our mention to the phrase, keep its value.
         i = bisect.bisect_left(found_starts, s)  # found is sorted and disjoint: look nearby only
-        ours = [d for d in found[max(0, i - 1) : i + 3]
-                if d.start < e and s < d.end or 0 <= d.start - e <= 2 and not text[e : d.start].strip()]
+        ours = [
+            d
+            for d in found[max(0, i - 1) : i + 3]
+            if d.start < e and s < d.end or 0 <= d.start - e <= 2 and not text[e : d.start].strip()
+        ]
         if ours and s < ours[0].start and re.search(r"\b(?:of|the|in)\s*$", text[s : ours[0].start]):
             ours[0].start, ours[0].text = s, text[s : ours[0].end]
             continue

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Amount
-from .dates import is_verb_last
+from .knowledge.lexicon import is_verb_last
 
 __all__ = ["find_amounts", "parse_number"]
 
@@ -58,31 +58,120 @@ _NUMBER = rf"(?:{_DIGNUM}|(?i:\b{_SPELLED}\b))"
 
 # --- currencies ----------------------------------------------------------------------
 SYMBOLS = {
-    "US$": "USD", "U.S.$": "USD", "C$": "CAD", "CA$": "CAD", "A$": "AUD", "AU$": "AUD", "NZ$": "NZD",
-    "HK$": "HKD", "S$": "SGD", "R$": "BRL", "$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY",
-    "₽": "RUB", "₴": "UAH", "₹": "INR", "₩": "KRW", "₺": "TRY", "₪": "ILS", "₦": "NGN", "₱": "PHP",
+    "US$": "USD",
+    "U.S.$": "USD",
+    "C$": "CAD",
+    "CA$": "CAD",
+    "A$": "AUD",
+    "AU$": "AUD",
+    "NZ$": "NZD",
+    "HK$": "HKD",
+    "S$": "SGD",
+    "R$": "BRL",
+    "$": "USD",
+    "€": "EUR",
+    "£": "GBP",
+    "¥": "JPY",
+    "₽": "RUB",
+    "₴": "UAH",
+    "₹": "INR",
+    "₩": "KRW",
+    "₺": "TRY",
+    "₪": "ILS",
+    "₦": "NGN",
+    "₱": "PHP",
 }
 CURRENCY_WORDS = {  # singular and plural forms -> ISO 4217 (None: ambiguous, still money)
-    "dollar": "USD", "euro": "EUR", "pound": "GBP", "sterling": "GBP", "ruble": "RUB", "rouble": "RUB",
-    "yuan": "CNY", "renminbi": "CNY", "yen": "JPY", "hryvnia": "UAH", "hryvnya": "UAH", "hryvni": "UAH",
-    "rupee": "INR", "lira": "TRY", "lire": "TRY", "shekel": "ILS", "franc": "CHF", "riyal": "SAR",
-    "rial": "IRR", "dirham": "AED", "zloty": "PLN", "forint": "HUF", "krona": "SEK", "kronor": "SEK",
-    "krone": "NOK", "kroner": "NOK", "lari": "GEL", "tenge": "KZT", "manat": "AZN", "dram": "AMD",
-    "leu": "RON", "lei": "RON", "lev": "BGN", "leva": "BGN", "rand": "ZAR", "naira": "NGN",
-    "reais": "BRL", "ringgit": "MYR", "baht": "THB", "rupiah": "IDR", "taka": "BDT", "peso": None,
-    "dinar": None, "won": "KRW",
+    "dollar": "USD",
+    "euro": "EUR",
+    "pound": "GBP",
+    "sterling": "GBP",
+    "ruble": "RUB",
+    "rouble": "RUB",
+    "yuan": "CNY",
+    "renminbi": "CNY",
+    "yen": "JPY",
+    "hryvnia": "UAH",
+    "hryvnya": "UAH",
+    "hryvni": "UAH",
+    "rupee": "INR",
+    "lira": "TRY",
+    "lire": "TRY",
+    "shekel": "ILS",
+    "franc": "CHF",
+    "riyal": "SAR",
+    "rial": "IRR",
+    "dirham": "AED",
+    "zloty": "PLN",
+    "forint": "HUF",
+    "krona": "SEK",
+    "kronor": "SEK",
+    "krone": "NOK",
+    "kroner": "NOK",
+    "lari": "GEL",
+    "tenge": "KZT",
+    "manat": "AZN",
+    "dram": "AMD",
+    "leu": "RON",
+    "lei": "RON",
+    "lev": "BGN",
+    "leva": "BGN",
+    "rand": "ZAR",
+    "naira": "NGN",
+    "reais": "BRL",
+    "ringgit": "MYR",
+    "baht": "THB",
+    "rupiah": "IDR",
+    "taka": "BDT",
+    "peso": None,
+    "dinar": None,
+    "won": "KRW",
 }
 # An adjective before the currency word overrides the default ("Canadian dollars").
 CURRENCY_ADJECTIVES = {
-    "us": "USD", "u.s.": "USD", "american": "USD", "canadian": "CAD", "australian": "AUD",
-    "hong kong": "HKD", "new zealand": "NZD", "singapore": "SGD", "taiwan": "TWD", "mexican": "MXN",
-    "argentine": "ARS", "chilean": "CLP", "colombian": "COP", "philippine": "PHP", "swiss": "CHF",
-    "turkish": "TRY", "russian": "RUB", "ukrainian": "UAH", "indian": "INR", "pakistani": "PKR",
-    "saudi": "SAR", "iranian": "IRR", "egyptian": "EGP", "brazilian": "BRL", "chinese": "CNY",
-    "japanese": "JPY", "south african": "ZAR", "belarusian": "BYN", "kazakh": "KZT", "syrian": "SYP",
-    "lebanese": "LBP", "israeli": "ILS", "iraqi": "IQD", "jordanian": "JOD", "kuwaiti": "KWD",
-    "libyan": "LYD", "serbian": "RSD", "danish": "DKK", "norwegian": "NOK", "swedish": "SEK",
-    "south korean": "KRW", "north korean": "KPW", "hong-kong": "HKD",
+    "us": "USD",
+    "u.s.": "USD",
+    "american": "USD",
+    "canadian": "CAD",
+    "australian": "AUD",
+    "hong kong": "HKD",
+    "new zealand": "NZD",
+    "singapore": "SGD",
+    "taiwan": "TWD",
+    "mexican": "MXN",
+    "argentine": "ARS",
+    "chilean": "CLP",
+    "colombian": "COP",
+    "philippine": "PHP",
+    "swiss": "CHF",
+    "turkish": "TRY",
+    "russian": "RUB",
+    "ukrainian": "UAH",
+    "indian": "INR",
+    "pakistani": "PKR",
+    "saudi": "SAR",
+    "iranian": "IRR",
+    "egyptian": "EGP",
+    "brazilian": "BRL",
+    "chinese": "CNY",
+    "japanese": "JPY",
+    "south african": "ZAR",
+    "belarusian": "BYN",
+    "kazakh": "KZT",
+    "syrian": "SYP",
+    "lebanese": "LBP",
+    "israeli": "ILS",
+    "iraqi": "IQD",
+    "jordanian": "JOD",
+    "kuwaiti": "KWD",
+    "libyan": "LYD",
+    "serbian": "RSD",
+    "danish": "DKK",
+    "norwegian": "NOK",
+    "swedish": "SEK",
+    "south korean": "KRW",
+    "north korean": "KPW",
+    "hong-kong": "HKD",
 }
 
 
@@ -102,17 +191,45 @@ _CURWORD = "|".join(sorted({w + s for w in CURRENCY_WORDS for s in ("", "s")}, k
 _CURADJ = "|".join(re.escape(a) for a in sorted(CURRENCY_ADJECTIVES, key=len, reverse=True))
 
 QUALIFIERS = (
-    "more than", "at least", "less than", "fewer than", "up to", "an estimated", "as many as",
-    "as much as", "at most", "close to", "upwards of", "in excess of", "just over", "just under",
-    "over", "almost", "nearly", "about", "around", "roughly", "approximately", "some", "under",
+    "more than",
+    "at least",
+    "less than",
+    "fewer than",
+    "up to",
+    "an estimated",
+    "as many as",
+    "as much as",
+    "at most",
+    "close to",
+    "upwards of",
+    "in excess of",
+    "just over",
+    "just under",
+    "over",
+    "almost",
+    "nearly",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "some",
+    "under",
     "estimated",
 )
 _QUAL = "|".join(q.replace(" ", r"\s+") for q in QUALIFIERS)
 # Quantifiers that are also prepositions: kept only when the parser does not call them "prep".
 _PREPOSITIONAL = {"over", "under", "about", "around"}
 VAGUE = (
-    "hundreds of thousands", "tens of thousands", "hundreds of millions", "tens of millions",
-    "dozens", "scores", "hundreds", "thousands", "millions", "billions",
+    "hundreds of thousands",
+    "tens of thousands",
+    "hundreds of millions",
+    "tens of millions",
+    "dozens",
+    "scores",
+    "hundreds",
+    "thousands",
+    "millions",
+    "billions",
 )
 _VAGUE = "|".join(v.replace(" ", r"\s+") for v in VAGUE)
 
@@ -138,12 +255,47 @@ _OF = re.compile(r"\s+of\b")
 _YEARLIKE = re.compile(r"(1[0-9]|20)\d\d")
 
 # Entity labels under which a number is a name or a date part, never a count.
-_NAME_LABELS = {"PERSON", "ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WORK_OF_ART", "LAW", "NORP",
-                "LANGUAGE", "ORDINAL"}
+_NAME_LABELS = {
+    "PERSON",
+    "ORG",
+    "GPE",
+    "LOC",
+    "FAC",
+    "PRODUCT",
+    "EVENT",
+    "WORK_OF_ART",
+    "LAW",
+    "NORP",
+    "LANGUAGE",
+    "ORDINAL",
+}
 _DATE_LABELS = {"DATE", "TIME"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september",
-           "october", "november", "december", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.",
-           "sep.", "sept.", "oct.", "nov.", "dec."}
+_MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan.",
+    "feb.",
+    "mar.",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug.",
+    "sep.",
+    "sept.",
+    "oct.",
+    "nov.",
+    "dec.",
+}
 
 
 def parse_number(text: str) -> float | None:
@@ -237,7 +389,9 @@ def _classify(doc: Doc, text: str, starts: list[int], m: re.Match) -> Amount | N
     elif cm and _currency_word_ok(text, m, cm):
         word = cm.group("word").lower()
         adj = (cm.group("adj") or "").lower()
-        code = CURRENCY_ADJECTIVES.get(adj) or CURRENCY_WORDS.get(word.rstrip("s") if word not in CURRENCY_WORDS else word)
+        code = CURRENCY_ADJECTIVES.get(adj) or CURRENCY_WORDS.get(
+            word.rstrip("s") if word not in CURRENCY_WORDS else word
+        )
         currency, is_money, end = currency or code, True, cm.end()
     elif (im := _ISO_AFTER_RE.match(text, end)) and not is_money:
         currency, is_money, end = im.group("code"), True, im.end()
@@ -290,7 +444,7 @@ def _currency_word_ok(text: str, m: re.Match, cm: re.Match) -> bool:
 
 
 def _anchored(doc: Doc, text: str, start: int, first) -> bool:
-    """"the past three months": a period the dates component owns; but not "due to last 48 hours"."""
+    """ "the past three months": a period the dates component owns; but not "due to last 48 hours"."""
     if not _ANCHOR_BEFORE_RE.search(text[max(0, start - 40) : start]):
         return False
     prev = doc[first.i - 1] if first.i > 0 else None
@@ -298,10 +452,16 @@ def _anchored(doc: Doc, text: str, start: int, first) -> bool:
 
 
 def _date_neighbour(doc: Doc, first, last) -> bool:
-    """"February 24", "24 February": the number is a day of a month."""
+    """ "February 24", "24 February": the number is a day of a month."""
     before = doc[first.i - 1].lower_ if first.i > 0 else ""
     after = doc[last.i + 1].lower_ if last.i + 1 < len(doc) else ""
-    return before in _MONTHS or after in _MONTHS or after == "of" and last.i + 2 < len(doc) and doc[last.i + 2].lower_ in _MONTHS
+    return (
+        before in _MONTHS
+        or after in _MONTHS
+        or after == "of"
+        and last.i + 2 < len(doc)
+        and doc[last.i + 2].lower_ in _MONTHS
+    )
 
 
 def _counted_noun(doc: Doc, last, vague: bool):

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..ingest.document import Document
-from ..model import Article, Entity, Mention
+from ..model import Article, Document, Entity, Mention
 from .extensions import register_extensions
 from .language import detect_language
 from .model_loader import load_english_model
@@ -169,7 +168,7 @@ def _screen(document: Document, options: AnalysisOptions) -> tuple[str | None, s
 def _finish(nlp: Language, ours: list[str], item: _Pending, options: AnalysisOptions) -> Article:
     document = item.document
     if item.skip_reason:
-        article = _empty_article(document)
+        article = document.new_article()
         article.skipped_reason = item.skip_reason
         article.language = item.language
         return article
@@ -182,24 +181,9 @@ def _finish(nlp: Language, ours: list[str], item: _Pending, options: AnalysisOpt
     return doc_to_article(doc, document)
 
 
-def _empty_article(document: Document) -> Article:
-    from ..store.ids import article_id
-
-    return Article(
-        id=article_id(document.text),
-        text=document.text,
-        title=document.title,
-        published=document.published,
-        url=document.url,
-        source=document.source,
-        path=document.path,
-        paragraphs=list(document.paragraphs),
-    )
-
-
 def doc_to_article(doc: Doc, document: Document) -> Article:
     """Collect what the components assigned on ``doc._`` into an :class:`Article`."""
-    article = _empty_article(document)
+    article = document.new_article()
     entities = doc._.ng_entities
     article.entities = list(entities) if entities is not None else _entities_from_ner(doc)
     article.quotes = list(doc._.ng_quotes or [])

@@ -4,7 +4,6 @@ Schema: ``schema.sql`` (latest) and ``migrations/NNNN_*.sql`` (history).
 """
 
 from .connection import LATEST_SCHEMA_VERSION
-from .ids import article_id
 from .reader import Database
 from .writer import AddResult, AddStatus, Store
 
@@ -12,4 +11,4 @@ from .writer import AddResult, AddStatus, Store
 # which versions the Article JSON shape.
 SCHEMA_VERSION = LATEST_SCHEMA_VERSION
 
-__all__ = ["AddResult", "AddStatus", "Database", "LATEST_SCHEMA_VERSION", "SCHEMA_VERSION", "Store", "article_id"]
+__all__ = ["AddResult", "AddStatus", "Database", "LATEST_SCHEMA_VERSION", "SCHEMA_VERSION", "Store"]

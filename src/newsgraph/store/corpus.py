@@ -118,7 +118,9 @@ def _candidates(conn: sqlite3.Connection, sql: str, params: list, ent: Entity) -
 
 
 _SELECT = "SELECT ce.id, ce.country, ce.gazetteer_id FROM corpus_entity_aliases a JOIN corpus_entities ce ON ce.id = a.corpus_entity_id"
-_SINGLE_ONLY = "NOT EXISTS (SELECT 1 FROM corpus_entity_aliases b WHERE b.corpus_entity_id = ce.id AND instr(b.alias, ' ') > 0)"
+_SINGLE_ONLY = (
+    "NOT EXISTS (SELECT 1 FROM corpus_entity_aliases b WHERE b.corpus_entity_id = ce.id AND instr(b.alias, ' ') > 0)"
+)
 
 
 def _by_gazetteer(conn, ent):

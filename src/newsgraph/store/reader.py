@@ -11,8 +11,7 @@ import sqlite3
 from pathlib import Path
 
 from ..errors import StoreError
-from ..ingest.document import OffsetMap
-from ..model import Article
+from ..model import Article, OffsetMap
 from .connection import connect_reader, schema_version
 from .corpus import normalise_name
 
@@ -87,7 +86,7 @@ class Database:
     def close(self) -> None:
         self._conn.close()
 
-    def __enter__(self) -> "Database":
+    def __enter__(self) -> Database:
         return self
 
     def __exit__(self, *exc) -> None:
@@ -161,8 +160,7 @@ class Database:
         )
         if source_text is None or offset_map is None:
             return text, OffsetMap.identity(len(text))
-        om = json.loads(offset_map)
-        return source_text, OffsetMap.from_json(om["runs"], om["clean_length"], om["source_length"])
+        return source_text, OffsetMap.from_json(json.loads(offset_map))
 
     # -- search -----------------------------------------------------------------------
 

@@ -26,8 +26,19 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
 
 
 # Column types for Parquet; everything else is a string (dates.value is an ISO date, amounts.value a number).
-_INT_COLUMNS = {"idx", "event_idx", "char_start", "char_end", "cue_start", "cue_end", "trigger_start",
-                "trigger_end", "corpus_entity_id", "speaker_start", "speaker_end"}
+_INT_COLUMNS = {
+    "idx",
+    "event_idx",
+    "char_start",
+    "char_end",
+    "cue_start",
+    "cue_end",
+    "trigger_start",
+    "trigger_end",
+    "corpus_entity_id",
+    "speaker_start",
+    "speaker_end",
+}
 _FLOAT_COLUMNS = {"lat", "lon", "tone", "amounts.value"}
 
 

@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import json
 import sqlite3
+from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from enum import Enum
 from pathlib import Path
-from typing import Iterable
 
 from ..errors import StoreError
-from ..ingest.document import Document
-from ..model import Article
+from ..model import Article, Document
 from .connection import connect_writer, transaction
 from .corpus import resolve_entities
-from .ids import article_id
 from .rows import FACT_COLUMNS, fact_rows
 
 __all__ = ["AddResult", "AddStatus", "Store"]
@@ -42,7 +40,7 @@ class AddResult:
 
 
 def _now() -> str:
-    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+    return datetime.now(UTC).isoformat(timespec="seconds")
 
 
 def _json(value) -> str:
@@ -66,7 +64,7 @@ class Store:
         self._tally = {"added": 0, "duplicates": 0, "failed": 0}
 
     @classmethod
-    def open(cls, path: str | Path, *, timeout: float | None = None) -> "Store":
+    def open(cls, path: str | Path, *, timeout: float | None = None) -> Store:
         return cls(path, timeout=timeout)
 
     @property
@@ -84,7 +82,7 @@ class Store:
             self._conn.close()
             self._conn = None
 
-    def __enter__(self) -> "Store":
+    def __enter__(self) -> Store:
         return self
 
     def __exit__(self, exc_type, exc, tb) -> None:
@@ -140,6 +138,14 @@ class Store:
         self._count(results)
         return results
 
+    def record_duplicate(self, article_id: str, path: str | None) -> AddResult:
+        """Record that an already-stored text was seen again at ``path``; nothing is analysed."""
+        with transaction(self._conn, self.path):
+            self._record_path(article_id, path, _now())
+        result = AddResult(article_id, AddStatus.DUPLICATE, path)
+        self._count([result])
+        return result
+
     def record_failure(self, path: str | Path, code: str, reason: str) -> None:
         """Record a file that could not be ingested (e.g. E015 not English)."""
         with transaction(self._conn, self.path):
@@ -154,9 +160,7 @@ class Store:
         if self._run_id is not None:
             self.finish_run()
         with transaction(self._conn, self.path):
-            cur = self._conn.execute(
-                "INSERT INTO ingest_runs (started_at, command) VALUES (?, ?)", (_now(), command)
-            )
+            cur = self._conn.execute("INSERT INTO ingest_runs (started_at, command) VALUES (?, ?)", (_now(), command))
         self._run_id = cur.lastrowid
         self._tally = {"added": 0, "duplicates": 0, "failed": 0}
         return self._run_id
@@ -179,48 +183,40 @@ class Store:
 
     def _write(self, article: Article, document: Document | None) -> AddResult:
         conn = self._conn
-        aid = article.id or article_id(article.text)
-        path = (document.path if document is not None else None) or article.path
+        aid = article.id
+        path = article.path
         now = _now()
         if self.has(aid):
-            if path:
-                conn.execute(
-                    "INSERT OR IGNORE INTO article_sources (article_id, path, first_seen) VALUES (?, ?, ?)",
-                    (aid, path, now),
-                )
+            self._record_path(aid, path, now)
             return AddResult(aid, AddStatus.DUPLICATE, path)
 
         data = article.to_dict()
-        data["id"] = aid
         offset_map = source_text = fmt = None
         if document is not None:
             source_text, fmt = document.source_text, document.format
-            om = document.offsets
-            offset_map = _json(
-                {"runs": om.to_json(), "clean_length": om.clean_length, "source_length": om.source_length}
-            )
+            offset_map = _json(document.offsets.to_json())
         (seq,) = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()
         conn.execute(
             "INSERT INTO articles (id, seq, title, published, url, source, path, format, language, "
             "skipped_reason, text, source_text, offset_map, paragraphs, article_json, ingested_at, word_count) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
-                aid, seq,
-                article.title or (document.title if document else None),
-                article.published or (document.published if document else None),
-                article.url or (document.url if document else None),
-                article.source or (document.source if document else None),
+                aid, seq, article.title, article.published, article.url, article.source,
                 path, fmt, article.language, article.skipped_reason, article.text, source_text, offset_map,
                 _json(data["paragraphs"]), _json(data), now, len(article.text.split()),
             ),
         )  # fmt: skip
-        if path:
-            conn.execute(
-                "INSERT INTO article_sources (article_id, path, first_seen) VALUES (?, ?, ?)", (aid, path, now)
-            )
+        self._record_path(aid, path, now)
         corpus_ids = resolve_entities(conn, article.entities)
         self._write_parts(aid, article, corpus_ids)
         return AddResult(aid, AddStatus.ADDED, path)
+
+    def _record_path(self, aid: str, path: str | None, now: str) -> None:
+        if path:
+            self._conn.execute(
+                "INSERT OR IGNORE INTO article_sources (article_id, path, first_seen) VALUES (?, ?, ?)",
+                (aid, path, now),
+            )
 
     def _write_parts(self, aid: str, article: Article, corpus_ids: dict[str, int]) -> None:
         for table, rows in fact_rows(aid, article, corpus_ids).items():

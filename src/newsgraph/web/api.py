@@ -9,8 +9,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable, Iterator
 from enum import Enum
-from typing import Any, Callable, Iterator
+from typing import Any
 
 from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
@@ -196,4 +197,3 @@ def search(request: Request, q: str = Query("", description="words to find; any 
     if query and not items and not ents:
         message = message or "nothing matches every word of the query"
     return _page(request, items, limit, offset, query=query, entities=ents, message=message)
-

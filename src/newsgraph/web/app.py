@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from importlib.metadata import version
 from pathlib import Path
 
 from fastapi import FastAPI, Request
@@ -18,7 +19,6 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from .. import __version__
 from . import api, pages
 from .context import HERE, WebContext
 
@@ -76,7 +76,7 @@ def create_app(db_path: str | Path) -> FastAPI:
 
     app = FastAPI(
         title="newsgraph",
-        version=__version__,
+        version=version("newsgraph"),
         description="Read-only JSON API over a newsgraph store: articles with evidence-linked "
         "facts, corpus entities, events and full-text search.  Offsets are character offsets "
         "into an article's clean text.",

@@ -55,6 +55,6 @@ def event_count(conn: sqlite3.Connection) -> int:
 
 
 def entity_count(conn: sqlite3.Connection, type: str | None = None) -> int:
-    return conn.execute(
-        "SELECT count(*) FROM corpus_entities WHERE (? IS NULL OR type = ?)", (type, type)
-    ).fetchone()[0]
+    return conn.execute("SELECT count(*) FROM corpus_entities WHERE (? IS NULL OR type = ?)", (type, type)).fetchone()[
+        0
+    ]

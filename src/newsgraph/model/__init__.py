@@ -1,0 +1,41 @@
+"""The bottom layer: the data every other part of newsgraph reads and writes.
+
+``Document`` is what a reader makes of a source file (clean text, layout, an
+offset map back to the source); ``Article`` is what the NLP pipeline makes of a
+``Document`` (the contract of docs/schema.md); ``article_id`` names an article
+by its text.  This package imports nothing else of newsgraph's but ``errors``.
+"""
+
+from .article import (
+    SCHEMA_VERSION,
+    Amount,
+    Article,
+    DateMention,
+    Descriptor,
+    Entity,
+    Event,
+    Mention,
+    Paragraph,
+    Quote,
+    Span,
+)
+from .document import Document, OffsetMap
+from .ids import article_id, normalise_text
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "Amount",
+    "Article",
+    "DateMention",
+    "Descriptor",
+    "Document",
+    "Entity",
+    "Event",
+    "Mention",
+    "OffsetMap",
+    "Paragraph",
+    "Quote",
+    "Span",
+    "article_id",
+    "normalise_text",
+]

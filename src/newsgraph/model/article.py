@@ -1,0 +1,213 @@
+"""The article data model: plain dataclasses, the contract of docs/schema.md.
+
+Everything downstream of the NLP pipeline (store, web, export, API) reads these
+classes or their ``to_dict()`` JSON, never spaCy objects.  Offsets are character
+offsets into ``Article.text`` and ``text[start:end] == span.text`` always holds.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+__all__ = [
+    "Span",
+    "Paragraph",
+    "Mention",
+    "Entity",
+    "Quote",
+    "Event",
+    "Amount",
+    "DateMention",
+    "Descriptor",
+    "Article",
+    "SCHEMA_VERSION",
+]
+
+# Bump when the JSON shape of Article.to_dict() changes; docs/schema.md records each version.
+SCHEMA_VERSION = 1
+
+
+@dataclass
+class Span:
+    """A piece of evidence: ``Article.text[start:end] == text``."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Paragraph:
+    start: int
+    end: int
+    kind: str  # "title" | "body" | "blockquote"
+
+
+@dataclass
+class Mention:
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Entity:
+    id: str  # article-local id, "E1", "E2", ...
+    name: str  # the fullest name the article gives
+    type: str  # PERSON, ORG, GPE, LOC, NORP, FAC, PRODUCT, EVENT, WEAPON
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None  # ISO 3166 alpha-3
+    lat: float | None = None
+    lon: float | None = None
+    gazetteer_id: str | None = None  # e.g. "geonames:524901" or "iso3166:RUS"
+    aliases: list[str] = field(default_factory=list)
+    titles: list[str] = field(default_factory=list)  # "President", "Gen.", "head of ..."
+
+
+@dataclass
+class Quote:
+    start: int
+    end: int
+    text: str
+    kind: str  # "direct" | "block" | "partial" | "indirect"
+    speaker: str | None = None  # entity id
+    cue: Span | None = None
+    speaker_span: Span | None = None  # the speaker as written where attributed: a name, "he", "the ministry"
+
+
+@dataclass
+class Event:
+    type: str  # PLOVER type, e.g. "ASSAULT"
+    trigger: Span
+    mode: str | None = None
+    source: list[str] = field(default_factory=list)  # entity ids
+    target: list[str] = field(default_factory=list)
+    location: str | None = None  # entity id
+    date: str | None = None  # ISO date
+    modality: str = "asserted"
+    speaker: str | None = None  # for modality "reported": whose claim it is
+    mentions: list[Span] = field(default_factory=list)  # further sentences reporting it
+    source_sector: str | None = None
+    target_sector: str | None = None
+
+
+@dataclass
+class Amount:
+    start: int
+    end: int
+    text: str
+    value: float | None
+    unit: str | None = None  # "money", "percent", a duration unit ("year", "day"...), or the counted noun
+    currency: str | None = None  # ISO 4217
+    qualifier: str | None = None  # "over", "about", "at least", ...
+
+
+@dataclass
+class DateMention:
+    start: int
+    end: int
+    text: str
+    value: str | None  # ISO date, or None when unresolved
+
+
+@dataclass
+class Descriptor:
+    """A word or phrase the article uses for an actor (framing)."""
+
+    entity: str  # entity id
+    start: int
+    end: int
+    text: str
+    construction: str  # "apposition" | "adjective" | "predicate" | "compound"
+    tone: float = 0.0
+
+
+@dataclass
+class Article:
+    id: str
+    text: str
+    title: str | None = None
+    published: str | None = None
+    url: str | None = None
+    source: str | None = None  # publisher / outlet
+    path: str | None = None  # the file it came from
+    language: str = "en"
+    skipped_reason: str | None = None  # set when the text was not analysed (e.g. not English)
+    paragraphs: list[Paragraph] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+    amounts: list[Amount] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    framing: list[Descriptor] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The schema JSON of docs/schema.md."""
+        data = asdict(self)
+        data["schema_version"] = SCHEMA_VERSION
+        return data
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Article:
+        """Rebuild an Article from ``to_dict()`` output (as stored in the database)."""
+        known = {f.name for f in fields(cls)}
+        kwargs = {k: v for k, v in data.items() if k in known}
+        kwargs["paragraphs"] = [Paragraph(**p) for p in data.get("paragraphs", [])]
+        kwargs["entities"] = [
+            Entity(**{**e, "mentions": [Mention(**m) for m in e.get("mentions", [])]}) for e in data.get("entities", [])
+        ]
+        kwargs["quotes"] = [
+            Quote(
+                **{
+                    **q,
+                    "cue": Span(**q["cue"]) if q.get("cue") else None,
+                    "speaker_span": Span(**q["speaker_span"]) if q.get("speaker_span") else None,
+                }
+            )
+            for q in data.get("quotes", [])
+        ]
+        kwargs["events"] = [
+            Event(
+                **{
+                    **ev,
+                    "trigger": Span(**ev["trigger"]),
+                    "mentions": [Span(**m) for m in ev.get("mentions", [])],
+                }
+            )
+            for ev in data.get("events", [])
+        ]
+        kwargs["amounts"] = [Amount(**a) for a in data.get("amounts", [])]
+        kwargs["dates"] = [DateMention(**d) for d in data.get("dates", [])]
+        kwargs["framing"] = [Descriptor(**d) for d in data.get("framing", [])]
+        return cls(**kwargs)
+
+    def entity(self, entity_id: str | None) -> Entity | None:
+        if entity_id is None:
+            return None
+        for ent in self.entities:
+            if ent.id == entity_id:
+                return ent
+        return None
+
+    def spans(self):
+        """Yield every (kind, start, end, text) evidence span, for checks and highlighting."""
+        for ent in self.entities:
+            for m in ent.mentions:
+                yield "mention", m.start, m.end, m.text
+        for q in self.quotes:
+            yield "quote", q.start, q.end, q.text
+            if q.cue:
+                yield "cue", q.cue.start, q.cue.end, q.cue.text
+            if q.speaker_span:
+                yield "speaker", q.speaker_span.start, q.speaker_span.end, q.speaker_span.text
+        for ev in self.events:
+            yield "trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text
+            for m in ev.mentions:
+                yield "event_mention", m.start, m.end, m.text
+        for a in self.amounts:
+            yield "amount", a.start, a.end, a.text
+        for d in self.dates:
+            yield "date", d.start, d.end, d.text
+        for f in self.framing:
+            yield "descriptor", f.start, f.end, f.text

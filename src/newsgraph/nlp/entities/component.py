@@ -1,0 +1,123 @@
+"""``newsgraph_entities_v1``: correct and link the small model's named entities.
+
+``en_core_web_sm`` finds most names but often gets the type of an unfamiliar one wrong
+(Kherson and Zaporizhzhia come out as PERSON, Kaliningrad as FAC or PRODUCT) and
+never links anything.  This component, run after the model's NER:
+
+1. matches notable gazetteer names (countries, admin1, cities >= 50k and capitals,
+   seas, features, organisations, nationalities, weapon systems) in the text and lets
+   them override a conflicting model label, unless the model's span is a longer name
+   ("Georgia Smith", "Washington Post" when it is not in the gazetteer);
+2. trims model spans to the bare name (no "the", no possessive "'s", no titles:
+   "Russian President Vladimir Putin" -> NORP "Russian" + PERSON "Vladimir Putin")
+   and drops junk (pronouns, digits, lowercase words);
+3. links model GPE/LOC/FAC/ORG/NORP spans by exact lookup, then by fuzzy lookup for
+   OCR damage, and turns unlabelled capitalised sequences that fuzzily match a
+   gazetteer feature into entities ("Suwatki Gap" -> LOC, linked to the Suwałki Gap),
+   never changing the text;
+4. gives one name one type per article (a weighted vote; gazetteer-linked mentions
+   count double) and propagates a person's surname to its bare mentions.
+
+Matching is our own n-gram lookup on normalised text rather than a PhraseMatcher over
+~20k patterns: the lookup keys are already in the gazetteer (no pattern docs to build,
+so the first call costs ~1 s less), it is accent-insensitive ("Suwalki" finds
+"Suwałki"), and it only starts at capitalised tokens, so it costs a few microseconds
+per token.  Everything heavy (the gazetteer, the key table) loads on the first call.
+
+The component class and its ``__call__`` are here; the gazetteer matching and linking
+(steps 1 and 3) are in :mod:`newsgraph.nlp.entities.matching`, the trimming and type rules
+(steps 2 and 4) in :mod:`newsgraph.nlp.entities.rules`.
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..knowledge.gazetteer import MATCH_KINDS, NOTABLE_CITY_POPULATION, Place, get_gazetteer
+from .matching import LINKABLE, NEVER_MATCH, GazetteerMatching, _Ent
+from .rules import TypeRules
+
+__all__ = ["EntityCorrector", "NUMERIC_LABELS"]
+
+NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
+
+
+class EntityCorrector(GazetteerMatching, TypeRules):
+    """The ``newsgraph_entities_v1`` component (see the module docstring)."""
+
+    def __init__(self, min_city_population: int = NOTABLE_CITY_POPULATION, fuzzy_min_score: float = 88,
+                 fuzzy_single_min_score: float = 90, weapons: bool = True):  # fmt: skip
+        self.min_city_population = min_city_population
+        self.fuzzy_min_score = fuzzy_min_score
+        self.fuzzy_single_min_score = fuzzy_single_min_score
+        self.weapons = weapons
+        self._keys: dict[str, list[Place]] | None = None  # loaded on first call
+        self._first: dict[str, int] = {}  # first word of a key -> most words in such a key
+
+    def _load(self) -> None:
+        gaz = get_gazetteer()
+        kinds = MATCH_KINDS if self.weapons else MATCH_KINDS - {"weapon"}
+        self._keys = gaz.notable_keys(kinds, self.min_city_population)
+        for word in NEVER_MATCH:  # linked when the model tags them, never matched on their own
+            self._keys.pop(word, None)
+        first: dict[str, int] = {}
+        for key in self._keys:
+            words = key.split(" ")
+            first[words[0]] = max(first.get(words[0], 0), len(words))
+        self._first = first
+
+    # -- the component --------------------------------------------------------------
+
+    def __call__(self, doc: Doc) -> Doc:
+        if self._keys is None:
+            self._load()
+        gaz = get_gazetteer()
+        numeric = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
+        ents: list[_Ent] = []
+        for ent in doc.ents:
+            if ent.label_ not in NUMERIC_LABELS:
+                ents.extend(self._trim(doc, ent))
+        ents = self._merge_matches(doc, ents, self._matches(doc))
+        ents = self._compound_nationalities(doc, ents, gaz)
+        for e in ents:
+            if not e.kb and e.label in LINKABLE:
+                self._link(doc, e, gaz)
+        self._coordinated_places(doc, ents, gaz)
+        self._places_after_prepositions(doc, ents, gaz)
+        ents += self._fuzzy_unlabelled(doc, ents, gaz)
+        ents = self._one_name_one_type(doc, ents)
+        self._set_ents(doc, ents, numeric)
+        return doc
+
+    # -- output --------------------------------------------------------------------------
+
+    @staticmethod
+    def _set_ents(doc: Doc, ents: list[_Ent], numeric: list[Span]) -> None:
+        taken = bytearray(len(doc))
+        spans = []
+        # Names first (gazetteer-linked, then longer), numeric model spans fill what is left.
+        for e in sorted(ents, key=lambda e: (-e.weight, -(e.end - e.start), e.start)):
+            if e.end > e.start and not any(taken[e.start : e.end]):
+                taken[e.start : e.end] = b"\x01" * (e.end - e.start)
+                spans.append(Span(doc, e.start, e.end, label=e.label, kb_id=e.kb or ""))
+        for s in numeric:
+            if not any(taken[s.start : s.end]):
+                taken[s.start : s.end] = b"\x01" * (s.end - s.start)
+                spans.append(s)
+        doc.ents = sorted(spans, key=lambda s: s.start)
+
+
+@Language.factory(
+    "newsgraph_entities_v1",
+    assigns=["doc.ents"],
+    default_config={
+        "min_city_population": NOTABLE_CITY_POPULATION,
+        "fuzzy_min_score": 88.0,
+        "fuzzy_single_min_score": 90.0,
+        "weapons": True,
+    },  # fmt: skip
+)
+def make_entities(nlp: Language, name: str, min_city_population: int, fuzzy_min_score: float,
+                  fuzzy_single_min_score: float, weapons: bool) -> EntityCorrector:  # fmt: skip
+    return EntityCorrector(min_city_population, fuzzy_min_score, fuzzy_single_min_score, weapons)

@@ -1,0 +1,254 @@
+"""Span and type correction rules for ``newsgraph_entities_v1`` (see :mod:`newsgraph.nlp.entities`).
+
+Step 2 of the component (trimming model spans to the bare name, dropping junk), the rules
+that retype spans next to linked names (compound nationalities, listed places, places after
+prepositions) and step 4 (one name, one type per article; surname propagation).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from spacy.tokens import Doc, Span
+
+from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer, normalize_name
+from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, TITLES, _Ent, _person_title
+
+POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
+PRONOUNS = {"i", "me", "he", "him", "she", "her", "it", "we", "us", "they", "them", "you", "his", "hers",
+            "its", "our", "their", "your", "who", "whom", "this", "that", "one"}  # fmt: skip
+# Last words that make a "person" span a building or structure ("Samarra Barrage", "Trump Tower").
+FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "airbase", "base", "camp", "mosque",
+             "church", "cathedral", "temple", "square", "park", "street", "road", "avenue", "boulevard", "stadium",
+             "arena", "hospital", "hotel", "palace", "tower", "museum", "prison", "station", "plant", "refinery"}  # fmt: skip
+# Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia") ...
+PERSON_CUES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "sheikh", "brother", "sister",
+               "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt", "cousin", "nephew", "niece",
+               "grandson", "granddaughter", "grandfather", "grandmother", "boyfriend", "girlfriend", "partner"}  # fmt: skip
+# ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
+SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
+              "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
+PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
+# Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
+FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
+# Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
+PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "through"}
+JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
+LIST_WORDS = {"and", "or", ",", "&"}
+
+
+def _after_preposition(doc: Doc, e: _Ent) -> bool:
+    return e.start > 0 and doc[e.start - 1].pos_ == "ADP"
+
+
+class TypeRules:
+    """Trimming and type-correction methods of :class:`~newsgraph.nlp.entities.component.EntityCorrector`."""
+
+    # -- 2. trimming --------------------------------------------------------------------
+
+    def _trim(self, doc: Doc, ent: Span) -> list[_Ent]:
+        """The bare name of a model span (plus a NORP split off a PERSON's title); [] for junk."""
+        s, e, label = ent.start, ent.end, ent.label_
+        out = []
+        while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
+            s += 1
+        while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space):
+            e -= 1
+        if label == "PERSON":
+            while e - s > 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].is_punct):
+                s += 1
+            if e - s > 2 and self._keys.get(normalize_name(doc[s].text), [None])[0] is not None:
+                place = self._keys[normalize_name(doc[s].text)][0]
+                if place.kind == "nationality" and doc[s + 1].lower_.rstrip(".") in TITLES:
+                    out.append(_Ent(s, s + 1, "NORP", place.id, GAZ_WEIGHT))
+                    s += 1
+                    while e - s > 1 and doc[s].lower_.rstrip(".") in TITLES:
+                        s += 1
+        span = doc[s:e]
+        if not len(span) or self._junk(span, label):
+            return out
+        if label == "PERSON" and len(span) > 1 and span[-1].is_title:
+            head = span[-1].lower_
+            label = "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS else label  # "Samarra Barrage"
+        return [*out, _Ent(s, e, label, ent.kb_id_ or "")]
+
+    @staticmethod
+    def _junk(span: Span, label: str) -> bool:
+        if all(t.is_punct or t.is_digit or t.like_num or t.is_space for t in span):
+            return True
+        if len(span) == 1 and (span[0].lower_ in PRONOUNS or span[0].pos_ == "PRON" or len(span.text) < 2):
+            return True
+        if len(span) == 1 and label != "NORP" and span[0].pos_ in JUNK_POS:
+            return True  # sentence-initial "Nice", "Reading" tagged ORG: not a name
+        return all(t.is_lower or not t.is_alpha for t in span)  # "communists", "the"
+
+    # -- 3. linking: retyping next to linked names (lookup itself: entity_matching) ----
+
+    def _compound_nationalities(self, doc: Doc, ents: list[_Ent], gaz) -> list[_Ent]:
+        """ "Bosnian Serbs", "Kosovo Albanians", "Iraqi Kurds": a nationality or place followed by a
+        people's name is one group (NORP, unlinked; the linker takes the country from its first
+        word), whatever the model called it and whether it split it or not."""
+        keys = self._keys
+
+        def people(t: int) -> bool:  # a nationality or people word: "Serbs", "Kurd", "Albanian"
+            return any(p.kind == "nationality" for p in keys.get(normalize_name(doc[t].text), ()))
+
+        def qualifier(s: int, e: int) -> bool:  # "Bosnian", "Kosovo", "Iraqi"
+            return any(p.kind in ("nationality", "country", "admin1", "region")
+                       for p in keys.get(normalize_name(doc[s:e].text), ()))  # fmt: skip
+
+        out, skip = [], False
+        ents = sorted(ents, key=lambda x: x.start)
+        for k, e in enumerate(ents):
+            if skip:
+                skip = False
+                continue
+            n = e.end - e.start
+            if e.label in ("NORP", "PERSON", "ORG", "GPE", "LOC") and 2 <= n <= 3 and not e.kb:
+                if doc[e.end - 1].text[:1].isupper() and people(e.end - 1) and qualifier(e.start, e.end - 1):
+                    e.label, e.weight = "NORP", GAZ_WEIGHT
+            nxt = ents[k + 1] if k + 1 < len(ents) else None
+            # a separate people's name after it only in the plural: "Syrian Kurdish enclave" and "Syrian
+            # Arab Red Crescent" are a nationality and an adjective, "Iraqi Kurds" one group
+            if (
+                nxt is not None
+                and nxt.start == e.end
+                and nxt.end - nxt.start == 1
+                and e.kb
+                and nxt.kb
+                and doc[nxt.start].text[:1].isupper()
+                and doc[nxt.start].tag_ in ("NNPS", "NNS")
+                and (e.label == "NORP" or not _after_preposition(doc, e))
+            ):
+                first, second = gaz.get(e.kb), gaz.get(nxt.kb)
+                if (second is not None and second.kind == "nationality" and first is not None
+                        and first.kind in ("nationality", "country", "admin1", "region")
+                        and first.country != second.country):  # fmt: skip
+                    out.append(_Ent(e.start, nxt.end, "NORP", "", GAZ_WEIGHT))
+                    skip = True
+                    continue
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _coordinated_places(doc: Doc, ents: list[_Ent], gaz) -> None:
+        """A mislabelled small town listed with linked places ("near Bakhmut and Avdiivka") is a place."""
+        place_at = {}
+        for e in ents:
+            if e.kb and e.label in ("GPE", "LOC"):
+                for t in range(e.start, e.end):
+                    place_at[t] = e
+        if not place_at:
+            return
+        for e in ents:
+            if e.kb or e.label not in ("PERSON", "ORG", "PRODUCT", "FAC", "WORK_OF_ART"):
+                continue
+            root = doc[e.end - 1]
+            near = [t.i for t in root.conjuncts] + ([root.head.i] if root.dep_ == "conj" else [])
+            # the parser often misses the list, so also look one "and"/","/"or" to each side
+            if e.start >= 2 and doc[e.start - 1].lower_ in LIST_WORDS:
+                near.append(e.start - 2)
+            if e.end + 1 < len(doc) and doc[e.end].lower_ in LIST_WORDS:
+                near.append(e.end + 1)
+            if any(t in place_at for t in near):
+                places = [p for p in gaz.lookup(doc[e.start : e.end].text) if p.label in ("GPE", "LOC")]
+                if places:
+                    e.label, e.kb = places[0].label, places[0].id
+
+    @staticmethod
+    def _places_after_prepositions(doc: Doc, ents: list[_Ent], gaz) -> None:
+        """A one-word "person" or "org" right after "in", "near", "outside" that the gazetteer knows as a
+        place is that place ("attacks in Daquq"), unless the text also names a person with that word."""
+        names = None
+        for e in ents:
+            if e.kb or e.label not in ("PERSON", "ORG") or e.end - e.start != 1 or e.start == 0:
+                continue
+            prep = doc[e.start - 1]
+            if prep.lower_ not in PLACE_PREPS or doc[e.start].head.i != prep.i:
+                continue
+            places = [p for p in gaz.lookup(doc[e.start].text) if p.label in ("GPE", "LOC")]
+            if not places:
+                continue
+            if names is None:
+                names = {w for x in ents if x.label == "PERSON" and x.end - x.start > 1
+                         for w in (doc[x.start].text, doc[x.end - 1].text)}  # fmt: skip
+            if doc[e.start].text not in names:
+                e.label, e.kb, e.weight = places[0].label, places[0].id, GAZ_WEIGHT
+
+    # -- 4. one name, one type ------------------------------------------------------------
+
+    def _one_name_one_type(self, doc: Doc, ents: list[_Ent]) -> list[_Ent]:
+        groups: dict[str, list[_Ent]] = defaultdict(list)
+        surnames: dict[str, int] = {}
+        first_names: set[str] = set()
+        for e in ents:
+            groups[normalize_name(doc[e.start : e.end].text)].append(e)
+            if e.label == "PERSON" and e.end - e.start >= 2:
+                surnames[doc[e.end - 1].text] = 1
+                first_names.add(doc[e.start].text)
+        gaz = get_gazetteer()
+        for group in groups.values():
+            votes: dict[str, int] = defaultdict(int)
+            for e in group:
+                votes[e.label] += e.weight
+            text = doc[group[0].start : group[0].end].text
+            if group[0].end - group[0].start == 1 and any(e.label != "PERSON" for e in group):
+                place = next((gaz.get(e.kb) for e in group if e.kb), None)
+                # "Dave Allen" ... "Allen"; a first name only when no place has it ("Karim Wasifi" ... "Karim")
+                named = text in surnames or (place is None and text in first_names)
+                cues = sum(self._person_cue(doc, e) for e in group)  # "Karim said", "his daughter Yulia"
+                if named or cues:
+                    if place is None or self._yields_to_person(place, named, cues):
+                        for e in group:
+                            e.label, e.kb, e.weight = "PERSON", "", MODEL_WEIGHT
+                        continue
+            if len(group) == 1 and group[0].weight == GAZ_WEIGHT:
+                continue
+            if text in surnames and not any(e.weight == GAZ_WEIGHT for e in group):
+                votes["PERSON"] += len(group) + 1  # "Putin" after "Vladimir Putin"
+            label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+            kb = next((e.kb for e in group if e.label == label and e.kb), "")
+            for e in group:
+                e.kb = e.kb if e.label == label and e.kb else kb
+                e.label = label
+        # Bare mentions the model missed of a name it found elsewhere ("Ignatius", "Putin").
+        known = {doc[e.start : e.end].text: e for e in ents if e.end - e.start == 1 and e.label == "PERSON"}
+        for text in surnames:
+            known.setdefault(text, _Ent(0, 0, "PERSON"))
+        if known:
+            covered = bytearray(len(doc))
+            for e in ents:
+                covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+            for tok in doc:
+                if not covered[tok.i] and tok.text in known and tok.pos_ == "PROPN":
+                    src = known[tok.text]
+                    ents.append(_Ent(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
+        return ents
+
+    @staticmethod
+    def _yields_to_person(place: Place, named: bool, cues: int) -> bool:
+        """Whether a gazetteer place loses to person evidence (``cues``: see :meth:`_person_cue`):
+        small towns to any, notable cities to a full name or strong cues, firm places never."""
+        if place.kind in FIRM_PLACE_KINDS or "C" in place.flags:
+            return False  # "Jordan", "Moscow said": countries, capitals, seas, orgs stay
+        if place.kind == "admin1" or place.population >= BIG_CITY_POPULATION:
+            return named  # "Nelson" after "Dewly Nelson"; "Texas says" alone stays a state
+        if place.population >= NOTABLE_CITY_POPULATION:
+            return named or cues >= 2  # "Liverpool said" (a club) stays; "Barry said ... Barry admitted"
+        return True
+
+    @staticmethod
+    def _person_cue(doc: Doc, e: _Ent) -> int:
+        """How strongly the context makes a one-word name a person: 2 for a title or kin word before it
+        ("his daughter Yulia") or an age after it ("Beryl, 81,"), 1 for a verb of saying or telling
+        ("Karim said", "told Karim"), else 0."""
+        tok = doc[e.start]
+        if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUES or _person_title(doc[e.start - 1])):
+            return 2
+        nxt = doc[e.end : e.end + 3]
+        if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":
+            return 2
+        head = tok.head
+        if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
+            return 1
+        return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)

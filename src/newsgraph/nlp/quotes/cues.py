@@ -1,0 +1,160 @@
+"""Reporting cues: which words report speech, the cue phrase, and what a cue reports.
+
+Lexicons and small functions over the ``en_core_web_sm`` parse, shared by
+:mod:`newsgraph.nlp.quotes.attribution` (who) and :mod:`newsgraph.nlp.quotes` (what).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ...model import Span
+
+__all__ = [
+    "SPEECH_LEMMAS",
+    "BELIEF_LEMMAS",
+    "EVALUATION_LEMMAS",
+    "OBJECT_CUES",
+    "CONTENT_DEPS",
+    "VERBISH",
+    "is_cue",
+    "cue_span",
+    "trim_span",
+    "content_range",
+]
+
+# Verbs of saying: they may introduce a direct quote or a block quote.
+SPEECH_LEMMAS = frozenset(
+    """say tell state write add insist claim warn argue note acknowledge admit deny announce declare
+    urge stress suggest accuse assert explain report reply respond remark observe comment confirm
+    predict promise vow pledge maintain contend emphasize emphasise reiterate recall complain boast
+    concede allege testify tweet post ask answer caution conclude indicate reveal disclose describe
+    quote demand propose recommend threaten assure agree joke lament charge counter retort proclaim
+    affirm hint signal mention estimate speculate question scoff quip exclaim shout cry whisper
+    admonish plead concur inform notify brag speak disagree object protest sing chant continue read""".split()
+)
+# Verbs of thinking or finding: they report an attributed claim only with a content clause.
+BELIEF_LEMMAS = frozenset("believe think feel find show expect fear suspect hope know doubt".split())
+# Verbs that judge or cite something: what they report is their object ("criticized the plan as
+# a “crazy system”", "attacked the media for ...", "cited the report").
+EVALUATION_LEMMAS = frozenset(
+    """criticize criticise attack blast praise laud hail slam condemn denounce mock ridicule dismiss liken
+    label brand dub cite blame applaud rebuke chide lambaste decry disparage deride belittle characterize""".split()
+)
+# Evaluation verbs that also name physical acts: a cue only with "for"/"as" ("blasted X for ...").
+_PHYSICAL_TOO = frozenset("attack blast slam hail dismiss".split())
+# Verbs of saying whose object is what was said ("noted the clot's existence"), besides the above.
+OBJECT_CUES = EVALUATION_LEMMAS | {"note", "mention", "acknowledge", "describe", "point", "reiterate", "stress"}
+# Parts of speech a cue verb can carry ("according" is tagged VERB; "said" sometimes AUX).
+VERBISH = {"VERB", "AUX"}
+# Dependency labels of a cue's child that holds what was said.
+CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
+# Cues whose direct object is what was said ("noted the risk", "denied the claim"); not those whose
+# object is who was addressed ("told reporters") or something made ("wrote a memoir", "added a week").
+_OBJECT_CUES = OBJECT_CUES | SPEECH_LEMMAS - set(
+    "tell ask inform notify urge assure warn continue accuse answer post report quote threaten charge signal "
+    "object sing chant speak add write read".split()
+)
+
+
+def is_cue(token: Token, with_beliefs: bool = False) -> bool:
+    """A reporting verb ("said", "warned", "according", "called for", "put it")."""
+    if token.pos_ not in VERBISH and token.lower_ != "according":
+        return False
+    lemma = token.lemma_.lower()
+    if lemma in SPEECH_LEMMAS or (with_beliefs and lemma in BELIEF_LEMMAS):
+        return True
+    if with_beliefs and lemma in EVALUATION_LEMMAS:
+        objs = [c for c in token.children if c.dep_ == "dobj"]
+        if lemma in _PHYSICAL_TOO:  # "attacked the media for ..." is speech; "attacked the port" is not
+            return any(
+                c.dep_ == "prep" and c.lower_ in ("for", "as") for o in objs for c in (*token.children, *o.children)
+            )
+        return bool(objs)
+    if lemma == "point":  # "pointed out that ..."
+        return any(c.dep_ == "prt" and c.lower_ == "out" for c in token.children)
+    if token.lower_ == "according":
+        return any(c.lower_ == "to" for c in token.children)
+    if lemma == "call":
+        # "call for", "call on", and "X called Y a “liar”" (a subject naming something);
+        # not the passive or adjectival "(so-)called ..." that only names a term.
+        return any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in token.children) or (
+            any(c.dep_ == "oprd" for c in token.children) and any(c.dep_ == "nsubj" for c in token.children)
+        )
+    if lemma == "put":  # "as he put it"
+        return any(c.dep_ == "dobj" and c.lower_ == "it" for c in token.children)
+    return False
+
+
+def cue_span(doc: Doc, token: Token) -> Span:
+    """The cue phrase: the verb plus the words that make it a reporting phrase."""
+    parts = [token]
+    for child in token.children:
+        lemma = token.lemma_.lower()
+        if child.dep_ == "prt" or (
+            child.dep_ == "prep"
+            and (
+                (lemma == "call" and child.lower_ in ("for", "on"))
+                or (token.lower_ == "according" and child.lower_ == "to")
+            )
+        ):
+            parts.append(child)  # "point out", "call for", "according to"
+        elif child.dep_ == "dobj" and (
+            child.lower_ == "it" or (token.lemma_ == "tell" and child.n_lefts == 0 and child.n_rights == 0)
+        ):
+            parts.append(child)  # "put it", "told reporters"
+    parts = [p for p in parts if abs(p.i - token.i) <= 2]  # keep the phrase contiguous and short
+    first, last = min(p.i for p in parts), max(p.i for p in parts)
+    start, end = doc[first].idx, doc[last].idx + len(doc[last])
+    return Span(start, end, doc[first : last + 1].text)  # not doc.text: that joins the whole doc
+
+
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop surrounding spaces and clause punctuation (",", trailing ".") from ``[start, end)``.
+
+    Closing quote marks stay: a content clause that ends in a partial quote keeps it whole.
+    """
+    while start < end and (text[start].isspace() or text[start] in ",;:—–-"):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in ",;:.—–-"):
+        end -= 1
+    return start, end
+
+
+def content_range(att, cue: Token) -> tuple[int, int] | None:
+    """Character range of what ``cue`` reports: its content clause, its object, or the clause around
+    "according to X" and "he insisted"; None when it reports nothing here."""
+    if cue.lower_ == "according":
+        clause = cue.head
+        if clause.i == cue.i:
+            return None
+        sent = att.sents[att.sent_index(cue.i)]
+        phrase_start, phrase_end = cue.left_edge.idx, _end(cue.right_edge)
+        start, end = clause.left_edge.idx, _end(clause.right_edge)
+        if phrase_start <= start:  # "According to X, ..."
+            return phrase_end, max(end, sent.end_char)
+        if phrase_end >= end - 1:  # "..., according to X."
+            return start, phrase_start
+        return start, end
+    for child in cue.children:
+        if child.dep_ == "ccomp":
+            return child.left_edge.idx, _end(child.right_edge)
+    if cue.lemma_.lower() in _OBJECT_CUES:  # "X criticized the plan as a “crazy system”"
+        objs = [c for c in cue.rights if c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that")]
+        if objs and att.subject_of(cue) is not None:
+            tail = [c for c in cue.rights if c.i > objs[0].i and c.dep_ == "prep" and c.lower_ in ("as", "for")]
+            return objs[0].left_edge.idx, _end((tail or objs)[-1].right_edge)
+    if cue.lemma_ == "call":  # "X called for an inquiry"
+        for child in cue.children:
+            if child.dep_ == "prep" and child.lower_ == "for":
+                objs = [c for c in child.children if c.dep_ == "pobj"]
+                if objs:
+                    return objs[0].left_edge.idx, _end(objs[0].right_edge)
+    if cue.dep_ == "parataxis" and cue.head.i != cue.i and att.subject_of(cue) is not None:
+        head = cue.head  # "Russia, he insisted, had to be ..."
+        return head.left_edge.idx, _end(head.right_edge)
+    return None
+
+
+def _end(tok: Token) -> int:
+    return tok.idx + len(tok)

@@ -1,0 +1,165 @@
+"""What every format reader shares: options, limits, and the path from source text to Document.
+
+Every format ends in the same place: the source text (decoded file, PDF text
+layer, HTML main text, JSONL ``text`` field) goes through ftfy and then
+``repair_text``, and the two offset maps are composed so that
+``Document.offsets`` points into ``Document.source_text``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import stat
+import struct
+import zlib
+from dataclasses import dataclass, replace
+from pathlib import Path
+from typing import Any
+
+from ..errors import InputError
+from ..model import Document, Span
+from .decoding import fix_mojibake
+from .repair import RepairOptions, repair_text
+
+__all__ = [
+    "ReadOptions",
+    "document_from_text",
+    "read_limited",
+    "iso_date",
+    "text_or_none",
+    "error_detail",
+    "PARSER_ERRORS",
+    "DANGLING_LINK",
+]
+
+
+@dataclass
+class ReadOptions:
+    """Limits and switches for reading.  The defaults are listed in docs/reliability.md."""
+
+    max_bytes: int = 50 * 1024 * 1024  # larger files are refused (E012)
+    html_max_bytes: int = 10 * 1024 * 1024  # larger HTML files are refused (E012): lxml needs ~30x in memory
+    pdf_max_pages: int = 2000  # PDFs with more pages are refused (E021)
+    time_limit: float | None = 60.0  # seconds per PDF or HTML file (E017); None: no limit
+    memory_limit_mb: int | None = 2048  # address space of the PDF/HTML extractor process (E019)
+    isolate: bool = True  # extract PDF and HTML in a child process (see readers/isolate.py)
+    follow_symlinks: bool = False  # follow symlinked folders (loops are detected: E016)
+    fix_mojibake: bool = True  # run ftfy on the source text
+    repair: RepairOptions | None = None  # layout repair for txt, PDF and JSONL text
+
+
+def document_from_text(
+    source_text: str,
+    *,
+    path: str | None,
+    fmt: str,
+    options: ReadOptions,
+    title: str | None = None,
+    wrapped: bool | None = None,
+    **meta: Any,
+) -> Document:
+    """Clean ``source_text`` (ftfy, then layout repair) into a Document mapped back to it."""
+    fixed, fix_map = fix_mojibake(source_text) if options.fix_mojibake else (source_text, None)
+    repair_options = options.repair or RepairOptions()
+    if title is not None:  # a known title: only it may become the title paragraph
+        repair_options = replace(repair_options, title_hint=title)
+    if wrapped is not None:
+        repair_options = replace(repair_options, wrapped=wrapped)
+    repaired = repair_text(fixed, repair_options)
+    offsets, removed = repaired.offsets, repaired.removed
+    if fix_map is not None:
+        offsets = offsets.compose(fix_map)
+        removed = [Span(*fix_map.span_to_source(s.start, s.end), s.text) for s in removed]
+    return Document(
+        text=repaired.text,
+        source_text=source_text,
+        offsets=offsets,
+        paragraphs=repaired.paragraphs,
+        title=title or repaired.title,
+        path=path,
+        format=fmt,
+        removed=removed,
+        **meta,
+    )
+
+
+DANGLING_LINK = "dangling symlink (its target does not exist)"
+_KINDS = {
+    stat.S_IFIFO: "a FIFO (named pipe)",
+    stat.S_IFSOCK: "a socket",
+    stat.S_IFCHR: "a character device",
+    stat.S_IFBLK: "a block device",
+    stat.S_IFDIR: "a folder",
+}
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; E012 / E013 otherwise.
+
+    A FIFO, socket or device named like an article is refused without opening
+    it (opening a FIFO blocks until a writer comes; /dev/zero never ends).  The
+    read itself is bounded too, since a file may grow after stat() or report a
+    size of 0 (files under /proc).
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        if path.is_symlink():
+            raise InputError("E013", path=str(path), detail=DANGLING_LINK) from None
+        raise
+    if not stat.S_ISREG(st.st_mode):
+        kind = _KINDS.get(stat.S_IFMT(st.st_mode), "not a regular file")
+        raise InputError("E013", path=str(path), detail=f"{kind}, not a regular file")
+    if st.st_size > max_bytes:
+        raise InputError("E012", path=str(path), limit=max_bytes)
+    with path.open("rb") as fh:
+        data = fh.read(max_bytes + 1)
+    if len(data) > max_bytes:
+        raise InputError("E012", path=str(path), limit=max_bytes)
+    return data
+
+
+def text_or_none(value: object) -> str | None:
+    return value.strip() or None if isinstance(value, str) else None
+
+
+_DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y", "%d %B %Y", "%B %d, %Y", "%Y/%m/%d")
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO ``YYYY-MM-DD`` date from the usual spellings, or None."""
+    if not isinstance(value, str) or not value.strip():
+        return None
+    value = value.strip()
+    try:
+        return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(value, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return None
+
+
+def error_detail(err: Exception) -> str:
+    """A third-party parser's exception as one short line for an E-code's detail."""
+    text = f"{type(err).__name__}: {err}" if str(err) else type(err).__name__
+    return text if len(text) <= 200 else text[:199] + "…"
+
+
+# What third-party parsers (pdfminer, lxml via trafilatura) raise on malformed
+# input besides their own exception classes.  Listed, not a bare ``except``, so
+# programming errors in our own code still surface.
+PARSER_ERRORS = (
+    ValueError,
+    TypeError,
+    KeyError,
+    IndexError,
+    AttributeError,
+    AssertionError,
+    struct.error,
+    zlib.error,
+    RecursionError,
+)

@@ -1,0 +1,119 @@
+"""Exports: GDELT-style events TSV, and every table as JSON Lines or Parquet."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pytest
+from typer.testing import CliRunner
+
+from newsgraph.cli import app
+from newsgraph.export import export
+from newsgraph.export.gdelt import EXTRA_COLUMNS, GDELT_COLUMNS
+from newsgraph.model import Article, Entity, Event, Mention, Paragraph, Span
+from newsgraph.store import Store
+
+TEXT = "Moldova protests\n\nMoldovan troops shelled Tiraspol on Monday. Officials said Moldova would not attack Bender."
+
+
+def _span(text: str, word: str) -> Span:
+    start = TEXT.index(word)
+    return Span(start, start + len(word), word)
+
+
+def fixture_article() -> Article:
+    def mention(word: str) -> Mention:
+        span = _span(TEXT, word)
+        return Mention(span.start, span.end, span.text)
+
+    return Article(
+        id="a1b2c3d4e5f60708",
+        text=TEXT,
+        title="Moldova protests",
+        published="2024-03-04",
+        url="https://wire.example.org/moldova",
+        paragraphs=[Paragraph(0, 16, "title"), Paragraph(18, len(TEXT), "body")],
+        entities=[
+            Entity("E1", "Moldova", "GPE", [mention("Moldovan")], country="MDA", lat=47.0, lon=28.5,
+                   gazetteer_id="iso3166:MDA"),
+            Entity("E2", "Tiraspol", "GPE", [mention("Tiraspol")], country="MDA", lat=46.84, lon=29.64,
+                   gazetteer_id="geonames:617239"),
+            Entity("E3", "Bender", "GPE", [mention("Bender")], country="MDA", lat=46.83, lon=29.48),
+        ],
+        events=[
+            Event("ASSAULT", _span(TEXT, "shelled"), source=["E1"], target=["E2"], location="E2",
+                  date="2024-03-04", source_sector="military"),
+            Event("ASSAULT", _span(TEXT, "attack"), source=["E1"], target=["E3"], modality="negated"),
+        ],
+    )  # fmt: skip
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "n.db"
+    with Store(path) as store:
+        store.add(fixture_article())
+    return path
+
+
+def read_tsv(path):
+    with open(path, newline="", encoding="utf-8") as fh:
+        return list(csv.DictReader(fh, delimiter="\t"))
+
+
+def test_gdelt_events_has_gdelt_columns_and_only_asserted_rows(db, tmp_path):
+    out = tmp_path / "events.tsv"
+    assert export(db, "gdelt-events", out) == {"events": 1}
+    header = out.read_text().splitlines()[0].split("\t")
+    assert header == GDELT_COLUMNS + EXTRA_COLUMNS and len(GDELT_COLUMNS) == 61
+    (row,) = read_tsv(out)
+    assert row["SQLDATE"] == "20240304" and row["Year"] == "2024"
+    assert row["Actor1Code"] == "MDAMIL" and row["Actor1CountryCode"] == "MDA"
+    assert row["Actor2Name"] == "Tiraspol"
+    assert row["EventRootCode"] == "18" and row["QuadClass"] == "4" and float(row["GoldsteinScale"]) < 0
+    assert row["ActionGeo_FullName"] == "Tiraspol" and row["ActionGeo_FeatureID"] == "617239"
+    assert row["ActionGeo_Type"] == "4" and row["IsRootEvent"] == "1"
+    assert row["TriggerText"] == "shelled"
+    start, end = int(row["TriggerStart"]), int(row["TriggerEnd"])
+    assert TEXT[start:end] == "shelled"  # the row carries its evidence
+    assert row["SOURCEURL"] == "https://wire.example.org/moldova"
+
+
+def test_gdelt_all_modalities(db, tmp_path):
+    out = tmp_path / "events.tsv"
+    assert export(db, "gdelt-events", out, all_modalities=True) == {"events": 2}
+    assert [r["Modality"] for r in read_tsv(out)] == ["asserted", "negated"]
+    ids = [r["GLOBALEVENTID"] for r in read_tsv(out)]
+    export(db, "gdelt-events", out, all_modalities=True)
+    assert [r["GLOBALEVENTID"] for r in read_tsv(out)] == ids, "event ids are stable across exports"
+
+
+def test_jsonl_tables(db, tmp_path):
+    counts = export(db, "jsonl", tmp_path / "tables")
+    assert counts["articles"] == 1 and counts["entities"] == 3 and counts["events"] == 2
+    (article,) = [json.loads(line) for line in (tmp_path / "tables" / "articles.jsonl").read_text().splitlines()]
+    assert json.loads(article["article_json"])["title"] == "Moldova protests"
+    assert "source_text" not in article
+
+
+def test_parquet_tables_read_by_duckdb(db, tmp_path):
+    duckdb = pytest.importorskip("duckdb")
+    export(db, "parquet", tmp_path / "pq")
+    rows = duckdb.sql(
+        f"SELECT e.name, count(*) FROM read_parquet('{tmp_path}/pq/mentions.parquet') m "
+        f"JOIN read_parquet('{tmp_path}/pq/entities.parquet') e ON e.local_id = m.entity_id GROUP BY 1 ORDER BY 1"
+    ).fetchall()
+    assert rows == [("Bender", 1), ("Moldova", 1), ("Tiraspol", 1)]
+    empty = duckdb.sql(f"SELECT count(*) FROM read_parquet('{tmp_path}/pq/quotes.parquet')").fetchall()
+    assert empty == [(0,)]
+
+
+def test_cli_export(db, tmp_path):
+    result = CliRunner().invoke(
+        app, ["export", "--format", "gdelt-events", "--out", str(tmp_path / "e.tsv"), "--db", str(db)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "events 1" in result.stdout
+    bad = CliRunner().invoke(app, ["export", "--format", "xml", "--out", str(tmp_path / "x"), "--db", str(db)])
+    assert bad.exit_code != 0

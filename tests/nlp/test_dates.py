@@ -1,0 +1,225 @@
+"""newsgraph_dates_v1: absolute and relative dates (all fixtures invented).
+
+Publication date in most tests: Wednesday 2024-03-13.
+"""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from newsgraph.model import Document, OffsetMap
+from newsgraph.nlp.dates import parse_published
+
+PUB = "2024-03-13"  # a Wednesday
+OURS = ("newsgraph_figures_v1", "newsgraph_dates_v1")
+
+
+@pytest.fixture(scope="module")
+def run(analyze_with):
+    analyze = analyze_with(OURS)
+    return lambda text, published=PUB: analyze(text, published)
+
+
+def dates(run, text, published=PUB):
+    return [(d.text, d.value) for d in run(text, published).dates]
+
+
+def test_parse_published():
+    assert str(parse_published("2024-03-13T08:00:00Z")) == "2024-03-13"
+    assert parse_published(None) is None and parse_published("not a date") is None
+
+
+def test_weekday_past_and_future(run):
+    got = dates(run, "Minister Orlek said on Thursday that the envoys will meet on Thursday in Port Meridian.")
+    assert got == [("Thursday", "2024-03-07"), ("Thursday", "2024-03-14")]
+
+
+def test_weekday_modifiers(run):
+    got = dates(run, "Talks collapsed last Thursday, resume next Monday and end this Friday.")
+    assert got == [("last Thursday", "2024-03-07"), ("next Monday", "2024-03-18"), ("this Friday", "2024-03-15")]
+
+
+def test_weeks_months_years(run):
+    got = dates(
+        run,
+        "This week the council met. Yesterday it voted, today it adjourned; last month and "
+        "last year it did the same, and next week it will again.",
+    )
+    assert got == [
+        ("This week", "2024-03-11"),
+        ("Yesterday", "2024-03-12"),
+        ("today", "2024-03-13"),
+        ("last month", "2024-02"),
+        ("last year", "2023"),
+        ("next week", "2024-03-18"),
+    ]
+
+
+def test_months_without_year(run):
+    got = dict(dates(run, "Prices have risen since February and fell in May, the Kessov office said."))
+    assert got["February"] == "2024-02"
+    assert got["May"] == "2023-05"  # after the publication month: last year's May
+
+
+def test_month_day_without_year(run):
+    got = dates(run, "The convoy left on February 24 and reached Ostrava on March 20.")
+    # March 20 is a week after publication in a past-tense report: last year's
+    assert got == [("February 24", "2024-02-24"), ("March 20", "2023-03-20")]
+    future = dates(run, "The summit will open on March 20.")
+    assert future == [("March 20", "2024-03-20")]
+
+
+def test_absolute_dates(run):
+    got = dates(
+        run,
+        "The accord of February 24, 2022 replaced the 3 June 2019 truce; on 2021-07-04 and "
+        "in May 2018 nothing happened, nor on 24.02.2022.",
+    )
+    assert got == [
+        ("February 24, 2022", "2022-02-24"),
+        ("3 June 2019", "2019-06-03"),
+        ("2021-07-04", "2021-07-04"),
+        ("May 2018", "2018-05"),
+        ("24.02.2022", "2022-02-24"),
+    ]
+
+
+def test_years_and_vague_periods(run):
+    got = dates(
+        run,
+        "The region has been contested in 2014 and since 2014; in the past few weeks it recalled "
+        "the catastrophe of 1917.",
+    )
+    assert got == [("2014", "2014"), ("2014", "2014"), ("the past few weeks", None), ("1917", "1917")]
+
+
+def test_ago(run):
+    got = dates(run, "The bridge fell two weeks ago; repairs began three days ago and a few days ago.")
+    assert got == [("two weeks ago", "2024-02-28"), ("three days ago", "2024-03-10"), ("a few days ago", None)]
+
+
+def test_unknown_publication_date(run):
+    got = dates(
+        run, "On Thursday, and since February, and on February 24, 2022, and in 2014, yesterday.", published=None
+    )
+    assert got == [
+        ("Thursday", None),
+        ("February", None),
+        ("February 24, 2022", "2022-02-24"),
+        ("2014", "2014"),
+        ("yesterday", None),
+    ]
+
+
+def test_durations_and_counts_are_not_dates(run):
+    article = run(
+        "The siege lasted seven years, almost eight years by some counts; 2000 troops and a "
+        "12-year-old boy were there. They may march."
+    )
+    assert article.dates == []
+    assert {a.text for a in article.amounts} >= {"seven years", "almost eight years"}
+
+
+WORDS = [
+    "on",
+    "Thursday",
+    "February",
+    "24",
+    ",",
+    "2022",
+    "since",
+    "2014",
+    "last",
+    "next",
+    "this",
+    "week",
+    "month",
+    "year",
+    "yesterday",
+    "today",
+    "ago",
+    "two",
+    "days",
+    "the",
+    "past",
+    "few",
+    "weeks",
+    "May",
+    "will",
+    "meet",
+    "met",
+    "in",
+    "24.02.2022",
+    "2021-07-04",
+    "early",
+    "mid-",
+    "March",
+    ".",
+    "\n",
+]
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.lists(st.sampled_from(WORDS), min_size=1, max_size=25), st.sampled_from([None, PUB, "2023-12-31"]))
+def test_every_span_matches_the_text(run, words, published):
+    text = " ".join(words)
+    article = run(text, published)  # analyze_document itself asserts span == text
+    for d in article.dates:
+        assert text[d.start : d.end] == d.text
+        assert d.value is None or len(d.value) in (4, 7, 10)
+    spans = sorted((d.start, d.end) for d in article.dates)
+    assert all(e <= s for (_, e), (s, _) in zip(spans, spans[1:])), "dates overlap"
+
+
+def test_names_are_not_dates(run):
+    got = dates(run, "Theresa May wrote in the Sunday Times that the Good Friday Agreement holds.")
+    assert got == []
+
+
+def test_future_cues(run):
+    got = dates(run, "The envoys are expected to meet on Friday; the vote is set for Monday.")
+    assert got == [("Friday", "2024-03-15"), ("Monday", "2024-03-18")]
+
+
+def test_long_article_in_chunks():
+    """Chunks joined with Doc.from_docs: offsets still index the whole article."""
+    from newsgraph.nlp.pipeline import AnalysisOptions, analyze_document, build_pipeline
+
+    options = AnalysisOptions(components=OURS, skip_non_english=False, chunk_chars=120)
+    nlp = build_pipeline(options)
+    para = "On Thursday the Valdorian council approved $2bn for at least 40 schools, its office said in 2014."
+    text = "\n\n".join([para] * 6)
+    doc = Document(
+        text=text, source_text=text, offsets=OffsetMap.identity(len(text)), paragraphs=[], published=PUB, path="<test>"
+    )
+    article = analyze_document(nlp, doc, options)
+    assert [d.value for d in article.dates] == ["2024-03-07", "2014"] * 6
+    assert [a.text for a in article.amounts] == ["$2bn", "at least 40 schools"] * 6
+    assert all(text[x.start : x.end] == x.text for x in article.dates + article.amounts)
+
+
+def test_unparsed_doc_does_not_crash():
+    """Without a dependency parse the tense check falls back to the past (spaCy segfaults on .children)."""
+    from spacy.lang.en import English
+
+    from newsgraph.nlp.dates import find_dates
+    from newsgraph.nlp.extensions import register_extensions
+
+    register_extensions()
+    doc = English().make_doc("They will meet on Thursday, February 24.")
+    doc._.ng_published = PUB
+    assert [(d.text, d.value) for d in find_dates(doc)] == [("Thursday, February 24", "2024-02-24")]
+
+
+def test_model_date_entities_fill_the_gaps(run):
+    got = dates(
+        run, "Ostrava signed on 2022/02/24, ratified it on 24-02-2023, in the spring of 2019 and during the 1990s."
+    )
+    assert got == [
+        ("2022/02/24", "2022-02-24"),
+        ("24-02-2023", "2023-02-24"),
+        ("the spring of 2019", "2019"),
+        ("the 1990s", None),
+    ]

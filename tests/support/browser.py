@@ -1,0 +1,61 @@
+"""Helpers for driving the web app for real: a uvicorn server in a background
+thread on a free localhost port, and Debian's chromium through Playwright.
+Used by the browser tests and the benchmark."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "live_server", "chromium_available"]
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+    "--disable-sync", "--no-first-run",
+]  # fmt: skip
+
+
+def chromium_available() -> str | None:
+    """None when a browser test can run, else the reason it cannot."""
+    if not Path(CHROMIUM).exists() and not shutil.which("chromium"):
+        return f"{CHROMIUM} is not installed (apt-get install chromium)"
+    if importlib.util.find_spec("playwright") is None:
+        return "the playwright package is not installed"
+    return None
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@contextmanager
+def live_server(db_path: str | Path, timeout: float = 15.0) -> Iterator[str]:
+    """Serve ``create_app(db_path)`` on 127.0.0.1 and yield its base URL."""
+    import uvicorn
+
+    from newsgraph.web.app import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(db_path)), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, name="newsgraph-web-test", daemon=True)
+    thread.start()
+    deadline = time.monotonic() + timeout
+    while not server.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("the test web server did not start")
+        time.sleep(0.02)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout)
