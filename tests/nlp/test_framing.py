@@ -149,14 +149,15 @@ def test_lexicon():
     assert load_tone_lexicon() is lex  # cached
 
 
-def test_per_actor_tone_is_the_mean(frame):
+def test_framing_leaves_the_entity_meta_alone(frame):
     doc, ids = frame(
         "The reckless Marko Velic spoke first. Marko Velic, a respected veteran of the council, then left.",
         {"Marko Velic": "PERSON"},
     )
     tones = [d.tone for d in doc._.ng_framing if d.entity == ids["Marko Velic"]]
     assert len(tones) == 2
-    assert doc._.ng_entity_meta[ids["Marko Velic"]]["tone"] == pytest.approx(sum(tones) / 2, abs=1e-3)
+    # framing assigns ng_framing only: linking's per-entity facts are not rewritten
+    assert doc._.ng_entity_meta == {ids["Marko Velic"]: {"type": "PERSON"}}
 
 
 def test_full_pipeline(analyze_text):

@@ -37,6 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import DateMention
+from .extensions import register_extensions
 from .knowledge.lexicon import is_verb_last
 
 __all__ = ["find_dates", "parse_published"]
@@ -168,10 +169,18 @@ _DURATION_ENT = re.compile(
 _POINT_WORDS = re.compile(r"\d|\b(?:spring|summer|autumn|fall|winter|weekend|end|beginning|start|middle)\b", re.I)
 
 
-@Language.component("newsgraph_dates_v1", assigns=["doc._.ng_dates"])
 def dates_component(doc: Doc) -> Doc:
+    """The ``newsgraph_dates_v1`` component: a function, it keeps no state."""
     doc._.ng_dates = find_dates(doc)
     return doc
+
+
+# No ``requires``: it works on tokens alone (so on ``spacy.blank("en")``) and uses the model's
+# entities and parse when the pipeline has them.
+@Language.factory("newsgraph_dates_v1", assigns=["doc._.ng_dates"])
+def make_dates(nlp: Language, name: str):
+    register_extensions()
+    return dates_component
 
 
 def parse_published(value) -> dt.date | None:

@@ -1,13 +1,18 @@
 """The ``doc._`` extension attributes our components read and write.
 
-Registered once, on demand, by :func:`register_extensions` (never at import).
-Each component declares in its ``assigns`` which of these it fills.
+Registered on demand by :func:`register_extensions` (never at import): every component
+factory calls it, so a component added alone to ``spacy.blank("en")`` finds the
+attributes it reads and writes.  Each factory declares in ``requires`` / ``assigns``
+which of these it reads and fills (``nlp.analyze_pipes()`` checks the order).
 
 - ``ng_published``  (str | None)  publication date, ISO; set before the components run
 - ``ng_paragraphs`` (list[Paragraph])  the document's paragraphs, from ingest
 - ``ng_entities``   (list[Entity])  resolved article entities, with mentions
 - ``ng_entity_spans`` (list[tuple[int, int, str]])  (start_char, end_char, entity id), sorted
-- ``ng_entity_meta`` (dict[str, dict])  per-entity attributes a later step may want (sector hints ...)
+- ``ng_entity_meta`` (dict[str, dict])  per entity: ``titles``, ``kind`` (gazetteer kind), ``sector``,
+  ``metonymic_mentions``; read by the events component
+- ``ng_coref``      (dict[int, str])  token index of a pronoun or definite description -> entity id,
+  from ``newsgraph_coref_v1``: the one referent quotes and events both use
 - ``ng_quotes``     (list[Quote])
 - ``ng_amounts``    (list[Amount])
 - ``ng_dates``      (list[DateMention])
@@ -21,7 +26,16 @@ import bisect
 
 from spacy.tokens import Doc
 
-__all__ = ["DOC_EXTENSIONS", "register_extensions", "entity_at", "entity_ids_in"]
+from ..model import Entity, Mention
+
+__all__ = [
+    "DOC_EXTENSIONS",
+    "register_extensions",
+    "entity_at",
+    "entity_ids_in",
+    "entities_from_ner",
+    "entity_index",
+]
 
 DOC_EXTENSIONS = (
     "ng_published",
@@ -29,6 +43,7 @@ DOC_EXTENSIONS = (
     "ng_entities",
     "ng_entity_spans",
     "ng_entity_meta",
+    "ng_coref",
     "ng_quotes",
     "ng_amounts",
     "ng_dates",
@@ -76,3 +91,23 @@ def entity_ids_in(doc: Doc, start: int, end: int) -> list[str]:
         if e <= end and ent_id not in seen:
             seen.append(ent_id)
     return seen
+
+
+def entities_from_ner(doc: Doc) -> list[Entity]:
+    """Plain spaCy NER grouped by (label, text): the article's entities when the linking component is off."""
+    by_key: dict[tuple[str, str], Entity] = {}
+    for ent in doc.ents:
+        key = (ent.label_, ent.text)
+        if key not in by_key:
+            by_key[key] = Entity(id=f"E{len(by_key) + 1}", name=ent.text, type=ent.label_)
+        by_key[key].mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
+    return list(by_key.values())
+
+
+def entity_index(doc: Doc) -> tuple[list[tuple[int, int, str]], list[Entity]]:
+    """(sorted entity spans, entities): the linking component's, or with it off the NER grouping
+    :func:`entities_from_ner` gives (the same ids the Article gets then)."""
+    if doc._.ng_entity_spans is not None:
+        return list(doc._.ng_entity_spans), list(doc._.ng_entities or [])
+    entities = entities_from_ner(doc)
+    return sorted((m.start, m.end, e.id) for e in entities for m in e.mentions), entities

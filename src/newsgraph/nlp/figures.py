@@ -32,6 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Amount
+from .extensions import register_extensions
 from .knowledge.lexicon import is_verb_last
 
 __all__ = ["find_amounts", "parse_number"]
@@ -328,10 +329,18 @@ def parse_number(text: str) -> float | None:
     return total + current
 
 
-@Language.component("newsgraph_figures_v1", assigns=["doc._.ng_amounts"])
 def figures_component(doc: Doc) -> Doc:
+    """The ``newsgraph_figures_v1`` component: a function, it keeps no state."""
     doc._.ng_amounts = find_amounts(doc)
     return doc
+
+
+# No ``requires``: it works on tokens alone (so on ``spacy.blank("en")``) and uses the model's
+# entities and parse when the pipeline has them.
+@Language.factory("newsgraph_figures_v1", assigns=["doc._.ng_amounts"])
+def make_figures(nlp: Language, name: str):
+    register_extensions()
+    return figures_component
 
 
 def find_amounts(doc: Doc) -> list[Amount]:

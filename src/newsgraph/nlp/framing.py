@@ -23,9 +23,7 @@ citizens") describe something else and are skipped.  So are capitalised titles
 Tone: the mean score of the descriptor's words found in ``resources/tone_lexicon.tsv``
 (looked up by lower-cased form, then lemma, hyphenated words whole first), 0 when none
 is; a word after "not"/"never"/"no" inside the descriptor is flipped, and a negated
-copula ("is not legitimate", "is never reckless") flips the whole predicate.  The
-per-actor tone (the mean over its descriptors) is stored as ``ng_entity_meta[id]["tone"]``
-when linking set that dict.
+copula ("is not legitimate", "is never reckless") flips the whole predicate.
 
 Cost: a handful of token look-ups per entity mention; no pass over every token beyond
 building the token -> entity map.
@@ -217,14 +215,6 @@ class FramingReader:
                 self._predicates(doc, head, eid, emit, lex)
         out.sort(key=lambda d: (d.start, d.end, d.entity))
         doc._.ng_framing = out
-        meta = doc._.ng_entity_meta
-        if isinstance(meta, dict):
-            tones: dict[str, list[float]] = {}
-            for d in out:
-                tones.setdefault(d.entity, []).append(d.tone)
-            for eid, values in tones.items():
-                if isinstance(meta.get(eid), dict):
-                    meta[eid]["tone"] = round(sum(values) / len(values), 3)
         return doc
 
     @staticmethod
@@ -294,7 +284,11 @@ class FramingReader:
                 emit(eid, s, e, "predicate", flip)
 
 
-@Language.factory("newsgraph_framing_v1", assigns=["doc._.ng_framing"])
+@Language.factory(
+    "newsgraph_framing_v1",
+    requires=["doc._.ng_entities", "doc._.ng_entity_spans", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc._.ng_framing"],
+)
 def make_framing(nlp: Language, name: str) -> FramingReader:
     register_extensions()
     return FramingReader()

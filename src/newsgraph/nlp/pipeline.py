@@ -17,8 +17,8 @@ from dataclasses import dataclass, field
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..model import Article, Document, Entity, Mention
-from .extensions import register_extensions
+from ..model import Article, Document
+from .extensions import entities_from_ner, register_extensions
 from .language import detect_language
 from .model_loader import load_english_model
 
@@ -35,10 +35,11 @@ log = logging.getLogger(__name__)
 
 # Our components, in pipeline order: (registered name, module that registers it).
 # Later components read what earlier ones assign (see each component's ``assigns``).
-# The order is: entities, linking, quotes, figures, dates, events, framing.
+# The order is: entities, linking, coref, quotes, figures, dates, events, framing.
 COMPONENTS: tuple[tuple[str, str], ...] = (
     ("newsgraph_entities_v1", "newsgraph.nlp.entities"),
     ("newsgraph_linking_v1", "newsgraph.nlp.linking"),
+    ("newsgraph_coref_v1", "newsgraph.nlp.coref"),
     ("newsgraph_quotes_v1", "newsgraph.nlp.quotes"),
     ("newsgraph_figures_v1", "newsgraph.nlp.figures"),
     ("newsgraph_dates_v1", "newsgraph.nlp.dates"),
@@ -185,7 +186,7 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
     """Collect what the components assigned on ``doc._`` into an :class:`Article`."""
     article = document.new_article()
     entities = doc._.ng_entities
-    article.entities = list(entities) if entities is not None else _entities_from_ner(doc)
+    article.entities = list(entities) if entities is not None else entities_from_ner(doc)
     article.quotes = list(doc._.ng_quotes or [])
     article.amounts = list(doc._.ng_amounts or [])
     article.dates = list(doc._.ng_dates or [])
@@ -196,14 +197,3 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
         # A component produced an offset that does not match the text: a bug to fix, never to hide.
         raise AssertionError(f"{document.path}: {len(bad)} spans do not match the text, first: {bad[0]}")
     return article
-
-
-def _entities_from_ner(doc: Doc) -> list[Entity]:
-    """Plain spaCy NER grouped by (label, text): used when the linking component is off."""
-    by_key: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        key = (ent.label_, ent.text)
-        if key not in by_key:
-            by_key[key] = Entity(id=f"E{len(by_key) + 1}", name=ent.text, type=ent.label_)
-        by_key[key].mentions.append(Mention(ent.start_char, ent.end_char, ent.text))
-    return list(by_key.values())

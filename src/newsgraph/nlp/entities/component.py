@@ -110,6 +110,7 @@ class EntityCorrector(GazetteerMatching, TypeRules):
 
 @Language.factory(
     "newsgraph_entities_v1",
+    requires=["doc.ents", "token.tag"],
     assigns=["doc.ents"],
     default_config={
         "min_city_population": NOTABLE_CITY_POPULATION,

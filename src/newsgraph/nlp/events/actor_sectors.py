@@ -10,58 +10,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..knowledge.organisations import IGO_NAMES, is_igo_name
 from ..knowledge.sectors import GOVERNMENT_TITLES, GROUP_NOUN_SECTORS, MILITARY_TITLES
+
+__all__ = ["IGO_NAMES", "SECTORS", "is_group"]
 
 SECTORS = ("government", "military", "police", "rebel", "civilian", "business", "media", "igo")
 
 _SECTOR_OF = GROUP_NOUN_SECTORS
-IGO_NAMES = frozenset(
-    x.lower()
-    for x in (
-        "NATO",
-        "European Union",
-        "EU",
-        "United Nations",
-        "UN",
-        "U.N.",
-        "OSCE",
-        "World Health Organization",
-        "WHO",
-        "International Monetary Fund",
-        "IMF",
-        "World Bank",
-        "African Union",
-        "ASEAN",
-        "OPEC",
-        "G7",
-        "G-7",
-        "G20",
-        "G-20",
-        "Arab League",
-        "Security Council",
-        "UN Security Council",
-        "WTO",
-        "World Trade Organization",
-        "IAEA",
-        "Interpol",
-        "European Commission",
-        "European Council",
-        "OAS",
-        "ECOWAS",
-        "Council of Europe",
-        "APEC",
-        "Asia-Pacific Economic Cooperation",
-        "Organization of American States",
-        "Gulf Cooperation Council",
-        "GCC",
-        "International Criminal Court",
-        "ICC",
-        "European Parliament",
-        "Commonwealth",
-        "SCO",
-        "CSTO",
-    )
-)
 # group nouns whose "of" object names the actor: "the government of Chile", "troops of Russia"
 _GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
 _QUANTITY = frozenset(
@@ -105,8 +61,7 @@ class _SectorLookup:
         ent = self.entities.get(eid)
         if ent is None or ent.type != "ORG":
             return False
-        names = [ent.name, *ent.aliases]
-        return any(n.lower() in IGO_NAMES for n in names)
+        return is_igo_name([ent.name, *ent.aliases])
 
     # -- sectors ------------------------------------------------------------------------------
     def sector(self, head: Token | None, eid: str | None) -> str | None:

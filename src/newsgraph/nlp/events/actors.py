@@ -5,15 +5,13 @@ when the entity's mention is the phrase's head ("Poland"), or sits in the head's
 left modifiers ("the Ukrainian army", "U.S. Special Operations forces"), or is the
 "of" object of a group noun ("the government of Chile").  A nationality (NORP) maps
 to its country's GPE entity when the article has one ("Russian forces" -> Russia),
-except after "pro-"/"anti-" (those actors are not the country).  Pronouns take the
-most recent compatible entity.  Mentions inside a dateline are never actors.
+except after "pro-"/"anti-" (those actors are not the country).  A pronoun is the
+entity ``newsgraph_coref_v1`` resolved it to (``doc._.ng_coref``), as for quotes.  Mentions inside a dateline are never actors.
 
-A person the article does not place ("Putin", "President Omar al-Bashir") takes the
-country world knowledge gives (:func:`~newsgraph.nlp.knowledge.leaders.leader_country`), and an
-organisation named after its country ("Nigerian Union of Teachers", "National Union for
-the Total Independence of Angola") that country: an actor entity without a ``country``
-gets it filled in (:meth:`ActorIndex.fill_countries`), recorded as
-``ng_entity_meta[id]["country_from"]`` ("leaders" or "name").  An organisation without a
+An actor's country is the entity's own, as ``newsgraph_linking_v1`` gave it: a person the
+article does not place ("Putin") has the leaders table's, an organisation named after its
+country ("Nigerian Union of Teachers") that country.  This module never changes an entity.
+An organisation without a
 country that a nationality or a possessive country qualifies ("Israel's Cabinet", "the
 Serbian parliament") stands for that country.  A group with no nationality of its own is
 placed by where it is ("rebels in the Ivory Coast", "students throughout Indonesia").
@@ -27,7 +25,6 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..extensions import entity_at, entity_ids_in
-from ..knowledge.leaders import leader_country
 from .actor_sectors import _GROUP_NOUNS, _QUANTITY, IGO_NAMES, SECTORS, _SectorLookup, is_group
 
 __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
@@ -35,18 +32,6 @@ __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
-_PRONOUNS = {
-    "he": "PERSON",
-    "she": "PERSON",
-    "him": "PERSON",
-    "her": "PERSON",
-    "his": "PERSON",
-    "it": "GROUP",
-    "they": "GROUP",
-    "them": "GROUP",
-    "its": "GROUP",
-    "their": "GROUP",
-}
 OBJ_CONTROL = frozenset(
     {
         "urge",
@@ -81,39 +66,6 @@ _DATELINE = re.compile(
 )
 
 
-def _named_country(name: str) -> str | None:
-    """The country an organisation is named after: a leading nationality or country ("Nigerian Union of
-    Teachers", "Kenya Anti-Corruption Commission") or a closing "of <country>" ("... Independence of Angola")."""
-    from ..knowledge.gazetteer import get_gazetteer  # read-only; loaded by linking already
-
-    words = name.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if len(words) < 2:
-        return None
-    gaz = get_gazetteer()
-
-    def country_of(text: str) -> str | None:
-        found = {p.country for p in gaz.lookup(text) if p.kind in ("country", "nationality") and p.country}
-        if len(found) == 1 and not any(
-            p.kind not in ("country", "nationality") and p.notable for p in gaz.lookup(text)[:1]
-        ):
-            return next(iter(found))
-        return None
-
-    for n in (2, 1):
-        if len(words) > n:
-            c = country_of(" ".join(words[:n]))
-            if c:
-                return c
-    lowered = [w.lower() for w in words]
-    if "of" in lowered:
-        tail = words[len(lowered) - 1 - lowered[::-1].index("of") + 1 :]
-        if tail and len(tail) <= 3:
-            return country_of(" ".join(tail))
-    return None
-
-
 class ActorIndex(_SectorLookup):
     """Per-document lookups for actors: entity metadata, datelines, country entities, recency."""
 
@@ -121,12 +73,12 @@ class ActorIndex(_SectorLookup):
         self.doc = doc
         self.entities = {e.id: e for e in (doc._.ng_entities or [])}
         self.meta: dict[str, dict] = doc._.ng_entity_meta or {}
+        self.references: dict[int, str] = doc._.ng_coref or {}
         spans = doc._.ng_entity_spans or []
         self.datelines = self._datelines(doc)
-        self.spans = [s for s in spans if not self._in_dateline(s[0])]
+        self.spans = [s for s in spans if not self.at_dateline(s[0])]
         self.span_starts = [s[0] for s in self.spans]
         self.country_entity: dict[str, str] = {}
-        self._known: dict[str, tuple[str | None, str]] = {}
         for e in self.entities.values():
             if e.type == "GPE" and e.country and self.kind(e.id) == "country":
                 self.country_entity.setdefault(e.country, e.id)
@@ -145,11 +97,11 @@ class ActorIndex(_SectorLookup):
                 out.append((m.start(), m.end()))
         return out
 
-    def _in_dateline(self, char: int) -> bool:
+    def at_dateline(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.datelines)
 
     def in_dateline(self, tok: Token) -> bool:
-        return self._in_dateline(tok.idx)
+        return self.at_dateline(tok.idx)
 
     # -- entity facts -----------------------------------------------------------------------
     def kind(self, eid: str) -> str | None:
@@ -166,49 +118,16 @@ class ActorIndex(_SectorLookup):
         return ent.type if ent is not None else None
 
     def country(self, eid: str) -> str | None:
-        """The entity's country, or for a political figure the article does not place, the leaders table's."""
+        """The entity's country as linking gave it (a leader's, an organisation's namesake's included)."""
         ent = self.entities.get(eid)
-        if ent is None:
-            return None
-        return ent.country or self.known_country(eid)[0]
-
-    def known_country(self, eid: str) -> tuple[str | None, str]:
-        """For an entity without a country: the leaders table's (a person, or a person the model typed
-        ORG), or the country an organisation is named after; with where it came from."""
-        if eid in self._known:
-            return self._known[eid]
-        ent = self.entities.get(eid)
-        found: tuple[str | None, str] = (None, "")
-        if ent is not None and not ent.country and not self.is_igo(eid):
-            if ent.type == "PERSON":
-                c = next((c for c in map(leader_country, [ent.name, *ent.aliases]) if c), None)
-                found = (c, "leaders")
-            elif ent.type in ("ORG", "GPE", "NORP", "FAC") and len(ent.name.split()) >= 2:
-                # the small model tags "Moody Awori" ORG: only a full two-word name, never a bare word
-                found = (leader_country(ent.name), "leaders")
-            if found[0] is None and ent.type == "ORG":
-                found = (_named_country(ent.name), "name")
-        self._known[eid] = found
-        return found
-
-    def fill_countries(self, ids: list[str]) -> None:
-        """Give actors without a country the one world knowledge or their name gives (on the shared Entity)."""
-        for eid in ids:
-            ent = self.entities.get(eid)
-            if ent is None or ent.country:
-                continue
-            found, how = self.known_country(eid)
-            if found:
-                ent.country = found
-                if isinstance(self.meta, dict):
-                    self.meta.setdefault(eid, {})["country_from"] = how
+        return ent.country if ent is not None else None
 
     def is_place(self, eid: str) -> bool:
         return self.type(eid) in PLACE_TYPES
 
     # -- phrases -> entities -----------------------------------------------------------------
     def _entity_of_token(self, tok: Token) -> str | None:
-        if self._in_dateline(tok.idx):
+        if self.at_dateline(tok.idx):
             return None
         eid = entity_at(self.doc, tok.idx, tok.idx + len(tok.text))
         if eid is None:
@@ -265,8 +184,11 @@ class ActorIndex(_SectorLookup):
                             if found is not None:
                                 return found
         if is_group(head) and head.pos_ in _NOUN_POS and not head.ent_type_:
-            return self._placed(head)
-        return None
+            placed = self._placed(head)
+            if placed is not None:
+                return placed
+        # "the president", "the ministry": the description newsgraph_coref_v1 resolved (as quotes read it)
+        return self.resolve_pronoun(head) if head.i in self.references else None
 
     def _placed(self, head: Token) -> str | None:
         """A group placed by where it is: "rebels in the Ivory Coast", "students throughout Indonesia",
@@ -329,29 +251,18 @@ class ActorIndex(_SectorLookup):
         return self.country_entity.get(ent.country, eid)
 
     def resolve_pronoun(self, tok: Token) -> str | None:
-        want = _PRONOUNS.get(tok.lower_)
-        if want is None:
+        """The actor a pronoun or definite description stands for: ``newsgraph_coref_v1``'s referent
+        (the one quotes use too), a nationality read as its country's entity."""
+        eid = self.references.get(tok.i)
+        if eid is None or self.type(eid) not in ACTOR_TYPES:
             return None
-        i = bisect.bisect_left(self.span_starts, tok.idx) - 1
-        seen = 0
-        while i >= 0 and seen < 30:
-            s, _, eid = self.spans[i]
-            t = self.type(eid)
-            if want == "PERSON" and t == "PERSON":
-                return eid
-            if (
-                want == "GROUP"
-                and t in ("GPE", "ORG", "NORP")
-                and not (t == "GPE" and self.kind(eid) not in (None, "country"))
-            ):
-                span = self.doc.char_span(s, s + 1, alignment_mode="expand")
-                return self._country_for(eid, span[0] if span is not None and len(span) else tok)
-            i -= 1
-            seen += 1
-        return None
+        ent = self.entities.get(eid)
+        if ent is not None and ent.type == "NORP" and ent.country:
+            return self.country_entity.get(ent.country, eid)
+        return eid
 
     def places_in(self, start: int, end: int) -> list[str]:
-        return [e for e in entity_ids_in(self.doc, start, end) if self.is_place(e) and not self._in_dateline(start)]
+        return [e for e in entity_ids_in(self.doc, start, end) if self.is_place(e) and not self.at_dateline(start)]
 
     # -- who does it ---------------------------------------------------------------------------
     def subject_head(self, tok: Token, depth: int = 0) -> Token | None:

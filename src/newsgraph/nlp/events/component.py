@@ -16,14 +16,13 @@ Assigns ``doc._.ng_events`` (list of :class:`~newsgraph.model.Event`, in text or
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model import Event, Span
 from ..extensions import register_extensions
 from .actors import ActorIndex
+from .candidate import Candidate
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
 from .targets import _GOVERNING, _NOUN, _VERB, _TargetSearch
@@ -68,36 +67,18 @@ _RECIPROCAL_DOCUMENTS = frozenset("agreement accord deal pact treaty".split())  
 _THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
 
 
-@dataclass
-class _Candidate:
-    tok: Token
-    type: str
-    mode: str | None
-    source: list[str] = field(default_factory=list)
-    target: list[str] = field(default_factory=list)
-    source_head: Token | None = None
-    target_head: Token | None = None
-    location: str | None = None
-    date: str | None = None
-    modality: str = "asserted"
-    speaker: str | None = None
-    mentions: list[Token] = field(default_factory=list)
-    anaphoric: bool = False
-    family: str = ""
-    deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")
-
-
 class _Coder(_TargetSearch):
     def __init__(self, doc: Doc, dictionary: EventDictionary):
         self.doc = doc
         self.dict = dictionary
         self.actors = ActorIndex(doc)
         self.quotes = QuoteIndex(doc._.ng_quotes, doc.text)
-        self.dates = sorted((d for d in _dates(doc) if d.value), key=lambda d: d.start)
+        # the dates component's (a declared requirement): never recomputed here
+        self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
 
     # -- one candidate ----------------------------------------------------------------------
-    def candidate(self, tok: Token, match: Match) -> _Candidate:
-        c = _Candidate(tok, match.type, match.mode, family=family(tok, match.object))
+    def candidate(self, tok: Token, match: Match) -> Candidate:
+        c = Candidate(tok, match.type, match.mode, family=family(tok, match.object))
         a = self.actors
         if tok.pos_ in _VERB:
             c.source_head = self.actors.subject_head(tok)
@@ -140,7 +121,7 @@ class _Coder(_TargetSearch):
         )
         return c
 
-    def reciprocal(self, c: _Candidate, match: Match) -> bool:
+    def reciprocal(self, c: Candidate, match: Match) -> bool:
         """Meetings, talks, agreements "with" someone: both sides act (a host, a visit or a mediator excepted)."""
         if c.type not in ("CONSULT", "AGREE", "COOPERATE", "SUPPORT") or c.target_head is None or not c.source:
             return False
@@ -190,7 +171,7 @@ class _Coder(_TargetSearch):
                 if (
                     d.start >= lo
                     and d.end <= hi
-                    and not self.actors._in_dateline(d.start)
+                    and not self.actors.at_dateline(d.start)
                     and not any(a <= d.start < b for a, b in clauses)
                 ):
                     return d.value
@@ -198,7 +179,7 @@ class _Coder(_TargetSearch):
 
     # -- the article ---------------------------------------------------------------------------
     def run(self) -> list[Event]:
-        cands: list[_Candidate] = []
+        cands: list[Candidate] = []
         consumed: set[int] = set()
         suppressed: set[int] = set()
         by_lemma = self.dict.by_lemma
@@ -237,7 +218,7 @@ class _Coder(_TargetSearch):
         cands.sort(key=lambda c: c.tok.i)
         return self.merge(cands)
 
-    def demand(self, tok: Token) -> _Candidate | None:
+    def demand(self, tok: Token) -> Candidate | None:
         """ "X said Y must Z": a demand on Y (REQUEST), whatever Z is."""
         for ch in tok.children:
             if ch.dep_ != "ccomp" or ch.i < tok.i:
@@ -255,8 +236,8 @@ class _Coder(_TargetSearch):
             return c if c.target and c.source else None
         return None
 
-    def merge(self, cands: list[_Candidate]) -> list[Event]:
-        kept: list[_Candidate] = []
+    def merge(self, cands: list[Candidate]) -> list[Event]:
+        kept: list[Candidate] = []
         a = self.actors
         for c in cands:
             named = bool(c.source or c.target)
@@ -293,9 +274,8 @@ class _Coder(_TargetSearch):
                 into.target_head = c.target_head if c.target else into.target_head
         return [self.event(k) for k in kept]
 
-    def event(self, c: _Candidate) -> Event:
+    def event(self, c: Candidate) -> Event:
         a = self.actors
-        a.fill_countries(c.source + c.target)
         return Event(
             type=c.type,
             trigger=_span(c.tok),
@@ -322,7 +302,7 @@ def _distinct_groups(src: Token | None, tar: Token | None) -> bool:
     return not any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in tar.children)
 
 
-def _same_event(k: _Candidate, c: _Candidate) -> bool:
+def _same_event(k: Candidate, c: Candidate) -> bool:
     if k.type != c.type or k.family != c.family:
         return False
     if k.modality != c.modality and not (k.modality in _MERGEABLE and c.modality in _MERGEABLE):
@@ -343,18 +323,6 @@ def _same_event(k: _Candidate, c: _Candidate) -> bool:
 
 def _span(tok: Token) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text), tok.text)
-
-
-def _dates(doc: Doc):
-    dates = doc._.ng_dates
-    if dates is None:
-        try:  # the dates component did not run: read them ourselves (cheap regexes)
-            from ..dates import find_dates
-
-            dates = find_dates(doc)
-        except Exception:  # noqa: BLE001 - dates are optional evidence, never a reason to fail
-            dates = []
-    return dates
 
 
 def code_events(doc: Doc, dictionary: EventDictionary | None = None) -> list[Event]:
@@ -378,7 +346,21 @@ class EventCoder:
         return doc
 
 
-@Language.factory("newsgraph_events_v1", assigns=["doc._.ng_events"])
+@Language.factory(
+    "newsgraph_events_v1",
+    requires=[
+        "doc._.ng_entities",
+        "doc._.ng_entity_spans",
+        "doc._.ng_entity_meta",
+        "doc._.ng_coref",
+        "doc._.ng_quotes",
+        "doc._.ng_dates",
+        "token.dep",
+        "token.lemma",
+        "token.tag",
+    ],
+    assigns=["doc._.ng_events"],
+)
 def make_events(nlp: Language, name: str) -> EventCoder:
     register_extensions()
     return EventCoder()

@@ -7,15 +7,11 @@ uses its ``self.actors`` (an :class:`~newsgraph.nlp.events.actors.ActorIndex`).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Token
 
 from .actors import is_group
+from .candidate import Candidate
 from .dictionary import Match
-
-if TYPE_CHECKING:
-    from .component import _Candidate
 
 _VERB = frozenset({"VERB", "AUX"})
 _NOUN = frozenset({"NOUN", "PROPN"})
@@ -58,7 +54,7 @@ _IN_NOUNS = frozenset({"protest", "response", "defiance", "retaliation", "solida
 class _TargetSearch:
     """The candidate search for recipients and places (``_Coder``'s, which provides ``self.actors``)."""
 
-    def targets(self, c: _Candidate, match: Match) -> None:
+    def targets(self, c: Candidate, match: Match) -> None:
         a, tok = self.actors, c.tok
         heads: list[Token] = []
         places: list[Token] = []
@@ -120,7 +116,7 @@ class _TargetSearch:
                     c.location = ids[0]
                     break
 
-    def target_at(self, c: _Candidate, h: Token, places: bool = True) -> bool:
+    def target_at(self, c: Candidate, h: Token, places: bool = True) -> bool:
         """Take the actors the phrase headed by ``h`` names as the recipients; False if it names none."""
         a = self.actors
         ids = a.phrase_entities(h)
@@ -145,7 +141,7 @@ class _TargetSearch:
             return True
         return False
 
-    def deep_target(self, c: _Candidate, heads: list[Token]) -> None:
+    def deep_target(self, c: Candidate, heads: list[Token]) -> None:
         """No recipient among the trigger's own objects: look one clause or a few prepositions deeper.
 
         "demanded that the US cancel ..." (the complement's subject), "threatened to stop talks if the
@@ -195,7 +191,7 @@ class _TargetSearch:
 
         self._search(c, roots, _DEEP_PREPS | _PLACE_PREPS, place)
 
-    def _search(self, c: _Candidate, roots: list[Token], preps: frozenset[str], found) -> bool:
+    def _search(self, c: Candidate, roots: list[Token], preps: frozenset[str], found) -> bool:
         """Breadth-first from ``roots`` along prepositions, objects and participles; stop where ``found``."""
         seen: set[int] = {c.tok.i}
         frontier = [(r, 0) for r in roots]
@@ -217,7 +213,7 @@ class _TargetSearch:
                     frontier.append((g, depth + 1))  # "crimes committed by X", "lines leading into Kabul"
         return False
 
-    def own_ground(self, c: _Candidate) -> set[str]:
+    def own_ground(self, c: Candidate) -> set[str]:
         """Countries where a move or an operation by the state's own organs is not aimed at anyone."""
         if c.type not in _OWN_GROUND:
             return set()

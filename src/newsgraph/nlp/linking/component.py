@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Span
 from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country
+from ..knowledge.organisations import is_igo_name, named_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .people import (
     _PARTICLES,
@@ -263,15 +264,17 @@ class EntityLinker(PeopleMixin, PlacesMixin):
         if country is None and label == "PERSON":
             # a political figure the article does not place: the leaders table knows ("Putin" -> RUS)
             country = next((c for c in map(leader_country, [name, *aliases]) if c), None)
+        elif country is None and label in ("ORG", "GPE", "NORP", "FAC") and not is_igo_name([name, *aliases]):
+            # the small model tags "Moody Awori" ORG: a full two-word name may still be a leader's
+            country = leader_country(name) if len(name.split()) >= 2 else None
+            if country is None and label == "ORG" and self.gazetteer is not None:
+                country = named_country(name)  # "Nigerian Union of Teachers" -> NGA
         mentions = [Mention(m.start_char, m.end_char, m.text) for m in c.mentions]
         lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
         kb = c.kb if label != "PERSON" else None
         ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)
         kind = getattr(place, "kind", None) or ("country" if (c.kb or "").startswith("iso3166:") else None)
-        info = {"titles": titles, "kind": kind, "type": label, "country": country,
-                "sector": _sector(label, kind, titles, name),
-                # per mention (by start offset): the title written before it, if any
-                "mention_titles": {m.start_char: m.title for m in c.mentions if m.title},
+        info = {"titles": titles, "kind": kind, "sector": _sector(label, kind, titles, name),
                 # mentions where a capital stands for its country's government
                 "metonymic_mentions": [m.start_char for m in c.mentions if m.actor_capital]}  # fmt: skip
         return ent, info
@@ -293,7 +296,7 @@ def _sector(label: str, kind: str | None, titles: list[str], name: str) -> str |
 @Language.factory(
     "newsgraph_linking_v1",
     assigns=["doc._.ng_entities", "doc._.ng_entity_spans", "doc._.ng_entity_meta"],
-    requires=["doc.ents"],
+    requires=["doc.ents", "token.tag", "token.dep"],
     default_config={"lookup_unlinked": None},
 )
 def make_linking(nlp: Language, name: str, lookup_unlinked: bool | None) -> EntityLinker:

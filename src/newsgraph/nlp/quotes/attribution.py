@@ -15,7 +15,6 @@ from spacy.tokens import Doc, Token
 
 from ...model import Span
 from ..extensions import entity_at
-from ..knowledge.lexicon import PRONOUN_GENDER, description_words, guess_gender
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
 __all__ = [
@@ -25,26 +24,20 @@ __all__ = [
     "cue_span",
     "is_cue",
     "trim_span",
-    "description_words",
-    "guess_gender",
 ]
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we"}
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-_GROUP_TYPES = {"ORG", "GPE", "NORP", "PERSON"}
-_MAX_BACK_SENTS = 12  # how far back a pronoun looks for its antecedent
 # Children that start a clause of their own: not part of a speaker phrase as written.
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "dep", "meta", "advmod", "npadvmod"}
 _MAX_PHRASE_TOKENS = 16
 _RELATIVE = {"who", "that", "which", "whom"}
-_GENERIC_ORG_NOUNS = {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
 
 
 class Attributor:
     """Per-document state: sentences, excluded (quoted) ranges, and the entity index."""
 
-    def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str], para_starts: list[int] = ()):
+    def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str], para_starts: list[int] = (),
+                 references: dict[int, str] | None = None):  # fmt: skip
         self.doc = doc
         self.text = doc.text  # once: Doc.text joins every token
         # Token offsets as one array: building a Token object per token costs more than our work.
@@ -55,10 +48,9 @@ class Attributor:
         self._spans_holder = SimpleNamespace(_=SimpleNamespace(ng_entity_spans=entity_spans))
         self.entity_spans = entity_spans
         self.entity_types = entity_types
-        self.entity_words: dict[str, set[str]] = {}  # name and title words, for "the senator"
-        self.entity_gender: dict[str, str | None] = {}
+        # pronouns and definite descriptions -> entity ids, from newsgraph_coref_v1 (the referent events use too)
+        self.references = references or {}
         self.quoted: list[tuple[int, int]] = []  # char ranges whose words are someone's quote
-        self._pronoun_cache: dict[int, str | None] = {}
         self._cue_cache: dict[tuple[int, bool], list[Token]] = {}
 
     # ----- positions -------------------------------------------------------------
@@ -72,7 +64,6 @@ class Attributor:
     def set_quoted(self, ranges: list[tuple[int, int]]) -> None:
         self.quoted = sorted(ranges)
         self._quoted_starts = [r[0] for r in self.quoted]
-        self._pronoun_cache.clear()
         self._cue_cache.clear()
 
     def in_quoted(self, char: int) -> bool:
@@ -216,8 +207,8 @@ class Attributor:
         antecedent = _antecedent(tok)
         if antecedent is not None:
             return self.speaker_from_token(antecedent)  # "Smith, who said ...": "who" stands for Smith
-        if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
-            return self.resolve_pronoun(tok)
+        if tok.pos_ == "PRON":
+            return self.references.get(tok.i)  # resolved once, by newsgraph_coref_v1
         # The name up to its head ("Mayor Anna Kovac"), not possessors, relative clauses or appositions.
         first = tok
         while (
@@ -231,80 +222,10 @@ class Attributor:
                     ent = self.entity(appos.idx, appos.idx + len(appos))
                     if ent is not None:
                         return ent
-            return self.resolve_description(tok)
+            return self.references.get(tok.i)  # "the senator": newsgraph_coref_v1 resolved it
         if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
             return None
         return ent
-
-    def resolve_description(self, noun: Token) -> str | None:
-        """ "the senator", "the ministry", "the company": the latest entity that fits the noun.
-
-        A title ("Sen.", "Foreign Minister") or a name word ("Commission on ...") must match;
-        a few generic organisation nouns take the latest organisation.
-        """
-        if not any(
-            c.dep_ in ("det", "poss") and c.lower_ in ("the", "this", "that", "its", "their") for c in noun.children
-        ):
-            return None  # "a spokesman", "officials": nobody in particular
-        word = noun.lemma_.lower()
-        lo = bisect.bisect_left(self.entity_spans, (noun.idx, -1, ""))
-        seen = set()
-        for s, _e, ent in reversed(self.entity_spans[max(0, lo - 60) : lo]):
-            if ent in seen or self.in_quoted(s):
-                continue
-            seen.add(ent)
-            if word in self.entity_words.get(ent, ()):
-                return ent
-            if word in _GENERIC_ORG_NOUNS and self.entity_types.get(ent) == "ORG":
-                return ent
-        return None
-
-    def resolve_pronoun(self, pron: Token) -> str | None:
-        """The most recent fitting entity outside quotes, as a reader would pick it.
-
-        Walks back sentence by sentence.  In the nearest sentence with a candidate, a
-        subject mention beats a later non-subject one (the subject is what the text is
-        about).  A sentence whose subject is itself a same-kind pronoun only continues the
-        chain, so its other mentions ("he stressed ... by Washington") do not capture it.
-        """
-        if pron.i in self._pronoun_cache:
-            return self._pronoun_cache[pron.i]
-        wanted = {"PERSON"} if pron.lower_ in PERSON_PRONOUNS else _GROUP_TYPES
-        same_kind = PERSON_PRONOUNS if pron.lower_ in PERSON_PRONOUNS else GROUP_PRONOUNS
-        gender = PRONOUN_GENDER.get(pron.lower_)
-        result = None
-        s_i = self.sent_index(pron.i)
-        for back in range(s_i, max(-1, s_i - _MAX_BACK_SENTS), -1):
-            sent = self.sents[back]
-            limit = pron.idx if back == s_i else sent.end_char
-            cands = []  # (is_subject, start, entity id)
-            lo = bisect.bisect_left(self.entity_spans, (sent.start_char, -1, ""))
-            for s, _e, ent in self.entity_spans[lo:]:
-                if s >= limit:
-                    break
-                if self.entity_types.get(ent) not in wanted or self.in_quoted(s):
-                    continue
-                if gender and self.entity_gender.get(ent) not in (None, gender):
-                    continue  # "she" is not Donald
-                head = self.doc[self.token_at(s)]
-                while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-                    head = head.head
-                cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
-            subjects = [c for c in cands if c[0]]
-            if subjects:
-                # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
-                result = min(subjects, key=lambda c: (c[1], -c[2]))[3]
-                break
-            chain = any(
-                t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in same_kind and not self.in_quoted(t.idx)
-                for t in sent
-                if t.idx < limit
-            )
-            if cands and not chain:
-                result = cands[-1][3]
-                break
-        self._pronoun_cache[pron.i] = result
-        return result
 
     def content_holder(self, token: Token) -> tuple[Token, Token] | None:
         """(cue, content head) when ``token`` lies in what a reporting verb reports.
@@ -342,13 +263,6 @@ def _split_at(doc: Doc, sents: list, char_starts, tok_starts: list[int]) -> list
             k += 1
         out.append(doc[start : sent.end])
     return out
-
-
-def _depth(tok: Token) -> int:
-    depth = 0
-    while tok.head.i != tok.i and depth < 50:
-        tok, depth = tok.head, depth + 1
-    return depth
 
 
 def _antecedent(tok: Token) -> Token | None:

@@ -24,7 +24,7 @@ written where the quote is attributed: the cue's subject noun phrase ("the minis
 spokeswoman", "he", "Governor Paul Hart", "Ines Moreau, who"), X in "according to X", the
 subject of "X wrote:" for a block quote, the name after a signature dash, and for a quote
 that inherits its speaker, the span of the neighbouring attribution it inherits from.
-Quotation-mark pairing is in :mod:`newsgraph.nlp.quotes.marks`; cue lexicons and what a cue
+Quotation-mark pairing is in :mod:`newsgraph.nlp.quote_marks` (shared with coreference); cue lexicons and what a cue
 reports in :mod:`newsgraph.nlp.quotes.cues`; who a cue reports in :mod:`newsgraph.nlp.quotes.attribution`.
 """
 
@@ -37,9 +37,10 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model import Paragraph, Quote, Span
-from .attribution import Attributor, description_words, guess_gender
+from ..extensions import entity_index, register_extensions
+from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
+from .attribution import Attributor
 from .cues import SPEECH_LEMMAS, content_range, cue_span, is_cue, trim_span
-from .marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 
 __all__ = ["find_quote_marks", "pair_quote_marks", "extract_quotes", "MAX_QUOTE_CHARS"]
 
@@ -84,14 +85,12 @@ def _paragraphs(doc: Doc) -> list[Paragraph]:
 class _Extractor:
     def __init__(self, doc: Doc):
         self.doc = doc
-        spans, types = _entity_index(doc)
+        spans, entities = entity_index(doc)
+        types = {e.id: e.type for e in entities}
         self.paragraphs = _paragraphs(doc)
-        self.att = Attributor(doc, spans, types, [p.start for p in self.paragraphs[1:]])
+        para_starts = [p.start for p in self.paragraphs[1:]]
+        self.att = Attributor(doc, spans, types, para_starts, doc._.ng_coref)
         self.text = self.att.text
-        for ent in doc._.ng_entities or []:
-            self.att.entity_words[ent.id] = description_words([ent.name, *ent.titles])
-            if ent.type == "PERSON":
-                self.att.entity_gender[ent.id] = guess_gender(ent.name, ent.titles)
         self.quotes: list[Quote] = []
 
     # ----- small helpers -----------------------------------------------------------
@@ -391,25 +390,23 @@ def _overlap_ratio(start: int, end: int, ranges: list[tuple[int, int]]) -> float
     return covered / max(1, end - start)
 
 
-def _entity_index(doc: Doc) -> tuple[list[tuple[int, int, str]], dict[str, str]]:
-    """Entity spans and types; with the linking component off, the ids doc_to_article will use."""
-    if doc._.ng_entity_spans is not None:
-        types = {e.id: e.type for e in (doc._.ng_entities or [])}
-        return list(doc._.ng_entity_spans), types
-    from ..pipeline import _entities_from_ner  # same ids as the Article gets without linking
-
-    entities = _entities_from_ner(doc)
-    spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
-    return spans, {e.id: e.type for e in entities}
-
-
 def extract_quotes(doc: Doc) -> list[Quote]:
     if not doc.has_annotation("DEP"):
         return []  # no parse, no attribution
     return _Extractor(doc).run()
 
 
-@Language.component("newsgraph_quotes_v1", assigns=["doc._.ng_quotes"])
 def quotes_component(doc: Doc) -> Doc:
+    """The ``newsgraph_quotes_v1`` component: a function, it keeps no state."""
     doc._.ng_quotes = extract_quotes(doc)
     return doc
+
+
+@Language.factory(
+    "newsgraph_quotes_v1",
+    requires=["doc._.ng_entities", "doc._.ng_entity_spans", "doc._.ng_coref", "token.dep", "token.lemma"],
+    assigns=["doc._.ng_quotes"],
+)
+def make_quotes(nlp: Language, name: str):
+    register_extensions()
+    return quotes_component

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...model import Paragraph
+from ..model import Paragraph
 
 __all__ = ["find_quote_marks", "pair_quote_marks", "MAX_QUOTE_CHARS", "OPEN_MARKS", "CLOSE_MARKS", "STRAIGHT"]
 

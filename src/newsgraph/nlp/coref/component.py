@@ -1,0 +1,240 @@
+"""``newsgraph_coref_v1``: one referent for each pronoun and definite description.
+
+Runs after ``newsgraph_linking_v1`` and before the components that need to know who
+"he", "they" or "the minister" is (quotes and events), so both give a pronoun the
+same entity.  Assigns ``doc._.ng_coref``: token index -> entity id, for every
+resolved token.
+
+The rules are the quote attributor's, which were the finer of the two resolvers the
+quotes and events components used to carry:
+
+- *pronouns* (he/she/him/her/his..., they/them/their/we, it/its) take the most recent
+  fitting entity outside quoted words (quoted words are the speaker's, not the
+  article's), walking back sentence by sentence.  In the nearest sentence with a
+  candidate, a subject mention beats a later non-subject one, the main clause's subject
+  one inside a "that ..." clause.  A sentence whose subject is itself a pronoun of the
+  same kind only continues the chain, so its other mentions do not capture it.
+  "he"/"she" want a PERSON of no contrary gender (first names, gendered titles);
+  "it"/"its" an organisation, place or people, never a person; "they" any of these.  A
+  group pronoun in an adverbial or relative clause ("defend Saudi Arabia if it is attacked")
+  takes the nearest fitting mention of its sentence, as the events coder's resolver did.
+- *definite descriptions* ("the senator", "the ministry", "its spokesman") take the
+  latest entity whose name or title has the noun's word ("Sen." spells "senator"); a
+  few generic organisation nouns ("the company", "the agency") the latest organisation.
+  Surnames need no step here: linking already makes a bare surname a mention of its person.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+
+from spacy.attrs import IDX
+from spacy.language import Language
+from spacy.tokens import Doc, Token
+
+from ...model import Paragraph
+from ..extensions import entity_index, register_extensions
+from ..knowledge.lexicon import PRONOUN_GENDER, description_words, guess_gender
+from ..quote_marks import pair_quote_marks
+
+__all__ = ["CorefResolver", "GROUP_PRONOUNS", "PERSON_PRONOUNS", "make_coref", "resolve_references"]
+
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
+GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we"})
+_INANIMATE_PRONOUNS = frozenset({"it", "its"})
+_GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
+_DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
+_GENERIC_ORG_NOUNS = frozenset(
+    {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
+)
+_DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
+
+
+class _Resolver:
+    """Per-document state: sentences cut at paragraphs, quoted ranges, the entity index."""
+
+    def __init__(self, doc: Doc, max_back_sentences: int):
+        self.doc = doc
+        self.max_back = max_back_sentences
+        self.text = doc.text
+        self.spans, entities = entity_index(doc)
+        self.types = {e.id: e.type for e in entities}
+        self.words = {e.id: description_words([e.name, *e.titles]) for e in entities}
+        self.gender = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
+        self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
+        paragraphs = _paragraphs(doc)
+        self.sents = _split_at(doc, list(doc.sents), [p.start for p in paragraphs[1:]], self.tok_starts)
+        self.sent_starts = [s.start for s in self.sents]
+        self.quoted = _quoted_ranges(self.text, paragraphs)
+        self.quoted_starts = [r[0] for r in self.quoted]
+
+    def sent_index(self, token_i: int) -> int:
+        return bisect.bisect_right(self.sent_starts, token_i) - 1
+
+    def token_at(self, char: int) -> int:
+        return max(0, bisect.bisect_right(self.tok_starts, char) - 1)
+
+    def in_quoted(self, char: int) -> bool:
+        i = bisect.bisect_right(self.quoted_starts, char) - 1
+        return i >= 0 and self.quoted[i][0] <= char < self.quoted[i][1]
+
+    def in_entity(self, tok: Token) -> bool:
+        i = bisect.bisect_right(self.spans, (tok.idx, float("inf"), "")) - 1
+        return i >= 0 and self.spans[i][0] <= tok.idx < self.spans[i][1]
+
+    # -- pronouns ---------------------------------------------------------------------------
+    def pronoun(self, pron: Token) -> str | None:
+        """The most recent fitting entity outside quotes, as a reader would pick it."""
+        word = pron.lower_
+        person = word in PERSON_PRONOUNS
+        wanted = {"PERSON"} if person else _GROUP_TYPES - ({"PERSON"} if word in _INANIMATE_PRONOUNS else set())
+        same_kind = PERSON_PRONOUNS if person else GROUP_PRONOUNS
+        gender = PRONOUN_GENDER.get(word)
+        # "defend Saudi Arabia if it is attacked", "assets they lost": a group pronoun in an adverbial or
+        # relative clause takes the nearest fitting mention of its own sentence, not the main subject
+        nearest_first = not person and _in_adjunct_clause(pron)
+        s_i = self.sent_index(pron.i)
+        for back in range(s_i, max(-1, s_i - self.max_back), -1):
+            sent = self.sents[back]
+            limit = pron.idx if back == s_i else sent.end_char
+            cands = []  # (is_subject, depth, start, entity id)
+            lo = bisect.bisect_left(self.spans, (sent.start_char, -1, ""))
+            for s, _e, ent in self.spans[lo:]:
+                if s >= limit:
+                    break
+                if self.types.get(ent) not in wanted or self.in_quoted(s):
+                    continue
+                if gender and self.gender.get(ent) not in (None, gender):
+                    continue  # "she" is not Donald
+                head = self.doc[self.token_at(s)]
+                while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                    head = head.head
+                cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
+            if nearest_first and back == s_i and cands:
+                return cands[-1][3]
+            subjects = [c for c in cands if c[0]]
+            if subjects:
+                # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
+                return min(subjects, key=lambda c: (c[1], -c[2]))[3]
+            chain = any(
+                t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in same_kind and not self.in_quoted(t.idx)
+                for t in sent
+                if t.idx < limit
+            )
+            if cands and not chain:
+                return cands[-1][3]
+        return None
+
+    # -- definite descriptions ---------------------------------------------------------------
+    def description(self, noun: Token) -> str | None:
+        """ "the senator", "the ministry", "the company": the latest entity that fits the noun."""
+        if not any(c.dep_ in ("det", "poss") and c.lower_ in _DESCRIPTION_DETERMINERS for c in noun.children):
+            return None  # "a spokesman", "officials": nobody in particular
+        word = noun.lemma_.lower()
+        lo = bisect.bisect_left(self.spans, (noun.idx, -1, ""))
+        seen = set()
+        for s, _e, ent in reversed(self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]):
+            if ent in seen or self.in_quoted(s):
+                continue
+            seen.add(ent)
+            if word in self.words.get(ent, ()):
+                return ent
+            if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
+                return ent
+        return None
+
+    def run(self) -> dict[int, str]:
+        out: dict[int, str] = {}
+        if not self.spans:
+            return out
+        for tok in self.doc:
+            word = tok.lower_
+            if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
+                found = self.pronoun(tok) if tok.pos_ == "PRON" or word in PERSON_PRONOUNS else None
+            elif tok.pos_ == "NOUN" and not self.in_entity(tok):
+                found = self.description(tok)
+            else:
+                continue
+            if found is not None:
+                out[tok.i] = found
+        return out
+
+
+def resolve_references(doc: Doc, max_back_sentences: int = 12) -> dict[int, str]:
+    """Token index -> entity id for every pronoun and definite description that resolves."""
+    if not doc.has_annotation("DEP"):
+        return {}  # the rules read subjects and determiners off the parse
+    return _Resolver(doc, max_back_sentences).run()
+
+
+class CorefResolver:
+    """The ``newsgraph_coref_v1`` component."""
+
+    def __init__(self, max_back_sentences: int = 12):
+        self.max_back_sentences = max_back_sentences
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_coref = resolve_references(doc, self.max_back_sentences)
+        return doc
+
+
+@Language.factory(
+    "newsgraph_coref_v1",
+    requires=["doc._.ng_entities", "doc._.ng_entity_spans", "token.dep", "token.tag", "token.lemma"],
+    assigns=["doc._.ng_coref"],
+    default_config={"max_back_sentences": 12},
+)
+def make_coref(nlp: Language, name: str, max_back_sentences: int) -> CorefResolver:
+    register_extensions()
+    return CorefResolver(max_back_sentences)
+
+
+# -- helpers -------------------------------------------------------------------------------
+def _paragraphs(doc: Doc) -> list[Paragraph]:
+    paras = doc._.ng_paragraphs
+    if paras:
+        return sorted(paras, key=lambda p: p.start)
+    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
+
+
+def _quoted_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """Char ranges of quoted words: paired quotation marks and block-quote paragraphs.
+
+    A mention there is the quoted speaker's, never the antecedent of the article's own pronoun.
+    """
+    ranges = [(o, c + 1) for o, c in pair_quote_marks(text, paragraphs)]
+    ranges += [(p.start, p.end) for p in paragraphs if p.kind == "blockquote"]
+    return sorted(ranges)
+
+
+def _split_at(doc: Doc, sents: list, char_starts, tok_starts: list[int]) -> list:
+    """Sentences cut at paragraph starts: the parser runs "He wrote:" on into the next paragraph."""
+    cuts = sorted({bisect.bisect_left(tok_starts, c) for c in char_starts} - {0, len(doc)})
+    out = []
+    k = 0
+    for sent in sents:
+        start = sent.start
+        while k < len(cuts) and cuts[k] <= start:
+            k += 1
+        while k < len(cuts) and cuts[k] < sent.end:
+            out.append(doc[start : cuts[k]])
+            start = cuts[k]
+            k += 1
+        out.append(doc[start : sent.end])
+    return out
+
+
+def _in_adjunct_clause(tok: Token) -> bool:
+    """Whether the clause ``tok`` belongs to is an adverbial or relative clause."""
+    verb = tok.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ in ("advcl", "relcl")
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head.i != tok.i and depth < 50:
+        tok, depth = tok.head, depth + 1
+    return depth

@@ -1,0 +1,30 @@
+"""An event candidate: what the coder reads off one trigger, shared by the coder and the target search."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+__all__ = ["Candidate"]
+
+
+@dataclass
+class Candidate:
+    """One event reading of a trigger word, before candidates reporting the same event merge."""
+
+    tok: Token
+    type: str
+    mode: str | None
+    source: list[str] = field(default_factory=list)
+    target: list[str] = field(default_factory=list)
+    source_head: Token | None = None
+    target_head: Token | None = None
+    location: str | None = None
+    date: str | None = None
+    modality: str = "asserted"
+    speaker: str | None = None
+    mentions: list[Token] = field(default_factory=list)
+    anaphoric: bool = False
+    family: str = ""
+    deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")

@@ -1,0 +1,92 @@
+"""Organisations: the intergovernmental ones (never a country's actor) and the country an
+organisation is named after ("Nigerian Union of Teachers" -> NGA)."""
+
+from __future__ import annotations
+
+from .gazetteer import get_gazetteer
+
+__all__ = ["IGO_NAMES", "is_igo_name", "named_country"]
+
+IGO_NAMES = frozenset(
+    x.lower()
+    for x in (
+        "NATO",
+        "European Union",
+        "EU",
+        "United Nations",
+        "UN",
+        "U.N.",
+        "OSCE",
+        "World Health Organization",
+        "WHO",
+        "International Monetary Fund",
+        "IMF",
+        "World Bank",
+        "African Union",
+        "ASEAN",
+        "OPEC",
+        "G7",
+        "G-7",
+        "G20",
+        "G-20",
+        "Arab League",
+        "Security Council",
+        "UN Security Council",
+        "WTO",
+        "World Trade Organization",
+        "IAEA",
+        "Interpol",
+        "European Commission",
+        "European Council",
+        "OAS",
+        "ECOWAS",
+        "Council of Europe",
+        "APEC",
+        "Asia-Pacific Economic Cooperation",
+        "Organization of American States",
+        "Gulf Cooperation Council",
+        "GCC",
+        "International Criminal Court",
+        "ICC",
+        "European Parliament",
+        "Commonwealth",
+        "SCO",
+        "CSTO",
+    )
+)
+
+
+def is_igo_name(names: list[str]) -> bool:
+    """Whether any of an organisation's names is an intergovernmental organisation's."""
+    return any(n.lower() in IGO_NAMES for n in names)
+
+
+def named_country(name: str) -> str | None:
+    """The country an organisation is named after: a leading nationality or country ("Nigerian Union of
+    Teachers", "Kenya Anti-Corruption Commission") or a closing "of <country>" ("... Independence of Angola")."""
+    words = name.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2:
+        return None
+    gaz = get_gazetteer()
+
+    def country_of(text: str) -> str | None:
+        found = {p.country for p in gaz.lookup(text) if p.kind in ("country", "nationality") and p.country}
+        if len(found) == 1 and not any(
+            p.kind not in ("country", "nationality") and p.notable for p in gaz.lookup(text)[:1]
+        ):
+            return next(iter(found))
+        return None
+
+    for n in (2, 1):
+        if len(words) > n:
+            c = country_of(" ".join(words[:n]))
+            if c:
+                return c
+    lowered = [w.lower() for w in words]
+    if "of" in lowered:
+        tail = words[len(lowered) - 1 - lowered[::-1].index("of") + 1 :]
+        if tail and len(tail) <= 3:
+            return country_of(" ".join(tail))
+    return None
