@@ -1,0 +1,58 @@
+"""newsgraph_coref_v1: one referent per pronoun and definite description, read by quotes and events alike."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _name(article, eid):
+    ent = article.entity(eid)
+    return ent.name if ent else None
+
+
+def _references(nlp, text) -> dict[str, str]:
+    """Each resolved word (the first of its spelling) -> the name of the entity it stands for."""
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.ng_entities}
+    out: dict[str, str] = {}
+    for i, eid in sorted(doc._.ng_coref.items()):
+        out.setdefault(doc[i].text, names[eid])
+    return out
+
+
+def test_a_quote_and_an_event_in_one_sentence_give_he_the_same_person(analyze_text):
+    # The subject of the previous sentence, not its last-mentioned person, is "he" (both "he"s).
+    article = analyze_text(
+        "Vladimir Putin met Angela Merkel in Minsk on Monday. He accused Ukraine of lying, he told reporters."
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("He accused"))
+    event = next(e for e in article.events if e.type == "ACCUSE")
+    assert _name(article, quote.speaker) == "Vladimir Putin"
+    assert [_name(article, s) for s in event.source] == ["Vladimir Putin"]
+
+
+def test_pronouns_agree_in_gender_and_number(nlp):
+    refs = _references(
+        nlp,
+        "Angela Merkel met Vladimir Putin in Minsk. She criticised him. The ministry of Belarus said it was pleased.",
+    )
+    assert refs["She"] == "Angela Merkel"
+    assert refs["him"] == "Vladimir Putin"
+    assert refs["it"] not in ("Angela Merkel", "Vladimir Putin")  # "it" is never a person
+
+
+def test_a_definite_description_takes_the_entity_with_that_title(nlp):
+    refs = _references(
+        nlp, "Foreign Minister Anna Kovac met John Harris in Paris. The minister later said talks would go on."
+    )
+    assert refs["minister"] == "Anna Kovac"
+
+
+def test_a_name_inside_quoted_words_is_never_the_antecedent(nlp):
+    refs = _references(nlp, "John Harris spoke on Monday. “We will not let Peter Brandt win,” he said. He left.")
+    assert refs["he"] == refs["He"] == "John Harris"
+
+
+@pytest.mark.parametrize("text", ["", "No names here at all, only words."])
+def test_nothing_to_resolve_gives_an_empty_map(nlp, text):
+    assert nlp(text)._.ng_coref == {}
