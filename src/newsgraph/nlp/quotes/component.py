@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import dataclass
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -42,12 +43,16 @@ from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
 from .cues import SPEECH_LEMMAS, content_range, cue_span, is_cue, trim_span
 
-__all__ = ["find_quote_marks", "pair_quote_marks", "extract_quotes", "MAX_QUOTE_CHARS"]
+__all__ = [
+    "find_quote_marks",
+    "pair_quote_marks",
+    "extract_quotes",
+    "MAX_QUOTE_CHARS",
+    "QuoteExtractor",
+    "QuoteSettings",
+]
 
-_MIN_CLAUSE_WORDS = 4  # fewer words than this, and no subject, is a term, not a quote
-_MIN_UNCUED_WORDS = 8  # a long quoted fragment with a verb is a quote even without a cue
 _DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")  # spaces, no-break spaces, not newlines
-_FRAME_TOKENS = 5  # how far a framing cue ("..., Putin said") may sit from the marks
 
 _COLON_LEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[^\S\n]+(?=\S)")
 _COLON_LABELS = {
@@ -71,6 +76,16 @@ _COLON_LABELS = {
     "exclusive",
 }
 
+
+@dataclass(frozen=True)
+class QuoteSettings:
+    """The component's tunable thresholds (its ``default_config``)."""
+
+    min_clause_words: int = 4  # fewer words than this, and no subject, is a term, not a quote
+    min_uncued_words: int = 8  # a long quoted fragment with a verb is a quote even without a cue
+    frame_tokens: int = 5  # how far a framing cue ("..., Putin said") may sit from the marks
+
+
 _Who = tuple  # (speaker entity id | None, cue Span | None, speaker as written Span | None)
 _NOBODY: _Who = (None, None, None)
 
@@ -83,7 +98,8 @@ def _paragraphs(doc: Doc) -> list[Paragraph]:
 
 
 class _Extractor:
-    def __init__(self, doc: Doc):
+    def __init__(self, doc: Doc, settings: QuoteSettings):
+        self.settings = settings
         self.doc = doc
         spans, entities = entity_index(doc)
         types = {e.id: e.type for e in entities}
@@ -176,7 +192,7 @@ class _Extractor:
             words = [t for t in inner if not t.is_punct]
             # Several sentences of quoted words are a quote; a boundary the parser put at a mark is not.
             several = bool(words) and self.att.sent_index(words[0].i) != self.att.sent_index(words[-1].i)
-            clause = _is_clause(inner, words) or several
+            clause = _is_clause(inner, words, self.settings.min_clause_words) or several
             before, after = self._framing_cues(open_pos, close_pos, first_s, last_s)
             framed = self._framed(open_pos, close_pos, first_s, before, after)
             own = after if after is not None and (before is None or after[1] <= before[1]) else before
@@ -193,10 +209,20 @@ class _Extractor:
                     ends_sentence = self.text[start:end].rstrip("”’'\" ")[-1:] in ".!?"
                     # "described it as “unhinged”": a one-word quote the cue reports is not a scare quote
                     as_what = holder[1].lower_ == "as" and holder[1].i == inner[0].i - 2
-                    if ends_sentence or len(words) >= _MIN_CLAUSE_WORDS or holder[1] in inner or holder[2] or as_what:
+                    if (
+                        ends_sentence
+                        or len(words) >= self.settings.min_clause_words
+                        or holder[1] in inner
+                        or holder[2]
+                        or as_what
+                    ):
                         kind = "partial"
                         own = (holder[0], 0)
-                if kind is None and len(words) >= _MIN_UNCUED_WORDS and any(t.pos_ in ("VERB", "AUX") for t in inner):
+                if (
+                    kind is None
+                    and len(words) >= self.settings.min_uncued_words
+                    and any(t.pos_ in ("VERB", "AUX") for t in inner)
+                ):
                     kind = "direct"
             if kind is None:
                 continue  # a scare quote: a term, not anyone's words
@@ -241,11 +267,11 @@ class _Extractor:
     def _framed(self, open_pos, close_pos, first_s, before, after) -> bool:
         """A cue that frames the quote: "“...,” said Putin." or "Putin said: “...”"."""
         sent = self.att.sents[first_s]
-        if after is not None and after[1] <= _FRAME_TOKENS:
+        if after is not None and after[1] <= self.settings.frame_tokens:
             lead = self.text[sent.start_char : open_pos].strip()
             if lead == "" or lead[-1] in ":([":
                 return True
-        if before is not None and before[1] <= _FRAME_TOKENS:
+        if before is not None and before[1] <= self.settings.frame_tokens:
             gap = self.text[before[0].idx + len(before[0]) : open_pos].rstrip()
             if gap.endswith((",", ":")):
                 return True
@@ -297,7 +323,9 @@ class _Extractor:
             return None
         # The cue opens the tail ("Trump said, looking out ..."), not a new sentence's clause.
         cues = [
-            t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS and t.i - sent.start <= _FRAME_TOKENS
+            t
+            for t in self.att.cues_in(s_i)
+            if t.lemma_.lower() in SPEECH_LEMMAS and t.i - sent.start <= self.settings.frame_tokens
         ]
         if not cues:
             return None
@@ -373,15 +401,13 @@ def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _is_clause(inner: list[Token], words: list[Token]) -> bool:
+def _is_clause(inner: list[Token], words: list[Token], min_clause_words: int) -> bool:
     """Quoted words that say something: a subject with its verb, or a capitalised sentence."""
     ids = {t.i for t in inner}
     if any(t.dep_ in ("nsubj", "nsubjpass", "expl", "csubj") and t.head.i in ids for t in inner):
         return len(words) >= 2
     return (
-        len(words) >= _MIN_CLAUSE_WORDS
-        and words[0].text[:1].isupper()
-        and any(t.pos_ in ("VERB", "AUX") for t in inner)
+        len(words) >= min_clause_words and words[0].text[:1].isupper() and any(t.pos_ in ("VERB", "AUX") for t in inner)
     )
 
 
@@ -390,23 +416,35 @@ def _overlap_ratio(start: int, end: int, ranges: list[tuple[int, int]]) -> float
     return covered / max(1, end - start)
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
+def extract_quotes(doc: Doc, settings: QuoteSettings | None = None) -> list[Quote]:
     if not doc.has_annotation("DEP"):
         return []  # no parse, no attribution
-    return _Extractor(doc).run()
+    return _Extractor(doc, settings or QuoteSettings()).run()
 
 
 def quotes_component(doc: Doc) -> Doc:
-    """The ``newsgraph_quotes_v1`` component: a function, it keeps no state."""
-    doc._.ng_quotes = extract_quotes(doc)
-    return doc
+    """The ``newsgraph_quotes_v1`` component with its default thresholds."""
+    return QuoteExtractor()(doc)
+
+
+class QuoteExtractor:
+    """The ``newsgraph_quotes_v1`` component."""
+
+    def __init__(self, settings: QuoteSettings | None = None):
+        self.settings = settings or QuoteSettings()
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.ng_quotes = extract_quotes(doc, self.settings)
+        return doc
 
 
 @Language.factory(
     "newsgraph_quotes_v1",
     requires=["doc._.ng_entities", "doc._.ng_entity_spans", "doc._.ng_coref", "token.dep", "token.lemma"],
     assigns=["doc._.ng_quotes"],
+    default_config={"min_clause_words": 4, "min_uncued_words": 8, "frame_tokens": 5},
 )
-def make_quotes(nlp: Language, name: str):
+def make_quotes(nlp: Language, name: str, min_clause_words: int, min_uncued_words: int,
+                frame_tokens: int) -> QuoteExtractor:  # fmt: skip
     register_extensions()
-    return quotes_component
+    return QuoteExtractor(QuoteSettings(min_clause_words, min_uncued_words, frame_tokens))
