@@ -156,6 +156,10 @@ def _compact(t: Token, budget: int = MAX_TOKENS) -> tuple[int, int]:
 class FramingReader:
     """Fills ``doc._.ng_framing`` with the descriptors attached to each actor's mentions."""
 
+    def __init__(self, max_tokens: int = MAX_TOKENS, max_adjective_tokens: int = MAX_ADJ_TOKENS):
+        self.max_tokens = max_tokens  # longest descriptor (apposition, predicate)
+        self.max_adjective_tokens = max_adjective_tokens  # longest adjective phrase kept whole
+
     def __call__(self, doc: Doc) -> Doc:
         spans = doc._.ng_entity_spans or []
         entities = {e.id: e for e in (doc._.ng_entities or [])}
@@ -182,7 +186,7 @@ class FramingReader:
                 start += 1
             while end > start and (doc[end - 1].is_punct or doc[end - 1].is_space):
                 end -= 1
-            if start >= end or end - start > MAX_TOKENS:
+            if start >= end or end - start > self.max_tokens:
                 return
             toks = doc[start:end]
             if any(owner.get(t.i) == eid for t in toks):
@@ -217,8 +221,7 @@ class FramingReader:
         doc._.ng_framing = out
         return doc
 
-    @staticmethod
-    def _modifiers(doc: Doc, head: Token, eid: str, ms: int, me: int, emit) -> None:
+    def _modifiers(self, doc: Doc, head: Token, eid: str, ms: int, me: int, emit) -> None:
         """Adjectives, lower-case role nouns and appositions attached to ``head``."""
         adj: list[tuple[int, int]] = []
         for c in head.children:
@@ -228,13 +231,13 @@ class FramingReader:
                 s, e = c.left_edge.i, c.right_edge.i + 1
                 if any(x.ent_type_ in ("DATE", "TIME") for x in doc[s:e]):
                     continue  # "decades-long", "two-year": when, not how
-                if e - s > MAX_ADJ_TOKENS or ms < e <= me or s <= ms < e:
+                if e - s > self.max_adjective_tokens or ms < e <= me or s <= ms < e:
                     s, e = c.i, c.i + 1
                 adj.append((s, e))
             elif c.dep_ == "compound" and c.i < ms and c.pos_ == "NOUN" and (c.is_lower or c.is_sent_start):
                 emit(eid, c.i, c.i + 1, "compound")  # "columnist Dana Roe"
             elif c.dep_ == "appos" and c.i > head.i and c.pos_ in ("NOUN", "ADJ") and not c.ent_type_:
-                s, e = _compact(c)
+                s, e = _compact(c, self.max_tokens)
                 emit(eid, s, e, "apposition")
         adj.sort()
         merged: list[list[int]] = []
@@ -246,8 +249,7 @@ class FramingReader:
         for s, e in merged:
             emit(eid, s, e, "adjective")
 
-    @staticmethod
-    def _predicates(doc: Doc, head: Token, eid: str, emit, lex: dict[str, float]) -> None:
+    def _predicates(self, doc: Doc, head: Token, eid: str, emit, lex: dict[str, float]) -> None:
         """What the actor is said to be: copulas, role verbs and labelling verbs."""
         clauses: list[tuple[Token, str]] = []  # (verb, how the actor relates to it)
         if head.dep_ in ("nsubj", "nsubjpass", "dobj"):
@@ -276,7 +278,7 @@ class FramingReader:
                     continue
                 if any(x.dep_ in ("xcomp", "ccomp") for x in target.rights) and target.lower_ not in lex:
                     continue  # "about to retire", "likely to win": no description
-                s, e = _compact(target)
+                s, e = _compact(target, self.max_tokens)
                 negs = [x.i for x in verb.children if x.dep_ == "neg" or x.lower_ == "never"]
                 if negs and max(negs) == s - 1:
                     s = max(negs)  # "not legitimate", "never reckless": the negation is in the span
@@ -288,7 +290,8 @@ class FramingReader:
     "newsgraph_framing_v1",
     requires=["doc._.ng_entities", "doc._.ng_entity_spans", "token.dep", "token.tag", "token.lemma"],
     assigns=["doc._.ng_framing"],
+    default_config={"max_tokens": MAX_TOKENS, "max_adjective_tokens": MAX_ADJ_TOKENS},
 )
-def make_framing(nlp: Language, name: str) -> FramingReader:
+def make_framing(nlp: Language, name: str, max_tokens: int, max_adjective_tokens: int) -> FramingReader:
     register_extensions()
-    return FramingReader()
+    return FramingReader(max_tokens, max_adjective_tokens)

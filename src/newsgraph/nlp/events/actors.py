@@ -143,7 +143,7 @@ class ActorIndex(_SectorLookup):
     def phrase_entity(self, head: Token) -> str | None:
         """The entity a noun phrase headed by ``head`` names (without its conjuncts)."""
         if head.pos_ == "PRON":
-            return self.resolve_pronoun(head)
+            return self.referent(head)
         if any(t.lower_ == "ethnic" and t.i < head.i for t in head.children):
             # "ethnic Albanians in south Serbia": an ethnic group is not its kin state; where it lives is
             return self._placed(head)
@@ -167,7 +167,7 @@ class ActorIndex(_SectorLookup):
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
             if t.dep_ == "poss" and t.pos_ == "PRON" and t.head is head:  # "its forces"
-                eid = self.resolve_pronoun(t)
+                eid = self.referent(t)
                 if eid is not None:
                     return eid
             if t.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") or t.head.i != head.i:
@@ -188,7 +188,7 @@ class ActorIndex(_SectorLookup):
             if placed is not None:
                 return placed
         # "the president", "the ministry": the description newsgraph_coref_v1 resolved (as quotes read it)
-        return self.resolve_pronoun(head) if head.i in self.references else None
+        return self.referent(head) if head.i in self.references else None
 
     def _placed(self, head: Token) -> str | None:
         """A group placed by where it is: "rebels in the Ivory Coast", "students throughout Indonesia",
@@ -250,7 +250,7 @@ class ActorIndex(_SectorLookup):
             return eid
         return self.country_entity.get(ent.country, eid)
 
-    def resolve_pronoun(self, tok: Token) -> str | None:
+    def referent(self, tok: Token) -> str | None:
         """The actor a pronoun or definite description stands for: ``newsgraph_coref_v1``'s referent
         (the one quotes use too), a nationality read as its country's entity."""
         eid = self.references.get(tok.i)
