@@ -203,7 +203,7 @@ class Attributor:
         return self.char_span(self.doc[lo].idx, self.doc[hi].idx + len(self.doc[hi]))
 
     def speaker_from_token(self, tok: Token) -> str | None:
-        """Entity id of a subject noun phrase; pronouns are resolved backwards."""
+        """Entity id of a subject noun phrase; pronouns and "the senator" as newsgraph_coref_v1 resolved them."""
         antecedent = _antecedent(tok)
         if antecedent is not None:
             return self.speaker_from_token(antecedent)  # "Smith, who said ...": "who" stands for Smith
