@@ -116,3 +116,194 @@ def test_jsonl_records_split_on_newline_only(tmp_path, separator):
     assert [type(i) for i in items] == [Document, Document], items
     assert [i.path for i in items] == [f"{path}:1", f"{path}:2"]
     assert items[0].title == f"A{separator}B"
+
+
+# -- G16: an export never overwrites the store, a database, or anything without --force ------
+
+STORED = 400  # articles in the export fixture: enough that writing an export takes a while
+
+
+@pytest.fixture(scope="module")
+def built_store(tmp_path_factory) -> Path:
+    from newsgraph.store import Store
+    from support.sample import synthetic_article
+
+    db = tmp_path_factory.mktemp("store") / "news.db"
+    with Store(db) as store:
+        store.add_many([synthetic_article(i, paragraphs=4) for i in range(STORED)], batch_size=STORED)
+    return db
+
+
+@pytest.fixture()
+def store_copy(built_store, tmp_path) -> Path:
+    db = tmp_path / "news.db"
+    db.write_bytes(built_store.read_bytes())
+    return db
+
+
+def export_cli(*args):
+    return invoke(CliRunner(), "export", *args)
+
+
+def refused(result, target, code: str) -> None:
+    assert result.exit_code == 1, result.output
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 1 and lines[0].startswith(f"error: {target}: ") and lines[0].endswith(f"[{code}]"), lines
+    assert "Traceback" not in result.output
+
+
+def test_export_refuses_to_write_over_the_store_it_reads(store_copy, tmp_path):
+    before = store_copy.read_bytes()
+    link = tmp_path / "link.db"
+    link.symlink_to(store_copy)
+    hard = tmp_path / "hard.db"
+    os.link(store_copy, hard)
+    for target in (store_copy, tmp_path / "." / "news.db", link, hard, tmp_path / "news.db-wal"):
+        for fmt in ("gdelt-events", "jsonl"):
+            refused(export_cli("--format", fmt, "--out", target, "--db", store_copy, "--force"), target, "E301")
+    assert store_copy.read_bytes() == before
+    assert len(articles_in(store_copy)) == STORED
+
+
+def test_export_refuses_any_sqlite_database_even_with_force(store_copy, tmp_path):
+    other = tmp_path / "other.sqlite"
+    conn = sqlite3.connect(other)
+    conn.execute("CREATE TABLE keep (x)")
+    conn.commit()
+    conn.close()
+    before = other.read_bytes()
+    refused(export_cli("--format", "gdelt-events", "--out", other, "--db", store_copy, "--force"), other, "E302")
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "articles.jsonl").write_bytes(before)  # a database named like an export file
+    refused(export_cli("--format", "jsonl", "--out", folder, "--db", store_copy, "--force"), folder / "articles.jsonl",
+            "E302")  # fmt: skip
+    assert other.read_bytes() == before and (folder / "articles.jsonl").read_bytes() == before
+
+
+def test_export_replaces_an_existing_file_or_folder_only_with_force(store_copy, tmp_path):
+    target = tmp_path / "events.tsv"
+    target.write_text("my notes\n", encoding="utf-8")
+    refused(export_cli("--format", "gdelt-events", "--out", target, "--db", store_copy), target, "E303")
+    assert target.read_text(encoding="utf-8") == "my notes\n"
+    done = export_cli("--format", "gdelt-events", "--out", target, "--db", store_copy, "--force")
+    assert done.exit_code == 0, done.output
+    assert target.read_text(encoding="utf-8").startswith("GLOBALEVENTID\t")
+
+    folder = tmp_path / "tables"
+    folder.mkdir()
+    (folder / "notes.txt").write_text("mine\n", encoding="utf-8")
+    refused(export_cli("--format", "jsonl", "--out", folder, "--db", store_copy), folder, "E303")
+    assert sorted(p.name for p in folder.iterdir()) == ["notes.txt"]
+    done = export_cli("--format", "jsonl", "--out", folder, "--db", store_copy, "--force")
+    assert done.exit_code == 0, done.output
+    assert (folder / "notes.txt").read_text(encoding="utf-8") == "mine\n", "--force replaces export files only"
+    assert len((folder / "articles.jsonl").read_text(encoding="utf-8").splitlines()) == STORED
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".")], "no temporary files are left"
+
+
+# -- G17: a killed export leaves the old output or the new one ----------------------------------
+
+
+def kill_while_writing(args: list, changed) -> int:
+    """Run ``newsgraph export`` in a child and SIGKILL it as soon as ``changed()`` sees it writing.
+    Returns the child's exit status."""
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from support import SRC
+
+    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    proc = subprocess.Popen([sys.executable, "-m", "newsgraph.cli", "export", *map(str, args)], env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)  # fmt: skip
+    deadline = time.monotonic() + 120
+    while proc.poll() is None and time.monotonic() < deadline:
+        if changed():
+            proc.send_signal(signal.SIGKILL)
+            break
+        time.sleep(0.0005)
+    status = proc.wait(timeout=60)
+    assert status == -signal.SIGKILL, f"the export ended ({status}) before it was seen writing: {proc.stderr.read()}"
+    return status
+
+
+def test_a_killed_export_leaves_the_old_file_or_the_new_one(store_copy, tmp_path):
+    target = tmp_path / "events.tsv"
+    target.write_text("the previous export\n", encoding="utf-8")
+
+    def writing() -> bool:
+        partial = [p for p in tmp_path.iterdir() if p.name.startswith(".events.tsv.")]
+        return bool(partial) or target.read_text(encoding="utf-8") != "the previous export\n"
+
+    kill_while_writing(["--format", "gdelt-events", "--out", target, "--db", store_copy, "--force"], writing)
+    assert target.read_text(encoding="utf-8") == "the previous export\n"
+
+
+@pytest.mark.parametrize("existing", [False, True], ids=["new-folder", "folder-with-files"])
+def test_a_killed_folder_export_leaves_no_cut_short_file(store_copy, tmp_path, existing):
+    folder = tmp_path / "tables"
+    if existing:
+        folder.mkdir()
+        (folder / "articles.jsonl").write_text("old\n", encoding="utf-8")
+
+    def writing() -> bool:
+        partial = [p for p in tmp_path.iterdir() if p.name.startswith(".tables.")]
+        fresh = folder.is_dir() and (folder / "entities.jsonl").exists()
+        return bool(partial) or fresh
+
+    force = ["--force"] if existing else []
+    kill_while_writing(["--format", "jsonl", "--out", folder, "--db", store_copy, *force], writing)
+    if existing:
+        assert sorted(p.name for p in folder.iterdir()) == ["articles.jsonl"]
+        assert (folder / "articles.jsonl").read_text(encoding="utf-8") == "old\n"
+    else:
+        assert not folder.exists()
+
+
+# -- G18: an export is one snapshot, even while an ingest writes -------------------------------
+
+WRITER = """
+import sys
+from newsgraph.store import Store
+from support.sample import synthetic_article
+with Store(sys.argv[1]) as store:
+    print("ready", flush=True)
+    for i in range(int(sys.argv[2]), int(sys.argv[2]) + 100000):
+        store.add(synthetic_article(i, paragraphs=4))
+"""
+
+
+def test_an_export_during_an_ingest_is_one_snapshot(store_copy, tmp_path):
+    import subprocess
+    import sys
+
+    from newsgraph.export import export
+    from support import REPO, SRC
+
+    env = {**os.environ, "PYTHONPATH": f"{SRC}{os.pathsep}{REPO / 'tests'}"}
+    writer = subprocess.Popen([sys.executable, "-c", WRITER, str(store_copy), str(STORED)], env=env,
+                              stdout=subprocess.PIPE, text=True)  # fmt: skip
+    try:
+        assert writer.stdout.readline().strip() == "ready"
+        exports = []
+        for n in range(6):
+            counts = export(store_copy, "jsonl", tmp_path / f"export{n}")
+            exports.append((tmp_path / f"export{n}", counts))
+    finally:
+        writer.kill()
+        writer.wait()
+    assert exports[-1][1]["articles"] > exports[0][1]["articles"], "the writer should add articles meanwhile"
+    for folder, _counts in exports:
+        tables = {}
+        for table in ("articles", "entities", "mentions", "quotes", "events", "event_actors", "amounts", "dates"):
+            lines = (folder / f"{table}.jsonl").read_text(encoding="utf-8").splitlines()
+            tables[table] = [json.loads(line) for line in lines]
+        ids = {row["id"] for row in tables["articles"]}
+        for table, rows in tables.items():
+            if table != "articles":
+                orphans = {row["article_id"] for row in rows} - ids
+                assert not orphans, f"{folder.name}/{table}: facts of {len(orphans)} articles not in articles.jsonl"
+        # Every synthetic article has three entities and one event: none is cut short either.
+        assert len(tables["entities"]) == 3 * len(ids) and len(tables["events"]) == len(ids), folder.name
