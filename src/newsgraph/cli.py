@@ -306,7 +306,9 @@ def export(
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         _open_db(db)
         counts = export_store(db, fmt, out_path, all_modalities=all_modalities, force=force)
-        out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {out_path}")
+        from .readers.base import display_path
+
+        out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {display_path(out_path)}")
 
     _run(debug, body)
 

@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import OutputError
+from ..readers.base import display_path
 
 __all__ = ["atomic_file", "atomic_folder", "check_file_target", "check_folder_target"]
 
@@ -41,30 +42,30 @@ def _refuse_store_or_database(target: Path, db: Path) -> None:
         companion = db.with_name(db.name + suffix)
         if _same_file(target, companion) or target.resolve() == companion.resolve():
             what = "the database" if not suffix else f"its {suffix[1:]} file"
-            raise OutputError("E301", path=str(target), detail=f"{what}, {db}")
+            raise OutputError("E301", path=display_path(target), detail=f"{what}, {display_path(db)}")
     if target.is_file():
         with target.open("rb") as fh:
             if fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER:
-                raise OutputError("E302", path=str(target))
+                raise OutputError("E302", path=display_path(target))
 
 
 def check_file_target(target: Path, db: Path, *, force: bool) -> None:
     """May one export file be written at ``target``?  Raises OutputError if not."""
     _refuse_store_or_database(target, db)
     if target.is_dir():
-        raise OutputError("E304", path=str(target), detail="it is a folder, and this format writes one file")
+        raise OutputError("E304", path=display_path(target), detail="it is a folder, and this format writes one file")
     if (target.exists() or target.is_symlink()) and not force:
-        raise OutputError("E303", path=str(target))
+        raise OutputError("E303", path=display_path(target))
 
 
 def check_folder_target(target: Path, db: Path, names: Iterable[str], *, force: bool) -> None:
     """May an export folder holding ``names`` be written at ``target``?  Raises OutputError if not."""
     _refuse_store_or_database(target, db)
     if target.exists() and not target.is_dir():
-        raise OutputError("E304", path=str(target), detail="it is a file, and this format writes a folder")
+        raise OutputError("E304", path=display_path(target), detail="it is a file, and this format writes a folder")
     if target.is_dir() and any(target.iterdir()):
         if not force:
-            raise OutputError("E303", path=str(target))
+            raise OutputError("E303", path=display_path(target))
         for name in names:  # the files --force would replace
             _refuse_store_or_database(target / name, db)
 
@@ -84,7 +85,7 @@ def _fsync(path: Path) -> None:
 
 
 def _cannot_write(target: Path, exc: OSError) -> OutputError:
-    return OutputError("E304", path=str(target), detail=exc.strerror or str(exc))
+    return OutputError("E304", path=display_path(target), detail=exc.strerror or str(exc))
 
 
 @contextmanager
