@@ -120,7 +120,7 @@ def test_jsonl_records_split_on_newline_only(tmp_path, separator):
 
 # -- G16: an export never overwrites the store, a database, or anything without --force ------
 
-STORED = 400  # articles in the export fixture: enough that writing an export takes a while
+STORED = 1000  # articles in the export fixture: enough that writing an export takes a while
 
 
 @pytest.fixture(scope="module")
@@ -288,7 +288,7 @@ def test_an_export_during_an_ingest_is_one_snapshot(store_copy, tmp_path):
     try:
         assert writer.stdout.readline().strip() == "ready"
         exports = []
-        for n in range(6):
+        for n in range(4):
             counts = export(store_copy, "jsonl", tmp_path / f"export{n}")
             exports.append((tmp_path / f"export{n}", counts))
     finally:
