@@ -288,9 +288,15 @@ def export(
     all_modalities: bool = typer.Option(
         False, "--all-modalities", help="gdelt-events: also negated, hypothetical, attempted, future, reported."
     ),
+    force: bool = typer.Option(
+        False, "--force", help="Replace an existing file, or the export files in a folder (never a database)."
+    ),
     debug: bool = DEBUG_OPTION,
 ) -> None:
-    """Export the store for other tools: GDELT-style events, or every table as JSONL or Parquet."""
+    """Export the store for other tools: GDELT-style events, or every table as JSONL or Parquet.
+
+    The export is written to a temporary name and renamed into place when complete.
+    """
 
     def body() -> None:
         from .export import FORMATS
@@ -299,8 +305,10 @@ def export(
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         _open_db(db)
-        counts = export_store(db, fmt, out_path, all_modalities=all_modalities)
-        out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {out_path}")
+        counts = export_store(db, fmt, out_path, all_modalities=all_modalities, force=force)
+        from .readers.base import display_path
+
+        out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {display_path(out_path)}")
 
     _run(debug, body)
 

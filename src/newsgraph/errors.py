@@ -6,7 +6,7 @@ and the reason (and a traceback only under ``--debug``).
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "E"]
+__all__ = ["NewsgraphError", "InputError", "StoreError", "OutputError", "E"]
 
 
 class E:
@@ -40,6 +40,10 @@ class E:
     E105 = "database schema version {found} is newer than this newsgraph ({supported})"
     E106 = "no article with id '{id}'"
     E201 = "spaCy English model is not installed (tried {tried}); run `make install`"
+    E301 = "refusing to write an export over the store it reads ({detail})"
+    E302 = "refusing to write an export over an SQLite database"
+    E303 = "already exists; pass --force to replace it"
+    E304 = "cannot write the export here: {detail}"
 
 
 class NewsgraphError(Exception):
@@ -64,3 +68,7 @@ class InputError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     """The database could not be read or written."""
+
+
+class OutputError(NewsgraphError):
+    """An export could not be written where it was asked to go (nothing was overwritten)."""

@@ -9,6 +9,8 @@ layer, HTML main text, JSONL ``text`` field) goes through ftfy and then
 from __future__ import annotations
 
 import datetime as dt
+import os
+import re
 import stat
 import struct
 import zlib
@@ -30,6 +32,8 @@ __all__ = [
     "error_detail",
     "PARSER_ERRORS",
     "DANGLING_LINK",
+    "storable_text",
+    "display_path",
 ]
 
 
@@ -117,6 +121,35 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     if len(data) > max_bytes:
         raise InputError("E012", path=str(path), limit=max_bytes)
     return data
+
+
+# A lone surrogate is the one thing a Python str can hold that UTF-8 cannot encode:
+# SQLite, the terminal and json.dumps(ensure_ascii=False) all refuse it.  JSON may
+# spell one ("\ud800"), and a file name's non-UTF-8 bytes arrive as U+DC80-U+DCFF
+# (surrogateescape).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD, one character for one,
+    so offsets into it stay valid."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A file name as text UTF-8 can hold: bytes that are not UTF-8 are shown as ``\\xNN``.
+
+    The ``Path`` itself keeps the bytes (surrogateescape), so the file still opens;
+    this is the name that is stored, printed and written to JSON.
+    """
+    text = os.fspath(path)
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no byte stands for: nothing to show but U+FFFD
+        return storable_text(text)
+    return raw.decode("utf-8", "backslashreplace")
 
 
 def text_or_none(value: object) -> str | None:
