@@ -322,7 +322,7 @@ def evaluate(
     data: Path = typer.Option(..., "--data", help="The dataset folder, e.g. ../shared/eval/re3d."),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score the baseline."),
-    write_docs: bool = typer.Option(False, "--write-docs", help="Update docs/accuracy.md."),
+    docs: Path | None = typer.Option(None, "--docs", help="Update this accuracy.md (e.g. docs/accuracy.md)."),
     as_json: bool = typer.Option(False, "--json"),
     debug: bool = DEBUG_OPTION,
 ) -> None:
@@ -338,8 +338,9 @@ def evaluate(
             out.print_json(data=report.to_dict())
         else:
             out.print(report.to_markdown())
-        if write_docs:
-            write_accuracy_md([report])
+        if docs:
+            write_accuracy_md([report], docs)
+            err.print(f"updated {docs}")
 
     _run(debug, body)
 
@@ -350,29 +351,39 @@ def bench(
     limit: int | None = typer.Option(None, "--limit", help="Use the first N articles."),
     min_chars: int = typer.Option(1, "--min-chars", help="Only articles with at least this many characters."),
     workers: str = typer.Option("1,2", "--workers", help="Worker counts to measure, comma-separated."),
-    sample: Path | None = typer.Option(None, "--sample", help="An article to time warm (default: the shared sample)."),
+    sample: Path | None = typer.Option(None, "--sample", help="An article to time warm; skipped without it."),
     soak: int | None = typer.Option(None, "--soak", help="Instead: ingest N generated articles, tracking memory."),
+    results_out: Path | None = typer.Option(
+        None, "--out", help="Save the results as JSON to this file, or to a dated file in this folder."
+    ),
+    docs: Path | None = typer.Option(
+        None, "--docs", help="Update the throughput (or, with --soak, memory) section of this performance.md."
+    ),
     as_json: bool = typer.Option(False, "--json", help="End with one JSON line of the key figures."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
-    """Measure throughput and memory against bare spaCy; update docs/performance.md."""
+    """Measure throughput and memory against bare spaCy.
+
+    Writes nothing unless asked: --out for the results, --docs for the doc
+    (`make bench` passes the repository's bench/results and docs/performance.md).
+    """
 
     def body() -> None:
-        from .bench import run_bench, run_soak, write_results, write_soak
+        from .bench import run_bench, run_soak, save_results, update_performance_doc, write_soak
 
-        doc = Path("docs/performance.md")
+        if sample is not None and not sample.is_file():
+            raise NewsgraphError("E001", path=str(sample))
         if soak:
             result = run_soak(soak, progress=lambda m: err.print(m))
-            write_soak(result, doc)
             out.print(f"{result['articles']:,} articles; memory growth {result.get('growth_mb', 0):+.0f} MB")
+            _report_written(
+                save_results(result, results_out) if results_out else None, write_soak(result, docs) if docs else None
+            )
             return
         counts = tuple(int(w) for w in workers.split(",") if w.strip())
-        default_sample = Path("../shared/samples/kaliningrad.txt")
-        chosen = sample or (
-            default_sample if default_sample.exists() else Path("examples/txt/baltic-exercise-extracted.txt")
-        )
-        results = run_bench(corpus, limit, counts, chosen, progress=lambda m: err.print(m), min_chars=min_chars)
-        saved = write_results(results, Path("bench/results"), doc)
+        if sample is None:
+            err.print("no --sample: the warm single-article time is not measured")
+        results = run_bench(corpus, limit, counts, sample, progress=lambda m: err.print(m), min_chars=min_chars)
         table = Table("run", "words/s", "vs bare spaCy", "peak RSS MB", title=f"newsgraph bench ({results['corpus']})")
         for key, run in results["runs"].items():
             n = key.rsplit("_", 1)[1]
@@ -381,12 +392,24 @@ def bench(
                 key, f"{run['words_per_s']:,.0f}", f"{run['words_per_s'] / base:.2f}×", f"{run['peak_rss_mb']:.0f}"
             )
         out.print(table)
-        out.print(f"saved {saved}; updated {doc}")
+        _report_written(
+            save_results(results, results_out) if results_out else None,
+            update_performance_doc(results, docs) if docs else None,
+        )
         if as_json:
             keys = ("baseline_words_per_s", "words_per_s", "ratio", "speedup_2_workers", "peak_rss_mb")
             sys.stdout.write(json.dumps({k: results.get(k) for k in keys}) + "\n")
 
     _run(debug, body)
+
+
+def _report_written(saved: Path | None, doc: Path | None) -> None:
+    """One line on stderr saying what the benchmark wrote, or that it wrote nothing."""
+    written = [f"saved {saved}"] if saved else []
+    written += [f"updated {doc}"] if doc else []
+    err.print(
+        "; ".join(written) if written else "nothing written (--out FILE saves the results, --docs FILE updates a doc)"
+    )
 
 
 def main() -> None:

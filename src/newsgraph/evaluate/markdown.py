@@ -31,7 +31,7 @@ repository (`../shared/eval`, see its README for formats and licences).  Every s
 stands beside its baseline (spaCy `en_core_web_sm` alone on the same texts, where
 it has an output for the measure) and the target the issue sets.  ✓ / ✗ says
 whether our score meets the target.  Each section below is rewritten by
-`newsgraph eval DATASET --data PATH --write-docs`; text outside the sections is kept.
+`newsgraph eval DATASET --data PATH --docs docs/accuracy.md`; text outside the sections is kept.
 """
 
 
@@ -82,7 +82,7 @@ def render_section(report: EvalReport, commit: str, date: str) -> str:
 
 def write_accuracy_md(
     reports: EvalReport | Iterable[EvalReport],
-    path: str | Path = "docs/accuracy.md",
+    path: str | Path,
     commit: str | None = None,
     date: str | None = None,
 ) -> Path:

@@ -9,6 +9,7 @@ layer, HTML main text, JSONL ``text`` field) goes through ftfy and then
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
 import os
 import re
 import stat
@@ -160,13 +161,22 @@ _DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y", "%d %B %Y", "%B %d, %Y", "%
 
 
 def iso_date(value: object) -> str | None:
-    """An ISO ``YYYY-MM-DD`` date from the usual spellings, or None."""
+    """An ISO ``YYYY-MM-DD`` date from the usual spellings, or None.
+
+    ISO 8601 (Atom, JSON feeds, HTML meta tags), RFC 2822 (RSS ``pubDate``,
+    e-mail ``Date:``) and a few spelled-out forms.  The date is the one written,
+    in the writer's own time zone.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except ValueError:  # not RFC 2822, or a date that does not exist
         pass
     for fmt in _DATE_FORMATS:
         try:
