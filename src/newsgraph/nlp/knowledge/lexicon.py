@@ -96,6 +96,11 @@ def description_words(names: list[str]) -> set[str]:
     return words
 
 
+def collapse_spaces(text: str) -> str:
+    """One space between words: mentions can span a PDF line break ("Sergei\\nKaraganov")."""
+    return " ".join(text.split())
+
+
 # "last" as a verb ("will last", "due to last") rather than "last week": dates and figures both ask.
 _VERB_LAST_CUES = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "'ll", "not", "n't"}
 
