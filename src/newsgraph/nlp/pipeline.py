@@ -29,6 +29,7 @@ __all__ = [
     "analyze_documents",
     "analyze_document",
     "doc_to_article",
+    "entities_from_ner",
 ]
 
 log = logging.getLogger(__name__)
