@@ -13,20 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..knowledge.gazetteer import BIG_CITY_POPULATION, MATCH_KINDS, Place, get_gazetteer, normalize_name
+from ..knowledge.gazetteer import BIG_CITY_POPULATION, MATCH_KINDS, Place, get_gazetteer
+from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_ONLY_TITLE_KEYS, collapse_spaces, normalize_name
 
 LINKABLE = {"GPE": None, "LOC": None, "FAC": None, "ORG": ("org",), "NORP": ("nationality",)}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-# Leading words kept out of PERSON spans (the linking step records titles from the text).
-TITLES = {"president", "prime", "minister", "gen", "general", "lt", "col", "colonel", "maj", "major", "capt",
-          "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "commander", "gov", "governor", "sen",
-          "senator", "rep", "representative", "mr", "mrs", "ms", "dr", "prof", "professor", "chancellor",
-          "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady", "dame", "sheikh", "ayatollah",
-          "mayor", "judge", "justice", "secretary", "ambassador", "director", "chief", "deputy", "vice",
-          "foreign", "defence", "defense", "interior", "finance", "state", "spokesman", "spokeswoman",
-          "former", "late", "emir", "crown", "premier", "patriarch", "archbishop", "bishop", "rev", "father",
-          "speaker", "leader", "chairman", "chairwoman", "ceo", "field", "marshal", "brig", "brigadier",
-          "councillor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman"}  # fmt: skip
 # Context that makes an ambiguous weapon name ("Patriot", "Javelin") a weapon.
 WEAPON_CONTEXT = {"missile", "missiles", "system", "systems", "launcher", "launchers", "tank", "tanks",
                   "battery", "batteries", "rocket", "rockets", "drone", "drones", "jet", "jets", "fighter",
@@ -43,15 +34,6 @@ FUZZY_STOP = {"however", "therefore", "meanwhile", "although", "because", "accor
               "september", "november", "december", "february", "national", "international", "military",
               "security", "ministry", "european", "western", "eastern", "northern", "southern"}  # fmt: skip
 NEVER_MATCH = {"west", "east", "north", "south", "fed", "congress", "labour", "guardian", "economist", "amnesty"}
-# Titles that only ever stand before a person's name: a place name right after one is that person's
-# ("President Bush", "Gen. Jordan"), never the place.  Role words that also precede places or
-# organisations ("state", "foreign", "chief", "leader", "director") are left out.
-PERSON_TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "col",
-                 "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "sen",
-                 "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope", "sir",
-                 "lord", "lady", "dame", "sheikh", "ayatollah", "emir", "chancellor", "premier", "minister", "judge",
-                 "rev", "bishop", "archbishop", "cardinal", "marshal", "brig", "brigadier", "congressman",
-                 "congresswoman", "ambassador", "secretary", "rabbi", "imam", "sultan"}  # fmt: skip
 # First words that make "South X" a part of the place X, not a place of its own.
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -62,13 +44,9 @@ GAZ_WEIGHT, MODEL_WEIGHT = 2, 1
 MAX_EXTRA_TOKENS = 2  # punctuation tokens a name may contain beyond its word count ("Washington, D.C.")
 
 
-def _norm_ws(text: str) -> str:
-    return " ".join(text.split())
-
-
 def is_person_title(tok) -> bool:
     """A capitalised title that only ever stands before a person ("President", "Gen.", "Mr")."""
-    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in PERSON_TITLES
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in PERSON_ONLY_TITLE_KEYS
 
 
 def _is_acronym(text: str) -> bool:
@@ -98,7 +76,7 @@ def _at_dateline(doc: Doc, i: int, j: int) -> bool:
 
 def _compass_base(text: str, gaz) -> Place | None:
     """X in "South X", "Northern X" when X is a known country, region or big place; else None."""
-    first, _, rest = _norm_ws(text).partition(" ")
+    first, _, rest = collapse_spaces(text).partition(" ")
     if not rest or first.lower() not in COMPASS:
         return None
     for place in gaz.lookup(rest, include_alternate=False)[:3]:
@@ -272,7 +250,9 @@ class GazetteerMatcher:
                 if e.start <= m.start and m.end <= e.end and all(self._name_word(t) for t in extra):
                     keep_model = True  # "Georgia Smith", "George Washington", "Paris Hilton"
                     if person_texts is None:
-                        person_texts = {_norm_ws(x.text) for x in doc.ents if x.label_ == "PERSON" and len(x) > 1}
+                        person_texts = {
+                            collapse_spaces(x.text) for x in doc.ents if x.label_ == "PERSON" and len(x) > 1
+                        }
                     if self._title_place_person(doc, e, m, person_texts):
                         keep_model = False  # "Minister for the Middle East Tobias Ellwood": place + person
                         added.append(SpanCandidate(m.end, e.end, "PERSON"))
@@ -290,10 +270,10 @@ class GazetteerMatcher:
         rest = doc[m.end : e.end]
         if not all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return False
-        if _norm_ws(rest.text) in person_texts:
+        if collapse_spaces(rest.text) in person_texts:
             return True  # the same name stands alone as a person elsewhere in the text
         before = doc[max(0, e.start - 4) : e.start]
-        return any(t.lower_.rstrip(".") in TITLES and t.is_title for t in before)
+        return any(t.lower_.rstrip(".") in LEADING_TITLE_KEYS and t.is_title for t in before)
 
     @staticmethod
     def _name_word(tok) -> bool:

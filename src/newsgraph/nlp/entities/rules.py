@@ -11,20 +11,19 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span
 
-from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer, normalize_name
-from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, TITLES, SpanCandidate, is_person_title
+from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
+from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_CUE_WORDS, PRONOUNS, normalize_name
+from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
 
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
-PRONOUNS = {"i", "me", "he", "him", "she", "her", "it", "we", "us", "they", "them", "you", "his", "hers",
-            "its", "our", "their", "your", "who", "whom", "this", "that", "one"}  # fmt: skip
+# One-word spans that are no names: personal pronouns, relatives and demonstratives.
+NOT_NAMES = frozenset(PRONOUNS) | {"who", "whom", "this", "that", "one"}
 # Last words that make a "person" span a building or structure ("Samarra Barrage", "Trump Tower").
 FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "airbase", "base", "camp", "mosque",
              "church", "cathedral", "temple", "square", "park", "street", "road", "avenue", "boulevard", "stadium",
              "arena", "hospital", "hotel", "palace", "tower", "museum", "prison", "station", "plant", "refinery"}  # fmt: skip
-# Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia") ...
-PERSON_CUES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "sheikh", "brother", "sister",
-               "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt", "cousin", "nephew", "niece",
-               "grandson", "granddaughter", "grandfather", "grandmother", "boyfriend", "girlfriend", "partner"}  # fmt: skip
+# Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia":
+# the lexicon's PERSON_CUE_WORDS) ...
 # ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
 SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
               "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
@@ -58,14 +57,14 @@ class TypeRules:
         while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space):
             e -= 1
         if label == "PERSON":
-            while e - s > 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].is_punct):
+            while e - s > 1 and (doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS or doc[s].is_punct):
                 s += 1
             if e - s > 2 and keys.get(normalize_name(doc[s].text), [None])[0] is not None:
                 place = keys[normalize_name(doc[s].text)][0]
-                if place.kind == "nationality" and doc[s + 1].lower_.rstrip(".") in TITLES:
+                if place.kind == "nationality" and doc[s + 1].lower_.rstrip(".") in LEADING_TITLE_KEYS:
                     out.append(SpanCandidate(s, s + 1, "NORP", place.id, GAZ_WEIGHT))
                     s += 1
-                    while e - s > 1 and doc[s].lower_.rstrip(".") in TITLES:
+                    while e - s > 1 and doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS:
                         s += 1
         span = doc[s:e]
         if not len(span) or self._junk(span, label):
@@ -79,7 +78,7 @@ class TypeRules:
     def _junk(span: Span, label: str) -> bool:
         if all(t.is_punct or t.is_digit or t.like_num or t.is_space for t in span):
             return True
-        if len(span) == 1 and (span[0].lower_ in PRONOUNS or span[0].pos_ == "PRON" or len(span.text) < 2):
+        if len(span) == 1 and (span[0].lower_ in NOT_NAMES or span[0].pos_ == "PRON" or len(span.text) < 2):
             return True
         if len(span) == 1 and label != "NORP" and span[0].pos_ in JUNK_POS:
             return True  # sentence-initial "Nice", "Reading" tagged ORG: not a name
@@ -248,7 +247,7 @@ class TypeRules:
         ("his daughter Yulia") or an age after it ("Beryl, 81,"), 1 for a verb of saying or telling
         ("Karim said", "told Karim"), else 0."""
         tok = doc[e.start]
-        if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUES or is_person_title(doc[e.start - 1])):
+        if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUE_WORDS or is_person_title(doc[e.start - 1])):
             return 2
         nxt = doc[e.end : e.end + 3]
         if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":

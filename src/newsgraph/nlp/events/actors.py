@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import entity_at, entity_ids_in
 from ..knowledge.leaders import leader_country
+from ..knowledge.lexicon import PRONOUN_GENDER, REFERRING_PRONOUNS
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
 __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
@@ -35,18 +36,8 @@ __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
-_PRONOUNS = {
-    "he": "PERSON",
-    "she": "PERSON",
-    "him": "PERSON",
-    "her": "PERSON",
-    "his": "PERSON",
-    "it": "GROUP",
-    "they": "GROUP",
-    "them": "GROUP",
-    "its": "GROUP",
-    "their": "GROUP",
-}
+# what an actor pronoun may point back to: "he" a person, "they" a group or state
+_PRONOUNS = {w: "PERSON" if w in PRONOUN_GENDER else "GROUP" for w in REFERRING_PRONOUNS}
 OBJ_CONTROL = frozenset(
     {
         "urge",

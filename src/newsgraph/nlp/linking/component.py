@@ -25,10 +25,10 @@ from spacy.tokens import Doc, Span
 from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country
-from ..knowledge.lexicon import collapse_spaces
+from ..knowledge.lexicon import TITLES, collapse_spaces
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
-from .people import PERSONISH, TITLE_WORDS, PeopleResolver
+from .people import PERSONISH, PeopleResolver
 from .places import PlaceResolver
 
 __all__ = ["EntityLinker", "KEEP_LABELS"]
@@ -90,14 +90,14 @@ class EntityLinker:
         while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
         if ent.label_ == "PERSON":
-            while start < end - 1 and doc[start].text in TITLE_WORDS:
+            while start < end - 1 and doc[start].text in TITLES:
                 start += 1  # the title is recovered by PeopleResolver.read_titles, which looks left of the name
             while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].ent_iob == 2:
                 start -= 1  # "de Vries said": the small model tags only "Vries"
             while start > 0:  # a first name the model left out, often across a PDF line break ("Sergei\nAndreyev")
                 line_break = start > 1 and doc[start - 1].is_space and "\n\n" not in doc[start - 1].text
                 t = doc[start - 2 if line_break else start - 1]
-                if not (t.pos_ == "PROPN" and t.is_title and t.ent_iob == 2 and t.text not in TITLE_WORDS):
+                if not (t.pos_ == "PROPN" and t.is_title and t.ent_iob == 2 and t.text not in TITLES):
                     break
                 if not ent.start <= t.head.i < end:
                     break

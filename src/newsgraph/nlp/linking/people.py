@@ -12,29 +12,16 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ..knowledge.lexicon import collapse_spaces
+from ..knowledge.lexicon import TITLE_MODIFIERS, TITLES, collapse_spaces
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
 
 if TYPE_CHECKING:
     from .places import PlaceResolver
 
-__all__ = ["TITLE_WORDS", "PERSONISH", "PeopleResolver"]
+__all__ = ["PERSONISH", "PeopleResolver"]
 
-# Capitalised words that form a title left of a name ("Foreign Minister", "Gen.").
-TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Foreign Defense Defence Interior Finance Economy Trade Justice
-    Health Home Secretary State Chancellor Premier King Queen Prince Princess Crown Pope Emperor
-    Sen. Senator Rep. Representative Gov. Governor Mayor Gen. General Lt. Lieutenant Col. Colonel
-    Maj. Major Capt. Captain Adm. Admiral Sgt. Sergeant Cmdr. Commander Marshal Field Brig.
-    Dr. Prof. Professor Mr. Mrs. Ms. Miss Sir Dame Lord Lady Judge Justice Chief Ambassador Speaker
-    Leader Chairman Chairwoman Chair CEO Director Deputy Sheikh Emir Sultan Ayatollah Rev.
-    Archbishop Bishop Cardinal Patriarch Spokesman Spokeswoman Envoy Attorney Commissioner
-    Chairperson Opposition Army Air Navy Staff Joint Chiefs Brigadier Secretary-General Vice-President
-    President-elect Father Rabbi Imam Inspector Detective Sheriff Officer Councillor Councilman Councilwoman
-    Alderman MP MEP Congressman Congresswoman Assemblyman Assemblywoman""".split()
-)
 # Words that may sit inside a title run without being titles themselves.
-_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "-", "late", "interim", "outgoing", "new"})
+_TITLE_RUN_WORDS = TITLE_MODIFIERS | {"-"}
 _TITLE_JOINERS = frozenset({"of", "for", "the"})
 _PLACE_NOUNS = frozenset("city town village region province capital port country district enclave".split())
 # The small model often tags a bare surname ("Clarke wrote") as ORG/GPE/...: such
@@ -77,11 +64,10 @@ class PeopleResolver:
             t = doc[j]
             if t.is_space and "\n\n" not in t.text:
                 pass  # a PDF line break between title and name (a paragraph break ends the title)
-            elif t.text in TITLE_WORDS and t.ent_type_ not in ("NORP", "GPE"):
+            elif t.text in TITLES and t.ent_type_ not in ("NORP", "GPE"):
                 taken.append(j)  # may be inside an ORG: the NER tags "State" in "Secretary of State"
             elif taken and (
-                t.lower_ in _TITLE_MODIFIERS
-                or (t.lower_ in _TITLE_JOINERS and j > 0 and doc[j - 1].text in TITLE_WORDS)
+                t.lower_ in _TITLE_RUN_WORDS or (t.lower_ in _TITLE_JOINERS and j > 0 and doc[j - 1].text in TITLES)
             ):
                 taken.append(j)
             elif (
@@ -96,7 +82,7 @@ class PeopleResolver:
                 while s > 0 and doc[s].ent_iob_ == "I":
                     s -= 1
                 k = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
-                if not (k >= 2 and doc[k - 1].lower_ in ("for", "of") and doc[k - 2].text in TITLE_WORDS):
+                if not (k >= 2 and doc[k - 1].lower_ in ("for", "of") and doc[k - 2].text in TITLES):
                     break
                 taken.extend(range(j, k - 3, -1))
                 j = k - 3
