@@ -16,7 +16,9 @@ from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_CUE_WORDS, PRONOUNS, 
 from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
 
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
-# One-word spans that are no names: personal pronouns, relatives and demonstratives.
+# One-word spans that are no names: personal pronouns, relatives and demonstratives.  (All the
+# lexicon's pronoun forms; those the old list lacked, "my", "mine", "ours", the reflexives, are
+# tagged PRON and so were junk already.)
 NOT_NAMES = frozenset(PRONOUNS) | {"who", "whom", "this", "that", "one"}
 # Last words that make a "person" span a building or structure ("Samarra Barrage", "Trump Tower").
 FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "airbase", "base", "camp", "mosque",
