@@ -235,12 +235,13 @@ _MEASURES = {"baseline": _measure_baseline, "newsgraph": _measure_newsgraph, "so
 
 
 def _in_fresh_process(kind: str, corpus: Path, workers: int) -> dict:
-    code = f"import json, sys; from newsgraph.bench import _run_child; _run_child({kind!r}, {str(corpus)!r}, {workers})"
+    code = f"import json, sys; from newsgraph.bench import run_child; run_child({kind!r}, {str(corpus)!r}, {workers})"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _run_child(kind: str, corpus: str, workers: int) -> None:
+def run_child(kind: str, corpus: str, workers: int) -> None:
+    """The measurement run in a fresh interpreter (see ``_in_fresh_process``): prints one JSON line."""
     if kind == "sample":
         result = _measure_warm_sample(Path(corpus))
     else:

@@ -7,7 +7,7 @@ markers and is replaced in place on the next run; everything else in the file
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime
 import re
 import subprocess
 from collections.abc import Iterable
@@ -92,7 +92,7 @@ def write_accuracy_md(
     path = Path(path)
     if commit is None:
         commit = git_commit(path.resolve().parent if path.resolve().parent.exists() else None)
-    date = date or _dt.date.today().isoformat()
+    date = date or datetime.date.today().isoformat()
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     for report in reports:
         section = render_section(report, commit, date)

@@ -29,6 +29,7 @@ __all__ = [
     "analyze_documents",
     "analyze_document",
     "doc_to_article",
+    "entities_from_ner",
 ]
 
 log = logging.getLogger(__name__)
@@ -185,7 +186,7 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
     """Collect what the components assigned on ``doc._`` into an :class:`Article`."""
     article = document.new_article()
     entities = doc._.ng_entities
-    article.entities = list(entities) if entities is not None else _entities_from_ner(doc)
+    article.entities = list(entities) if entities is not None else entities_from_ner(doc)
     article.quotes = list(doc._.ng_quotes or [])
     article.amounts = list(doc._.ng_amounts or [])
     article.dates = list(doc._.ng_dates or [])
@@ -198,7 +199,7 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
     return article
 
 
-def _entities_from_ner(doc: Doc) -> list[Entity]:
+def entities_from_ner(doc: Doc) -> list[Entity]:
     """Plain spaCy NER grouped by (label, text): used when the linking component is off."""
     by_key: dict[tuple[str, str], Entity] = {}
     for ent in doc.ents:

@@ -164,7 +164,9 @@ def entity_page(request: Request, entity_id: str):
     return c.render(request, "entity.html", e=ent, map_data=map_data, timeline=dict(sorted(timeline.items())))
 
 
-def _event_filters(type: str, actor: str, country: str, date_from: str, date_to: str) -> dict:
+def event_filters(type: str, actor: str, country: str, date_from: str, date_to: str) -> dict:
+    """The events page's and the events API's filters, cleaned (a malformed date is no filter)."""
+
     def date(v: str) -> str | None:
         v = v.strip()[:10]
         return v if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v) else None
@@ -208,7 +210,7 @@ def events_page(
     date_to: str = "", page: str = "1",
 ):  # fmt: skip
     c = ctx(request)
-    filters = _event_filters(type, actor, country, date_from, date_to)
+    filters = event_filters(type, actor, country, date_from, date_to)
     n = to_int(page, 1, 1, 100_000)
     offset = (n - 1) * EVENT_PAGE
     sample = c.db.events(**filters, limit=1000)  # the map and timeline: up to 1000 newest

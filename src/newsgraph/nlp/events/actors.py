@@ -28,25 +28,16 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import entity_at, entity_ids_in
 from ..knowledge.leaders import leader_country
-from .actor_sectors import _GROUP_NOUNS, _QUANTITY, IGO_NAMES, SECTORS, _SectorLookup, is_group
+from ..knowledge.lexicon import PRONOUN_GENDER, REFERRING_PRONOUNS
+from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
 __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 
-_PRONOUNS = {
-    "he": "PERSON",
-    "she": "PERSON",
-    "him": "PERSON",
-    "her": "PERSON",
-    "his": "PERSON",
-    "it": "GROUP",
-    "they": "GROUP",
-    "them": "GROUP",
-    "its": "GROUP",
-    "their": "GROUP",
-}
+# what an actor pronoun may point back to: "he" a person, "they" a group or state
+_PRONOUNS = {w: "PERSON" if w in PRONOUN_GENDER else "GROUP" for w in REFERRING_PRONOUNS}
 OBJ_CONTROL = frozenset(
     {
         "urge",
@@ -114,7 +105,7 @@ def _named_country(name: str) -> str | None:
     return None
 
 
-class ActorIndex(_SectorLookup):
+class ActorIndex:
     """Per-document lookups for actors: entity metadata, datelines, country entities, recency."""
 
     def __init__(self, doc: Doc):
@@ -125,6 +116,7 @@ class ActorIndex(_SectorLookup):
         self.datelines = self._datelines(doc)
         self.spans = [s for s in spans if not self._in_dateline(s[0])]
         self.span_starts = [s[0] for s in self.spans]
+        self.sectors = SectorLookup(self.entities, self.meta, self.kind)
         self.country_entity: dict[str, str] = {}
         self._known: dict[str, tuple[str | None, str]] = {}
         for e in self.entities.values():
@@ -152,6 +144,13 @@ class ActorIndex(_SectorLookup):
         return self._in_dateline(tok.idx)
 
     # -- entity facts -----------------------------------------------------------------------
+    def sector(self, head: Token | None, eid: str | None) -> str | None:
+        """A coarse sector from the phrase's own words first, then from the entity (see :class:`SectorLookup`)."""
+        return self.sectors.sector(head, eid)
+
+    def is_igo(self, eid: str) -> bool:
+        return self.sectors.is_igo(eid)
+
     def kind(self, eid: str) -> str | None:
         kind = self.meta.get(eid, {}).get("kind")
         if kind:
@@ -256,7 +255,7 @@ class ActorIndex(_SectorLookup):
                 if eid is not None:
                     return self._country_for(eid, t)
         lemma = head.lemma_.lower()
-        if lemma in _GROUP_NOUNS or head.lower_ in _GROUP_NOUNS or lemma in _QUANTITY:
+        if lemma in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or lemma in QUANTITY_NOUNS:
             for c in head.children:  # "the government of Chile", "a group of Moroccan diplomats"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:

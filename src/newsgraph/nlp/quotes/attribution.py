@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Span
 from ..extensions import entity_at
-from ..knowledge.lexicon import PRONOUN_GENDER, description_words, guess_gender
+from ..knowledge.lexicon import GENDERED_PRONOUNS, GROUP_PRONOUNS, PRONOUN_GENDER, description_words, guess_gender
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
 __all__ = [
@@ -29,8 +29,6 @@ __all__ = [
     "guess_gender",
 ]
 
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers", "himself", "herself"}
-GROUP_PRONOUNS = {"they", "them", "their", "it", "its", "we"}
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _GROUP_TYPES = {"ORG", "GPE", "NORP", "PERSON"}
 _MAX_BACK_SENTS = 12  # how far back a pronoun looks for its antecedent
@@ -216,7 +214,7 @@ class Attributor:
         antecedent = _antecedent(tok)
         if antecedent is not None:
             return self.speaker_from_token(antecedent)  # "Smith, who said ...": "who" stands for Smith
-        if tok.lower_ in PERSON_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
+        if tok.lower_ in GENDERED_PRONOUNS or tok.lower_ in GROUP_PRONOUNS:
             return self.resolve_pronoun(tok)
         # The name up to its head ("Mayor Anna Kovac"), not possessors, relative clauses or appositions.
         first = tok
@@ -269,8 +267,8 @@ class Attributor:
         """
         if pron.i in self._pronoun_cache:
             return self._pronoun_cache[pron.i]
-        wanted = {"PERSON"} if pron.lower_ in PERSON_PRONOUNS else _GROUP_TYPES
-        same_kind = PERSON_PRONOUNS if pron.lower_ in PERSON_PRONOUNS else GROUP_PRONOUNS
+        wanted = {"PERSON"} if pron.lower_ in GENDERED_PRONOUNS else _GROUP_TYPES
+        same_kind = GENDERED_PRONOUNS if pron.lower_ in GENDERED_PRONOUNS else GROUP_PRONOUNS
         gender = PRONOUN_GENDER.get(pron.lower_)
         result = None
         s_i = self.sent_index(pron.i)

@@ -396,9 +396,9 @@ def _entity_index(doc: Doc) -> tuple[list[tuple[int, int, str]], dict[str, str]]
     if doc._.ng_entity_spans is not None:
         types = {e.id: e.type for e in (doc._.ng_entities or [])}
         return list(doc._.ng_entity_spans), types
-    from ..pipeline import _entities_from_ner  # same ids as the Article gets without linking
+    from ..pipeline import entities_from_ner  # same ids as the Article gets without linking
 
-    entities = _entities_from_ner(doc)
+    entities = entities_from_ner(doc)
     spans = sorted((m.start, m.end, e.id) for e in entities for m in e.mentions)
     return spans, {e.id: e.type for e in entities}
 
