@@ -413,7 +413,7 @@ def test_bad_api_parameters_are_422_not_500(client, geneva):
 def test_database_is_read_only(client):
     ctx = client.app.state.ctx
     with pytest.raises(sqlite3.OperationalError):
-        ctx.conn.execute("DELETE FROM articles")
+        ctx.db._conn.execute("DELETE FROM articles")
     with pytest.raises(sqlite3.OperationalError):
         ctx.db._conn.execute("DROP TABLE articles")
 

@@ -162,6 +162,14 @@ class Database:
             return text, OffsetMap.identity(len(text))
         return source_text, OffsetMap.from_json(json.loads(offset_map))
 
+    def corpus_ids(self, article_id: str) -> dict[str, int]:
+        """Article-local entity id -> corpus entity id, for one article's linked entities."""
+        rows = self._conn.execute(
+            "SELECT local_id, corpus_entity_id FROM entities WHERE article_id = ? AND corpus_entity_id IS NOT NULL",
+            (article_id,),
+        )
+        return {local: cid for local, cid in rows}
+
     # -- search -----------------------------------------------------------------------
 
     def search(self, q: object, limit: int = 20, offset: int = 0) -> list[dict]:
@@ -287,6 +295,35 @@ class Database:
         return out
 
     # -- events -----------------------------------------------------------------------
+
+    def event_types(self) -> list[tuple[str, int]]:
+        """Every event type in the corpus with its number of events, most frequent first."""
+        return [
+            tuple(r)
+            for r in self._conn.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
+        ]
+
+    def countries(self) -> list[str]:
+        """ISO alpha-3 codes of every country some entity is in."""
+        rows = self._conn.execute(
+            "SELECT country FROM corpus_entities WHERE country IS NOT NULL "
+            "UNION SELECT country FROM entities WHERE country IS NOT NULL ORDER BY 1"
+        )
+        return [r[0] for r in rows]
+
+    def coords(self, ids: list[int]) -> dict[int, tuple[float, float, str]]:
+        """Corpus entity id -> (lat, lon, name) for those of ``ids`` that have coordinates."""
+        out: dict[int, tuple[float, float, str]] = {}
+        wanted = sorted({int(i) for i in ids if i is not None})
+        for k in range(0, len(wanted), 500):  # stay far below SQLite's bound-parameter limit
+            chunk = wanted[k : k + 500]
+            for cid, lat, lon, name in self._conn.execute(
+                f"SELECT id, lat, lon, name FROM corpus_entities WHERE id IN ({','.join('?' * len(chunk))}) "
+                "AND lat IS NOT NULL AND lon IS NOT NULL",
+                chunk,
+            ):
+                out[cid] = (lat, lon, name)
+        return out
 
     def _actor_ids(self, actor: object) -> list[int]:
         """Corpus ids for an actor given as a corpus id or a name (or alias)."""
