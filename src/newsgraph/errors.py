@@ -6,7 +6,7 @@ and the reason (and a traceback only under ``--debug``).
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "E"]
+__all__ = ["NewsgraphError", "InputError", "StoreError", "ServeError", "E"]
 
 
 class E:
@@ -40,6 +40,9 @@ class E:
     E105 = "database schema version {found} is newer than this newsgraph ({supported})"
     E106 = "no article with id '{id}'"
     E201 = "spaCy English model is not installed (tried {tried}); run `make install`"
+    E301 = "port {port} is not a TCP port (0-65535; 0 picks a free one)"
+    E302 = "cannot listen on {host} port {port}: {detail}"
+    E303 = "'{host}' is not a host name, an IP address, '*.domain' or '*'"
 
 
 class NewsgraphError(Exception):
@@ -64,3 +67,7 @@ class InputError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     """The database could not be read or written."""
+
+
+class ServeError(NewsgraphError):
+    """The web server could not start (port, address or host names)."""
