@@ -244,18 +244,35 @@ def show(
 @app.command()
 def serve(
     db: Path = DB_OPTION,
-    host: str = typer.Option("127.0.0.1", "--host"),
-    port: int = typer.Option(8000, "--port"),
+    host: str = typer.Option("127.0.0.1", "--host", help="Address to listen on; 0.0.0.0 opens it to the network."),
+    port: int = typer.Option(8000, "--port", help="TCP port; 0 picks a free one."),
+    allowed_host: list[str] = typer.Option(
+        [], "--allowed-host", help="Also answer this Host name (repeatable; *.domain allowed), e.g. behind a proxy."
+    ),
     debug: bool = DEBUG_OPTION,
 ) -> None:
-    """Serve the read-only web reader and explorer over a store."""
+    """Serve the read-only web reader and explorer over a store.
+
+    Only requests for 127.0.0.1, localhost, --host and each --allowed-host are
+    answered (with --host 0.0.0.0: this machine's name and addresses instead of --host)."""
 
     def body() -> None:
         _open_db(db)  # fail early, with one line, on a missing or foreign file
         from .web.app import serve as serve_app
+        from .web.network import allowed_hosts_for, exposes_network
 
-        out.print(f"newsgraph is serving {db} at http://{host}:{port}/  (Ctrl-C to stop)")
-        serve_app(str(db), host=host, port=port)
+        if exposes_network(host):
+            names = ", ".join(allowed_hosts_for(host, allowed_host))
+            err.print(
+                f"[yellow]warning:[/yellow] --host {host} listens beyond this machine: anyone on the network "
+                f"can read the whole corpus, file paths included. Answering the host names: {names}",
+                highlight=False,
+            )
+
+        def listening(url: str) -> None:
+            out.print(f"newsgraph is serving {db} at {url}  (Ctrl-C to stop)", highlight=False)
+
+        serve_app(str(db), host=host, port=port, allowed_hosts=allowed_host, on_listening=listening)
 
     _run(debug, body)
 

@@ -6,7 +6,7 @@ and the reason (and a traceback only under ``--debug``).
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "OutputError", "E"]
+__all__ = ["NewsgraphError", "InputError", "StoreError", "OutputError", "ServeError", "E"]
 
 
 class E:
@@ -44,6 +44,9 @@ class E:
     E302 = "refusing to write an export over an SQLite database"
     E303 = "already exists; pass --force to replace it"
     E304 = "cannot write the export here: {detail}"
+    E401 = "port {port} is not a TCP port (0-65535; 0 picks a free one)"
+    E402 = "cannot listen on {host} port {port}: {detail}"
+    E403 = "'{host}' is not a host name, an IP address, '*.domain' or '*'"
 
 
 class NewsgraphError(Exception):
@@ -72,3 +75,7 @@ class StoreError(NewsgraphError):
 
 class OutputError(NewsgraphError):
     """An export could not be written where it was asked to go (nothing was overwritten)."""
+
+
+class ServeError(NewsgraphError):
+    """The web server could not start (port, address or host names)."""
