@@ -375,7 +375,7 @@ def test_migrate_hand_made_version_1_db(db_path):
     conn.close()
     with pytest.raises(StoreError) as err:
         Database(db_path)  # a read-only handle cannot migrate: it says so
-    assert err.value.code == "E104" and "migrate" in err.value.reason
+    assert err.value.code == "E108" and "newsgraph migrate" in err.value.reason
     with Store(db_path) as store:
         conn = store.connection
         assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION

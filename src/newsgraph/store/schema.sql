@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -197,7 +197,10 @@ CREATE TABLE ingest_runs (
     command     TEXT,
     added       INTEGER NOT NULL DEFAULT 0,
     duplicates  INTEGER NOT NULL DEFAULT 0,
-    failed      INTEGER NOT NULL DEFAULT 0
+    failed      INTEGER NOT NULL DEFAULT 0,
+    -- running (also what a SIGKILL leaves), finished, interrupted or failed;
+    -- added/duplicates/failed are committed with each batch, so they are right even then
+    status      TEXT NOT NULL DEFAULT 'running'
 );
 
 CREATE TABLE failures (
