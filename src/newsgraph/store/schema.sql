@@ -190,6 +190,8 @@ CREATE TABLE framing (
 );
 CREATE INDEX framing_entity ON framing(article_id, entity_id);
 
+-- ingest_runs.status: running (also what a SIGKILL leaves), finished, interrupted or
+-- failed; added/duplicates/failed are committed with each batch, so they are right even then.
 CREATE TABLE ingest_runs (
     id          INTEGER PRIMARY KEY,
     started_at  TEXT NOT NULL,
@@ -198,8 +200,6 @@ CREATE TABLE ingest_runs (
     added       INTEGER NOT NULL DEFAULT 0,
     duplicates  INTEGER NOT NULL DEFAULT 0,
     failed      INTEGER NOT NULL DEFAULT 0,
-    -- running (also what a SIGKILL leaves), finished, interrupted or failed;
-    -- added/duplicates/failed are committed with each batch, so they are right even then
     status      TEXT NOT NULL DEFAULT 'running'
 );
 
