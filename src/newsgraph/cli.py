@@ -14,6 +14,7 @@ import sys
 import time
 from pathlib import Path
 
+import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -78,7 +79,8 @@ def _run(debug: bool, body, db: Path | None = None, interrupted=None) -> None:
         _print_error(mapped)
         raise typer.Exit(1) from None
     except OSError as exc:
-        if debug or exc.filename is None:
+        context = click.get_current_context(silent=True)
+        if debug or exc.filename is None or context is None or context.info_name not in _OUTPUT_COMMANDS:
             raise
         # Writing an output (an export) where it cannot go: one line, not a traceback.
         _print_error(NewsgraphError("E110", path=str(exc.filename), detail=exc.strerror or str(exc)))
@@ -90,6 +92,10 @@ def _run(debug: bool, body, db: Path | None = None, interrupted=None) -> None:
             f"[red]internal error:[/red] {safe(type(exc).__name__)}: {safe(exc)} (rerun with --debug)", highlight=False
         )
         raise typer.Exit(2) from None
+
+
+# Commands whose only file-system writes are their output: an OSError naming a file there is E110.
+_OUTPUT_COMMANDS = {"export"}
 
 
 def _print_error(exc: NewsgraphError) -> None:
@@ -176,7 +182,7 @@ def ingest(
             follow_symlinks=follow_symlinks,
         )
         options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout)
-        _note_migration(db, Store)
+        _note_migration(db, Store, lock_timeout)
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
         _with_progress(lambda progress: run_ingest(paths, db, options, progress, nlp, report), as_json)
@@ -204,10 +210,10 @@ def ingest(
         signal.signal(signal.SIGTERM, previous)
 
 
-def _note_migration(db: Path, store_class) -> None:
+def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
     """Open the store once before the model loads: a problem with it is reported at
     once, and a migration of an older store is said, never done silently."""
-    with store_class(db) as store:
+    with store_class(db, timeout=lock_timeout) as store:
         if store.migrated_from is not None:
             from .store import LATEST_SCHEMA_VERSION
 
