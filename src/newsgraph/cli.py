@@ -14,7 +14,6 @@ import sys
 import time
 from pathlib import Path
 
-import click
 import typer
 from rich.console import Console
 from rich.table import Table
@@ -79,8 +78,8 @@ def _run(debug: bool, body, db: Path | None = None, interrupted=None) -> None:
         _print_error(mapped)
         raise typer.Exit(1) from None
     except OSError as exc:
-        context = click.get_current_context(silent=True)
-        if debug or exc.filename is None or context is None or context.info_name not in _OUTPUT_COMMANDS:
+        command = body.__qualname__.split(".")[0]  # the command function the body is defined in
+        if debug or exc.filename is None or command not in _OUTPUT_COMMANDS:
             raise
         # Writing an output (an export) where it cannot go: one line, not a traceback.
         _print_error(NewsgraphError("E110", path=str(exc.filename), detail=exc.strerror or str(exc)))
