@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import NewsgraphError
+from .errors import NewsgraphError, printable
 from .render import json_text, safe
 
 app = typer.Typer(
@@ -153,13 +153,15 @@ def ingest(
 
             summary = run_ray_ingest(paths, shards, address=address, actors=workers)
             for line in summary["errors"]:
-                err.print(safe(line), highlight=False, markup=False)
+                err.print(printable(line), highlight=False, markup=False)
             if as_json:
                 out.print_json(data=summary)
             else:
                 out.print(
-                    f"{summary['articles']} articles from {summary['files']} files → {shards} "
-                    f"(load them with: newsgraph load {shards} --db {db})",
+                    printable(
+                        f"{summary['articles']} articles from {summary['files']} files → {shards} "
+                        f"(load them with: newsgraph load {shards} --db {db})"
+                    ),
                     markup=False,
                     highlight=False,
                 )
@@ -418,7 +420,7 @@ def load(
         from .batch.load import load_shards
 
         counts = load_shards(shards, db)
-        out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {db}")
+        out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {safe(db)}", highlight=False)
 
     _run(debug, body)
 
