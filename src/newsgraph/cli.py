@@ -7,6 +7,9 @@ exits non-zero when nothing worked, and shows a traceback only with ``--debug``.
 from __future__ import annotations
 
 import json
+import math
+import signal
+import sqlite3
 import sys
 import time
 from pathlib import Path
@@ -15,7 +18,8 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import NewsgraphError
+from .errors import NewsgraphError, printable
+from .render import json_text, safe
 
 app = typer.Typer(
     add_completion=False,
@@ -37,8 +41,21 @@ class _Failure(Exception):
         self.code = code
 
 
-def _run(debug: bool, body) -> None:
-    """Run a command body, turning errors into one line (and a traceback with --debug)."""
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the program is, exactly like Ctrl-C's KeyboardInterrupt."""
+
+
+def _raise_terminated(_signum, _frame) -> None:
+    raise _Terminated
+
+
+def _run(debug: bool, body, db: Path | None = None, interrupted=None) -> None:
+    """Run a command body, turning errors into one line (and a traceback with --debug).
+
+    ``db``: the store the command uses, to name it when SQLite itself fails (a
+    damaged file).  ``interrupted``: a function giving what to say on Ctrl-C or
+    SIGTERM, e.g. how many articles were stored.
+    """
     try:
         body()
     except _Failure as failure:
@@ -46,16 +63,55 @@ def _run(debug: bool, body) -> None:
     except NewsgraphError as exc:
         if debug:
             raise
-        err.print(f"[red]error:[/red] {exc.line()}", highlight=False)
+        _print_error(exc)
         raise typer.Exit(1) from None
-    except KeyboardInterrupt:
-        err.print("interrupted: what was committed is kept; run the same command again to resume")
-        raise typer.Exit(130) from None
+    except KeyboardInterrupt as exc:
+        said = interrupted() if interrupted else "what was committed is kept"
+        err.print(f"interrupted: {said}; run the same command again to resume", highlight=False, markup=False)
+        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
+    except sqlite3.Error as exc:
+        from .store.connection import map_error
+
+        mapped = map_error(exc, db)
+        if debug or not isinstance(mapped, NewsgraphError):
+            raise
+        _print_error(mapped)
+        raise typer.Exit(1) from None
+    except OSError as exc:
+        command = body.__qualname__.split(".")[0]  # the command function the body is defined in
+        if debug or exc.filename is None or command not in _OUTPUT_COMMANDS:
+            raise
+        # Writing an output (an export) where it cannot go: one line, not a traceback.
+        _print_error(NewsgraphError("E110", path=str(exc.filename), detail=exc.strerror or str(exc)))
+        raise typer.Exit(1) from None
     except Exception as exc:  # the last line of defence: still one clear line
         if debug:
             raise
-        err.print(f"[red]internal error:[/red] {type(exc).__name__}: {exc} (rerun with --debug)", highlight=False)
+        err.print(
+            f"[red]internal error:[/red] {safe(type(exc).__name__)}: {safe(exc)} (rerun with --debug)", highlight=False
+        )
         raise typer.Exit(2) from None
+
+
+# Commands whose only file-system writes are their output: an OSError naming a file there is E110.
+_OUTPUT_COMMANDS = {"export"}
+
+
+def _print_error(exc: NewsgraphError) -> None:
+    err.print(f"[red]error:[/red] {safe(exc.line())}", highlight=False)
+
+
+def _finite(minimum: float, *, above: bool = False):
+    """A Typer callback refusing nan, infinity and values below ``minimum``
+    (or at it, with ``above``): exit 2 with Typer's usage message."""
+    bound = f"greater than {minimum:g}" if above else f"at least {minimum:g}"
+
+    def check(value: float | None) -> float | None:
+        if value is not None and (not math.isfinite(value) or value < minimum or (above and value == minimum)):
+            raise typer.BadParameter(f"{value} is not a finite number {bound}")
+        return value
+
+    return check
 
 
 # -- ingest -----------------------------------------------------------------
@@ -69,17 +125,27 @@ def ingest(
     engine: str = typer.Option("local", "--engine", help="local, or ray for a Ray cluster."),
     address: str | None = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)."),
     shards: Path = typer.Option(Path("shards"), "--shards", help="Parquet output folder (with --engine ray)."),
-    max_file_mb: float = typer.Option(50, "--max-file-mb", help="Refuse files larger than this (HTML: 10 MB)."),
-    file_timeout: float = typer.Option(60, "--file-timeout", help="Seconds allowed to extract one PDF or HTML file."),
-    lock_timeout: float = typer.Option(5, "--lock-timeout", help="Seconds to wait for another writer's lock."),
+    max_file_mb: float = typer.Option(
+        50, "--max-file-mb", callback=_finite(0, above=True), help="Refuse files larger than this (HTML: 10 MB)."
+    ),
+    file_timeout: float = typer.Option(
+        60, "--file-timeout", callback=_finite(0, above=True), help="Seconds allowed to extract one PDF or HTML file."
+    ),
+    lock_timeout: float = typer.Option(
+        5, "--lock-timeout", callback=_finite(0), help="Seconds to wait for another writer's lock."
+    ),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symlinked folders."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Read, analyse and store articles. Known articles are recognised and skipped.
 
-    Limits and their defaults are listed in docs/reliability.md.
+    Limits and their defaults are listed in docs/reliability.md.  Ctrl-C or SIGTERM
+    stops it keeping every committed batch; rerunning the same command resumes.
     """
+    from .batch.runner import IngestReport
+
+    report = IngestReport()
 
     def body() -> None:
         if engine == "ray":
@@ -87,13 +153,17 @@ def ingest(
 
             summary = run_ray_ingest(paths, shards, address=address, actors=workers)
             for line in summary["errors"]:
-                err.print(line, highlight=False, markup=False)
+                err.print(printable(line), highlight=False, markup=False)
             if as_json:
                 out.print_json(data=summary)
             else:
                 out.print(
-                    f"{summary['articles']} articles from {summary['files']} files → {shards} "
-                    f"(load them with: newsgraph load {shards} --db {db})"
+                    printable(
+                        f"{summary['articles']} articles from {summary['files']} files → {shards} "
+                        f"(load them with: newsgraph load {shards} --db {db})"
+                    ),
+                    markup=False,
+                    highlight=False,
                 )
             if not summary["articles"]:
                 raise _Failure(1)
@@ -103,6 +173,7 @@ def ingest(
         from .api import default_pipeline
         from .batch.runner import IngestOptions, run_ingest
         from .readers import ReadOptions
+        from .store.writer import Store
 
         max_bytes = int(max_file_mb * 1024 * 1024)
         read = ReadOptions(
@@ -112,23 +183,45 @@ def ingest(
             follow_symlinks=follow_symlinks,
         )
         options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout)
+        _note_migration(db, Store, lock_timeout)
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
-        report = _with_progress(lambda progress: run_ingest(paths, db, options, progress=progress, nlp=nlp), as_json)
+        _with_progress(lambda progress: run_ingest(paths, db, options, progress, nlp, report), as_json)
         for failure in report.failures:
             err.print(failure.line(), highlight=False, markup=False)
         if as_json:
-            out.print_json(data=report.as_dict())
+            sys.stdout.write(json_text(report.as_dict()) + "\n")
         else:
             out.print(
                 f"{report.added} added, {report.duplicates} already stored, "
-                f"{report.skipped} skipped, {len(report.failures)} failed → {db}"
+                f"{report.skipped} skipped, {len(report.failures)} failed → {safe(db)}",
+                highlight=False,
             )
         if not report.ingested_anything:
             err.print("nothing was ingested")
             raise _Failure(1)
 
-    _run(debug, body)
+    def interrupted() -> str:
+        return f"{report.added} articles stored by this run ({report.duplicates} already stored) are kept"
+
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        _run(debug, body, db=db, interrupted=interrupted)
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
+    """Open the store once before the model loads: a problem with it is reported at
+    once, and a migration of an older store is said, never done silently."""
+    with store_class(db, timeout=lock_timeout) as store:
+        if store.migrated_from is not None:
+            from .store import LATEST_SCHEMA_VERSION
+
+            err.print(
+                f"{safe(db)}: migrated the store from schema version {store.migrated_from} to {LATEST_SCHEMA_VERSION}",
+                highlight=False,
+            )
 
 
 def _with_progress(work, quiet: bool):
@@ -146,10 +239,8 @@ def _with_progress(work, quiet: bool):
         def progress(report, path) -> None:
             done = report.added + report.duplicates + report.skipped
             rate = done / max(time.monotonic() - started, 1e-6)
-            bar.update(
-                task,
-                description=f"{done} articles · {rate:.1f}/s · {len(report.failures)} errors · {Path(path or '').name}",
-            )
+            name = safe(Path(path or "").name)
+            bar.update(task, description=f"{done} articles · {rate:.1f}/s · {len(report.failures)} errors · {name}")
 
         return work(progress)
 
@@ -187,7 +278,7 @@ def analyze(
 
 def _print_article(article, as_json: bool) -> None:
     if as_json:
-        sys.stdout.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
+        sys.stdout.write(json_text(article.to_dict()) + "\n")
     else:
         from .render import print_article
 
@@ -206,12 +297,12 @@ def stats(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), d
         if as_json:
             out.print_json(data=data)
             return
-        table = Table(title=str(db), show_header=False)
+        table = Table(title=safe(db), show_header=False)
         for key, value in data.items():
             table.add_row(key, str(value))
         out.print(table)
 
-    _run(debug, body)
+    _run(debug, body, db=db)
 
 
 def _open_db(db: Path):
@@ -235,7 +326,64 @@ def show(
         article = _open_db(db).article(article_id)
         _print_article(article, as_json)
 
-    _run(debug, body)
+    _run(debug, body, db=db)
+
+
+# -- check / migrate ------------------------------------------------------------
+
+
+@app.command()
+def check(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), debug: bool = DEBUG_OPTION) -> None:
+    """Check a store: integrity, schema version and counts. Exit 1 if it needs care.
+
+    Read-only (it works on read-only media), and it opens stores other commands
+    refuse: damaged ones, older ones, ones whose version record is wrong.
+    """
+
+    def body() -> None:
+        from .store.maintenance import check_store
+
+        report = check_store(db)
+        if as_json:
+            sys.stdout.write(json_text(report) + "\n")
+        else:
+            recorded, tables, latest = report["schema_version"], report["tables_version"], report["latest_version"]
+            version = f"{recorded} (latest {latest})"
+            if tables is not None and tables != recorded:
+                version += f"; its tables are those of version {tables}"
+            table = Table(title=safe(db), show_header=False)
+            table.add_row("integrity", safe("; ".join(report["integrity"])))
+            table.add_row("schema version", safe(version))
+            for key, value in report["counts"].items():
+                table.add_row(key, "—" if value is None else str(value))
+            out.print(table)
+            if report["needs_migrate"]:
+                out.print(safe(f"run `newsgraph migrate --db {db}` to bring it to version {latest}"), highlight=False)
+        if not report["ok"]:
+            raise _Failure(1)
+
+    _run(debug, body, db=db)
+
+
+@app.command()
+def migrate(db: Path = DB_OPTION, debug: bool = DEBUG_OPTION) -> None:
+    """Bring a store of an older schema version to this newsgraph's, in one transaction.
+
+    Also corrects a wrong version record (e.g. after a .dump and restore) when the
+    tables are those of a known version.  `ingest` migrates a store whose record is
+    right by itself, and says so.
+    """
+
+    def body() -> None:
+        from .store.maintenance import migrate_store
+
+        before, after = migrate_store(db)
+        if before == after:
+            out.print(f"{safe(db)} is at schema version {after}; nothing to do", highlight=False)
+        else:
+            out.print(f"{safe(db)}: schema version {before} → {after}", highlight=False)
+
+    _run(debug, body, db=db)
 
 
 # -- serve ----------------------------------------------------------------------
@@ -289,7 +437,7 @@ def load(
         from .batch.load import load_shards
 
         counts = load_shards(shards, db)
-        out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {db}")
+        out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {safe(db)}", highlight=False)
 
     _run(debug, body)
 

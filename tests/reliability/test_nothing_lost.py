@@ -1,6 +1,6 @@
 """Nothing lost, ever: hostile strings, hostile export targets, kills during an export, and
 exports taken while an ingest runs.  docs/reliability.md lists the guarantee each test backs
-(G14-G17)."""
+(G14-G18)."""
 
 from __future__ import annotations
 
