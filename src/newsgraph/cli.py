@@ -77,13 +77,6 @@ def _run(debug: bool, body, db: Path | None = None, interrupted=None) -> None:
             raise
         _print_error(mapped)
         raise typer.Exit(1) from None
-    except OSError as exc:
-        command = body.__qualname__.split(".")[0]  # the command function the body is defined in
-        if debug or exc.filename is None or command not in _OUTPUT_COMMANDS:
-            raise
-        # Writing an output (an export) where it cannot go: one line, not a traceback.
-        _print_error(NewsgraphError("E110", path=str(exc.filename), detail=exc.strerror or str(exc)))
-        raise typer.Exit(1) from None
     except Exception as exc:  # the last line of defence: still one clear line
         if debug:
             raise
@@ -91,10 +84,6 @@ def _run(debug: bool, body, db: Path | None = None, interrupted=None) -> None:
             f"[red]internal error:[/red] {safe(type(exc).__name__)}: {safe(exc)} (rerun with --debug)", highlight=False
         )
         raise typer.Exit(2) from None
-
-
-# Commands whose only file-system writes are their output: an OSError naming a file there is E110.
-_OUTPUT_COMMANDS = {"export"}
 
 
 def _print_error(exc: NewsgraphError) -> None:

@@ -66,7 +66,6 @@ class E:
     E107 = "database is damaged ({detail}); `newsgraph check --db` shows what is wrong; restore it from a backup"
     E108 = "database schema {detail}"
     E109 = "cannot keep a database here: {detail}"
-    E110 = "cannot write the output: {detail}"
     E201 = "spaCy English model is not installed (tried {tried}); run `make install`"
     E301 = "refusing to write an export over the store it reads ({detail})"
     E302 = "refusing to write an export over an SQLite database"

@@ -202,14 +202,14 @@ def test_a_db_in_a_missing_folder_is_e109_and_creates_nothing(runner, tmp_path):
     assert not (tmp_path / "no").exists()
 
 
-def test_an_export_to_where_it_cannot_go_is_e110(runner, tmp_path):
+def test_an_export_to_where_it_cannot_go_is_e304(runner, tmp_path):
     db = make_store(tmp_path / "news.db")
     blocker = tmp_path / "a-file"
     blocker.write_text("not a folder")
     result = invoke(runner, "export", "--format", "jsonl", "--out", blocker / "tables", "--db", db)
     assert result.exit_code == 1, result.output
     lines = result.stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].endswith("[E110]") and "cannot write the output" in lines[0], result.stderr
+    assert len(lines) == 1 and lines[0].endswith("[E304]") and "cannot write the export here" in lines[0], result.stderr
     assert blocker.read_text() == "not a folder"
 
 
