@@ -110,7 +110,7 @@ def main() -> int:
         "home": ["/"] * max(1, n // 5),
     }
     rows = []
-    with TestClient(create_app(str(args.db))) as client:
+    with TestClient(create_app(str(args.db)), base_url="http://127.0.0.1") as client:
         timed(client, ["/", f"/articles/{ids[0]}", "/search?q=warm", "/events"])  # warm caches and threads
         for name, urls in pages.items():
             ms = timed(client, urls)

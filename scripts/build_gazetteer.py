@@ -38,7 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from newsgraph.nlp.knowledge.gazetteer import normalize_name  # noqa: E402
+from newsgraph.nlp.knowledge.lexicon import normalize_name  # noqa: E402
 
 RES = ROOT / "src" / "newsgraph" / "resources"
 OUT = RES / "gazetteer.tsv.gz"

@@ -179,3 +179,73 @@ def test_show_prints_a_stored_article(runner, corpus, tmp_path):
     assert json.loads(shown.stdout)["id"] == article_id
     unknown = invoke(runner, "show", "ffffffff", "--db", db)
     assert unknown.exit_code == 1 and "ffffffff" in unknown.stderr
+
+
+# -- numeric options ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("--file-timeout", "nan"),
+        ("--file-timeout", "inf"),
+        ("--file-timeout", "-1"),
+        ("--file-timeout", "0"),
+        ("--max-file-mb", "nan"),
+        ("--max-file-mb", "-inf"),
+        ("--max-file-mb", "-5"),
+        ("--lock-timeout", "nan"),
+        ("--lock-timeout", "inf"),
+        ("--lock-timeout", "-0.5"),
+        ("--workers", "-1"),
+        ("--workers", "0"),
+        ("--workers", "nan"),
+    ],
+)
+def test_numeric_options_refuse_nan_inf_and_negatives(runner, corpus, tmp_path, option, value):
+    db = tmp_path / "n.db"
+    result = runner.invoke(app, ["ingest", str(corpus), "--db", str(db), f"{option}={value}"])
+    assert result.exit_code == 2, result.output
+    assert "Invalid value" in result.output and option in result.output
+    assert not db.exists()
+
+
+# -- nothing from the input steers the terminal -------------------------------------------------
+
+
+def test_a_hostile_file_name_neither_steers_the_terminal_nor_splits_its_line(runner, corpus, tmp_path):
+    hostile = corpus / "evil\x1b[2J\x1b]0;owned\x07\nnext [bold]line.pdf"
+    hostile.write_bytes(b"not a pdf at all")
+    result = invoke(runner, "ingest", corpus, "--db", tmp_path / "n.db")
+    assert result.exit_code == 0, result.output
+    assert "\x1b" not in result.output and "\x07" not in result.output
+    lines = [line for line in result.stderr.splitlines() if "evil" in line or "next" in line]
+    assert len(lines) == 1, result.stderr
+    assert "evil\\x1b[2J\\x1b]0;owned\\x07\\nnext [bold]line.pdf" in lines[0]
+
+
+def test_show_and_errors_neutralise_control_characters_and_markup(runner, tmp_path):
+    import dataclasses
+
+    from newsgraph.store import Store
+    from support.sample import sample_articles
+
+    db = tmp_path / "n.db"
+    article = dataclasses.replace(
+        sample_articles()[0], title="Breaking\x1b[2J [bold]news[/bold]\x9b31m\u202eevil", source="Wire\x1b]0;x\x07"
+    )
+    with Store(db) as store:
+        store.add(article)
+    shown = invoke(runner, "show", article.id, "--db", db)
+    assert shown.exit_code == 0, shown.output
+    for raw in ("\x1b", "\x9b", "\x07", "\u202e"):
+        assert raw not in shown.stdout
+    assert "Breaking\\x1b[2J [bold]news[/bold]\\x9b31m\\u202eevil" in shown.stdout
+    assert "Wire\\x1b]0;x\\x07" in shown.stdout
+    as_json = invoke(runner, "show", article.id, "--db", db, "--json")
+    assert "\x9b" not in as_json.stdout and "\u202e" not in as_json.stdout
+    assert json.loads(as_json.stdout)["title"] == article.title
+
+    missing = invoke(runner, "stats", "--db", tmp_path / "[bold]gone\x1b[2J.db")
+    assert missing.exit_code == 1
+    assert "[bold]gone\\x1b[2J.db" in missing.stderr and "\x1b" not in missing.stderr

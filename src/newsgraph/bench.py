@@ -9,6 +9,11 @@ is a whitespace-separated token of the article text.
   = workers), nothing else;
 - newsgraph: ``run_ingest`` on the same texts as a JSONL file: read, repair,
   analyse with all our components, store in a fresh SQLite file.
+
+Nothing is written unless asked: ``save_results`` writes the JSON where it is
+told, ``update_performance_doc`` and ``write_soak`` the doc they are given
+(``make bench`` passes the repository's ``bench/results`` and
+``docs/performance.md``).  Measurements run in temporary folders.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ import time
 from datetime import UTC, datetime
 from pathlib import Path
 
-__all__ = ["generate_corpus", "run_bench", "run_soak", "write_results", "write_soak"]
+__all__ = ["generate_corpus", "run_bench", "run_soak", "save_results", "update_performance_doc", "write_soak"]
 
 _PLACES = [
     "Kyiv",
@@ -230,12 +235,13 @@ _MEASURES = {"baseline": _measure_baseline, "newsgraph": _measure_newsgraph, "so
 
 
 def _in_fresh_process(kind: str, corpus: Path, workers: int) -> dict:
-    code = f"import json, sys; from newsgraph.bench import _run_child; _run_child({kind!r}, {str(corpus)!r}, {workers})"
+    code = f"import json, sys; from newsgraph.bench import run_child; run_child({kind!r}, {str(corpus)!r}, {workers})"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def _run_child(kind: str, corpus: str, workers: int) -> None:
+def run_child(kind: str, corpus: str, workers: int) -> None:
+    """The measurement run in a fresh interpreter (see ``_in_fresh_process``): prints one JSON line."""
     if kind == "sample":
         result = _measure_warm_sample(Path(corpus))
     else:
@@ -250,6 +256,8 @@ def run_soak(n: int, progress=print) -> dict:
         progress(f"ingesting {n:,} generated articles, sampling memory…")
         result = _in_fresh_process("soak", corpus, 1)
     result["requested"] = n
+    result["date"] = datetime.now(UTC).isoformat(timespec="seconds")
+    result["section"] = "## Memory over a long ingest"
     rss = [mb for _, mb in result["rss_mb"]]
     if len(rss) >= 4:
         # growth = memory at the end against memory a quarter of the way in (after warm-up)
@@ -312,21 +320,32 @@ def run_bench(
 
 
 def _git_commit() -> str | None:
+    # Asked where this package lives, not in the current folder, which may be another repository.
+    here = Path(__file__).resolve().parent
     try:
-        done = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True)
+        done = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, check=True, cwd=here
+        )
     except (OSError, subprocess.CalledProcessError):
         return None  # not a git checkout: the results say so
     return done.stdout.strip()
 
 
-def write_results(results: dict, results_dir: Path, doc: Path) -> Path:
-    """Save ``bench/results/<date>.json`` and rewrite the throughput section of docs/performance.md."""
+def save_results(results: dict, out: Path) -> Path:
+    """Write the results as JSON to ``out``; to ``<date>-<section>.json`` inside it if ``out`` is a folder."""
+    out = Path(out)
+    if out.is_dir():
+        slug = results["section"].removeprefix("## ").lower().replace(" ", "-").replace(",", "").replace("≥", "min")
+        out = out / f"{results['date'][:10]}-{slug}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(results, indent=2) + "\n", encoding="utf-8")
+    return out
+
+
+def update_performance_doc(results: dict, doc: Path) -> Path:
+    """Rewrite the results' throughput section of ``doc`` (the project's docs/performance.md)."""
     from .markdown import replace_section
 
-    results_dir.mkdir(parents=True, exist_ok=True)
-    slug = results["section"].removeprefix("## ").lower().replace(" ", "-").replace(",", "").replace("≥", "min")
-    out = results_dir / f"{results['date'][:10]}-{slug}.json"
-    out.write_text(json.dumps(results, indent=2) + "\n")
     runs = results["runs"]
     lines = [
         f"Measured {results['date'][:10]} at commit `{results['commit']}` on {results['machine']}, "
@@ -359,15 +378,16 @@ def write_results(results: dict, results_dir: Path, doc: Path) -> Path:
     if "sample" in results:
         lines.append(f"| the sample article analysed warm | < 0.5 s CPU | {results['sample']['cpu_seconds']:.2f} s |")
     replace_section(doc, results["section"], "\n".join(lines))
-    return out
+    return doc
 
 
-def write_soak(result: dict, doc: Path) -> None:
+def write_soak(result: dict, doc: Path) -> Path:
+    """Rewrite the memory section of ``doc`` (the project's docs/performance.md)."""
     from .markdown import replace_section
 
     rss = result["rss_mb"]
     lines = [
-        f"Measured {datetime.now(UTC).date()} at commit `{_git_commit()}`: one process ingested "
+        f"Measured {result['date'][:10]} at commit `{_git_commit()}`: one process ingested "
         f"{result['articles']:,} generated articles in {result['seconds']:.0f} s "
         f"(`newsgraph bench --soak {result.get('requested', result['articles'])}`; the rest repeated earlier "
         "texts). Resident memory after every 1,000 articles:",
@@ -378,4 +398,5 @@ def write_soak(result: dict, doc: Path) -> None:
     ]
     if "growth_mb" in result:
         lines += ["", f"Growth from a quarter of the way in to the end: {result['growth_mb']:+.0f} MB."]
-    replace_section(doc, "## Memory over a long ingest", "\n".join(lines))
+    replace_section(doc, result["section"], "\n".join(lines))
+    return doc

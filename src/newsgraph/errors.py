@@ -6,7 +6,31 @@ and the reason (and a traceback only under ``--debug``).
 
 from __future__ import annotations
 
-__all__ = ["NewsgraphError", "InputError", "StoreError", "E"]
+import re
+
+__all__ = ["NewsgraphError", "InputError", "StoreError", "OutputError", "ServeError", "E", "printable"]
+
+# C0 and C1 control characters, DEL, and the Unicode bidirectional controls that
+# reorder what a terminal shows ("Trojan Source").  Tab and newline are included:
+# one error is one line.
+_UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def _escaped(match: re.Match) -> str:
+    char = match.group()
+    return _NAMED.get(char) or (f"\\x{ord(char):02x}" if ord(char) < 0x100 else f"\\u{ord(char):04x}")
+
+
+def printable(text: object) -> str:
+    """``text`` safe to print on a terminal: control characters (ESC, CR, newline, bidi
+    overrides...) become visible escapes such as ``\\x1b`` and ``\\n``.
+
+    Everything newsgraph prints that comes from its input (file names, titles,
+    sources, reasons quoting a file) goes through here, so a hostile file name
+    can neither send escape sequences to the terminal nor split its error line.
+    """
+    return _UNPRINTABLE.sub(_escaped, str(text))
 
 
 class E:
@@ -39,7 +63,17 @@ class E:
     E104 = "database file is not a newsgraph database: {detail}"
     E105 = "database schema version {found} is newer than this newsgraph ({supported})"
     E106 = "no article with id '{id}'"
+    E107 = "database is damaged ({detail}); `newsgraph check --db` shows what is wrong; restore it from a backup"
+    E108 = "database schema {detail}"
+    E109 = "cannot keep a database here: {detail}"
     E201 = "spaCy English model is not installed (tried {tried}); run `make install`"
+    E301 = "refusing to write an export over the store it reads ({detail})"
+    E302 = "refusing to write an export over an SQLite database"
+    E303 = "already exists; pass --force to replace it"
+    E304 = "cannot write the export here: {detail}"
+    E401 = "port {port} is not a TCP port (0-65535; 0 picks a free one)"
+    E402 = "cannot listen on {host} port {port}: {detail}"
+    E403 = "'{host}' is not a host name, an IP address, '*.domain' or '*'"
 
 
 class NewsgraphError(Exception):
@@ -55,7 +89,7 @@ class NewsgraphError(Exception):
     def line(self) -> str:
         """The one line a user sees: ``path: reason [code]``."""
         where = f"{self.path}: " if self.path else ""
-        return f"{where}{self.reason} [{self.code}]"
+        return printable(f"{where}{self.reason} [{self.code}]")
 
 
 class InputError(NewsgraphError):
@@ -64,3 +98,11 @@ class InputError(NewsgraphError):
 
 class StoreError(NewsgraphError):
     """The database could not be read or written."""
+
+
+class OutputError(NewsgraphError):
+    """An export could not be written where it was asked to go (nothing was overwritten)."""
+
+
+class ServeError(NewsgraphError):
+    """The web server could not start (port, address or host names)."""

@@ -2,28 +2,52 @@
 
 from __future__ import annotations
 
+import json
+import re
+
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
+from .errors import printable
 from .model import Article
 
-__all__ = ["print_article"]
+__all__ = ["json_text", "print_article", "safe"]
+
+# What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on: DEL, the
+# C1 controls (0x9b is CSI, like ESC [) and the bidi controls.  JSON escapes C0 itself.
+_RAW_IN_JSON = re.compile("[\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def safe(text: object) -> str:
+    """``text`` from the input, ready for a Rich print: control characters made
+    visible (``errors.printable``) and Rich markup escaped, so that a title holding
+    ``ESC[2J`` or ``[bold]`` prints as those characters and does nothing."""
+    return escape(printable(text))
+
+
+def json_text(data: object, indent: int | None = 2) -> str:
+    """JSON that keeps non-ASCII text readable yet holds no raw control characters."""
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _short(text: str, width: int = 90) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return safe(text if len(text) <= width else text[: width - 1] + "…")
 
 
 def print_article(console: Console, article: Article) -> None:
-    console.rule(article.title or "(untitled)")
+    console.rule(safe(article.title or "(untitled)"))
     console.print(
-        f"id {article.id} · published {article.published or 'unknown'} · "
+        f"id {safe(article.id)} · published {safe(article.published or 'unknown')} · "
         f"{len(article.paragraphs)} paragraphs · {len(article.text.split())} words"
-        + (f" · source {article.path}" if article.path else "")
+        + (f" · source {safe(article.source)}" if article.source else "")
+        + (f" · file {safe(article.path)}" if article.path else ""),
+        highlight=False,
     )
     if article.skipped_reason:
-        console.print(f"[yellow]not analysed:[/yellow] {article.skipped_reason}")
+        console.print(f"[yellow]not analysed:[/yellow] {safe(article.skipped_reason)}")
         return
     names = {e.id: e.name for e in article.entities}
 
@@ -31,17 +55,18 @@ def print_article(console: Console, article: Article) -> None:
         table = Table("id", "name", "type", "country", "place", "mentions", title="Entities")
         for e in article.entities:
             place = f"{e.lat:.2f}, {e.lon:.2f}" if e.lat is not None and e.lon is not None else ""
-            table.add_row(e.id, e.name, e.type, e.country or "", place, str(len(e.mentions)))
+            table.add_row(*map(safe, (e.id, e.name, e.type, e.country or "", place, len(e.mentions))))
         console.print(table)
     if article.quotes:
         table = Table("speaker", "kind", "cue", "quote", title="Quotes")
         for q in article.quotes:
-            table.add_row(names.get(q.speaker, "?"), q.kind, q.cue.text if q.cue else "", _short(q.text, 70))
+            cue = q.cue.text if q.cue else ""
+            table.add_row(safe(names.get(q.speaker, "?")), safe(q.kind), safe(cue), _short(q.text, 70))
         console.print(table)
     if article.events:
         table = Table("type", "source", "target", "where", "when", "modality", "trigger", title="Events")
         for ev in article.events:
-            table.add_row(
+            cells = (
                 ev.type,
                 ", ".join(names.get(i, i) for i in ev.source),
                 ", ".join(names.get(i, i) for i in ev.target),
@@ -50,14 +75,16 @@ def print_article(console: Console, article: Article) -> None:
                 ev.modality,
                 ev.trigger.text,
             )
+            table.add_row(*map(safe, cells))
         console.print(table)
     if article.amounts:
         table = Table("text", "value", "unit", "currency", title="Figures")
         for a in article.amounts:
-            table.add_row(a.text, "" if a.value is None else f"{a.value:,.6g}", a.unit or "", a.currency or "")
+            value = "" if a.value is None else f"{a.value:,.6g}"
+            table.add_row(*map(safe, (a.text, value, a.unit or "", a.currency or "")))
         console.print(table)
     if article.dates:
         table = Table("text", "resolved", title="Dates")
         for d in article.dates:
-            table.add_row(d.text, d.value or "unresolved")
+            table.add_row(safe(d.text), safe(d.value or "unresolved"))
         console.print(table)

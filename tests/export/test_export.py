@@ -85,7 +85,7 @@ def test_gdelt_all_modalities(db, tmp_path):
     assert export(db, "gdelt-events", out, all_modalities=True) == {"events": 2}
     assert [r["Modality"] for r in read_tsv(out)] == ["asserted", "negated"]
     ids = [r["GLOBALEVENTID"] for r in read_tsv(out)]
-    export(db, "gdelt-events", out, all_modalities=True)
+    export(db, "gdelt-events", out, all_modalities=True, force=True)
     assert [r["GLOBALEVENTID"] for r in read_tsv(out)] == ids, "event ids are stable across exports"
 
 

@@ -153,6 +153,11 @@ def test_cli_ingest_killed_at_a_random_moment(seed, corpus, clean_run, tmp_path,
     clean = facts_per_article(clean_run["db"])
     stored = facts_per_article(db)
     print(f"seed {seed}: killed with {len(stored)} of {N_ARTICLES} articles stored")
+    # The run's counts are committed with each batch: right even after SIGKILL.  The
+    # status stays "running", unless the kill came after the run was recorded as finished.
+    ((added, duplicates, status),) = run_rows(db)
+    assert (added, duplicates) == (len(stored), 0)
+    assert status == "running" or (status == "finished" and len(stored) == N_ARTICLES)
     assert set(stored) <= set(clean)
     for aid, facts in stored.items():
         assert facts == clean[aid], f"article {aid} is stored without all its facts"
@@ -161,6 +166,51 @@ def test_cli_ingest_killed_at_a_random_moment(seed, corpus, clean_run, tmp_path,
     assert (report.added, report.duplicates) == (N_ARTICLES - len(stored), len(stored))
     assert facts_per_article(db) == clean
     assert comparable_stats(db) == comparable_stats(clean_run["db"])
+    assert integrity(db) == "ok"
+
+
+def run_rows(db: Path) -> list[tuple]:
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    try:
+        return conn.execute("SELECT added, duplicates, status FROM ingest_runs ORDER BY id").fetchall()
+    finally:
+        conn.close()
+
+
+def stored_count(db: Path) -> int:
+    try:
+        conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1)
+        try:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        return 0
+
+
+@pytest.mark.parametrize(("signum", "exit_code"), [(signal.SIGTERM, 143), (signal.SIGINT, 130)], ids=["TERM", "INT"])
+def test_sigterm_stops_like_ctrl_c_keeping_and_counting_what_was_stored(signum, exit_code, corpus, tmp_path):
+    """Stopped after its first batch (50 articles) is committed: the process says how many
+    articles it stored, and the run's row is marked interrupted with those counts."""
+    db = tmp_path / "stopped.db"
+    proc = cli(corpus, db)
+    wait_for_start(proc, db)
+    deadline = time.monotonic() + 180
+    while stored_count(db) == 0:
+        assert proc.poll() is None, proc.stderr.read().decode()
+        assert time.monotonic() < deadline, "no batch was committed"
+        time.sleep(0.01)
+    proc.send_signal(signum)
+    proc.wait(timeout=120)
+    stderr = proc.stderr.read().decode()
+    stored = stored_count(db)
+    if proc.returncode == 0:
+        pytest.skip(f"the ingest finished before the signal arrived ({stored} articles)")
+    assert proc.returncode == exit_code, stderr
+    assert 0 < stored < N_ARTICLES
+    assert f"interrupted: {stored} articles stored by this run" in stderr, stderr
+    assert "Traceback" not in stderr
+    assert run_rows(db) == [(stored, 0, "interrupted")]
     assert integrity(db) == "ok"
 
 

@@ -337,6 +337,37 @@ def test_record_failure_and_runs(db_path):
         assert db.stats()["failures"] == 1
 
 
+def run_row(db_path, run: int) -> tuple:
+    """The run's row as another process sees it: only what is committed."""
+    conn = sqlite3.connect(db_path)
+    try:
+        return conn.execute(
+            "SELECT added, duplicates, failed, status, finished_at IS NOT NULL FROM ingest_runs WHERE id = ?", (run,)
+        ).fetchone()
+    finally:
+        conn.close()
+
+
+def test_a_runs_counts_are_committed_with_each_batch(db_path):
+    with Store(db_path) as store:
+        run = store.start_run("ingest")
+        store.add_many([harbour_article(), storm_article()], batch_size=1)
+        store.record_duplicate(harbour_article().id, "again.txt")
+        store.record_failure("bad.pdf", "E005", "no text")
+        assert run_row(db_path, run) == (2, 1, 1, "running", False)
+    assert run_row(db_path, run) == (2, 1, 1, "finished", True)
+
+
+@pytest.mark.parametrize(("stop", "status"), [(KeyboardInterrupt, "interrupted"), (ValueError, "failed")])
+def test_a_stopped_run_is_marked_with_its_real_counts(db_path, stop, status):
+    with pytest.raises(stop):
+        with Store(db_path) as store:
+            run = store.start_run("ingest")
+            store.add(harbour_article())
+            raise stop
+    assert run_row(db_path, run) == (1, 0, 0, status, True)
+
+
 # -- migrations ----------------------------------------------------------------------------
 
 
@@ -375,7 +406,7 @@ def test_migrate_hand_made_version_1_db(db_path):
     conn.close()
     with pytest.raises(StoreError) as err:
         Database(db_path)  # a read-only handle cannot migrate: it says so
-    assert err.value.code == "E104" and "migrate" in err.value.reason
+    assert err.value.code == "E108" and "newsgraph migrate" in err.value.reason
     with Store(db_path) as store:
         conn = store.connection
         assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION

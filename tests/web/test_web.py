@@ -43,7 +43,7 @@ def db_path(tmp_path_factory, articles):
 
 @pytest.fixture(scope="module")
 def client(db_path):
-    with TestClient(create_app(str(db_path))) as c:
+    with TestClient(create_app(str(db_path)), base_url="http://127.0.0.1") as c:
         yield c
 
 
@@ -413,7 +413,7 @@ def test_bad_api_parameters_are_422_not_500(client, geneva):
 def test_database_is_read_only(client):
     ctx = client.app.state.ctx
     with pytest.raises(sqlite3.OperationalError):
-        ctx.conn.execute("DELETE FROM articles")
+        ctx.db._conn.execute("DELETE FROM articles")
     with pytest.raises(sqlite3.OperationalError):
         ctx.db._conn.execute("DROP TABLE articles")
 
@@ -425,7 +425,7 @@ def test_missing_database_fails_at_start(tmp_path):
 
 def test_server_error_is_a_plain_page(db_path, monkeypatch):
     app = create_app(str(db_path))
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, base_url="http://127.0.0.1", raise_server_exceptions=False) as c:
         monkeypatch.setattr(type(app.state.ctx.db), "stats", lambda self: 1 / 0)
         r = c.get("/")
         assert r.status_code == 500 and "Something went wrong" in r.text

@@ -70,10 +70,16 @@ def run_ingest(
     options: IngestOptions | None = None,
     progress: Progress | None = None,
     nlp=None,
+    report: IngestReport | None = None,
 ) -> IngestReport:
-    """Ingest every article under ``paths`` into the store at ``db``."""
+    """Ingest every article under ``paths`` into the store at ``db``.
+
+    Pass your own ``report`` to know how far an ingest got when it is interrupted
+    (KeyboardInterrupt): its counts are then those of the committed batches.  The
+    run's row in ``ingest_runs`` is marked interrupted, with the same counts.
+    """
     options = options or IngestOptions()
-    report = IngestReport()
+    report = report if report is not None else IngestReport()
     notify = progress or (lambda _report, _path: None)
     with Store(db, timeout=options.busy_timeout) as store:
         store.start_run("ingest")

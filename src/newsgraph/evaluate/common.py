@@ -10,6 +10,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from ..model import Article, Document, OffsetMap, Paragraph
+from ..nlp.knowledge.lexicon import PRONOUNS
 
 __all__ = [
     "Row",
@@ -122,9 +123,10 @@ def baseline_ner(texts: Iterable[str], batch_size: int = 32) -> list[list[tuple[
 # Small text helpers shared by the scorers
 
 # Capitalised words that do not make a span a name.
-_NOT_NAMES = frozenset(
-    """i me my mine we us our ours you your yours he him his she her hers it its they them their theirs
-    this that these those the a an who whom whose which what there here some any all both each
+# Pronouns other than reflexives, determiners and the commonest honorifics (a wider list of titles would
+# change which gold spans count as named, and with it every "named" figure).
+_NOT_NAMES = frozenset(w for w, p in PRONOUNS.items() if p.case != "reflexive") | frozenset(
+    """this that these those the a an who whom whose which what there here some any all both each
     one another other such mr mrs ms dr sir""".split()
 )
 _WORD = re.compile(r"[^\W\d_][\w'’.\-]*")

@@ -7,7 +7,7 @@ markers and is replaced in place on the next run; everything else in the file
 
 from __future__ import annotations
 
-import datetime as _dt
+import datetime
 import re
 import subprocess
 from collections.abc import Iterable
@@ -31,7 +31,7 @@ repository (`../shared/eval`, see its README for formats and licences).  Every s
 stands beside its baseline (spaCy `en_core_web_sm` alone on the same texts, where
 it has an output for the measure) and the target the issue sets.  ✓ / ✗ says
 whether our score meets the target.  Each section below is rewritten by
-`newsgraph eval DATASET --data PATH --write-docs`; text outside the sections is kept.
+`newsgraph eval DATASET --data PATH --docs docs/accuracy.md`; text outside the sections is kept.
 """
 
 
@@ -82,7 +82,7 @@ def render_section(report: EvalReport, commit: str, date: str) -> str:
 
 def write_accuracy_md(
     reports: EvalReport | Iterable[EvalReport],
-    path: str | Path = "docs/accuracy.md",
+    path: str | Path,
     commit: str | None = None,
     date: str | None = None,
 ) -> Path:
@@ -92,7 +92,7 @@ def write_accuracy_md(
     path = Path(path)
     if commit is None:
         commit = git_commit(path.resolve().parent if path.resolve().parent.exists() else None)
-    date = date or _dt.date.today().isoformat()
+    date = date or datetime.date.today().isoformat()
     text = path.read_text(encoding="utf-8") if path.exists() else HEADER
     for report in reports:
         section = render_section(report, commit, date)

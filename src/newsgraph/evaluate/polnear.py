@@ -41,6 +41,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Article, Entity, Quote
+from ..nlp.knowledge.lexicon import PRONOUNS
 from .common import EvalReport, Timer, analyze, context, is_named, pipeline_components, plain_document
 from .scoring import PRF, overlap_chars, safe_div
 
@@ -258,11 +259,14 @@ def names_match(gold_source: str, names: list[str]) -> bool:
     return False
 
 
-PRONOUNS = frozenset("he she they i we it you him her them his its their us me".split())
+# A gold source that is a pronoun: subject and object forms, and the third person's "his", "its", "their".
+PRONOUN_SOURCES = frozenset(
+    w for w, p in PRONOUNS.items() if p.case in ("subject", "object") or (p.person == 3 and p.case == "determiner")
+)
 
 
 def is_pronoun_source(text: str, gold: Attribution) -> bool:
-    return len(gold.source) == 1 and text[gold.source[0][0] : gold.source[0][1]].strip().lower() in PRONOUNS
+    return len(gold.source) == 1 and text[gold.source[0][0] : gold.source[0][1]].strip().lower() in PRONOUN_SOURCES
 
 
 def source_kind(text: str, gold: Attribution) -> str:

@@ -1,4 +1,8 @@
-"""Exports for the tools researchers already use: GDELT-style TSV, JSON Lines, Parquet."""
+"""Exports for the tools researchers already use: GDELT-style TSV, JSON Lines, Parquet.
+
+Every export reads one snapshot of the store (``store.snapshot``), never SQLite
+directly, and is written atomically where ``export.output`` allows it.
+"""
 
 from __future__ import annotations
 
@@ -9,28 +13,31 @@ __all__ = ["FORMATS", "export"]
 FORMATS = ("gdelt-events", "jsonl", "parquet")
 
 
-def export(db: str | Path, fmt: str, out: str | Path, *, all_modalities: bool = False) -> dict[str, int]:
+def export(
+    db: str | Path, fmt: str, out: str | Path, *, all_modalities: bool = False, force: bool = False
+) -> dict[str, int]:
     """Export the store at ``db``; returns rows written per table.
 
     ``gdelt-events`` writes one TSV file at ``out``; ``jsonl`` and ``parquet``
-    write one file per table into the folder ``out``.
+    write one file per table into the folder ``out``.  An existing file, or a
+    folder holding files, is replaced only with ``force``; the store itself and
+    any other SQLite database never are (OutputError E301-E304).
     """
-    from ..store.connection import connect_reader
+    from ..store.snapshot import Snapshot
+    from .output import atomic_file, atomic_folder, check_file_target, check_folder_target
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
-    conn = connect_reader(db)
-    try:
-        out = Path(out)
-        if fmt == "gdelt-events":
-            from .gdelt import export_gdelt_events
+    db, out = Path(db), Path(out)
+    if fmt == "gdelt-events":
+        from .gdelt import export_gdelt_events
 
-            modalities = ("asserted", "negated", "hypothetical", "attempted", "future", "reported")
-            if out.parent:
-                out.parent.mkdir(parents=True, exist_ok=True)
-            return {"events": export_gdelt_events(conn, out, modalities if all_modalities else ("asserted",))}
-        from .tables import export_tables
+        check_file_target(out, db, force=force)
+        modalities = ("asserted", "negated", "hypothetical", "attempted", "future", "reported")
+        with Snapshot(db) as snapshot, atomic_file(out) as partial:
+            return {"events": export_gdelt_events(snapshot, partial, modalities if all_modalities else ("asserted",))}
+    from .tables import EXPORTED_TABLES, export_tables
 
-        return export_tables(conn, out, fmt)
-    finally:
-        conn.close()
+    check_folder_target(out, db, [f"{table}.{fmt}" for table in EXPORTED_TABLES], force=force)
+    with Snapshot(db) as snapshot, atomic_folder(out) as partial:
+        return export_tables(snapshot, partial, fmt)

@@ -17,9 +17,10 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import sqlite3
 from datetime import UTC, datetime
 from pathlib import Path
+
+from ..store.snapshot import Snapshot
 
 __all__ = ["GDELT_COLUMNS", "EXTRA_COLUMNS", "PLOVER_TO_CAMEO_ROOT", "export_gdelt_events"]
 
@@ -106,11 +107,6 @@ def _event_id(article_id: str, idx: int) -> int:
     return int(hashlib.sha256(f"{article_id}:{idx}".encode()).hexdigest()[:15], 16)
 
 
-def _entities(conn: sqlite3.Connection, article_id: str) -> dict[str, sqlite3.Row]:
-    rows = conn.execute("SELECT * FROM entities WHERE article_id = ?", (article_id,)).fetchall()
-    return {row["local_id"]: row for row in rows}
-
-
 def _actor(ents: dict, ids: list[str], sector: str | None) -> list:
     if not ids or ids[0] not in ents:
         return [""] * len(_ACTOR)
@@ -132,25 +128,17 @@ def _geo(ent) -> list:
     return [geo_type, ent["name"], ent["country"] or "", "", "", round(ent["lat"], 4), round(ent["lon"], 4), feature]
 
 
-def export_gdelt_events(conn: sqlite3.Connection, out: Path, modalities: tuple[str, ...] = ("asserted",)) -> int:
-    """Write the events table to ``out``; return the number of rows."""
-    conn.row_factory = sqlite3.Row
-    marks = ", ".join("?" for _ in modalities)
-    rows = conn.execute(
-        f"""SELECT e.*, a.published, a.url, a.path, a.ingested_at, a.paragraphs
-            FROM events e JOIN articles a ON a.id = e.article_id
-            WHERE e.modality IN ({marks}) ORDER BY a.seq, e.idx""",
-        modalities,
-    )
+def export_gdelt_events(snapshot: Snapshot, out: Path, modalities: tuple[str, ...] = ("asserted",)) -> int:
+    """Write the events of ``snapshot`` to ``out``; return the number of rows."""
     added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     n = 0
     ents_cache: tuple[str, dict] = ("", {})
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(GDELT_COLUMNS + EXTRA_COLUMNS)
-        for ev in rows:
+        for ev in snapshot.events(modalities):
             if ents_cache[0] != ev["article_id"]:
-                ents_cache = (ev["article_id"], _entities(conn, ev["article_id"]))
+                ents_cache = (ev["article_id"], snapshot.entities(ev["article_id"]))
             ents = ents_cache[1]
             writer.writerow(_row(ev, ents, added))
             n += 1

@@ -1,15 +1,17 @@
 """Export every table of a store as JSON Lines or Parquet, one file per table.
 
-Rows stream from SQLite in batches, so a store larger than memory exports fine.
+Rows stream from one store snapshot in batches, so a store larger than memory
+exports fine, and every table describes the same moment of the store.
 DuckDB, pandas and Spark read both formats directly.
 """
 
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from pathlib import Path
+
+from ..store.snapshot import Snapshot
 
 __all__ = ["EXPORTED_TABLES", "export_tables"]
 
@@ -31,31 +33,18 @@ EXPORTED_TABLES = (
 )
 # Columns too bulky or internal for an analytic export; the article JSON is in `articles.article_json`.
 _DROPPED_COLUMNS = {"articles": {"source_text", "offset_map", "seq"}}
-BATCH_ROWS = 5_000
 
 
-def _rows(conn: sqlite3.Connection, table: str) -> tuple[list[tuple[str, str]], Iterator[list[tuple]]]:
-    """The table's (name, declared SQL type) columns, and its rows in batches."""
-    info = [(row[1], (row[2] or "TEXT").upper()) for row in conn.execute(f"PRAGMA table_info({table})")]
-    keep = [(name, sql_type) for name, sql_type in info if name not in _DROPPED_COLUMNS.get(table, set())]
-    names = ", ".join(name for name, _ in keep)
-    cursor = conn.execute(f"SELECT {names} FROM {table}")  # names from PRAGMA, not user input
-
-    def batches() -> Iterator[list[tuple]]:
-        while batch := cursor.fetchmany(BATCH_ROWS):
-            yield batch
-
-    return keep, batches()
-
-
-def export_tables(conn: sqlite3.Connection, out_dir: Path, fmt: str) -> dict[str, int]:
+def export_tables(snapshot: Snapshot, out_dir: Path, fmt: str) -> dict[str, int]:
     """Write ``out_dir/<table>.jsonl`` or ``.parquet`` for each table; return row counts."""
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"unknown table format {fmt!r}")
     out_dir.mkdir(parents=True, exist_ok=True)
     counts = {}
     for table in EXPORTED_TABLES:
-        columns, batches = _rows(conn, table)
+        dropped = _DROPPED_COLUMNS.get(table, set())
+        columns = [(name, sql_type) for name, sql_type in snapshot.columns(table) if name not in dropped]
+        batches = snapshot.rows(table, [name for name, _ in columns])
         target = out_dir / f"{table}.{fmt}"
         counts[table] = (_write_jsonl if fmt == "jsonl" else _write_parquet)(target, columns, batches)
     return counts

@@ -9,6 +9,9 @@ layer, HTML main text, JSONL ``text`` field) goes through ftfy and then
 from __future__ import annotations
 
 import datetime as dt
+import email.utils
+import os
+import re
 import stat
 import struct
 import zlib
@@ -30,6 +33,8 @@ __all__ = [
     "error_detail",
     "PARSER_ERRORS",
     "DANGLING_LINK",
+    "storable_text",
+    "display_path",
 ]
 
 
@@ -119,6 +124,35 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
     return data
 
 
+# A lone surrogate is the one thing a Python str can hold that UTF-8 cannot encode:
+# SQLite, the terminal and json.dumps(ensure_ascii=False) all refuse it.  JSON may
+# spell one ("\ud800"), and a file name's non-UTF-8 bytes arrive as U+DC80-U+DCFF
+# (surrogateescape).
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(value: str) -> str:
+    """``value`` with each lone surrogate replaced by U+FFFD, one character for one,
+    so offsets into it stay valid."""
+    return _SURROGATE.sub("\ufffd", value) if _SURROGATE.search(value) else value
+
+
+def display_path(path: str | os.PathLike[str]) -> str:
+    """A file name as text UTF-8 can hold: bytes that are not UTF-8 are shown as ``\\xNN``.
+
+    The ``Path`` itself keeps the bytes (surrogateescape), so the file still opens;
+    this is the name that is stored, printed and written to JSON.
+    """
+    text = os.fspath(path)
+    if not _SURROGATE.search(text):
+        return text
+    try:
+        raw = text.encode("utf-8", "surrogateescape")
+    except UnicodeEncodeError:  # a surrogate that no byte stands for: nothing to show but U+FFFD
+        return storable_text(text)
+    return raw.decode("utf-8", "backslashreplace")
+
+
 def text_or_none(value: object) -> str | None:
     return value.strip() or None if isinstance(value, str) else None
 
@@ -127,13 +161,22 @@ _DATE_FORMATS = ("%d-%b-%Y %H:%M:%S.%f", "%d-%b-%Y", "%d %B %Y", "%B %d, %Y", "%
 
 
 def iso_date(value: object) -> str | None:
-    """An ISO ``YYYY-MM-DD`` date from the usual spellings, or None."""
+    """An ISO ``YYYY-MM-DD`` date from the usual spellings, or None.
+
+    ISO 8601 (Atom, JSON feeds, HTML meta tags), RFC 2822 (RSS ``pubDate``,
+    e-mail ``Date:``) and a few spelled-out forms.  The date is the one written,
+    in the writer's own time zone.
+    """
     if not isinstance(value, str) or not value.strip():
         return None
     value = value.strip()
     try:
         return dt.datetime.fromisoformat(value.replace("Z", "+00:00")).date().isoformat()
     except ValueError:
+        pass
+    try:
+        return email.utils.parsedate_to_datetime(value).date().isoformat()
+    except ValueError:  # not RFC 2822, or a date that does not exist
         pass
     for fmt in _DATE_FORMATS:
         try:

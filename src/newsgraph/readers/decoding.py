@@ -1,9 +1,21 @@
 """Bytes to text: encoding detection, binary rejection, and mojibake repair with offsets.
 
 Encoding order: a BOM (UTF-8, UTF-16, UTF-32) wins; then UTF-16 without a BOM
-when NUL bytes sit mostly in alternating positions; then strict UTF-8; then
-cp1252 (the usual encoding of "ANSI" text from Windows).  Other NUL bytes, or a
-high share of control characters, mean the file is binary (E004).
+when NUL bytes sit mostly in alternating positions; then strict UTF-8.  Other
+NUL bytes, or a high share of control characters, mean the file is binary
+(E004).  Anything else is a legacy 8-bit (or East Asian multi-byte) encoding,
+which charset-normalizer chooses, with one preference: cp1252, the usual
+encoding of "ANSI" text from Windows in Western Europe, is kept whenever its
+text scores as well (mess and language coherence) as charset-normalizer's best
+guess.  That guess among look-alike code pages is unsteady for Western text
+(plain English with curly quotes can come out as cp1250, German Latin-1 as
+cp775), while text that cp1252 really garbles ("Rz¹d" for Polish
+"Rząd", "pondìlí" for Czech "pondělí") scores worse and loses.
+When charset-normalizer finds nothing, cp1252 is used if it can decode the
+bytes, else the file is refused (E014).  Below a few hundred characters
+charset-normalizer judges little as messy, so a very short non-Western file may
+still be read as cp1252; so is Polish in ISO-8859-2, which it does not try
+(and Czech in ISO-8859-2 ties with cp1250, which wins).
 
 ``fix_mojibake`` runs ftfy and returns an OffsetMap from the fixed text back to
 the text it was given, aligned line by line with ``difflib`` so that a large
@@ -17,6 +29,7 @@ import difflib
 import re
 import unicodedata
 
+import charset_normalizer
 import ftfy
 from ftfy.badness import is_bad
 
@@ -59,10 +72,10 @@ def decode_bytes(data: bytes, path: str) -> str:
             try:
                 text = data.decode("utf-8")
             except UnicodeDecodeError:
-                text = data.decode("cp1252")
+                text = _decode_legacy(data, path)
     except UnicodeDecodeError:
-        # A BOM or NUL pattern that lies, or bytes cp1252 leaves undefined.
-        raise InputError("E004" if encoding else "E014", path=path) from None
+        # A BOM or NUL pattern that lies.
+        raise InputError("E004", path=path) from None
     if not text.strip():
         raise InputError("E003", path=path)
     if _looks_binary(text):
@@ -85,6 +98,45 @@ def _sniff(data: bytes) -> str | None:
     if even >= 0.9 * nuls:
         return "utf-16-be"
     return None
+
+
+# Legacy encodings news text is written in: the Windows code pages, the ISO and
+# KOI8 ones Windows did not displace, and the East Asian multi-byte ones.  DOS
+# and Mac code pages are left out: on Western text they tie with cp1252 and win.
+_LEGACY_ENCODINGS = [
+    "cp1250", "cp1251", "cp1252", "cp1253", "cp1254", "cp1255", "cp1256", "cp1257", "cp1258", "cp874",
+    "iso8859_2", "iso8859_5", "iso8859_7", "iso8859_15", "koi8_r", "koi8_u",
+    "cp932", "euc_jp", "gb18030", "big5", "cp949",
+]  # fmt: skip
+# Highest mess ratio (share of unlikely characters) of a decoding we accept;
+# clean text in the right encoding scores below 0.05, charset-normalizer's own
+# default of 0.2 lets byte soup through as Cyrillic.
+_MAX_MESS = 0.1
+# Differences in charset-normalizer's mess and coherence scores smaller than
+# this are noise: equally clean decodings of one text differ by about 0.005.
+_SCORE_TOLERANCE = 0.01
+
+
+def _decode_legacy(data: bytes, path: str) -> str:
+    """Text in an 8-bit or multi-byte legacy encoding; E014 when none fits."""
+    matches = charset_normalizer.from_bytes(data, cp_isolation=_LEGACY_ENCODINGS, threshold=_MAX_MESS)
+    best = matches.best()
+    if best is None:
+        # charset-normalizer gives up on some texts it could read (it skips
+        # ISO-8859-2 once cp1250 looked messy); cp1252 decodes all bytes but five.
+        try:
+            return data.decode("cp1252")
+        except UnicodeDecodeError:
+            raise InputError("E014", path=path) from None
+    # Decodings giving the same text are grouped in one match.
+    western = next((m for m in matches if "cp1252" in m.could_be_from_charset), None)
+    if (
+        western is not None
+        and western.chaos <= best.chaos + _SCORE_TOLERANCE
+        and western.coherence >= best.coherence - _SCORE_TOLERANCE
+    ):
+        return data.decode("cp1252")
+    return str(best)
 
 
 def _looks_binary(text: str) -> bool:

@@ -10,6 +10,7 @@ and the function that reads it.  Adding a format is one module and one row.
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
@@ -17,9 +18,9 @@ from typing import NamedTuple
 
 from ..errors import InputError
 from ..model import Document
-from .base import DANGLING_LINK, ReadOptions
+from .base import DANGLING_LINK, ReadOptions, display_path, storable_text
 
-__all__ = ["FORMATS", "SUFFIXES", "iter_documents", "iter_files", "read_path"]
+__all__ = ["FORMATS", "SUFFIXES", "iter_documents", "iter_files", "read_path", "storable"]
 
 
 class Format(NamedTuple):
@@ -52,8 +53,13 @@ def iter_documents(paths: Iterable[str | Path], options: ReadOptions | None = No
     """Documents from files, folders (recursively, sorted) and ``-`` (stdin).
 
     Per-file problems are yielded as ``InputError`` objects, never raised.
+    Every string in what is yielded encodes as UTF-8 (see ``storable``).
     """
-    options = options or ReadOptions()
+    for item in _documents(paths, options or ReadOptions()):
+        yield storable(item)
+
+
+def _documents(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[Document | InputError]:
     for path in paths:
         if str(path) == "-":
             from .text import read_stdin
@@ -66,6 +72,34 @@ def iter_documents(paths: Iterable[str | Path], options: ReadOptions | None = No
             else:
                 read = reader_for(item.suffix.lower())
                 yield from _guard(str(item), lambda item=item, read=read: read(item, options))
+
+
+def storable(item: Document | InputError) -> Document | InputError:
+    """``item`` with every string made safe for SQLite, the terminal and JSON.
+
+    Lone surrogates (an escaped ``"\\ud800"`` in JSON, say) become U+FFFD, one
+    character for one, so offsets stay valid; file names show non-UTF-8 bytes as
+    ``\\xNN``.  Without this one such string ends a whole ingest batch with
+    UnicodeEncodeError, on every rerun.
+    """
+    if isinstance(item, InputError):
+        details = {k: storable_text(v) if isinstance(v, str) else v for k, v in item.details.items()}
+        path = display_path(item.path) if item.path is not None else None
+        if path == item.path and details == item.details:
+            return item
+        return InputError(item.code, path=path, **details)
+    changes: dict[str, object] = {}
+    for name in ("text", "source_text", "title", "published", "url", "source", "author"):
+        value = getattr(item, name)
+        if value is not None and storable_text(value) is not value:
+            changes[name] = storable_text(value)
+    if item.path is not None and display_path(item.path) != item.path:
+        changes["path"] = display_path(item.path)
+    if any(storable_text(w) is not w for w in item.warnings):
+        changes["warnings"] = [storable_text(w) for w in item.warnings]
+    if any(storable_text(s.text) is not s.text for s in item.removed):
+        changes["removed"] = [dataclasses.replace(s, text=storable_text(s.text)) for s in item.removed]
+    return dataclasses.replace(item, **changes) if changes else item
 
 
 def iter_files(paths: Iterable[str | Path], options: ReadOptions | None = None) -> Iterator[Path | InputError]:

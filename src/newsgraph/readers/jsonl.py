@@ -18,7 +18,10 @@ __all__ = ["read_jsonl"]
 def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     text = decode_bytes(read_limited(path, options.max_bytes), str(path))
     records = 0
-    for lineno, line in enumerate(text.splitlines(), start=1):
+    # Records end at "\n" only (a "\r" before it is JSON whitespace): str.splitlines
+    # would also split at U+2028, U+2029, U+0085 and other characters that are legal,
+    # unescaped, inside a JSON string, cutting one record in two.
+    for lineno, line in enumerate(text.split("\n"), start=1):
         if not line.strip():
             continue
         records += 1

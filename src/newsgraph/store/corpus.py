@@ -30,21 +30,10 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Entity
+from ..nlp.knowledge.lexicon import STORED_NAME_TITLE_KEYS
 
 __all__ = ["normalise_name", "resolve_entities"]
 
-# Leading words that are titles, not names ("President", "Gen.", "Foreign Minister").
-# Stripped from PERSON names only: "General Motors" is an ORG, "St Petersburg" a GPE.
-_TITLES = frozenset(
-    """
-    president vice prime minister foreign defence defense interior finance secretary
-    state chancellor premier gen general lt lieutenant col colonel maj major capt captain
-    adm admiral sgt sergeant cmdr commander mr mrs ms miss mx dr prof professor sir dame
-    lord lady sen senator rep representative gov governor mayor king queen prince princess
-    pope sheikh emir ayatollah rev reverend judge justice chief deputy former late
-    spokesman spokeswoman spokesperson ambassador envoy of the
-    """.split()
-)
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _PUNCT = re.compile(r"[^\w\s]")
 _SPACES = re.compile(r"\s+")
@@ -52,7 +41,12 @@ _SPACES = re.compile(r"\s+")
 
 def normalise_name(name: str, type: str | None = None) -> str:
     """Casefold, strip accents and possessives, drop punctuation (dots vanish, so
-    "U.S." == "US"), drop a leading "the", and for PERSON leading titles."""
+    "U.S." == "US"), drop a leading "the", and for PERSON leading titles.
+
+    Not :func:`newsgraph.nlp.knowledge.lexicon.normalize_name`, the gazetteer's lookup key:
+    these keys are stored, and they keep letters of every script ("Путин" stays a name, where
+    the lookup key keeps only a-z) and letters Unicode does not decompose ("ł"), as the
+    databases already written have them."""
     text = unicodedata.normalize("NFKD", name)
     text = "".join(ch for ch in text if not unicodedata.combining(ch)).casefold()
     text = text.replace("\u2019", "'").replace("\u2018", "'")
@@ -64,7 +58,7 @@ def normalise_name(name: str, type: str | None = None) -> str:
         tokens = tokens[1:]
     if type == "PERSON":
         rest = list(tokens)
-        while rest and rest[0] in _TITLES:
+        while rest and rest[0] in STORED_NAME_TITLE_KEYS:
             rest.pop(0)
         if rest:  # a bare "President" stays as it is
             tokens = rest

@@ -21,8 +21,16 @@ log = logging.getLogger(__name__)
 
 MAX_LIMIT = 1000
 # Private-use characters as snippet() markers: the article text is then HTML-escaped
-# and only these become <mark>, so a highlight can never inject markup.
+# and only these become <mark>, so a highlight can never inject markup.  An article
+# that holds one of them itself is marked again with characters it does not hold
+# (``_unused_markers``), so a marker in the output always comes from FTS5.
 _OPEN, _CLOSE = "\ue000", "\ue001"
+_SNIPPET = "snippet(articles_fts, 1, ?, ?, '…', 24)"
+_TITLE = "highlight(articles_fts, 0, ?, ?)"
+# Where replacement markers are looked for: the private-use planes first, then everything
+# else (surrogates cannot be stored; NUL and controls come last, never in practice).
+_MARKER_CANDIDATES = (range(0xE002, 0xF900), range(0xF0000, 0xFFFFE), range(0x100000, 0x10FFFE),
+                      range(0x20, 0xD800), range(0xF900, 0xF0000), range(0x1, 0x20))  # fmt: skip
 _ID = re.compile(r"[0-9a-f]{4,16}")
 
 _ORDERS = {
@@ -62,13 +70,29 @@ def _page(limit: object, offset: object) -> tuple[int, int]:
     return lim, off
 
 
-def _marked(text: str | None) -> tuple[str | None, str | None]:
-    """(plain text, HTML with <mark>) from a snippet()/highlight() result."""
+def _marked(text: str | None, open_: str = _OPEN, close: str = _CLOSE) -> tuple[str | None, str | None]:
+    """(plain text, HTML with <mark>) from a snippet()/highlight() result made with
+    the markers ``open_``/``close``, which the article text does not contain."""
     if text is None:
         return None, None
-    plain = text.replace(_OPEN, "").replace(_CLOSE, "")
-    markup = html.escape(text).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+    if not open_:  # no free markers: no highlight rather than a wrong one
+        return text, html.escape(text)
+    plain = text.replace(open_, "").replace(close, "")
+    markup = html.escape(text).replace(open_, "<mark>").replace(close, "</mark>")
     return plain, markup
+
+
+def _unused_markers(text: str) -> tuple[str, str]:
+    """Two characters that do not occur in ``text`` (("", "") if it holds every one)."""
+    present = set(text)
+    found: list[str] = []
+    for block in _MARKER_CANDIDATES:
+        for code in block:
+            if chr(code) not in present:
+                found.append(chr(code))
+                if len(found) == 2:
+                    return found[0], found[1]
+    return "", ""
 
 
 class Database:
@@ -162,6 +186,14 @@ class Database:
             return text, OffsetMap.identity(len(text))
         return source_text, OffsetMap.from_json(json.loads(offset_map))
 
+    def corpus_ids(self, article_id: str) -> dict[str, int]:
+        """Article-local entity id -> corpus entity id, for one article's linked entities."""
+        rows = self._conn.execute(
+            "SELECT local_id, corpus_entity_id FROM entities WHERE article_id = ? AND corpus_entity_id IS NOT NULL",
+            (article_id,),
+        )
+        return {local: cid for local, cid in rows}
+
     # -- search -----------------------------------------------------------------------
 
     def search(self, q: object, limit: int = 20, offset: int = 0) -> list[dict]:
@@ -175,20 +207,35 @@ class Database:
         try:
             rows = self._all(
                 "SELECT a.id, a.title, a.published, a.source, a.url, "
-                "snippet(articles_fts, 1, ?, ?, '…', 24) AS snip, "
-                "highlight(articles_fts, 0, ?, ?) AS title_marked, "
-                "bm25(articles_fts, 5.0, 1.0) AS score "
+                f"{_SNIPPET} AS snip, {_TITLE} AS title_marked, "
+                "bm25(articles_fts, 5.0, 1.0) AS score, a.seq AS seq, "
+                "instr(a.text, ?) OR instr(a.text, ?) OR instr(coalesce(a.title, ''), ?) "
+                "OR instr(coalesce(a.title, ''), ?) AS holds_markers "
                 "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
                 "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-                (_OPEN, _CLOSE, _OPEN, _CLOSE, query, lim, off),
+                (_OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, query, lim, off),
             )
+            for row in rows:
+                seq, markers = row.pop("seq"), (_OPEN, _CLOSE)
+                if row.pop("holds_markers"):
+                    markers = self._remark(row, seq, query)
+                row["snippet"], row["snippet_html"] = _marked(row.pop("snip"), *markers)
+                _, row["title_html"] = _marked(row.pop("title_marked"), *markers)
         except sqlite3.Error as exc:  # the quoting should make this unreachable; never 500 on a query
             log.warning("article search for %r failed: %s", query, exc)
             return []
-        for row in rows:
-            row["snippet"], row["snippet_html"] = _marked(row.pop("snip"))
-            _, row["title_html"] = _marked(row.pop("title_marked"))
         return rows
+
+    def _remark(self, row: dict, seq: int, query: str) -> tuple[str, str]:
+        """Redo ``row``'s snippet and title highlight with markers its article does not
+        contain (it holds the usual ones itself); returns the markers used."""
+        title, text = self._one("SELECT coalesce(title, ''), text FROM articles WHERE seq = ?", (seq,))
+        open_, close = _unused_markers(title + text)
+        row["snip"], row["title_marked"] = self._one(
+            f"SELECT {_SNIPPET}, {_TITLE} FROM articles_fts WHERE articles_fts MATCH ? AND rowid = ?",
+            (open_, close, open_, close, query, seq),
+        )
+        return open_, close
 
     def search_entities(self, q: object, type: str | None = None, limit: int = 20, offset: int = 0) -> list[dict]:
         """Corpus entities whose name or alias matches ``q`` (the last term as a prefix,
@@ -287,6 +334,35 @@ class Database:
         return out
 
     # -- events -----------------------------------------------------------------------
+
+    def event_types(self) -> list[tuple[str, int]]:
+        """Every event type in the corpus with its number of events, most frequent first."""
+        return [
+            tuple(r)
+            for r in self._conn.execute("SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY n DESC, type")
+        ]
+
+    def countries(self) -> list[str]:
+        """ISO alpha-3 codes of every country some entity is in."""
+        rows = self._conn.execute(
+            "SELECT country FROM corpus_entities WHERE country IS NOT NULL "
+            "UNION SELECT country FROM entities WHERE country IS NOT NULL ORDER BY 1"
+        )
+        return [r[0] for r in rows]
+
+    def coords(self, ids: list[int]) -> dict[int, tuple[float, float, str]]:
+        """Corpus entity id -> (lat, lon, name) for those of ``ids`` that have coordinates."""
+        out: dict[int, tuple[float, float, str]] = {}
+        wanted = sorted({int(i) for i in ids if i is not None})
+        for k in range(0, len(wanted), 500):  # stay far below SQLite's bound-parameter limit
+            chunk = wanted[k : k + 500]
+            for cid, lat, lon, name in self._conn.execute(
+                f"SELECT id, lat, lon, name FROM corpus_entities WHERE id IN ({','.join('?' * len(chunk))}) "
+                "AND lat IS NOT NULL AND lon IS NOT NULL",
+                chunk,
+            ):
+                out[cid] = (lat, lon, name)
+        return out
 
     def _actor_ids(self, actor: object) -> list[int]:
         """Corpus ids for an actor given as a corpus id or a name (or alias)."""

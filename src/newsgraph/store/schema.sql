@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 4;
+PRAGMA user_version = 5;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -190,6 +190,8 @@ CREATE TABLE framing (
 );
 CREATE INDEX framing_entity ON framing(article_id, entity_id);
 
+-- ingest_runs.status: running (also what a SIGKILL leaves), finished, interrupted or
+-- failed; added/duplicates/failed are committed with each batch, so they are right even then.
 CREATE TABLE ingest_runs (
     id          INTEGER PRIMARY KEY,
     started_at  TEXT NOT NULL,
@@ -197,7 +199,8 @@ CREATE TABLE ingest_runs (
     command     TEXT,
     added       INTEGER NOT NULL DEFAULT 0,
     duplicates  INTEGER NOT NULL DEFAULT 0,
-    failed      INTEGER NOT NULL DEFAULT 0
+    failed      INTEGER NOT NULL DEFAULT 0,
+    status      TEXT NOT NULL DEFAULT 'running'
 );
 
 CREATE TABLE failures (

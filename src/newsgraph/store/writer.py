@@ -12,7 +12,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Article, Document
-from .connection import connect_writer, transaction
+from .connection import LATEST_SCHEMA_VERSION, open_writer, transaction
 from .corpus import resolve_entities
 from .rows import FACT_COLUMNS, fact_rows
 
@@ -59,7 +59,9 @@ class Store:
 
     def __init__(self, path: str | Path, *, timeout: float | None = None) -> None:
         self.path = Path(path)
-        self._conn = connect_writer(self.path, timeout)
+        self._conn, before = open_writer(self.path, timeout)
+        # The schema version the file had, when opening it migrated it (None: it did not).
+        self.migrated_from: int | None = before if 0 < before < LATEST_SCHEMA_VERSION else None
         self._run_id: int | None = None
         self._tally = {"added": 0, "duplicates": 0, "failed": 0}
 
@@ -72,12 +74,13 @@ class Store:
         """The underlying sqlite3 connection, for tests and maintenance only."""
         return self._conn
 
-    def close(self) -> None:
+    def close(self, status: str = "finished") -> None:
+        """Close the store, ending an open run with ``status``."""
         if self._conn is None:
             return
         try:
             if self._run_id is not None:
-                self.finish_run()
+                self.finish_run(status)
         finally:  # the connection is closed even when recording the run's end fails
             self._conn.close()
             self._conn = None
@@ -94,8 +97,11 @@ class Store:
             # run would be refused the same way, after another busy timeout.  The
             # run's row keeps finished_at NULL, which marks it as interrupted.
             self._run_id = None
+        # Ctrl-C and SIGTERM (which the CLI turns into KeyboardInterrupt) interrupt
+        # a run; any other error made it fail.  Its counts are already committed.
+        status = "interrupted" if isinstance(exc, KeyboardInterrupt | SystemExit) else "failed"
         try:
-            self.close()
+            self.close(status)
         except (StoreError, sqlite3.Error):
             pass  # never hide the error that is already on its way out
 
@@ -110,7 +116,8 @@ class Store:
     def add(self, article: Article, document: Document | None = None) -> AddResult:
         with transaction(self._conn, self.path):
             result = self._write(article, document)
-        self._count([result])
+            tally = self._tally_in_run([result])
+        self._tally = tally
         return result
 
     def add_many(
@@ -135,15 +142,17 @@ class Store:
     def _add_batch(self, batch: list[tuple[Article, Document | None]]) -> list[AddResult]:
         with transaction(self._conn, self.path):
             results = [self._write(article, document) for article, document in batch]
-        self._count(results)
+            tally = self._tally_in_run(results)
+        self._tally = tally
         return results
 
     def record_duplicate(self, article_id: str, path: str | None) -> AddResult:
         """Record that an already-stored text was seen again at ``path``; nothing is analysed."""
+        result = AddResult(article_id, AddStatus.DUPLICATE, path)
         with transaction(self._conn, self.path):
             self._record_path(article_id, path, _now())
-        result = AddResult(article_id, AddStatus.DUPLICATE, path)
-        self._count([result])
+            tally = self._tally_in_run([result])
+        self._tally = tally
         return result
 
     def record_failure(self, path: str | Path, code: str, reason: str) -> None:
@@ -153,7 +162,8 @@ class Store:
                 "INSERT INTO failures (path, code, reason, at, run_id) VALUES (?, ?, ?, ?, ?)",
                 (str(path), code, reason, _now(), self._run_id),
             )
-        self._tally["failed"] += 1
+            tally = self._tally_in_run([], failed=1)
+        self._tally = tally
 
     def start_run(self, command: str | None = None) -> int:
         """Open an ``ingest_runs`` row; adds and failures are tallied into it."""
@@ -165,19 +175,35 @@ class Store:
         self._tally = {"added": 0, "duplicates": 0, "failed": 0}
         return self._run_id
 
-    def finish_run(self) -> None:
+    def finish_run(self, status: str = "finished") -> None:
+        """End the open run as ``finished``, ``interrupted`` or ``failed``."""
         if self._run_id is None:
             return
         with transaction(self._conn, self.path):
             self._conn.execute(
-                "UPDATE ingest_runs SET finished_at = ?, added = ?, duplicates = ?, failed = ? WHERE id = ?",
-                (_now(), self._tally["added"], self._tally["duplicates"], self._tally["failed"], self._run_id),
+                "UPDATE ingest_runs SET finished_at = ?, status = ? WHERE id = ?", (_now(), status, self._run_id)
             )
         self._run_id = None
 
-    def _count(self, results: list[AddResult]) -> None:
+    @property
+    def run_tally(self) -> dict[str, int]:
+        """What the open (or last) run has committed: added, duplicates, failed."""
+        return dict(self._tally)
+
+    def _tally_in_run(self, results: list[AddResult], failed: int = 0) -> dict[str, int]:
+        """Count ``results`` into the run's row inside the caller's transaction, so the
+        row's counts are committed with the articles (right even after a SIGKILL).
+        Returns the new tally, to keep once the transaction has committed."""
+        tally = dict(self._tally)
         for r in results:
-            self._tally["added" if r.added else "duplicates"] += 1
+            tally["added" if r.added else "duplicates"] += 1
+        tally["failed"] += failed
+        if self._run_id is not None:
+            self._conn.execute(
+                "UPDATE ingest_runs SET added = ?, duplicates = ?, failed = ? WHERE id = ?",
+                (tally["added"], tally["duplicates"], tally["failed"], self._run_id),
+            )
+        return tally
 
     # -- one article, inside a transaction ------------------------------------
 

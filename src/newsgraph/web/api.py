@@ -17,7 +17,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
-from .pages import ENTITY_ID, _event_filters, clean_query, ctx, load_article
+from .pages import ENTITY_ID, clean_query, ctx, event_filters, load_article
 
 __all__ = ["router"]
 
@@ -175,7 +175,7 @@ def events(request: Request, type: str = "", actor: str = "", country: str = "",
     """Events newest first.  `type`: PLOVER type; `actor`: corpus entity id or name (source or
     target); `country`: ISO alpha-3 of the location or an actor; `date_from`/`date_to`:
     ISO dates, compared with the event date (or the article's when it has none)."""
-    filters = _event_filters(type, actor, country, date_from, date_to)
+    filters = event_filters(type, actor, country, date_from, date_to)
     fetch = lambda n, off: ctx(request).db.events(**filters, limit=n, offset=off)  # noqa: E731
     if format is not Format.json:
         return _download(fetch, format, "events", limit if "limit" in request.query_params else None, offset)

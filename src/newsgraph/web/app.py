@@ -3,12 +3,15 @@
 Server-rendered HTML (Jinja2, autoescaped) with a little vanilla JS from
 ``static/``; a JSON API under ``/api``.  The database is opened read-only.
 Every response carries a strict Content-Security-Policy: no inline script or
-style, nothing from other origins (all assets are vendored).
+style, nothing from other origins (all assets are vendored).  Only the host names
+the server was started for are answered (``network.py``: no DNS rebinding); HEAD
+answers like GET everywhere, and a 405 names the allowed methods.
 """
 
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable, Iterable, Sequence
 from contextlib import asynccontextmanager
 from importlib.metadata import version
 from pathlib import Path
@@ -18,9 +21,11 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 from . import api, pages
 from .context import HERE, WebContext
+from .network import LOCAL_HOSTS, allowed_hosts_for, base_url, host_pattern, listen
 
 __all__ = ["create_app", "serve", "SECURITY_HEADERS"]
 
@@ -60,13 +65,52 @@ class SecurityHeaders:
         await self.app(scope, receive, send_with_headers)
 
 
+class HeadAsGet:
+    """Pure ASGI middleware: HEAD is answered by the GET handler, and only its status
+    and headers are sent (RFC 9110: HEAD is GET without the content).  Every route,
+    present and future, thereby answers HEAD."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        if scope["type"] != "http" or scope["method"] != "HEAD":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_headers_only(message) -> None:
+            if message["type"] == "http.response.body":
+                if message.get("more_body", False):
+                    return
+                message = {"type": "http.response.body", "body": b"", "more_body": False}
+            await send(message)
+
+        await self.app({**scope, "method": "GET"}, receive, send_headers_only)
+
+
+def _allow_header(headers: dict[str, str] | None) -> dict[str, str] | None:
+    """A 405's headers, with HEAD listed wherever GET is (HeadAsGet serves it)."""
+    allow = (headers or {}).get("Allow")
+    if allow is None:
+        return headers
+    methods = {m.strip().upper() for m in allow.split(",") if m.strip()}
+    if "GET" in methods:
+        methods.add("HEAD")
+    order = ["GET", "HEAD", "POST", "PUT", "PATCH", "DELETE", "OPTIONS"]  # routes hold sets: fix one order
+    listed = sorted(methods, key=lambda m: (order.index(m) if m in order else len(order), m))
+    return {**(headers or {}), "Allow": ", ".join(listed)}
+
+
 def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def create_app(db_path: str | Path) -> FastAPI:
+def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; raises StoreError if it
-    is missing or not a newsgraph store)."""
+    is missing or not a newsgraph store).  It answers only requests whose ``Host`` is
+    one of ``allowed_hosts`` (names, addresses, ``*.domain``, or ``*`` for any; E403
+    for anything else); any other host gets a bare 400."""
+    hosts = [host_pattern(h) for h in allowed_hosts]
     ctx = WebContext(db_path)
 
     @asynccontextmanager
@@ -85,22 +129,27 @@ def create_app(db_path: str | Path) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.ctx = ctx
+    # The last added runs first: security headers on everything, even a refused host.
+    app.add_middleware(HeadAsGet)
+    app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
 
-    def error(request: Request, status: int, message: str):
+    def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None):
         if _wants_json(request):
-            return JSONResponse({"detail": message}, status_code=status)
-        return ctx.render(request, "error.html", status_code=status, status=status, message=message)
+            return JSONResponse({"detail": message}, status_code=status, headers=headers)
+        response = ctx.render(request, "error.html", status_code=status, status=status, message=message)
+        response.headers.update(headers or {})
+        return response
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException):
         message = exc.detail if isinstance(exc.detail, str) else "Request failed."
         if exc.status_code == 404 and message == "Not Found":
             message = "There is no page at this address."
-        return error(request, exc.status_code, message)
+        return error(request, exc.status_code, message, _allow_header(exc.headers))
 
     @app.exception_handler(RequestValidationError)
     async def bad_request(request: Request, exc: RequestValidationError):
@@ -116,8 +165,24 @@ def create_app(db_path: str | Path) -> FastAPI:
     return app
 
 
-def serve(db: str | Path, host: str = "127.0.0.1", port: int = 8000) -> None:
-    """Run the app with uvicorn (localhost only unless ``host`` says otherwise)."""
+def serve(
+    db: str | Path,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    allowed_hosts: Iterable[str] = (),
+    on_listening: Callable[[str], None] | None = None,
+) -> None:
+    """Run the app with uvicorn on ``host``:``port`` (localhost only unless ``host``
+    says otherwise), answering the names ``allowed_hosts_for(host, allowed_hosts)``.
+
+    The socket is bound here, before uvicorn starts, so that a bad or taken port is
+    a ServeError (E401, E402) and ``on_listening(url)`` is called only once the
+    server can really be reached."""
     import uvicorn
 
-    uvicorn.run(create_app(db), host=host, port=port, server_header=False, proxy_headers=False)
+    app = create_app(db, allowed_hosts_for(host, allowed_hosts))
+    sock = listen(host, port)
+    if on_listening is not None:
+        on_listening(base_url(sock))
+    config = uvicorn.Config(app, server_header=False, proxy_headers=False)
+    uvicorn.Server(config).run(sockets=[sock])

@@ -1,4 +1,6 @@
-"""Per-app state: the database path, per-thread read-only handles, templates."""
+"""Per-app state: the database path, per-thread read-only ``store.Database`` handles, templates.
+
+Every read goes through ``store.Database``; the web package holds no SQL."""
 
 from __future__ import annotations
 
@@ -13,7 +15,6 @@ from markupsafe import Markup, escape
 from starlette.responses import HTMLResponse
 
 from ..store import Database
-from ..store.connection import connect_reader
 from .geo import country_name
 from .highlight import LAYERS, fmt_amount
 
@@ -80,15 +81,6 @@ class WebContext:
             with self._lock:
                 self._opened.append(db)
         return db
-
-    @property
-    def conn(self):
-        conn = getattr(self._local, "conn", None)
-        if conn is None:
-            conn = self._local.conn = connect_reader(self.db_path)
-            with self._lock:
-                self._opened.append(conn)
-        return conn
 
     def close(self) -> None:
         """Close every handle any thread opened (at app shutdown)."""

@@ -9,7 +9,6 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import StoreError
-from . import queries
 from .context import ARTICLE_ID, WebContext
 from .geo import numeric_code
 from .highlight import article_facts, mark_span, render_paragraphs
@@ -59,7 +58,7 @@ def home(request: Request):
     return c.render(
         request, "home.html",
         stats=c.db.stats(), newest=c.db.articles(limit=12), top=c.db.top_entities(24),
-        event_types=queries.event_types(c.conn)[:10],
+        event_types=c.db.event_types()[:10],
     )  # fmt: skip
 
 
@@ -99,7 +98,7 @@ def article_page(request: Request, article_id: str, focus: str = ""):
     c = ctx(request)
     article = load_article(request, article_id)
     facts = article_facts(article)
-    corpus = queries.corpus_ids(c.conn, article.id)
+    corpus = c.db.corpus_ids(article.id)
     ents = {e.id: (i, e) for i, e in enumerate(article.entities)}
 
     def who(local: str | None) -> dict | None:
@@ -164,7 +163,9 @@ def entity_page(request: Request, entity_id: str):
     return c.render(request, "entity.html", e=ent, map_data=map_data, timeline=dict(sorted(timeline.items())))
 
 
-def _event_filters(type: str, actor: str, country: str, date_from: str, date_to: str) -> dict:
+def event_filters(type: str, actor: str, country: str, date_from: str, date_to: str) -> dict:
+    """The events page's and the events API's filters, cleaned (a malformed date is no filter)."""
+
     def date(v: str) -> str | None:
         v = v.strip()[:10]
         return v if re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", v) else None
@@ -193,7 +194,7 @@ def event_map(c: WebContext, events: list[dict]) -> tuple[dict, dict]:
         day = str(ev.get("date") or ev.get("published") or "")[:10]
         if day:
             days[day] += 1
-    coords = queries.coords(c.conn, list(places))
+    coords = c.db.coords(list(places))
     points = [
         {"lat": lat, "lon": lon, "label": f"{name} · {places[cid]} event{'s' * (places[cid] != 1)}",
          "href": f"/entities/{cid}", "count": places[cid]}
@@ -208,7 +209,7 @@ def events_page(
     date_to: str = "", page: str = "1",
 ):  # fmt: skip
     c = ctx(request)
-    filters = _event_filters(type, actor, country, date_from, date_to)
+    filters = event_filters(type, actor, country, date_from, date_to)
     n = to_int(page, 1, 1, 100_000)
     offset = (n - 1) * EVENT_PAGE
     sample = c.db.events(**filters, limit=1000)  # the map and timeline: up to 1000 newest
@@ -220,7 +221,7 @@ def events_page(
     return c.render(
         request, "events.html", rows=rows[:EVENT_PAGE], more=len(rows) > EVENT_PAGE, page_no=n,
         f=filters, raw={"date_from": date_from[:10], "date_to": date_to[:10]},
-        types=queries.event_types(c.conn), countries=queries.countries(c.conn),
+        types=c.db.event_types(), countries=c.db.countries(),
         map_data=map_data, timeline=timeline, sampled=len(sample),
     )  # fmt: skip
 

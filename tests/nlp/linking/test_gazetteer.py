@@ -6,7 +6,8 @@ import time
 
 import pytest
 
-from newsgraph.nlp.knowledge.gazetteer import Gazetteer, Place, get_gazetteer, normalize_name
+from newsgraph.nlp.knowledge.gazetteer import Gazetteer, Place, get_gazetteer
+from newsgraph.nlp.knowledge.lexicon import normalize_name
 
 
 @pytest.fixture(scope="module")

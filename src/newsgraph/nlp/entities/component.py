@@ -24,9 +24,10 @@ so the first call costs ~1 s less), it is accent-insensitive ("Suwalki" finds
 "Suwałki"), and it only starts at capitalised tokens, so it costs a few microseconds
 per token.  Everything heavy (the gazetteer, the key table) loads on the first call.
 
-The component class and its ``__call__`` are here; the gazetteer matching and linking
-(steps 1 and 3) are in :mod:`newsgraph.nlp.entities.matching`, the trimming and type rules
-(steps 2 and 4) in :mod:`newsgraph.nlp.entities.rules`.
+The component class and its ``__call__`` are here; it holds a
+:class:`~newsgraph.nlp.entities.matching.GazetteerMatcher` (gazetteer matching and linking,
+steps 1 and 3) and a :class:`~newsgraph.nlp.entities.rules.TypeRules` (trimming and type
+rules, steps 2 and 4).
 """
 
 from __future__ import annotations
@@ -34,8 +35,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..knowledge.gazetteer import MATCH_KINDS, NOTABLE_CITY_POPULATION, Place, get_gazetteer
-from .matching import LINKABLE, NEVER_MATCH, GazetteerMatching, _Ent
+from ..knowledge.gazetteer import NOTABLE_CITY_POPULATION, get_gazetteer
+from .matching import LINKABLE, GazetteerMatcher, SpanCandidate
 from .rules import TypeRules
 
 __all__ = ["EntityCorrector", "NUMERIC_LABELS"]
@@ -43,57 +44,40 @@ __all__ = ["EntityCorrector", "NUMERIC_LABELS"]
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
 
 
-class EntityCorrector(GazetteerMatching, TypeRules):
+class EntityCorrector:
     """The ``newsgraph_entities_v1`` component (see the module docstring)."""
 
     def __init__(self, min_city_population: int = NOTABLE_CITY_POPULATION, fuzzy_min_score: float = 88,
                  fuzzy_single_min_score: float = 90, weapons: bool = True):  # fmt: skip
-        self.min_city_population = min_city_population
-        self.fuzzy_min_score = fuzzy_min_score
-        self.fuzzy_single_min_score = fuzzy_single_min_score
-        self.weapons = weapons
-        self._keys: dict[str, list[Place]] | None = None  # loaded on first call
-        self._first: dict[str, int] = {}  # first word of a key -> most words in such a key
-
-    def _load(self) -> None:
-        gaz = get_gazetteer()
-        kinds = MATCH_KINDS if self.weapons else MATCH_KINDS - {"weapon"}
-        self._keys = gaz.notable_keys(kinds, self.min_city_population)
-        for word in NEVER_MATCH:  # linked when the model tags them, never matched on their own
-            self._keys.pop(word, None)
-        first: dict[str, int] = {}
-        for key in self._keys:
-            words = key.split(" ")
-            first[words[0]] = max(first.get(words[0], 0), len(words))
-        self._first = first
+        self.matcher = GazetteerMatcher(min_city_population, fuzzy_min_score, fuzzy_single_min_score, weapons)
+        self.rules = TypeRules()
 
     # -- the component --------------------------------------------------------------
 
     def __call__(self, doc: Doc) -> Doc:
-        if self._keys is None:
-            self._load()
+        keys = self.matcher.keys()
         gaz = get_gazetteer()
         numeric = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
-        ents: list[_Ent] = []
+        ents: list[SpanCandidate] = []
         for ent in doc.ents:
             if ent.label_ not in NUMERIC_LABELS:
-                ents.extend(self._trim(doc, ent))
-        ents = self._merge_matches(doc, ents, self._matches(doc))
-        ents = self._compound_nationalities(doc, ents, gaz)
+                ents.extend(self.rules.trim(doc, ent, keys))
+        ents = self.matcher.merge_matches(doc, ents, self.matcher.matches(doc))
+        ents = self.rules.compound_nationalities(doc, ents, gaz, keys)
         for e in ents:
             if not e.kb and e.label in LINKABLE:
-                self._link(doc, e, gaz)
-        self._coordinated_places(doc, ents, gaz)
-        self._places_after_prepositions(doc, ents, gaz)
-        ents += self._fuzzy_unlabelled(doc, ents, gaz)
-        ents = self._one_name_one_type(doc, ents)
+                self.matcher.link(doc, e, gaz)
+        self.rules.coordinated_places(doc, ents, gaz)
+        self.rules.places_after_prepositions(doc, ents, gaz)
+        ents += self.matcher.fuzzy_unlabelled(doc, ents, gaz)
+        ents = self.rules.one_name_one_type(doc, ents)
         self._set_ents(doc, ents, numeric)
         return doc
 
     # -- output --------------------------------------------------------------------------
 
     @staticmethod
-    def _set_ents(doc: Doc, ents: list[_Ent], numeric: list[Span]) -> None:
+    def _set_ents(doc: Doc, ents: list[SpanCandidate], numeric: list[Span]) -> None:
         taken = bytearray(len(doc))
         spans = []
         # Names first (gazetteer-linked, then longer), numeric model spans fill what is left.

@@ -3,7 +3,8 @@
 Steps 1 and 3 of the component: leftmost-longest matches of notable gazetteer names in the
 text and how they override the model's spans, and linking model spans to the gazetteer by
 exact, then fuzzy, lookup (plus unlabelled capitalised runs close to a gazetteer feature).
-Also the word lists, helpers and span record shared with :mod:`newsgraph.nlp.entities.rules`.
+Also the word lists, helpers and span record (:class:`SpanCandidate`) shared with
+:mod:`newsgraph.nlp.entities.rules`.
 """
 
 from __future__ import annotations
@@ -12,20 +13,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
-from ..knowledge.gazetteer import BIG_CITY_POPULATION, Place, get_gazetteer, normalize_name
+from ..knowledge.gazetteer import BIG_CITY_POPULATION, MATCH_KINDS, Place, get_gazetteer
+from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_ONLY_TITLE_KEYS, collapse_spaces, normalize_name
 
 LINKABLE = {"GPE": None, "LOC": None, "FAC": None, "ORG": ("org",), "NORP": ("nationality",)}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
-# Leading words kept out of PERSON spans (the linking step records titles from the text).
-TITLES = {"president", "prime", "minister", "gen", "general", "lt", "col", "colonel", "maj", "major", "capt",
-          "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "commander", "gov", "governor", "sen",
-          "senator", "rep", "representative", "mr", "mrs", "ms", "dr", "prof", "professor", "chancellor",
-          "king", "queen", "prince", "princess", "pope", "sir", "lord", "lady", "dame", "sheikh", "ayatollah",
-          "mayor", "judge", "justice", "secretary", "ambassador", "director", "chief", "deputy", "vice",
-          "foreign", "defence", "defense", "interior", "finance", "state", "spokesman", "spokeswoman",
-          "former", "late", "emir", "crown", "premier", "patriarch", "archbishop", "bishop", "rev", "father",
-          "speaker", "leader", "chairman", "chairwoman", "ceo", "field", "marshal", "brig", "brigadier",
-          "councillor", "councilman", "councilwoman", "alderman", "congressman", "congresswoman"}  # fmt: skip
 # Context that makes an ambiguous weapon name ("Patriot", "Javelin") a weapon.
 WEAPON_CONTEXT = {"missile", "missiles", "system", "systems", "launcher", "launchers", "tank", "tanks",
                   "battery", "batteries", "rocket", "rockets", "drone", "drones", "jet", "jets", "fighter",
@@ -42,15 +34,6 @@ FUZZY_STOP = {"however", "therefore", "meanwhile", "although", "because", "accor
               "september", "november", "december", "february", "national", "international", "military",
               "security", "ministry", "european", "western", "eastern", "northern", "southern"}  # fmt: skip
 NEVER_MATCH = {"west", "east", "north", "south", "fed", "congress", "labour", "guardian", "economist", "amnesty"}
-# Titles that only ever stand before a person's name: a place name right after one is that person's
-# ("President Bush", "Gen. Jordan"), never the place.  Role words that also precede places or
-# organisations ("state", "foreign", "chief", "leader", "director") are left out.
-PERSON_TITLES = {"president", "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "col",
-                 "colonel", "maj", "major", "capt", "captain", "adm", "admiral", "sgt", "sergeant", "cmdr", "sen",
-                 "senator", "rep", "gov", "governor", "mayor", "king", "queen", "prince", "princess", "pope", "sir",
-                 "lord", "lady", "dame", "sheikh", "ayatollah", "emir", "chancellor", "premier", "minister", "judge",
-                 "rev", "bishop", "archbishop", "cardinal", "marshal", "brig", "brigadier", "congressman",
-                 "congresswoman", "ambassador", "secretary", "rabbi", "imam", "sultan"}  # fmt: skip
 # First words that make "South X" a part of the place X, not a place of its own.
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "upper",
            "lower", "northeast", "northwest", "southeast", "southwest", "northeastern", "northwestern",
@@ -61,13 +44,9 @@ GAZ_WEIGHT, MODEL_WEIGHT = 2, 1
 MAX_EXTRA_TOKENS = 2  # punctuation tokens a name may contain beyond its word count ("Washington, D.C.")
 
 
-def _norm_ws(text: str) -> str:
-    return " ".join(text.split())
-
-
-def _person_title(tok) -> bool:
+def is_person_title(tok) -> bool:
     """A capitalised title that only ever stands before a person ("President", "Gen.", "Mr")."""
-    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in PERSON_TITLES
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in PERSON_ONLY_TITLE_KEYS
 
 
 def _is_acronym(text: str) -> bool:
@@ -97,7 +76,7 @@ def _at_dateline(doc: Doc, i: int, j: int) -> bool:
 
 def _compass_base(text: str, gaz) -> Place | None:
     """X in "South X", "Northern X" when X is a known country, region or big place; else None."""
-    first, _, rest = _norm_ws(text).partition(" ")
+    first, _, rest = collapse_spaces(text).partition(" ")
     if not rest or first.lower() not in COMPASS:
         return None
     for place in gaz.lookup(rest, include_alternate=False)[:3]:
@@ -115,7 +94,9 @@ def _within(place: Place, base: Place) -> bool:
 
 
 @dataclass
-class _Ent:
+class SpanCandidate:
+    """A name span being corrected: token offsets, label, gazetteer id, and how much its label counts."""
+
     start: int  # token offsets
     end: int
     label: str
@@ -123,12 +104,39 @@ class _Ent:
     weight: int = MODEL_WEIGHT
 
 
-class GazetteerMatching:
-    """Gazetteer matching and linking methods of :class:`~newsgraph.nlp.entities.component.EntityCorrector`."""
+class GazetteerMatcher:
+    """Gazetteer matching and linking for :class:`~newsgraph.nlp.entities.component.EntityCorrector`."""
+
+    def __init__(self, min_city_population: int, fuzzy_min_score: float, fuzzy_single_min_score: float,
+                 weapons: bool):  # fmt: skip
+        self.min_city_population = min_city_population
+        self.fuzzy_min_score = fuzzy_min_score
+        self.fuzzy_single_min_score = fuzzy_single_min_score
+        self.weapons = weapons
+        self._keys: dict[str, list[Place]] | None = None  # loaded on first call
+        self._first: dict[str, int] = {}  # first word of a key -> most words in such a key
+
+    def keys(self) -> dict[str, list[Place]]:
+        """Normalised notable name -> its places, loaded on the first call."""
+        if self._keys is None:
+            self._load()
+        return self._keys
+
+    def _load(self) -> None:
+        gaz = get_gazetteer()
+        kinds = MATCH_KINDS if self.weapons else MATCH_KINDS - {"weapon"}
+        self._keys = gaz.notable_keys(kinds, self.min_city_population)
+        for word in NEVER_MATCH:  # linked when the model tags them, never matched on their own
+            self._keys.pop(word, None)
+        first: dict[str, int] = {}
+        for key in self._keys:
+            words = key.split(" ")
+            first[words[0]] = max(first.get(words[0], 0), len(words))
+        self._first = first
 
     # -- 1. gazetteer matches ------------------------------------------------------------
 
-    def _matches(self, doc: Doc) -> list[_Ent]:
+    def matches(self, doc: Doc) -> list[SpanCandidate]:
         """Leftmost-longest matches of notable names, starting at capitalised tokens."""
         keys, first, out = self._keys, self._first, []
         n, i = len(doc), 0
@@ -155,7 +163,7 @@ class GazetteerMatching:
                     places = [p for p in keys.get(key[:-1], ()) if p.kind == "weapon"] or None
                 place = self._agreeing(doc, i, j, places) if places else None
                 if place is not None and self._accept(doc, i, j, text, key, place):
-                    found = _Ent(i, j, place.label, place.id, GAZ_WEIGHT)
+                    found = SpanCandidate(i, j, place.label, place.id, GAZ_WEIGHT)
                     break
             if found:
                 out.append(found)
@@ -188,7 +196,7 @@ class GazetteerMatching:
         span = doc[i:j]
         if _is_acronym(text) and not _acronym_may_mean(doc, i, j, text, place):
             return False  # "ILO" is not Ilo, Peru
-        if i and place.kind not in ("org", "nationality", "weapon") and _person_title(doc[i - 1]):
+        if i and place.kind not in ("org", "nationality", "weapon") and is_person_title(doc[i - 1]):
             return False  # "President Bush", "Gen. Jordan": a person, whatever else the name is
         if doc[i].lower_ in COMPASS and place.kind == "city":
             base = _compass_base(text, get_gazetteer())
@@ -222,7 +230,7 @@ class GazetteerMatching:
                 return True
         return False
 
-    def _merge_matches(self, doc: Doc, ents: list[_Ent], matches: list[_Ent]) -> list[_Ent]:
+    def merge_matches(self, doc: Doc, ents: list[SpanCandidate], matches: list[SpanCandidate]) -> list[SpanCandidate]:
         """Gazetteer matches override conflicting model spans, except longer proper names."""
         owner = [-1] * len(doc)
         for k, e in enumerate(ents):
@@ -242,10 +250,12 @@ class GazetteerMatching:
                 if e.start <= m.start and m.end <= e.end and all(self._name_word(t) for t in extra):
                     keep_model = True  # "Georgia Smith", "George Washington", "Paris Hilton"
                     if person_texts is None:
-                        person_texts = {_norm_ws(x.text) for x in doc.ents if x.label_ == "PERSON" and len(x) > 1}
+                        person_texts = {
+                            collapse_spaces(x.text) for x in doc.ents if x.label_ == "PERSON" and len(x) > 1
+                        }
                     if self._title_place_person(doc, e, m, person_texts):
                         keep_model = False  # "Minister for the Middle East Tobias Ellwood": place + person
-                        added.append(_Ent(m.end, e.end, "PERSON"))
+                        added.append(SpanCandidate(m.end, e.end, "PERSON"))
             if keep_model:
                 continue
             dropped.update(over)
@@ -253,17 +263,17 @@ class GazetteerMatching:
         return [e for k, e in enumerate(ents) if k not in dropped] + added
 
     @staticmethod
-    def _title_place_person(doc: Doc, e: _Ent, m: _Ent, person_texts: set[str]) -> bool:
+    def _title_place_person(doc: Doc, e: SpanCandidate, m: SpanCandidate, person_texts: set[str]) -> bool:
         """A model span that is a place/org match followed by a person's name, after a title."""
         if m.start != e.start or e.end - m.end < 2:
             return False
         rest = doc[m.end : e.end]
         if not all(t.is_title and t.pos_ == "PROPN" for t in rest):
             return False
-        if _norm_ws(rest.text) in person_texts:
+        if collapse_spaces(rest.text) in person_texts:
             return True  # the same name stands alone as a person elsewhere in the text
         before = doc[max(0, e.start - 4) : e.start]
-        return any(t.lower_.rstrip(".") in TITLES and t.is_title for t in before)
+        return any(t.lower_.rstrip(".") in LEADING_TITLE_KEYS and t.is_title for t in before)
 
     @staticmethod
     def _name_word(tok) -> bool:
@@ -275,13 +285,13 @@ class GazetteerMatching:
 
     # -- 3. linking ---------------------------------------------------------------------
 
-    def _link(self, doc: Doc, e: _Ent, gaz) -> None:
+    def link(self, doc: Doc, e: SpanCandidate, gaz) -> None:
         text = doc[e.start : e.end].text
         wanted = LINKABLE[e.label]
         compass = normalize_name(text) in NEVER_MATCH
         acronym = _is_acronym(text)
         part_of = _compass_base(text, gaz) if e.label in ("GPE", "LOC", "FAC") else None
-        titled = e.start > 0 and _person_title(doc[e.start - 1])
+        titled = e.start > 0 and is_person_title(doc[e.start - 1])
         # an acronym only by a name or curated alias, never by GeoNames' alternate names (airport codes)
         for place in gaz.lookup(text, include_alternate=not acronym):
             if compass and place.kind == "city":
@@ -322,7 +332,7 @@ class GazetteerMatching:
             return place
         return None
 
-    def _fuzzy_unlabelled(self, doc: Doc, ents: list[_Ent], gaz) -> list[_Ent]:
+    def fuzzy_unlabelled(self, doc: Doc, ents: list[SpanCandidate], gaz) -> list[SpanCandidate]:
         """Capitalised 1-4 token runs no one tagged, close to a gazetteer name (OCR damage)."""
         covered = bytearray(len(doc))
         for e in ents:
@@ -344,6 +354,6 @@ class GazetteerMatching:
                 if place is not None and place.kind == "city":
                     place = None  # a lone unknown surname close to a town name is far likelier
             if place is not None:
-                out.append(_Ent(i, j, place.label, place.id, GAZ_WEIGHT))
+                out.append(SpanCandidate(i, j, place.label, place.id, GAZ_WEIGHT))
             i = j
         return out

@@ -11,20 +11,21 @@ from collections import defaultdict
 
 from spacy.tokens import Doc, Span
 
-from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer, normalize_name
-from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, TITLES, _Ent, _person_title
+from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
+from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_CUE_WORDS, PRONOUNS, normalize_name
+from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
 
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
-PRONOUNS = {"i", "me", "he", "him", "she", "her", "it", "we", "us", "they", "them", "you", "his", "hers",
-            "its", "our", "their", "your", "who", "whom", "this", "that", "one"}  # fmt: skip
+# One-word spans that are no names: personal pronouns, relatives and demonstratives.  (All the
+# lexicon's pronoun forms; those the old list lacked, "my", "mine", "ours", the reflexives, are
+# nearly always tagged PRON and so junk already: re3d figures and a 135-article sample unchanged.)
+NOT_NAMES = frozenset(PRONOUNS) | {"who", "whom", "this", "that", "one"}
 # Last words that make a "person" span a building or structure ("Samarra Barrage", "Trump Tower").
 FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "airbase", "base", "camp", "mosque",
              "church", "cathedral", "temple", "square", "park", "street", "road", "avenue", "boulevard", "stadium",
              "arena", "hospital", "hotel", "palace", "tower", "museum", "prison", "station", "plant", "refinery"}  # fmt: skip
-# Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia") ...
-PERSON_CUES = {"mr", "mrs", "ms", "miss", "dr", "prof", "sir", "dame", "lord", "lady", "sheikh", "brother", "sister",
-               "father", "mother", "son", "daughter", "wife", "husband", "uncle", "aunt", "cousin", "nephew", "niece",
-               "grandson", "granddaughter", "grandfather", "grandmother", "boyfriend", "girlfriend", "partner"}  # fmt: skip
+# Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia":
+# the lexicon's PERSON_CUE_WORDS) ...
 # ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
 SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
               "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
@@ -37,16 +38,19 @@ JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART",
 LIST_WORDS = {"and", "or", ",", "&"}
 
 
-def _after_preposition(doc: Doc, e: _Ent) -> bool:
+def _after_preposition(doc: Doc, e: SpanCandidate) -> bool:
     return e.start > 0 and doc[e.start - 1].pos_ == "ADP"
 
 
 class TypeRules:
-    """Trimming and type-correction methods of :class:`~newsgraph.nlp.entities.component.EntityCorrector`."""
+    """Trimming and type correction for :class:`~newsgraph.nlp.entities.component.EntityCorrector`.
+
+    ``keys`` arguments are the :meth:`GazetteerMatcher.keys <newsgraph.nlp.entities.matching.GazetteerMatcher.keys>`
+    table (normalised notable name -> places)."""
 
     # -- 2. trimming --------------------------------------------------------------------
 
-    def _trim(self, doc: Doc, ent: Span) -> list[_Ent]:
+    def trim(self, doc: Doc, ent: Span, keys: dict[str, list[Place]]) -> list[SpanCandidate]:
         """The bare name of a model span (plus a NORP split off a PERSON's title); [] for junk."""
         s, e, label = ent.start, ent.end, ent.label_
         out = []
@@ -55,14 +59,14 @@ class TypeRules:
         while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space):
             e -= 1
         if label == "PERSON":
-            while e - s > 1 and (doc[s].lower_.rstrip(".") in TITLES or doc[s].is_punct):
+            while e - s > 1 and (doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS or doc[s].is_punct):
                 s += 1
-            if e - s > 2 and self._keys.get(normalize_name(doc[s].text), [None])[0] is not None:
-                place = self._keys[normalize_name(doc[s].text)][0]
-                if place.kind == "nationality" and doc[s + 1].lower_.rstrip(".") in TITLES:
-                    out.append(_Ent(s, s + 1, "NORP", place.id, GAZ_WEIGHT))
+            if e - s > 2 and keys.get(normalize_name(doc[s].text), [None])[0] is not None:
+                place = keys[normalize_name(doc[s].text)][0]
+                if place.kind == "nationality" and doc[s + 1].lower_.rstrip(".") in LEADING_TITLE_KEYS:
+                    out.append(SpanCandidate(s, s + 1, "NORP", place.id, GAZ_WEIGHT))
                     s += 1
-                    while e - s > 1 and doc[s].lower_.rstrip(".") in TITLES:
+                    while e - s > 1 and doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS:
                         s += 1
         span = doc[s:e]
         if not len(span) or self._junk(span, label):
@@ -70,25 +74,27 @@ class TypeRules:
         if label == "PERSON" and len(span) > 1 and span[-1].is_title:
             head = span[-1].lower_
             label = "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS else label  # "Samarra Barrage"
-        return [*out, _Ent(s, e, label, ent.kb_id_ or "")]
+        return [*out, SpanCandidate(s, e, label, ent.kb_id_ or "")]
 
     @staticmethod
     def _junk(span: Span, label: str) -> bool:
         if all(t.is_punct or t.is_digit or t.like_num or t.is_space for t in span):
             return True
-        if len(span) == 1 and (span[0].lower_ in PRONOUNS or span[0].pos_ == "PRON" or len(span.text) < 2):
+        if len(span) == 1 and (span[0].lower_ in NOT_NAMES or span[0].pos_ == "PRON" or len(span.text) < 2):
             return True
         if len(span) == 1 and label != "NORP" and span[0].pos_ in JUNK_POS:
             return True  # sentence-initial "Nice", "Reading" tagged ORG: not a name
         return all(t.is_lower or not t.is_alpha for t in span)  # "communists", "the"
 
-    # -- 3. linking: retyping next to linked names (lookup itself: entity_matching) ----
+    # -- 3. linking: retyping next to linked names (lookup itself: GazetteerMatcher.link) ----
 
-    def _compound_nationalities(self, doc: Doc, ents: list[_Ent], gaz) -> list[_Ent]:
+    @staticmethod
+    def compound_nationalities(
+        doc: Doc, ents: list[SpanCandidate], gaz, keys: dict[str, list[Place]]
+    ) -> list[SpanCandidate]:
         """ "Bosnian Serbs", "Kosovo Albanians", "Iraqi Kurds": a nationality or place followed by a
         people's name is one group (NORP, unlinked; the linker takes the country from its first
         word), whatever the model called it and whether it split it or not."""
-        keys = self._keys
 
         def people(t: int) -> bool:  # a nationality or people word: "Serbs", "Kurd", "Albanian"
             return any(p.kind == "nationality" for p in keys.get(normalize_name(doc[t].text), ()))
@@ -124,14 +130,14 @@ class TypeRules:
                 if (second is not None and second.kind == "nationality" and first is not None
                         and first.kind in ("nationality", "country", "admin1", "region")
                         and first.country != second.country):  # fmt: skip
-                    out.append(_Ent(e.start, nxt.end, "NORP", "", GAZ_WEIGHT))
+                    out.append(SpanCandidate(e.start, nxt.end, "NORP", "", GAZ_WEIGHT))
                     skip = True
                     continue
             out.append(e)
         return out
 
     @staticmethod
-    def _coordinated_places(doc: Doc, ents: list[_Ent], gaz) -> None:
+    def coordinated_places(doc: Doc, ents: list[SpanCandidate], gaz) -> None:
         """A mislabelled small town listed with linked places ("near Bakhmut and Avdiivka") is a place."""
         place_at = {}
         for e in ents:
@@ -156,7 +162,7 @@ class TypeRules:
                     e.label, e.kb = places[0].label, places[0].id
 
     @staticmethod
-    def _places_after_prepositions(doc: Doc, ents: list[_Ent], gaz) -> None:
+    def places_after_prepositions(doc: Doc, ents: list[SpanCandidate], gaz) -> None:
         """A one-word "person" or "org" right after "in", "near", "outside" that the gazetteer knows as a
         place is that place ("attacks in Daquq"), unless the text also names a person with that word."""
         names = None
@@ -177,8 +183,8 @@ class TypeRules:
 
     # -- 4. one name, one type ------------------------------------------------------------
 
-    def _one_name_one_type(self, doc: Doc, ents: list[_Ent]) -> list[_Ent]:
-        groups: dict[str, list[_Ent]] = defaultdict(list)
+    def one_name_one_type(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        groups: dict[str, list[SpanCandidate]] = defaultdict(list)
         surnames: dict[str, int] = {}
         first_names: set[str] = set()
         for e in ents:
@@ -214,7 +220,7 @@ class TypeRules:
         # Bare mentions the model missed of a name it found elsewhere ("Ignatius", "Putin").
         known = {doc[e.start : e.end].text: e for e in ents if e.end - e.start == 1 and e.label == "PERSON"}
         for text in surnames:
-            known.setdefault(text, _Ent(0, 0, "PERSON"))
+            known.setdefault(text, SpanCandidate(0, 0, "PERSON"))
         if known:
             covered = bytearray(len(doc))
             for e in ents:
@@ -222,7 +228,7 @@ class TypeRules:
             for tok in doc:
                 if not covered[tok.i] and tok.text in known and tok.pos_ == "PROPN":
                     src = known[tok.text]
-                    ents.append(_Ent(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
+                    ents.append(SpanCandidate(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
         return ents
 
     @staticmethod
@@ -238,12 +244,12 @@ class TypeRules:
         return True
 
     @staticmethod
-    def _person_cue(doc: Doc, e: _Ent) -> int:
+    def _person_cue(doc: Doc, e: SpanCandidate) -> int:
         """How strongly the context makes a one-word name a person: 2 for a title or kin word before it
         ("his daughter Yulia") or an age after it ("Beryl, 81,"), 1 for a verb of saying or telling
         ("Karim said", "told Karim"), else 0."""
         tok = doc[e.start]
-        if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUES or _person_title(doc[e.start - 1])):
+        if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUE_WORDS or is_person_title(doc[e.start - 1])):
             return 2
         nxt = doc[e.end : e.end + 3]
         if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":

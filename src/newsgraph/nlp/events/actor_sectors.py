@@ -2,25 +2,28 @@
 ("protesters", "dozens of ..."), and the coarse sector of an actor phrase.
 
 Split out of :mod:`newsgraph.nlp.events.actors` (which re-exports ``SECTORS``, ``IGO_NAMES`` and ``is_group``);
-:class:`_SectorLookup` is mixed into ``ActorIndex`` and uses its ``entities``, ``meta`` and ``kind``.
+``ActorIndex`` holds a :class:`SectorLookup` over its ``entities``, ``meta`` and ``kind``.
 The word lists themselves are in :mod:`newsgraph.nlp.knowledge.sectors`.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
+from ...model import Entity
 from ..knowledge.organisations import IGO_NAMES, is_igo_name
 from ..knowledge.sectors import GOVERNMENT_TITLES, GROUP_NOUN_SECTORS, MILITARY_TITLES
 
-__all__ = ["IGO_NAMES", "SECTORS", "is_group"]
+__all__ = ["GROUP_NOUNS", "IGO_NAMES", "QUANTITY_NOUNS", "SECTORS", "SectorLookup", "is_group"]
 
 SECTORS = ("government", "military", "police", "rebel", "civilian", "business", "media", "igo")
 
 _SECTOR_OF = GROUP_NOUN_SECTORS
 # group nouns whose "of" object names the actor: "the government of Chile", "troops of Russia"
-_GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
-_QUANTITY = frozenset(
+GROUP_NOUNS = frozenset(_SECTOR_OF) | {"leader", "people", "member", "members", "head", "representative"}
+QUANTITY_NOUNS = frozenset(
     {
         "dozen",
         "dozens",
@@ -50,11 +53,17 @@ def is_group(tok: Token) -> bool:
     if tok.ent_type_ or tok.pos_ in ("PROPN", "PRON"):
         return True
     lemma = tok.lemma_.lower()
-    return tok.tag_ in ("NNS", "NNPS") or lemma in _GROUP_NOUNS or lemma in _QUANTITY or tok.lower_ in _SECTOR_OF
+    return tok.tag_ in ("NNS", "NNPS") or lemma in GROUP_NOUNS or lemma in QUANTITY_NOUNS or tok.lower_ in _SECTOR_OF
 
 
-class _SectorLookup:
-    """``ActorIndex``'s sector and intergovernmental-organisation lookups."""
+class SectorLookup:
+    """``ActorIndex``'s sector and intergovernmental-organisation lookups, over one document's entities
+    (``meta``: the linker's per-entity info; ``kind``: an entity's gazetteer kind)."""
+
+    def __init__(self, entities: dict[str, Entity], meta: dict[str, dict], kind: Callable[[str], str | None]):
+        self.entities = entities
+        self.meta = meta
+        self.kind = kind
 
     # -- entity facts -----------------------------------------------------------------------
     def is_igo(self, eid: str) -> bool:
@@ -77,7 +86,7 @@ class _SectorLookup:
                     if t is not head and head.lemma_.lower() in _SECTOR_OF:
                         continue
                     return s
-        if head is not None and head.lemma_.lower() in _QUANTITY:  # "dozens of protesters"
+        if head is not None and head.lemma_.lower() in QUANTITY_NOUNS:  # "dozens of protesters"
             of = next(
                 (
                     g

@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..extensions import entity_at, entity_ids_in
-from .actor_sectors import _GROUP_NOUNS, _QUANTITY, IGO_NAMES, SECTORS, _SectorLookup, is_group
+from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
 __all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
 
@@ -66,7 +66,7 @@ _DATELINE = re.compile(
 )
 
 
-class ActorIndex(_SectorLookup):
+class ActorIndex:
     """Per-document lookups for actors: entity metadata, datelines, country entities, recency."""
 
     def __init__(self, doc: Doc):
@@ -78,6 +78,7 @@ class ActorIndex(_SectorLookup):
         self.datelines = self._datelines(doc)
         self.spans = [s for s in spans if not self.at_dateline(s[0])]
         self.span_starts = [s[0] for s in self.spans]
+        self.sectors = SectorLookup(self.entities, self.meta, self.kind)
         self.country_entity: dict[str, str] = {}
         for e in self.entities.values():
             if e.type == "GPE" and e.country and self.kind(e.id) == "country":
@@ -104,6 +105,13 @@ class ActorIndex(_SectorLookup):
         return self.at_dateline(tok.idx)
 
     # -- entity facts -----------------------------------------------------------------------
+    def sector(self, head: Token | None, eid: str | None) -> str | None:
+        """A coarse sector from the phrase's own words first, then from the entity (see :class:`SectorLookup`)."""
+        return self.sectors.sector(head, eid)
+
+    def is_igo(self, eid: str) -> bool:
+        return self.sectors.is_igo(eid)
+
     def kind(self, eid: str) -> str | None:
         kind = self.meta.get(eid, {}).get("kind")
         if kind:
@@ -175,7 +183,7 @@ class ActorIndex(_SectorLookup):
                 if eid is not None:
                     return self._country_for(eid, t)
         lemma = head.lemma_.lower()
-        if lemma in _GROUP_NOUNS or head.lower_ in _GROUP_NOUNS or lemma in _QUANTITY:
+        if lemma in GROUP_NOUNS or head.lower_ in GROUP_NOUNS or lemma in QUANTITY_NOUNS:
             for c in head.children:  # "the government of Chile", "a group of Moroccan diplomats"
                 if c.dep_ == "prep" and c.lower_ == "of":
                     for p in c.children:

@@ -25,7 +25,7 @@ from .actors import ActorIndex
 from .candidate import Candidate
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
-from .targets import _GOVERNING, _NOUN, _VERB, _TargetSearch
+from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
 
 __all__ = ["EventCoder", "code_events"]
 
@@ -67,11 +67,12 @@ _RECIPROCAL_DOCUMENTS = frozenset("agreement accord deal pact treaty".split())  
 _THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
 
 
-class _Coder(_TargetSearch):
+class _Coder:
     def __init__(self, doc: Doc, dictionary: EventDictionary):
         self.doc = doc
         self.dict = dictionary
         self.actors = ActorIndex(doc)
+        self.target_search = TargetSearch(self.actors)
         self.quotes = QuoteIndex(doc._.ng_quotes, doc.text)
         # the dates component's (a declared requirement): never recomputed here
         self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
@@ -80,7 +81,7 @@ class _Coder(_TargetSearch):
     def candidate(self, tok: Token, match: Match) -> Candidate:
         c = Candidate(tok, match.type, match.mode, family=family(tok, match.object))
         a = self.actors
-        if tok.pos_ in _VERB:
+        if tok.pos_ in VERB_POS:
             c.source_head = self.actors.subject_head(tok)
             c.source = a.phrase_entities(c.source_head)
         else:
@@ -91,10 +92,10 @@ class _Coder(_TargetSearch):
                 if between is not None:  # "talks between X and Y": everyone is an actor
                     c.source_head = next((g for g in between.children if g.dep_ == "pobj"), None)
                     c.source = a.phrase_entities(c.source_head)
-                elif tok.dep_ == "dobj" and tok.head.pos_ in _VERB:  # "Ukraine mounts a counteroffensive"
+                elif tok.dep_ == "dobj" and tok.head.pos_ in VERB_POS:  # "Ukraine mounts a counteroffensive"
                     c.source_head = self.actors.subject_head(tok.head)
                     c.source = a.phrase_entities(c.source_head)
-        self.targets(c, match)
+        self.target_search.targets(c, match)
         if not _distinct_groups(c.source_head, c.target_head):
             c.target = [t for t in c.target if t not in c.source]
         if c.target and self.reciprocal(c, match):
@@ -110,11 +111,11 @@ class _Coder(_TargetSearch):
         if not c.target and place and c.source:
             # the people where it happens receive it ("lifted the curfew in X", "threatened to ban voting
             # in X"), unless a state moves or fights on its own ground ("Putin visited Kaliningrad")
-            if place not in c.source and a.country(place) and a.country(place) not in self.own_ground(c):
+            if place not in c.source and a.country(place) and a.country(place) not in self.target_search.own_ground(c):
                 c.target = [place]
         c.date = self.date_for(tok, c.source_head)
         c.anaphoric = (
-            tok.pos_ in _NOUN
+            tok.pos_ in NOUN_POS
             and not c.source
             and not c.target
             and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
@@ -148,7 +149,7 @@ class _Coder(_TargetSearch):
             return None
         sent = tok.sent
         scopes = [tok]
-        if tok.pos_ in _VERB:
+        if tok.pos_ in VERB_POS:
             cur = tok
             for _ in range(4):  # the clause that carries the subject ("spent ... since February on arming")
                 if cur.dep_ in ("xcomp", "pcomp", "prep", "conj") and cur.head is not cur:
@@ -185,10 +186,10 @@ class _Coder(_TargetSearch):
         by_lemma = self.dict.by_lemma
         nouns: list[Token] = []
         for tok in self.doc:
-            if tok.pos_ not in _VERB and tok.pos_ not in _NOUN and tok.pos_ != "ADJ":
+            if tok.pos_ not in VERB_POS and tok.pos_ not in NOUN_POS and tok.pos_ != "ADJ":
                 continue
             lemma = tok.lemma_.lower()
-            if lemma in _SAY and tok.pos_ in _VERB:
+            if lemma in _SAY and tok.pos_ in VERB_POS:
                 demand = self.demand(tok)
                 if demand is not None:
                     cands.append(demand)
@@ -196,7 +197,7 @@ class _Coder(_TargetSearch):
                     continue
             if lemma not in by_lemma:
                 continue
-            if tok.pos_ not in _VERB:
+            if tok.pos_ not in VERB_POS:
                 nouns.append(tok)
                 continue
             m = self.dict.match(tok)
@@ -204,7 +205,7 @@ class _Coder(_TargetSearch):
                 continue
             cands.append(self.candidate(tok, m))
             consumed.update(o.i for o in object_tokens(tok))
-            if m.type in _GOVERNING:
+            if m.type in GOVERNING_TYPES:
                 suppressed.update(complement_tokens(tok))
         for tok in nouns:
             m = self.dict.match(tok)

@@ -14,6 +14,8 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..knowledge.lexicon import SUBJECT_PRONOUNS
+
 __all__ = [
     "PLOVER_TYPES",
     "Entry",
@@ -31,7 +33,7 @@ PLOVER_TYPES = frozenset(
 )
 _CONDITION_KEYS = frozenset({"prep", "obj", "mod", "comp", "selfcomp"})
 _ADJECTIVES = frozenset({"offensive", "protest"})  # real adjectives; other ADJ-tagged entry words are mis-tagged nouns
-_SELF_PRONOUNS = frozenset({"it", "they", "we", "i", "he", "she"})
+_SELF_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod"})
 _COMP_DEPS = frozenset({"xcomp", "ccomp", "acomp", "oprd", "advcl"})

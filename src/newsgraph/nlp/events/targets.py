@@ -1,26 +1,26 @@
 """Where an event candidate's recipient and place are: the trigger's objects and prepositions, then one
 clause or a few prepositions deeper (``deep_target``), and the actor's own ground.
 
-Split out of :mod:`newsgraph.nlp.events`; :class:`_TargetSearch` is mixed into ``events._Coder`` and
-uses its ``self.actors`` (an :class:`~newsgraph.nlp.events.actors.ActorIndex`).
+``events._Coder`` holds a :class:`TargetSearch`, which holds the document's
+:class:`~newsgraph.nlp.events.actors.ActorIndex`.
 """
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .actors import is_group
+from .actors import ActorIndex, is_group
 from .candidate import Candidate
 from .dictionary import Match
 
-_VERB = frozenset({"VERB", "AUX"})
-_NOUN = frozenset({"NOUN", "PROPN"})
+VERB_POS = frozenset({"VERB", "AUX"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
 _TARGET_PREPS = ("against", "on", "upon", "with", "to", "toward", "towards", "at", "into", "from", "of", "over")
 _OBJECT_PREPS = frozenset({"from", "to", "against", "on", "for", "with", "between"})  # on an object noun
 _PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "across", "around", "throughout", "within"})
 _MOVE_PREPS = frozenset({"to", "into"})  # the destination of a visit or deployment is its place
 # types whose clausal complement is their content, not a second event ("urged X to withdraw")
-_GOVERNING = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
+GOVERNING_TYPES = frozenset({"AGREE", "REQUEST", "THREATEN", "REJECT", "ACCUSE", "CONCEDE"})
 # where a recipient may hide when the trigger's own objects name nobody: "a suspension of air links with
 # Serbia", "calls by Belarus's rulers", "a camp for Congolese refugees was attacked"
 _DEEP_PREPS = frozenset(
@@ -51,14 +51,17 @@ _CONDITION_MARKS = frozenset({"if", "unless"})
 _IN_NOUNS = frozenset({"protest", "response", "defiance", "retaliation", "solidarity"})
 
 
-class _TargetSearch:
-    """The candidate search for recipients and places (``_Coder``'s, which provides ``self.actors``)."""
+class TargetSearch:
+    """The candidate search for recipients and places, over one document's actors."""
+
+    def __init__(self, actors: ActorIndex):
+        self.actors = actors
 
     def targets(self, c: Candidate, match: Match) -> None:
         a, tok = self.actors, c.tok
         heads: list[Token] = []
         places: list[Token] = []
-        if tok.pos_ in _VERB:
+        if tok.pos_ in VERB_POS:
             if tok.dep_ == "acl" and tok.tag_ == "VBN":
                 heads.append(tok.head)  # "officials killed by ...", "the war waged by NATO"
             for ch in tok.children:
@@ -67,7 +70,7 @@ class _TargetSearch:
             # a particle's preposition too: "kidnapped up to 16 advisers"
             scopes = [tok] + [ch for ch in tok.children if ch.dep_ in ("xcomp", "dobj", "prt")]
         else:
-            scopes = [tok, tok.head] if tok.dep_ == "conj" and tok.head.pos_ in _NOUN else [tok]
+            scopes = [tok, tok.head] if tok.dep_ == "conj" and tok.head.pos_ in NOUN_POS else [tok]
         if match.object is not None and match.object not in scopes:
             scopes.append(match.object)
         for scope in scopes:
@@ -82,16 +85,16 @@ class _TargetSearch:
                     continue
                 if p in _PLACE_PREPS or (p in _MOVE_PREPS and c.type in ("CONSULT", "MOBILIZE")):
                     places.append(pobj)
-                if scope is not tok and scope.pos_ in _NOUN and p not in _OBJECT_PREPS:
+                if scope is not tok and scope.pos_ in NOUN_POS and p not in _OBJECT_PREPS:
                     continue  # "promotion of Russian nationalism" names no recipient
                 if (p in _TARGET_PREPS or p == "for" and c.type in ("AID", "SUPPORT")) and p not in _PLACE_PREPS:
                     heads.append(pobj)
-        if tok.pos_ in _VERB and c.type in _GOVERNING | {"AGREE"}:
+        if tok.pos_ in VERB_POS and c.type in GOVERNING_TYPES | {"AGREE"}:
             # "promised to continue military aid to X": the complement's recipient
             for x in (ch for ch in tok.children if ch.dep_ == "xcomp"):
                 for y in [x, *(g for g in x.children if g.dep_ in ("xcomp", "dobj"))]:
                     for g in y.children:
-                        if g.dep_ in ("dobj", "dative") and g.pos_ in _NOUN:
+                        if g.dep_ in ("dobj", "dative") and g.pos_ in NOUN_POS:
                             heads.append(g)
                         if g.dep_ in ("prep", "dative") and g.lower_ in (
                             "to",
@@ -150,12 +153,12 @@ class _TargetSearch:
         """
         tok = c.tok
         roots: list[Token] = []
-        verbs = [tok] if tok.pos_ in _VERB else []
-        if tok.pos_ in _NOUN and tok.dep_ == "dobj" and tok.head.pos_ in _VERB:
+        verbs = [tok] if tok.pos_ in VERB_POS else []
+        if tok.pos_ in NOUN_POS and tok.dep_ == "dobj" and tok.head.pos_ in VERB_POS:
             verbs.append(tok.head)  # "began a hunger strike to protest ..."
         for v in verbs:
             for ch in v.children:
-                if ch.dep_ == "ccomp" and ch.i > v.i and v is tok and c.type in _GOVERNING | {"SUPPORT"}:
+                if ch.dep_ == "ccomp" and ch.i > v.i and v is tok and c.type in GOVERNING_TYPES | {"SUPPORT"}:
                     roots.extend(g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass"))
             for x in [v, *(ch for ch in v.children if ch.dep_ == "xcomp")]:
                 for ch in x.children:
@@ -200,16 +203,16 @@ class _TargetSearch:
             if h.i in seen:
                 continue
             seen.add(h.i)
-            if h.pos_ not in _VERB and found(h):
+            if h.pos_ not in VERB_POS and found(h):
                 return True
             if depth >= _DEEP_DEPTH:
                 continue
             for g in h.children:
                 if g.dep_ in ("prep", "agent") and (g.lower_ in preps or g.dep_ == "agent"):
                     frontier.extend((p, depth + 1) for p in g.children if p.dep_ == "pobj")
-                elif h.pos_ in _VERB and g.dep_ in ("dobj", "dative"):
+                elif h.pos_ in VERB_POS and g.dep_ in ("dobj", "dative"):
                     frontier.append((g, depth + 1))
-                elif h.pos_ in _NOUN and g.dep_ == "acl" and g.tag_ in ("VBN", "VBG"):
+                elif h.pos_ in NOUN_POS and g.dep_ == "acl" and g.tag_ in ("VBN", "VBG"):
                     frontier.append((g, depth + 1))  # "crimes committed by X", "lines leading into Kabul"
         return False
 

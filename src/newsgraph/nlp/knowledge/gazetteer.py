@@ -14,13 +14,13 @@ and cached, because building 200k frozen dataclasses up front would double the l
 from __future__ import annotations
 
 import gzip
-import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Place", "Gazetteer", "get_gazetteer", "normalize_name", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
+from .lexicon import normalize_name  # the lookup key, also of the precomputed keys in the data file
+
+__all__ = ["Place", "Gazetteer", "get_gazetteer", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
 
 # Cities at least this big (and capitals) are matched in running text; smaller ones
 # only link a span the model already tagged GPE/LOC (many village names are words:
@@ -30,39 +30,6 @@ BIG_CITY_POPULATION = 1_000_000
 MATCH_KINDS = frozenset(
     {"country", "admin1", "city", "sea", "river", "feature", "region", "org", "nationality", "continent", "weapon"}
 )
-
-# Letters that Unicode does not decompose into base letter + accent.
-_SPECIAL = str.maketrans(
-    {
-        "ł": "l",
-        "Ł": "L",
-        "ø": "o",
-        "Ø": "O",
-        "đ": "d",
-        "Đ": "D",
-        "æ": "ae",
-        "Æ": "AE",
-        "œ": "oe",
-        "Œ": "OE",
-        "ı": "i",
-        "þ": "th",
-        "ð": "d",
-        "ß": "ss",
-    }
-)
-_DROP = re.compile(r"[.'\u2019\u2018`\u02bc]")  # "U.S." -> "us", "Côte d'Ivoire" -> "cote divoire"
-_NON_ALNUM = re.compile(r"[^0-9a-z]+")
-
-
-@lru_cache(maxsize=200_000)
-def normalize_name(name: str) -> str:
-    """Casefold, strip accents and punctuation and a leading "the": the lookup key."""
-    s = unicodedata.normalize("NFKD", name.translate(_SPECIAL))
-    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold()
-    s = _NON_ALNUM.sub(" ", _DROP.sub("", s)).strip()
-    if s.startswith("the "):
-        s = s[4:]
-    return s
 
 
 @dataclass(frozen=True)

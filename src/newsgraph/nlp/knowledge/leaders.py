@@ -21,21 +21,16 @@ and "Sarah Putin" is not Vladimir Putin.  The table is read once, on first use.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["Leader", "leader_country", "leader", "leaders", "normalize_name"]
+from .lexicon import LEADER_TITLE_KEYS, fold_letters
+
+__all__ = ["Leader", "leader_country", "leader", "leaders", "name_words"]
 
 _PARTICLES = frozenset(
     "al el ul bin ibn bint ould de da do dos das du del della di van von der den la le zu y wa".split()
-)
-_TITLES = frozenset(
-    """president vice prime minister foreign defence defense secretary state chancellor premier king queen
-    prince princess crown emperor empress sultan emir sheikh shaikh ayatollah mullah general gen lt col
-    colonel marshal field admiral adm mr mrs ms dr sir lord former late acting interim outgoing new
-    then opposition leader chairman senator sen rep gov governor mayor speaker""".split()
 )
 _FUZZY_MIN = 8
 _SPLIT = re.compile(r"[\s\-‐‑–—_/]+")
@@ -50,24 +45,9 @@ class Leader:
     years: str
 
 
-def _fold(text: str) -> str:
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return (
-        text.replace("ø", "o")
-        .replace("Ø", "O")
-        .replace("đ", "d")
-        .replace("Đ", "D")
-        .replace("ł", "l")
-        .replace("Ł", "L")
-        .replace("ı", "i")
-        .lower()
-    )
-
-
-def normalize_name(name: str) -> tuple[str, ...]:
-    """Name words for matching: ``"President Omar al-Bashir's"`` -> ``("omar", "bashir")``."""
-    text = _fold(name).strip()
+def name_words(name: str) -> tuple[str, ...]:
+    """A leader-matching key, name words without titles, particles and initials: ``"President Omar al-Bashir's"`` -> ``("omar", "bashir")``."""
+    text = fold_letters(name).strip()
     for tail in ("'s", "’s"):
         if text.endswith(tail):
             text = text[: -len(tail)]
@@ -79,7 +59,7 @@ def normalize_name(name: str) -> tuple[str, ...]:
         if not w or initials or (len(w) == 1 and w.isalpha()):
             continue
         words.append(w)
-    while len(words) > 1 and words[0] in _TITLES:
+    while len(words) > 1 and words[0] in LEADER_TITLE_KEYS:
         words.pop(0)
     kept = [w for w in words if w not in _PARTICLES]
     return tuple(kept or words)
@@ -103,7 +83,7 @@ class _Table:
             person = Leader(name, country, role, years)
             self.leaders.append(person)
             for form in [name, *aliases]:
-                key = normalize_name(form)
+                key = name_words(form)
                 if not key:
                     continue
                 self.by_full.setdefault(" ".join(key), person)
@@ -115,11 +95,11 @@ class _Table:
                     self.first_words.setdefault(key[-1], set()).add(key[0])
                 self.last.setdefault(key[-1], set()).add(country)
             if surname and surname != "-":
-                key = normalize_name(surname)
+                key = name_words(surname)
                 if key:
                     self.single.setdefault(" ".join(key), set()).add(country)
             else:  # "-": a bare surname this common names nobody
-                key = normalize_name(name)
+                key = name_words(name)
                 if key:
                     self.last.setdefault(key[-1], set()).add("-")
 
@@ -148,7 +128,7 @@ class _Table:
         return None
 
     def lookup(self, name: str) -> str | None:
-        key = normalize_name(name)
+        key = name_words(name)
         if not key:
             return None
         if len(key) == 1:
@@ -209,7 +189,7 @@ def leader_country(name: str | None) -> str | None:
 
 def leader(name: str) -> Leader | None:
     """The table row for an exact (normalised) full name or alias, if any."""
-    return _table().by_full.get(" ".join(normalize_name(name)))
+    return _table().by_full.get(" ".join(name_words(name)))
 
 
 def leaders() -> list[Leader]:

@@ -7,8 +7,9 @@ normalised name, or by acronym ("NATO" / "North Atlantic Treaty Organization").
 A capital used as an actor ("Washington and Moscow agreed") joins its country.
 Titles and nationality adjectives left of a person name become attributes.
 
-People (titles, surnames) live in :mod:`.people`, capitals and homonyms in
-:mod:`.places`; this module reads mentions and groups everything else.
+The linker holds a :class:`~.people.PeopleResolver` (titles, surnames) and a
+:class:`~.places.PlaceResolver` (gazetteer access, capitals, homonyms); this module
+reads mentions and groups everything else.
 
 Work is per entity span, plus one cheap token scan for bare surnames the NER
 missed: a small fraction of the cost of the spaCy model itself.
@@ -24,139 +25,55 @@ from spacy.tokens import Doc, Span
 from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country
+from ..knowledge.lexicon import TITLES, collapse_spaces
 from ..knowledge.organisations import is_igo_name, named_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
-from .people import (
-    _PARTICLES,
-    _POSSESSIVE,
-    PERSONISH,
-    TITLE_WORDS,
-    PeopleMixin,
-    _Cluster,
-    _key,
-    _Mention,
-    _name_words,
-    _norm,
-)  # fmt: skip
-from .places import PlacesMixin
+from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
+from .people import PERSONISH, PeopleResolver
+from .places import PlaceResolver
 
 __all__ = ["EntityLinker", "KEEP_LABELS"]
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WEAPON"})
 _READ_LABELS = KEEP_LABELS | PERSONISH
 
-# Which gazetteer kinds an unlinked span of each NER label may link to: a LOC "West" is
-# no admin region called West, a FAC "White House" no town of that name.
-_KINDS_FOR_LABEL = {
-    "GPE": ("country", "admin1", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
-    "LOC": ("sea", "river", "feature", "region", "continent", "country"), "FAC": ("feature", "city"),
-}  # fmt: skip
-
-_COMPASS = frozenset(
-    "north south east west northern southern eastern western central upper lower northeast northwest "
-    "southeast southwest northeastern northwestern southeastern southwestern".split()
-)
 _IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
 def _acronym(text: str) -> str:
-    words = [w for w in _norm(text).replace("-", " ").split() if w.lower() not in _IGNORED_ALIAS_WORDS]
+    words = [w for w in collapse_spaces(text).replace("-", " ").split() if w.lower() not in _IGNORED_ALIAS_WORDS]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
 
 
-class EntityLinker(PeopleMixin, PlacesMixin):
+class EntityLinker:
     """Groups the article's entity mentions and fills ``doc._.ng_entities`` and friends."""
 
     def __init__(self, lookup_unlinked: bool = True):
         self.lookup_unlinked = lookup_unlinked
-        self._gaz = False  # not loaded yet; None once known to be missing
-
-    # -- gazetteer access (another module; absent in some checkouts) ----------------
-    @property
-    def gazetteer(self):
-        if self._gaz is False:
-            try:  # absent or without its data file in a partial checkout: link nothing beyond kb_id_
-                from ..knowledge.gazetteer import get_gazetteer
-
-                self._gaz = get_gazetteer()
-            except (ImportError, OSError):
-                self._gaz = None
-        return self._gaz
-
-    def _place(self, kb: str | None):
-        gaz = self.gazetteer
-        return gaz.get(kb) if gaz is not None and kb else None
-
-    def _link(self, text: str, label: str) -> str | None:
-        """A gazetteer id for a span the NER left unlinked (used when no linker ran before us)."""
-        gaz = self.gazetteer
-        if gaz is not None:
-            wanted = _KINDS_FOR_LABEL.get(label, ())
-            bare = text.replace(".", "")
-            acronym = 2 <= len(bare) <= 5 and bare.isalpha() and bare.isupper()
-            if len(text.split()) > 1 and text.split()[0].lower() in _COMPASS:
-                return None  # "South Lebanon": see _part_country
-            for place in gaz.lookup(_norm(text), include_alternate=False):
-                # towns that share a name with an institution ("White House") are not worth the risk
-                if place.kind in wanted and place.notable:
-                    if acronym and place.kind == "city" and "C" not in place.flags:
-                        continue  # "ILO" is no town in Peru
-                    return place.id
-            if label == "NORP" and not acronym:  # "Mozambique officials": the country's nationality
-                place = next((p for p in gaz.lookup(_norm(text), include_alternate=False) if p.kind == "country"), None)
-                if place is not None and gaz.get(f"norp:{place.country}") is not None:
-                    return f"norp:{place.country}"
-        return None
-
-    def _part_country(self, text: str, label: str) -> str | None:
-        """The country of a name left unlinked that is part of a known place or people: X's in
-        "South X" / "Northern X" (never some town called "South X" elsewhere), the first word's in
-        a group such as "Bosnian Serbs" or "Kosovo Albanians"."""
-        gaz = self.gazetteer
-        words = _norm(text).split()
-        if gaz is None or len(words) < 2:
-            return None
-        if label == "NORP":
-            head = " ".join(words[:-1])
-            kinds = ("nationality", "country", "admin1", "region")
-        elif words[0].lower() in _COMPASS:
-            head = " ".join(words[1:])
-            kinds = ("country", "admin1", "region", "feature", "continent", "city")
-        else:
-            return None
-        for p in gaz.lookup(head, include_alternate=False)[:3]:
-            if p.kind in kinds and p.notable:
-                return p.country
-        return None
-
-    def _country_of(self, kb: str | None) -> str | None:
-        place = self._place(kb)
-        if place is not None:
-            return place.country
-        prefix, _, code = (kb or "").partition(":")  # "iso3166:RUS", "norp:RUS" carry the code themselves
-        return code if prefix in ("iso3166", "norp") and len(code) == 3 and code.isupper() else None
+        self.places = PlaceResolver()
+        self.people = PeopleResolver(self.places)
 
     # -- the component ---------------------------------------------------------------
     def __call__(self, doc: Doc) -> Doc:
         title_tokens: set[int] = set()
-        people: list[_Mention] = []
-        others: list[_Mention] = []
+        people: list[MentionRecord] = []
+        others: list[MentionRecord] = []
         for ent in doc.ents:
             m = self._mention(doc, ent) if ent.label_ in _READ_LABELS else None
             if m is not None and m.label == "PERSON":
-                self._titles(doc, m, title_tokens)
+                self.people.read_titles(doc, m, title_tokens)
                 people.append(m)
             elif m is not None:
                 others.append(m)
         # A span that we read as part of a title ("Secretary of State") is not an entity.
         others = [m for m in others if not title_tokens.intersection(range(m.start, m.end))]
 
-        persons = self._resolve_people(people)
-        others = self._attach_surnames(persons, others)
-        self._scan_bare_surnames(doc, persons)
+        persons = self.people.resolve(people)
+        others = self.people.attach_surnames(persons, others)
+        self.people.scan_bare_surnames(doc, persons)
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
-        self._disambiguate_places(clusters)
-        self._merge_misread_people(persons, clusters)
+        self.places.disambiguate(clusters)
+        self.people.merge_misread_people(persons, clusters)
         clusters += persons
         clusters = [c for c in clusters if c.mentions]
         for c in clusters:
@@ -168,70 +85,70 @@ class EntityLinker(PeopleMixin, PlacesMixin):
         doc._.ng_entity_meta = {ent.id: info for ent, info in results}
         return doc
 
-    def _mention(self, doc: Doc, ent: Span) -> _Mention | None:
+    def _mention(self, doc: Doc, ent: Span) -> MentionRecord | None:
         """Trim a span to its name tokens: no leading 'the', titles, trailing possessive or punctuation."""
         start, end = ent.start, ent.end
         while start < end and (doc[start].is_space or doc[start].is_punct or doc[start].lower_ == "the"):
             start += 1
         if ent.label_ == "PERSON":
-            while start < end - 1 and doc[start].text in TITLE_WORDS:
-                start += 1  # the title is recovered by _titles, which looks left of the name
-            while start > 0 and doc[start - 1].lower_ in _PARTICLES and doc[start - 1].ent_iob == 2:
+            while start < end - 1 and doc[start].text in TITLES:
+                start += 1  # the title is recovered by PeopleResolver.read_titles, which looks left of the name
+            while start > 0 and doc[start - 1].lower_ in NAME_PARTICLES and doc[start - 1].ent_iob == 2:
                 start -= 1  # "de Vries said": the small model tags only "Vries"
             while start > 0:  # a first name the model left out, often across a PDF line break ("Sergei\nAndreyev")
                 line_break = start > 1 and doc[start - 1].is_space and "\n\n" not in doc[start - 1].text
                 t = doc[start - 2 if line_break else start - 1]
-                if not (t.pos_ == "PROPN" and t.is_title and t.ent_iob == 2 and t.text not in TITLE_WORDS):
+                if not (t.pos_ == "PROPN" and t.is_title and t.ent_iob == 2 and t.text not in TITLES):
                     break
                 if not ent.start <= t.head.i < end:
                     break
                 start = t.i
-        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in _POSSESSIVE):
+        while end > start and (doc[end - 1].is_space or doc[end - 1].is_punct or doc[end - 1].text in POSSESSIVE):
             end -= 1
         if start >= end:
             return None
         span = doc[start:end]
         kb = ent.kb_id_ or None
-        m = _Mention(start, end, span.start_char, span.end_char, span.text, ent.label_, kb)
+        m = MentionRecord(start, end, span.start_char, span.end_char, span.text, ent.label_, kb)
         if ent.label_ in ("GPE", "LOC", "FAC", "ORG", "NORP") and not kb and self.lookup_unlinked:
-            m.kb = self._link(span.text, ent.label_)
+            m.kb = self.places.link(span.text, ent.label_)
         if not m.kb and ent.label_ in ("GPE", "LOC", "FAC", "NORP") and len(span) > 1:
-            m.country = self._part_country(span.text, ent.label_)  # "South Lebanon", "Bosnian Serbs"
+            m.country = self.places.part_country(span.text, ent.label_)  # "South Lebanon", "Bosnian Serbs"
         if ent.label_ in ("GPE", "LOC", "FAC"):
-            self._metonymy(doc, m)
+            self.places.metonymy(doc, m)
         return m
 
-    def _resolve_others(self, doc: Doc, mentions: list[_Mention]) -> list[_Cluster]:
-        by_key: dict[tuple[str, str], _Cluster] = {}
+    def _resolve_others(self, doc: Doc, mentions: list[MentionRecord]) -> list[MentionCluster]:
+        by_key: dict[tuple[str, str], MentionCluster] = {}
         for m in mentions:
             # NORP never merges with its country; anything else merges by gazetteer id or name
             group = "NORP" if m.label == "NORP" else "X"
-            key = (group, m.kb) if m.kb else (group, "name:" + _key(m.text))
+            key = (group, m.kb) if m.kb else (group, "name:" + grouping_key(m.text))
             c = by_key.get(key)
             if c is None:
-                c = by_key[key] = _Cluster(m.label, m.kb)
+                c = by_key[key] = MentionCluster(m.label, m.kb)
             c.mentions.append(m)
         clusters = list(by_key.values())
         # an unlinked span named like a linked one joins it: NER labels are noisy
         # ("Kaliningrad" as PRODUCT and as GPE), names in one article are not
-        linked: dict[tuple[str, str], list[_Cluster]] = {}
+        linked: dict[tuple[str, str], list[MentionCluster]] = {}
         for c in clusters:
             if c.kb:
-                for k in {_key(m.text) for m in c.mentions if not m.actor_capital}:
+                for k in {grouping_key(m.text) for m in c.mentions if not m.actor_capital}:
                     linked.setdefault((c.label == "NORP", k), []).append(c)
         for c in clusters:
-            keys = {_key(m.text) for m in c.mentions}
+            keys = {grouping_key(m.text) for m in c.mentions}
             targets = linked.get((c.label == "NORP", keys.pop()), []) if not c.kb and len(keys) == 1 else []
             if len(targets) == 1:
                 targets[0].mentions += c.mentions
                 c.mentions = []
         # acronyms: an unlinked "NATO" joins the one cluster whose name's initials spell it
-        by_acronym: dict[str, list[_Cluster]] = {}
+        by_acronym: dict[str, list[MentionCluster]] = {}
         for c in clusters:
             for a in {_acronym(m.text) for m in c.mentions} - {""}:
                 by_acronym.setdefault(a, []).append(c)
         for c in clusters:
-            forms = {_norm(m.text).replace(".", "") for m in c.mentions}
+            forms = {collapse_spaces(m.text).replace(".", "") for m in c.mentions}
             form = forms.pop() if len(forms) == 1 and c.label != "NORP" else ""
             targets = [t for t in by_acronym.get(form, []) if t is not c and t.label != "NORP"]
             if form.isupper() and len(targets) == 1 and (not c.kb or not targets[0].kb):
@@ -241,15 +158,15 @@ class EntityLinker(PeopleMixin, PlacesMixin):
         return clusters
 
     # -- output -----------------------------------------------------------------------------
-    def _entity(self, eid: str, c: _Cluster) -> tuple[Entity, dict]:
-        forms = [_norm(m.text) for m in c.mentions]
+    def _entity(self, eid: str, c: MentionCluster) -> tuple[Entity, dict]:
+        forms = [collapse_spaces(m.text) for m in c.mentions]
         labels = Counter(m.label for m in c.mentions if not m.actor_capital)
         label = "PERSON" if c.label == "PERSON" else (labels.most_common(1)[0][0] if labels else "GPE")
-        place = self._place(c.kb)
+        place = self.places.place(c.kb)
         if place is not None:
             name, label = place.name, place.label or label
         elif c.label == "PERSON":
-            name = max(forms, key=lambda f: (len(_name_words(f)), len(f)))
+            name = max(forms, key=lambda f: (len(person_name_words(f)), len(f)))
         elif label == "NORP":
             name = Counter(forms).most_common(1)[0][0]  # "Russian" over "Russians" when more common
         else:  # the longest form; a dateline's "MOSCOW" loses to "Moscow"
@@ -259,7 +176,7 @@ class EntityLinker(PeopleMixin, PlacesMixin):
             for t in (m.title or "").split("; "):
                 if t and t not in titles:
                     titles.append(t)
-        country = self._country_of(c.kb) or next((m.country for m in c.mentions if m.country), None)
+        country = self.places.country_of(c.kb) or next((m.country for m in c.mentions if m.country), None)
         aliases = list(dict.fromkeys(f for f in forms if f != name))
         if country is None and label == "PERSON":
             # a political figure the article does not place: the leaders table knows ("Putin" -> RUS)
@@ -267,7 +184,7 @@ class EntityLinker(PeopleMixin, PlacesMixin):
         elif country is None and label in ("ORG", "GPE", "NORP", "FAC") and not is_igo_name([name, *aliases]):
             # the small model tags "Moody Awori" ORG: a full two-word name may still be a leader's
             country = leader_country(name) if len(name.split()) >= 2 else None
-            if country is None and label == "ORG" and self.gazetteer is not None:
+            if country is None and label == "ORG" and self.places.gazetteer is not None:
                 country = named_country(name)  # "Nigerian Union of Teachers" -> NGA
         mentions = [Mention(m.start_char, m.end_char, m.text) for m in c.mentions]
         lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)

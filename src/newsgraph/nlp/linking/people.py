@@ -1,83 +1,32 @@
 """People for ``newsgraph_linking_v1``: mention records, name matching, titles and surnames.
 
-Split out of :mod:`newsgraph.nlp.linking`, whose :class:`~newsgraph.nlp.linking.component.EntityLinker`
-mixes :class:`PeopleMixin` in.  Everything here works on the mention records below
-and the doc's tokens: no gazetteer access beyond what the linker provides
-(``_place``, ``_link``, ``_country_of``).
+:class:`~newsgraph.nlp.linking.component.EntityLinker` holds a :class:`PeopleResolver`.
+Everything here works on the mention records of :mod:`.mentions` and the doc's tokens:
+no gazetteer access beyond what the :class:`~.places.PlaceResolver` it is given answers
+(``place``, ``link``, ``country_of``).
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-__all__ = ["TITLE_WORDS", "PeopleMixin"]
+from ..knowledge.lexicon import TITLE_MODIFIERS, TITLES, collapse_spaces
+from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
 
-# Capitalised words that form a title left of a name ("Foreign Minister", "Gen.").
-TITLE_WORDS = frozenset(
-    """President Vice Prime Minister Foreign Defense Defence Interior Finance Economy Trade Justice
-    Health Home Secretary State Chancellor Premier King Queen Prince Princess Crown Pope Emperor
-    Sen. Senator Rep. Representative Gov. Governor Mayor Gen. General Lt. Lieutenant Col. Colonel
-    Maj. Major Capt. Captain Adm. Admiral Sgt. Sergeant Cmdr. Commander Marshal Field Brig.
-    Dr. Prof. Professor Mr. Mrs. Ms. Miss Sir Dame Lord Lady Judge Justice Chief Ambassador Speaker
-    Leader Chairman Chairwoman Chair CEO Director Deputy Sheikh Emir Sultan Ayatollah Rev.
-    Archbishop Bishop Cardinal Patriarch Spokesman Spokeswoman Envoy Attorney Commissioner
-    Chairperson Opposition Army Air Navy Staff Joint Chiefs Brigadier Secretary-General Vice-President
-    President-elect Father Rabbi Imam Inspector Detective Sheriff Officer Councillor Councilman Councilwoman
-    Alderman MP MEP Congressman Congresswoman Assemblyman Assemblywoman""".split()
-)
+if TYPE_CHECKING:
+    from .places import PlaceResolver
+
+__all__ = ["PERSONISH", "PeopleResolver"]
+
 # Words that may sit inside a title run without being titles themselves.
-_TITLE_MODIFIERS = frozenset({"former", "acting", "then", "-", "late", "interim", "outgoing", "new"})
+_TITLE_RUN_WORDS = TITLE_MODIFIERS | {"-"}
 _TITLE_JOINERS = frozenset({"of", "for", "the"})
 _PLACE_NOUNS = frozenset("city town village region province capital port country district enclave".split())
-_PARTICLES = frozenset("de van von der den da di du al el bin ibn ter ten le la dos das".split())
 # The small model often tags a bare surname ("Clarke wrote") as ORG/GPE/...: such
 # spans may still join a person the article named in full.
 PERSONISH = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WEAPON", "WORK_OF_ART"})
-_WORD = re.compile(r"[^\W\d_][\w'’.-]*")
-_POSSESSIVE = ("'s", "’s", "'", "’")
-_TAIL = re.compile(r"(?:['’]s?|\.)+$")
-
-
-@dataclass(slots=True)
-class _Mention:
-    start: int  # token index
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-    label: str
-    kb: str | None = None
-    title: str | None = None
-    country: str | None = None  # from a nationality adjective / GPE before a person
-    actor_capital: bool = False
-
-
-@dataclass
-class _Cluster:
-    label: str
-    kb: str | None = None
-    mentions: list[_Mention] = field(default_factory=list)
-    words: tuple[str, ...] = ()  # fullest person name, normalised words
-
-
-def _norm(text: str) -> str:
-    """Collapse whitespace: mentions can span a PDF line break ("Sergei\\nKaraganov")."""
-    return " ".join(text.split())
-
-
-def _key(text: str) -> str:
-    """Grouping key for non-person names: case, dots, a leading 'the' and spacing ignored."""
-    t = _norm(text).lower().replace(".", "")
-    return t[4:] if t.startswith("the ") else t
-
-
-def _name_words(text: str) -> tuple[str, ...]:
-    """Lowercased name words without possessives or dots: "Gen. Putin's" -> ("gen", "putin")."""
-    words = (_TAIL.sub("", w.lower()) for w in _WORD.findall(text))
-    return tuple(w for w in words if w)
 
 
 def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
@@ -98,10 +47,15 @@ def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
     return 2 if ok else 0
 
 
-class PeopleMixin:
-    """Person resolution for :class:`~newsgraph.nlp.linking.component.EntityLinker`."""
+class PeopleResolver:
+    """Person resolution for :class:`~newsgraph.nlp.linking.component.EntityLinker`: titles read
+    around a name, mentions grouped into people, surnames found.  Gazetteer questions (a
+    nationality's country, a town sharing a surname) go to the linker's :class:`PlaceResolver`."""
 
-    def _titles(self, doc: Doc, m: _Mention, title_tokens: set[int]) -> None:
+    def __init__(self, places: PlaceResolver):
+        self.places = places
+
+    def read_titles(self, doc: Doc, m: MentionRecord, title_tokens: set[int]) -> None:
         """Read titles and a nationality left of a person name, and a role apposition after it."""
         inside = range(m.start, m.end)
         taken: list[int] = []
@@ -110,11 +64,10 @@ class PeopleMixin:
             t = doc[j]
             if t.is_space and "\n\n" not in t.text:
                 pass  # a PDF line break between title and name (a paragraph break ends the title)
-            elif t.text in TITLE_WORDS and t.ent_type_ not in ("NORP", "GPE"):
+            elif t.text in TITLES and t.ent_type_ not in ("NORP", "GPE"):
                 taken.append(j)  # may be inside an ORG: the NER tags "State" in "Secretary of State"
             elif taken and (
-                t.lower_ in _TITLE_MODIFIERS
-                or (t.lower_ in _TITLE_JOINERS and j > 0 and doc[j - 1].text in TITLE_WORDS)
+                t.lower_ in _TITLE_RUN_WORDS or (t.lower_ in _TITLE_JOINERS and j > 0 and doc[j - 1].text in TITLES)
             ):
                 taken.append(j)
             elif (
@@ -129,7 +82,7 @@ class PeopleMixin:
                 while s > 0 and doc[s].ent_iob_ == "I":
                     s -= 1
                 k = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
-                if not (k >= 2 and doc[k - 1].lower_ in ("for", "of") and doc[k - 2].text in TITLE_WORDS):
+                if not (k >= 2 and doc[k - 1].lower_ in ("for", "of") and doc[k - 2].text in TITLES):
                     break
                 taken.extend(range(j, k - 3, -1))
                 j = k - 3
@@ -141,17 +94,17 @@ class PeopleMixin:
             taken.pop()
         if taken:
             title_tokens.update(taken)
-            m.title = _norm(doc[taken[-1] : taken[0] + 1].text)
+            m.title = collapse_spaces(doc[taken[-1] : taken[0] + 1].text)
         # a nationality or country right before the title or name: "Russian President X", "U.S. Sen. X"
         k = taken[-1] - 1 if taken else m.start - 1
-        if k >= 0 and doc[k].text in _POSSESSIVE:
+        if k >= 0 and doc[k].text in POSSESSIVE:
             k -= 1  # "Ukraine's President X"
         if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and (taken or doc[k].head.i in inside):
             s = k  # walk to the start of that entity span (cheaper than searching doc.ents)
             while s > 0 and doc[s].ent_iob_ == "I":
                 s -= 1
-            kb = doc[s].ent_kb_id_ or self._link(doc[s : k + 1].text, doc[k].ent_type_)
-            m.country = self._country_of(kb)
+            kb = doc[s].ent_kb_id_ or self.places.link(doc[s : k + 1].text, doc[k].ent_type_)
+            m.country = self.places.country_of(kb)
         # a role apposition: "X, head of the Army Futures Command," / "X, a columnist for ..."
         root = doc[m.start : m.end].root
         for child in root.children:
@@ -159,20 +112,20 @@ class PeopleMixin:
                 sub = doc[child.left_edge.i : child.right_edge.i + 1]
                 while len(sub) and (sub[0].pos_ == "DET" or sub[0].is_punct):
                     sub = sub[1:]
-                text = _norm(sub.text) if 0 < len(sub) <= 10 else child.text
+                text = collapse_spaces(sub.text) if 0 < len(sub) <= 10 else child.text
                 m.title = f"{m.title}; {text}" if m.title else text
                 break
 
     # -- resolution ------------------------------------------------------------------------
-    def _resolve_people(self, people: list[_Mention]) -> list[_Cluster]:
-        clusters: list[_Cluster] = []
+    def resolve(self, people: list[MentionRecord]) -> list[MentionCluster]:
+        clusters: list[MentionCluster] = []
         for m in people:
-            words = _name_words(m.text)
+            words = person_name_words(m.text)
             # a stronger match wins; among equals the most recently mentioned person
             scored = [((_person_match(c.words, words), c.mentions[-1].start), c) for c in clusters]
             best = max((sc for sc in scored if sc[0][0]), key=lambda sc: sc[0], default=(None, None))[1]
             if best is None:
-                best = _Cluster("PERSON", words=words)
+                best = MentionCluster("PERSON", words=words)
                 clusters.append(best)
             elif len(words) > len(best.words):
                 best.words = words  # a fuller form of the name ("Putin" first, "Vladimir Putin" later)
@@ -180,23 +133,23 @@ class PeopleMixin:
         return clusters
 
     @staticmethod
-    def _nearest(candidates: list[_Cluster], pos: int) -> _Cluster:
+    def _nearest(candidates: list[MentionCluster], pos: int) -> MentionCluster:
         """The person mentioned most recently before token ``pos``, else the first one after it."""
 
-        def last_before(c: _Cluster) -> int:
+        def last_before(c: MentionCluster) -> int:
             return max((x.start for x in c.mentions if x.start < pos), default=-1)
 
         best = max(candidates, key=last_before)
         return best if last_before(best) >= 0 else min(candidates, key=lambda c: c.mentions[0].start)
 
-    def _attach_surnames(self, persons: list[_Cluster], others: list[_Mention]) -> list[_Mention]:
+    def attach_surnames(self, persons: list[MentionCluster], others: list[MentionRecord]) -> list[MentionRecord]:
         """An unlinked non-person span that is a known person's surname or full name joins that person."""
         full = [c for c in persons if len(c.words) > 1]
         rest = []
         for m in others:
-            place = self._place(m.kb)  # a town that shares a person's surname ("Sousa said") is that person
+            place = self.places.place(m.kb)  # a town that shares a person's surname ("Sousa said") is that person
             if m.label in PERSONISH and (not m.kb or place and place.kind == "city" and "C" not in place.flags):
-                words = _name_words(m.text)
+                words = person_name_words(m.text)
                 hits = [c for c in full if words and (words == c.words or words == c.words[-1:])]
                 if hits:
                     m.label = "PERSON"
@@ -205,9 +158,9 @@ class PeopleMixin:
             rest.append(m)
         return rest
 
-    def _scan_bare_surnames(self, doc: Doc, persons: list[_Cluster]) -> None:
+    def scan_bare_surnames(self, doc: Doc, persons: list[MentionCluster]) -> None:
         """Bare surnames of people named in full that the NER did not tag at all."""
-        by_surname: dict[str, list[_Cluster]] = {}
+        by_surname: dict[str, list[MentionCluster]] = {}
         for c in (c for c in persons if len(c.words) > 1):
             by_surname.setdefault(c.words[-1], []).append(c)
         # tokens our person mentions took beyond the model's spans (first names, "de") are not free
@@ -215,17 +168,17 @@ class PeopleMixin:
         for t in doc if by_surname else ():
             if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN" and t.i not in taken:
                 p = doc[t.i - 1] if t.i else t
-                s = p.i if p.lower_ in _PARTICLES and p.ent_iob == 2 and p.i not in taken else t.i  # "de Vries"
-                m = _Mention(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")
+                s = p.i if p.lower_ in NAME_PARTICLES and p.ent_iob == 2 and p.i not in taken else t.i  # "de Vries"
+                m = MentionRecord(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")
                 self._nearest(by_surname[t.lower_], t.i).mentions.append(m)
 
     @staticmethod
-    def _merge_misread_people(persons: list[_Cluster], clusters: list[_Cluster]) -> None:
+    def merge_misread_people(persons: list[MentionCluster], clusters: list[MentionCluster]) -> None:
         """A one-word "person" never named in full or titled that is also a place or org here is that."""
-        by_key: dict[str, list[_Cluster]] = {}
+        by_key: dict[str, list[MentionCluster]] = {}
         for c in clusters:
             if c.label != "NORP" and c.mentions:
-                for k in {_key(m.text) for m in c.mentions}:
+                for k in {grouping_key(m.text) for m in c.mentions}:
                     by_key.setdefault(k, []).append(c)
         for p in persons:
             targets = by_key.get(" ".join(p.words), []) if len(p.words) == 1 else []

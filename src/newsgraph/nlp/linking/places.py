@@ -1,7 +1,8 @@
 """Places for ``newsgraph_linking_v1``: capitals used as actors, and context for same-named places.
 
-Split out of :mod:`newsgraph.nlp.linking`, whose :class:`~newsgraph.nlp.linking.component.EntityLinker`
-mixes :class:`PlacesMixin` in (it provides ``gazetteer``, ``_place`` and ``_link``).
+:class:`~newsgraph.nlp.linking.component.EntityLinker` holds a :class:`PlaceResolver`, which also
+answers every gazetteer question of the linker and its :class:`~.people.PeopleResolver`
+(``place``, ``link``, ``part_country``, ``country_of``).
 """
 
 from __future__ import annotations
@@ -10,29 +11,112 @@ import math
 
 from spacy.tokens import Doc
 
-from .people import _Cluster, _Mention, _norm
+from ..knowledge.lexicon import collapse_spaces
+from .mentions import MentionCluster, MentionRecord
 
-__all__ = ["PlacesMixin", "NEAR_KM"]
+__all__ = ["PlaceResolver", "NEAR_KM"]
 
 NEAR_KM = 400  # a same-named place this close to another place in the article is the one meant
 MAX_CANDIDATES = 12
 
+# Which gazetteer kinds an unlinked span of each NER label may link to: a LOC "West" is
+# no admin region called West, a FAC "White House" no town of that name.
+_KINDS_FOR_LABEL = {
+    "GPE": ("country", "admin1", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
+    "LOC": ("sea", "river", "feature", "region", "continent", "country"), "FAC": ("feature", "city"),
+}  # fmt: skip
+
+_COMPASS = frozenset(
+    "north south east west northern southern eastern western central upper lower northeast northwest "
+    "southeast southwest northeastern northwestern southeastern southwestern".split()
+)
+
 # Verbs whose subject is a place, not a government: "Kyiv came under fire", "Moscow is vast".
 _PLACE_VERBS = frozenset("be become remain come lie sit host see experience suffer endure fall burn "
                          "shake wake sleep look seem appear get lose freeze flood".split())  # fmt: skip
-# "Kherson, a city in ...": an apposition that says the NER's "person" is a place
 
 
-class PlacesMixin:
-    """Metonymy and place disambiguation for :class:`~newsgraph.nlp.linking.component.EntityLinker`."""
+class PlaceResolver:
+    """Gazetteer access, metonymy and place disambiguation for
+    :class:`~newsgraph.nlp.linking.component.EntityLinker`."""
 
-    def _capital_of(self, text: str, place) -> str | None:
+    def __init__(self):
+        self._gaz = False  # not loaded yet; None once known to be missing
+
+    # -- gazetteer access (another module; absent in some checkouts) ----------------
+    @property
+    def gazetteer(self):
+        if self._gaz is False:
+            try:  # absent or without its data file in a partial checkout: link nothing beyond kb_id_
+                from ..knowledge.gazetteer import get_gazetteer
+
+                self._gaz = get_gazetteer()
+            except (ImportError, OSError):
+                self._gaz = None
+        return self._gaz
+
+    def place(self, kb: str | None):
+        gaz = self.gazetteer
+        return gaz.get(kb) if gaz is not None and kb else None
+
+    def link(self, text: str, label: str) -> str | None:
+        """A gazetteer id for a span the NER left unlinked (used when no linker ran before us)."""
+        gaz = self.gazetteer
+        if gaz is not None:
+            wanted = _KINDS_FOR_LABEL.get(label, ())
+            bare = text.replace(".", "")
+            acronym = 2 <= len(bare) <= 5 and bare.isalpha() and bare.isupper()
+            if len(text.split()) > 1 and text.split()[0].lower() in _COMPASS:
+                return None  # "South Lebanon": see part_country
+            for place in gaz.lookup(collapse_spaces(text), include_alternate=False):
+                # towns that share a name with an institution ("White House") are not worth the risk
+                if place.kind in wanted and place.notable:
+                    if acronym and place.kind == "city" and "C" not in place.flags:
+                        continue  # "ILO" is no town in Peru
+                    return place.id
+            if label == "NORP" and not acronym:  # "Mozambique officials": the country's nationality
+                place = next(
+                    (p for p in gaz.lookup(collapse_spaces(text), include_alternate=False) if p.kind == "country"), None
+                )
+                if place is not None and gaz.get(f"norp:{place.country}") is not None:
+                    return f"norp:{place.country}"
+        return None
+
+    def part_country(self, text: str, label: str) -> str | None:
+        """The country of a name left unlinked that is part of a known place or people: X's in
+        "South X" / "Northern X" (never some town called "South X" elsewhere), the first word's in
+        a group such as "Bosnian Serbs" or "Kosovo Albanians"."""
+        gaz = self.gazetteer
+        words = collapse_spaces(text).split()
+        if gaz is None or len(words) < 2:
+            return None
+        if label == "NORP":
+            head = " ".join(words[:-1])
+            kinds = ("nationality", "country", "admin1", "region")
+        elif words[0].lower() in _COMPASS:
+            head = " ".join(words[1:])
+            kinds = ("country", "admin1", "region", "feature", "continent", "city")
+        else:
+            return None
+        for p in gaz.lookup(head, include_alternate=False)[:3]:
+            if p.kind in kinds and p.notable:
+                return p.country
+        return None
+
+    def country_of(self, kb: str | None) -> str | None:
+        place = self.place(kb)
+        if place is not None:
+            return place.country
+        prefix, _, code = (kb or "").partition(":")  # "iso3166:RUS", "norp:RUS" carry the code themselves
+        return code if prefix in ("iso3166", "norp") and len(code) == 3 and code.isupper() else None
+
+    def capital_of(self, text: str, place) -> str | None:
         """ISO3 of the country whose national capital ``text`` (linked to ``place``, if any) is."""
         if place is None and self.gazetteer is not None:  # unlinked: the best-ranked capital of that name
             place = next((p for p in self.gazetteer.lookup(text, False)[:3] if "C" in p.flags), None)
         return place.country if place is not None and place.kind == "city" and "C" in place.flags else None
 
-    def _disambiguate_places(self, clusters: list[_Cluster]) -> None:
+    def disambiguate(self, clusters: list[MentionCluster]) -> None:
         """Re-pick same-named towns and regions by the article's other places.
 
         A candidate near (within :data:`NEAR_KM`) another town or region the article names
@@ -44,7 +128,7 @@ class PlacesMixin:
         gaz = self.gazetteer
         if gaz is None:
             return
-        placed = [(c, self._place(c.kb)) for c in clusters if c.kb and c.mentions]  # nationalities count too
+        placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]  # nationalities count too
         # an organisation's home state says nothing of where the article is ("Twitter" is no hint that
         # "Geneva" is Geneva, Illinois)
         placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
@@ -53,7 +137,7 @@ class PlacesMixin:
         for c, p in placed:
             if p.kind not in ("city", "admin1") or any(m.actor_capital for m in c.mentions):
                 continue
-            name = _norm(c.mentions[0].text)
+            name = collapse_spaces(c.mentions[0].text)
             # a state stays a state (towns named after it are small); a town may be a bigger region or a
             # town of comparable size, never a village one tenth its size
             kinds = ("admin1",) if p.kind == "admin1" else ("city", "admin1")
@@ -82,15 +166,15 @@ class PlacesMixin:
             for m in c.mentions:
                 m.kb = best.id
 
-    def _metonymy(self, doc: Doc, m: _Mention) -> None:
+    def metonymy(self, doc: Doc, m: MentionRecord) -> None:
         """A capital as a clear government actor ("Washington warned", "Washington and Moscow agreed",
         "Paris and Russia signed") stands for its country.  Anywhere else it stays the city, with the
         city's point: "in London", "flights between London and Amsterdam", "relations between Harare
         and London" and a dateline ("Hanoi (VNA) -", "MOSCOW —") are places."""
-        place = self._place(m.kb)
+        place = self.place(m.kb)
         if (m.kb or "").startswith("iso3166:") or getattr(place, "kind", None) == "country":
             return
-        iso = self._capital_of(_norm(m.text), place)  # the gazetteer flags national capitals with "C"
+        iso = self.capital_of(collapse_spaces(m.text), place)  # the gazetteer flags national capitals with "C"
         if iso is None or m.text.isupper() or _dateline(doc, m):
             return  # a dateline is a place, even when the parser makes it a subject
         if m.end < len(doc) and doc[m.end].is_title and not doc[m.end].ent_type_:
@@ -116,7 +200,7 @@ def _acts(tok) -> bool:
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in _PLACE_VERBS
 
 
-def _dateline(doc: Doc, m: _Mention) -> bool:
+def _dateline(doc: Doc, m: MentionRecord) -> bool:
     """A place name opening a line and followed by "(", a dash or a comma: "Hanoi (VNA) –", "London, May 2 -"."""
     before = doc[m.start - 1] if m.start else None
     if before is not None and not (before.is_space and "\n" in before.text):

@@ -1,0 +1,102 @@
+"""A read-only snapshot of a store: every read inside one read transaction.
+
+Exports read many tables one after the other while an ingest may be writing.
+Read in separate statements, the tables come from different moments: facts of
+an article committed after ``articles`` was read, but before ``entities`` was,
+land in the export without their article.  A ``Snapshot`` opens one read
+transaction (SQLite's WAL keeps the moment of its first read for every later
+read), so all tables of one export describe the same committed state.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+
+from .connection import connect_reader, map_error
+
+__all__ = ["Snapshot"]
+
+BATCH_ROWS = 5_000
+
+
+class Snapshot:
+    """One committed moment of the store at ``path``, read-only.  Use as a context manager."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = Path(path)
+        self._conn = connect_reader(self.path)
+        self._conn.row_factory = sqlite3.Row
+        try:
+            self._conn.execute("BEGIN")
+            # A deferred transaction takes its snapshot at the first read, so read now.
+            self._tables = {row[0] for row in self._conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        except sqlite3.Error as exc:
+            self._conn.close()
+            raise map_error(exc, self.path) from exc
+
+    def close(self) -> None:
+        if self._conn is None:
+            return
+        try:
+            if self._conn.in_transaction:
+                self._conn.execute("ROLLBACK")  # nothing was written: this only ends the read
+        finally:
+            self._conn.close()
+            self._conn = None
+
+    def __enter__(self) -> Snapshot:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        self.close()
+
+    def _query(self, sql: str, params: tuple = ()) -> sqlite3.Cursor:
+        try:
+            return self._conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            mapped = map_error(exc, self.path)
+            if mapped is exc:
+                raise
+            raise mapped from exc
+
+    # -- whole tables ------------------------------------------------------------
+
+    def columns(self, table: str) -> list[tuple[str, str]]:
+        """The ``(name, declared SQL type)`` columns of ``table``; ValueError for an unknown table."""
+        if table not in self._tables:
+            raise ValueError(f"the store has no table {table!r}")
+        return [(row[1], (row[2] or "TEXT").upper()) for row in self._query(f"PRAGMA table_info({table})")]
+
+    def rows(self, table: str, columns: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[list[tuple]]:
+        """The rows of ``table`` (only ``columns``, in that order), in batches of ``batch_rows``,
+        so a store larger than memory streams."""
+        known = {name for name, _ in self.columns(table)}
+        unknown = [name for name in columns if name not in known]
+        if unknown:
+            raise ValueError(f"table {table!r} has no columns {unknown}")
+        # Table and column names were checked against the schema above: no input reaches the SQL.
+        cursor = self._query(f"SELECT {', '.join(columns)} FROM {table}")
+        while batch := cursor.fetchmany(batch_rows):
+            yield [tuple(row) for row in batch]
+
+    # -- what the GDELT export needs ------------------------------------------------
+
+    def events(self, modalities: tuple[str, ...]) -> Iterator[dict]:
+        """Events of the given modalities, in article order, each with its article's
+        ``published``, ``url``, ``path``, ``ingested_at`` and ``paragraphs``."""
+        marks = ", ".join("?" for _ in modalities)
+        cursor = self._query(
+            f"""SELECT e.*, a.published, a.url, a.path, a.ingested_at, a.paragraphs
+                FROM events e JOIN articles a ON a.id = e.article_id
+                WHERE e.modality IN ({marks}) ORDER BY a.seq, e.idx""",
+            tuple(modalities),
+        )
+        while batch := cursor.fetchmany(BATCH_ROWS):
+            yield from (dict(row) for row in batch)
+
+    def entities(self, article_id: str) -> dict[str, dict]:
+        """The entities of one article, by their local id (``E1``, ``E2``...)."""
+        rows = self._query("SELECT * FROM entities WHERE article_id = ?", (article_id,)).fetchall()
+        return {row["local_id"]: dict(row) for row in rows}
