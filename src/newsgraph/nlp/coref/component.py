@@ -35,14 +35,20 @@ from spacy.tokens import Doc, Token
 
 from ...model import Paragraph
 from ..extensions import entity_index, register_extensions
-from ..knowledge.lexicon import PRONOUN_GENDER, description_words, guess_gender
+from ..knowledge.lexicon import (
+    GENDERED_PRONOUNS,
+    GROUP_PRONOUNS,
+    PRONOUN_GENDER,
+    PRONOUNS,
+    description_words,
+    guess_gender,
+)
 from ..quote_marks import pair_quote_marks
 
-__all__ = ["CorefResolver", "GROUP_PRONOUNS", "PERSON_PRONOUNS", "make_coref", "resolve_references"]
+__all__ = ["CorefResolver", "make_coref", "resolve_references"]
 
-PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his", "hers", "himself", "herself"})
-GROUP_PRONOUNS = frozenset({"they", "them", "their", "it", "its", "we"})
-_INANIMATE_PRONOUNS = frozenset({"it", "its"})
+# the pronoun word lists are the lexicon's: GENDERED_PRONOUNS want a person, GROUP_PRONOUNS a group
+_INANIMATE_PRONOUNS = frozenset(w for w in GROUP_PRONOUNS if PRONOUNS[w].gender == "n")  # it, its
 _GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 _DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 _GENERIC_ORG_NOUNS = frozenset(
@@ -87,9 +93,9 @@ class _Resolver:
     def pronoun(self, pron: Token) -> str | None:
         """The most recent fitting entity outside quotes, as a reader would pick it."""
         word = pron.lower_
-        person = word in PERSON_PRONOUNS
+        person = word in GENDERED_PRONOUNS
         wanted = {"PERSON"} if person else _GROUP_TYPES - ({"PERSON"} if word in _INANIMATE_PRONOUNS else set())
-        same_kind = PERSON_PRONOUNS if person else GROUP_PRONOUNS
+        same_kind = GENDERED_PRONOUNS if person else GROUP_PRONOUNS
         gender = PRONOUN_GENDER.get(word)
         # "defend Saudi Arabia if it is attacked", "assets they lost": a group pronoun in an adverbial or
         # relative clause takes the nearest fitting mention of its own sentence, not the main subject
@@ -150,8 +156,8 @@ class _Resolver:
             return out
         for tok in self.doc:
             word = tok.lower_
-            if word in PERSON_PRONOUNS or word in GROUP_PRONOUNS:
-                found = self.pronoun(tok) if tok.pos_ == "PRON" or word in PERSON_PRONOUNS else None
+            if word in GENDERED_PRONOUNS or word in GROUP_PRONOUNS:
+                found = self.pronoun(tok) if tok.pos_ == "PRON" or word in GENDERED_PRONOUNS else None
             elif tok.pos_ == "NOUN" and not self.in_entity(tok):
                 found = self.description(tok)
             else:
