@@ -16,11 +16,11 @@ from typing import TYPE_CHECKING
 
 __version__ = "0.1.0"
 
-__all__ = ["analyze", "analyze_many", "ingest", "open", "Article", "__version__"]
+__all__ = ["analyze", "analyze_many", "ingest", "open", "Article", "MIN_CONFIDENCE", "__version__"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import analyze, analyze_many, ingest
-    from .model import Article
+    from .model import MIN_CONFIDENCE, Article
 
 
 def open(db="newsgraph.db"):  # noqa: A001 - `newsgraph.open(db)` reads naturally
@@ -37,7 +37,11 @@ def __getattr__(name: str):
 
         return getattr(api, name)
     if name == "Article":
-        from .model import Article
+        from .model import MIN_CONFIDENCE, Article
 
         return Article
+    if name == "MIN_CONFIDENCE":  # the one threshold of what the reader, exports and API show
+        from .model.confidence import MIN_CONFIDENCE
+
+        return MIN_CONFIDENCE
     raise AttributeError(f"module 'newsgraph' has no attribute {name!r}")

@@ -19,10 +19,12 @@ from .article import (
     Quote,
     Span,
 )
+from .confidence import MIN_CONFIDENCE, confidence_of, shown
 from .document import Document, OffsetMap
 from .ids import article_id, normalise_text
 
 __all__ = [
+    "MIN_CONFIDENCE",
     "SCHEMA_VERSION",
     "Amount",
     "Article",
@@ -37,5 +39,7 @@ __all__ = [
     "Quote",
     "Span",
     "article_id",
+    "confidence_of",
+    "shown",
     "normalise_text",
 ]

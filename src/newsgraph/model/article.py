@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # Bump when the JSON shape of Article.to_dict() changes; docs/schema.md records each version.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass
@@ -63,6 +63,7 @@ class Entity:
     gazetteer_id: str | None = None  # e.g. "geonames:524901" or "iso3166:RUS"
     aliases: list[str] = field(default_factory=list)
     titles: list[str] = field(default_factory=list)  # "President", "Gen.", "head of ..."
+    confidence: float | None = None  # 0..1 that the entity and its link are right; None: not computed (counts as 1.0)
 
 
 @dataclass
@@ -74,6 +75,7 @@ class Quote:
     speaker: str | None = None  # entity id
     cue: Span | None = None
     speaker_span: Span | None = None  # the speaker as written where attributed: a name, "he", "the ministry"
+    confidence: float | None = None  # 0..1 that the quote and its speaker are right; None: not computed (counts as 1.0)
 
 
 @dataclass
@@ -90,6 +92,7 @@ class Event:
     mentions: list[Span] = field(default_factory=list)  # further sentences reporting it
     source_sector: str | None = None
     target_sector: str | None = None
+    confidence: float | None = None  # 0..1 that the event, its type and actors are right; None: not computed (1.0)
 
 
 @dataclass
