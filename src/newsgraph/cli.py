@@ -445,6 +445,13 @@ def export(
     force: bool = typer.Option(
         False, "--force", help="Replace an existing file, or the export files in a folder (never a database)."
     ),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Leave out entities, quotes and events below this confidence; default newsgraph.MIN_CONFIDENCE, 0: all.",
+    ),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Export the store for other tools: GDELT-style events, or every table as JSONL or Parquet.
@@ -459,7 +466,9 @@ def export(
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         _open_db(db)
-        counts = export_store(db, fmt, out_path, all_modalities=all_modalities, force=force)
+        counts = export_store(
+            db, fmt, out_path, all_modalities=all_modalities, force=force, min_confidence=min_confidence
+        )
         from .readers.base import display_path
 
         out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {display_path(out_path)}")
