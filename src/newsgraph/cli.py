@@ -481,8 +481,15 @@ def export(
 
 @app.command("eval")
 def evaluate(
-    dataset: str = typer.Argument(..., help="re3d, polnear, geowebnews or plover."),
+    dataset: str = typer.Argument(..., help="re3d, polnear, geowebnews, plover or realnews."),
     data: Path = typer.Option(..., "--data", help="The dataset folder, e.g. ../shared/eval/re3d."),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Score only facts at or above this confidence (realnews, polnear, plover); default: every fact.",
+    ),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score the baseline."),
     docs: Path | None = typer.Option(None, "--docs", help="Update this accuracy.md (e.g. docs/accuracy.md)."),
@@ -496,7 +503,7 @@ def evaluate(
 
         if not data.exists():
             raise NewsgraphError("E001", path=str(data))
-        report = run_eval(dataset, data, limit=limit, baseline=baseline)
+        report = run_eval(dataset, data, limit=limit, baseline=baseline, min_confidence=min_confidence)
         if as_json:
             out.print_json(data=report.to_dict())
         else:
