@@ -207,7 +207,8 @@ def run(
         at_default, _ = score(scorer, articles, {kind: MIN_CONFIDENCE for kind in FACT_KINDS})
         shown = scorer.figures(at_default)
         subset = f"{data.name}, confidence ≥ MIN_CONFIDENCE ({MIN_CONFIDENCE})"
-        for measure in ("quotes_precision", "events_precision", "events_precision_lenient", "events_recall"):
+        precision_first = ("quotes_precision", "events_precision", "events_precision_lenient", "events_recall")
+        for measure in (m for m in precision_first if m in shown):
             n = shown["counts"].get(DENOMINATORS[measure], 0)
             report.add(subset, measure, shown[measure], None, TARGETS_AT_DEFAULT.get(measure), n)
     report.calibration = calibration(scorer, articles)
