@@ -188,3 +188,35 @@ def test_eval_realnews_equals_the_shared_scorer_on_dev(shared_dir):
         env={"PYTHONPATH": env_path, "PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
     )
     assert report.figures == json.loads(shared.stdout.strip().splitlines()[-1])
+
+
+def test_polnear_and_plover_record_per_fact_pairs_for_calibration():
+    from newsgraph.evaluate.plover import PloverRecord
+    from newsgraph.evaluate.plover import score as plover_score
+    from newsgraph.evaluate.polnear import Attribution
+    from newsgraph.evaluate.polnear import score_article as polnear_score
+    from newsgraph.model import Article, Entity, Event, Mention, Quote, Span
+
+    text = 'Smith said "we win." Jones said "we lose."'
+    smith, jones = (
+        Entity("E1", "Smith", "PERSON", [Mention(0, 5, "Smith")]),
+        Entity("E2", "Jones", "PERSON", [Mention(21, 26, "Jones")]),
+    )
+    q1, q2 = text.index("we win"), text.index("we lose")
+    quotes = [
+        Quote(q1, q1 + 7, text[q1 : q1 + 7], "direct", speaker="E1", confidence=0.9),
+        Quote(q2, q2 + 8, text[q2 : q2 + 8], "direct", speaker="E1", confidence=0.3),  # wrong speaker
+    ]
+    article = Article(id="a", text=text, entities=[smith, jones], quotes=quotes)
+    gold = [Attribution([(q1, q1 + 7)], [(0, 5)], []), Attribution([(q2, q2 + 8)], [(21, 26)], [])]
+    counts = polnear_score(text, gold, quotes, article)
+    assert counts.speaker_pairs == [(0.9, True), (0.3, False)]
+    assert [(b.n, b.right) for b in calibration_bins(counts.speaker_pairs)] == [(0, 0), (1, 0), (0, 0), (0, 0), (1, 1)]
+
+    sentence = "Rebels attacked the town."
+    rec = PloverRecord(
+        id="1", text=sentence, event="ASSAULT", original_event="FIGHT", source=set(), target=set(),
+        source_actors=[], target_actors=[], trigger="attacked",
+    )  # fmt: skip
+    ev = Event("ASSAULT", Span(7, 15, "attacked"), confidence=0.7)
+    assert plover_score([rec], [Article(id="p", text=sentence, events=[ev])]).type_pairs == [(0.7, True)]
