@@ -445,6 +445,13 @@ def export(
     force: bool = typer.Option(
         False, "--force", help="Replace an existing file, or the export files in a folder (never a database)."
     ),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Leave out entities, quotes and events below this confidence; default newsgraph.MIN_CONFIDENCE, 0: all.",
+    ),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Export the store for other tools: GDELT-style events, or every table as JSONL or Parquet.
@@ -459,7 +466,9 @@ def export(
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
         _open_db(db)
-        counts = export_store(db, fmt, out_path, all_modalities=all_modalities, force=force)
+        counts = export_store(
+            db, fmt, out_path, all_modalities=all_modalities, force=force, min_confidence=min_confidence
+        )
         from .readers.base import display_path
 
         out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {display_path(out_path)}")
@@ -472,8 +481,15 @@ def export(
 
 @app.command("eval")
 def evaluate(
-    dataset: str = typer.Argument(..., help="re3d, polnear, geowebnews or plover."),
+    dataset: str = typer.Argument(..., help="re3d, polnear, geowebnews, plover or realnews."),
     data: Path = typer.Option(..., "--data", help="The dataset folder, e.g. ../shared/eval/re3d."),
+    min_confidence: float | None = typer.Option(
+        None,
+        "--min-confidence",
+        min=0.0,
+        max=1.0,
+        help="Score only facts at or above this confidence (realnews, polnear, plover); default: every fact.",
+    ),
     limit: int | None = typer.Option(None, "--limit", help="Score only the first N documents."),
     baseline: bool = typer.Option(True, "--baseline/--no-baseline", help="Also score the baseline."),
     docs: Path | None = typer.Option(None, "--docs", help="Update this accuracy.md (e.g. docs/accuracy.md)."),
@@ -487,7 +503,7 @@ def evaluate(
 
         if not data.exists():
             raise NewsgraphError("E001", path=str(data))
-        report = run_eval(dataset, data, limit=limit, baseline=baseline)
+        report = run_eval(dataset, data, limit=limit, baseline=baseline, min_confidence=min_confidence)
         if as_json:
             out.print_json(data=report.to_dict())
         else:

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.export import export
 from newsgraph.export.gdelt import EXTRA_COLUMNS, GDELT_COLUMNS
-from newsgraph.model import Article, Entity, Event, Mention, Paragraph, Span
+from newsgraph.model import MIN_CONFIDENCE, Article, Entity, Event, Mention, Paragraph, Quote, Span
 from newsgraph.store import Store
 
 TEXT = "Moldova protests\n\nMoldovan troops shelled Tiraspol on Monday. Officials said Moldova would not attack Bender."
@@ -117,3 +117,64 @@ def test_cli_export(db, tmp_path):
     assert "events 1" in result.stdout
     bad = CliRunner().invoke(app, ["export", "--format", "xml", "--out", str(tmp_path / "x"), "--db", str(db)])
     assert bad.exit_code != 0
+
+
+# -- confidence ---------------------------------------------------------------------------------
+
+
+@pytest.fixture()
+def graded_db(tmp_path):
+    """The fixture article with one event, one entity and one quote below the default threshold."""
+    article = fixture_article()
+    article.events[0].confidence = 0.9
+    article.events[1].modality = "asserted"
+    article.events[1].confidence = 0.2  # below MIN_CONFIDENCE
+    article.entities[2].confidence = 0.1  # Bender: below
+    article.entities[0].confidence = 0.8
+    article.quotes = [
+        Quote(18, 26, TEXT[18:26], "direct", confidence=0.3),
+        Quote(27, 35, TEXT[27:35], "direct"),  # no confidence: counts as 1.0
+    ]
+    path = tmp_path / "graded.db"
+    with Store(path) as store:
+        store.add(article)
+    return path
+
+
+def test_gdelt_export_leaves_out_events_below_the_threshold_and_shows_confidence(graded_db, tmp_path):
+    assert MIN_CONFIDENCE > 0.2
+    out = tmp_path / "events.tsv"
+    assert export(graded_db, "gdelt-events", out) == {"events": 1}
+    (row,) = read_tsv(out)
+    assert row["TriggerText"] == "shelled" and row["Confidence"] == "0.9"
+    assert export(graded_db, "gdelt-events", out, min_confidence=0, force=True) == {"events": 2}
+    assert [r["Confidence"] for r in read_tsv(out)] == ["0.9", "0.2"]
+    assert export(graded_db, "gdelt-events", out, min_confidence=0.95, force=True) == {"events": 0}
+
+
+def test_table_exports_filter_facts_and_what_belongs_to_them(graded_db, tmp_path):
+    def rows(folder, table):
+        return [json.loads(line) for line in (folder / f"{table}.jsonl").read_text().splitlines()]
+
+    shown = tmp_path / "shown"
+    counts = export(graded_db, "jsonl", shown)
+    assert counts["entities"] == 2 and counts["quotes"] == 1 and counts["events"] == 1
+    assert {e["name"]: e["confidence"] for e in rows(shown, "entities")} == {"Moldova": 0.8, "Tiraspol": None}
+    assert [m["text"] for m in rows(shown, "mentions")] == ["Moldovan", "Tiraspol"]  # Bender's mention went too
+    assert [(a["event_idx"], a["role"]) for a in rows(shown, "event_actors")] == [(0, "source"), (0, "target")]
+    everything = tmp_path / "all"
+    counts = export(graded_db, "jsonl", everything, min_confidence=0)
+    assert counts["entities"] == 3 and counts["quotes"] == 2 and counts["events"] == 2 and counts["mentions"] == 3
+    assert sorted(q["confidence"] or 1.0 for q in rows(everything, "quotes")) == [0.3, 1.0]
+
+
+def test_cli_export_min_confidence(graded_db, tmp_path):
+    def run(*extra):
+        out = tmp_path / f"e{len(extra)}.tsv"
+        args = ["export", "--format", "gdelt-events", "--out", str(out), "--db", str(graded_db), *extra]
+        return CliRunner().invoke(app, args)
+
+    assert "events 1" in run().stdout
+    assert "events 2" in run("--min-confidence", "0").stdout
+    bad = run("--min-confidence", "1.5")
+    assert bad.exit_code != 0 and "Traceback" not in bad.output

@@ -57,3 +57,17 @@ def test_shown_uses_the_one_threshold_and_none_counts_as_one():
 def test_a_threshold_outside_zero_to_one_is_refused(bad):
     with pytest.raises(ValueError, match="between 0 and 1"):
         check_threshold(bad)
+
+
+def test_visible_drops_low_facts_and_references_to_dropped_entities():
+    from newsgraph.model.confidence import visible
+
+    article = sample_article()
+    article.entities[1].confidence = 0.1  # "police": below the threshold
+    shown_only = visible(article)
+    assert [e.id for e in shown_only.entities] == ["E1"]
+    assert shown_only.quotes == []  # 0.25
+    (event,) = shown_only.events
+    assert event.source == [] and event.target == ["E1"]  # the dropped entity is no actor any more
+    assert len(article.entities) == 2 and article.events[0].source == ["E2"]  # the original is untouched
+    assert visible(article, 0) == article

@@ -141,8 +141,10 @@ def test_tables_of_no_known_version_are_refused_by_migrate_untouched(runner, tmp
 
 
 def downgrade_to_version_4(db: Path) -> None:
-    """What a store written by the previous newsgraph looks like: no ingest_runs.status."""
+    """What a store written by an earlier newsgraph looks like: no ingest_runs.status (nor fact confidence)."""
     conn = sqlite3.connect(db, isolation_level=None)  # autocommit: every statement sticks
+    for table in ("entities", "quotes", "events"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")
     conn.execute("ALTER TABLE ingest_runs DROP COLUMN status")
     conn.execute("UPDATE ingest_runs SET finished_at = NULL")  # that run was killed
     conn.execute("PRAGMA user_version = 4")

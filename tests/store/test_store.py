@@ -419,6 +419,46 @@ def test_migrate_hand_made_version_1_db(db_path):
         assert len(db.search("harbour")) == 2  # FTS rows from version 1 survived
 
 
+def test_migrate_version_5_store_keeps_its_facts_and_adds_confidence(db_path):
+    with Store(db_path) as store:
+        store.add(harbour_article())
+    conn = sqlite3.connect(db_path, isolation_level=None)
+    for table in ("entities", "quotes", "events"):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")  # what newsgraph wrote before version 6
+    conn.execute("PRAGMA user_version = 5")
+    conn.close()
+    with Store(db_path) as store:
+        conn = store.connection
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 6
+        assert conn.execute("SELECT count(*), count(confidence) FROM entities").fetchone() == (3, 0)
+        assert conn.execute("SELECT text, speaker_id, confidence FROM quotes").fetchone() == (
+            '"This harbour will feed the whole valley,"',
+            "E1",
+            None,
+        )
+        assert conn.execute("SELECT type, confidence FROM events").fetchone() == ("AID", None)
+        storm = storm_article()
+        storm.entities[1].confidence = 0.35
+        assert store.add(storm).added
+        rows = conn.execute("SELECT name, confidence FROM entities WHERE article_id = ? ORDER BY local_id", (storm.id,))
+        assert rows.fetchall() == [("Port Amber", None), ("Elena Vasquez", 0.35)]
+
+
+def test_every_fact_is_stored_whatever_its_confidence(db_path):
+    article = harbour_article()
+    article.quotes[0].confidence = 0.05
+    article.events[0].confidence = 0.0
+    article.entities[2].confidence = 0.2
+    with Store(db_path) as store:
+        store.add(article)
+        conn = store.connection
+        assert conn.execute("SELECT confidence FROM quotes").fetchall() == [(0.05,)]
+        assert conn.execute("SELECT confidence FROM events").fetchall() == [(0.0,)]
+        assert conn.execute("SELECT count(*) FROM entities WHERE confidence = 0.2").fetchone() == (1,)
+    with Database(db_path) as db:
+        assert db.article(article.id).quotes[0].confidence == 0.05
+
+
 # -- errors ------------------------------------------------------------------------------------
 
 

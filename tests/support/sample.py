@@ -25,7 +25,7 @@ from newsgraph.model import (
     article_id,
 )
 
-__all__ = ["Builder", "sample_articles", "synthetic_article", "html_document"]
+__all__ = ["Builder", "sample_articles", "synthetic_article", "html_document", "graded_article"]
 
 
 class Builder:
@@ -259,6 +259,36 @@ def _nairobi() -> Article:
 def sample_articles() -> list[Article]:
     """Three small wire stories with overlapping facts of every kind."""
     return [_geneva(), _dhaka(), _nairobi()]
+
+
+def graded_article() -> Article:
+    """A story whose facts carry confidences on both sides of MIN_CONFIDENCE (0.5):
+    a sure quote and a doubtful one, a sure event and a doubtful one, a doubtful place."""
+    b = Builder()
+    b.para("Port Verde council votes on the ferry", "title")
+    b.para(
+        'Councillor Rosa Ibarra said "the ferry keeps this island alive" before the vote. '
+        'As she concluded "the debate", workers picketed the ferry office in Port Verde.'
+    )
+    ents = [
+        Entity("E1", "Rosa Ibarra", "PERSON", b.mentions("Rosa Ibarra"), titles=["Councillor"], confidence=0.9),
+        Entity("E2", "Port Verde", "GPE", b.mentions("Port Verde"), country="CPV", confidence=0.15),
+    ]
+    sure = b.quote("the ferry keeps this island alive", "direct", "E1", cue="said")
+    sure.confidence = 0.92
+    doubtful = b.quote("the debate", "direct", "E1", cue="concluded")
+    doubtful.confidence = 0.2
+    return b.article(
+        "Port Verde council votes on the ferry",
+        published="2024-05-02",
+        source="Island Post",
+        entities=ents,
+        quotes=[sure, doubtful],
+        events=[
+            Event("PROTEST", b.span("picketed"), source=["E1"], date="2024-05-02", confidence=0.85),
+            Event("ASSAULT", b.span("concluded"), source=["E1"], target=["E2"], date="2024-05-02", confidence=0.1),
+        ],
+    )
 
 
 _PLACES = [

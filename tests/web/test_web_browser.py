@@ -13,7 +13,7 @@ import pytest
 from newsgraph.store import Store
 from support import REPO
 from support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server
-from support.sample import html_document, sample_articles, synthetic_article
+from support.sample import graded_article, html_document, sample_articles, synthetic_article
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = REPO / "tests" / "artifacts"
@@ -26,7 +26,7 @@ def base_url(tmp_path_factory):
         pytest.skip(reason)
     path = tmp_path_factory.mktemp("browser") / "web.db"
     with Store(path) as store:
-        for a in sample_articles():
+        for a in [*sample_articles(), graded_article()]:
             store.add(a, html_document(a))
         store.add_many(synthetic_article(i, paragraphs=4) for i in range(30))
     with live_server(path) as url:
@@ -163,6 +163,25 @@ def test_events_filter_map_and_timeline(page, base_url):
     page.locator(".timeline svg a").first.click()
     page.wait_for_url(re.compile(r"date_from=2024-03-04&date_to=2024-03-04"))
     assert page.locator("#event-list .event-row").count() == 2
+
+
+def test_low_confidence_quote_hidden_until_show_all(page, base_url):
+    article = graded_article()
+    page.goto(f"{base_url}/articles/{article.id}")
+    facts = page.locator("#facts")
+    assert facts.get_by_text("the ferry keeps this island alive").is_visible()
+    assert facts.get_by_text("conf. 0.92").is_visible()
+    assert facts.get_by_text("the debate").count() == 0
+    assert page.locator('#reader [data-facts~="q-1"]').count() == 0
+    page.locator("#show-all").click()
+    page.wait_for_url(re.compile(r"[?&]all=1"))
+    assert facts.get_by_text("the debate").is_visible()
+    assert facts.get_by_text("conf. 0.20").is_visible()
+    assert page.locator('#reader [data-facts~="q-1"]').count() >= 1
+    shot(page, "show-all-facts")
+    page.locator("#show-all").click()  # and back to what is sure enough
+    page.wait_for_url(re.compile(r"/articles/[0-9a-f]+$"))
+    assert facts.get_by_text("the debate").count() == 0
 
 
 def test_narrow_screen(browser, base_url):

@@ -11,6 +11,7 @@ Every run scores our full pipeline and, on the same texts, the baseline
 from __future__ import annotations
 
 import importlib
+import inspect
 from pathlib import Path
 
 from ..errors import InputError
@@ -25,6 +26,7 @@ DATASETS: dict[str, tuple[str, str]] = {
     "polnear": ("polnear", "dev"),
     "geowebnews": ("geowebnews", "GWN.xml"),
     "plover": ("plover", "PLOVER_GSR_CAMEO.json"),
+    "realnews": ("realnews", "dev"),
 }
 
 
@@ -46,12 +48,15 @@ def run_eval(
     limit: int | None = None,
     baseline: bool = True,
     options=None,
+    min_confidence: float | None = None,
 ) -> EvalReport:
-    """Evaluate the pipeline on ``dataset`` (``re3d``, ``polnear``, ``geowebnews``, ``plover``).
+    """Evaluate the pipeline on ``dataset`` (``re3d``, ``polnear``, ``geowebnews``, ``plover``, ``realnews``).
 
     ``limit``: only the first N documents (records), for quick runs.
     ``baseline``: also score spaCy ``en_core_web_sm`` alone on the same texts.
     ``options``: :class:`~newsgraph.nlp.pipeline.AnalysisOptions`; default: never skip a text as non-English.
+    ``min_confidence``: score only facts at or above it (``None``: every fact); data sets
+    that score all facts regardless take no threshold.
     """
     if dataset not in DATASETS:
         raise ValueError(f"unknown data set {dataset!r}; choose one of {', '.join(DATASETS)}")
@@ -59,4 +64,11 @@ def run_eval(
         raise ValueError("limit must be at least 1")
     module = importlib.import_module(f"{__name__}.{DATASETS[dataset][0]}")
     path = resolve_data_path(dataset, data_path)
+    if min_confidence is not None:
+        from ..model.confidence import check_threshold
+
+        check_threshold(min_confidence)
+        if "min_confidence" not in inspect.signature(module.run).parameters:
+            raise ValueError(f"{dataset} scores every fact; it takes no confidence threshold")
+        return module.run(path, limit=limit, baseline=baseline, options=options, min_confidence=min_confidence)
     return module.run(path, limit=limit, baseline=baseline, options=options)

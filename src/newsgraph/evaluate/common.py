@@ -220,6 +220,10 @@ class EvalReport:
     notes: list[str] = field(default_factory=list)
     # error listings for analysis, by kind ("missed", "false_positive", ...): plain dicts
     examples: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # per kind of fact ("quotes", "events", ...): confidence bins (evaluate.calibration.bins_to_dicts)
+    calibration: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    # the figures exactly as the data set's own scorer gives them, where it has one (realnews)
+    figures: dict[str, Any] = field(default_factory=dict)
 
     def add(self, subset: str, measure: str, ours, baseline=None, target=None, n: int = 0, **kw) -> Row:
         row = Row(self.dataset, subset, measure, ours, baseline, target, n, **kw)

@@ -13,6 +13,7 @@ import subprocess
 from collections.abc import Iterable
 from pathlib import Path
 
+from .calibration import calibration_markdown
 from .common import EvalReport
 
 __all__ = ["write_accuracy_md", "render_section", "git_commit"]
@@ -22,7 +23,11 @@ TITLES = {
     "polnear": "PolNeAR — quotes and attribution in US political news",
     "geowebnews": "GeoWebNews — toponym recognition and resolution",
     "plover": "PLOVER gold-standard sentences — events and actors",
+    "realnews": "Real news pages — every fact, scored by the shared real-news scorer",
 }
+
+# Where the data of a set lives when it is not ../shared/eval/NAME itself.
+REPRODUCE_DATA = {"realnews": "../shared/eval/realnews/dev"}
 
 HEADER = """# Accuracy
 
@@ -66,14 +71,22 @@ def render_section(report: EvalReport, commit: str, date: str) -> str:
         report.to_markdown(),
         "",
     ]
+    if report.calibration:
+        lines += [
+            "Calibration: facts binned by their confidence, with the share of each bin that is right "
+            "(a calibrated confidence has each bin's precision within 0.1 of its range).",
+            "",
+            calibration_markdown(report.calibration),
+            "",
+        ]
     if report.notes:
         lines += ["Notes:", ""] + [f"- {n}" for n in report.notes] + [""]
+    data = REPRODUCE_DATA.get(report.dataset, f"../shared/eval/{report.dataset}")
     lines += [
         "Reproduce:",
         "",
         "```",
-        f"newsgraph eval {report.dataset} --data ../shared/eval/{report.dataset}"
-        + (f" --limit {report.limit}" if report.limit else ""),
+        f"newsgraph eval {report.dataset} --data {data}" + (f" --limit {report.limit}" if report.limit else ""),
         "```",
         end,
     ]

@@ -26,6 +26,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Article, Event
+from ..model.confidence import visible
+from .calibration import bins_to_dicts, calibration_bins
 from .common import EvalReport, Timer, analyze, pipeline_components, plain_document
 from .scoring import PRF, prf, safe_div
 
@@ -159,6 +161,8 @@ class PloverScores:
     confusion: Counter = field(default_factory=Counter)  # (gold, ours) -> count
     errors: list[dict] = field(default_factory=list)
     actor_errors: list[dict] = field(default_factory=list)
+    # (confidence, type right) of each sentence's main event: the calibration table
+    type_pairs: list[tuple[float | None, bool]] = field(default_factory=list)
 
 
 def score(records: list[PloverRecord], articles: list[Article]) -> PloverScores:
@@ -172,6 +176,8 @@ def score(records: list[PloverRecord], articles: list[Article]) -> PloverScores:
         ours = ev.type.upper() if ev else None
         s.with_event += ev is not None
         s.type_correct += ours == rec.event
+        if ev is not None:
+            s.type_pairs.append((ev.confidence, ours == rec.event))
         s.any_correct += any(e.type.upper() == rec.event for e in art.events)
         s.confusion[(rec.event, ours or "(none)")] += 1
         p_src = actor_countries(art, ev.source) if ev else set()
@@ -212,10 +218,15 @@ def score(records: list[PloverRecord], articles: list[Article]) -> PloverScores:
     return s
 
 
-def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, options=None) -> EvalReport:
+def run(
+    data_path: Path, *, limit: int | None = None, baseline: bool = True, options=None, min_confidence=None
+) -> EvalReport:
+    """``min_confidence``: events (and entities) below it are dropped before scoring."""
     timer = Timer()
     records = load(data_path, limit)
     articles = analyze([plain_document(r.text, path=f"plover:{r.id}") for r in records], options)
+    if min_confidence is not None:
+        articles = [visible(a, min_confidence) for a in articles]
     s = score(records, articles)
     n_src = sum(len(r.source) for r in records)
     n_tar = sum(len(r.target) for r in records)
@@ -260,5 +271,6 @@ def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, opt
         "actor_error": s.actor_errors,
         "confusion": [{"gold": g, "ours": o, "n": n} for (g, o), n in s.confusion.most_common()],
     }
+    report.calibration = {"event types": bins_to_dicts(calibration_bins(s.type_pairs))}
     report.seconds = timer.seconds
     return report

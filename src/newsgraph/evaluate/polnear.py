@@ -41,7 +41,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..model import Article, Entity, Quote
+from ..model.confidence import visible
 from ..nlp.knowledge.lexicon import PRONOUNS
+from .calibration import bins_to_dicts, calibration_bins
 from .common import EvalReport, Timer, analyze, context, is_named, pipeline_components, plain_document
 from .scoring import PRF, overlap_chars, safe_div
 
@@ -316,6 +318,8 @@ class Counts:
     missed: list[dict] = field(default_factory=list)
     false_positives: list[dict] = field(default_factory=list)
     speaker_errors: list[dict] = field(default_factory=list)
+    # (confidence, speaker right) of the quote found for each gold content with a Source: calibration
+    speaker_pairs: list[tuple[float | None, bool]] = field(default_factory=list)
 
     def merge(self, other: Counts) -> None:
         for name in ("overlap", "exact", "direct_overlap"):
@@ -336,6 +340,7 @@ class Counts:
         self.missed += other.missed
         self.false_positives += other.false_positives
         self.speaker_errors += other.speaker_errors
+        self.speaker_pairs += other.speaker_pairs
 
 
 def _quote_overlap(q: Quote, gold: Attribution) -> int:
@@ -402,6 +407,7 @@ def score_article(
             else:
                 c.speaker_n += 1
                 c.speaker_ok += ok
+                c.speaker_pairs.append((best.confidence, bool(ok)))
                 c.speaker_ok_entity += by_entity
                 if not ok:
                     c.speaker_errors.append(
@@ -446,10 +452,15 @@ def _short(s: str, n: int = 160) -> str:
     return s if len(s) <= n else s[: n - 1] + "…"
 
 
-def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, options=None) -> EvalReport:
+def run(
+    data_path: Path, *, limit: int | None = None, baseline: bool = True, options=None, min_confidence=None
+) -> EvalReport:
+    """``min_confidence``: quotes (and entities) below it are dropped before scoring."""
     timer = Timer()
     docs = load(data_path, limit)
     articles = analyze([plain_document(d.text, published=d.published, path=f"polnear:{d.name}") for d in docs], options)
+    if min_confidence is not None:
+        articles = [visible(a, min_confidence) for a in articles]
     total = Counts()
     for d, a in zip(docs, articles):
         total.merge(score_article(d.text, d.attributions, a.quotes, a, d.name))
@@ -543,5 +554,6 @@ def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, opt
         "false_positive": total.false_positives,
         "speaker_error": total.speaker_errors,
     }
+    report.calibration = {"quote speakers": bins_to_dicts(calibration_bins(total.speaker_pairs))}
     report.seconds = timer.seconds
     return report

@@ -14,20 +14,32 @@ FORMATS = ("gdelt-events", "jsonl", "parquet")
 
 
 def export(
-    db: str | Path, fmt: str, out: str | Path, *, all_modalities: bool = False, force: bool = False
+    db: str | Path,
+    fmt: str,
+    out: str | Path,
+    *,
+    all_modalities: bool = False,
+    force: bool = False,
+    min_confidence: float | None = None,
 ) -> dict[str, int]:
     """Export the store at ``db``; returns rows written per table.
+
+    Entities, quotes and events below ``min_confidence`` (default
+    ``newsgraph.MIN_CONFIDENCE``; 0 exports every fact) are left out, with the
+    mentions and event actors that belong to them; a fact with no confidence counts as 1.0.
 
     ``gdelt-events`` writes one TSV file at ``out``; ``jsonl`` and ``parquet``
     write one file per table into the folder ``out``.  An existing file, or a
     folder holding files, is replaced only with ``force``; the store itself and
     any other SQLite database never are (OutputError E301-E304).
     """
+    from ..model.confidence import MIN_CONFIDENCE, check_threshold
     from ..store.snapshot import Snapshot
     from .output import atomic_file, atomic_folder, check_file_target, check_folder_target
 
     if fmt not in FORMATS:
         raise ValueError(f"unknown export format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    threshold = check_threshold(MIN_CONFIDENCE if min_confidence is None else min_confidence)
     db, out = Path(db), Path(out)
     if fmt == "gdelt-events":
         from .gdelt import export_gdelt_events
@@ -35,9 +47,10 @@ def export(
         check_file_target(out, db, force=force)
         modalities = ("asserted", "negated", "hypothetical", "attempted", "future", "reported")
         with Snapshot(db) as snapshot, atomic_file(out) as partial:
-            return {"events": export_gdelt_events(snapshot, partial, modalities if all_modalities else ("asserted",))}
+            wanted = modalities if all_modalities else ("asserted",)
+            return {"events": export_gdelt_events(snapshot, partial, wanted, min_confidence=threshold)}
     from .tables import EXPORTED_TABLES, export_tables
 
     check_folder_target(out, db, [f"{table}.{fmt}" for table in EXPORTED_TABLES], force=force)
     with Snapshot(db) as snapshot, atomic_folder(out) as partial:
-        return export_tables(snapshot, partial, fmt)
+        return export_tables(snapshot, partial, fmt, min_confidence=threshold)

@@ -8,8 +8,11 @@ What differs from GDELT, on purpose:
   typical Goldstein value ("Goldstein-like"), not a per-code score.
 - ``*_CountryCode`` in the geo fields is ISO 3166 alpha-3, like the actor
   codes, not GDELT's FIPS 10-4.
-- Eight columns follow GDELT's 61 with the evidence: PLOVER type and mode,
-  modality, the trigger text and its offsets, the article id and file path.
+- Nine columns follow GDELT's 61 with the evidence: PLOVER type and mode,
+  modality, the trigger text and its offsets, the article id and file path,
+  and the event's confidence (0..1, empty where none was computed).
+- Events below the confidence threshold (``newsgraph.MIN_CONFIDENCE`` unless
+  told otherwise) are not written.
 """
 
 from __future__ import annotations
@@ -67,6 +70,7 @@ EXTRA_COLUMNS = [
     "TriggerEnd",
     "ArticleId",
     "SourcePath",
+    "Confidence",
 ]
 
 # PLOVER type -> (CAMEO root code, QuadClass, Goldstein value typical of that root).
@@ -128,15 +132,17 @@ def _geo(ent) -> list:
     return [geo_type, ent["name"], ent["country"] or "", "", "", round(ent["lat"], 4), round(ent["lon"], 4), feature]
 
 
-def export_gdelt_events(snapshot: Snapshot, out: Path, modalities: tuple[str, ...] = ("asserted",)) -> int:
-    """Write the events of ``snapshot`` to ``out``; return the number of rows."""
+def export_gdelt_events(
+    snapshot: Snapshot, out: Path, modalities: tuple[str, ...] = ("asserted",), min_confidence: float = 0.0
+) -> int:
+    """Write the events of ``snapshot`` at or above ``min_confidence`` to ``out``; return the number of rows."""
     added = datetime.now(UTC).strftime("%Y%m%d%H%M%S")
     n = 0
     ents_cache: tuple[str, dict] = ("", {})
     with out.open("w", encoding="utf-8", newline="") as fh:
         writer = csv.writer(fh, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
         writer.writerow(GDELT_COLUMNS + EXTRA_COLUMNS)
-        for ev in snapshot.events(modalities):
+        for ev in snapshot.events(modalities, min_confidence):
             if ents_cache[0] != ev["article_id"]:
                 ents_cache = (ev["article_id"], snapshot.entities(ev["article_id"]))
             ents = ents_cache[1]
@@ -178,5 +184,6 @@ def _row(ev, ents: dict, added: str) -> list:
             ev["trigger_end"],
             ev["article_id"],
             ev["path"] or "",
+            "" if ev["confidence"] is None else round(ev["confidence"], 3),
         ]
     )

@@ -35,8 +35,12 @@ EXPORTED_TABLES = (
 _DROPPED_COLUMNS = {"articles": {"source_text", "offset_map", "seq"}}
 
 
-def export_tables(snapshot: Snapshot, out_dir: Path, fmt: str) -> dict[str, int]:
-    """Write ``out_dir/<table>.jsonl`` or ``.parquet`` for each table; return row counts."""
+def export_tables(snapshot: Snapshot, out_dir: Path, fmt: str, min_confidence: float | None = None) -> dict[str, int]:
+    """Write ``out_dir/<table>.jsonl`` or ``.parquet`` for each table; return row counts.
+
+    With ``min_confidence``, entities, quotes and events below it are left out, with
+    their mentions and event actors; their ``confidence`` column is exported as is.
+    ``articles.article_json`` keeps every fact, as the store does."""
     if fmt not in ("jsonl", "parquet"):
         raise ValueError(f"unknown table format {fmt!r}")
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -44,7 +48,7 @@ def export_tables(snapshot: Snapshot, out_dir: Path, fmt: str) -> dict[str, int]
     for table in EXPORTED_TABLES:
         dropped = _DROPPED_COLUMNS.get(table, set())
         columns = [(name, sql_type) for name, sql_type in snapshot.columns(table) if name not in dropped]
-        batches = snapshot.rows(table, [name for name, _ in columns])
+        batches = snapshot.rows(table, [name for name, _ in columns], min_confidence=min_confidence)
         target = out_dir / f"{table}.{fmt}"
         counts[table] = (_write_jsonl if fmt == "jsonl" else _write_parquet)(target, columns, batches)
     return counts

@@ -10,7 +10,13 @@ its value: the lowest threshold at which what is shown is right 8 times in 10.
 
 from __future__ import annotations
 
-__all__ = ["MIN_CONFIDENCE", "confidence_of", "shown", "check_threshold"]
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .article import Article
+
+__all__ = ["MIN_CONFIDENCE", "confidence_of", "shown", "check_threshold", "visible"]
 
 MIN_CONFIDENCE = 0.5
 
@@ -32,3 +38,29 @@ def check_threshold(threshold: float) -> float:
     if not 0.0 <= value <= 1.0:
         raise ValueError(f"a confidence threshold is between 0 and 1, not {threshold}")
     return value
+
+
+def visible(article: Article, threshold: float | None = None) -> Article:
+    """A copy of ``article`` holding only the entities, quotes and events at or above
+    ``threshold`` (default MIN_CONFIDENCE); references to a left-out entity (a speaker,
+    an actor, a location, a descriptor) go with it, so the copy is consistent."""
+    entities = [e for e in article.entities if shown(e, threshold)]
+    kept = {e.id for e in entities}
+
+    def ref(local: str | None) -> str | None:
+        return local if local in kept else None
+
+    quotes = [replace(q, speaker=ref(q.speaker)) for q in article.quotes if shown(q, threshold)]
+    events = [
+        replace(
+            ev,
+            source=[x for x in ev.source if x in kept],
+            target=[x for x in ev.target if x in kept],
+            location=ref(ev.location),
+            speaker=ref(ev.speaker),
+        )
+        for ev in article.events
+        if shown(ev, threshold)
+    ]
+    framing = [d for d in article.framing if d.entity in kept]
+    return replace(article, entities=entities, quotes=quotes, events=events, framing=framing)

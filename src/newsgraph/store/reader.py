@@ -272,8 +272,11 @@ class Database:
     def top_entities(self, n: int = 20, type: str | None = None) -> list[dict]:
         return self.entities(type=type, limit=n)
 
-    def entity(self, corpus_id: int, limit: int = 50) -> dict | None:
-        """Everything known about one corpus entity, or None if there is no such id."""
+    def entity(self, corpus_id: int, limit: int = 50, min_confidence: float = 0.0) -> dict | None:
+        """Everything known about one corpus entity, or None if there is no such id.
+
+        Mentions (of the entity's rows in each article), quotes and events below
+        ``min_confidence`` are left out (a NULL confidence counts as 1.0)."""
         try:
             cid = int(corpus_id)
         except (TypeError, ValueError):
@@ -296,15 +299,18 @@ class Database:
             "substr(a.text, m.char_end + 1, 80) AS after "
             "FROM entities e JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.local_id "
             "JOIN articles a ON a.id = e.article_id WHERE e.corpus_entity_id = ? "
+            "AND (e.confidence IS NULL OR e.confidence >= ?) "
             "ORDER BY a.published IS NULL, a.published DESC, m.article_id, m.char_start LIMIT ?",
-            (cid, lim),
+            (cid, min_confidence, lim),
         )
         out["quotes"] = self._all(
-            "SELECT q.article_id, a.title, a.published, q.idx, q.char_start, q.char_end, q.text, q.kind, q.cue_text "
+            "SELECT q.article_id, a.title, a.published, q.idx, q.char_start, q.char_end, q.text, q.kind, q.cue_text, "
+            "q.confidence "
             "FROM quotes q JOIN entities e ON e.article_id = q.article_id AND e.local_id = q.speaker_id "
             "JOIN articles a ON a.id = q.article_id WHERE e.corpus_entity_id = ? "
+            "AND (q.confidence IS NULL OR q.confidence >= ?) "
             "ORDER BY a.published IS NULL, a.published DESC, q.article_id, q.idx LIMIT ?",
-            (cid, lim),
+            (cid, min_confidence, lim),
         )
         # Driven from the entity's own rows (indexed), not by scanning every event.
         out["events"] = self._events(
@@ -312,8 +318,9 @@ class Database:
             "SELECT ea.article_id, ea.event_idx FROM entities x JOIN event_actors ea "
             "ON ea.article_id = x.article_id AND ea.entity_id = x.local_id WHERE x.corpus_entity_id = ? "
             "UNION SELECT v2.article_id, v2.idx FROM entities x JOIN events v2 "
-            "ON v2.article_id = x.article_id AND v2.location = x.local_id WHERE x.corpus_entity_id = ?)",
-            [cid, cid], lim, 0,
+            "ON v2.article_id = x.article_id AND v2.location = x.local_id WHERE x.corpus_entity_id = ?) "
+            "AND (v.confidence IS NULL OR v.confidence >= ?)",
+            [cid, cid, min_confidence], lim, 0,
         )  # fmt: skip
         out["cooccurring"] = self._all(
             "SELECT ce.id, ce.name, ce.type, count(DISTINCT e2.article_id) AS articles "
@@ -384,11 +391,16 @@ class Database:
         date_to: str | None = None,
         limit: int = 50,
         offset: int = 0,
+        min_confidence: float = 0.0,
     ) -> list[dict]:
         """Events, newest first.  ``actor``: corpus id or name, as source or target.
         ``country``: ISO alpha-3 of the location or of any actor.  Dates compare the
-        event date, or the article's publication date when the event has none."""
+        event date, or the article's publication date when the event has none.
+        Events below ``min_confidence`` are left out (a NULL confidence counts as 1.0)."""
         where, params = ["1"], []
+        if min_confidence:
+            where.append("v.confidence IS NULL OR v.confidence >= ?")
+            params.append(float(min_confidence))
         if type:
             where.append("v.type = ?")
             params.append(type)
@@ -424,7 +436,7 @@ class Database:
         rows = self._all(
             "SELECT v.article_id, v.idx, v.type, v.mode, v.modality, v.trigger_start, v.trigger_end, "
             "v.trigger_text, v.source, v.target, v.location, v.date, v.speaker, v.source_sector, "
-            "v.target_sector, a.title, a.published "
+            "v.target_sector, v.confidence, a.title, a.published "
             f"FROM events v JOIN articles a ON a.id = v.article_id WHERE {where} "
             # NULLs sort last in DESC order; the events_sort index serves this order
             "ORDER BY v.sort_date DESC, v.article_id DESC, v.idx DESC LIMIT ? OFFSET ?",

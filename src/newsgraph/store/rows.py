@@ -11,13 +11,14 @@ __all__ = ["FACT_COLUMNS", "fact_rows", "arrow_schema"]
 
 FACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("article_id", "local_id", "name", "type", "country", "lat", "lon", "gazetteer_id",
-                 "titles", "aliases", "corpus_entity_id"),
+                 "titles", "aliases", "corpus_entity_id", "confidence"),
     "mentions": ("article_id", "entity_id", "char_start", "char_end", "text"),
     "quotes": ("article_id", "idx", "char_start", "char_end", "text", "kind", "speaker_id",
-               "cue_start", "cue_end", "cue_text", "speaker_start", "speaker_end", "speaker_text"),
+               "cue_start", "cue_end", "cue_text", "speaker_start", "speaker_end", "speaker_text",
+               "confidence"),
     "events": ("article_id", "idx", "type", "mode", "modality", "trigger_start", "trigger_end", "trigger_text",
                "source", "target", "location", "date", "speaker", "source_sector", "target_sector", "mentions",
-               "sort_date"),
+               "sort_date", "confidence"),
     "event_actors": ("article_id", "event_idx", "role", "entity_id"),
     "amounts": ("article_id", "idx", "char_start", "char_end", "text", "value", "unit", "currency", "qualifier"),
     "dates": ("article_id", "idx", "char_start", "char_end", "text", "value"),
@@ -39,7 +40,7 @@ _INT_COLUMNS = {
     "speaker_start",
     "speaker_end",
 }
-_FLOAT_COLUMNS = {"lat", "lon", "tone", "amounts.value"}
+_FLOAT_COLUMNS = {"lat", "lon", "tone", "confidence", "amounts.value"}
 
 
 def arrow_schema(table: str):
@@ -73,21 +74,22 @@ def fact_rows(aid: str, article: Article, corpus_ids: dict[str, int] | None = No
     return {
         "entities": [
             (aid, e.id, e.name, e.type, e.country, e.lat, e.lon, e.gazetteer_id,
-             _json(e.titles), _json(e.aliases), corpus_ids.get(e.id))
+             _json(e.titles), _json(e.aliases), corpus_ids.get(e.id), e.confidence)
             for e in article.entities
         ],
         "mentions": [(aid, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
         "quotes": [
             (aid, i, q.start, q.end, q.text, q.kind, q.speaker,
              q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None,
-             *((q.speaker_span.start, q.speaker_span.end, q.speaker_span.text) if q.speaker_span else (None,) * 3))
+             *((q.speaker_span.start, q.speaker_span.end, q.speaker_span.text) if q.speaker_span else (None,) * 3),
+             q.confidence)
             for i, q in enumerate(article.quotes)
         ],
         "events": [
             (aid, i, ev.type, ev.mode, ev.modality, ev.trigger.start, ev.trigger.end, ev.trigger.text,
              _json(ev.source), _json(ev.target), ev.location, ev.date, ev.speaker, ev.source_sector,
              ev.target_sector, _json([[m.start, m.end, m.text] for m in ev.mentions]),
-             (ev.date or article.published or "")[:10] or None)
+             (ev.date or article.published or "")[:10] or None, ev.confidence)
             for i, ev in enumerate(article.events)
         ],
         "event_actors": list(actors),

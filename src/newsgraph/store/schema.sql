@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 5;
+PRAGMA user_version = 6;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -86,6 +86,7 @@ CREATE TABLE entities (
     titles           TEXT NOT NULL DEFAULT '[]',
     aliases          TEXT NOT NULL DEFAULT '[]',
     corpus_entity_id INTEGER REFERENCES corpus_entities(id),
+    confidence       REAL,                    -- 0..1; NULL: not computed (read as 1.0)
     PRIMARY KEY (article_id, local_id)
 );
 CREATE INDEX entities_corpus ON entities(corpus_entity_id);
@@ -114,6 +115,7 @@ CREATE TABLE quotes (
     speaker_start INTEGER,                   -- the speaker as written ("he", a name); speaker_id resolves it
     speaker_end   INTEGER,
     speaker_text  TEXT,
+    confidence    REAL,                      -- 0..1; NULL: not computed (read as 1.0)
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX quotes_speaker ON quotes(article_id, speaker_id);
@@ -136,6 +138,7 @@ CREATE TABLE events (
     target_sector TEXT,
     mentions      TEXT NOT NULL DEFAULT '[]',  -- JSON list of further Spans
     sort_date     TEXT,                        -- date, else the article's published date: for ordering
+    confidence    REAL,                        -- 0..1; NULL: not computed (read as 1.0)
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX events_type ON events(type);

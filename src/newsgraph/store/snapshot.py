@@ -20,6 +20,14 @@ __all__ = ["Snapshot"]
 
 BATCH_ROWS = 5_000
 
+# Tables whose rows carry a confidence, and tables whose rows belong to one of their rows:
+# a fact below the threshold takes its mentions (entities) or actor rows (events) with it.
+CONFIDENT_TABLES = ("entities", "quotes", "events")
+_BELONGS_TO = {
+    "mentions": ("entities", "entity_id", "local_id"),
+    "event_actors": ("events", "event_idx", "idx"),
+}
+
 
 class Snapshot:
     """One committed moment of the store at ``path``, read-only.  Use as a context manager."""
@@ -69,29 +77,45 @@ class Snapshot:
             raise ValueError(f"the store has no table {table!r}")
         return [(row[1], (row[2] or "TEXT").upper()) for row in self._query(f"PRAGMA table_info({table})")]
 
-    def rows(self, table: str, columns: list[str], batch_rows: int = BATCH_ROWS) -> Iterator[list[tuple]]:
+    def rows(
+        self, table: str, columns: list[str], batch_rows: int = BATCH_ROWS, min_confidence: float | None = None
+    ) -> Iterator[list[tuple]]:
         """The rows of ``table`` (only ``columns``, in that order), in batches of ``batch_rows``,
-        so a store larger than memory streams."""
+        so a store larger than memory streams.  With ``min_confidence``, entities, quotes and
+        events below it (NULL counts as 1.0) are left out, and so are the mentions and
+        event actors that belong to them."""
         known = {name for name, _ in self.columns(table)}
         unknown = [name for name in columns if name not in known]
         if unknown:
             raise ValueError(f"table {table!r} has no columns {unknown}")
+        where, params = "", ()
+        if min_confidence is not None and table in CONFIDENT_TABLES:
+            where, params = " WHERE confidence IS NULL OR confidence >= ?", (min_confidence,)
+        elif min_confidence is not None and table in _BELONGS_TO:
+            parent, key, parent_key = _BELONGS_TO[table]
+            where = (
+                f" WHERE NOT EXISTS (SELECT 1 FROM {parent} p WHERE p.article_id = {table}.article_id"
+                f" AND p.{parent_key} = {table}.{key} AND p.confidence < ?)"
+            )
+            params = (min_confidence,)
         # Table and column names were checked against the schema above: no input reaches the SQL.
-        cursor = self._query(f"SELECT {', '.join(columns)} FROM {table}")
+        cursor = self._query(f"SELECT {', '.join(columns)} FROM {table}{where}", params)
         while batch := cursor.fetchmany(batch_rows):
             yield [tuple(row) for row in batch]
 
     # -- what the GDELT export needs ------------------------------------------------
 
-    def events(self, modalities: tuple[str, ...]) -> Iterator[dict]:
-        """Events of the given modalities, in article order, each with its article's
-        ``published``, ``url``, ``path``, ``ingested_at`` and ``paragraphs``."""
+    def events(self, modalities: tuple[str, ...], min_confidence: float = 0.0) -> Iterator[dict]:
+        """Events of the given modalities at or above ``min_confidence`` (NULL counts as 1.0),
+        in article order, each with its article's ``published``, ``url``, ``path``,
+        ``ingested_at`` and ``paragraphs``."""
         marks = ", ".join("?" for _ in modalities)
         cursor = self._query(
             f"""SELECT e.*, a.published, a.url, a.path, a.ingested_at, a.paragraphs
                 FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE e.modality IN ({marks}) ORDER BY a.seq, e.idx""",
-            tuple(modalities),
+                WHERE e.modality IN ({marks}) AND (e.confidence IS NULL OR e.confidence >= ?)
+                ORDER BY a.seq, e.idx""",
+            (*modalities, min_confidence),
         )
         while batch := cursor.fetchmany(BATCH_ROWS):
             yield from (dict(row) for row in batch)

@@ -17,6 +17,7 @@ from fastapi import APIRouter, HTTPException, Query, Request
 from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
+from ..model.confidence import MIN_CONFIDENCE, visible
 from .pages import ENTITY_ID, clean_query, ctx, event_filters, load_article
 
 __all__ = ["router"]
@@ -52,6 +53,13 @@ class SearchPage(Page):
 
 Limit = Query(50, ge=1, le=1000, description="rows per page (JSON); for downloads, the most rows to stream")
 Offset = Query(0, ge=0, le=10**9, description="rows to skip")
+MinConfidence = Query(
+    MIN_CONFIDENCE,
+    ge=0.0,
+    le=1.0,
+    description="leave out entities, quotes and events below this confidence (default newsgraph.MIN_CONFIDENCE; "
+    "0: every fact); a fact without a confidence counts as 1.0",
+)
 Fmt = Query(Format.json, description="json (one page), csv or jsonl (a download of every matching row)")
 
 
@@ -126,12 +134,14 @@ def articles(request: Request, limit: int = Limit, offset: int = Offset, format:
     return _page(request, fetch(limit + 1, offset), limit, offset)
 
 
-@router.get("/articles/{article_id}", summary="One article with every fact")
-def article(request: Request, article_id: str) -> JSONResponse:
+@router.get("/articles/{article_id}", summary="One article with its facts")
+def article(request: Request, article_id: str, min_confidence: float = MinConfidence) -> JSONResponse:
     """The article as `Article.to_dict()` (docs/schema.md): text, paragraphs, entities with
     mentions, quotes, events, amounts, dates and framing, all with character offsets into
-    `text`.  `article_id` is the id or an unambiguous prefix of at least 4 hex digits."""
-    return JSONResponse(load_article(request, article_id).to_dict())
+    `text`.  `article_id` is the id or an unambiguous prefix of at least 4 hex digits.
+    Entities, quotes and events below `min_confidence` are left out, with references to a
+    left-out entity; `min_confidence=0` gives every fact."""
+    return JSONResponse(visible(load_article(request, article_id), min_confidence).to_dict())
 
 
 @router.get("/articles/{article_id}/source", summary="Map a span of the clean text back to the source")
@@ -160,10 +170,12 @@ def entities(request: Request, q: str = Query("", description="words of a name o
 
 
 @router.get("/entities/{entity_id}", summary="One corpus entity with its evidence")
-def entity(request: Request, entity_id: str) -> dict:
+def entity(request: Request, entity_id: str, min_confidence: float = MinConfidence) -> dict:
     """Name, type, country, coordinates, aliases; mentions with context; quotes; events;
-    co-occurring entities; framing descriptors."""
-    ent = ctx(request).db.entity(int(entity_id)) if ENTITY_ID.fullmatch(entity_id) else None
+    co-occurring entities; framing descriptors.  Mentions, quotes and events below
+    `min_confidence` are left out."""
+    db = ctx(request).db
+    ent = db.entity(int(entity_id), min_confidence=min_confidence) if ENTITY_ID.fullmatch(entity_id) else None
     if ent is None:
         raise HTTPException(404, "No entity with that id.")
     return ent
@@ -171,12 +183,14 @@ def entity(request: Request, entity_id: str) -> dict:
 
 @router.get("/events", response_model=Page, summary="Filter events")
 def events(request: Request, type: str = "", actor: str = "", country: str = "", date_from: str = "",
-           date_to: str = "", limit: int = Limit, offset: int = Offset, format: Format = Fmt):  # fmt: skip
+           date_to: str = "", limit: int = Limit, offset: int = Offset, format: Format = Fmt,
+           min_confidence: float = MinConfidence):  # fmt: skip
     """Events newest first.  `type`: PLOVER type; `actor`: corpus entity id or name (source or
     target); `country`: ISO alpha-3 of the location or an actor; `date_from`/`date_to`:
-    ISO dates, compared with the event date (or the article's when it has none)."""
+    ISO dates, compared with the event date (or the article's when it has none); events
+    below `min_confidence` are left out."""
     filters = event_filters(type, actor, country, date_from, date_to)
-    fetch = lambda n, off: ctx(request).db.events(**filters, limit=n, offset=off)  # noqa: E731
+    fetch = lambda n, off: ctx(request).db.events(**filters, limit=n, offset=off, min_confidence=min_confidence)  # noqa: E731
     if format is not Format.json:
         return _download(fetch, format, "events", limit if "limit" in request.query_params else None, offset)
     return _page(request, fetch(limit + 1, offset), limit, offset)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 
 from ..model import Article, Paragraph
+from ..model.confidence import shown
 
 __all__ = ["LAYERS", "Fact", "fmt_amount", "article_facts", "render_paragraphs", "mark_span"]
 
@@ -42,8 +43,15 @@ def fmt_amount(value: float | None) -> str:
     return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.4g}"
 
 
-def article_facts(article: Article) -> list[Fact]:
-    """Every highlightable fact of ``article`` with a tooltip text, clipped to the text."""
+def _confidence(fact) -> str:
+    """`` · confidence 0.62`` for a fact that has one, for its tooltip."""
+    return "" if fact.confidence is None else f" · confidence {fact.confidence:.2f}"
+
+
+def article_facts(article: Article, threshold: float = 0.0) -> list[Fact]:
+    """Every highlightable fact of ``article`` with a tooltip text, clipped to the text.
+    Entities, quotes and events below ``threshold`` are left out; their tokens keep
+    their index in the article, so links to ``#f-v-3`` stay right."""
     names = {e.id: e.name for e in article.entities}
     n = len(article.text)
     facts: list[Fact] = []
@@ -54,21 +62,28 @@ def article_facts(article: Article) -> list[Fact]:
             facts.append(Fact(token, layer, start, end, title))
 
     for i, ent in enumerate(article.entities):
+        if not shown(ent, threshold):
+            continue
         for m in ent.mentions:
-            add(f"e{i}", "entity", m.start, m.end, f"{ent.name} ({ent.type})")
+            add(f"e{i}", "entity", m.start, m.end, f"{ent.name} ({ent.type}){_confidence(ent)}")
     for i, q in enumerate(article.quotes):
+        if not shown(q, threshold):
+            continue
         who = names.get(q.speaker, "unattributed") if q.speaker else "unattributed"
         written = q.speaker_span.text if q.speaker_span else None
         if written and written != who:  # the speaker as written: "Maria Lopez (“she”)", or just "“a city official”"
             who = f"“{written}”" if who == "unattributed" else f"{who} (“{written}”)"
-        add(f"q-{i}", "quote", q.start, q.end, f"{q.kind} quote · {who}")
+        add(f"q-{i}", "quote", q.start, q.end, f"{q.kind} quote · {who}{_confidence(q)}")
     for i, a in enumerate(article.amounts):
         unit = a.currency or a.unit or ""
         add(f"a-{i}", "figure", a.start, a.end, f"figure: {fmt_amount(a.value)} {unit}".rstrip())
     for i, d in enumerate(article.dates):
         add(f"d-{i}", "date", d.start, d.end, f"date: {d.value or 'unresolved'}")
     for i, ev in enumerate(article.events):
-        add(f"v-{i}", "event", ev.trigger.start, ev.trigger.end, f"event {ev.type} ({ev.modality})")
+        if shown(ev, threshold):
+            add(
+                f"v-{i}", "event", ev.trigger.start, ev.trigger.end, f"event {ev.type} ({ev.modality}){_confidence(ev)}"
+            )
     return facts
 
 

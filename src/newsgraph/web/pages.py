@@ -9,11 +9,12 @@ from fastapi import APIRouter, HTTPException, Request
 from fastapi.responses import HTMLResponse
 
 from ..errors import StoreError
+from ..model.confidence import MIN_CONFIDENCE, shown
 from .context import ARTICLE_ID, WebContext
 from .geo import numeric_code
 from .highlight import article_facts, mark_span, render_paragraphs
 
-__all__ = ["router", "to_int", "clean_query", "MAX_QUERY"]
+__all__ = ["router", "to_int", "clean_query", "MAX_QUERY", "show_all", "confidence_view"]
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -33,6 +34,24 @@ def to_int(value: object, default: int = 0, lo: int = 0, hi: int = 10**9) -> int
     except (TypeError, ValueError):
         n = default
     return max(lo, min(n, hi))
+
+
+def show_all(request: Request) -> bool:
+    """``?all=1``: the reader's "show all facts", low-confidence ones included."""
+    return request.query_params.get("all", "").strip().lower() in ("1", "true", "yes", "on")
+
+
+def confidence_view(request: Request) -> dict:
+    """What every page with facts needs for its "show all facts" toggle: the threshold in
+    force (0 with ``?all=1``, else MIN_CONFIDENCE) and the URLs that switch it."""
+    everything = show_all(request)
+    return {
+        "show_all": everything,
+        "threshold": 0.0 if everything else MIN_CONFIDENCE,
+        "default_threshold": MIN_CONFIDENCE,
+        "all_url": str(request.url.include_query_params(all=1)),
+        "shown_url": str(request.url.remove_query_params("all")),
+    }
 
 
 def clean_query(q: object) -> tuple[str, str | None]:
@@ -97,7 +116,14 @@ def article_list(request: Request, page: str = "1"):
 def article_page(request: Request, article_id: str, focus: str = ""):
     c = ctx(request)
     article = load_article(request, article_id)
-    facts = article_facts(article)
+    view = confidence_view(request)
+    threshold = view["threshold"]
+    facts = article_facts(article, threshold)
+    n_shown = {
+        kind: sum(shown(fact, threshold) for fact in getattr(article, kind))
+        for kind in ("entities", "quotes", "events")
+    }
+    hidden = len(article.entities) + len(article.quotes) + len(article.events) - sum(n_shown.values())
     corpus = c.db.corpus_ids(article.id)
     ents = {e.id: (i, e) for i, e in enumerate(article.entities)}
 
@@ -111,7 +137,7 @@ def article_page(request: Request, article_id: str, focus: str = ""):
     return c.render(
         request, "article.html", focus=focus_token,
         a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who,
-        counts=Counter(f.layer for f in facts),
+        counts=Counter(f.layer for f in facts), hidden=hidden, n_shown=n_shown, visible=lambda fact: shown(fact, threshold), **view,
     )  # fmt: skip
 
 
@@ -150,7 +176,8 @@ def entity_list(request: Request, q: str = "", type: str = "", page: str = "1"):
 @router.get("/entities/{entity_id}")
 def entity_page(request: Request, entity_id: str):
     c = ctx(request)
-    ent = c.db.entity(int(entity_id)) if ENTITY_ID.fullmatch(entity_id) else None
+    view = confidence_view(request)
+    ent = c.db.entity(int(entity_id), min_confidence=view["threshold"]) if ENTITY_ID.fullmatch(entity_id) else None
     if ent is None:
         raise HTTPException(404, "No entity with that id.")
     points = []
@@ -160,7 +187,7 @@ def entity_page(request: Request, entity_id: str):
     map_data = {"points": points, "countries": {code: 1} if code else {}, "zoom": bool(points)}
     timeline = Counter(str(ev.get("date") or ev.get("published") or "")[:10] for ev in ent["events"])
     timeline.pop("", None)
-    return c.render(request, "entity.html", e=ent, map_data=map_data, timeline=dict(sorted(timeline.items())))
+    return c.render(request, "entity.html", e=ent, map_data=map_data, timeline=dict(sorted(timeline.items())), **view)
 
 
 def event_filters(type: str, actor: str, country: str, date_from: str, date_to: str) -> dict:
@@ -209,20 +236,22 @@ def events_page(
     date_to: str = "", page: str = "1",
 ):  # fmt: skip
     c = ctx(request)
+    view = confidence_view(request)
     filters = event_filters(type, actor, country, date_from, date_to)
     n = to_int(page, 1, 1, 100_000)
     offset = (n - 1) * EVENT_PAGE
-    sample = c.db.events(**filters, limit=1000)  # the map and timeline: up to 1000 newest
+    threshold = view["threshold"]
+    sample = c.db.events(**filters, limit=1000, min_confidence=threshold)  # the map and timeline: 1000 newest
     if offset + EVENT_PAGE + 1 <= len(sample) or len(sample) < 1000:
         rows = sample[offset : offset + EVENT_PAGE + 1]
     else:
-        rows = c.db.events(**filters, limit=EVENT_PAGE + 1, offset=offset)
+        rows = c.db.events(**filters, limit=EVENT_PAGE + 1, offset=offset, min_confidence=threshold)
     map_data, timeline = event_map(c, sample)
     return c.render(
         request, "events.html", rows=rows[:EVENT_PAGE], more=len(rows) > EVENT_PAGE, page_no=n,
         f=filters, raw={"date_from": date_from[:10], "date_to": date_to[:10]},
         types=c.db.event_types(), countries=c.db.countries(),
-        map_data=map_data, timeline=timeline, sampled=len(sample),
+        map_data=map_data, timeline=timeline, sampled=len(sample), **view,
     )  # fmt: skip
 
 
