@@ -70,6 +70,7 @@ def ingest(
     address: str | None = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)."),
     shards: Path = typer.Option(Path("shards"), "--shards", help="Parquet output folder (with --engine ray)."),
     max_file_mb: float = typer.Option(50, "--max-file-mb", help="Refuse files larger than this (HTML: 10 MB)."),
+    max_words: int = typer.Option(100_000, "--max-words", help="Refuse articles with more words than this."),
     file_timeout: float = typer.Option(60, "--file-timeout", help="Seconds allowed to extract one PDF or HTML file."),
     lock_timeout: float = typer.Option(5, "--lock-timeout", help="Seconds to wait for another writer's lock."),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symlinked folders."),
@@ -108,6 +109,7 @@ def ingest(
         read = ReadOptions(
             max_bytes=max_bytes,
             html_max_bytes=min(ReadOptions.html_max_bytes, max_bytes),
+            max_words=max_words,
             time_limit=file_timeout,
             follow_symlinks=follow_symlinks,
         )
