@@ -117,6 +117,7 @@ def ingest(
     max_file_mb: float = typer.Option(
         50, "--max-file-mb", callback=_finite(0, above=True), help="Refuse files larger than this (HTML: 10 MB)."
     ),
+    max_words: int = typer.Option(100_000, "--max-words", min=1, help="Refuse articles with more words than this."),
     file_timeout: float = typer.Option(
         60, "--file-timeout", callback=_finite(0, above=True), help="Seconds allowed to extract one PDF or HTML file."
     ),
@@ -168,6 +169,7 @@ def ingest(
         read = ReadOptions(
             max_bytes=max_bytes,
             html_max_bytes=min(ReadOptions.html_max_bytes, max_bytes),
+            max_words=max_words,
             time_limit=file_timeout,
             follow_symlinks=follow_symlinks,
         )

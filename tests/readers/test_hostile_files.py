@@ -244,7 +244,7 @@ def _seconds(fn) -> float:
 def test_a_single_long_line_is_read_in_linear_time(unit):
     small = unit * (500_000 // len(unit))
     large = unit * (4_000_000 // len(unit))
-    options = ReadOptions()
+    options = ReadOptions(max_words=10_000_000)  # reading itself, past the word limit of analysis
     t_small = min(_seconds(lambda: document_from_text(small, path="x", fmt="txt", options=options)) for _ in range(2))
     t_large = _seconds(lambda: document_from_text(large, path="x", fmt="txt", options=options))
     # 8x the input: linear is ~8x, quadratic ~64x.  Allow noise, but not quadratic.
@@ -403,6 +403,109 @@ def test_chmod_000_without_root_privileges(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["doc", f"{secret}: could not read file: Permission denied [E013]"]
+
+
+# -- limits that hold for every format ---------------------------------------------
+
+
+def test_pdf_over_the_size_limit_is_refused_from_stat(tmp_path):
+    path = tmp_path / "three.pdf"
+    path.write_bytes(pdf_with_pages(3))
+    size = path.stat().st_size
+    error = one_error(path, "E012", ReadOptions(max_bytes=size - 1))
+    assert str(size - 1) in error.reason
+    one_error(path, "E012", ReadOptions(max_bytes=0))  # --max-file-mb 0 stores nothing
+    (doc,) = read_all(path, ReadOptions(max_bytes=size))
+    assert "Hello world" in doc.text
+
+
+def news_html(paragraphs: int) -> bytes:
+    paragraph = "<p>" + "Some words of news text in a paragraph. " * 30 + "</p>\n"
+    return ("<html><body><article>" + paragraph * paragraphs + "</article></body></html>").encode()
+
+
+def test_compressed_html_is_unpacked_under_the_html_limit(tmp_path):
+    import gzip
+    import zlib
+
+    html = news_html(200)  # ~250 KB unpacked
+    packed = gzip.compress(html)
+    assert len(packed) < 5_000
+    options = ReadOptions(html_max_bytes=100_000)
+    (tmp_path / "bomb.html").write_bytes(packed)
+    started = time.monotonic()
+    error = one_error(tmp_path / "bomb.html", "E023", options)
+    assert time.monotonic() - started < 2 and "100000 bytes" in error.reason and "gzip" in error.reason
+    (tmp_path / "bomb-zlib.html").write_bytes(zlib.compress(html))
+    one_error(tmp_path / "bomb-zlib.html", "E023", options)
+    # gzip inside gzip: the outer layer is small, the inner one must not unpack past the limit either
+    (tmp_path / "nested.html").write_bytes(gzip.compress(packed))
+    items = read_all(tmp_path / "nested.html", options)
+    assert not any(isinstance(i, Document) for i in items), items
+    # Within the limit, compressed HTML is read like the plain page.
+    small = news_html(20)
+    (tmp_path / "small.html").write_bytes(gzip.compress(small))
+    (tmp_path / "plain.html").write_bytes(small)
+    (packed_doc,) = read_all(tmp_path / "small.html", options)
+    (plain_doc,) = read_all(tmp_path / "plain.html", options)
+    assert packed_doc.text == plain_doc.text and "news text" in packed_doc.text
+    (tmp_path / "cut.html").write_bytes(gzip.compress(small)[:-20])
+    one_error(tmp_path / "cut.html", "E018", options)
+
+
+def words(n: int) -> str:
+    return " ".join(f"word{i}" for i in range(n))
+
+
+def test_text_over_the_word_limit_is_refused_before_any_work(tmp_path):
+    path = tmp_path / "long.txt"
+    path.write_text("A very long article\n\n" + words(150_000))  # ~1.5 MB, inside the size limit
+    started = time.monotonic()
+    error = one_error(path, "E022")  # the default limit: 100,000 words
+    assert time.monotonic() - started < 2 and "100,000 words" in error.reason
+    (doc,) = read_all(path, ReadOptions(max_words=200_000))
+    assert doc.text.endswith("word149999")
+
+
+def test_a_jsonl_record_over_the_word_limit_is_one_error_and_the_file_goes_on(tmp_path):
+    import json
+
+    path = tmp_path / "records.jsonl"
+    lines = [{"text": "Short news. " + words(50)}, {"text": words(2_000)}, {"text": "More news. " + words(50)}]
+    path.write_text("".join(json.dumps(line) + "\n" for line in lines))
+    items = read_all(path, ReadOptions(max_words=1_000))
+    assert [type(i).__name__ for i in items] == ["Document", "InputError", "Document"]
+    assert items[1].code == "E022" and items[1].path == f"{path}:2"
+
+
+def test_pdf_and_html_under_another_suffix_are_read_as_what_they_are(tmp_path):
+    (tmp_path / "paper.txt").write_bytes(pdf_with_pages(2))
+    (tmp_path / "page.txt").write_bytes(b"\n  <!DOCTYPE html>" + news_html(3))
+    (tmp_path / "page.pdf").write_bytes(b"<html><head><title>x</title></head>" + news_html(3)[6:])
+    by_name = {Path(d.path).name: d for d in read_all(tmp_path)}
+    assert by_name["paper.txt"].format == "pdf" and by_name["paper.txt"].text.count("Hello world") == 2
+    assert "%PDF" not in by_name["paper.txt"].text
+    for name in ("page.txt", "page.pdf"):
+        assert by_name[name].format == "html" and "news text" in by_name[name].text
+        assert "<p>" not in by_name[name].text
+
+
+@pytest.mark.parametrize(
+    "name, head, kind",
+    [
+        ("report.txt", b"PK\x03\x04\x14\x00\x06\x00", "ZIP archive"),
+        ("notes.md", b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00", "Microsoft Office"),
+        ("packed.txt", b"\x1f\x8b\x08\x00", "gzip"),
+        ("dump.jsonl", b"\x89PNG\r\n\x1a\n\x00", "PNG"),
+        ("scan.pdf", b"\xff\xd8\xff\xe0\x00\x10JFIF", "JPEG"),
+        ("page.html", b"PK\x03\x04\x14\x00", "ZIP archive"),
+    ],
+)
+def test_binary_content_under_a_text_suffix_is_refused(tmp_path, name, head, kind):
+    path = tmp_path / name
+    path.write_bytes(head + bytes(range(256)) * 8)
+    error = one_error(path, "E024")
+    assert kind in error.reason
 
 
 # -- the batch goes on -------------------------------------------------------------

@@ -424,3 +424,34 @@ def test_locked_database_with_a_short_busy_timeout(nlp, tmp_path):
         holder.execute("ROLLBACK")
         holder.close()
     assert snapshot(db) == before
+
+
+def test_ingest_limits_hold_for_every_format(runner, tmp_path):
+    """--max-words refuses a long article at read time (E022); --max-file-mb 0 stores no PDF (E012)."""
+    from support.pdf_builder import build_pdf
+
+    folder = write_corpus(tmp_path / "in")
+    (folder / "long.txt").write_text("A long one\n\n" + "harbour " * 400, encoding="utf-8")
+    font = b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>"
+    content = b"BT /F1 11 Tf 72 700 Td (Cranes idle in the harbour of Gdynia) Tj ET"
+    (folder / "paper.pdf").write_bytes(
+        build_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+                font,
+                b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >>"
+                b" /Contents 5 0 R >>",
+                b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+            ]
+        )
+    )
+    db = tmp_path / "news.db"
+    result = invoke(runner, "ingest", folder, "--db", db, "--max-words", 300)
+    assert result.exit_code == 0, result.output
+    refused = [line for line in result.stderr.splitlines() if "[E022]" in line]
+    assert refused == [f"{folder / 'long.txt'}: text has more than 300 words; no news article is that long [E022]"]
+    assert len(snapshot(db)) == len(ARTICLES) + 1  # the corpus and the PDF
+
+    empty = invoke(runner, "ingest", folder / "paper.pdf", "--db", tmp_path / "none.db", "--max-file-mb", 0)
+    assert empty.exit_code == 1 and "[E012]" in empty.stderr, empty.output

@@ -2,7 +2,10 @@
 
 The statistical model (tagger, parser, NER) runs over chunks of at most
 ``chunk_chars`` characters, cut at paragraph boundaries, so a 1 MB article never
-hits the model's ``max_length`` and memory stays bounded.  The chunks are then
+hits the model's ``max_length``.  Chunks go through the model in batches of at
+most ``batch_chars`` characters (and ``batch_size`` chunks): the model's memory
+grows with the text of a batch, and 28 chunks of one long article in a single
+batch took 1.8 GB where batches of two took 360 MB.  The chunks are then
 joined with ``Doc.from_docs`` and our own components run once over the whole
 article, so quote attribution and entity resolution see every paragraph.
 """
@@ -53,7 +56,8 @@ class AnalysisOptions:
     """Everything that changes how articles are analysed, in one place."""
 
     chunk_chars: int = 20_000  # model input per chunk; long articles are cut at paragraphs
-    batch_size: int = 32  # chunks per nlp.pipe batch
+    batch_size: int = 32  # at most this many chunks per model batch
+    batch_chars: int = 60_000  # at most this many characters per model batch (one chunk may be alone over it)
     components: tuple[str, ...] | None = None  # None: all of COMPONENTS
     skip_non_english: bool = True
     min_english_confidence: float = 0.5
@@ -104,6 +108,22 @@ def split_into_chunks(text: str, chunk_chars: int) -> list[str]:
     return chunks
 
 
+def batches_by_size(
+    chunks: Iterable[tuple[str, int]], max_items: int, max_chars: int
+) -> Iterator[list[tuple[str, int]]]:
+    """``(text, index)`` pairs grouped into lists of at most ``max_items`` and ``max_chars``."""
+    batch: list[tuple[str, int]] = []
+    size = 0
+    for chunk in chunks:
+        if batch and (len(batch) >= max_items or size + len(chunk[0]) > max_chars):
+            yield batch
+            batch, size = [], 0
+        batch.append(chunk)
+        size += len(chunk[0])
+    if batch:
+        yield batch
+
+
 @dataclass
 class _Pending:
     document: Document
@@ -141,10 +161,10 @@ def analyze_documents(
             first_index += 1
             yield item.document, _finish(nlp, ours, item, options)
 
-    chunks = nlp.pipe(chunk_stream(), as_tuples=True, batch_size=options.batch_size, disable=ours)
-    for chunk_doc, doc_index in chunks:
-        queue[doc_index - first_index].chunk_docs.append(chunk_doc)
-        yield from drain()
+    for batch in batches_by_size(chunk_stream(), options.batch_size, options.batch_chars):
+        for chunk_doc, doc_index in nlp.pipe(batch, as_tuples=True, batch_size=len(batch), disable=ours):
+            queue[doc_index - first_index].chunk_docs.append(chunk_doc)
+            yield from drain()
     yield from drain()  # skipped documents at the end of the stream
 
 

@@ -16,6 +16,7 @@ import stat
 import struct
 import zlib
 from dataclasses import dataclass, replace
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +29,8 @@ __all__ = [
     "ReadOptions",
     "document_from_text",
     "read_limited",
+    "check_file_size",
+    "check_word_count",
     "iso_date",
     "text_or_none",
     "error_detail",
@@ -45,6 +48,7 @@ class ReadOptions:
     max_bytes: int = 50 * 1024 * 1024  # larger files are refused (E012)
     html_max_bytes: int = 10 * 1024 * 1024  # larger HTML files are refused (E012): lxml needs ~30x in memory
     pdf_max_pages: int = 2000  # PDFs with more pages are refused (E021)
+    max_words: int = 100_000  # longer texts are refused (E022): analysis time grows with length
     time_limit: float | None = 60.0  # seconds per PDF or HTML file (E017); None: no limit
     memory_limit_mb: int | None = 2048  # address space of the PDF/HTML extractor process (E019)
     isolate: bool = True  # extract PDF and HTML in a child process (see readers/isolate.py)
@@ -63,7 +67,12 @@ def document_from_text(
     wrapped: bool | None = None,
     **meta: Any,
 ) -> Document:
-    """Clean ``source_text`` (ftfy, then layout repair) into a Document mapped back to it."""
+    """Clean ``source_text`` (ftfy, then layout repair) into a Document mapped back to it.
+
+    A text of more than ``options.max_words`` words is refused (E022) before any
+    work is done on it: this is what bounds the time and memory of its analysis.
+    """
+    check_word_count(source_text, path, options.max_words)
     fixed, fix_map = fix_mojibake(source_text) if options.fix_mojibake else (source_text, None)
     repair_options = options.repair or RepairOptions()
     if title is not None:  # a known title: only it may become the title paragraph
@@ -88,6 +97,17 @@ def document_from_text(
     )
 
 
+_WORD = re.compile(r"\S+")
+
+
+def check_word_count(text: str, path: str | None, max_words: int) -> None:
+    """E022 if ``text`` has more than ``max_words`` words; stops counting at the limit."""
+    if len(text) <= max_words:  # cannot hold more words than characters
+        return
+    if sum(1 for _ in islice(_WORD.finditer(text), max_words + 1)) > max_words:
+        raise InputError("E022", path=path, limit=f"{max_words:,}")
+
+
 DANGLING_LINK = "dangling symlink (its target does not exist)"
 _KINDS = {
     stat.S_IFIFO: "a FIFO (named pipe)",
@@ -98,13 +118,10 @@ _KINDS = {
 }
 
 
-def read_limited(path: Path, max_bytes: int) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; E012 / E013 otherwise.
+def check_file_size(path: Path, max_bytes: int) -> None:
+    """E013 unless ``path`` is a regular file; E012 if it is larger than ``max_bytes``.
 
-    A FIFO, socket or device named like an article is refused without opening
-    it (opening a FIFO blocks until a writer comes; /dev/zero never ends).  The
-    read itself is bounded too, since a file may grow after stat() or report a
-    size of 0 (files under /proc).
+    For readers that open the file themselves (PDF); ``read_limited`` starts with it.
     """
     try:
         st = path.stat()
@@ -117,6 +134,17 @@ def read_limited(path: Path, max_bytes: int) -> bytes:
         raise InputError("E013", path=str(path), detail=f"{kind}, not a regular file")
     if st.st_size > max_bytes:
         raise InputError("E012", path=str(path), limit=max_bytes)
+
+
+def read_limited(path: Path, max_bytes: int) -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``; E012 / E013 otherwise.
+
+    A FIFO, socket or device named like an article is refused without opening
+    it (opening a FIFO blocks until a writer comes; /dev/zero never ends).  The
+    read itself is bounded too, since a file may grow after stat() or report a
+    size of 0 (files under /proc).
+    """
+    check_file_size(path, max_bytes)
     with path.open("rb") as fh:
         data = fh.read(max_bytes + 1)
     if len(data) > max_bytes:

@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ..errors import InputError
 from ..model import Document
 from .base import DANGLING_LINK, ReadOptions, display_path, storable_text
+from .sniff import sniff
 
 __all__ = ["FORMATS", "SUFFIXES", "iter_documents", "iter_files", "read_path", "storable"]
 
@@ -70,8 +71,33 @@ def _documents(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[Do
             if isinstance(item, InputError):
                 yield item
             else:
-                read = reader_for(item.suffix.lower())
-                yield from _guard(str(item), lambda item=item, read=read: read(item, options))
+                read = _reader_by_content(item)
+                if isinstance(read, InputError):
+                    yield read
+                else:
+                    yield from _guard(str(item), lambda item=item, read=read: read(item, options))
+
+
+# Which suffix's reader reads content sniffed as this format; how to name a format to a user.
+_SUFFIX_OF = {"pdf": ".pdf", "html": ".html"}
+_FORMAT_NAMES = {"txt": "text", "jsonl": "JSONL", "pdf": "PDF", "html": "HTML"}
+
+
+def _reader_by_content(path: Path):
+    """The reader for what ``path`` holds: by its suffix, unless its first bytes say otherwise.
+
+    A PDF or HTML page under another suffix is read as what it is; a known binary
+    format (ZIP/.docx, images, archives) is refused with E024.  Gzip is left to the
+    HTML reader, which unpacks it under its size limit.
+    """
+    suffix = path.suffix.lower()
+    declared = FORMATS[suffix].name
+    found = sniff(path)
+    if found is None or found.fmt == declared or (found.gzip and declared == "html"):
+        return reader_for(suffix)
+    if found.kind is not None:
+        return InputError("E024", path=str(path), kind=found.kind, fmt=_FORMAT_NAMES[declared])
+    return reader_for(_SUFFIX_OF[found.fmt])
 
 
 def storable(item: Document | InputError) -> Document | InputError:

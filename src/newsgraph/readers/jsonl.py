@@ -44,16 +44,21 @@ def read_jsonl(path: Path, options: ReadOptions) -> Iterator[Document | InputErr
         if not isinstance(body, str) or not body.strip():
             yield InputError("E010", path=where, line=lineno)
             continue
-        yield document_from_text(
-            body,
-            path=where,
-            fmt="jsonl",
-            options=options,
-            title=text_or_none(record.get("title")),
-            published=iso_date(record.get("published") or record.get("date")),
-            url=text_or_none(record.get("url")),
-            source=text_or_none(record.get("source")),
-            author=text_or_none(record.get("author")),
-        )
+        try:
+            document = document_from_text(
+                body,
+                path=where,
+                fmt="jsonl",
+                options=options,
+                title=text_or_none(record.get("title")),
+                published=iso_date(record.get("published") or record.get("date")),
+                url=text_or_none(record.get("url")),
+                source=text_or_none(record.get("source")),
+                author=text_or_none(record.get("author")),
+            )
+        except InputError as err:  # e.g. more words than max_words (E022): this record only
+            yield err
+            continue
+        yield document
     if not records:
         raise InputError("E003", path=str(path))

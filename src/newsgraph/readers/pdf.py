@@ -5,7 +5,8 @@ running headers, footers and page numbers.
 
 pdfminer can be made to work for hours by a small hostile file, so extraction
 runs under ``isolate.run_limited``: in a child process killed at
-``ReadOptions.time_limit`` (E017).  A file with more than
+``ReadOptions.time_limit`` (E017).  A file larger than ``ReadOptions.max_bytes``
+is refused from ``stat()`` (E012), and a file with more than
 ``ReadOptions.pdf_max_pages`` pages is refused (E021) before any page is read.
 """
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
-from .base import PARSER_ERRORS, ReadOptions, document_from_text, error_detail
+from .base import PARSER_ERRORS, ReadOptions, check_file_size, document_from_text, error_detail
 from .isolate import Deadline, run_limited
 
 __all__ = ["read_pdf", "extract_pdf_text"]
@@ -68,6 +69,7 @@ def extract_pdf_text(path: Path, max_pages: int, deadline: Deadline | None = Non
 
 
 def read_pdf(path: Path, options: ReadOptions) -> Iterator[Document]:
+    check_file_size(path, options.max_bytes)  # pdfminer opens the file itself: check before
     text = run_limited(
         extract_pdf_text,
         (path, options.pdf_max_pages),

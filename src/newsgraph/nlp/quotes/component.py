@@ -332,19 +332,19 @@ class _Extractor:
         return self.attribute(cues[0])
 
     # ----- reported speech ---------------------------------------------------------
-    def indirect_quotes(self, taken: list[tuple[int, int]]) -> None:
+    def indirect_quotes(self, taken: TakenRanges) -> None:
         for s_i in range(len(self.att.sents)):
             for cue in self.att.cues_in(s_i, True):
                 rng = content_range(self.att, cue)
                 if rng is None:
                     continue
                 start, end = trim_span(self.text, *rng)
-                if end - start < 3 or _overlap_ratio(start, end, taken) > 0.5:
+                if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
                     continue  # a direct quote's own cue: already attributed
                 self.quote(start, end, "indirect", *self.attribute(cue))
 
     # ----- "Pence: ..." headlines and "PENCE: ..." transcript turns ---------------------
-    def colon_quotes(self, taken: list[tuple[int, int]]) -> None:
+    def colon_quotes(self, taken: TakenRanges) -> None:
         """A line that opens with a bare name and a colon gives that person's words: verbatim in a
         transcript ("PENCE: Well, ..."), a paraphrase in a headline ("Pence: Flowers Won't Attend")."""
         for para in self.paragraphs:
@@ -359,7 +359,7 @@ class _Extractor:
                 not words
                 or len(self.inner_tokens(start, end)) < 3
                 or any(not t.text[:1].isupper() and not t.is_punct for t in words)
-                or _overlap_ratio(start, end, taken) > 0.5
+                or taken.overlap_ratio(start, end) > 0.5
                 or self.att.in_quoted(colon)
             ):
                 continue
@@ -386,10 +386,9 @@ class _Extractor:
         self.att.set_quoted(blocks + [(o, c + 1) for o, c in pairs])
         self.block_quotes(block_paras)
         self.marked_quotes(pairs, blocks)
-        taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block")]
-        self.colon_quotes(taken)
-        taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block", "indirect")]
-        self.indirect_quotes(taken)
+        self.colon_quotes(TakenRanges([(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block")]))
+        kinds = ("direct", "block", "indirect")
+        self.indirect_quotes(TakenRanges([(q.start, q.end) for q in self.quotes if q.kind in kinds]))
         return sorted(self.quotes, key=lambda q: (q.start, q.end))
 
 
@@ -411,9 +410,23 @@ def _is_clause(inner: list[Token], words: list[Token], min_clause_words: int) ->
     )
 
 
-def _overlap_ratio(start: int, end: int, ranges: list[tuple[int, int]]) -> float:
-    covered = sum(max(0, min(end, e) - max(start, s)) for s, e in ranges)
-    return covered / max(1, end - start)
+class TakenRanges:
+    """Character ranges already quoted, sorted so that the overlap of a span with them costs
+    O(log n + hits), not O(n): a 1 MB article has thousands of quotes and thousands of cues,
+    and comparing every cue with every quote took 10 s of its 70."""
+
+    def __init__(self, ranges: list[tuple[int, int]]) -> None:
+        self.ranges = sorted(ranges)
+        self.starts = [s for s, _ in self.ranges]
+        self.longest = max((e - s for s, e in self.ranges), default=0)
+
+    def overlap_ratio(self, start: int, end: int) -> float:
+        """The share of ``start:end`` covered by the ranges (overlapping ranges count twice)."""
+        # Only ranges starting within ``longest`` before ``start`` and before ``end`` can reach it.
+        first = bisect.bisect_left(self.starts, start - self.longest)
+        last = bisect.bisect_left(self.starts, end)
+        covered = sum(max(0, min(end, e) - max(start, s)) for s, e in self.ranges[first:last])
+        return covered / max(1, end - start)
 
 
 def extract_quotes(doc: Doc, settings: QuoteSettings | None = None) -> list[Quote]:
