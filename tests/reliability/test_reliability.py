@@ -427,7 +427,9 @@ def test_locked_database_with_a_short_busy_timeout(nlp, tmp_path):
 
 
 def test_ingest_limits_hold_for_every_format(runner, tmp_path):
-    """--max-words refuses a long article at read time (E022); --max-file-mb 0 stores no PDF (E012)."""
+    """--max-words refuses a long article at read time (E022); --max-file-mb applies to PDFs too (E012).
+
+    (``--max-file-mb 0`` is a usage error, G24; a limit below the PDF's size is the same test.)"""
     from support.pdf_builder import build_pdf
 
     folder = write_corpus(tmp_path / "in")
@@ -453,5 +455,8 @@ def test_ingest_limits_hold_for_every_format(runner, tmp_path):
     assert refused == [f"{folder / 'long.txt'}: text has more than 300 words; no news article is that long [E022]"]
     assert len(snapshot(db)) == len(ARTICLES) + 1  # the corpus and the PDF
 
-    empty = invoke(runner, "ingest", folder / "paper.pdf", "--db", tmp_path / "none.db", "--max-file-mb", 0)
+    below_its_size = (folder / "paper.pdf").stat().st_size / 2 / (1024 * 1024)
+    empty = invoke(
+        runner, "ingest", folder / "paper.pdf", "--db", tmp_path / "none.db", "--max-file-mb", below_its_size
+    )
     assert empty.exit_code == 1 and "[E012]" in empty.stderr, empty.output
