@@ -415,7 +415,7 @@ class _Extractor:
         taken = [(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block", "indirect")]
         self.indirect_quotes(taken)
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.end))
-        quotes = _drop_repeats(_drop_nested_partials(self.merge_continued(quotes)))
+        quotes = _drop_repeats(self.merge_continued(quotes))
         for q in quotes:
             q.confidence = quote_confidence(self.evidence(q))
         return quotes
@@ -489,19 +489,6 @@ def _is_title(words: list[Token]) -> bool:
         and not any(t.pos_ in ("VERB", "AUX") for t in words)
         and len(words) <= 8
     )
-
-
-def _drop_nested_partials(quotes: list[Quote]) -> list[Quote]:
-    """A partial inside another quote of the same speaker is its verbatim evidence, not a second statement."""
-    out = []
-    for q in quotes:
-        if q.kind == "partial" and any(
-            o is not q and o.kind != "partial" and o.start <= q.start and q.end <= o.end + 2 and o.speaker == q.speaker
-            for o in quotes
-        ):
-            continue
-        out.append(q)
-    return out
 
 
 def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
