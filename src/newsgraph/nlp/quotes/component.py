@@ -17,7 +17,14 @@ Spans follow the reader's view, not the typography:
   judges ("X noted the risk", "X criticized the plan as a “crazy system”").
 - *colon lines*: "Pence: Flowers Won't Attend" (a headline, indirect) and "PENCE: Well, ..."
   (a transcript turn, direct), when the name before the colon is one of the article's entities.
-- Scare quotes (a short quoted term outside any reporting construction) are dropped.
+- Scare quotes (a short quoted term outside any reporting construction) and quoted names or titles
+  of works (capitalised words, no verb) are dropped; so is the object of a cue that is no claim
+  ("concluded the debate", "called for calm"): an object counts only with a verb or quoted words.
+- One statement, one quote: "“A,” she said. “B.”" and a next paragraph that only goes on with the
+  same words (no cue of its own) are merged; a pull-quote repeating words quoted elsewhere is dropped
+  (the attributed copy stays).
+- Each quote's ``confidence`` comes from :mod:`newsgraph.nlp.quotes.confidence` (a logistic model over
+  the evidence, fitted on PolNeAR train).
 
 Each quote's ``speaker`` is the entity it resolves to; ``speaker_span`` is the speaker as
 written where the quote is attributed: the cue's subject noun phrase ("the ministry's
