@@ -15,7 +15,7 @@ PORT   ?= 8000
 # The article `make bench` times warm: the shared sample beside this checkout, else one of ours.
 BENCH_SAMPLE ?= $(firstword $(wildcard ../shared/samples/kaliningrad.txt) examples/txt/baltic-exercise-extracted.txt)
 
-.PHONY: install demo test lint bench fuzz clean
+.PHONY: install demo test lint bench fuzz clean train
 
 # `make bench -- --corpus FILE`: everything after the target goes to `newsgraph bench`.
 ifeq (bench,$(firstword $(MAKECMDGOALS)))
@@ -58,3 +58,7 @@ fuzz: install
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
+
+# Refit the small confidence models from public training data (one line per model).
+train: install
+	PYTHONPATH=src $(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear --limit 200

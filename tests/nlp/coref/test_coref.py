@@ -56,3 +56,14 @@ def test_a_name_inside_quoted_words_is_never_the_antecedent(nlp):
 @pytest.mark.parametrize("text", ["", "No names here at all, only words."])
 def test_nothing_to_resolve_gives_an_empty_map(nlp, text):
     assert nlp(text)._.ng_coref == {}
+
+
+def test_a_pronoun_chain_goes_on_with_whom_its_last_pronoun_stood_for(nlp):
+    # "she" in the second sentence is Ann Pike (the only candidate before it); the third "she" goes on
+    # with that chain, not with the subject of the first sentence.
+    doc = nlp(
+        "Dr. Clara Stone said the ward was full. In Ann Pike's case, she stayed at the ward. Later she asked for a bed."
+    )
+    names = {e.id: e.name for e in doc._.ng_entities}
+    shes = [t.i for t in doc if t.lower_ == "she"]
+    assert [names.get(doc._.ng_coref.get(i)) for i in shes] == ["Ann Pike", "Ann Pike"]

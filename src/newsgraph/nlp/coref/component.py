@@ -74,6 +74,7 @@ class _Resolver:
         self.sent_starts = [s.start for s in self.sents]
         self.quoted = _quoted_ranges(self.text, paragraphs)
         self.quoted_starts = [r[0] for r in self.quoted]
+        self.resolved: dict[int, str] = {}  # pronouns resolved so far, in text order (a chain goes on with them)
 
     def sent_index(self, token_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, token_i) - 1
@@ -123,13 +124,21 @@ class _Resolver:
             if subjects:
                 # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
                 return min(subjects, key=lambda c: (c[1], -c[2]))[3]
-            chain = any(
-                t.dep_ in ("nsubj", "nsubjpass") and t.lower_ in same_kind and not self.in_quoted(t.idx)
+            chain = [
+                t
                 for t in sent
                 if t.idx < limit
-            )
+                and t.dep_ in ("nsubj", "nsubjpass")
+                and t.lower_ in same_kind
+                and not self.in_quoted(t.idx)
+            ]
             if cands and not chain:
                 return cands[-1][3]
+            # "In Ann's case, she stayed. “...,” she went on": the chain goes on with whom its last
+            # subject pronoun of the same gender stood for, not with an older subject further back.
+            carried = [self.resolved.get(t.i) for t in chain if PRONOUN_GENDER.get(t.lower_) == gender]
+            if carried and carried[-1] is not None:
+                return carried[-1]
         return None
 
     # -- definite descriptions ---------------------------------------------------------------
@@ -164,6 +173,7 @@ class _Resolver:
                 continue
             if found is not None:
                 out[tok.i] = found
+                self.resolved[tok.i] = found
         return out
 
 

@@ -31,6 +31,11 @@ _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "dep", "meta", "advmod", "npadvmod"}
 _MAX_PHRASE_TOKENS = 16
 _RELATIVE = {"who", "that", "which", "whom"}
+# Things that carry words but do not speak: "a statement from X said" -- X is the speaker.
+DOCUMENT_NOUNS = frozenset(
+    """statement tweet post report release letter email e-mail memo notice filing document message announcement
+    communique communiqué bulletin video note affidavit complaint lawsuit study survey poll""".split()
+)
 
 
 class Attributor:
@@ -209,6 +214,8 @@ class Attributor:
             return self.speaker_from_token(antecedent)  # "Smith, who said ...": "who" stands for Smith
         if tok.pos_ == "PRON":
             return self.references.get(tok.i)  # resolved once, by newsgraph_coref_v1
+        if tok.lemma_.lower() in DOCUMENT_NOUNS:
+            return self._author_of(tok)
         # The name up to its head ("Mayor Anna Kovac"), not possessors, relative clauses or appositions.
         first = tok
         while (
@@ -226,6 +233,19 @@ class Attributor:
         if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
             return None
         return ent
+
+    def _author_of(self, document: Token) -> str | None:
+        """Who wrote "a statement from X", "X's tweet", "the X report": the document never speaks itself."""
+        for child in document.children:
+            if child.dep_ in ("poss", "compound", "nmod") or (
+                child.dep_ == "prep" and child.lower_ in ("from", "by", "of")
+            ):
+                heads = [child] if child.dep_ != "prep" else [c for c in child.children if c.dep_ == "pobj"]
+                for head in heads:
+                    ent = self.speaker_from_token(head) if head.lemma_.lower() not in DOCUMENT_NOUNS else None
+                    if ent is not None:
+                        return ent
+        return None
 
     def content_holder(self, token: Token) -> tuple[Token, Token] | None:
         """(cue, content head) when ``token`` lies in what a reporting verb reports.

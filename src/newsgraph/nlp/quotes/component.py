@@ -17,7 +17,14 @@ Spans follow the reader's view, not the typography:
   judges ("X noted the risk", "X criticized the plan as a “crazy system”").
 - *colon lines*: "Pence: Flowers Won't Attend" (a headline, indirect) and "PENCE: Well, ..."
   (a transcript turn, direct), when the name before the colon is one of the article's entities.
-- Scare quotes (a short quoted term outside any reporting construction) are dropped.
+- Scare quotes (a short quoted term outside any reporting construction) and quoted names or titles
+  of works (capitalised words, no verb) are dropped; so is the object of a cue that is no claim
+  ("concluded the debate", "called for calm"): an object counts only with a verb or quoted words.
+- One statement, one quote: "“A,” she said. “B.”" and a next paragraph that only goes on with the
+  same words (no cue of its own) are merged; a pull-quote repeating words quoted elsewhere is dropped
+  (the attributed copy stays).
+- Each quote's ``confidence`` comes from :mod:`newsgraph.nlp.quotes.confidence` (a logistic model over
+  the evidence, fitted on PolNeAR train).
 
 Each quote's ``speaker`` is the entity it resolves to; ``speaker_span`` is the speaker as
 written where the quote is attributed: the cue's subject noun phrase ("the ministry's
@@ -41,6 +48,7 @@ from ...model import Paragraph, Quote, Span
 from ..extensions import entity_index, register_extensions
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
+from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, content_range, cue_span, is_cue, trim_span
 
 __all__ = [
@@ -108,6 +116,7 @@ class _Extractor:
         self.att = Attributor(doc, spans, types, para_starts, doc._.ng_coref)
         self.text = self.att.text
         self.quotes: list[Quote] = []
+        self.how: dict[int, str] = {}  # id(quote) -> how its speaker was found: cue, inherited, signature, colon
 
     # ----- small helpers -----------------------------------------------------------
     def inner_tokens(self, start: int, end: int) -> list[Token]:
@@ -121,13 +130,21 @@ class _Extractor:
         return out
 
     def quote(
-        self, start: int, end: int, kind: str, speaker: str | None, cue: Span | None, speaker_span: Span | None = None
+        self,
+        start: int,
+        end: int,
+        kind: str,
+        speaker: str | None,
+        cue: Span | None,
+        speaker_span: Span | None = None,
+        how: str = "cue",
     ) -> Quote | None:
         start, end = trim_span(self.text, start, end) if kind == "indirect" else _strip(self.text, start, end)
         if end <= start:
             return None
         q = Quote(start, end, self.text[start:end], kind, speaker, cue, speaker_span)
         self.quotes.append(q)
+        self.how[id(q)] = how
         return q
 
     def attribute(self, cue: Token) -> _Who:
@@ -161,7 +178,7 @@ class _Extractor:
                 who = self.attribute(cue)
             elif not self.text[previous_end : para.start].isspace():
                 who = _NOBODY  # a run of block paragraphs shares its author; a new run does not
-            self.quote(para.start, para.end, "block", *who)
+            self.quote(para.start, para.end, "block", *who, how="cue" if cue is not None else "inherited")
             previous_end = para.end
 
     def _intro_cue(self, para: Paragraph) -> tuple[Token | None, bool]:
@@ -224,16 +241,17 @@ class _Extractor:
                     and any(t.pos_ in ("VERB", "AUX") for t in inner)
                 ):
                     kind = "direct"
-            if kind is None:
-                continue  # a scare quote: a term, not anyone's words
+            if kind is None or (not framed and _is_title(words)):
+                continue  # a scare quote, a name or a title of a work: not anyone's words
             dash = self._dash_signature(close_pos) if kind == "direct" else None
+            how = "cue"
             if dash is not None:
-                who = dash
+                who, how = dash, "signature"
             elif own is not None:
                 who = self.attribute(own[0])
             else:
-                who = self._adjacent_speaker(first_s, last_s, last, close_pos)
-            q = self.quote(start, end, kind, *who)
+                who, how = self._adjacent_speaker(first_s, last_s, last, close_pos)
+            q = self.quote(start, end, kind, *who, how=how)
             if q is not None and kind == "direct":
                 last = (last_s, who)
 
@@ -297,19 +315,20 @@ class _Extractor:
         """No cue of its own: the previous quote's speaker, or a cue in a neighbour sentence."""
         tail = self._tail_cue(last_s, close_pos)
         if tail is not None:
-            return tail
+            return tail, "cue"
         if last is not None and last[0] >= first_s - 1 and last[1] != _NOBODY:
-            return last[1]
+            return last[1], "inherited"
         for s_i in (first_s - 1, last_s + 1):
             if not 0 <= s_i < len(self.att.sents):
                 continue
             sent = self.att.sents[s_i]
             if s_i > last_s and len(sent) > 8:
                 continue  # only a short "he said." after the quote
-            cues = [t for t in self.att.cues_in(s_i, True) if self.att.subject_of(t) is not None]
+            # a verb of saying, not of thinking: "workers fear that ..." does not speak the next quote
+            cues = [t for t in self.att.cues_in(s_i) if self.att.subject_of(t) is not None]
             if cues:
-                return self.attribute(cues[-1])
-        return _NOBODY
+                return self.attribute(cues[-1]), "neighbour"
+        return _NOBODY, "none"
 
     def _tail_cue(self, last_s, close_pos):
         """ "“...?” Vitter demanded." when the parser made the tail after "?”" its own sentence."""
@@ -341,7 +360,19 @@ class _Extractor:
                 start, end = trim_span(self.text, *rng)
                 if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
                     continue  # a direct quote's own cue: already attributed
+                if not self._says_something(cue, start, end):
+                    continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
                 self.quote(start, end, "indirect", *self.attribute(cue))
+
+    def _says_something(self, cue: Token, start: int, end: int) -> bool:
+        """Whether reported content is a claim: a clause, "according to", or an object with a verb or a quote."""
+        if cue.lower_ == "according" or cue.dep_ == "parataxis" or any(c.dep_ == "ccomp" for c in cue.children):
+            return True
+        inner = self.inner_tokens(start, end)
+        words = [t for t in inner if not t.is_punct]
+        if any(t.is_quote for t in inner):
+            return True  # "criticized the plan as a “crazy system”": verbatim words inside
+        return len(words) >= self.settings.min_clause_words + 2 and any(t.pos_ in ("VERB", "AUX") for t in inner)
 
     # ----- "Pence: ..." headlines and "PENCE: ..." transcript turns ---------------------
     def colon_quotes(self, taken: TakenRanges) -> None:
@@ -367,7 +398,7 @@ class _Extractor:
             speaker = self._named(name)
             if speaker is not None:  # not a heading ("Stealth Over Health: ...")
                 kind = "direct" if name.text.isupper() else "indirect"
-                self.quote(start, end, kind, speaker, Span(colon, colon + 1, ":"), name)
+                self.quote(start, end, kind, speaker, Span(colon, colon + 1, ":"), name, how="colon")
 
     def _named(self, name: Span) -> str | None:
         """The speaker entity a bare name stands for: its mention, else a person with that name word."""
@@ -389,7 +420,52 @@ class _Extractor:
         self.colon_quotes(TakenRanges([(q.start, q.end) for q in self.quotes if q.kind in ("direct", "block")]))
         kinds = ("direct", "block", "indirect")
         self.indirect_quotes(TakenRanges([(q.start, q.end) for q in self.quotes if q.kind in kinds]))
-        return sorted(self.quotes, key=lambda q: (q.start, q.end))
+        quotes = sorted(self.quotes, key=lambda q: (q.start, q.end))
+        quotes = _drop_repeats(self.merge_continued(quotes))
+        for q in quotes:
+            q.confidence = quote_confidence(self.evidence(q))
+        return quotes
+
+    # ----- one quote per statement -------------------------------------------------
+    def merge_continued(self, quotes: list[Quote]) -> list[Quote]:
+        """ "“A,” she said. “B.”" and a next paragraph that only goes on with the same words are one
+        quote: the reader (and every annotation guide) sees one statement, interrupted by its attribution."""
+        out: list[Quote] = []
+        for q in quotes:
+            prev = next((p for p in reversed(out) if p.kind == "direct"), None)
+            if prev is not None and q.kind == "direct" and self._continues(prev, q):
+                merged = Quote(prev.start, q.end, self.text[prev.start : q.end], "direct", prev.speaker, prev.cue,
+                               prev.speaker_span)  # fmt: skip
+                self.how[id(merged)] = self.how.get(id(prev), "cue")
+                out[out.index(prev)] = merged
+                continue
+            out.append(q)
+        return out
+
+    def _continues(self, prev: Quote, q: Quote) -> bool:
+        between = self.text[prev.end : q.start]
+        if (
+            q.start < prev.end
+            or len(between) > 120
+            or any(p.start < q.start and p.end > prev.end for p in self.quotes if p.kind == "direct")
+        ):
+            return False  # fmt: skip
+        own_cue = self.how.get(id(q)) == "cue"
+        same = q.speaker == prev.speaker and (q.cue == prev.cue or not own_cue)
+        if "\n" not in between:
+            # only the attribution between the pieces: "“A,” she said. “B.”", "“A,” she said, “B”"
+            return same and len(between.split()) <= 8 and (prev.cue is None or q.cue == prev.cue or not own_cue)
+        # a paragraph that opens with the marks and names nobody new goes on with the last quote
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        only_quote = self.text[para_start : q.start].strip() in ("", "“", '"', "«", "„")
+        rest = self.text[q.end : self.text.find("\n", q.end) if "\n" in self.text[q.end :] else len(self.text)]
+        return same and not own_cue and only_quote and rest.strip(" ”\"»'’.") == "" and between.count("\n\n") <= 1
+
+    def evidence(self, q: Quote) -> dict[str, float]:
+        cue_lemma = None
+        if q.cue is not None and q.cue.text not in ("—", "―", "–", ":"):
+            cue_lemma = self.doc[self.att.token_at(q.cue.start)].lemma_.lower()
+        return quote_evidence(q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
@@ -429,10 +505,43 @@ class TakenRanges:
         return covered / max(1, end - start)
 
 
+def _is_title(words: list[Token]) -> bool:
+    """ "The Long Road Home", "Suresh": quoted capitalised words with no verb name something, they say nothing."""
+    content = [t for t in words if not t.is_stop]
+    return (
+        bool(content)
+        and all(t.text[:1].isupper() for t in content)
+        and not any(t.pos_ in ("VERB", "AUX") for t in words)
+        and len(words) <= 8
+    )
+
+
+def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A pull-quote repeats words the article quotes elsewhere: keep the attributed copy."""
+    by_words: dict[str, list[Quote]] = {}
+    for q in quotes:
+        key = " ".join(re.findall(r"\w+", q.text.lower()))
+        by_words.setdefault(key, []).append(q)
+    drop = set()
+    for same in by_words.values():
+        if len(same) > 1 and len(same[0].text.split()) >= 3:
+            keep = max(same, key=lambda q: (q.speaker is not None, -q.start))
+            drop |= {id(q) for q in same if q is not keep}
+    return [q for q in quotes if id(q) not in drop]
+
+
 def extract_quotes(doc: Doc, settings: QuoteSettings | None = None) -> list[Quote]:
     if not doc.has_annotation("DEP"):
         return []  # no parse, no attribution
     return _Extractor(doc, settings or QuoteSettings()).run()
+
+
+def quotes_with_evidence(doc: Doc, settings: QuoteSettings | None = None) -> list[tuple[Quote, dict[str, float]]]:
+    """Each quote with the evidence its confidence is computed from (for fitting the confidence model)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    extractor = _Extractor(doc, settings or QuoteSettings())
+    return [(q, extractor.evidence(q)) for q in extractor.run()]
 
 
 def quotes_component(doc: Doc) -> Doc:

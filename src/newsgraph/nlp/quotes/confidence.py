@@ -1,0 +1,80 @@
+"""How far to trust a quote and its speaker: a small logistic model over the evidence that found it.
+
+The evidence is what the extractor knows when it makes the quote: its kind, how strong its cue is
+("said" and "according to" against "warned" or a verb of thinking), how its speaker was found (a
+name as the cue's subject, a pronoun through coreference, a description, inherited from the quote
+before, a signature, nobody), the speaker's type and the quote's length.  The weights live in
+``resources/quote_confidence.json``, fitted on PolNeAR's training split by
+``scripts/train_quote_confidence.py`` (a quote is right when it overlaps a gold attribution's
+content and its speaker overlaps the gold Source); ``make train`` reproduces them.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+from ...model import Quote
+from ..knowledge.lexicon import PRONOUNS
+from .cues import BELIEF_LEMMAS, EVALUATION_LEMMAS
+
+__all__ = ["FEATURES", "quote_evidence", "quote_confidence", "load_weights"]
+
+# The strongest cues of attribution in news writing.
+_PLAIN_CUES = frozenset({"say", "tell", "accord", "according", "add", "write", "state"})
+_WEAK_CUES = BELIEF_LEMMAS | EVALUATION_LEMMAS
+
+FEATURES = (
+    "kind_direct",
+    "kind_block",
+    "kind_partial",
+    "cue_plain",
+    "cue_weak",
+    "cue_none",
+    "found_inherited",
+    "found_neighbour",
+    "found_signature",
+    "speaker_none",
+    "speaker_pronoun",
+    "speaker_description",
+    "speaker_not_person",
+    "log_words",
+)
+
+
+def quote_evidence(quote: Quote, how: str, speaker_type: str | None, cue_lemma: str | None) -> dict[str, float]:
+    """The features of one quote, each 0/1 except ``log_words``."""
+    written = quote.speaker_span.text.strip() if quote.speaker_span else ""
+    first = written.split()[0].lower() if written else ""
+    pronoun = first in PRONOUNS or first in ("who", "which")
+    return {
+        "kind_direct": float(quote.kind == "direct"),
+        "kind_block": float(quote.kind == "block"),
+        "kind_partial": float(quote.kind == "partial"),
+        "cue_plain": float(cue_lemma in _PLAIN_CUES),
+        "cue_weak": float(cue_lemma in _WEAK_CUES),
+        "cue_none": float(quote.cue is None),
+        "found_inherited": float(how == "inherited"),
+        "found_neighbour": float(how == "neighbour"),
+        "found_signature": float(how in ("signature", "colon")),
+        "speaker_none": float(quote.speaker is None),
+        "speaker_pronoun": float(quote.speaker is not None and pronoun),
+        "speaker_description": float(quote.speaker is not None and not pronoun and written[:1].islower()),
+        "speaker_not_person": float(quote.speaker is not None and speaker_type not in (None, "PERSON")),
+        "log_words": math.log1p(len(quote.text.split())),
+    }
+
+
+@lru_cache(maxsize=1)
+def load_weights() -> dict[str, float]:
+    """Intercept and one weight per feature, from the packaged resource."""
+    data = resources.files("newsgraph").joinpath("resources", "quote_confidence.json").read_text(encoding="utf-8")
+    return json.loads(data)["weights"]
+
+
+def quote_confidence(evidence: dict[str, float]) -> float:
+    weights = load_weights()
+    z = weights.get("intercept", 0.0) + sum(weights.get(name, 0.0) * value for name, value in evidence.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)
