@@ -67,3 +67,36 @@ def test_a_pronoun_chain_goes_on_with_whom_its_last_pronoun_stood_for(nlp):
     names = {e.id: e.name for e in doc._.ng_entities}
     shes = [t.i for t in doc if t.lower_ == "she"]
     assert [names.get(doc._.ng_coref.get(i)) for i in shes] == ["Ann Pike", "Ann Pike"]
+
+
+def test_a_name_of_unknown_gender_loses_he_to_an_earlier_known_man(nlp):
+    # "Adaeze" is no first name the lexicon knows; "Daniel" is: "He" is the man, not the nearer subject.
+    refs = _references(
+        nlp,
+        "Daniel Whitcombe answered the senators on Tuesday. Adaeze Nwosu had tabled the motion in March. "
+        "He said the policy would not change.",
+    )
+    assert refs.get("He") == "Daniel Whitcombe"
+
+
+def test_a_name_called_she_before_is_no_antecedent_of_he(nlp):
+    # The article already called the unknown-gender name "her": "he" cannot be that person.
+    refs = _references(nlp, "Adaeze Nwosu presented her report on Tuesday. Nwosu said he would resign soon.")
+    assert refs.get("her") == "Adaeze Nwosu"
+    assert refs.get("he") != "Adaeze Nwosu"
+
+
+def test_a_byline_name_is_never_the_antecedent_of_a_pronoun(nlp):
+    text = (
+        "By Marcus Delaney\n\nThe city council voted on Monday to close two public libraries.\n\n"
+        "He said the vote was a mistake, and he would appeal it."
+    )
+    assert "Marcus Delaney" not in _references(nlp, text).values()
+
+
+def test_an_outlet_in_a_dateline_is_never_the_antecedent_of_they(nlp):
+    text = (
+        "Harbour Gazette – Two fishermen were rescued off the northern coast on Sunday. "
+        "They said their boat had capsized in the storm."
+    )
+    assert "Harbour Gazette" not in _references(nlp, text).values()

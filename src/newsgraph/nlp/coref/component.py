@@ -22,6 +22,12 @@ quotes and events components used to carry:
   latest entity whose name or title has the noun's word ("Sen." spells "senator"); a
   few generic organisation nouns ("the company", "the agency") the latest organisation.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
+- *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
+  name, a title, or a pronoun of that gender already resolved to it), a few sentences back; a
+  name the article already called "she" is no antecedent of "he", and the reverse.
+- *credits*: a byline ("By NAME", a name-only line at the top or bottom), a dateline's outlet
+  ("OUTLET – ...") and a signed credit ("— NAME, Outlet", "NAME contributed to this report") name
+  the writer, not anyone the article's pronouns stand for: their mentions are no antecedents.
 """
 
 from __future__ import annotations
@@ -55,6 +61,14 @@ _GENERIC_ORG_NOUNS = frozenset(
     {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
 )
 _DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
+_GENDER_LOOKBACK = 3  # sentences an unknown-gender candidate waits for a known agreeing one
+_EDGE_PARAGRAPHS = 3  # bylines and credits sit in the first or last few paragraphs
+_BYLINE = re.compile(r"(?i)^by\s+\S")
+_SIGNED_CREDIT = re.compile(r"^[—–-]\s*\S")
+_CONTRIBUTED = re.compile(
+    r"(?i)\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|reporting by|writing by)\b"
+)
+_DATELINE = re.compile(r"^((?:[A-Z][\w.&'’-]*[^\S\n]+){0,4}[A-Z][\w.&'’-]*)[^\S\n]+[–—-][^\S\n]+")
 
 
 class _Resolver:
@@ -64,12 +78,14 @@ class _Resolver:
         self.doc = doc
         self.max_back = max_back_sentences
         self.text = doc.text
-        self.spans, entities = entity_index(doc)
+        spans, entities = entity_index(doc)
+        paragraphs = _paragraphs(doc)
+        credits = credit_ranges(self.text, paragraphs)
+        self.spans = [m for m in spans if not any(a <= m[0] < b for a, b in credits)]
         self.types = {e.id: e.type for e in entities}
         self.words = {e.id: description_words([e.name, *e.titles]) for e in entities}
         self.gender = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
-        paragraphs = _paragraphs(doc)
         self.sents = _split_at(doc, list(doc.sents), [p.start for p in paragraphs[1:]], self.tok_starts)
         self.sent_starts = [s.start for s in self.sents]
         self.quoted = _quoted_ranges(self.text, paragraphs)
@@ -102,44 +118,64 @@ class _Resolver:
         # relative clause takes the nearest fitting mention of its own sentence, not the main subject
         nearest_first = not person and _in_adjunct_clause(pron)
         s_i = self.sent_index(pron.i)
+        unsure: tuple[int, str] | None = None  # (sentence, entity) of a pick whose gender is unknown
         for back in range(s_i, max(-1, s_i - self.max_back), -1):
-            sent = self.sents[back]
-            limit = pron.idx if back == s_i else sent.end_char
-            cands = []  # (is_subject, depth, start, entity id)
-            lo = bisect.bisect_left(self.spans, (sent.start_char, -1, ""))
-            for s, _e, ent in self.spans[lo:]:
-                if s >= limit:
-                    break
-                if self.types.get(ent) not in wanted or self.in_quoted(s):
-                    continue
-                if gender and self.gender.get(ent) not in (None, gender):
-                    continue  # "she" is not Donald
-                head = self.doc[self.token_at(s)]
-                while head.dep_ in ("compound", "flat") and head.head.i != head.i:
-                    head = head.head
-                cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
-            if nearest_first and back == s_i and cands:
-                return cands[-1][3]
-            subjects = [c for c in cands if c[0]]
-            if subjects:
-                # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
-                return min(subjects, key=lambda c: (c[1], -c[2]))[3]
-            chain = [
-                t
-                for t in sent
-                if t.idx < limit
-                and t.dep_ in ("nsubj", "nsubjpass")
-                and t.lower_ in same_kind
-                and not self.in_quoted(t.idx)
-            ]
-            if cands and not chain:
-                return cands[-1][3]
-            # "In Ann's case, she stayed. “...,” she went on": the chain goes on with whom its last
-            # subject pronoun of the same gender stood for, not with an older subject further back.
-            carried = [self.resolved.get(t.i) for t in chain if PRONOUN_GENDER.get(t.lower_) == gender]
-            if carried and carried[-1] is not None:
-                return carried[-1]
+            if unsure is not None and unsure[0] - back > _GENDER_LOOKBACK:
+                return unsure[1]
+            found = self._pronoun_in(pron, back, s_i, wanted, same_kind, gender, nearest_first)
+            if found is None:
+                continue
+            if not gender or self.gender.get(found) == gender:
+                return found
+            # a name of unknown gender: an earlier one known to agree wins, a few sentences back
+            unsure = unsure or (back, found)
+        return unsure[1] if unsure is not None else None
+
+    def _pronoun_in(self, pron, back, s_i, wanted, same_kind, gender, nearest_first) -> str | None:
+        """The pronoun's referent among one sentence's mentions (or its chain), if there is one."""
+        sent = self.sents[back]
+        limit = pron.idx if back == s_i else sent.end_char
+        cands = []  # (is_subject, depth, start, entity id)
+        lo = bisect.bisect_left(self.spans, (sent.start_char, -1, ""))
+        for s, _e, ent in self.spans[lo:]:
+            if s >= limit:
+                break
+            if self.types.get(ent) not in wanted or self.in_quoted(s):
+                continue
+            if gender and self.gender.get(ent) not in (None, gender):
+                continue  # "she" is not Donald; nor a name the article called "her" before
+            head = self.doc[self.token_at(s)]
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
+        if nearest_first and back == s_i and cands:
+            return cands[-1][3]
+        subjects = [c for c in cands if c[0]]
+        if subjects:
+            # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
+            return min(subjects, key=lambda c: (c[1], -c[2]))[3]
+        chain = [
+            t
+            for t in sent
+            if t.idx < limit
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.lower_ in same_kind
+            and not self.in_quoted(t.idx)
+        ]
+        if cands and not chain:
+            return cands[-1][3]
+        # "In Ann's case, she stayed. “...,” she went on": the chain goes on with whom its last
+        # subject pronoun of the same gender stood for, not with an older subject further back.
+        carried = [self.resolved.get(t.i) for t in chain if PRONOUN_GENDER.get(t.lower_) == gender]
+        if carried and carried[-1] is not None:
+            return carried[-1]
         return None
+
+    def learn_gender(self, pron: Token, ent: str) -> None:
+        """A name of unknown gender the article calls "she" is a woman from here on (and "he" a man)."""
+        gender = PRONOUN_GENDER.get(pron.lower_)
+        if gender and self.types.get(ent) == "PERSON" and self.gender.get(ent) is None:
+            self.gender[ent] = gender
 
     # -- definite descriptions ---------------------------------------------------------------
     def description(self, noun: Token) -> str | None:
@@ -174,6 +210,7 @@ class _Resolver:
             if found is not None:
                 out[tok.i] = found
                 self.resolved[tok.i] = found
+                self.learn_gender(tok, found)
         return out
 
 
@@ -212,6 +249,38 @@ def _paragraphs(doc: Doc) -> list[Paragraph]:
     if paras:
         return sorted(paras, key=lambda p: p.start)
     return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
+
+
+def credit_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
+    """Char ranges that credit the writer or outlet: bylines, name-only lines, datelines, signed credits.
+
+    Only in the first and last few paragraphs; a line is a credit when it opens with "By ", with a dash
+    ("— NAME, Outlet"), says "contributed to this report", or is a short run of capitalised words
+    without a sentence's end; an outlet before a dash opening the first paragraphs is a dateline.
+    """
+    out = []
+    body = [p for p in paragraphs if p.kind != "title"]
+    edge = body[:_EDGE_PARAGRAPHS] + body[-_EDGE_PARAGRAPHS:] if len(body) > 1 else []
+    for para in edge:
+        for m in re.finditer(r"[^\n]+", text[para.start : para.end]):
+            line = m.group().strip()
+            start, end = para.start + m.start(), para.start + m.end()
+            words = line.split()
+            if not words:
+                continue
+            short = len(words) <= 8
+            name_only = len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1] not in '.!?:”"'
+            if (
+                (short and (_BYLINE.match(line) or _SIGNED_CREDIT.match(line)))
+                or (name_only and not _DATELINE.match(line))
+                or (len(words) <= 12 and _CONTRIBUTED.search(line))
+            ):
+                out.append((start, end))
+    for para in body[:_EDGE_PARAGRAPHS]:
+        m = _DATELINE.match(text, para.start, para.end)
+        if m is not None:
+            out.append((m.start(1), m.end(1)))
+    return sorted(out)
 
 
 def _quoted_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
