@@ -61,4 +61,4 @@ clean:
 
 # Refit the small confidence models from public training data (one line per model).
 train: install
-	PYTHONPATH=src $(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear --limit 200
+	PYTHONPATH=src $(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear

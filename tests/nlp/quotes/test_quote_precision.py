@@ -111,3 +111,25 @@ def test_every_quote_has_a_confidence_and_attributed_quotes_score_higher(analyze
     named = _quote(article, "We finished the work")
     unnamed = [q for q in article.quotes if q.speaker is None]
     assert all(named.confidence > q.confidence for q in unnamed)
+
+
+def test_a_quote_nobody_is_said_to_have_said_is_below_the_display_threshold(analyze_text):
+    import newsgraph
+
+    article = analyze_text(
+        "The storm closed the port for three days.\n\n"
+        "“Nobody expected the water to rise so fast, and the boats were lost within an hour.”"
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("Nobody"))
+    assert quote.speaker is None
+    assert quote.confidence < newsgraph.MIN_CONFIDENCE
+
+
+def test_a_weak_report_of_an_object_ranks_below_a_said_that_clause(analyze_text):
+    article = analyze_text(
+        "Mayor Rosa Alvarez said that the bridge would reopen in May. "
+        "Councillor Daniel Whitcombe suggested the repairs might cost more than planned."
+    )
+    said = next(q for q in article.quotes if "bridge" in q.text)
+    noted = next(q for q in article.quotes if "cost" in q.text)
+    assert said.confidence > noted.confidence

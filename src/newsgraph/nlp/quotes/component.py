@@ -465,7 +465,21 @@ class _Extractor:
         cue_lemma = None
         if q.cue is not None and q.cue.text not in ("—", "―", "–", ":"):
             cue_lemma = self.doc[self.att.token_at(q.cue.start)].lemma_.lower()
-        return quote_evidence(q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma)
+        content = self.content_form(q) if q.kind == "indirect" else None
+        return quote_evidence(
+            q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma, content
+        )
+
+    def content_form(self, q: Quote) -> str:
+        """ "that" (a finite clause after "that"), "clause" (one without it) or "object" (a noun phrase)."""
+        inner = self.inner_tokens(q.start, q.end)
+        ids = {t.i for t in inner}
+        finite = any(t.dep_ in ("nsubj", "nsubjpass", "expl") and t.head.i in ids for t in inner)
+        if not finite:
+            return "object"
+        before = self.doc[inner[0].i - 1] if inner and inner[0].i > 0 else None
+        opens_with_that = inner[0].lower_ == "that" and inner[0].dep_ == "mark"
+        return "that" if opens_with_that or (before is not None and before.lower_ == "that") else "clause"
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:

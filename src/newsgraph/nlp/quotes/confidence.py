@@ -3,7 +3,10 @@
 The evidence is what the extractor knows when it makes the quote: its kind, how strong its cue is
 ("said" and "according to" against "warned" or a verb of thinking), how its speaker was found (a
 name as the cue's subject, a pronoun through coreference, a description, inherited from the quote
-before, a signature, nobody), the speaker's type and the quote's length.  The weights live in
+before, a signature, nobody), the speaker's type (person, organisation, other), the form of reported
+content (a finite clause after "that", a clause without it, an object phrase) and the quote's length.
+A quote that names nobody is capped below the display threshold (:data:`NO_SPEAKER_CAP`): whatever
+the words, "someone said" is barely a fact for a reader.  The weights live in
 ``resources/quote_confidence.json``, fitted on PolNeAR's training split by
 ``scripts/train_quote_confidence.py`` (a quote is right when it overlaps a gold attribution's
 content and its speaker overlaps the gold Source); ``make train`` reproduces them.
@@ -20,32 +23,50 @@ from ...model import Quote
 from ..knowledge.lexicon import PRONOUNS
 from .cues import BELIEF_LEMMAS, EVALUATION_LEMMAS
 
-__all__ = ["FEATURES", "quote_evidence", "quote_confidence", "load_weights"]
+__all__ = ["FEATURES", "NO_SPEAKER_CAP", "quote_evidence", "quote_confidence", "load_weights"]
 
 # The strongest cues of attribution in news writing.
-_PLAIN_CUES = frozenset({"say", "tell", "accord", "according", "add", "write", "state"})
+_PLAIN_CUES = frozenset({"say", "tell", "accord", "according", "add", "write", "state", "announce", "declare"})
+# Cues that report a remark, a question or a concession rather than a statement.
+_SOFT_CUES = frozenset(
+    """note suggest ask claim admit allege mention describe indicate acknowledge hint question speculate
+    recall point observe remark concede estimate""".split()
+)
 _WEAK_CUES = BELIEF_LEMMAS | EVALUATION_LEMMAS
+# No speaker, no fact worth showing: below newsgraph.MIN_CONFIDENCE (0.5) whatever the words.
+NO_SPEAKER_CAP = 0.3
 
 FEATURES = (
     "kind_direct",
     "kind_block",
     "kind_partial",
     "cue_plain",
+    "cue_soft",
     "cue_weak",
     "cue_none",
+    "content_that",
+    "content_clause",
+    "content_object",
     "found_inherited",
     "found_neighbour",
     "found_signature",
     "speaker_none",
     "speaker_pronoun",
     "speaker_description",
-    "speaker_not_person",
+    "speaker_org",
+    "speaker_other_type",
     "log_words",
 )
 
 
-def quote_evidence(quote: Quote, how: str, speaker_type: str | None, cue_lemma: str | None) -> dict[str, float]:
-    """The features of one quote, each 0/1 except ``log_words``."""
+def quote_evidence(
+    quote: Quote, how: str, speaker_type: str | None, cue_lemma: str | None, content: str | None = None
+) -> dict[str, float]:
+    """The features of one quote, each 0/1 except ``log_words``.
+
+    ``content`` is the form of an indirect quote's words: "that" (a finite clause after "that"),
+    "clause" (a finite clause without it) or "object" (a noun phrase: "noted the risk"); None otherwise.
+    """
     written = quote.speaker_span.text.strip() if quote.speaker_span else ""
     first = written.split()[0].lower() if written else ""
     pronoun = first in PRONOUNS or first in ("who", "which")
@@ -54,15 +75,20 @@ def quote_evidence(quote: Quote, how: str, speaker_type: str | None, cue_lemma: 
         "kind_block": float(quote.kind == "block"),
         "kind_partial": float(quote.kind == "partial"),
         "cue_plain": float(cue_lemma in _PLAIN_CUES),
+        "cue_soft": float(cue_lemma in _SOFT_CUES),
         "cue_weak": float(cue_lemma in _WEAK_CUES),
         "cue_none": float(quote.cue is None),
+        "content_that": float(content == "that"),
+        "content_clause": float(content == "clause"),
+        "content_object": float(content == "object"),
         "found_inherited": float(how == "inherited"),
         "found_neighbour": float(how == "neighbour"),
         "found_signature": float(how in ("signature", "colon")),
         "speaker_none": float(quote.speaker is None),
         "speaker_pronoun": float(quote.speaker is not None and pronoun),
         "speaker_description": float(quote.speaker is not None and not pronoun and written[:1].islower()),
-        "speaker_not_person": float(quote.speaker is not None and speaker_type not in (None, "PERSON")),
+        "speaker_org": float(quote.speaker is not None and speaker_type == "ORG"),
+        "speaker_other_type": float(quote.speaker is not None and speaker_type not in (None, "PERSON", "ORG")),
         "log_words": math.log1p(len(quote.text.split())),
     }
 
@@ -75,6 +101,18 @@ def load_weights() -> dict[str, float]:
 
 
 def quote_confidence(evidence: dict[str, float]) -> float:
+    """The model's probability that the quote and its speaker are right (capped when nobody speaks)."""
     weights = load_weights()
     z = weights.get("intercept", 0.0) + sum(weights.get(name, 0.0) * value for name, value in evidence.items())
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
+    z += weights.get("prior_" + _kind_of(evidence), 0.0)
+    p = 1.0 / (1.0 + math.exp(-z))
+    if evidence.get("speaker_none"):
+        p = min(p, NO_SPEAKER_CAP)
+    return round(p, 3)
+
+
+def _kind_of(evidence: dict[str, float]) -> str:
+    for kind in ("direct", "block", "partial"):
+        if evidence.get("kind_" + kind):
+            return kind
+    return "indirect"
