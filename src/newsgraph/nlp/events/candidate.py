@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from .dictionary import Entry
+
 __all__ = ["Candidate"]
 
 
@@ -27,4 +29,5 @@ class Candidate:
     mentions: list[Token] = field(default_factory=list)
     anaphoric: bool = False
     family: str = ""
+    entry: Entry | None = None  # the dictionary row that matched (None for a "said ... must" demand)
     deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")

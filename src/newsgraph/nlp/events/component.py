@@ -23,6 +23,7 @@ from ...model import Event, Span
 from ..extensions import register_extensions
 from .actors import ActorIndex
 from .candidate import Candidate
+from .confidence import evidence, get_confidence_model
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
@@ -68,8 +69,10 @@ _THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
 
 
 class _Coder:
-    def __init__(self, doc: Doc, dictionary: EventDictionary):
+    def __init__(self, doc: Doc, dictionary: EventDictionary, evidence_log: list | None = None):
         self.doc = doc
+        self.evidence_log = evidence_log
+        self.confidence = get_confidence_model()
         self.dict = dictionary
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
@@ -79,7 +82,7 @@ class _Coder:
 
     # -- one candidate ----------------------------------------------------------------------
     def candidate(self, tok: Token, match: Match) -> Candidate:
-        c = Candidate(tok, match.type, match.mode, family=family(tok, match.object))
+        c = Candidate(tok, match.type, match.mode, family=family(tok, match.object), entry=match.entry)
         a = self.actors
         if tok.pos_ in VERB_POS:
             c.source_head = self.actors.subject_head(tok)
@@ -230,6 +233,7 @@ class _Coder:
             ):
                 continue
             c = self.candidate(tok, Match(_DEMAND_ENTRY, None))
+            c.entry = None
             subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             c.target = [i for i in self.actors.phrase_entities(subj) if i not in c.source]
             c.target_head = subj
@@ -277,7 +281,8 @@ class _Coder:
 
     def event(self, c: Candidate) -> Event:
         a = self.actors
-        return Event(
+        features = evidence(c, a, self.dict)
+        event = Event(
             type=c.type,
             trigger=_span(c.tok),
             mode=c.mode,
@@ -290,7 +295,11 @@ class _Coder:
             mentions=[_span(t) for t in c.mentions],
             source_sector=a.sector(c.source_head, c.source[0] if c.source else None),
             target_sector=a.sector(c.target_head, c.target[0] if c.target else None),
+            confidence=self.confidence(features),
         )
+        if self.evidence_log is not None:
+            self.evidence_log.append((event, features))
+        return event
 
 
 def _distinct_groups(src: Token | None, tar: Token | None) -> bool:
@@ -326,8 +335,10 @@ def _span(tok: Token) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text), tok.text)
 
 
-def code_events(doc: Doc, dictionary: EventDictionary | None = None) -> list[Event]:
-    return _Coder(doc, dictionary or get_dictionary()).run()
+def code_events(doc: Doc, dictionary: EventDictionary | None = None, evidence_log: list | None = None) -> list[Event]:
+    """The article's events; ``evidence_log``, when given, receives ``(event, features)`` for each
+    (the confidence model's training script reads them)."""
+    return _Coder(doc, dictionary or get_dictionary(), evidence_log).run()
 
 
 class EventCoder:
@@ -335,6 +346,8 @@ class EventCoder:
 
     def __init__(self) -> None:
         self._dictionary: EventDictionary | None = None
+        # set to a list to collect (event, features) pairs: scripts/train_event_confidence.py
+        self.evidence_log: list | None = None
 
     @property
     def dictionary(self) -> EventDictionary:
@@ -343,7 +356,7 @@ class EventCoder:
         return self._dictionary
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = code_events(doc, self.dictionary)
+        doc._.ng_events = code_events(doc, self.dictionary, self.evidence_log)
         return doc
 
 
