@@ -98,7 +98,17 @@ class _Coder:
                 elif tok.dep_ == "dobj" and tok.head.pos_ in VERB_POS:  # "Ukraine mounts a counteroffensive"
                     c.source_head = self.actors.subject_head(tok.head)
                     c.source = a.phrase_entities(c.source_head)
+        if c.source_head is not None and not a.same_paragraph(c.source_head, tok):
+            c.source_head, c.source = None, []  # a byline or heading the parser ran into the sentence
         self.target_search.targets(c, match)
+        if c.target_head is not None and not a.same_paragraph(c.target_head, tok):
+            c.target_head, c.target = None, []
+        patient = a.patient_possessor(tok) if tok.pos_ not in VERB_POS else None
+        if patient is not None:  # "the premier's arrest": the premier receives it
+            received = [i for i in a.phrase_entities(patient) if i not in c.target]
+            if received:
+                c.target = received + c.target
+                c.target_head = patient
         if not _distinct_groups(c.source_head, c.target_head):
             c.target = [t for t in c.target if t not in c.source]
         if c.target and self.reciprocal(c, match):

@@ -1,0 +1,85 @@
+"""Events a reader can trust (issue 11): roles, negation, bylines, actorless rows, confidence.
+
+All texts are fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+from newsgraph import MIN_CONFIDENCE
+
+
+def _names(article, ids):
+    return sorted(article.entity(i).name for i in ids if article.entity(i))
+
+
+def _of_type(article, type_):
+    return [e for e in article.events if e.type == type_]
+
+
+def test_a_conjoined_verb_shares_the_negation(analyze_text):
+    # "never robbed or killed": the negation governs both verbs
+    art = analyze_text("His mother said Tomas Revilla never robbed or killed anyone in Port Salinas.")
+    assaults = _of_type(art, "ASSAULT")
+    assert assaults and all(e.modality == "negated" for e in assaults)
+
+
+def test_the_possessor_of_an_arrest_is_its_target(analyze_text):
+    # "the governor's arrest": the governor is arrested, not the arrester
+    art = analyze_text("Police in Valdoria confirmed Governor Marta Quintel's arrest on Monday.")
+    ev = _of_type(art, "COERCE")[0]
+    assert "Marta Quintel" in _names(art, ev.target)
+    assert "Marta Quintel" not in _names(art, ev.source)
+
+
+def test_the_possessor_of_an_invasion_stays_its_source(analyze_text):
+    art = analyze_text("Brazil's invasion of Paraguay began at dawn.")
+    ev = _of_type(art, "ASSAULT")[0]
+    assert _names(art, ev.source) == ["Brazil"] and _names(art, ev.target) == ["Paraguay"]
+
+
+def test_the_antecedent_of_who_is_the_subject(analyze_text):
+    art = analyze_text(
+        "Senator Dana Whitcombe, who resigned from the Liberal Party last week, will run as an independent."
+    )
+    ev = _of_type(art, "RETREAT")[0]
+    assert "Dana Whitcombe" in _names(art, ev.source)
+    assert "Dana Whitcombe" not in _names(art, ev.target)
+
+
+def test_a_byline_is_no_actor(analyze_text):
+    # the byline paragraph runs into the first sentence when the parser misses the break
+    art = analyze_text(
+        "Shoppers left waiting\n\nGREGOR MALLOY\n\n"
+        "Hundreds of shoppers hoping to beat the weekend crowds at Penrose Markets were left waiting outside."
+    )
+    assert not _of_type(art, "ASSAULT")
+    for ev in art.events:
+        assert "GREGOR MALLOY" not in _names(art, ev.source + ev.target)
+
+
+def test_an_actor_from_another_paragraph_is_no_actor(analyze_text):
+    art = analyze_text("ALMA REYES\n\nattacked the convoy near the border crossing yesterday, witnesses said.")
+    for ev in art.events:
+        assert "ALMA REYES" not in _names(art, ev.source + ev.target)
+
+
+def test_an_event_without_actors_is_hidden_by_default(analyze_text):
+    art = analyze_text("The request was approved after a long debate.")
+    for ev in art.events:
+        if not ev.source and not ev.target:
+            assert ev.confidence is not None and ev.confidence < MIN_CONFIDENCE
+
+
+def test_a_full_event_is_shown_by_default(analyze_text):
+    art = analyze_text("Brazilian troops attacked Paraguay on Monday.")
+    ev = _of_type(art, "ASSAULT")[0]
+    assert ev.confidence is not None and ev.confidence >= MIN_CONFIDENCE
+
+
+def test_every_event_has_a_confidence_between_0_and_1(analyze_text):
+    art = analyze_text(
+        "Colombia plans to impose sanctions on Venezuela, officials said. "
+        "Protesters marched in Bogota. The talks were cancelled."
+    )
+    assert art.events
+    assert all(e.confidence is not None and 0.0 <= e.confidence <= 1.0 for e in art.events)
