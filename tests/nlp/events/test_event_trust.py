@@ -83,3 +83,26 @@ def test_every_event_has_a_confidence_between_0_and_1(analyze_text):
     )
     assert art.events
     assert all(e.confidence is not None and 0.0 <= e.confidence <= 1.0 for e in art.events)
+
+
+def test_a_hospital_damaged_by_airstrikes_is_their_target(analyze_text):
+    art = analyze_text("The Marlow Hospital was damaged by Ostrovian airstrikes on Friday, the Red Cross said.")
+    ev = _of_type(art, "ASSAULT")[0]
+    assert any("Marlow" in n for n in _names(art, ev.target))
+
+
+def test_a_blockade_imposed_on_a_place_targets_it(analyze_text):
+    art = analyze_text("The Ostrovian blockade imposed on Velmar has lasted ten years.")
+    ev = _of_type(art, "COERCE")[0]
+    assert _names(art, ev.target) == ["Velmar"]
+
+
+def test_a_motion_defeated_in_a_chamber_is_the_chamber_rejecting_it(analyze_text):
+    art = analyze_text("A motion brought by Senator Ilse Brandt was defeated in the Senate of Korvia on Tuesday.")
+    ev = _of_type(art, "REJECT")[0]
+    assert any("Senate" in n for n in _names(art, ev.source))
+
+
+def test_defeating_a_rival_is_no_rejection(analyze_text):
+    art = analyze_text("Senator Ilse Brandt defeated Paul Okafor in the primary on Tuesday.")
+    assert not _of_type(art, "REJECT")

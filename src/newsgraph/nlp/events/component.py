@@ -56,6 +56,7 @@ _MUST = frozenset({"must", "should"})
 _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
+_VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "approved", "rejected"
 _MERGEABLE = frozenset({"asserted", "reported"})
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
 # Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
@@ -103,6 +104,13 @@ class _Coder:
         self.target_search.targets(c, match)
         if c.target_head is not None and not a.same_paragraph(c.target_head, tok):
             c.target_head, c.target = None, []
+        if not c.target and tok.pos_ in NOUN_POS and c.type in ("ASSAULT", "COERCE"):
+            struck = self.target_search.struck_phrase(tok)
+            if struck is not None:
+                self.target_search.target_at(c, struck)
+        if not c.source and c.type in _VOTES and any(ch.dep_ == "nsubjpass" for ch in tok.children):
+            # "the motion was defeated in the Senate": the chamber that voted
+            c.source_head, c.source = self.chamber(tok)
         patient = a.patient_possessor(tok) if tok.pos_ not in VERB_POS else None
         if patient is not None:  # "the premier's arrest": the premier receives it
             received = [i for i in a.phrase_entities(patient) if i not in c.target]
@@ -134,6 +142,16 @@ class _Coder:
             and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
         )
         return c
+
+    def chamber(self, tok: Token) -> tuple[Token | None, list[str]]:
+        """The organisation "in"/"at" which a passive vote happened ("was rejected in the Senate")."""
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
+                for g in ch.children:
+                    ids = [i for i in self.actors.phrase_entities(g) if self.actors.type(i) == "ORG"]
+                    if g.dep_ == "pobj" and ids:
+                        return g, ids
+        return None, []
 
     def reciprocal(self, c: Candidate, match: Match) -> bool:
         """Meetings, talks, agreements "with" someone: both sides act (a host, a visit or a mediator excepted)."""
