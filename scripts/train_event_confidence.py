@@ -23,7 +23,7 @@ import numpy as np
 
 from newsgraph.evaluate.common import analyze, get_pipeline, plain_document
 from newsgraph.evaluate.plover import load
-from newsgraph.nlp.events.confidence import FEATURES
+from newsgraph.nlp.events.confidence import FEATURES, ConfidenceModel
 
 RECIPROCAL = {"CONSULT", "AGREE", "COOPERATE"}
 OUT = Path(__file__).resolve().parent.parent / "src" / "newsgraph" / "resources" / "event_confidence.json"
@@ -36,6 +36,7 @@ def countries(article, ids: list[str]) -> set[str]:
 def examples(data: Path) -> tuple[np.ndarray, np.ndarray]:
     records = load(data)
     coder = get_pipeline().get_pipe("newsgraph_events_v1")
+    coder.confidence_model = ConfidenceModel(0.0, {})  # not the shipped one, which may name other features
     rows, labels = [], []
     for rec in records:
         coder.evidence_log = []

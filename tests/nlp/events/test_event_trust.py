@@ -106,3 +106,28 @@ def test_a_motion_defeated_in_a_chamber_is_the_chamber_rejecting_it(analyze_text
 def test_defeating_a_rival_is_no_rejection(analyze_text):
     art = analyze_text("Senator Ilse Brandt defeated Paul Okafor in the primary on Tuesday.")
     assert not _of_type(art, "REJECT")
+
+
+def test_a_headline_reduced_passive_makes_its_subject_the_target(analyze_text):
+    art = analyze_text("Senator Ilse Brandt accused of hiding campaign funds\n\nThe story follows.")
+    ev = _of_type(art, "ACCUSE")[0]
+    assert "Ilse Brandt" in _names(art, ev.target) and "Ilse Brandt" not in _names(art, ev.source)
+
+
+def test_the_one_asked_is_no_requester(analyze_text):
+    art = analyze_text("Asked about the closure, Marta Quintel said the border would reopen in May.")
+    for ev in _of_type(art, "REQUEST"):
+        assert "Marta Quintel" not in _names(art, ev.source)
+
+
+def test_a_headline_arrest_has_its_subject_as_target(nlp):
+    from newsgraph.nlp.pipeline import analyze_document
+    from newsgraph.readers.base import ReadOptions, document_from_text
+
+    title = "Governor Elena Pardo arrested in Miami"
+    text = title + "\n\nThe governor of Korvia was held on Friday, her office said."
+    document = document_from_text(text, path=None, fmt="text", options=ReadOptions(), title=title)
+    assert any(p.kind == "title" for p in document.paragraphs)
+    art = analyze_document(nlp, document)
+    ev = _of_type(art, "COERCE")[0]
+    assert "Elena Pardo" in _names(art, ev.target) and "Elena Pardo" not in _names(art, ev.source)

@@ -109,6 +109,28 @@ class ActorIndex:
                 out.append((m.start(), m.end()))
         return out
 
+    def in_title(self, tok: Token) -> bool:
+        return any(p.kind == "title" and p.start <= tok.idx < p.end for p in self.doc._.ng_paragraphs or [])
+
+    def reduced_passive(self, tok: Token, done_to: bool) -> bool:
+        """A participle whose understood subject is its patient: "X accused of ..." (a headline),
+        "Asked about the aid, X said ..." (X was asked).  ``done_to``: the event is something done to
+        someone (an arrest, a charge), so a headline's bare "X arrested" is passive too."""
+        deps = {c.dep_ for c in tok.children}
+        if tok.pos_ not in _VERB_POS or deps & {"aux", "auxpass", "dobj", "nsubjpass"}:
+            return False
+        if tok.tag_ == "VBN" and tok.dep_ == "acl":
+            # "Senator X accused of ...": a name is the patient; a common noun is left as it was ("a letter
+            # handed over" names no actor, "an official Syrian newspaper called on ..." is a misparse)
+            return self._entity_of_token(tok.head) is not None
+        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and "nsubj" not in deps:
+            return tok.i == tok.sent.start or self.doc[tok.i - 1].is_punct
+        # a headline's main verb: the root, or hung on a word of the next paragraph by a parse that ran on
+        main = tok.dep_ == "ROOT" or not self.same_paragraph(tok, tok.head)
+        if "nsubj" not in deps or not main or not self.in_title(tok):
+            return False  # in a body sentence a root "VBN" is a mistagged finite verb ("X shortened ...")
+        return tok.tag_ == "VBN" or done_to and tok.tag_ == "VBD"
+
     def paragraph(self, char: int) -> int:
         """The index of the paragraph holding this character offset."""
         return bisect.bisect_right(self.paragraph_starts, char)

@@ -23,7 +23,7 @@ from ...model import Event, Span
 from ..extensions import register_extensions
 from .actors import ActorIndex
 from .candidate import Candidate
-from .confidence import evidence, get_confidence_model
+from .confidence import ConfidenceModel, evidence, get_confidence_model
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
@@ -56,6 +56,7 @@ _MUST = frozenset({"must", "should"})
 _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
+_DONE_TO = frozenset({"COERCE", "ASSAULT", "ACCUSE", "SANCTION"})  # a headline's "X arrested" is passive
 _VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "approved", "rejected"
 _MERGEABLE = frozenset({"asserted", "reported"})
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
@@ -70,10 +71,16 @@ _THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
 
 
 class _Coder:
-    def __init__(self, doc: Doc, dictionary: EventDictionary, evidence_log: list | None = None):
+    def __init__(
+        self,
+        doc: Doc,
+        dictionary: EventDictionary,
+        evidence_log: list | None = None,
+        confidence: ConfidenceModel | None = None,
+    ):
         self.doc = doc
         self.evidence_log = evidence_log
-        self.confidence = get_confidence_model()
+        self.confidence = confidence or get_confidence_model()
         self.dict = dictionary
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
@@ -99,11 +106,23 @@ class _Coder:
                 elif tok.dep_ == "dobj" and tok.head.pos_ in VERB_POS:  # "Ukraine mounts a counteroffensive"
                     c.source_head = self.actors.subject_head(tok.head)
                     c.source = a.phrase_entities(c.source_head)
+        patient_subject = None
+        if tok.pos_ in VERB_POS and a.reduced_passive(tok, c.type in _DONE_TO):
+            # "Premier accused of fraud", "Asked about it, X said": the subject is who it is done to
+            patient_subject = tok.head if tok.dep_ == "acl" else c.source_head
+            agent = next(
+                (g for ch in tok.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"), None
+            )
+            c.source_head, c.source = agent, a.phrase_entities(agent)
         if c.source_head is not None and not a.same_paragraph(c.source_head, tok):
             c.source_head, c.source = None, []  # a byline or heading the parser ran into the sentence
         self.target_search.targets(c, match)
         if c.target_head is not None and not a.same_paragraph(c.target_head, tok):
             c.target_head, c.target = None, []
+        if patient_subject is not None and patient_subject.pos_ in NOUN_POS | {"PRON"}:
+            received = [i for i in a.phrase_entities(patient_subject) if i not in c.target]
+            if received:
+                c.target, c.target_head = received + c.target, patient_subject
         if not c.target and tok.pos_ in NOUN_POS and c.type in ("ASSAULT", "COERCE"):
             struck = self.target_search.struck_phrase(tok)
             if struck is not None:
@@ -363,10 +382,15 @@ def _span(tok: Token) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text), tok.text)
 
 
-def code_events(doc: Doc, dictionary: EventDictionary | None = None, evidence_log: list | None = None) -> list[Event]:
+def code_events(
+    doc: Doc,
+    dictionary: EventDictionary | None = None,
+    evidence_log: list | None = None,
+    confidence: ConfidenceModel | None = None,
+) -> list[Event]:
     """The article's events; ``evidence_log``, when given, receives ``(event, features)`` for each
-    (the confidence model's training script reads them)."""
-    return _Coder(doc, dictionary or get_dictionary(), evidence_log).run()
+    (the confidence model's training script reads them); ``confidence`` defaults to the shipped model."""
+    return _Coder(doc, dictionary or get_dictionary(), evidence_log, confidence).run()
 
 
 class EventCoder:
@@ -374,8 +398,10 @@ class EventCoder:
 
     def __init__(self) -> None:
         self._dictionary: EventDictionary | None = None
-        # set to a list to collect (event, features) pairs: scripts/train_event_confidence.py
+        # set to a list to collect (event, features) pairs, and the model to use (None: the shipped
+        # one): scripts/train_event_confidence.py
         self.evidence_log: list | None = None
+        self.confidence_model: ConfidenceModel | None = None
 
     @property
     def dictionary(self) -> EventDictionary:
@@ -384,7 +410,7 @@ class EventCoder:
         return self._dictionary
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = code_events(doc, self.dictionary, self.evidence_log)
+        doc._.ng_events = code_events(doc, self.dictionary, self.evidence_log, self.confidence_model)
         return doc
 
 

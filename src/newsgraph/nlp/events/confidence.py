@@ -39,6 +39,8 @@ FEATURES = (
     "specific_row",  # the dictionary row that matched has conditions (an object, a particle, ...)
     "ambiguous_lemma",  # the lemma has other readings in the dictionary (other types or "not an event")
     "repeated",  # a later mention of the same event joined it
+    "source_person",  # the source is a named person
+    "target_place",  # the target is a place standing for its people, not an actor
 )
 
 
@@ -72,6 +74,9 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "specific_row": bool(c.entry is not None and c.entry.conditions),
         "ambiguous_lemma": len(types) > 1,
         "repeated": bool(c.mentions),
+        "source_person": any(actors.type(i) == "PERSON" for i in c.source),
+        "target_place": bool(c.target)
+        and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
     }
     return {k: float(values[k]) for k in FEATURES}
 
