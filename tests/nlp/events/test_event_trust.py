@@ -131,3 +131,33 @@ def test_a_headline_arrest_has_its_subject_as_target(nlp):
     art = analyze_document(nlp, document)
     ev = _of_type(art, "COERCE")[0]
     assert "Elena Pardo" in _names(art, ev.target) and "Elena Pardo" not in _names(art, ev.source)
+
+
+def test_a_described_person_is_the_person_not_the_nationality(analyze_text):
+    art = analyze_text(
+        "President Tomas Revilla of Korvia arrived in Ostrava on Monday. "
+        "The Korvian president praised Mayor Elena Pardo for her help."
+    )
+    ev = _of_type(art, "SUPPORT")[0]
+    assert _names(art, ev.source) == ["Tomas Revilla"]
+
+
+def test_the_author_of_a_motion_is_who_calls_through_it(analyze_text):
+    art = analyze_text(
+        "A motion brought by Senator Ilse Brandt calling on the government of Korvia to publish its budget "
+        "was debated on Tuesday."
+    )
+    ev = _of_type(art, "REQUEST")[0]
+    assert _names(art, ev.source) == ["Ilse Brandt"]
+
+
+def test_an_attack_carried_out_by_a_group_is_theirs(analyze_text):
+    art = analyze_text("The attack carried out by the Korvian army killed six people in Ostrava on Monday.")
+    ev = _of_type(art, "ASSAULT")[0]
+    assert _names(art, ev.source) == ["Korvia"] or _names(art, ev.source) == ["Korvian"]
+
+
+def test_who_obtained_a_document_did_not_write_it(analyze_text):
+    art = analyze_text("The meeting was set for Monday, according to an invitation obtained by the Korvia Ledger.")
+    for ev in art.events:
+        assert not any("Ledger" in n for n in _names(art, ev.source))

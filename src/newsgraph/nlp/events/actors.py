@@ -62,6 +62,12 @@ PATIENT_NOUNS = frozenset(
     deportation extradition expulsion imprisonment jailing prosecution indictment conviction sentencing
     torture beating shooting stabbing ouster impeachment release internment""".split()
 )
+# participles whose "by" agent does or authors the noun ("the attack carried out by X", "a motion brought
+# by X"); not "an invitation obtained by X", whose agent only has it
+_DOING_VERBS = frozenset(
+    """carry conduct launch stage mount perpetrate commit lead order organise organize impose wage bring
+    table propose sponsor introduce file submit move draft write sign issue announce initiate make""".split()
+)
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pronoun
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
@@ -211,6 +217,9 @@ class ActorIndex:
                     ):
                         return self._country_for(other, t)
             return self._country_for(eid, head)
+        if head.pos_ == "NOUN" and head.i in self.references and self.type(self.references[head.i]) == "PERSON":
+            # "the Grenadian leader", "the US congresswoman": the person coref found, not the nationality
+            return self.references[head.i]
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
@@ -397,6 +406,11 @@ class ActorIndex:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in noun.children:  # "the attack carried out by X", "a motion brought by X (calling on ...)"
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DOING_VERBS:
+                agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
         if patient is not None:
             return None  # only a "by" agent acts in "X's arrest by Y"
         for c in noun.children:
