@@ -1,8 +1,9 @@
 """How far to trust a coded event: a small logistic model over the evidence that produced it.
 
 The evidence (:func:`evidence`) is what the coder knew when it wrote the row: which sides
-name an actor, how the source was found (the subject, a "by" agent, a possessor or
-modifier, a pronoun resolved by coref), whether the trigger is a verb or a noun, how
+name an actor and of what kind (a person; a place standing for its people), whether the
+source is a named subject or "by" agent (rather than a possessor, a modifier or a pronoun
+resolved by coref), whether the trigger is a verb or a noun, how
 specific the dictionary row is and how ambiguous its lemma, the modality, whether the
 event is material (ASSAULT, COERCE, ...) or verbal (REQUEST, ACCUSE, ...), and whether
 the article repeats it.  The weights live in ``resources/event_confidence.json``; they
@@ -32,7 +33,6 @@ FEATURES = (
     "target",  # the target names an actor
     "both",  # both sides do
     "source_subject",  # the source is the trigger's (or its clause's) subject or "by" agent
-    "source_pronoun",  # the source is a pronoun or description that coref resolved
     "noun_trigger",  # the trigger is an event noun, not a verb
     "asserted",  # the article asserts it (not negated, future, hypothetical, reported)
     "material",  # a material type (ASSAULT, COERCE, ...) rather than a verbal one
@@ -45,6 +45,7 @@ FEATURES = (
 
 
 def _source_route(head: Token | None) -> str:
+    """How the source was found: a named subject or "by" agent, a pronoun (coref), or a modifier/possessor."""
     if head is None:
         return "none"
     if head.pos_ == "PRON":
@@ -59,15 +60,11 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
     rows = dictionary.by_lemma.get(c.tok.lemma_.lower(), [])
     types = {r.type for r in rows}
     route = _source_route(c.source_head) if c.source else "none"
-    pronoun = route == "pronoun" or (
-        c.source_head is not None and c.source_head.i in actors.references and not c.source_head.ent_type_
-    )
     values = {
         "source": bool(c.source),
         "target": bool(c.target),
         "both": bool(c.source and c.target),
         "source_subject": route == "subject",
-        "source_pronoun": bool(c.source) and pronoun,
         "noun_trigger": c.tok.pos_ not in ("VERB", "AUX"),
         "asserted": c.modality == "asserted",
         "material": c.type in MATERIAL_TYPES,
