@@ -120,6 +120,22 @@ def test_the_one_asked_is_no_requester(analyze_text):
         assert "Marta Quintel" not in _names(art, ev.source)
 
 
+def test_a_headline_accusation_is_coded_with_its_target(nlp):
+    from dataclasses import replace
+
+    from newsgraph.evaluate.common import plain_document
+    from newsgraph.nlp.pipeline import analyze_document
+
+    title = "Dana Whitcombe accused of timing retirement to help elect a friend"
+    document = plain_document(
+        title + "\n\nRepublicans in the district are grumbling that the congressman timed his exit."
+    )
+    document.paragraphs[0] = replace(document.paragraphs[0], kind="title")
+    art = analyze_document(nlp, document)
+    ev = _of_type(art, "ACCUSE")[0]
+    assert "Dana Whitcombe" in _names(art, ev.target) and not ev.source
+
+
 def test_a_headline_arrest_has_its_subject_as_target(nlp):
     from newsgraph.nlp.pipeline import analyze_document
     from newsgraph.readers.base import ReadOptions, document_from_text

@@ -110,6 +110,7 @@ class _Coder:
         if tok.pos_ in VERB_POS and a.reduced_passive(tok, c.type in _DONE_TO):
             # "Premier accused of fraud", "Asked about it, X said": the subject is who it is done to
             patient_subject = tok.head if tok.dep_ == "acl" else c.source_head
+            c.reduced_passive = True
             agent = next(
                 (g for ch in tok.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"), None
             )
@@ -294,7 +295,11 @@ class _Coder:
         for c in cands:
             named = bool(c.source or c.target)
             group = a.sector(c.source_head, None) is not None  # "police", "protesters", "rebels"
-            passive = c.tok.dep_ == "acl" or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in c.tok.children)
+            passive = (
+                c.reduced_passive
+                or c.tok.dep_ == "acl"
+                or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in c.tok.children)
+            )
             if not (named or group or c.anaphoric) or not named and c.modality not in _MERGEABLE:
                 continue
             if not (c.source or group or c.anaphoric or passive or c.type in _MATERIAL):
