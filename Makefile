@@ -3,6 +3,8 @@
 #   make test    install, run the test suite
 #   make install create .venv with newsgraph, its test tools and the spaCy model
 #   make lint    ruff (style) and import-linter (layer rules)
+#   make train   refit the small confidence models in src/newsgraph/resources/ from public training data
+#                (../shared/eval beside this checkout)
 #   make bench   throughput and memory benchmark; saves bench/results/, updates docs/performance.md
 #                (make bench -- --corpus FILE --limit N)
 
@@ -52,6 +54,9 @@ lint: install
 bench: install
 	mkdir -p bench/results
 	$(BIN)/newsgraph bench --out bench/results --docs docs/performance.md --sample $(BENCH_SAMPLE) $(BENCH_ARGS)
+
+train: install
+	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
 
 fuzz: install
 	mkdir -p build/fuzz-corpus && $(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=300 -timeout=30 -artifact_prefix=build/fuzz- build/fuzz-corpus tests/fuzz/corpus

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Token
 from ..extensions import entity_at, entity_ids_in
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
-__all__ = ["ActorIndex", "SECTORS", "IGO_NAMES", "is_group"]
+__all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -56,6 +56,19 @@ OBJ_CONTROL = frozenset(
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PRO = frozenset({"pro", "anti", "pro-", "anti-"})
+# nouns for what is done to someone: their possessor is the recipient ("the premier's arrest")
+PATIENT_NOUNS = frozenset(
+    """arrest detention capture kidnapping kidnap abduction killing murder assassination execution
+    deportation extradition expulsion imprisonment jailing prosecution indictment conviction sentencing
+    torture beating shooting stabbing ouster impeachment release internment""".split()
+)
+# participles whose "by" agent does or authors the noun ("the attack carried out by X", "a motion brought
+# by X"); not "an invitation obtained by X", whose agent only has it
+_DOING_VERBS = frozenset(
+    """carry conduct launch stage mount perpetrate commit lead order organise organize impose wage bring
+    table propose sponsor introduce file submit move draft write sign issue announce initiate make""".split()
+)
+_RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pronoun
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
@@ -76,6 +89,10 @@ class ActorIndex:
         self.references: dict[int, str] = doc._.ng_coref or {}
         spans = doc._.ng_entity_spans or []
         self.datelines = self._datelines(doc)
+        # paragraph starts: a parse that runs across a paragraph break (a byline, a caption) names no actor
+        self.paragraph_starts = sorted({p.start for p in (doc._.ng_paragraphs or [])}) or [0] + [
+            m.end() for m in re.finditer(r"\n\s*\n", doc.text)
+        ]
         self.spans = [s for s in spans if not self.at_dateline(s[0])]
         self.span_starts = [s[0] for s in self.spans]
         self.sectors = SectorLookup(self.entities, self.meta, self.kind)
@@ -97,6 +114,35 @@ class ActorIndex:
             if m:
                 out.append((m.start(), m.end()))
         return out
+
+    def in_title(self, tok: Token) -> bool:
+        return any(p.kind == "title" and p.start <= tok.idx < p.end for p in self.doc._.ng_paragraphs or [])
+
+    def reduced_passive(self, tok: Token, done_to: bool) -> bool:
+        """A participle whose understood subject is its patient: "X accused of ..." (a headline),
+        "Asked about the aid, X said ..." (X was asked).  ``done_to``: the event is something done to
+        someone (an arrest, a charge), so a headline's bare "X arrested" is passive too."""
+        deps = {c.dep_ for c in tok.children}
+        if tok.pos_ not in _VERB_POS or deps & {"aux", "auxpass", "dobj", "nsubjpass"}:
+            return False
+        if tok.tag_ == "VBN" and tok.dep_ == "acl":
+            # "Senator X accused of ...": a name is the patient; a common noun is left as it was ("a letter
+            # handed over" names no actor, "an official Syrian newspaper called on ..." is a misparse)
+            return self._entity_of_token(tok.head) is not None
+        if tok.tag_ == "VBN" and tok.dep_ == "advcl" and "nsubj" not in deps:
+            return tok.i == tok.sent.start or self.doc[tok.i - 1].is_punct
+        # a headline's main verb: the root, or hung on a word of the next paragraph by a parse that ran on
+        main = tok.dep_ == "ROOT" or not self.same_paragraph(tok, tok.head)
+        if "nsubj" not in deps or not main or not self.in_title(tok):
+            return False  # in a body sentence a root "VBN" is a mistagged finite verb ("X shortened ...")
+        return tok.tag_ == "VBN" or done_to and tok.tag_ == "VBD"
+
+    def paragraph(self, char: int) -> int:
+        """The index of the paragraph holding this character offset."""
+        return bisect.bisect_right(self.paragraph_starts, char)
+
+    def same_paragraph(self, a: Token, b: Token) -> bool:
+        return self.paragraph(a.idx) == self.paragraph(b.idx)
 
     def at_dateline(self, char: int) -> bool:
         return any(s <= char < e for s, e in self.datelines)
@@ -171,6 +217,9 @@ class ActorIndex:
                     ):
                         return self._country_for(other, t)
             return self._country_for(eid, head)
+        if head.pos_ == "NOUN" and head.i in self.references and self.type(self.references[head.i]) == "PERSON":
+            # "the Grenadian leader", "the US congresswoman": the person coref found, not the nationality
+            return self.references[head.i]
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
@@ -280,6 +329,8 @@ class ActorIndex:
         passive = False
         for c in tok.children:
             if c.dep_ in ("nsubj", "csubj") and not self.in_dateline(c):  # "LIMA, March 3 - Police ..."
+                if c.tag_ in _RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in _NOUN_POS:
+                    return tok.head  # "X, who resigned ...": the relative pronoun stands for X
                 return c
             if c.dep_ == "nsubjpass":
                 passive = True
@@ -337,9 +388,17 @@ class ActorIndex:
             return prev
         return None
 
+    def patient_possessor(self, noun: Token) -> Token | None:
+        """ "the governor's arrest", "his detention": the possessor of a noun for something done *to*
+        someone is the recipient, not the actor (unlike "Russia's invasion")."""
+        if noun.lemma_.lower() not in PATIENT_NOUNS and noun.lower_ not in PATIENT_NOUNS:
+            return None
+        return next((c for c in noun.children if c.dep_ == "poss"), None)
+
     def noun_source_head(self, noun: Token) -> Token | None:
+        patient = self.patient_possessor(noun)
         for c in noun.children:
-            if c.dep_ == "poss":
+            if c.dep_ == "poss" and (patient is None or c.i != patient.i):
                 return c
         head = noun.head
         if noun.dep_ == "amod" and head.i < noun.i and any(c.dep_ == "case" for c in head.children):
@@ -347,6 +406,13 @@ class ActorIndex:
         for c in noun.children:
             if c.dep_ == "prep" and c.lower_ == "by":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)
+        for c in noun.children:  # "the attack carried out by X", "a motion brought by X (calling on ...)"
+            if c.dep_ == "acl" and c.tag_ == "VBN" and c.lemma_.lower() in _DOING_VERBS:
+                agent = next((g for a in c.children if a.dep_ == "agent" for g in a.children if g.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
+        if patient is not None:
+            return None  # only a "by" agent acts in "X's arrest by Y"
         for c in noun.children:
             if c.dep_ in ("compound", "amod", "nmod") and c.i < noun.i and self.phrase_entity(c):
                 return c

@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from .dictionary import Entry
+
 __all__ = ["Candidate"]
 
 
@@ -26,5 +28,7 @@ class Candidate:
     speaker: str | None = None
     mentions: list[Token] = field(default_factory=list)
     anaphoric: bool = False
+    reduced_passive: bool = False  # "X accused of ..." (a headline), "Asked about it, X said": X is the patient
     family: str = ""
+    entry: Entry | None = None  # the dictionary row that matched (None for a "said ... must" demand)
     deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")

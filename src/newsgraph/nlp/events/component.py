@@ -23,6 +23,7 @@ from ...model import Event, Span
 from ..extensions import register_extensions
 from .actors import ActorIndex
 from .candidate import Candidate
+from .confidence import ConfidenceModel, evidence, get_confidence_model
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
@@ -55,6 +56,8 @@ _MUST = frozenset({"must", "should"})
 _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
+_DONE_TO = frozenset({"COERCE", "ASSAULT", "ACCUSE", "SANCTION"})  # a headline's "X arrested" is passive
+_VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "approved", "rejected"
 _MERGEABLE = frozenset({"asserted", "reported"})
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
 # Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
@@ -68,8 +71,16 @@ _THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
 
 
 class _Coder:
-    def __init__(self, doc: Doc, dictionary: EventDictionary):
+    def __init__(
+        self,
+        doc: Doc,
+        dictionary: EventDictionary,
+        evidence_log: list | None = None,
+        confidence: ConfidenceModel | None = None,
+    ):
         self.doc = doc
+        self.evidence_log = evidence_log
+        self.confidence = confidence or get_confidence_model()
         self.dict = dictionary
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
@@ -79,7 +90,7 @@ class _Coder:
 
     # -- one candidate ----------------------------------------------------------------------
     def candidate(self, tok: Token, match: Match) -> Candidate:
-        c = Candidate(tok, match.type, match.mode, family=family(tok, match.object))
+        c = Candidate(tok, match.type, match.mode, family=family(tok, match.object), entry=match.entry)
         a = self.actors
         if tok.pos_ in VERB_POS:
             c.source_head = self.actors.subject_head(tok)
@@ -95,7 +106,37 @@ class _Coder:
                 elif tok.dep_ == "dobj" and tok.head.pos_ in VERB_POS:  # "Ukraine mounts a counteroffensive"
                     c.source_head = self.actors.subject_head(tok.head)
                     c.source = a.phrase_entities(c.source_head)
+        patient_subject = None
+        if tok.pos_ in VERB_POS and a.reduced_passive(tok, c.type in _DONE_TO):
+            # "Premier accused of fraud", "Asked about it, X said": the subject is who it is done to
+            patient_subject = tok.head if tok.dep_ == "acl" else c.source_head
+            c.reduced_passive = True
+            agent = next(
+                (g for ch in tok.children if ch.dep_ == "agent" for g in ch.children if g.dep_ == "pobj"), None
+            )
+            c.source_head, c.source = agent, a.phrase_entities(agent)
+        if c.source_head is not None and not a.same_paragraph(c.source_head, tok):
+            c.source_head, c.source = None, []  # a byline or heading the parser ran into the sentence
         self.target_search.targets(c, match)
+        if c.target_head is not None and not a.same_paragraph(c.target_head, tok):
+            c.target_head, c.target = None, []
+        if patient_subject is not None and patient_subject.pos_ in NOUN_POS | {"PRON"}:
+            received = [i for i in a.phrase_entities(patient_subject) if i not in c.target]
+            if received:
+                c.target, c.target_head = received + c.target, patient_subject
+        if not c.target and tok.pos_ in NOUN_POS and c.type in ("ASSAULT", "COERCE"):
+            struck = self.target_search.struck_phrase(tok)
+            if struck is not None:
+                self.target_search.target_at(c, struck)
+        if not c.source and c.type in _VOTES and any(ch.dep_ == "nsubjpass" for ch in tok.children):
+            # "the motion was defeated in the Senate": the chamber that voted
+            c.source_head, c.source = self.chamber(tok)
+        patient = a.patient_possessor(tok) if tok.pos_ not in VERB_POS else None
+        if patient is not None:  # "the premier's arrest": the premier receives it
+            received = [i for i in a.phrase_entities(patient) if i not in c.target]
+            if received:
+                c.target = received + c.target
+                c.target_head = patient
         if not _distinct_groups(c.source_head, c.target_head):
             c.target = [t for t in c.target if t not in c.source]
         if c.target and self.reciprocal(c, match):
@@ -121,6 +162,16 @@ class _Coder:
             and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
         )
         return c
+
+    def chamber(self, tok: Token) -> tuple[Token | None, list[str]]:
+        """The organisation "in"/"at" which a passive vote happened ("was rejected in the Senate")."""
+        for ch in tok.children:
+            if ch.dep_ == "prep" and ch.lower_ in ("in", "at"):
+                for g in ch.children:
+                    ids = [i for i in self.actors.phrase_entities(g) if self.actors.type(i) == "ORG"]
+                    if g.dep_ == "pobj" and ids:
+                        return g, ids
+        return None, []
 
     def reciprocal(self, c: Candidate, match: Match) -> bool:
         """Meetings, talks, agreements "with" someone: both sides act (a host, a visit or a mediator excepted)."""
@@ -230,6 +281,7 @@ class _Coder:
             ):
                 continue
             c = self.candidate(tok, Match(_DEMAND_ENTRY, None))
+            c.entry = None
             subj = next((g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass")), None)
             c.target = [i for i in self.actors.phrase_entities(subj) if i not in c.source]
             c.target_head = subj
@@ -243,7 +295,11 @@ class _Coder:
         for c in cands:
             named = bool(c.source or c.target)
             group = a.sector(c.source_head, None) is not None  # "police", "protesters", "rebels"
-            passive = c.tok.dep_ == "acl" or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in c.tok.children)
+            passive = (
+                c.reduced_passive
+                or c.tok.dep_ == "acl"
+                or any(ch.dep_ in ("nsubjpass", "auxpass") for ch in c.tok.children)
+            )
             if not (named or group or c.anaphoric) or not named and c.modality not in _MERGEABLE:
                 continue
             if not (c.source or group or c.anaphoric or passive or c.type in _MATERIAL):
@@ -277,7 +333,8 @@ class _Coder:
 
     def event(self, c: Candidate) -> Event:
         a = self.actors
-        return Event(
+        features = evidence(c, a, self.dict)
+        event = Event(
             type=c.type,
             trigger=_span(c.tok),
             mode=c.mode,
@@ -290,7 +347,11 @@ class _Coder:
             mentions=[_span(t) for t in c.mentions],
             source_sector=a.sector(c.source_head, c.source[0] if c.source else None),
             target_sector=a.sector(c.target_head, c.target[0] if c.target else None),
+            confidence=self.confidence(features),
         )
+        if self.evidence_log is not None:
+            self.evidence_log.append((event, features))
+        return event
 
 
 def _distinct_groups(src: Token | None, tar: Token | None) -> bool:
@@ -326,8 +387,15 @@ def _span(tok: Token) -> Span:
     return Span(tok.idx, tok.idx + len(tok.text), tok.text)
 
 
-def code_events(doc: Doc, dictionary: EventDictionary | None = None) -> list[Event]:
-    return _Coder(doc, dictionary or get_dictionary()).run()
+def code_events(
+    doc: Doc,
+    dictionary: EventDictionary | None = None,
+    evidence_log: list | None = None,
+    confidence: ConfidenceModel | None = None,
+) -> list[Event]:
+    """The article's events; ``evidence_log``, when given, receives ``(event, features)`` for each
+    (the confidence model's training script reads them); ``confidence`` defaults to the shipped model."""
+    return _Coder(doc, dictionary or get_dictionary(), evidence_log, confidence).run()
 
 
 class EventCoder:
@@ -335,6 +403,10 @@ class EventCoder:
 
     def __init__(self) -> None:
         self._dictionary: EventDictionary | None = None
+        # set to a list to collect (event, features) pairs, and the model to use (None: the shipped
+        # one): scripts/train_event_confidence.py
+        self.evidence_log: list | None = None
+        self.confidence_model: ConfidenceModel | None = None
 
     @property
     def dictionary(self) -> EventDictionary:
@@ -343,7 +415,7 @@ class EventCoder:
         return self._dictionary
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_events = code_events(doc, self.dictionary)
+        doc._.ng_events = code_events(doc, self.dictionary, self.evidence_log, self.confidence_model)
         return doc
 
 

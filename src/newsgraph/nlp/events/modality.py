@@ -60,6 +60,7 @@ _FUTURE_GOV = frozenset(
 _HYPO_GOV = frozenset({"need", "have", "likely", "unlikely", "possible"})
 _PLANNED = frozenset({"planned", "proposed", "upcoming", "scheduled", "expected", "forthcoming", "intended"})
 _NEG_WORDS = frozenset({"not", "n't", "never", "no", "without", "neither", "nor"})
+_NOBODY = frozenset({"nobody", "nothing", "noone", "none"})
 _NEG_GOV = frozenset({"fail", "refrain", "avoid", "stop", "cease", "abandon", "deny", "decline"})
 _CONDITIONAL_MARKS = frozenset({"if", "unless", "whether", "lest"})
 REPORTING_LEMMAS = frozenset(
@@ -135,12 +136,22 @@ def reporting_governor(tok: Token) -> Token | None:
 def modality_of(doc: Doc, tok: Token, quotes: QuoteIndex, speaker_of=None) -> tuple[str, str | None]:
     """``(modality, speaker)`` for the event triggered by ``tok``."""
     chain = [tok, *governors(tok)]
+    # "never robbed or killed anyone", "could attack or invade": a conjoined verb without a subject of
+    # its own shares the first verb's negation and auxiliaries
+    first = tok
+    while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
+        if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
+            break
+        first = first.head
+        chain.append(first)
     # noun triggers: the verb they depend on sets the tense ("will hold talks", "no talks")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and tok.head is not tok:
         chain.append(tok.head)
     for t in chain:
         if _has_neg(t) or t.lemma_.lower() in _NEG_GOV and t is not tok:
             return "negated", None
+    if any(c.dep_ == "dobj" and (c.lemma_.lower() in _NOBODY or _has_neg(c)) for c in tok.children):
+        return "negated", None  # "killed nobody", "attacked no one"
     for t in chain:
         aux = _aux_lemmas(t)
         if aux & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in t.children):

@@ -48,6 +48,8 @@ _DEEP_DEPTH = 3
 # place inside its own borders attacks whoever holds it ("the army's counteroffensive on Kherson").
 _OWN_GROUND = frozenset({"CONSULT", "MOBILIZE", "RETREAT"})
 _CONDITION_MARKS = frozenset({"if", "unless"})
+# verbs whose subject, an attack noun, hits their object ("airstrikes targeted the camp")
+_HITTING = frozenset("target hit strike destroy damage kill wound injure level flatten pound raze demolish".split())
 _IN_NOUNS = frozenset({"protest", "response", "defiance", "retaliation", "solidarity"})
 
 
@@ -71,6 +73,8 @@ class TargetSearch:
             scopes = [tok] + [ch for ch in tok.children if ch.dep_ in ("xcomp", "dobj", "prt")]
         else:
             scopes = [tok, tok.head] if tok.dep_ == "conj" and tok.head.pos_ in NOUN_POS else [tok]
+            # "the blockade imposed on Gaza", "sanctions aimed at Iran": the participle's recipient
+            scopes += [ch for ch in tok.children if ch.dep_ == "acl" and ch.tag_ == "VBN"]
         if match.object is not None and match.object not in scopes:
             scopes.append(match.object)
         for scope in scopes:
@@ -118,6 +122,16 @@ class TargetSearch:
                 if ids:
                     c.location = ids[0]
                     break
+
+    def struck_phrase(self, tok: Token) -> Token | None:
+        """What an attack noun hits when it is the agent of a passive or the subject of a verb of
+        hitting: "the hospital was damaged by airstrikes", "airstrikes targeted the camp"."""
+        head = tok.head
+        if tok.dep_ == "pobj" and head.lower_ == "by" and head.head.pos_ in VERB_POS:
+            return next((g for g in head.head.children if g.dep_ == "nsubjpass"), None)
+        if tok.dep_ == "nsubj" and head.pos_ in VERB_POS and head.lemma_.lower() in _HITTING:
+            return next((g for g in head.children if g.dep_ == "dobj"), None)
+        return None
 
     def target_at(self, c: Candidate, h: Token, places: bool = True) -> bool:
         """Take the actors the phrase headed by ``h`` names as the recipients; False if it names none."""

@@ -1,0 +1,99 @@
+"""How far to trust a coded event: a small logistic model over the evidence that produced it.
+
+The evidence (:func:`evidence`) is what the coder knew when it wrote the row: which sides
+name an actor and of what kind (a person; a place standing for its people), whether the
+source is a named subject or "by" agent (rather than a possessor, a modifier or a pronoun
+resolved by coref), whether the trigger is a verb or a noun, how
+specific the dictionary row is and how ambiguous its lemma, the modality, whether the
+event is material (ASSAULT, COERCE, ...) or verbal (REQUEST, ACCUSE, ...), and whether
+the article repeats it.  The weights live in ``resources/event_confidence.json``; they
+are fitted by ``scripts/train_event_confidence.py`` on the PLOVER gold sentences with
+cross-validation (never on the real-news dev pages), see docs/events.md.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+
+from spacy.tokens import Token
+
+from .actors import ActorIndex
+from .candidate import Candidate
+from .dictionary import EventDictionary
+
+__all__ = ["FEATURES", "MATERIAL_TYPES", "ConfidenceModel", "evidence", "get_confidence_model"]
+
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
+FEATURES = (
+    "source",  # the source names an actor
+    "target",  # the target names an actor
+    "both",  # both sides do
+    "source_subject",  # the source is the trigger's (or its clause's) subject or "by" agent
+    "noun_trigger",  # the trigger is an event noun, not a verb
+    "asserted",  # the article asserts it (not negated, future, hypothetical, reported)
+    "material",  # a material type (ASSAULT, COERCE, ...) rather than a verbal one
+    "specific_row",  # the dictionary row that matched has conditions (an object, a particle, ...)
+    "ambiguous_lemma",  # the lemma has other readings in the dictionary (other types or "not an event")
+    "repeated",  # a later mention of the same event joined it
+    "source_person",  # the source is a named person
+    "target_place",  # the target is a place standing for its people, not an actor
+)
+
+
+def _source_route(head: Token | None) -> str:
+    """How the source was found: a named subject or "by" agent, a pronoun (coref), or a modifier/possessor."""
+    if head is None:
+        return "none"
+    if head.pos_ == "PRON":
+        return "pronoun"
+    if head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.dep_ == "pobj" and head.head.lower_ == "by":
+        return "subject"
+    return "modifier"
+
+
+def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> dict[str, float]:
+    """The feature values (0/1) of one merged candidate; names as in :data:`FEATURES`."""
+    rows = dictionary.by_lemma.get(c.tok.lemma_.lower(), [])
+    types = {r.type for r in rows}
+    route = _source_route(c.source_head) if c.source else "none"
+    values = {
+        "source": bool(c.source),
+        "target": bool(c.target),
+        "both": bool(c.source and c.target),
+        "source_subject": route == "subject",
+        "noun_trigger": c.tok.pos_ not in ("VERB", "AUX"),
+        "asserted": c.modality == "asserted",
+        "material": c.type in MATERIAL_TYPES,
+        "specific_row": bool(c.entry is not None and c.entry.conditions),
+        "ambiguous_lemma": len(types) > 1,
+        "repeated": bool(c.mentions),
+        "source_person": any(actors.type(i) == "PERSON" for i in c.source),
+        "target_place": bool(c.target)
+        and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
+    }
+    return {k: float(values[k]) for k in FEATURES}
+
+
+@dataclass(frozen=True)
+class ConfidenceModel:
+    """``sigmoid(intercept + sum(weight * feature))``; features missing from ``weights`` weigh 0."""
+
+    intercept: float
+    weights: dict[str, float]
+
+    def __call__(self, features: dict[str, float]) -> float:
+        z = self.intercept + sum(self.weights.get(k, 0.0) * v for k, v in features.items())
+        return round(1.0 / (1.0 + math.exp(-z)), 3)
+
+
+@lru_cache(maxsize=1)
+def get_confidence_model() -> ConfidenceModel:
+    raw = json.loads(resources.files("newsgraph.resources").joinpath("event_confidence.json").read_text("utf-8"))
+    unknown = set(raw["weights"]) - set(FEATURES)
+    if unknown:
+        raise ValueError(f"event_confidence.json: unknown features {sorted(unknown)}")
+    return ConfidenceModel(float(raw["intercept"]), {k: float(v) for k, v in raw["weights"].items()})
