@@ -69,6 +69,7 @@ def test_gdelt_events_has_gdelt_columns_and_only_asserted_rows(db, tmp_path):
     assert header == GDELT_COLUMNS + EXTRA_COLUMNS and len(GDELT_COLUMNS) == 61
     (row,) = read_tsv(out)
     assert row["SQLDATE"] == "20240304" and row["Year"] == "2024"
+    assert row["Published"] == "2024-03-04"
     assert row["Actor1Code"] == "MDAMIL" and row["Actor1CountryCode"] == "MDA"
     assert row["Actor2Name"] == "Tiraspol"
     assert row["EventRootCode"] == "18" and row["QuadClass"] == "4" and float(row["GoldsteinScale"]) < 0
@@ -178,3 +179,15 @@ def test_cli_export_min_confidence(graded_db, tmp_path):
     assert "events 2" in run("--min-confidence", "0").stdout
     bad = run("--min-confidence", "1.5")
     assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_an_undated_event_is_not_stamped_with_the_publication_date(tmp_path):
+    article = fixture_article()
+    article.events[0].date = None  # e.g. "X resigned the presidency", with no date in the text
+    path = tmp_path / "undated.db"
+    with Store(path) as store:
+        store.add(article)
+    out = tmp_path / "events.tsv"
+    export(path, "gdelt-events", out)
+    (row,) = read_tsv(out)
+    assert row["SQLDATE"] == "" and row["Year"] == "" and row["Published"] == "2024-03-04"

@@ -71,6 +71,7 @@ EXTRA_COLUMNS = [
     "ArticleId",
     "SourcePath",
     "Confidence",
+    "Published",  # the article's publication date; SQLDATE is the event's own date only
 ]
 
 # PLOVER type -> (CAMEO root code, QuadClass, Goldstein value typical of that root).
@@ -154,7 +155,10 @@ def export_gdelt_events(
 def _row(ev, ents: dict, added: str) -> list:
     source, target = json.loads(ev["source"]), json.loads(ev["target"])
     root, quad, goldstein = PLOVER_TO_CAMEO_ROOT.get(ev["type"], ("", "", ""))
-    day = (ev["date"] or ev["published"] or "")[:10]
+    # Only a date the text gives: GDELT stamps every event with the day it was reported,
+    # which dates "X resigned in 1934", written in 2024, to 2024.  Undated events keep
+    # SQLDATE empty and the publication date goes to the Published evidence column.
+    day = (ev["date"] or "")[:10]
     sqldate = day.replace("-", "") if len(day) == 10 else ""
     year = sqldate[:4]
     fraction = ""
@@ -185,5 +189,6 @@ def _row(ev, ents: dict, added: str) -> list:
             ev["article_id"],
             ev["path"] or "",
             "" if ev["confidence"] is None else round(ev["confidence"], 3),
+            (ev["published"] or "")[:10],
         ]
     )
