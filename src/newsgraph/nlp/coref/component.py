@@ -50,6 +50,7 @@ from ..knowledge.lexicon import (
     guess_gender,
 )
 from ..quote_marks import pair_quote_marks
+from ..sentences import split_at_paragraphs
 
 __all__ = ["CorefResolver", "make_coref", "resolve_references"]
 
@@ -86,7 +87,7 @@ class _Resolver:
         self.words = {e.id: description_words([e.name, *e.titles]) for e in entities}
         self.gender = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
-        self.sents = _split_at(doc, list(doc.sents), [p.start for p in paragraphs[1:]], self.tok_starts)
+        self.sents = split_at_paragraphs(doc, list(doc.sents), [p.start for p in paragraphs[1:]], self.tok_starts)
         self.sent_starts = [s.start for s in self.sents]
         self.quoted = _quoted_ranges(self.text, paragraphs)
         self.quoted_starts = [r[0] for r in self.quoted]
@@ -291,23 +292,6 @@ def _quoted_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, in
     ranges = [(o, c + 1) for o, c in pair_quote_marks(text, paragraphs)]
     ranges += [(p.start, p.end) for p in paragraphs if p.kind == "blockquote"]
     return sorted(ranges)
-
-
-def _split_at(doc: Doc, sents: list, char_starts, tok_starts: list[int]) -> list:
-    """Sentences cut at paragraph starts: the parser runs "He wrote:" on into the next paragraph."""
-    cuts = sorted({bisect.bisect_left(tok_starts, c) for c in char_starts} - {0, len(doc)})
-    out = []
-    k = 0
-    for sent in sents:
-        start = sent.start
-        while k < len(cuts) and cuts[k] <= start:
-            k += 1
-        while k < len(cuts) and cuts[k] < sent.end:
-            out.append(doc[start : cuts[k]])
-            start = cuts[k]
-            k += 1
-        out.append(doc[start : sent.end])
-    return out
 
 
 def _in_adjunct_clause(tok: Token) -> bool:

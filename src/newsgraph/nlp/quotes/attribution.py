@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Span
 from ..extensions import entity_at
+from ..sentences import split_at_paragraphs
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
 __all__ = [
@@ -47,7 +48,7 @@ class Attributor:
         self.text = doc.text  # once: Doc.text joins every token
         # Token offsets as one array: building a Token object per token costs more than our work.
         self._tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
-        self.sents = _split_at(doc, list(doc.sents), para_starts, self._tok_starts)
+        self.sents = split_at_paragraphs(doc, list(doc.sents), para_starts, self._tok_starts)
         self._sent_starts = [s.start for s in self.sents]
         # entity_at reads doc._.ng_entity_spans; a shim lets it use fallback spans too.
         self._spans_holder = SimpleNamespace(_=SimpleNamespace(ng_entity_spans=entity_spans))
@@ -266,23 +267,6 @@ class Attributor:
                     return head, tok
             tok = head
         return None
-
-
-def _split_at(doc: Doc, sents: list, char_starts, tok_starts: list[int]) -> list:
-    """Sentences cut at paragraph starts: the parser runs "He wrote:" on into the next paragraph."""
-    cuts = sorted({bisect.bisect_left(tok_starts, c) for c in char_starts} - {0, len(doc)})
-    out = []
-    k = 0
-    for sent in sents:
-        start = sent.start
-        while k < len(cuts) and cuts[k] <= start:
-            k += 1
-        while k < len(cuts) and cuts[k] < sent.end:
-            out.append(doc[start : cuts[k]])
-            start = cuts[k]
-            k += 1
-        out.append(doc[start : sent.end])
-    return out
 
 
 def _antecedent(tok: Token) -> Token | None:
