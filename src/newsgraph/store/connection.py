@@ -254,6 +254,14 @@ def _read_only_fallback(path: str | Path, opener) -> sqlite3.Connection:
 
 
 def _open_inspector(path: str | Path, mode: str) -> sqlite3.Connection:
+    """A read-only connection that only checks the file is SQLite (``check`` and ``migrate`` look further)."""
+    conn = _connect_query_only(path, mode)
+    with _closed_on_error(conn, path):
+        schema_version(conn)  # the first read: fails here on a file that is not SQLite
+    return conn
+
+
+def _connect_query_only(path: str | Path, mode: str) -> sqlite3.Connection:
     uri = Path(path).resolve().as_uri() + "?" + mode
     try:
         conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
@@ -261,8 +269,7 @@ def _open_inspector(path: str | Path, mode: str) -> sqlite3.Connection:
         raise map_error(exc, path) from exc
     with _closed_on_error(conn, path):
         _configure(conn)
-        conn.execute("PRAGMA query_only = ON")
-        schema_version(conn)  # the first read: fails here on a file that is not SQLite
+        conn.execute("PRAGMA query_only = ON")  # belt and braces on top of mode=ro
     return conn
 
 
@@ -272,14 +279,8 @@ def _has_wal_content(path: str | Path) -> bool:
 
 
 def _open_reader(path: str | Path, mode: str) -> sqlite3.Connection:
-    uri = Path(path).resolve().as_uri() + "?" + mode
-    try:
-        conn = sqlite3.connect(uri, uri=True, isolation_level=None, check_same_thread=False)
-    except sqlite3.Error as exc:
-        raise map_error(exc, path) from exc
+    conn = _connect_query_only(path, mode)
     with _closed_on_error(conn, path):
-        _configure(conn)
-        conn.execute("PRAGMA query_only = ON")  # belt and braces on top of mode=ro
         version = _check_identity(conn, path)
         if version == 0:
             raise StoreError("E104", str(path), detail="the file holds no newsgraph store yet")
