@@ -12,7 +12,18 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span
 
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
-from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_CUE_WORDS, PRONOUNS, normalize_name
+from ..knowledge.lexicon import (
+    GIVEN_NAMES,
+    LEADING_TITLE_KEYS,
+    ORG_HEAD_WORDS,
+    PAGE_FURNITURE_WORDS,
+    PERSON_CUE_WORDS,
+    PORTFOLIO_WORDS,
+    PRONOUNS,
+    STREET_HEAD_WORDS,
+    TITLE_KEYS,
+    normalize_name,
+)
 from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
 
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
@@ -24,6 +35,8 @@ NOT_NAMES = frozenset(PRONOUNS) | {"who", "whom", "this", "that", "one"}
 FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "airbase", "base", "camp", "mosque",
              "church", "cathedral", "temple", "square", "park", "street", "road", "avenue", "boulevard", "stadium",
              "arena", "hospital", "hotel", "palace", "tower", "museum", "prison", "station", "plant", "refinery"}  # fmt: skip
+# Street suffixes ("Pine Drive", "Oak Close") are places whatever the model called them.
+STREET_HEADS = STREET_HEAD_WORDS
 # Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia":
 # the lexicon's PERSON_CUE_WORDS) ...
 # ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
@@ -36,10 +49,42 @@ FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "through"}
 JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
 LIST_WORDS = {"and", "or", ",", "&"}
+PORTFOLIO_KEYS = frozenset(w.lower() for w in PORTFOLIO_WORDS)
 
 
 def _after_preposition(doc: Doc, e: SpanCandidate) -> bool:
     return e.start > 0 and doc[e.start - 1].pos_ == "ADP"
+
+
+def _office_title(tok) -> bool:
+    """A capitalised title that names a person's office ("Superintendent", "Deputy"), not a portfolio
+    ("Finance" in "Ministry of Finance") nor an organisation word."""
+    key = tok.lower_.rstrip(".")
+    return tok.is_title and key in TITLE_KEYS and key not in PORTFOLIO_KEYS and key not in ORG_HEAD_WORDS
+
+
+def _person_inside(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """Where a non-person span holds a person's name after a title or an office: (end of the office,
+    start of the name), else None.  "Superintendent Jane Roe" -> (s, s+1); "Ministry of Finance John
+    Roe" -> (s+3, s+3).  The name is 2-3 capitalised words without an organisation word, after a title
+    word, or starting with a known first name after at least two words of office."""
+    words = [t for t in doc[s:e]]
+    if any(t.lower_ in ORG_HEAD_WORDS for t in words[-2:]) and len(words) < 4:
+        return None
+    for i in range(s, e - 1):
+        rest = doc[i + 1 : e]
+        if not (2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest)):
+            continue
+        if any(t.lower_ in ORG_HEAD_WORDS or t.lower_.rstrip(".") in TITLE_KEYS for t in rest):
+            continue
+        if _office_title(doc[i]):
+            title_start = i
+            while title_start > s and _office_title(doc[title_start - 1]):
+                title_start -= 1
+            return title_start, i + 1
+        if i + 1 - s >= 2 and rest[0].lower_ in GIVEN_NAMES:
+            return i + 1, i + 1
+    return None
 
 
 class TypeRules:
@@ -56,9 +101,19 @@ class TypeRules:
         out = []
         while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
             s += 1
-        while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space):
+        while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space
+                         or doc[e - 1].pos_ == "CCONJ"):  # fmt: skip
             e -= 1
         if label == "PERSON":
+            while e - s > 1 and (doc[e - 1].is_lower or doc[e - 1].lower_ in PAGE_FURNITURE_WORDS):
+                e -= 1  # "Meghan cry", "X Release": a verb or a page label glued to a name
+        elif label in ("ORG", "GPE", "FAC", "LOC"):
+            split = _person_inside(doc, s, e)
+            if split is not None:  # "Superintendent Jane Roe", "Ministry of Finance John Roe"
+                org_end, person_start = split
+                if org_end > s and not self._junk(doc[s:org_end], label):
+                    out.append(SpanCandidate(s, org_end, label, ""))
+                return [*out, SpanCandidate(person_start, e, "PERSON")]
             while e - s > 1 and (doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS or doc[s].is_punct):
                 s += 1
             if e - s > 2 and keys.get(normalize_name(doc[s].text), [None])[0] is not None:
@@ -73,7 +128,17 @@ class TypeRules:
             return out
         if label == "PERSON" and len(span) > 1 and span[-1].is_title:
             head = span[-1].lower_
-            label = "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS else label  # "Samarra Barrage"
+            label = (
+                "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS | STREET_HEADS else label
+            )  # "Samarra Barrage"
+        elif (
+            label == "ORG"
+            and len(span) > 1
+            and span[-1].is_title
+            and span[-1].lower_ in FAC_HEADS | STREET_HEADS
+            and not any(t.lower_ in ("of", "for") for t in span)
+        ):  # fmt: skip  ("Friends of X Park" is a group)
+            label = "FAC"  # "Mercy Hospital", "Pine Road": a building or street, a place
         return [*out, SpanCandidate(s, e, label, ent.kb_id_ or "")]
 
     @staticmethod
@@ -84,6 +149,8 @@ class TypeRules:
             return True
         if len(span) == 1 and label != "NORP" and span[0].pos_ in JUNK_POS:
             return True  # sentence-initial "Nice", "Reading" tagged ORG: not a name
+        if len(span) == 1 and span[0].lower_ in PAGE_FURNITURE_WORDS:
+            return True  # "Subscribe", "Email", "Share": a page's buttons, not names
         return all(t.is_lower or not t.is_alpha for t in span)  # "communists", "the"
 
     # -- 3. linking: retyping next to linked names (lookup itself: GazetteerMatcher.link) ----

@@ -65,10 +65,14 @@ class EntityLinker:
                 people.append(m)
             elif m is not None:
                 others.append(m)
-        # A span that we read as part of a title ("Secretary of State") is not an entity.
-        others = [m for m in others if not title_tokens.intersection(range(m.start, m.end))]
+        # A span that we read as part of a title ("Secretary of State") is not an entity; one that only
+        # ends in a title word ("Ministry of Finance" before "Finance Minister X"'s name) still is.
+        others = [m for m in others if not title_tokens.issuperset(range(m.start, m.end))]
 
-        persons = self.people.resolve(people)
+        named, others = self.people.retype_named_people(doc, others)
+        for m in named:
+            self.people.read_titles(doc, m, title_tokens)
+        persons = self.people.resolve(sorted(people + named, key=lambda m: m.start))
         others = self.people.attach_surnames(persons, others)
         self.people.scan_bare_surnames(doc, persons)
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])

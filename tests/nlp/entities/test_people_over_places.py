@@ -1,0 +1,54 @@
+"""Issue 11 failure classes on entities: people typed as places or firms, titles glued to names,
+buildings typed as organisations, page furniture as people.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def entities(nlp, text):
+    return {(e.name, e.type) for e in nlp(text)._.ng_entities}
+
+
+def test_title_glued_to_a_name_is_stripped_and_the_rest_is_a_person(nlp):
+    found = entities(nlp, "Deputy Superintendent Marlon Quashie said officers found the car on Monday.")
+    assert ("Marlon Quashie", "PERSON") in found
+    assert not any(t == "ORG" for _, t in found)
+
+
+def test_an_office_followed_by_a_name_splits_into_office_and_person(nlp):
+    found = entities(nlp, "Senators questioned the Ministry of Trade Kevin Baptiste about the shortfall on Tuesday.")
+    assert ("Kevin Baptiste", "PERSON") in found
+    assert ("Ministry of Trade", "ORG") in found
+
+
+def test_a_named_person_beats_a_company_of_the_same_surface(nlp):
+    found = entities(nlp, "Michael Bloomberg spent heavily on adverts. Bloomberg said he would stay in the race.")
+    assert ("Michael Bloomberg", "PERSON") in found
+    assert not any(t == "ORG" for _, t in found)
+
+
+def test_person_evidence_retypes_a_name_the_model_called_an_organisation(nlp):
+    text = "President-elect Rodrigo Chaves apologized to the staff of the World Bank on Monday."
+    found = entities(nlp, text)
+    assert ("Rodrigo Chaves", "PERSON") in found and ("World Bank", "ORG") in found
+
+
+def test_streets_and_hospitals_are_places_not_organisations(nlp):
+    doc = nlp("The victim was taken to Mercy Hospital after the shooting on Pinewood Drive. "
+              "Friends of Oakridge Park, a volunteer group, organised a vigil.")  # fmt: skip
+    types = {e.name: e.type for e in doc._.ng_entities}
+    assert types.get("Mercy Hospital") == "FAC" and types.get("Pinewood Drive") == "FAC"
+    assert types.get("Friends of Oakridge Park", "ORG") == "ORG"
+
+
+def test_page_furniture_is_no_person(nlp):
+    found = entities(nlp, "Subscribe\n\nEmail\n\nThe mayor, Janet Crowley, opened the new library on Friday.")
+    assert {n for n, t in found if t == "PERSON"} == {"Janet Crowley"}
