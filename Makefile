@@ -15,7 +15,7 @@ PORT   ?= 8000
 # The article `make bench` times warm: the shared sample beside this checkout, else one of ours.
 BENCH_SAMPLE ?= $(firstword $(wildcard ../shared/samples/kaliningrad.txt) examples/txt/baltic-exercise-extracted.txt)
 
-.PHONY: install demo test lint bench fuzz clean
+.PHONY: install demo test lint bench fuzz train clean
 
 # `make bench -- --corpus FILE`: everything after the target goes to `newsgraph bench`.
 ifeq (bench,$(firstword $(MAKECMDGOALS)))
@@ -55,6 +55,10 @@ bench: install
 
 fuzz: install
 	mkdir -p build/fuzz-corpus && $(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=300 -timeout=30 -artifact_prefix=build/fuzz- build/fuzz-corpus tests/fuzz/corpus
+
+# Fitted confidence models (resources/*.json) from public training data; one line per component.
+train: install
+	PYTHONPATH=src $(BIN)/python scripts/train_entity_confidence.py ../shared/eval/re3d
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis

@@ -52,3 +52,10 @@ def test_streets_and_hospitals_are_places_not_organisations(nlp):
 def test_page_furniture_is_no_person(nlp):
     found = entities(nlp, "Subscribe\n\nEmail\n\nThe mayor, Janet Crowley, opened the new library on Friday.")
     assert {n for n, t in found if t == "PERSON"} == {"Janet Crowley"}
+
+
+def test_confidence_ranks_a_titled_full_name_above_a_generic_government_word(nlp):
+    doc = nlp("Government officials met on Monday. Prime Minister Alicia Fenwick said the Government would act.")
+    conf = {e.name: e.confidence for e in doc._.ng_entities}
+    assert conf["Alicia Fenwick"] is not None and conf["Alicia Fenwick"] >= 0.8
+    assert conf.get("Government", 0.0) < 0.5

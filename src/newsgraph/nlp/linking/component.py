@@ -28,6 +28,7 @@ from ..knowledge.leaders import leader_country
 from ..knowledge.lexicon import TITLES, collapse_spaces
 from ..knowledge.organisations import is_igo_name, named_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
+from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
 from .people import PERSONISH, PeopleResolver
 from .places import PlaceResolver
@@ -194,6 +195,7 @@ class EntityLinker:
         lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
         kb = c.kb if label != "PERSON" else None
         ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)
+        ent.confidence = entity_confidence(ent)
         kind = getattr(place, "kind", None) or ("country" if (c.kb or "").startswith("iso3166:") else None)
         info = {"titles": titles, "kind": kind, "sector": _sector(label, kind, titles, name),
                 # mentions where a capital stands for its country's government
