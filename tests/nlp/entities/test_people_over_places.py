@@ -59,3 +59,20 @@ def test_confidence_ranks_a_titled_full_name_above_a_generic_government_word(nlp
     conf = {e.name: e.confidence for e in doc._.ng_entities}
     assert conf["Alicia Fenwick"] is not None and conf["Alicia Fenwick"] >= 0.8
     assert conf.get("Government", 0.0) < 0.5
+
+
+def test_a_short_form_joins_the_one_longer_name_it_ends(nlp):
+    doc = nlp("The Springfield City Council voted on Monday. The Council said the plan would pass.")
+    orgs = [e for e in doc._.ng_entities if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Springfield City Council"] and len(orgs[0].mentions) == 2
+
+
+def test_a_firm_s_first_word_alone_is_the_firm_not_a_person(nlp):
+    doc = nlp("Shoppers queued at Harrow Stores in the capital on Friday. Harrow said the outage was fixed.")
+    assert not any(e.type == "PERSON" for e in doc._.ng_entities)
+
+
+def test_undotted_title_joins_the_full_name(nlp):
+    doc = nlp("Keith Lorimer spoke on Monday. Later Dr Lorimer said the bank would pay.")
+    people = [e for e in doc._.ng_entities if e.type == "PERSON"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Keith Lorimer", 2)]

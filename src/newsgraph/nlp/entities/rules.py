@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
 from ..knowledge.lexicon import (
+    GENERIC_ORG_WORDS,
     GIVEN_NAMES,
     LEADING_TITLE_KEYS,
     ORG_HEAD_WORDS,
@@ -131,13 +132,17 @@ class TypeRules:
             label = (
                 "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS | STREET_HEADS else label
             )  # "Samarra Barrage"
+        elif label in ("GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in ORG_HEAD_WORDS:
+            label = "ORG"  # "Springfield City Council", "Dade County Public Schools": a body, not a place
+        elif label == "PERSON" and len(span) == 1 and span[0].lower_ in GENERIC_ORG_WORDS:
+            label = "ORG"  # "the Council said": a body's short name, never a person
         elif (
             label == "ORG"
             and len(span) > 1
             and span[-1].is_title
             and span[-1].lower_ in FAC_HEADS | STREET_HEADS
             and not any(t.lower_ in ("of", "for") for t in span)
-        ):  # fmt: skip  ("Friends of X Park" is a group)
+        ):  # not "Friends of X Park", a group
             label = "FAC"  # "Mercy Hospital", "Pine Road": a building or street, a place
         return [*out, SpanCandidate(s, e, label, ent.kb_id_ or "")]
 
@@ -270,7 +275,7 @@ class TypeRules:
                 # "Dave Allen" ... "Allen"; a first name only when no place has it ("Karim Wasifi" ... "Karim")
                 named = text in surnames or (place is None and text in first_names)
                 cues = sum(self._person_cue(doc, e) for e in group)  # "Karim said", "his daughter Yulia"
-                if named or cues:
+                if (named or cues) and text.lower() not in ORG_HEAD_WORDS:  # "the Council said" stays a body
                     if place is None or self._yields_to_person(place, named, cues):
                         for e in group:
                             e.label, e.kb, e.weight = "PERSON", "", MODEL_WEIGHT

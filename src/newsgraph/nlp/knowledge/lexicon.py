@@ -57,9 +57,11 @@ ROYAL_TITLES = frozenset("King Queen Prince Princess Crown Emperor Empress Sulta
 RELIGIOUS_TITLES = frozenset(
     "Pope Ayatollah Mullah Rev. Reverend Archbishop Bishop Cardinal Patriarch Rabbi Imam Father".split()
 )
-TITLES = (
+_DOTTED_TITLES = (
     HONORIFICS | CIVIL_TITLES | PORTFOLIO_WORDS | MILITARY_RANKS | ARMED_SERVICE_WORDS | ROYAL_TITLES | RELIGIOUS_TITLES
 )
+# British and Caribbean style drops the abbreviation's dot ("Dr Mitchell", "Supt Roe"): both forms.
+TITLES = _DOTTED_TITLES | frozenset(t.rstrip(".") for t in _DOTTED_TITLES if t.endswith("."))
 
 
 def title_key(word: str) -> str:

@@ -46,6 +46,26 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
 
 
+def _kind_group(label: str) -> str:
+    return "place" if label in ("GPE", "LOC", "FAC") else label
+
+
+def _join_shorter_forms(clusters: list[MentionCluster]) -> None:
+    """An unlinked short name that ends exactly one longer name of the same kind in the article is that
+    name cut short: "the Council" after "the City Council", "Smith Hospital" after "John Smith Hospital"."""
+    keys = {id(c): {grouping_key(m.text) for m in c.mentions} for c in clusters}
+    for c in clusters:
+        if c.kb or c.label == "NORP" or len(keys[id(c)]) != 1 or not c.mentions:
+            continue
+        short = next(iter(keys[id(c)]))
+        targets = [t for t in clusters if t is not c and t.mentions and _kind_group(t.label) == _kind_group(c.label)
+                   and any(k.endswith(" " + short) for k in keys[id(t)])]  # fmt: skip
+        if len(targets) == 1:
+            targets[0].mentions += c.mentions
+            keys[id(targets[0])] |= keys[id(c)]
+            c.mentions = []
+
+
 class EntityLinker:
     """Groups the article's entity mentions and fills ``doc._.ng_entities`` and friends."""
 
@@ -160,6 +180,7 @@ class EntityLinker:
                 targets[0].kb = targets[0].kb or c.kb  # never merges two different gazetteer ids
                 targets[0].mentions += c.mentions
                 c.mentions = []
+        _join_shorter_forms(clusters)
         return clusters
 
     # -- output -----------------------------------------------------------------------------

@@ -257,8 +257,18 @@ class PeopleResolver:
             if c.label != "NORP" and c.mentions:
                 for k in {grouping_key(m.text) for m in c.mentions}:
                     by_key.setdefault(k, []).append(c)
+        by_first_word: dict[str, list[MentionCluster]] = {}
+        for c in clusters:  # "Acme" alone after "Acme Stores": the firm's short name
+            if c.label == "ORG" and c.mentions:
+                for k in {grouping_key(m.text) for m in c.mentions if " " in m.text}:
+                    by_first_word.setdefault(k.split()[0], []).append(c)
         for p in persons:
-            targets = by_key.get(" ".join(p.words), []) if len(p.words) == 1 else []
+            key = " ".join(p.words)
+            targets = (
+                (by_key.get(key) or list({id(c): c for c in by_first_word.get(key, [])}.values()))
+                if len(p.words) == 1
+                else []
+            )
             if len(targets) == 1 and not any(m.title for m in p.mentions):
                 for m in p.mentions:
                     m.label = targets[0].label
