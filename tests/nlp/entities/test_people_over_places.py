@@ -76,3 +76,16 @@ def test_undotted_title_joins_the_full_name(nlp):
     doc = nlp("Keith Lorimer spoke on Monday. Later Dr Lorimer said the bank would pay.")
     people = [e for e in doc._.ng_entities if e.type == "PERSON"]
     assert [(e.name, len(e.mentions)) for e in people] == [("Keith Lorimer", 2)]
+
+
+def test_bylines_and_credit_lines_are_kept_but_hidden(nlp):
+    doc = nlp("JANE ROEBUCK\n\nThe mayor, Tom Haskins, said the bridge would open.\n\nBy Alan Pruitt\n\n"
+              "Mary Castle contributed to this report.")  # fmt: skip
+    conf = {e.name: e.confidence for e in doc._.ng_entities}
+    assert conf["Tom Haskins"] >= 0.5
+    assert all(conf[n] < 0.5 for n in ("JANE ROEBUCK", "Alan Pruitt", "Mary Castle"))
+
+
+def test_a_first_name_coordinated_with_a_full_name_shares_its_surname(nlp):
+    doc = nlp("He was a longtime adviser to Bill and Hillary Clinton, the strategist said.")
+    assert {e.name for e in doc._.ng_entities if e.type == "PERSON"} == {"Bill Clinton", "Hillary Clinton"}

@@ -30,7 +30,7 @@ from ..knowledge.organisations import is_igo_name, named_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
-from .people import PERSONISH, PeopleResolver
+from .people import PERSONISH, PeopleResolver, is_credit_line
 from .places import PlaceResolver
 
 __all__ = ["EntityLinker", "KEEP_LABELS"]
@@ -38,6 +38,8 @@ __all__ = ["EntityLinker", "KEEP_LABELS"]
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WEAPON"})
 _READ_LABELS = KEEP_LABELS | PERSONISH
 
+# The most a person named only in a byline or credit line is worth: hidden by default (MIN_CONFIDENCE).
+CREDIT_LINE_CONFIDENCE = 0.2
 _IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
@@ -82,6 +84,7 @@ class EntityLinker:
         for ent in doc.ents:
             m = self._mention(doc, ent) if ent.label_ in _READ_LABELS else None
             if m is not None and m.label == "PERSON":
+                m.credit = is_credit_line(doc, m)
                 self.people.read_titles(doc, m, title_tokens)
                 people.append(m)
             elif m is not None:
@@ -90,6 +93,7 @@ class EntityLinker:
         # ends in a title word ("Ministry of Finance" before "Finance Minister X"'s name) still is.
         others = [m for m in others if not title_tokens.issuperset(range(m.start, m.end))]
 
+        self.people.share_surnames(doc, people)
         named, others = self.people.retype_named_people(doc, others)
         for m in named:
             self.people.read_titles(doc, m, title_tokens)
@@ -185,7 +189,7 @@ class EntityLinker:
 
     # -- output -----------------------------------------------------------------------------
     def _entity(self, eid: str, c: MentionCluster) -> tuple[Entity, dict]:
-        forms = [collapse_spaces(m.text) for m in c.mentions]
+        forms = [collapse_spaces(m.full_text) for m in c.mentions]
         labels = Counter(m.label for m in c.mentions if not m.actor_capital)
         label = "PERSON" if c.label == "PERSON" else (labels.most_common(1)[0][0] if labels else "GPE")
         place = self.places.place(c.kb)
@@ -217,6 +221,8 @@ class EntityLinker:
         kb = c.kb if label != "PERSON" else None
         ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)
         ent.confidence = entity_confidence(ent)
+        if label == "PERSON" and ent.confidence is not None and all(m.credit for m in c.mentions):
+            ent.confidence = min(ent.confidence, CREDIT_LINE_CONFIDENCE)  # a byline: no person of the story
         kind = getattr(place, "kind", None) or ("country" if (c.kb or "").startswith("iso3166:") else None)
         info = {"titles": titles, "kind": kind, "sector": _sector(label, kind, titles, name),
                 # mentions where a capital stands for its country's government

@@ -21,6 +21,7 @@ from ..knowledge.lexicon import (
     TITLE_MODIFIERS,
     TITLES,
     collapse_spaces,
+    normalize_name,
     title_key,
 )
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
@@ -28,7 +29,32 @@ from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord,
 if TYPE_CHECKING:
     from .places import PlaceResolver
 
-__all__ = ["PERSONISH", "PeopleResolver"]
+__all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "person_evidence"]
+
+# Credit lines: "Jane Roe contributed to this report", "Reporting by Jane Roe".
+_CREDIT_LEMMAS = frozenset({"contribute", "report", "write", "edit"})
+
+
+def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
+    """Whether mention ``m`` is a byline or credit, not a person of the story: the whole paragraph
+    ("JANE ROE" on its own line), after a paragraph-initial "By", or the subject of "contributed to
+    this report"."""
+    para_start = m.start
+    while para_start > 0 and not (doc[para_start - 1].is_space and "\n" in doc[para_start - 1].text):
+        para_start -= 1
+    para_end = m.end
+    while para_end < len(doc) and not (doc[para_end].is_space and "\n" in doc[para_end].text):
+        para_end += 1
+    rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end) and not t.is_punct]
+    if not rest or [t.lower_ for t in doc[para_start : m.start]] == ["by"]:
+        return True
+    root = doc[m.start : m.end].root
+    return (
+        root.dep_ == "nsubj"
+        and root.head.lemma_ in _CREDIT_LEMMAS
+        and any(t.lower_ in ("report", "reporting", "story", "article") for t in root.head.subtree)
+    )
+
 
 # Words that may sit inside a title run without being titles themselves.
 _TITLE_RUN_WORDS = TITLE_MODIFIERS | {"-"}
@@ -45,6 +71,16 @@ _PERSON_SAY_LEMMAS = frozenset(
 )
 # Kinds of gazetteer entry a person's name may shadow: towns and companies, not countries or capitals.
 _SHADOWABLE_KINDS = frozenset({"city", "org"})
+
+
+def _shadowable(place) -> bool:
+    return place.kind in _SHADOWABLE_KINDS and "C" not in place.flags
+
+
+def _spells(text: str, place) -> bool:
+    """Whether ``text`` is the place's name or one of its aliases, as written (case and accents aside)."""
+    key = normalize_name(text)
+    return any(normalize_name(n) == key for n in (place.name, *place.aliases))
 
 
 def _title_before(doc: Doc, start: int) -> bool:
@@ -165,7 +201,7 @@ class PeopleResolver:
     def resolve(self, people: list[MentionRecord]) -> list[MentionCluster]:
         clusters: list[MentionCluster] = []
         for m in people:
-            words = person_name_words(m.text)
+            words = person_name_words(m.full_text)
             # a stronger match wins; among equals the most recently mentioned person
             scored = [((_person_match(c.words, words), c.mentions[-1].start), c) for c in clusters]
             best = max((sc for sc in scored if sc[0][0]), key=lambda sc: sc[0], default=(None, None))[1]
@@ -186,6 +222,16 @@ class PeopleResolver:
 
         best = max(candidates, key=last_before)
         return best if last_before(best) >= 0 else min(candidates, key=lambda c: c.mentions[0].start)
+
+    @staticmethod
+    def share_surnames(doc: Doc, people: list[MentionRecord]) -> None:
+        """ "Bill and Hillary Clinton": a lone first name coordinated with a full name shares its surname."""
+        starts = {m.start: m for m in people}
+        for m in people:
+            nxt = starts.get(m.end + 1)
+            if (m.end - m.start == 1 and doc[m.start].lower_ in GIVEN_NAMES and m.end < len(doc)
+                    and doc[m.end].lower_ == "and" and nxt is not None and nxt.end - nxt.start >= 2):  # fmt: skip
+                m.surname = doc[nxt.end - 1].text
 
     def retype_named_people(
         self, doc: Doc, others: list[MentionRecord]
@@ -214,7 +260,7 @@ class PeopleResolver:
         if words[-1].lower_ in PLACE_HEAD_WORDS:
             return False  # "Pine Road", "Oak Heights"
         place = self.places.place(m.kb)
-        return place is None or (place.kind in _SHADOWABLE_KINDS and "C" not in place.flags)
+        return place is None or _shadowable(place)
 
     def attach_surnames(self, persons: list[MentionCluster], others: list[MentionRecord]) -> list[MentionRecord]:
         """An unlinked non-person span that is a known person's surname or full name joins that person."""
@@ -222,10 +268,9 @@ class PeopleResolver:
         rest = []
         for m in others:
             place = self.places.place(m.kb)  # a town that shares a person's surname ("Sousa said") is that person
-            # a named person beats a town or company of the same surface ("Jane Bloom" ... "Bloom said")
-            if m.label in PERSONISH and (
-                not m.kb or place and place.kind in _SHADOWABLE_KINDS and "C" not in place.flags
-            ):
+            # a named person beats a town or company of the same surface ("Jane Bloom" ... "Bloom said"), and
+            # any place the mention does not spell out (a fuzzy or partial link: "Manning" is no "Isle of Man")
+            if m.label in PERSONISH and (not m.kb or place and (_shadowable(place) or not _spells(m.text, place))):
                 words = person_name_words(m.text)
                 hits = [c for c in full if words and (words == c.words or words == c.words[-1:])]
                 if hits:
