@@ -89,3 +89,10 @@ def test_bylines_and_credit_lines_are_kept_but_hidden(nlp):
 def test_a_first_name_coordinated_with_a_full_name_shares_its_surname(nlp):
     doc = nlp("He was a longtime adviser to Bill and Hillary Clinton, the strategist said.")
     assert {e.name for e in doc._.ng_entities if e.type == "PERSON"} == {"Bill Clinton", "Hillary Clinton"}
+
+
+def test_documents_portfolios_and_unclosed_brackets_are_no_organisations(nlp):
+    doc = nlp("The Harbour Inquiry Report was published on Monday. Dr Lorimer, who served as Finance Minister, "
+              "spoke at the Appeals Tribunal of the Regional Bank (RB on Tuesday.")  # fmt: skip
+    orgs = {e.name for e in doc._.ng_entities if e.type == "ORG"}
+    assert not any(n.endswith("Report") or n == "Finance" or "(" in n for n in orgs), orgs

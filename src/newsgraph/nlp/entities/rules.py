@@ -51,6 +51,9 @@ PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "int
 JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
 LIST_WORDS = {"and", "or", ",", "&"}
 PORTFOLIO_KEYS = frozenset(w.lower() for w in PORTFOLIO_WORDS)
+# Last words of a document's or publication's title typed ORG ("Inquiry Report", "Press Statement").
+DOCUMENT_HEAD_WORDS = {"report", "statement", "release", "study", "review", "memo", "memorandum", "bulletin",
+                       "transcript", "communique", "communiqué"}  # fmt: skip
 
 
 def _after_preposition(doc: Doc, e: SpanCandidate) -> bool:
@@ -66,15 +69,16 @@ def _office_title(tok) -> bool:
 
 def _person_inside(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     """Where a non-person span holds a person's name after a title or an office: (end of the office,
-    start of the name), else None.  "Superintendent Jane Roe" -> (s, s+1); "Ministry of Finance John
-    Roe" -> (s+3, s+3).  The name is 2-3 capitalised words without an organisation word, after a title
+    start of the name), else None.  "Superintendent Jane Roe" -> (s, s+1); "Dr Roe" -> (s, s+1); "Ministry of Finance John
+    Roe" -> (s+3, s+3).  The name is 2-3 capitalised words (1 after an honorific) without an organisation word, after a title
     word, or starting with a known first name after at least two words of office."""
     words = [t for t in doc[s:e]]
     if any(t.lower_ in ORG_HEAD_WORDS for t in words[-2:]) and len(words) < 4:
         return None
     for i in range(s, e - 1):
         rest = doc[i + 1 : e]
-        if not (2 <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest)):
+        fewest = 1 if doc[i].lower_.rstrip(".") in PERSON_CUE_WORDS and doc[i].is_title else 2  # "Dr Roe"
+        if not (fewest <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest)):
             continue
         if any(t.lower_ in ORG_HEAD_WORDS or t.lower_.rstrip(".") in TITLE_KEYS for t in rest):
             continue
@@ -105,16 +109,26 @@ class TypeRules:
         while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space
                          or doc[e - 1].pos_ == "CCONJ"):  # fmt: skip
             e -= 1
-        if label == "PERSON":
+        opened = next((i for i in range(s, e) if doc[i].text == "("), None)
+        if opened is not None and not any(doc[i].text == ")" for i in range(opened, e)):
+            e = opened  # "Tribunal of the Bank (TB": an unclosed bracket is no part of the name
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+        if label in ("PERSON", "ORG"):
             while e - s > 1 and (doc[e - 1].is_lower or doc[e - 1].lower_ in PAGE_FURNITURE_WORDS):
-                e -= 1  # "Meghan cry", "X Release": a verb or a page label glued to a name
-        elif label in ("ORG", "GPE", "FAC", "LOC"):
+                e -= 1  # "Meghan cry", "X Release", "Acme Aid Located west": words glued to a name
+        if label == "ORG" and e > s and doc[e - 1].lower_ in DOCUMENT_HEAD_WORDS:
+            return out  # "Inquiry Report", "X Statement": a document, not an organisation
+        if label == "ORG" and e - s == 1 and doc[s].lower_ in PORTFOLIO_KEYS:
+            return out  # a lone "Finance" (of "Finance Minister"): a portfolio, never a name
+        if label in ("ORG", "GPE", "FAC", "LOC"):
             split = _person_inside(doc, s, e)
             if split is not None:  # "Superintendent Jane Roe", "Ministry of Finance John Roe"
                 org_end, person_start = split
                 if org_end > s and not self._junk(doc[s:org_end], label):
                     out.append(SpanCandidate(s, org_end, label, ""))
                 return [*out, SpanCandidate(person_start, e, "PERSON")]
+        if label == "PERSON":
             while e - s > 1 and (doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS or doc[s].is_punct):
                 s += 1
             if e - s > 2 and keys.get(normalize_name(doc[s].text), [None])[0] is not None:
@@ -136,6 +150,8 @@ class TypeRules:
             label = "ORG"  # "Springfield City Council", "Dade County Public Schools": a body, not a place
         elif label == "PERSON" and len(span) == 1 and span[0].lower_ in GENERIC_ORG_WORDS:
             label = "ORG"  # "the Council said": a body's short name, never a person
+        elif label == "ORG" and len(span) == 1 and span[0].is_title and span[0].lower_ in STREET_HEADS:
+            label = "FAC"  # "the Turnpike"
         elif (
             label == "ORG"
             and len(span) > 1
