@@ -43,6 +43,8 @@ STREET_HEADS = STREET_HEAD_WORDS
 # ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
 SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
               "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
+# Nouns a leader's surname qualifies ("the Roe administration"); a place there is rare.
+LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", "cabinet"}
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
 # Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
@@ -343,6 +345,8 @@ class TypeRules:
         if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":
             return 2
         head = tok.head
+        if tok.dep_ == "compound" and head.lower_ in LEADER_TERM_NOUNS:
+            return 2  # "the Roe administration", "the Roe campaign": a leader's name
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
             return 1
         return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)
