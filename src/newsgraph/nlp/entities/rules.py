@@ -19,6 +19,7 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     PAGE_FURNITURE_WORDS,
     PERSON_CUE_WORDS,
+    PLACE_HEAD_WORDS,
     PORTFOLIO_WORDS,
     PRONOUNS,
     STREET_HEAD_WORDS,
@@ -146,7 +147,7 @@ class TypeRules:
         if label == "PERSON" and len(span) > 1 and span[-1].is_title:
             head = span[-1].lower_
             label = (
-                "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS | STREET_HEADS else label
+                "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS | PLACE_HEAD_WORDS else label
             )  # "Samarra Barrage"
         elif label in ("GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in ORG_HEAD_WORDS:
             label = "ORG"  # "Springfield City Council", "Dade County Public Schools": a body, not a place
