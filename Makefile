@@ -17,7 +17,7 @@ PORT   ?= 8000
 # The article `make bench` times warm: the shared sample beside this checkout, else one of ours.
 BENCH_SAMPLE ?= $(firstword $(wildcard ../shared/samples/kaliningrad.txt) examples/txt/baltic-exercise-extracted.txt)
 
-.PHONY: install demo test lint bench fuzz clean train
+.PHONY: install demo test lint bench fuzz train clean
 
 # `make bench -- --corpus FILE`: everything after the target goes to `newsgraph bench`.
 ifeq (bench,$(firstword $(MAKECMDGOALS)))
@@ -55,7 +55,10 @@ bench: install
 	mkdir -p bench/results
 	$(BIN)/newsgraph bench --out bench/results --docs docs/performance.md --sample $(BENCH_SAMPLE) $(BENCH_ARGS)
 
+# Refit the small confidence models from public training data (one line per model).
 train: install
+	$(BIN)/python scripts/train_entity_confidence.py ../shared/eval/re3d
+	$(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear
 	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
 
 fuzz: install
@@ -63,7 +66,3 @@ fuzz: install
 
 clean:
 	rm -rf $(VENV) build dist src/*.egg-info .pytest_cache .hypothesis
-
-# Refit the small confidence models from public training data (one line per model).
-train: install
-	PYTHONPATH=src $(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear

@@ -13,7 +13,12 @@ Rules, in order (see ``resolve_entities``):
    name ends with that token; with several, the context rule; without a full-name
    candidate, a single-token corpus PERSON of that name;
 4. a full PERSON name ("Vladimir Putin") with no exact match -> the one corpus
-   PERSON known only by its surname, which then takes the full name.
+   PERSON known only by its surname, which then takes the full name; else the one
+   corpus PERSON whose full name has the same first name and surname, one name's
+   words all in the other's ("Jane Roe" and "Jane Mary Roe"), which keeps the longer;
+5. a generic one-word name ("Government", "Senate", "Treasury") merges only with a
+   corpus entity of the same country, and never without a country: every country
+   has its own.
 
 "Compatible" means: neither ``country`` nor ``gazetteer_id`` differ where both are
 set, so Georgia (GEO) never merges with Georgia (USA).  The context rule: the
@@ -30,7 +35,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Entity
-from ..nlp.knowledge.lexicon import STORED_NAME_TITLE_KEYS
+from ..nlp.knowledge.lexicon import GENERIC_ORG_WORDS, STORED_NAME_TITLE_KEYS
 
 __all__ = ["normalise_name", "resolve_entities"]
 
@@ -179,6 +184,9 @@ def _match(conn, ent: Entity, keys: list[str], context: set[int], final: bool) -
     if found:
         return found[0].id
     name = keys[0]
+    if ent.type != "PERSON" and name in GENERIC_ORG_WORDS:
+        same_country = [c for c in _by_name(conn, ent, keys) if ent.country and c.country == ent.country]
+        return same_country[0].id if len(same_country) == 1 else None
     single_person = ent.type == "PERSON" and " " not in name
     if single_person:
         if not final:
@@ -193,7 +201,29 @@ def _match(conn, ent: Entity, keys: list[str], context: set[int], final: bool) -
     cid = _pick(conn, candidates, context)
     if cid is None and not candidates and ent.type == "PERSON":
         cid = _pick(conn, _surname_only(conn, ent, name.rsplit(" ", 1)[-1]), context)
+        if cid is None:
+            cid = _pick(conn, _fuller_or_shorter(conn, ent, name), context)
     return cid
+
+
+def _fuller_or_shorter(conn, ent: Entity, name: str) -> list[_Candidate]:
+    """Corpus PERSONs with a full name of the same first name and surname as ``name`` whose words
+    hold all of the other's: "Jane Roe" and "Jane Mary Roe" (not "Jane Ann Roe" and "Jane Mary Roe")."""
+    words = name.split()
+    sql = (
+        "SELECT ce.id, ce.country, ce.gazetteer_id, a.alias FROM corpus_entity_aliases a "
+        "JOIN corpus_entities ce ON ce.id = a.corpus_entity_id "
+        "WHERE a.last_token = ? AND instr(a.alias, ' ') > 0 AND ce.type = 'PERSON' ORDER BY ce.id"
+    )
+    out: dict[int, _Candidate] = {}
+    for cid, country, gaz, alias in conn.execute(sql, (words[-1],)):
+        other = alias.split()
+        shorter, longer = sorted((words, other), key=len)
+        if other[0] == words[0] and set(shorter) <= set(longer):
+            cand = _Candidate(cid, country, gaz)
+            if _compatible(cand, ent):
+                out[cid] = cand
+    return list(out.values())
 
 
 def _needs_context(conn, ent: Entity, keys: list[str]) -> bool:

@@ -231,3 +231,17 @@ def test_known_companies_stay_organisations(ent_nlp):
     for name in ("Microsoft", "Boeing", "Samsung", "Twitter"):
         assert (name, "ORG") in found, (name, found)
     assert kb(ent_nlp, "Samsung opened a plant there.")["Samsung"] == "org:samsung"  # not Samsun, Turkey
+
+
+def test_two_person_spans_back_to_back_are_one_name(ent_nlp):
+    """The small model sometimes cuts a long name in two PERSON spans; the corrector joins them
+    and types the whole by its last word (here a place)."""
+    from spacy.tokens import Span
+
+    corrector = ent_nlp.get_pipe("newsgraph_entities_v1")
+    doc = ent_nlp.make_doc("They toured Harlan Golf Links Ferry Point on Sunday.")
+    for _, proc in ent_nlp.pipeline[:-1]:
+        doc = proc(doc)
+    doc.ents = [Span(doc, 2, 4, label="PERSON"), Span(doc, 4, 7, label="PERSON")]
+    found = {(e.text, e.label_) for e in corrector(doc).ents}
+    assert ("Harlan Golf Links Ferry Point", "FAC") in found

@@ -44,6 +44,19 @@ __all__ = ["EntityCorrector", "NUMERIC_LABELS"]
 NUMERIC_LABELS = frozenset({"DATE", "TIME", "MONEY", "QUANTITY", "CARDINAL", "PERCENT", "ORDINAL"})
 
 
+def _join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
+    """Two PERSON spans back to back ("[Acme Golf] [Links Ferry Point]") are one name the model cut in
+    two: one span, typed again by trimming (a place when its last word says so)."""
+    out: list[Span] = []
+    for span in spans:
+        prev = out[-1] if out else None
+        if prev is not None and prev.end == span.start and prev.label_ == span.label_ == "PERSON":
+            out[-1] = Span(doc, prev.start, span.end, label="PERSON")
+        else:
+            out.append(span)
+    return out
+
+
 class EntityCorrector:
     """The ``newsgraph_entities_v1`` component (see the module docstring)."""
 
@@ -59,9 +72,8 @@ class EntityCorrector:
         gaz = get_gazetteer()
         numeric = [e for e in doc.ents if e.label_ in NUMERIC_LABELS]
         ents: list[SpanCandidate] = []
-        for ent in doc.ents:
-            if ent.label_ not in NUMERIC_LABELS:
-                ents.extend(self.rules.trim(doc, ent, keys))
+        for ent in _join_split_names(doc, [e for e in doc.ents if e.label_ not in NUMERIC_LABELS]):
+            ents.extend(self.rules.trim(doc, ent, keys))
         ents = self.matcher.merge_matches(doc, ents, self.matcher.matches(doc))
         ents = self.rules.compound_nationalities(doc, ents, gaz, keys)
         for e in ents:

@@ -12,7 +12,20 @@ from collections import defaultdict
 from spacy.tokens import Doc, Span
 
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
-from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_CUE_WORDS, PRONOUNS, normalize_name
+from ..knowledge.lexicon import (
+    GENERIC_ORG_WORDS,
+    GIVEN_NAMES,
+    LEADING_TITLE_KEYS,
+    ORG_HEAD_WORDS,
+    PAGE_FURNITURE_WORDS,
+    PERSON_CUE_WORDS,
+    PLACE_HEAD_WORDS,
+    PORTFOLIO_WORDS,
+    PRONOUNS,
+    STREET_HEAD_WORDS,
+    TITLE_KEYS,
+    normalize_name,
+)
 from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
 
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
@@ -24,11 +37,15 @@ NOT_NAMES = frozenset(PRONOUNS) | {"who", "whom", "this", "that", "one"}
 FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "airbase", "base", "camp", "mosque",
              "church", "cathedral", "temple", "square", "park", "street", "road", "avenue", "boulevard", "stadium",
              "arena", "hospital", "hotel", "palace", "tower", "museum", "prison", "station", "plant", "refinery"}  # fmt: skip
+# Street suffixes ("Pine Drive", "Oak Close") are places whatever the model called them.
+STREET_HEADS = STREET_HEAD_WORDS
 # Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia":
 # the lexicon's PERSON_CUE_WORDS) ...
 # ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
 SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
               "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
+# Nouns a leader's surname qualifies ("the Roe administration"); a place there is rare.
+LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", "cabinet"}
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
 # Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
@@ -36,10 +53,46 @@ FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river"
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "through"}
 JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
 LIST_WORDS = {"and", "or", ",", "&"}
+PORTFOLIO_KEYS = frozenset(w.lower() for w in PORTFOLIO_WORDS)
+# Last words of a document's or publication's title typed ORG ("Inquiry Report", "Press Statement").
+DOCUMENT_HEAD_WORDS = {"report", "statement", "release", "study", "review", "memo", "memorandum", "bulletin",
+                       "transcript", "communique", "communiqué"}  # fmt: skip
 
 
 def _after_preposition(doc: Doc, e: SpanCandidate) -> bool:
     return e.start > 0 and doc[e.start - 1].pos_ == "ADP"
+
+
+def _office_title(tok) -> bool:
+    """A capitalised title that names a person's office ("Superintendent", "Deputy"), not a portfolio
+    ("Finance" in "Ministry of Finance") nor an organisation word."""
+    key = tok.lower_.rstrip(".")
+    return tok.is_title and key in TITLE_KEYS and key not in PORTFOLIO_KEYS and key not in ORG_HEAD_WORDS
+
+
+def _person_inside(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
+    """Where a non-person span holds a person's name after a title or an office: (end of the office,
+    start of the name), else None.  "Superintendent Jane Roe" -> (s, s+1); "Dr Roe" -> (s, s+1); "Ministry of Finance John
+    Roe" -> (s+3, s+3).  The name is 2-3 capitalised words (1 after an honorific) without an organisation word, after a title
+    word, or starting with a known first name after at least two words of office."""
+    words = [t for t in doc[s:e]]
+    if any(t.lower_ in ORG_HEAD_WORDS for t in words[-2:]) and len(words) < 4:
+        return None
+    for i in range(s, e - 1):
+        rest = doc[i + 1 : e]
+        fewest = 1 if doc[i].lower_.rstrip(".") in PERSON_CUE_WORDS and doc[i].is_title else 2  # "Dr Roe"
+        if not (fewest <= len(rest) <= 3 and all(t.is_title and t.is_alpha for t in rest)):
+            continue
+        if any(t.lower_ in ORG_HEAD_WORDS or t.lower_.rstrip(".") in TITLE_KEYS for t in rest):
+            continue
+        if _office_title(doc[i]):
+            title_start = i
+            while title_start > s and _office_title(doc[title_start - 1]):
+                title_start -= 1
+            return title_start, i + 1
+        if i + 1 - s >= 2 and rest[0].lower_ in GIVEN_NAMES:
+            return i + 1, i + 1
+    return None
 
 
 class TypeRules:
@@ -56,8 +109,28 @@ class TypeRules:
         out = []
         while s < e and (doc[s].lower_ in DETERMINERS or doc[s].is_punct or doc[s].is_space):
             s += 1
-        while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space):
+        while e > s and (doc[e - 1].lower_ in POSSESSIVES or doc[e - 1].is_punct or doc[e - 1].is_space
+                         or doc[e - 1].pos_ == "CCONJ"):  # fmt: skip
             e -= 1
+        opened = next((i for i in range(s, e) if doc[i].text == "("), None)
+        if opened is not None and not any(doc[i].text == ")" for i in range(opened, e)):
+            e = opened  # "Tribunal of the Bank (TB": an unclosed bracket is no part of the name
+            while e > s and (doc[e - 1].is_punct or doc[e - 1].is_space):
+                e -= 1
+        if label in ("PERSON", "ORG"):
+            while e - s > 1 and (doc[e - 1].is_lower or doc[e - 1].lower_ in PAGE_FURNITURE_WORDS):
+                e -= 1  # "Meghan cry", "X Release", "Acme Aid Located west": words glued to a name
+        if label == "ORG" and e > s and doc[e - 1].lower_ in DOCUMENT_HEAD_WORDS:
+            return out  # "Inquiry Report", "X Statement": a document, not an organisation
+        if label == "ORG" and e - s == 1 and doc[s].lower_ in PORTFOLIO_KEYS:
+            return out  # a lone "Finance" (of "Finance Minister"): a portfolio, never a name
+        if label in ("ORG", "GPE", "FAC", "LOC"):
+            split = _person_inside(doc, s, e)
+            if split is not None:  # "Superintendent Jane Roe", "Ministry of Finance John Roe"
+                org_end, person_start = split
+                if org_end > s and not self._junk(doc[s:org_end], label):
+                    out.append(SpanCandidate(s, org_end, label, ""))
+                return [*out, SpanCandidate(person_start, e, "PERSON")]
         if label == "PERSON":
             while e - s > 1 and (doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS or doc[s].is_punct):
                 s += 1
@@ -73,7 +146,23 @@ class TypeRules:
             return out
         if label == "PERSON" and len(span) > 1 and span[-1].is_title:
             head = span[-1].lower_
-            label = "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS else label  # "Samarra Barrage"
+            label = (
+                "LOC" if head in GEO_HEADS else "FAC" if head in FAC_HEADS | PLACE_HEAD_WORDS else label
+            )  # "Samarra Barrage"
+        elif label in ("GPE", "LOC") and len(span) > 1 and span[-1].is_title and span[-1].lower_ in ORG_HEAD_WORDS:
+            label = "ORG"  # "Springfield City Council", "Dade County Public Schools": a body, not a place
+        elif label == "PERSON" and len(span) == 1 and span[0].lower_ in GENERIC_ORG_WORDS:
+            label = "ORG"  # "the Council said": a body's short name, never a person
+        elif label == "ORG" and len(span) == 1 and span[0].is_title and span[0].lower_ in STREET_HEADS:
+            label = "FAC"  # "the Turnpike"
+        elif (
+            label == "ORG"
+            and len(span) > 1
+            and span[-1].is_title
+            and span[-1].lower_ in FAC_HEADS | STREET_HEADS
+            and not any(t.lower_ in ("of", "for") for t in span)
+        ):  # not "Friends of X Park", a group
+            label = "FAC"  # "Mercy Hospital", "Pine Road": a building or street, a place
         return [*out, SpanCandidate(s, e, label, ent.kb_id_ or "")]
 
     @staticmethod
@@ -84,6 +173,8 @@ class TypeRules:
             return True
         if len(span) == 1 and label != "NORP" and span[0].pos_ in JUNK_POS:
             return True  # sentence-initial "Nice", "Reading" tagged ORG: not a name
+        if len(span) == 1 and span[0].lower_ in PAGE_FURNITURE_WORDS:
+            return True  # "Subscribe", "Email", "Share": a page's buttons, not names
         return all(t.is_lower or not t.is_alpha for t in span)  # "communists", "the"
 
     # -- 3. linking: retyping next to linked names (lookup itself: GazetteerMatcher.link) ----
@@ -203,7 +294,7 @@ class TypeRules:
                 # "Dave Allen" ... "Allen"; a first name only when no place has it ("Karim Wasifi" ... "Karim")
                 named = text in surnames or (place is None and text in first_names)
                 cues = sum(self._person_cue(doc, e) for e in group)  # "Karim said", "his daughter Yulia"
-                if named or cues:
+                if (named or cues) and text.lower() not in ORG_HEAD_WORDS:  # "the Council said" stays a body
                     if place is None or self._yields_to_person(place, named, cues):
                         for e in group:
                             e.label, e.kb, e.weight = "PERSON", "", MODEL_WEIGHT
@@ -255,6 +346,8 @@ class TypeRules:
         if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":
             return 2
         head = tok.head
+        if tok.dep_ == "compound" and head.lower_ in LEADER_TERM_NOUNS:
+            return 2  # "the Roe administration", "the Roe campaign": a leader's name
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
             return 1
         return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)

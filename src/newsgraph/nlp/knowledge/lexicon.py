@@ -42,7 +42,8 @@ CIVIL_TITLES = frozenset(
     Representative Rep. Congressman Congresswoman Assemblyman Assemblywoman Councillor Councilman Councilwoman
     Alderman MP MEP Speaker Ambassador Envoy Judge Justice Attorney Commissioner Sheriff Inspector Detective
     Officer Deputy Chief Director Chairman Chairwoman Chairperson Chair CEO Leader Spokesman Spokeswoman
-    Spokesperson President-elect Vice-President Secretary-General Opposition""".split()
+    Spokesperson President-elect Vice-President Secretary-General Opposition Superintendent Supt. Supt Constable
+    Corporal Cpl. Cpl Magistrate""".split()
 )
 # Words that make an office of a title: "Foreign Minister", "Home Secretary", "Secretary of State".
 PORTFOLIO_WORDS = frozenset("Foreign Defense Defence Interior Finance Economy Trade Justice Health Home State".split())
@@ -56,9 +57,11 @@ ROYAL_TITLES = frozenset("King Queen Prince Princess Crown Emperor Empress Sulta
 RELIGIOUS_TITLES = frozenset(
     "Pope Ayatollah Mullah Rev. Reverend Archbishop Bishop Cardinal Patriarch Rabbi Imam Father".split()
 )
-TITLES = (
+_DOTTED_TITLES = (
     HONORIFICS | CIVIL_TITLES | PORTFOLIO_WORDS | MILITARY_RANKS | ARMED_SERVICE_WORDS | ROYAL_TITLES | RELIGIOUS_TITLES
 )
+# British and Caribbean style drops the abbreviation's dot ("Dr Mitchell", "Supt Roe"): both forms.
+TITLES = _DOTTED_TITLES | frozenset(t.rstrip(".") for t in _DOTTED_TITLES if t.endswith("."))
 
 
 def title_key(word: str) -> str:
@@ -245,6 +248,9 @@ _MALE = frozenset(
     newt rudy jeb rand mitch harry tim reince sergei vladimir dmitry sergey alexei volodymyr petro viktor
     emmanuel olaf boris rishi recep narendra antony lloyd jake hunter tobias rolf tomas""".split()
 )
+# Any known first name: evidence that a capitalised pair is a person ("Brian Smith"), not a firm.
+GIVEN_NAMES = _FEMALE | _MALE
+
 _FEMALE_WORDS = frozenset(
     """mrs ms miss madam lady queen princess dame sister mother wife daughter woman widow actress
     chairwoman spokeswoman congresswoman businesswoman grandmother girlfriend""".split()
@@ -288,3 +294,42 @@ def is_verb_last(doc, tok) -> bool:
     """Is this "last" the verb ("will last", "due to last"), which the tagger sometimes calls ADJ?"""
     prev = doc[tok.i - 1].lower_ if tok.i > 0 else ""
     return tok.pos_ in ("VERB", "AUX") or prev in _VERB_LAST_CUES
+
+
+# -- organisation and non-entity words ------------------------------------------------------------
+# Last (or any) words that make a capitalised name an organisation, not a person: "Exim Bank",
+# "Ministry of X", "Acme Stores".  A name holding one of them never becomes a person on name evidence.
+ORG_HEAD_WORDS = frozenset(
+    """ministry department bank company co corp corporation inc ltd llc plc group holdings association
+    institute institution university college school schools council committee commission agency authority
+    board party union federation foundation fund court tribunal police service services office bureau army
+    navy force forces club society network news times post press television tv radio stores store
+    airlines airways industries international limited partners bureau church league organisation
+    organization administration government parliament senate assembly congress cabinet secretariat
+    unit squad brigade command coalition alliance movement front trust centre center""".split()
+)
+# One-word "organisations" that are common nouns of government, not names: a country's "Government",
+# an "Inquiry", the "Territory".  Kept (the store keeps every fact) with a low confidence, never
+# merged across articles without a country.
+GENERIC_ORG_WORDS = frozenset(
+    """government administration inquiry territory independent state cabinet ministry department opposition
+    authorities authority police army military court senate house treasury parliament congress council
+    assembly commission committee party union agency office board""".split()
+) | frozenset(w.lower() for w in PORTFOLIO_WORDS)
+# Words of a web page's furniture the small model tags as names ("Subscribe", "Email", "Share").
+PAGE_FURNITURE_WORDS = frozenset(
+    """subscribe email e-mail share print comments comment login log sign register newsletter advertisement
+    advertise related read more watch video videos photo photos gallery menu search home contact follow
+    tweet whatsapp copyright privacy terms cookies trending live updates update click download listen
+    date release source reporter editor""".split()
+)
+# Street and road suffixes (as in postal address standards): "Pine Drive", "Oak Close" are places.
+STREET_HEAD_WORDS = frozenset(
+    """road street avenue boulevard drive lane close highway turnpike parkway expressway freeway crescent
+    terrace alley rd st ave blvd""".split()
+)
+# Last words that make a capitalised name a place, never a person ("Oak Heights", "Mercy Hospital").
+PLACE_HEAD_WORDS = STREET_HEAD_WORDS | frozenset(
+    """heights hill hills park square bridge airport hospital hotel stadium station tower village estate
+    gardens beach bay river lake valley island islands coast point harbour harbor port""".split()
+)

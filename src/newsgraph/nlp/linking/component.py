@@ -28,8 +28,9 @@ from ..knowledge.leaders import leader_country
 from ..knowledge.lexicon import TITLES, collapse_spaces
 from ..knowledge.organisations import is_igo_name, named_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
+from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
-from .people import PERSONISH, PeopleResolver
+from .people import PERSONISH, PeopleResolver, is_credit_line
 from .places import PlaceResolver
 
 __all__ = ["EntityLinker", "KEEP_LABELS"]
@@ -37,12 +38,34 @@ __all__ = ["EntityLinker", "KEEP_LABELS"]
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WEAPON"})
 _READ_LABELS = KEEP_LABELS | PERSONISH
 
+# The most a person named only in a byline or credit line is worth: hidden by default (MIN_CONFIDENCE).
+CREDIT_LINE_CONFIDENCE = 0.2
 _IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
 def _acronym(text: str) -> str:
     words = [w for w in collapse_spaces(text).replace("-", " ").split() if w.lower() not in _IGNORED_ALIAS_WORDS]
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
+
+
+def _kind_group(label: str) -> str:
+    return "place" if label in ("GPE", "LOC", "FAC") else label
+
+
+def _join_shorter_forms(clusters: list[MentionCluster]) -> None:
+    """An unlinked short name that ends exactly one longer name of the same kind in the article is that
+    name cut short: "the Council" after "the City Council", "Smith Hospital" after "John Smith Hospital"."""
+    keys = {id(c): {grouping_key(m.text) for m in c.mentions} for c in clusters}
+    for c in clusters:
+        if c.kb or c.label == "NORP" or len(keys[id(c)]) != 1 or not c.mentions:
+            continue
+        short = next(iter(keys[id(c)]))
+        targets = [t for t in clusters if t is not c and t.mentions and _kind_group(t.label) == _kind_group(c.label)
+                   and any(k.endswith(" " + short) for k in keys[id(t)])]  # fmt: skip
+        if len(targets) == 1:
+            targets[0].mentions += c.mentions
+            keys[id(targets[0])] |= keys[id(c)]
+            c.mentions = []
 
 
 class EntityLinker:
@@ -61,14 +84,20 @@ class EntityLinker:
         for ent in doc.ents:
             m = self._mention(doc, ent) if ent.label_ in _READ_LABELS else None
             if m is not None and m.label == "PERSON":
+                m.credit = is_credit_line(doc, m)
                 self.people.read_titles(doc, m, title_tokens)
                 people.append(m)
             elif m is not None:
                 others.append(m)
-        # A span that we read as part of a title ("Secretary of State") is not an entity.
-        others = [m for m in others if not title_tokens.intersection(range(m.start, m.end))]
+        # A span that we read as part of a title ("Secretary of State") is not an entity; one that only
+        # ends in a title word ("Ministry of Finance" before "Finance Minister X"'s name) still is.
+        others = [m for m in others if not title_tokens.issuperset(range(m.start, m.end))]
 
-        persons = self.people.resolve(people)
+        self.people.share_surnames(doc, people)
+        named, others = self.people.retype_named_people(doc, others)
+        for m in named:
+            self.people.read_titles(doc, m, title_tokens)
+        persons = self.people.resolve(sorted(people + named, key=lambda m: m.start))
         others = self.people.attach_surnames(persons, others)
         self.people.scan_bare_surnames(doc, persons)
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
@@ -155,11 +184,12 @@ class EntityLinker:
                 targets[0].kb = targets[0].kb or c.kb  # never merges two different gazetteer ids
                 targets[0].mentions += c.mentions
                 c.mentions = []
+        _join_shorter_forms(clusters)
         return clusters
 
     # -- output -----------------------------------------------------------------------------
     def _entity(self, eid: str, c: MentionCluster) -> tuple[Entity, dict]:
-        forms = [collapse_spaces(m.text) for m in c.mentions]
+        forms = [collapse_spaces(m.full_text) for m in c.mentions]
         labels = Counter(m.label for m in c.mentions if not m.actor_capital)
         label = "PERSON" if c.label == "PERSON" else (labels.most_common(1)[0][0] if labels else "GPE")
         place = self.places.place(c.kb)
@@ -190,6 +220,9 @@ class EntityLinker:
         lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
         kb = c.kb if label != "PERSON" else None
         ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)
+        ent.confidence = entity_confidence(ent)
+        if label == "PERSON" and ent.confidence is not None and all(m.credit for m in c.mentions):
+            ent.confidence = min(ent.confidence, CREDIT_LINE_CONFIDENCE)  # a byline: no person of the story
         kind = getattr(place, "kind", None) or ("country" if (c.kb or "").startswith("iso3166:") else None)
         info = {"titles": titles, "kind": kind, "sector": _sector(label, kind, titles, name),
                 # mentions where a capital stands for its country's government

@@ -31,6 +31,13 @@ class MentionRecord:
     title: str | None = None
     country: str | None = None  # from a nationality adjective / GPE before a person
     actor_capital: bool = False
+    surname: str | None = None  # shared from a coordinated full name: "Bill" in "Bill and Hillary Clinton"
+    credit: bool = False  # a byline or credit line ("By Jane Roe", "Jane Roe contributed to this report")
+
+    @property
+    def full_text(self) -> str:
+        """The name as the text means it: the mention, plus a surname it shares with a coordinated name."""
+        return f"{self.text} {self.surname}" if self.surname else self.text
 
 
 @dataclass

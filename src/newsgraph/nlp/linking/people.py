@@ -12,13 +12,49 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ..knowledge.lexicon import TITLE_MODIFIERS, TITLES, collapse_spaces
+from ..knowledge.lexicon import (
+    GIVEN_NAMES,
+    KIN_WORDS,
+    ORG_HEAD_WORDS,
+    PLACE_HEAD_WORDS,
+    TITLE_KEYS,
+    TITLE_MODIFIERS,
+    TITLES,
+    collapse_spaces,
+    normalize_name,
+    title_key,
+)
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
 
 if TYPE_CHECKING:
     from .places import PlaceResolver
 
-__all__ = ["PERSONISH", "PeopleResolver"]
+__all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "person_evidence"]
+
+# Credit lines: "Jane Roe contributed to this report", "Reporting by Jane Roe".
+_CREDIT_LEMMAS = frozenset({"contribute", "report", "write", "edit"})
+
+
+def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
+    """Whether mention ``m`` is a byline or credit, not a person of the story: the whole paragraph
+    ("JANE ROE" on its own line), after a paragraph-initial "By", or the subject of "contributed to
+    this report"."""
+    para_start = m.start
+    while para_start > 0 and not (doc[para_start - 1].is_space and "\n" in doc[para_start - 1].text):
+        para_start -= 1
+    para_end = m.end
+    while para_end < len(doc) and not (doc[para_end].is_space and "\n" in doc[para_end].text):
+        para_end += 1
+    rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end) and not t.is_punct]
+    if not rest or [t.lower_ for t in doc[para_start : m.start]] == ["by"]:
+        return True
+    root = doc[m.start : m.end].root
+    return (
+        root.dep_ == "nsubj"
+        and root.head.lemma_ in _CREDIT_LEMMAS
+        and any(t.lower_ in ("report", "reporting", "story", "article") for t in root.head.subtree)
+    )
+
 
 # Words that may sit inside a title run without being titles themselves.
 _TITLE_RUN_WORDS = TITLE_MODIFIERS | {"-"}
@@ -27,6 +63,51 @@ _PLACE_NOUNS = frozenset("city town village region province capital port country
 # The small model often tags a bare surname ("Clarke wrote") as ORG/GPE/...: such
 # spans may still join a person the article named in full.
 PERSONISH = frozenset({"ORG", "GPE", "LOC", "FAC", "PRODUCT", "EVENT", "WEAPON", "WORK_OF_ART"})
+
+
+# Verbs whose subject is nearly always a person when the name has no organisation word.
+_PERSON_SAY_LEMMAS = frozenset(
+    "say tell add explain insist admit recall announce conclude apologize apologise resign reply ask".split()
+)
+# Kinds of gazetteer entry a person's name may shadow: towns and companies, not countries or capitals.
+_SHADOWABLE_KINDS = frozenset({"city", "org"})
+
+
+def _shadowable(place) -> bool:
+    return place.kind in _SHADOWABLE_KINDS and "C" not in place.flags
+
+
+def _spells(text: str, place) -> bool:
+    """Whether ``text`` is the place's name or one of its aliases, as written (case and accents aside)."""
+    key = normalize_name(text)
+    return any(normalize_name(n) == key for n in (place.name, *place.aliases))
+
+
+def _title_before(doc: Doc, start: int) -> bool:
+    """A person title right before token ``start`` ("President-elect X", "Supt X", "Mr X")."""
+    while start > 1 and doc[start - 1].lower_ in ("elect", "-", "designate"):
+        start -= 1  # "President-elect", "Minister-designate"
+    if start == 0:
+        return False
+    t = doc[start - 1]
+    return t.text[:1].isupper() and (t.text in TITLES or title_key(t.text) in TITLE_KEYS)
+
+
+def person_evidence(doc: Doc, m: MentionRecord) -> int:
+    """How strongly the text makes mention ``m`` a person's name: 2 for a title before it, a known first
+    name, a kin word or an age beside it; 1 for a known first name or being the subject of a verb of
+    saying; else 0."""
+    if _title_before(doc, m.start):
+        return 2
+    before = doc[max(0, m.start - 3) : m.start]
+    if any(t.lower_ in KIN_WORDS for t in before):
+        return 2  # "his sister, Jane Roe, said"
+    after = doc[m.end : m.end + 3]
+    if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+        return 2  # "Jane Roe, 41,"
+    root = doc[m.start : m.end].root
+    said = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _PERSON_SAY_LEMMAS
+    return int(said) + int(doc[m.start].lower_ in GIVEN_NAMES)
 
 
 def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
@@ -120,7 +201,7 @@ class PeopleResolver:
     def resolve(self, people: list[MentionRecord]) -> list[MentionCluster]:
         clusters: list[MentionCluster] = []
         for m in people:
-            words = person_name_words(m.text)
+            words = person_name_words(m.full_text)
             # a stronger match wins; among equals the most recently mentioned person
             scored = [((_person_match(c.words, words), c.mentions[-1].start), c) for c in clusters]
             best = max((sc for sc in scored if sc[0][0]), key=lambda sc: sc[0], default=(None, None))[1]
@@ -142,13 +223,54 @@ class PeopleResolver:
         best = max(candidates, key=last_before)
         return best if last_before(best) >= 0 else min(candidates, key=lambda c: c.mentions[0].start)
 
+    @staticmethod
+    def share_surnames(doc: Doc, people: list[MentionRecord]) -> None:
+        """ "Bill and Hillary Clinton": a lone first name coordinated with a full name shares its surname."""
+        starts = {m.start: m for m in people}
+        for m in people:
+            nxt = starts.get(m.end + 1)
+            if (m.end - m.start == 1 and doc[m.start].lower_ in GIVEN_NAMES and m.end < len(doc)
+                    and doc[m.end].lower_ == "and" and nxt is not None and nxt.end - nxt.start >= 2):  # fmt: skip
+                m.surname = doc[nxt.end - 1].text
+
+    def retype_named_people(
+        self, doc: Doc, others: list[MentionRecord]
+    ) -> tuple[list[MentionRecord], list[MentionRecord]]:
+        """Person names the model typed ORG/GPE ("Jane Roe apologized", "President-elect Jane Roe"):
+        a name of 2-3 capitalised words, without an organisation word or a firm gazetteer link, whose
+        mentions together carry person evidence (see :func:`person_evidence`) of at least 2.
+        Returns (new person mentions, the rest)."""
+        groups: dict[str, list[MentionRecord]] = {}
+        for m in others:
+            if m.label not in PERSONISH or not self._may_be_person_name(doc, m):
+                continue
+            groups.setdefault(grouping_key(m.text), []).append(m)
+        found = {id(m) for ms in groups.values() if sum(person_evidence(doc, m) for m in ms) >= 2 for m in ms}
+        for m in others:
+            if id(m) in found:
+                m.label, m.kb = "PERSON", None
+        return [m for m in others if id(m) in found], [m for m in others if id(m) not in found]
+
+    def _may_be_person_name(self, doc: Doc, m: MentionRecord) -> bool:
+        words = doc[m.start : m.end]
+        if not 2 <= len(words) <= 3 or not all(t.is_title and t.is_alpha for t in words):
+            return False
+        if any(t.lower_ in ORG_HEAD_WORDS or t.lower_ in TITLE_KEYS for t in words):
+            return False
+        if words[-1].lower_ in PLACE_HEAD_WORDS:
+            return False  # "Pine Road", "Oak Heights"
+        place = self.places.place(m.kb)
+        return place is None or _shadowable(place)
+
     def attach_surnames(self, persons: list[MentionCluster], others: list[MentionRecord]) -> list[MentionRecord]:
         """An unlinked non-person span that is a known person's surname or full name joins that person."""
         full = [c for c in persons if len(c.words) > 1]
         rest = []
         for m in others:
             place = self.places.place(m.kb)  # a town that shares a person's surname ("Sousa said") is that person
-            if m.label in PERSONISH and (not m.kb or place and place.kind == "city" and "C" not in place.flags):
+            # a named person beats a town or company of the same surface ("Jane Bloom" ... "Bloom said"), and
+            # any place the mention does not spell out (a fuzzy or partial link: "Manning" is no "Isle of Man")
+            if m.label in PERSONISH and (not m.kb or place and (_shadowable(place) or not _spells(m.text, place))):
                 words = person_name_words(m.text)
                 hits = [c for c in full if words and (words == c.words or words == c.words[-1:])]
                 if hits:
@@ -180,8 +302,18 @@ class PeopleResolver:
             if c.label != "NORP" and c.mentions:
                 for k in {grouping_key(m.text) for m in c.mentions}:
                     by_key.setdefault(k, []).append(c)
+        by_first_word: dict[str, list[MentionCluster]] = {}
+        for c in clusters:  # "Acme" alone after "Acme Stores": the firm's short name
+            if c.label == "ORG" and c.mentions:
+                for k in {grouping_key(m.text) for m in c.mentions if " " in m.text}:
+                    by_first_word.setdefault(k.split()[0], []).append(c)
         for p in persons:
-            targets = by_key.get(" ".join(p.words), []) if len(p.words) == 1 else []
+            key = " ".join(p.words)
+            targets = (
+                (by_key.get(key) or list({id(c): c for c in by_first_word.get(key, [])}.values()))
+                if len(p.words) == 1
+                else []
+            )
             if len(targets) == 1 and not any(m.title for m in p.mentions):
                 for m in p.mentions:
                     m.label = targets[0].label

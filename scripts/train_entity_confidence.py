@@ -1,0 +1,70 @@
+"""Fit the entity confidence model (src/newsgraph/resources/entity_confidence.json) on re3d.
+
+Every entity the pipeline finds in the re3d documents is a training row: its evidence features
+(newsgraph.nlp.linking.confidence.entity_features) and whether it is right, that is, whether at
+least half of its mentions overlap a gold span of its type (re3d's Person / Organisation /
+Location / Nationality).  A logistic regression (plain numpy, L2) gives the coefficients.
+
+    PYTHONPATH=src python scripts/train_entity_confidence.py ../shared/eval/re3d
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import numpy as np
+
+from newsgraph.evaluate.re3d import load
+from newsgraph.nlp.linking.confidence import FEATURES, entity_features
+from newsgraph.nlp.pipeline import build_pipeline
+
+TYPE_OF = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location", "FAC": "Location",
+           "NORP": "Nationality"}  # fmt: skip
+# re3d's BBC Online documents are CC BY-NC: nothing fitted on them ships in the package.
+NON_COMMERCIAL_SOURCES = {"BBC Online"}
+OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "resources" / "entity_confidence.json"
+
+
+def rows(data: Path) -> tuple[np.ndarray, np.ndarray]:
+    docs, _ = load(data)
+    docs = [d for d in docs if d.source not in NON_COMMERCIAL_SOURCES]
+    nlp = build_pipeline()
+    x, y = [], []
+    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+        for ent in doc._.ng_entities:
+            kind = TYPE_OF.get(ent.type)
+            if kind is None:
+                continue
+            hits = sum(any(b < m.end and m.start < e and t == kind for b, e, t in d.gold) for m in ent.mentions)
+            x.append([entity_features(ent)[f] for f in FEATURES])
+            y.append(float(hits * 2 >= len(ent.mentions)))
+    return np.array(x), np.array(y)
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, rate: float = 0.5) -> np.ndarray:
+    w = np.zeros(x.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]] / len(y)
+        w -= rate * grad
+    return w
+
+
+def main(data: str) -> None:
+    x, y = rows(Path(data))
+    w = fit(x, y)
+    p = 1 / (1 + np.exp(-x @ w))
+    print(f"{len(y)} entities, {y.mean():.3f} right; mean confidence {p.mean():.3f}")
+    for lo in np.arange(0, 1, 0.2):
+        sel = (p >= lo) & (p < lo + 0.2)
+        if sel.any():
+            print(f"  [{lo:.1f}, {lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.3f}")
+    coefficients = {f: round(float(v), 4) for f, v in zip(FEATURES, w)}
+    OUT.write_text(json.dumps({"source": "re3d (all sources but BBC Online), scripts/train_entity_confidence.py",
+                               "coefficients": coefficients}, indent=1) + "\n", encoding="utf-8")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else "../shared/eval/re3d")

@@ -1,0 +1,72 @@
+"""Entity confidence: how likely an article entity (its type, and its link where it has one) is right.
+
+A small logistic model over evidence read while linking: the entity's type, whether the gazetteer
+agrees (a link), how many mentions and name words it has, person-name evidence (a title, a known
+first name) and junk-likeness (a generic government word, a name in capitals).  The coefficients
+live in ``resources/entity_confidence.json``, fitted by ``scripts/train_entity_confidence.py`` on
+the re3d training documents (never on the real-news dev pages); without that file every
+confidence is None (counts as 1.0).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from functools import lru_cache
+from importlib import resources
+
+from ...model import Entity
+from ..knowledge.lexicon import GENERIC_ORG_WORDS, GIVEN_NAMES, ORG_HEAD_WORDS
+
+__all__ = ["FEATURES", "entity_features", "entity_confidence"]
+
+FEATURES = (
+    "bias", "person", "org", "place", "norp", "linked", "log_mentions", "multiword", "person_full_name",
+    "person_titled", "person_given_name", "org_head_word", "generic_word", "all_caps", "person_single_word",
+    "place_linked", "org_linked",
+)  # fmt: skip
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+
+
+def entity_features(ent: Entity) -> dict[str, float]:
+    """The evidence features of ``ent`` (names as in :data:`FEATURES`)."""
+    words = ent.name.split()
+    lower = [w.lower().strip(".,'’") for w in words]
+    person, org, place = ent.type == "PERSON", ent.type == "ORG", ent.type in _PLACE_TYPES
+    linked = bool(ent.gazetteer_id)
+    return {
+        "bias": 1.0,
+        "person": float(person),
+        "org": float(org),
+        "place": float(place),
+        "norp": float(ent.type == "NORP"),
+        "linked": float(linked),
+        "log_mentions": math.log1p(len(ent.mentions)),
+        "multiword": float(len(words) > 1),
+        "person_full_name": float(person and len(words) > 1),
+        "person_titled": float(person and bool(ent.titles)),
+        "person_given_name": float(person and bool(lower) and lower[0] in GIVEN_NAMES),
+        "org_head_word": float(len(lower) > 1 and any(w in ORG_HEAD_WORDS for w in lower)),  # "X Bank", not "Bank"
+        "generic_word": float(len(lower) == 1 and lower[0] in GENERIC_ORG_WORDS),
+        "all_caps": float(ent.name.isupper()),
+        "person_single_word": float(person and len(words) == 1),
+        "place_linked": float(place and linked),
+        "org_linked": float(org and linked),
+    }
+
+
+@lru_cache(maxsize=1)
+def _coefficients() -> dict[str, float] | None:
+    path = resources.files("newsgraph.resources").joinpath("entity_confidence.json")
+    if not path.is_file():
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))["coefficients"]
+
+
+def entity_confidence(ent: Entity) -> float | None:
+    """The calibrated probability that ``ent`` is right, or None without a fitted model."""
+    weights = _coefficients()
+    if weights is None:
+        return None
+    z = sum(weights.get(k, 0.0) * v for k, v in entity_features(ent).items())
+    return round(1.0 / (1.0 + math.exp(-z)), 3)

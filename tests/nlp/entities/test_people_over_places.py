@@ -1,0 +1,105 @@
+"""Issue 11 failure classes on entities: people typed as places or firms, titles glued to names,
+buildings typed as organisations, page furniture as people.  Sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.nlp.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return build_pipeline()
+
+
+def entities(nlp, text):
+    return {(e.name, e.type) for e in nlp(text)._.ng_entities}
+
+
+def test_title_glued_to_a_name_is_stripped_and_the_rest_is_a_person(nlp):
+    found = entities(nlp, "Deputy Superintendent Marlon Quashie said officers found the car on Monday.")
+    assert ("Marlon Quashie", "PERSON") in found
+    assert not any(t == "ORG" for _, t in found)
+
+
+def test_an_office_followed_by_a_name_splits_into_office_and_person(nlp):
+    found = entities(nlp, "Senators questioned the Ministry of Trade Kevin Baptiste about the shortfall on Tuesday.")
+    assert ("Kevin Baptiste", "PERSON") in found
+    assert ("Ministry of Trade", "ORG") in found
+
+
+def test_a_named_person_beats_a_company_of_the_same_surface(nlp):
+    found = entities(nlp, "Michael Bloomberg spent heavily on adverts. Bloomberg said he would stay in the race.")
+    assert ("Michael Bloomberg", "PERSON") in found
+    assert not any(t == "ORG" for _, t in found)
+
+
+def test_person_evidence_retypes_a_name_the_model_called_an_organisation(nlp):
+    text = "President-elect Rodrigo Chaves apologized to the staff of the World Bank on Monday."
+    found = entities(nlp, text)
+    assert ("Rodrigo Chaves", "PERSON") in found and ("World Bank", "ORG") in found
+
+
+def test_streets_and_hospitals_are_places_not_organisations(nlp):
+    doc = nlp("The victim was taken to Mercy Hospital after the shooting on Pinewood Drive. "
+              "Friends of Oakridge Park, a volunteer group, organised a vigil.")  # fmt: skip
+    types = {e.name: e.type for e in doc._.ng_entities}
+    assert types.get("Mercy Hospital") == "FAC" and types.get("Pinewood Drive") == "FAC"
+    assert types.get("Friends of Oakridge Park", "ORG") == "ORG"
+
+
+def test_page_furniture_is_no_person(nlp):
+    found = entities(nlp, "Subscribe\n\nEmail\n\nThe mayor, Janet Crowley, opened the new library on Friday.")
+    assert {n for n, t in found if t == "PERSON"} == {"Janet Crowley"}
+
+
+def test_confidence_ranks_a_titled_full_name_above_a_generic_government_word(nlp):
+    doc = nlp("Government officials met on Monday. Prime Minister Alicia Fenwick said the Government would act.")
+    conf = {e.name: e.confidence for e in doc._.ng_entities}
+    # re3d (the training data) counts "the Government" as an organisation, so only the order is fixed
+    assert conf["Alicia Fenwick"] is not None and conf["Alicia Fenwick"] >= 0.8
+    assert conf.get("Government", 0.0) < conf["Alicia Fenwick"]
+
+
+def test_a_short_form_joins_the_one_longer_name_it_ends(nlp):
+    doc = nlp("The Springfield City Council voted on Monday. The Council said the plan would pass.")
+    orgs = [e for e in doc._.ng_entities if e.type == "ORG"]
+    assert [e.name for e in orgs] == ["Springfield City Council"] and len(orgs[0].mentions) == 2
+
+
+def test_a_firm_s_first_word_alone_is_the_firm_not_a_person(nlp):
+    doc = nlp("Shoppers queued at Harrow Stores in the capital on Friday. Harrow said the outage was fixed.")
+    assert not any(e.type == "PERSON" for e in doc._.ng_entities)
+
+
+def test_undotted_title_joins_the_full_name(nlp):
+    doc = nlp("Keith Lorimer spoke on Monday. Later Dr Lorimer said the bank would pay.")
+    people = [e for e in doc._.ng_entities if e.type == "PERSON"]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Keith Lorimer", 2)]
+
+
+def test_bylines_and_credit_lines_are_kept_but_hidden(nlp):
+    doc = nlp("JANE ROEBUCK\n\nThe mayor, Tom Haskins, said the bridge would open.\n\nBy Alan Pruitt\n\n"
+              "Mary Castle contributed to this report.")  # fmt: skip
+    conf = {e.name: e.confidence for e in doc._.ng_entities}
+    assert conf["Tom Haskins"] >= 0.5
+    assert all(conf[n] < 0.5 for n in ("JANE ROEBUCK", "Alan Pruitt", "Mary Castle"))
+
+
+def test_a_first_name_coordinated_with_a_full_name_shares_its_surname(nlp):
+    doc = nlp("He was a longtime adviser to Bill and Hillary Clinton, the strategist said.")
+    assert {e.name for e in doc._.ng_entities if e.type == "PERSON"} == {"Bill Clinton", "Hillary Clinton"}
+
+
+def test_documents_portfolios_and_unclosed_brackets_are_no_organisations(nlp):
+    doc = nlp("The Harbour Inquiry Report was published on Monday. Dr Lorimer, who served as Finance Minister, "
+              "spoke at the Appeals Tribunal of the Regional Bank (RB on Tuesday.")  # fmt: skip
+    orgs = {e.name for e in doc._.ng_entities if e.type == "ORG"}
+    assert not any(n.endswith("Report") or n == "Finance" or "(" in n for n in orgs), orgs
+
+
+def test_a_leader_s_administration_names_a_person_not_a_town(nlp):
+    found = entities(nlp, "Police and the Davis administration seek to curb violent crime, officials said.")
+    assert ("Davis", "PERSON") in found
+    assert ("Paris", "GPE") in entities(nlp, "The Paris administration closed schools.")
