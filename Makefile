@@ -55,9 +55,6 @@ bench: install
 	mkdir -p bench/results
 	$(BIN)/newsgraph bench --out bench/results --docs docs/performance.md --sample $(BENCH_SAMPLE) $(BENCH_ARGS)
 
-train: install
-	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
-
 fuzz: install
 	mkdir -p build/fuzz-corpus && $(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=300 -timeout=30 -artifact_prefix=build/fuzz- build/fuzz-corpus tests/fuzz/corpus
 
@@ -66,4 +63,5 @@ clean:
 
 # Refit the small confidence models from public training data (one line per model).
 train: install
+	PYTHONPATH=src $(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
 	PYTHONPATH=src $(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear
