@@ -194,6 +194,10 @@ class ActorIndex:
                 return eid if self.type(eid) in ACTOR_TYPES else None
         return None
 
+    def names_entity(self, tok: Token) -> bool:
+        """The token is part of an entity's own mention (not a pronoun or description standing for one)."""
+        return self._entity_of_token(tok) is not None
+
     def phrase_entity(self, head: Token) -> str | None:
         """The entity a noun phrase headed by ``head`` names (without its conjuncts)."""
         if head.pos_ == "PRON":

@@ -23,7 +23,7 @@ from ...model import Event, Span
 from ..extensions import register_extensions
 from .actors import ActorIndex
 from .candidate import Candidate
-from .confidence import ConfidenceModel, evidence, get_confidence_model
+from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
@@ -350,8 +350,25 @@ class _Coder:
             confidence=self.confidence(features),
         )
         if self.evidence_log is not None:
-            self.evidence_log.append((event, features))
+            self.evidence_log.append((event, features, named_subject(c, a)))
         return event
+
+
+def named_subject(c: Candidate, actors: ActorIndex) -> tuple[str, int, int, str] | None:
+    """``(sentence, start, end, entity type)`` of a named subject of the trigger, offsets within its
+    sentence: the training script rewrites it as a pronoun to fit the coref feature (None otherwise)."""
+    head = c.source_head
+    if head is None or not c.source or head.dep_ != "nsubj" or head.head.i != c.tok.i:
+        return None
+    if head.pos_ == "PRON" or source_by_coref(head, actors) or not actors.names_entity(head):
+        return None
+    sent = c.tok.sent
+    lo, hi = head.left_edge, head.right_edge
+    if lo.i < sent.start or hi.i >= c.tok.i:
+        return None
+    plural = bool(head.conjuncts) or head.tag_ in ("NNS", "NNPS")
+    kind = "PLURAL" if plural else actors.type(c.source[0]) or ""
+    return sent.text, lo.idx - sent.start_char, hi.idx + len(hi.text) - sent.start_char, kind
 
 
 def _distinct_groups(src: Token | None, tar: Token | None) -> bool:
@@ -393,7 +410,7 @@ def code_events(
     evidence_log: list | None = None,
     confidence: ConfidenceModel | None = None,
 ) -> list[Event]:
-    """The article's events; ``evidence_log``, when given, receives ``(event, features)`` for each
+    """The article's events; ``evidence_log``, when given, receives ``(event, features, named_subject)`` for each
     (the confidence model's training script reads them); ``confidence`` defaults to the shipped model."""
     return _Coder(doc, dictionary or get_dictionary(), evidence_log, confidence).run()
 
@@ -403,7 +420,7 @@ class EventCoder:
 
     def __init__(self) -> None:
         self._dictionary: EventDictionary | None = None
-        # set to a list to collect (event, features) pairs, and the model to use (None: the shipped
+        # set to a list to collect (event, features, named subject) triples, and the model to use (None: the shipped
         # one): scripts/train_event_confidence.py
         self.evidence_log: list | None = None
         self.confidence_model: ConfidenceModel | None = None

@@ -2,13 +2,19 @@
 
 The evidence (:func:`evidence`) is what the coder knew when it wrote the row: which sides
 name an actor and of what kind (a person; a place standing for its people), whether the
-source is a named subject or "by" agent (rather than a possessor, a modifier or a pronoun
-resolved by coref), whether the trigger is a verb or a noun, how
+source is the subject or "by" agent (rather than a possessor or a modifier), whether it was
+found through ``newsgraph_coref_v1`` (a pronoun or description standing for an entity named
+in another sentence: "he resigned", "the governor called for calm"), whether the trigger is a verb or a noun, how
 specific the dictionary row is and how ambiguous its lemma, the modality, whether the
 event is material (ASSAULT, COERCE, ...) or verbal (REQUEST, ACCUSE, ...), and whether
 the article repeats it.  The weights live in ``resources/event_confidence.json``; they
 are fitted by ``scripts/train_event_confidence.py`` on the PLOVER gold sentences with
-cross-validation (never on the real-news dev pages), see docs/events.md.
+cross-validation (never on the real-news dev pages), see docs/events.md.  PLOVER's records
+are single sentences that name their actors, so the coref feature is fitted on rewrites of
+them: the training script names the subject in a sentence of its own and puts a pronoun in
+its place ("Chile was there. It accused Peru of ..."), and keeps the events whose source the
+coder then found through coref.
+
 """
 
 from __future__ import annotations
@@ -25,7 +31,7 @@ from .actors import ActorIndex
 from .candidate import Candidate
 from .dictionary import EventDictionary
 
-__all__ = ["FEATURES", "MATERIAL_TYPES", "ConfidenceModel", "evidence", "get_confidence_model"]
+__all__ = ["FEATURES", "MATERIAL_TYPES", "ConfidenceModel", "evidence", "get_confidence_model", "source_by_coref"]
 
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 FEATURES = (
@@ -41,30 +47,33 @@ FEATURES = (
     "repeated",  # a later mention of the same event joined it
     "source_person",  # the source is a named person
     "target_place",  # the target is a place standing for its people, not an actor
+    "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister")
 )
 
 
-def _source_route(head: Token | None) -> str:
-    """How the source was found: a named subject or "by" agent, a pronoun (coref), or a modifier/possessor."""
+def _source_is_subject(head: Token | None) -> bool:
+    """The source is the subject or a "by" agent (named or a pronoun), not a possessor or modifier."""
     if head is None:
-        return "none"
-    if head.pos_ == "PRON":
-        return "pronoun"
-    if head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.dep_ == "pobj" and head.head.lower_ == "by":
-        return "subject"
-    return "modifier"
+        return False
+    return head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.dep_ == "pobj" and head.head.lower_ == "by"
+
+
+def source_by_coref(head: Token | None, actors: ActorIndex) -> bool:
+    """The source phrase names no entity itself: a pronoun or a description coref resolved."""
+    if head is None:
+        return False
+    return head.pos_ == "PRON" or head.i in actors.references and not actors.names_entity(head)
 
 
 def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> dict[str, float]:
     """The feature values (0/1) of one merged candidate; names as in :data:`FEATURES`."""
     rows = dictionary.by_lemma.get(c.tok.lemma_.lower(), [])
     types = {r.type for r in rows}
-    route = _source_route(c.source_head) if c.source else "none"
     values = {
         "source": bool(c.source),
         "target": bool(c.target),
         "both": bool(c.source and c.target),
-        "source_subject": route == "subject",
+        "source_subject": bool(c.source) and _source_is_subject(c.source_head),
         "noun_trigger": c.tok.pos_ not in ("VERB", "AUX"),
         "asserted": c.modality == "asserted",
         "material": c.type in MATERIAL_TYPES,
@@ -74,6 +83,7 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source_person": any(actors.type(i) == "PERSON" for i in c.source),
         "target_place": bool(c.target)
         and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
+        "source_coref": bool(c.source) and source_by_coref(c.source_head, actors),
     }
     return {k: float(values[k]) for k in FEATURES}
 
