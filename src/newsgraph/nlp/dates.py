@@ -353,7 +353,7 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         return False  # no parse (spaCy crashes on .children then): news default, past
     tok = _token_at(doc, starts, char)
     for _ in range(6):  # walk up to the governing verb
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             break
         tok = tok.head
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):

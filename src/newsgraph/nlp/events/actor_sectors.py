@@ -82,8 +82,8 @@ class SectorLookup:
             # the head noun decides ("Russian military officials" are government): check it first
             for t in words:
                 s = _SECTOR_OF.get(t.lower_) or _SECTOR_OF.get(t.lemma_.lower())
-                if s and (t.ent_type_ in ("", "ORG") or t is head):
-                    if t is not head and head.lemma_.lower() in _SECTOR_OF:
+                if s and (t.ent_type_ in ("", "ORG") or t == head):
+                    if t != head and head.lemma_.lower() in _SECTOR_OF:
                         continue
                     return s
         if head is not None and head.lemma_.lower() in QUANTITY_NOUNS:  # "dozens of protesters"

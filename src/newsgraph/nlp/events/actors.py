@@ -194,6 +194,15 @@ class ActorIndex:
                 return eid if self.type(eid) in ACTOR_TYPES else None
         return None
 
+    def facility_at(self, head: Token) -> str | None:
+        """A named building or site (FAC) the phrase headed by ``head`` names: what an attack can hit,
+        though it is no actor."""
+        for tok in head.subtree:
+            eid = entity_at(self.doc, tok.idx, tok.idx + len(tok.text))
+            if eid is not None and self.type(eid) == "FAC":
+                return eid
+        return None
+
     def names_entity(self, tok: Token) -> bool:
         """The token is part of an entity's own mention (not a pronoun or description standing for one)."""
         return self._entity_of_token(tok) is not None
@@ -227,10 +236,6 @@ class ActorIndex:
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
-            if t.dep_ == "poss" and t.pos_ == "PRON" and t.head is head:  # "its forces"
-                eid = self.referent(t)
-                if eid is not None:
-                    return eid
             if t.dep_ in ("poss", "compound", "amod", "nmod", "npadvmod") or t.head.i != head.i:
                 eid = self._entity_of_token(t)
                 if eid is not None:
@@ -345,7 +350,7 @@ class ActorIndex:
                 return next((c for c in tok.children if c.dep_ == "nsubjpass" and not self.in_dateline(c)), None)
             return None
         dep, head = tok.dep_, tok.head
-        if head is tok:
+        if head == tok:
             return None
         if dep == "relcl" and head.pos_ in _NOUN_POS | {"PRON"}:
             return head

@@ -126,8 +126,10 @@ class _Coder:
                 c.target, c.target_head = received + c.target, patient_subject
         if not c.target and tok.pos_ in NOUN_POS and c.type in ("ASSAULT", "COERCE"):
             struck = self.target_search.struck_phrase(tok)
-            if struck is not None:
-                self.target_search.target_at(c, struck)
+            if struck is not None and not self.target_search.target_at(c, struck):
+                facility = a.facility_at(struck)  # "the Marlow Hospital was damaged by airstrikes"
+                if facility is not None:
+                    c.target, c.target_head = [facility], struck
         if not c.source and c.type in _VOTES and any(ch.dep_ == "nsubjpass" for ch in tok.children):
             # "the motion was defeated in the Senate": the chamber that voted
             c.source_head, c.source = self.chamber(tok)
@@ -181,7 +183,7 @@ class _Coder:
         if match.object is not None:
             words.add(match.object.lemma_.lower())
         h = c.target_head
-        if h.dep_ == "pobj" and h.head.head is not c.tok:  # "signed an agreement with Y": the noun "with" hangs on
+        if h.dep_ == "pobj" and h.head.head != c.tok:  # "signed an agreement with Y": the noun "with" hangs on
             words.add(h.head.head.lemma_.lower())
         if words & _THIRD_PARTY or c.mode == "visit":
             return False
@@ -203,7 +205,7 @@ class _Coder:
         if tok.pos_ in VERB_POS:
             cur = tok
             for _ in range(4):  # the clause that carries the subject ("spent ... since February on arming")
-                if cur.dep_ in ("xcomp", "pcomp", "prep", "conj") and cur.head is not cur:
+                if cur.dep_ in ("xcomp", "pcomp", "prep", "conj") and cur.head != cur:
                     cur = cur.head
                     scopes.append(cur)
                 else:
@@ -215,7 +217,7 @@ class _Coder:
             clauses = [
                 (ch.left_edge.idx, ch.right_edge.idx + len(ch.right_edge.text))
                 for ch in scope.subtree
-                if ch.dep_ in _CLAUSE_DEPS and ch is not scope and ch not in scopes
+                if ch.dep_ in _CLAUSE_DEPS and ch != scope and ch not in scopes
             ]
             for d in self.dates:
                 if d.start >= hi:

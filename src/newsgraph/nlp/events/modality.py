@@ -99,7 +99,7 @@ def governors(tok: Token, limit: int = 5) -> list[Token]:
     out: list[Token] = []
     cur = tok
     for _ in range(limit):
-        if cur.dep_ not in _CHAIN_DEPS or cur.head is cur:
+        if cur.dep_ not in _CHAIN_DEPS or cur.head == cur:
             break
         if cur.dep_ == "advcl" and not any(c.lower_ == "to" and c.dep_ == "aux" for c in cur.children):
             break  # a finite adverbial clause has its own assertion status
@@ -123,7 +123,7 @@ def reporting_governor(tok: Token) -> Token | None:
     """The reporting verb whose content holds this trigger ("X praised Ukraine's ability to hit ...")."""
     cur = tok
     for _ in range(6):
-        if cur.head is cur:
+        if cur.head == cur:
             return None
         dep, cur = cur.dep_, cur.head
         if dep == "relcl":
@@ -145,10 +145,10 @@ def modality_of(doc: Doc, tok: Token, quotes: QuoteIndex, speaker_of=None) -> tu
         first = first.head
         chain.append(first)
     # noun triggers: the verb they depend on sets the tense ("will hold talks", "no talks")
-    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and tok.head is not tok:
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and tok.head != tok:
         chain.append(tok.head)
     for t in chain:
-        if _has_neg(t) or t.lemma_.lower() in _NEG_GOV and t is not tok:
+        if _has_neg(t) or t.lemma_.lower() in _NEG_GOV and t != tok:
             return "negated", None
     if any(c.dep_ == "dobj" and (c.lemma_.lower() in _NOBODY or _has_neg(c)) for c in tok.children):
         return "negated", None  # "killed nobody", "attacked no one"
@@ -156,7 +156,7 @@ def modality_of(doc: Doc, tok: Token, quotes: QuoteIndex, speaker_of=None) -> tu
         aux = _aux_lemmas(t)
         if aux & _HYPOTHETICAL_AUX or any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in t.children):
             return "hypothetical", None
-        if t is not tok and t.lemma_.lower() in _HYPO_GOV:
+        if t != tok and t.lemma_.lower() in _HYPO_GOV:
             return "hypothetical", None
     for t in chain[1:]:
         if t.lemma_.lower() in _ATTEMPT:
@@ -172,10 +172,10 @@ def modality_of(doc: Doc, tok: Token, quotes: QuoteIndex, speaker_of=None) -> tu
         aux = _aux_lemmas(t)
         if aux & _FUTURE_AUX:
             return "future", None
-        if t is not tok and t.lemma_.lower() in _FUTURE_GOV and (t.lemma_ != "go" or t.tag_ == "VBG"):
+        if t != tok and t.lemma_.lower() in _FUTURE_GOV and (t.lemma_ != "go" or t.tag_ == "VBG"):
             return "future", None
         # "is to visit": be + to-infinitive
-        if t is tok and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
+        if t == tok and tok.dep_ == "xcomp" and tok.head.lemma_ == "be":
             return "future", None
     q = quotes.at(tok.idx, tok.idx + len(tok.text), tok.sent.start_char)
     if q is not None:

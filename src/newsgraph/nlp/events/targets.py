@@ -79,7 +79,7 @@ class TargetSearch:
             scopes.append(match.object)
         for scope in scopes:
             for ch in scope.children:
-                if ch.dep_ == "dobj" and scope is not tok and ch is not match.object:
+                if ch.dep_ == "dobj" and scope != tok and ch != match.object:
                     heads.append(ch)
                 if ch.dep_ not in ("prep", "dative", "agent") or ch.dep_ == "agent":
                     continue
@@ -89,7 +89,7 @@ class TargetSearch:
                     continue
                 if p in _PLACE_PREPS or (p in _MOVE_PREPS and c.type in ("CONSULT", "MOBILIZE")):
                     places.append(pobj)
-                if scope is not tok and scope.pos_ in NOUN_POS and p not in _OBJECT_PREPS:
+                if scope != tok and scope.pos_ in NOUN_POS and p not in _OBJECT_PREPS:
                     continue  # "promotion of Russian nationalism" names no recipient
                 if (p in _TARGET_PREPS or p == "for" and c.type in ("AID", "SUPPORT")) and p not in _PLACE_PREPS:
                     heads.append(pobj)
@@ -172,7 +172,7 @@ class TargetSearch:
             verbs.append(tok.head)  # "began a hunger strike to protest ..."
         for v in verbs:
             for ch in v.children:
-                if ch.dep_ == "ccomp" and ch.i > v.i and v is tok and c.type in GOVERNING_TYPES | {"SUPPORT"}:
+                if ch.dep_ == "ccomp" and ch.i > v.i and v == tok and c.type in GOVERNING_TYPES | {"SUPPORT"}:
                     roots.extend(g for g in ch.children if g.dep_ in ("nsubj", "nsubjpass"))
             for x in [v, *(ch for ch in v.children if ch.dep_ == "xcomp")]:
                 for ch in x.children:
@@ -199,7 +199,7 @@ class TargetSearch:
         a = self.actors
 
         def place(h: Token) -> bool:
-            if h.head.lower_ not in _PLACE_PREPS or h.head.head is tok:
+            if h.head.lower_ not in _PLACE_PREPS or h.head.head == tok:
                 return False
             ids = [i for i in a.phrase_entities(h) if a.is_place(i) and a.country(i)]
             if ids:

@@ -96,7 +96,7 @@ class Attributor:
         for _ in range(4):
             # The parser sometimes hangs a quote's own subject on "said" too, or runs a headline into
             # the next paragraph: the speaker is outside the quote and inside the sentence.
-            deps = ("nsubj", "csubj") if tok is cue else ("nsubj", "csubj", "nsubjpass")  # "she was taken after saying"
+            deps = ("nsubj", "csubj") if tok == cue else ("nsubj", "csubj", "nsubjpass")  # "she was taken after saying"
             subjects = [
                 c for c in tok.children if c.dep_ in deps and not self.in_quoted(c.idx) and sent.start <= c.i < sent.end
             ]
@@ -106,7 +106,7 @@ class Attributor:
                 return tok.head  # "footage of Hillary Clinton asking, “...”"
             if tok.lower_ == "according" or tok.dep_ not in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "prep"):
                 break
-            if tok.dep_ == "ccomp" and tok is not cue:
+            if tok.dep_ == "ccomp" and tok != cue:
                 break  # a content clause's verb: its subject is not the speaker
             tok = tok.head
         return self._subject_beside(cue)
