@@ -133,3 +133,13 @@ def test_a_weak_report_of_an_object_ranks_below_a_said_that_clause(analyze_text)
     said = next(q for q in article.quotes if "bridge" in q.text)
     noted = next(q for q in article.quotes if "cost" in q.text)
     assert said.confidence > noted.confidence
+
+
+def test_a_dateline_is_not_part_of_what_was_said(analyze_text):
+    # a JSONL record or a wire text whose body opens with its dateline, the title kept apart
+    art = analyze_text(
+        "RIVERTON, May 3 (Delta Wire) - Floods closed four river ports on Friday, the harbour authority said.\n\n"
+        "Barges waited downstream for the water to fall.\n"
+    )
+    (quote,) = [q for q in art.quotes if q.kind == "indirect"]
+    assert quote.text.startswith("Floods closed four river ports")

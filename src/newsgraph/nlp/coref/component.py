@@ -49,6 +49,7 @@ from ..knowledge.lexicon import (
     description_words,
     guess_gender,
 )
+from ..layout import OUTLET_DATELINE
 from ..quote_marks import pair_quote_marks
 from ..sentences import split_at_paragraphs
 
@@ -69,7 +70,6 @@ _SIGNED_CREDIT = re.compile(r"^[—–-]\s*\S")
 _CONTRIBUTED = re.compile(
     r"(?i)\b(?:contributed (?:to )?(?:this|the) (?:report|story|article)|reporting by|writing by)\b"
 )
-_DATELINE = re.compile(r"^((?:[A-Z][\w.&'’-]*[^\S\n]+){0,4}[A-Z][\w.&'’-]*)[^\S\n]+[–—-][^\S\n]+")
 
 
 class _Resolver:
@@ -273,12 +273,12 @@ def credit_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int
             name_only = len(words) <= 4 and all(w[:1].isupper() for w in words) and line[-1] not in '.!?:”"'
             if (
                 (short and (_BYLINE.match(line) or _SIGNED_CREDIT.match(line)))
-                or (name_only and not _DATELINE.match(line))
+                or (name_only and not OUTLET_DATELINE.match(line))
                 or (len(words) <= 12 and _CONTRIBUTED.search(line))
             ):
                 out.append((start, end))
     for para in body[:_EDGE_PARAGRAPHS]:
-        m = _DATELINE.match(text, para.start, para.end)
+        m = OUTLET_DATELINE.match(text, para.start, para.end)
         if m is not None:
             out.append((m.start(1), m.end(1)))
     return sorted(out)

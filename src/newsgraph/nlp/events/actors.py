@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..extensions import entity_at, entity_ids_in
+from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
 __all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group"]
@@ -72,11 +73,6 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pron
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
-# "KYIV, July 19 (Wire) -": an all-caps place, optional date, optional source, then a dash
-_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
-    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]"
-)
 
 
 class ActorIndex:
@@ -104,16 +100,10 @@ class ActorIndex:
     # -- datelines -------------------------------------------------------------------------
     @staticmethod
     def _datelines(doc: Doc) -> list[tuple[int, int]]:
-        text = doc.text
         starts = [p.start for p in (doc._.ng_paragraphs or [])] or [0] + [
-            m.end() for m in re.finditer(r"\n\s*\n", text)
+            m.end() for m in re.finditer(r"\n\s*\n", doc.text)
         ]
-        out = []
-        for s in starts:
-            m = _DATELINE.match(text, s, min(len(text), s + 120))
-            if m:
-                out.append((m.start(), m.end()))
-        return out
+        return dateline_ranges(doc.text, starts)
 
     def in_title(self, tok: Token) -> bool:
         return any(p.kind == "title" and p.start <= tok.idx < p.end for p in self.doc._.ng_paragraphs or [])

@@ -46,6 +46,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Paragraph, Quote, Span
 from ..extensions import entity_index, register_extensions
+from ..layout import dateline_end
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
 from .confidence import quote_confidence, quote_evidence
@@ -140,6 +141,9 @@ class _Extractor:
         how: str = "cue",
     ) -> Quote | None:
         start, end = trim_span(self.text, start, end) if kind == "indirect" else _strip(self.text, start, end)
+        if kind == "indirect":
+            # "ANKARA, Sept. 30 (Wire) - Quake kills 11, the agency said": the dateline is not what was said
+            start = dateline_end(self.text, start) or start
         if end <= start:
             return None
         q = Quote(start, end, self.text[start:end], kind, speaker, cue, speaker_span)

@@ -1,0 +1,36 @@
+"""Where an article's own furniture sits in its text: datelines.
+
+A dateline ("KYIV, July 19 (Wire) -", "OUTLET – ") opens a paragraph near the top and says
+where the story was filed and by whom.  Its words are neither actors, antecedents nor
+reported speech, so events, coreference and quotes all skip it, and they find it here.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["PLACE_DATELINE", "OUTLET_DATELINE", "dateline_end", "dateline_ranges"]
+
+# "KYIV, July 19 (Wire) -": an all-caps place, an optional date, an optional source, then a dash
+PLACE_DATELINE = re.compile(
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]"
+)
+# "Newsroom Daily – ": up to five capitalised words (group 1, the outlet) and a spaced dash
+OUTLET_DATELINE = re.compile(r"^((?:[A-Z][\w.&'’-]*[^\S\n]+){0,4}[A-Z][\w.&'’-]*)[^\S\n]+[–—-][^\S\n]+")
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """Where a place dateline opening at ``start`` ends (the first character after its dash), or None."""
+    m = PLACE_DATELINE.match(text, start, min(len(text), start + 120))
+    return m.end() if m else None
+
+
+def dateline_ranges(text: str, paragraph_starts: list[int]) -> list[tuple[int, int]]:
+    """``(start, end)`` of each place dateline opening a paragraph."""
+    out = []
+    for s in paragraph_starts:
+        end = dateline_end(text, s)
+        if end is not None:
+            out.append((s, end))
+    return out
