@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Span
 
 from ..knowledge.gazetteer import NOTABLE_CITY_POPULATION, get_gazetteer
 from .matching import LINKABLE, GazetteerMatcher, SpanCandidate
+from .organisations import OrganisationRules
 from .rules import TypeRules
 
 __all__ = ["EntityCorrector", "NUMERIC_LABELS"]
@@ -64,6 +65,7 @@ class EntityCorrector:
                  fuzzy_single_min_score: float = 90, weapons: bool = True):  # fmt: skip
         self.matcher = GazetteerMatcher(min_city_population, fuzzy_min_score, fuzzy_single_min_score, weapons)
         self.rules = TypeRules()
+        self.organisations = OrganisationRules()
 
     # -- the component --------------------------------------------------------------
 
@@ -75,6 +77,7 @@ class EntityCorrector:
         for ent in _join_split_names(doc, [e for e in doc.ents if e.label_ not in NUMERIC_LABELS]):
             ents.extend(self.rules.trim(doc, ent, keys))
         ents = self.matcher.merge_matches(doc, ents, self.matcher.matches(doc))
+        ents = self.organisations.apply(doc, ents)
         ents = self.rules.compound_nationalities(doc, ents, gaz, keys)
         for e in ents:
             if not e.kb and e.label in LINKABLE:

@@ -1,0 +1,108 @@
+"""Organisation rules for ``newsgraph_entities_v1`` (see :mod:`newsgraph.nlp.entities`).
+
+Classes of false organisations seen on real news pages, each fixed from the text around the span,
+never from a list of names: an acronym the text spells out in lower case ("value added tax (VAT)":
+a thing, not a body), names in a copyright line (the page's publisher, not the story's), meetings
+("Tuesday's X Roundtable, held at ..."), and a branch's place glued to a company the article names
+alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..knowledge.lexicon import ORG_HEAD_WORDS
+from .matching import SpanCandidate
+
+__all__ = ["OrganisationRules"]
+
+# Words an acronym's spelled-out form may skip ("denial of service" -> DoS).
+ACRONYM_SKIPPABLE = {"of", "and", "the", "for", "on", "in", "to", "&"}
+# How far before an acronym its spelled-out form may stand (tokens).
+ACRONYM_WINDOW = 40
+# Last words of a meeting's name; a meeting is no organisation when the text dates or places it.
+MEETING_HEADS = {"roundtable", "summit", "conference", "symposium", "workshop", "festival", "expo", "tournament",
+                 "championship", "retreat", "colloquium"}  # fmt: skip
+# Words right after a meeting's name that make it an occasion ("X Summit, held in ...").
+MEETING_FOLLOWERS = {"held", "hosted", "convened", "took", "opened", "ended", "closed"}
+COPYRIGHT_MARKS = ("copyright", "\u00a9", "all rights reserved")
+
+
+def _line_of(doc: Doc, start: int, end: int) -> str:
+    """The text of the line (between line breaks) holding tokens [start, end)."""
+    text = doc.text
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return text[text.rfind("\n", 0, a) + 1 : (text.find("\n", b) + 1 or len(text) + 1) - 1]
+
+
+class OrganisationRules:
+    """Drops and splits of organisation (and other name) candidates; see the module docstring."""
+
+    def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        out = []
+        for e in ents:
+            if self._in_copyright_line(doc, e):
+                continue
+            if e.label == "ORG" and not e.kb and (self._spelled_out_in_lower_case(doc, e) or self._meeting(doc, e)):
+                continue
+            out.append(e)
+        return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def _in_copyright_line(doc: Doc, e: SpanCandidate) -> bool:
+        line = _line_of(doc, e.start, e.end).lower()
+        return any(mark in line for mark in COPYRIGHT_MARKS)
+
+    @staticmethod
+    def _spelled_out_in_lower_case(doc: Doc, e: SpanCandidate) -> bool:
+        """An all-capitals name whose letters are the initials of lower-case words shortly before it
+        ("value added tax (VAT)", "a denial of service attack ... a DOS attack")."""
+        if e.end - e.start != 1:
+            return False
+        letters = doc[e.start].text.lower()
+        if not (doc[e.start].text.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
+            return False
+        lo = max(0, e.start - ACRONYM_WINDOW)
+        for i in range(lo, e.start):
+            k, j = 0, i
+            while j < e.start and k < len(letters):
+                tok = doc[j]
+                if not (tok.is_alpha and tok.is_lower):
+                    break
+                if tok.text[0] == letters[k]:
+                    k += 1
+                elif tok.lower_ not in ACRONYM_SKIPPABLE or j == i:
+                    break
+                j += 1
+            if k == len(letters):
+                return True
+        return False
+
+    @staticmethod
+    def _meeting(doc: Doc, e: SpanCandidate) -> bool:
+        """ "Thursday's X Roundtable", "the annual X Summit, held in ...": an occasion, not a body."""
+        if doc[e.end - 1].lower_ not in MEETING_HEADS:
+            return False
+        before = doc[max(0, e.start - 3) : e.start]
+        after = [t for t in doc[e.end : e.end + 3] if not t.is_punct]
+        dated = any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("annual", "inaugural") for t in before)
+        return dated or any(t.lower_ in MEETING_FOLLOWERS for t in after[:1])
+
+    @staticmethod
+    def _split_branch_places(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "Acme Stores Northside" where the article also names "Acme Stores" alone: the company and
+        its branch's place, one or two capitalised words that are no organisation word.  The company's
+        name has two words at least: a one-word prefix is too often a body's own word ("House X Caucus")."""
+        alone = {doc[e.start : e.end].text for e in ents if e.label == "ORG"}
+        out = []
+        for e in ents:
+            if e.label == "ORG" and not e.kb and e.end - e.start >= 2:
+                cut = next((k for k in range(e.end - 1, e.start + 1, -1) if doc[e.start : k].text in alone), None)
+                tail = doc[cut : e.end] if cut is not None else None
+                if (tail is not None and len(tail) <= 2 and all(t.is_title and t.is_alpha for t in tail)
+                        and not any(t.lower_ in ORG_HEAD_WORDS for t in tail)):  # fmt: skip
+                    out.append(SpanCandidate(e.start, cut, "ORG", "", e.weight))
+                    out.append(SpanCandidate(cut, e.end, "GPE", "", e.weight))
+                    continue
+            out.append(e)
+        return out
