@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.nlp.entities.matching import SpanCandidate
+from newsgraph.nlp.entities.organisations import OrganisationRules
 from newsgraph.nlp.pipeline import build_pipeline
 
 
@@ -70,3 +72,32 @@ def test_a_branch_place_after_a_company_name_is_split_off(nlp):
 def test_a_nickname_in_quotes_is_no_second_person(nlp):
     text = "Gerald Pratt mocked the senator, whom he calls \u201cLittle Ronnie.\u201d Pratt spoke in Ohio."
     assert "Little Ronnie" not in names_of(nlp, text, "PERSON")
+
+
+def org_rules_on(nlp, text, *names):
+    """The organisation rules on ``text`` where the model (whose guesses vary with the sentence) is
+    taken to have tagged each of ``names`` ORG: what they keep, as (text, label)."""
+    doc = nlp(text)
+    spans = []
+    for name in names:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        spans.append(SpanCandidate(span.start, span.end, "ORG"))
+    return {(doc[e.start : e.end].text, e.label) for e in OrganisationRules().apply(doc, spans)}
+
+
+def test_a_heading_in_title_case_is_no_organisation(nlp):
+    text = "Floods and Little Shelter\n\nLocated north of the town, the school housed forty families."
+    assert org_rules_on(nlp, text, "Little Shelter\n\nLocated") == set()
+    assert org_rules_on(nlp, "The Harbour Trust said it would help.", "Harbour Trust") == {("Harbour Trust", "ORG")}
+
+
+def test_a_name_used_as_a_place_is_no_organisation(nlp):
+    text = "He left his home at Rose Lodge, Pomeroon Coast around midnight. Kelso Flats residents were angry."
+    kept = org_rules_on(nlp, text, "Rose Lodge", "Pomeroon Coast", "Kelso Flats")
+    assert ("Rose Lodge", "GPE") in kept and ("Kelso Flats", "GPE") in kept
+
+
+def test_a_lone_word_for_a_territory_or_a_standing_is_no_organisation(nlp):
+    text = "A motion by Independent Senator Maya Ramcharan was defeated. People in the Territory were calm."
+    assert not names_of(nlp, text, "ORG") & {"Independent", "Territory"}

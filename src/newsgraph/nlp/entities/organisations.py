@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import ORG_HEAD_WORDS
-from .matching import SpanCandidate
+from .matching import GEO_HEADS, SpanCandidate
 
 __all__ = ["OrganisationRules"]
 
@@ -26,6 +26,15 @@ MEETING_HEADS = {"roundtable", "summit", "conference", "symposium", "workshop", 
 # Words right after a meeting's name that make it an occasion ("X Summit, held in ...").
 MEETING_FOLLOWERS = {"held", "hosted", "convened", "took", "opened", "ended", "closed"}
 COPYRIGHT_MARKS = ("copyright", "\u00a9", "all rights reserved")
+# Lone words the model tags ORG that name no body: a place's kind ("the Territory", "the State") or a
+# politician's standing ("Independent Senator X").
+NOT_BODY_WORDS = {"territory", "state", "independent", "independents"}
+# Nouns after a name that make it a place: "the X area", "X residents", "the X neighbourhood".
+PLACE_NOUNS = {"area", "areas", "resident", "residents", "neighbourhood", "neighborhood", "village", "community",
+               "district", "suburb"}  # fmt: skip
+PLACE_PREPS = {"at", "in", "from", "near"}
+# Words a title-case heading may keep in lower case ("Blockade and Little Aid").
+HEADING_LOWER_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "at", "by", "with", "as"}
 
 
 def _line_of(doc: Doc, start: int, end: int) -> str:
@@ -39,14 +48,57 @@ class OrganisationRules:
     """Drops and splits of organisation (and other name) candidates; see the module docstring."""
 
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        for e in ents:
+            self._cut_at_line_break(doc, e)
+        ents = [e for e in ents if e.end > e.start]
+        meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
         out = []
         for e in ents:
             if self._in_copyright_line(doc, e):
                 continue
-            if e.label == "ORG" and not e.kb and (self._spelled_out_in_lower_case(doc, e) or self._meeting(doc, e)):
-                continue
+            if e.label == "ORG" and not e.kb:
+                if (doc[e.start : e.end].text in meetings or self._spelled_out_in_lower_case(doc, e)
+                        or self._heading_fragment(doc, e)
+                        or (e.end - e.start == 1 and doc[e.start].lower_ in NOT_BODY_WORDS)):  # fmt: skip
+                    continue
+                if self._named_as_place(doc, e, ents):
+                    e.label = "GPE"
             out.append(e)
         return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def _cut_at_line_break(doc: Doc, e: SpanCandidate) -> None:
+        """A name never runs across a line break ("Little Aid\n\nLocated"): keep what comes before it."""
+        for i in range(e.start, e.end):
+            if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < e.end):
+                e.end = i if "\n" in doc[i].text else i + 1
+                return
+
+    @staticmethod
+    def _heading_fragment(doc: Doc, e: SpanCandidate) -> bool:
+        """An organisation-looking name found only in a title-case heading line ("Blockade and Little Aid")
+        with no organisation word: a heading's words, not a body."""
+        line = _line_of(doc, e.start, e.end).strip()
+        words = line.split()
+        if (
+            len(words) < 3
+            or line[-1:] in '.!?:;"\u201d'
+            or any(t.lower_ in ORG_HEAD_WORDS for t in doc[e.start : e.end])
+        ):
+            return False
+        return all(w[:1].isupper() or w.lower() in HEADING_LOWER_WORDS or not w[:1].isalpha() for w in words)
+
+    @staticmethod
+    def _named_as_place(doc: Doc, e: SpanCandidate, ents: list[SpanCandidate]) -> bool:
+        """ "the X area", "X residents", "at X, Y Coast": the text uses the name as a place."""
+        if any(t.lower_ in ORG_HEAD_WORDS for t in doc[e.start : e.end]):
+            return False
+        if e.end < len(doc) and doc[e.end].lower_ in PLACE_NOUNS:
+            return True
+        if not (e.start and doc[e.start - 1].lower_ in PLACE_PREPS and e.end + 1 < len(doc) and doc[e.end].text == ","):
+            return False
+        nxt = next((x for x in ents if x.start == e.end + 1), None)
+        return nxt is not None and (nxt.label in ("GPE", "LOC") or doc[nxt.end - 1].lower_ in GEO_HEADS)
 
     @staticmethod
     def _in_copyright_line(doc: Doc, e: SpanCandidate) -> bool:
