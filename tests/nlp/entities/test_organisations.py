@@ -101,3 +101,26 @@ def test_a_name_used_as_a_place_is_no_organisation(nlp):
 def test_a_lone_word_for_a_territory_or_a_standing_is_no_organisation(nlp):
     text = "A motion by Independent Senator Maya Ramcharan was defeated. People in the Territory were calm."
     assert not names_of(nlp, text, "ORG") & {"Independent", "Territory"}
+
+
+def test_teasers_for_other_articles_name_nothing(nlp):
+    text = (
+        "The bridge reopened on Monday after repairs.\n\n"
+        "Bayside Times \u2013 The Harbour Trust is far more important than the Fisheries Board. Yet, the... more"
+    )
+    assert not names_of(nlp, text, "ORG") & {"Harbour Trust", "Fisheries Board"}
+
+
+def test_two_names_joined_by_and_that_one_apposition_describes_are_one_body(nlp):
+    text = "Dr Kim Baptiste, director of Harbour Analytics and Secure Networks, a software firm, spoke."
+    kept = org_rules_on(nlp, text, "Harbour Analytics", "Secure Networks")
+    assert kept == {("Harbour Analytics and Secure Networks", "ORG")}
+    two = org_rules_on(
+        nlp, "Harbour Analytics and Secure Networks both reported losses.", "Harbour Analytics", "Secure Networks"
+    )
+    assert len(two) == 2
+
+
+def test_the_first_word_of_a_sentence_is_not_cut_off_a_name(nlp):
+    text = "The man was found on the ground. Emergency Rescue Services took him to hospital."
+    assert org_rules_on(nlp, text, "Rescue Services") == {("Emergency Rescue Services", "ORG")}

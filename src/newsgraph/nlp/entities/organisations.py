@@ -26,6 +26,8 @@ MEETING_HEADS = {"roundtable", "summit", "conference", "symposium", "workshop", 
 # Words right after a meeting's name that make it an occasion ("X Summit, held in ...").
 MEETING_FOLLOWERS = {"held", "hosted", "convened", "took", "opened", "ended", "closed"}
 COPYRIGHT_MARKS = ("copyright", "\u00a9", "all rights reserved")
+# Endings of a teaser for another article, cut short with a link ("... Yet, the... more").
+TEASER_ENDINGS = ("...", "\u2026", "... more", "\u2026 more", "read more", "continue reading")
 # Lone words the model tags ORG that name no body: a place's kind ("the Territory", "the State") or a
 # politician's standing ("Independent Senator X").
 NOT_BODY_WORDS = {"territory", "state", "independent", "independents"}
@@ -50,7 +52,9 @@ class OrganisationRules:
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
         for e in ents:
             self._cut_at_line_break(doc, e)
-        ents = [e for e in ents if e.end > e.start]
+            if e.label == "ORG" and not e.kb:
+                self._take_first_word_of_sentence(doc, e)
+        ents = self._join_one_body_of_two_names([e for e in ents if e.end > e.start], doc)
         meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
         out = []
         for e in ents:
@@ -73,6 +77,39 @@ class OrganisationRules:
             if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < e.end):
                 e.end = i if "\n" in doc[i].text else i + 1
                 return
+
+    @staticmethod
+    def _take_first_word_of_sentence(doc: Doc, e: SpanCandidate) -> None:
+        """ "[Emergency] Medical Services pronounced him dead": the model often leaves a sentence's first
+        word out of a name; a capitalised, untyped noun right before a title-case name is its first word."""
+        if e.start == 0 or not all(
+            t.is_title or not t.is_alpha or t.lower_ in HEADING_LOWER_WORDS for t in doc[e.start : e.end]
+        ):
+            return
+        first = doc[e.start - 1]
+        if (
+            first.is_sent_start
+            and first.is_title
+            and first.pos_ in ("NOUN", "PROPN", "ADJ")
+            and first.ent_type_ in ("", "ORG")
+        ):
+            e.start -= 1
+
+    @staticmethod
+    def _join_one_body_of_two_names(ents: list[SpanCandidate], doc: Doc) -> list[SpanCandidate]:
+        """ "X and Y, a security firm": two organisation names joined by "and" that one singular apposition
+        describes are one body's name."""
+        ents = sorted(ents, key=lambda x: x.start)
+        out: list[SpanCandidate] = []
+        for e in ents:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.label == e.label == "ORG" and not prev.kb and not e.kb
+                    and e.start == prev.end + 1 and doc[prev.end].lower_ in ("and", "&")
+                    and e.end + 1 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].lower_ in ("a", "an")):  # fmt: skip
+                out[-1] = SpanCandidate(prev.start, e.end, "ORG", "", max(prev.weight, e.weight))
+                continue
+            out.append(e)
+        return out
 
     @staticmethod
     def _heading_fragment(doc: Doc, e: SpanCandidate) -> bool:
@@ -102,8 +139,10 @@ class OrganisationRules:
 
     @staticmethod
     def _in_copyright_line(doc: Doc, e: SpanCandidate) -> bool:
-        line = _line_of(doc, e.start, e.end).lower()
-        return any(mark in line for mark in COPYRIGHT_MARKS)
+        """Names in a copyright line or in a teaser for another article (a paragraph cut short with
+        "... more"): the page's furniture, not the story's."""
+        line = _line_of(doc, e.start, e.end).lower().rstrip()
+        return any(mark in line for mark in COPYRIGHT_MARKS) or line.endswith(TEASER_ENDINGS)
 
     @staticmethod
     def _spelled_out_in_lower_case(doc: Doc, e: SpanCandidate) -> bool:
