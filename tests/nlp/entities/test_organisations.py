@@ -124,3 +124,11 @@ def test_two_names_joined_by_and_that_one_apposition_describes_are_one_body(nlp)
 def test_the_first_word_of_a_sentence_is_not_cut_off_a_name(nlp):
     text = "The man was found on the ground. Emergency Rescue Services took him to hospital."
     assert org_rules_on(nlp, text, "Rescue Services") == {("Emergency Rescue Services", "ORG")}
+
+
+def test_a_bare_surname_shared_by_relatives_is_the_person_named_first(nlp):
+    text = ("Senator Harold Vance will retire, he said on Monday. Vance has served four terms. "
+            "His wife, Carla Vance, runs a charity. Vance said he would campaign for her.")  # fmt: skip
+    people = {e.name: {m.text for m in e.mentions} for e in nlp(text)._.ng_entities if e.type == "PERSON"}
+    assert "Vance" in people.get("Harold Vance", set())
+    assert people.get("Carla Vance", {"Carla Vance"}) == {"Carla Vance"}

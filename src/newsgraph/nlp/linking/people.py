@@ -205,6 +205,11 @@ class PeopleResolver:
             # a stronger match wins; among equals the most recently mentioned person
             scored = [((_person_match(c.words, words), c.mentions[-1].start), c) for c in clusters]
             best = max((sc for sc in scored if sc[0][0]), key=lambda sc: sc[0], default=(None, None))[1]
+            if len(words) == 1 and best is not None:
+                # a bare surname several people share is the one the article named first ("Jo Roe ...
+                # his wife, Ann Roe ... Roe said"): news style names a relative in full or by first name
+                sharing = [c for (score, _), c in scored if score == 2 and len(c.words) > 1 and c.words[-1] == words[0]]
+                best = min(sharing, key=lambda c: c.mentions[0].start) if len(sharing) > 1 else best
             if best is None:
                 best = MentionCluster("PERSON", words=words)
                 clusters.append(best)
@@ -215,7 +220,11 @@ class PeopleResolver:
 
     @staticmethod
     def _nearest(candidates: list[MentionCluster], pos: int) -> MentionCluster:
-        """The person mentioned most recently before token ``pos``, else the first one after it."""
+        """The person mentioned most recently before token ``pos``, else the first one after it; among
+        people sharing a surname, the one the article named first (see :meth:`resolve`)."""
+        named = [c for c in candidates if len(c.words) > 1 and c.mentions]
+        if len(named) > 1 and len({c.words[-1] for c in named}) == 1 and len({c.words for c in named}) > 1:
+            return min(named, key=lambda c: c.mentions[0].start)
 
         def last_before(c: MentionCluster) -> int:
             return max((x.start for x in c.mentions if x.start < pos), default=-1)
