@@ -132,3 +132,8 @@ def test_a_bare_surname_shared_by_relatives_is_the_person_named_first(nlp):
     people = {e.name: {m.text for m in e.mentions} for e in nlp(text)._.ng_entities if e.type == "PERSON"}
     assert "Vance" in people.get("Harold Vance", set())
     assert people.get("Carla Vance", {"Carla Vance"}) == {"Carla Vance"}
+
+
+def test_a_name_hard_wrapped_over_one_line_break_stays_whole(nlp):
+    text = "In a long essay for the magazine Pacific Review, the economist Marek\nTolvanen warned of a crisis."
+    assert "Marek Tolvanen" in {n for n, _ in entities(nlp, text)}  # whatever the small model types it

@@ -72,10 +72,14 @@ class OrganisationRules:
 
     @staticmethod
     def _cut_at_line_break(doc: Doc, e: SpanCandidate) -> None:
-        """A name never runs across a line break ("Little Aid\n\nLocated"): keep what comes before it."""
+        """A name never runs across a paragraph break ("Little Aid\n\nLocated"): keep what comes before
+        it.  A single line break is hard-wrapped text ("Sergei\nKaraganov"), one name."""
         for i in range(e.start, e.end):
-            if "\n" in doc[i].text or ("\n" in doc[i].whitespace_ and i + 1 < e.end):
-                e.end = i if "\n" in doc[i].text else i + 1
+            if doc[i].is_space and doc[i].text.count("\n") + doc[i - 1].whitespace_.count("\n") >= 2:
+                e.end = i
+                return
+            if doc[i].whitespace_.count("\n") >= 2 and i + 1 < e.end:
+                e.end = i + 1
                 return
 
     @staticmethod
