@@ -137,3 +137,25 @@ def test_a_bare_surname_shared_by_relatives_is_the_person_named_first(nlp):
 def test_a_name_hard_wrapped_over_one_line_break_stays_whole(nlp):
     text = "In a long essay for the magazine Pacific Review, the economist Marek\nTolvanen warned of a crisis."
     assert "Marek Tolvanen" in {n for n, _ in entities(nlp, text)}  # whatever the small model types it
+
+
+def rules_on(nlp, text, *spans):
+    """The rules on ``text`` where the model is taken to have tagged each (name, label) of ``spans``."""
+    doc = nlp(text)
+    cands = []
+    for name, label in spans:
+        start = text.index(name)
+        span = doc.char_span(start, start + len(name))
+        cands.append(SpanCandidate(span.start, span.end, label))
+    return {(doc[e.start : e.end].text, e.label) for e in OrganisationRules().apply(doc, cands)}
+
+
+def test_a_nickname_in_quotes_is_dropped_but_a_quoted_full_sentence_name_is_not(nlp):
+    text = "He mocked the mayor, whom he calls \u201cLittle Ronnie.\u201d Gerald Pratt spoke in Ohio."
+    assert rules_on(nlp, text, ("Little Ronnie", "PERSON"), ("Gerald Pratt", "PERSON")) == {("Gerald Pratt", "PERSON")}
+
+
+def test_a_place_name_starting_with_a_persons_name_is_one_place(nlp):
+    text = "The firm won the contract to run Harlow Golf Links Mill Point this year."
+    kept = rules_on(nlp, text, ("Harlow Golf", "PERSON"), ("Mill Point", "FAC"))
+    assert kept == {("Harlow Golf Links Mill Point", "FAC")}

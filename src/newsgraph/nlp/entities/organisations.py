@@ -55,10 +55,11 @@ class OrganisationRules:
             if e.label == "ORG" and not e.kb:
                 self._take_first_word_of_sentence(doc, e)
         ents = self._join_one_body_of_two_names([e for e in ents if e.end > e.start], doc)
+        ents = self._join_place_names_starting_with_a_person(doc, ents)
         meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
         out = []
         for e in ents:
-            if self._in_copyright_line(doc, e):
+            if self._in_copyright_line(doc, e) or (e.label == "PERSON" and self._quoted_nickname(doc, e)):
                 continue
             if e.label == "ORG" and not e.kb:
                 if (doc[e.start : e.end].text in meetings or self._spelled_out_in_lower_case(doc, e)
@@ -114,6 +115,38 @@ class OrganisationRules:
                 continue
             out.append(e)
         return out
+
+    @staticmethod
+    def _quoted_nickname(doc: Doc, e: SpanCandidate) -> bool:
+        """ "the candidate he calls \u201cLittle Ronnie.\u201d": a name alone inside quotation marks is a
+        nickname or a scare-quoted word, no person of its own."""
+        if e.start == 0 or not doc[e.start - 1].is_quote:
+            return False
+        after = [t for t in doc[e.end : e.end + 3]]
+        for t in after:
+            if t.is_quote:
+                return True
+            if t.text not in (".", ",", "!", "?"):
+                return False
+        return False
+
+    @staticmethod
+    def _join_place_names_starting_with_a_person(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "[Acme Golf] Links [Ferry Point]": a person's name that runs, through at most two capitalised
+        words, into a building or site is the start of that place's name (one FAC/LOC)."""
+        by_start = {x.start: x for x in ents}
+        drop: set[int] = set()
+        for e in ents:
+            if e.label != "PERSON" or id(e) in drop:
+                continue
+            j = e.end
+            while j < min(len(doc), e.end + 2) and j not in by_start and doc[j].is_title and doc[j].is_alpha:
+                j += 1
+            place = by_start.get(j)
+            if place is not None and place.label in ("FAC", "LOC") and not place.kb:
+                e.end, e.label, e.kb = place.end, place.label, ""
+                drop.add(id(place))
+        return [x for x in ents if id(x) not in drop]
 
     @staticmethod
     def _heading_fragment(doc: Doc, e: SpanCandidate) -> bool:
