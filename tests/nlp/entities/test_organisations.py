@@ -159,3 +159,12 @@ def test_a_place_name_starting_with_a_persons_name_is_one_place(nlp):
     text = "The firm won the contract to run Harlow Golf Links Mill Point this year."
     kept = rules_on(nlp, text, ("Harlow Golf", "PERSON"), ("Mill Point", "FAC"))
     assert kept == {("Harlow Golf Links Mill Point", "FAC")}
+
+
+def test_an_acronym_joins_its_body_named_with_a_country_in_front(nlp):
+    text = ("Agents of the Canadian Fisheries Protection Service boarded the trawler. "
+            "A spokesman said the FPS would publish its findings. The FPS declined to comment further.")  # fmt: skip
+    orgs = [e for e in nlp(text)._.ng_entities if e.type == "ORG"]
+    named = [e for e in orgs if "Fisheries Protection Service" in e.name]
+    assert len(named) == 1 and "FPS" in named[0].aliases
+    assert not any(e.name == "FPS" for e in orgs)
