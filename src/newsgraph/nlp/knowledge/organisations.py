@@ -93,8 +93,8 @@ def named_country(name: str) -> str | None:
 
 
 def without_leading_country(name: str) -> str:
-    """``name`` without a leading country or nationality of one or two words ("United States Drug
-    Enforcement Agency" -> "Drug Enforcement Agency"); ``name`` itself when it has none."""
+    """``name`` without a leading country or nationality of one or two words ("Canadian Fisheries
+    Protection Service" -> "Fisheries Protection Service"); ``name`` itself when it has none."""
     words = name.split()
     gaz = get_gazetteer()
     for n in (2, 1):

@@ -174,7 +174,7 @@ class EntityLinker:
         # acronyms: an unlinked "NATO" joins the one cluster whose name's initials spell it
         by_acronym: dict[str, list[MentionCluster]] = {}
         for c in clusters:
-            # "DEA" also spells "United States Drug Enforcement Agency" without its country
+            # "FPS" also spells "Canadian Fisheries Protection Service" without its country
             for a in {_acronym(t) for m in c.mentions for t in (m.text, without_leading_country(m.text))} - {""}:
                 by_acronym.setdefault(a, []).append(c)
         for c in clusters:
