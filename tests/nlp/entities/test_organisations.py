@@ -98,9 +98,10 @@ def test_a_name_used_as_a_place_is_no_organisation(nlp):
     assert ("Rose Lodge", "GPE") in kept and ("Kelso Flats", "GPE") in kept
 
 
-def test_a_lone_word_for_a_territory_or_a_standing_is_no_organisation(nlp):
-    text = "A motion by Independent Senator Maya Ramcharan was defeated. People in the Territory were calm."
-    assert not names_of(nlp, text, "ORG") & {"Independent", "Territory"}
+def test_a_lone_word_for_a_kind_of_place_is_no_organisation(nlp):
+    text = "People in the Province were calm on Sunday. The Colony had seen worse storms."
+    assert org_rules_on(nlp, text, "Province", "Colony") == set()
+    assert org_rules_on(nlp, "The Harbour Trust met.", "Harbour Trust") == {("Harbour Trust", "ORG")}
 
 
 def test_teasers_for_other_articles_name_nothing(nlp):

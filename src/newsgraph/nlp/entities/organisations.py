@@ -28,9 +28,10 @@ MEETING_FOLLOWERS = {"held", "hosted", "convened", "took", "opened", "ended", "c
 COPYRIGHT_MARKS = ("copyright", "\u00a9", "all rights reserved")
 # Endings of a teaser for another article, cut short with a link ("... Yet, the... more").
 TEASER_ENDINGS = ("...", "\u2026", "... more", "\u2026 more", "read more", "continue reading")
-# Lone words the model tags ORG that name no body: a place's kind ("the Territory", "the State") or a
-# politician's standing ("Independent Senator X").
-NOT_BODY_WORDS = {"territory", "state", "independent", "independents"}
+# Lone words the model tags ORG that are the common noun of a kind of place ("the Province", "the
+# Colony"): a place referred to by its kind, never a body's name.
+PLACE_KIND_WORDS = {"territory", "territories", "province", "county", "region", "district", "parish",
+                    "municipality", "republic", "kingdom", "country", "nation", "colony", "dominion", "emirate"}  # fmt: skip
 # Nouns after a name that make it a place: "the X area", "X residents", "the X neighbourhood".
 PLACE_NOUNS = {"area", "areas", "resident", "residents", "neighbourhood", "neighborhood", "village", "community",
                "district", "suburb"}  # fmt: skip
@@ -64,7 +65,7 @@ class OrganisationRules:
             if e.label == "ORG" and not e.kb:
                 if (doc[e.start : e.end].text in meetings or self._spelled_out_in_lower_case(doc, e)
                         or self._heading_fragment(doc, e)
-                        or (e.end - e.start == 1 and doc[e.start].lower_ in NOT_BODY_WORDS)):  # fmt: skip
+                        or (e.end - e.start == 1 and doc[e.start].lower_ in PLACE_KIND_WORDS)):  # fmt: skip
                     continue
                 if self._named_as_place(doc, e, ents):
                     e.label = "GPE"
