@@ -1,7 +1,7 @@
 """Organisation rules for ``newsgraph_entities_v1`` (see :mod:`newsgraph.nlp.entities`).
 
 Classes of false organisations seen on real news pages, each fixed from the text around the span,
-never from a list of names: an acronym the text spells out in lower case ("value added tax (VAT)":
+never from a list of names: an acronym the text spells out in lower case ("goods and services levy (GSL)":
 a thing, not a body), names in a copyright line (the page's publisher, not the story's), meetings
 ("Tuesday's X Roundtable, held at ..."), and a branch's place glued to a company the article names
 alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").
@@ -16,7 +16,7 @@ from .matching import GEO_HEADS, SpanCandidate
 
 __all__ = ["OrganisationRules"]
 
-# Words an acronym's spelled-out form may skip ("denial of service" -> DoS).
+# Words an acronym's spelled-out form may skip ("loss of signal" -> LoS).
 ACRONYM_SKIPPABLE = {"of", "and", "the", "for", "on", "in", "to", "&"}
 # How far before an acronym its spelled-out form may stand (tokens).
 ACRONYM_WINDOW = 40
@@ -26,7 +26,7 @@ MEETING_HEADS = {"roundtable", "summit", "conference", "symposium", "workshop", 
 # Words right after a meeting's name that make it an occasion ("X Summit, held in ...").
 MEETING_FOLLOWERS = {"held", "hosted", "convened", "took", "opened", "ended", "closed"}
 COPYRIGHT_MARKS = ("copyright", "\u00a9", "all rights reserved")
-# Endings of a teaser for another article, cut short with a link ("... Yet, the... more").
+# Endings of a teaser for another article, cut short with a link ("... But the... more").
 TEASER_ENDINGS = ("...", "\u2026", "... more", "\u2026 more", "read more", "continue reading")
 # Lone words the model tags ORG that are the common noun of a kind of place ("the Province", "the
 # Colony"): a place referred to by its kind, never a body's name.
@@ -36,7 +36,7 @@ PLACE_KIND_WORDS = {"territory", "territories", "province", "county", "region", 
 PLACE_NOUNS = {"area", "areas", "resident", "residents", "neighbourhood", "neighborhood", "village", "community",
                "district", "suburb"}  # fmt: skip
 PLACE_PREPS = {"at", "in", "from", "near"}
-# Words a title-case heading may keep in lower case ("Blockade and Little Aid").
+# Words a title-case heading may keep in lower case ("Floods and Little Shelter").
 HEADING_LOWER_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "at", "by", "with", "as"}
 
 
@@ -74,8 +74,8 @@ class OrganisationRules:
 
     @staticmethod
     def _cut_at_line_break(doc: Doc, e: SpanCandidate) -> None:
-        """A name never runs across a paragraph break ("Little Aid\n\nLocated"): keep what comes before
-        it.  A single line break is hard-wrapped text ("Sergei\nKaraganov"), one name."""
+        """A name never runs across a paragraph break ("Little Shelter\n\nLocated"): keep what comes before
+        it.  A single line break is hard-wrapped text ("Marek\nTolvanen"), one name."""
         for i in range(e.start, e.end):
             if doc[i].is_space and doc[i].text.count("\n") + doc[i - 1].whitespace_.count("\n") >= 2:
                 e.end = i
@@ -86,7 +86,7 @@ class OrganisationRules:
 
     @staticmethod
     def _take_first_word_of_sentence(doc: Doc, e: SpanCandidate) -> None:
-        """ "[Emergency] Medical Services pronounced him dead": the model often leaves a sentence's first
+        """ "[Emergency] Rescue Services took him to hospital": the model often leaves a sentence's first
         word out of a name; a capitalised, untyped noun right before a title-case name is its first word."""
         if e.start == 0 or not all(
             t.is_title or not t.is_alpha or t.lower_ in HEADING_LOWER_WORDS for t in doc[e.start : e.end]
@@ -151,7 +151,7 @@ class OrganisationRules:
 
     @staticmethod
     def _heading_fragment(doc: Doc, e: SpanCandidate) -> bool:
-        """An organisation-looking name found only in a title-case heading line ("Blockade and Little Aid")
+        """An organisation-looking name found only in a title-case heading line ("Floods and Little Shelter")
         with no organisation word: a heading's words, not a body."""
         line = _line_of(doc, e.start, e.end).strip()
         words = line.split()
@@ -185,7 +185,7 @@ class OrganisationRules:
     @staticmethod
     def _spelled_out_in_lower_case(doc: Doc, e: SpanCandidate) -> bool:
         """An all-capitals name whose letters are the initials of lower-case words shortly before it
-        ("value added tax (VAT)", "a denial of service attack ... a DOS attack")."""
+        ("a goods and services levy (GSL)", "a loss of signal fault ... a LOS fault")."""
         if e.end - e.start != 1:
             return False
         letters = doc[e.start].text.lower()
