@@ -10,7 +10,9 @@ never links anything.  This component, run after the model's NER:
    ("Georgia Smith", "Washington Post" when it is not in the gazetteer);
 2. trims model spans to the bare name (no "the", no possessive "'s", no titles:
    "Russian President Vladimir Putin" -> NORP "Russian" + PERSON "Vladimir Putin")
-   and drops junk (pronouns, digits, lowercase words);
+   and drops junk (pronouns, digits, lowercase words), then applies the organisation rules
+   (:mod:`~newsgraph.nlp.entities.organisations`: copyright lines and teasers, acronyms spelled
+   out in lower case, meetings, headings, names used as places, a branch's place after a company);
 3. links model GPE/LOC/FAC/ORG/NORP spans by exact lookup, then by fuzzy lookup for
    OCR damage, and turns unlabelled capitalised sequences that fuzzily match a
    gazetteer feature into entities ("Suwatki Gap" -> LOC, linked to the Suwałki Gap),
