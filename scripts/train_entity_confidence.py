@@ -3,7 +3,9 @@
 Every entity the pipeline finds in the re3d documents is a training row: its evidence features
 (newsgraph.nlp.linking.confidence.entity_features) and whether it is right, that is, whether at
 least half of its mentions overlap a gold span of its type (re3d's Person / Organisation /
-Location / Nationality).  A logistic regression (plain numpy, L2) gives the coefficients.
+Location / Nationality).  A logistic regression (plain numpy, L2) gives the coefficients, in two
+stages: the shared FEATURES first, then the organisation-only ORG_FEATURES with the first stage's
+score held fixed, so evidence about organisations cannot shift the people's and places' confidences.
 
     PYTHONPATH=src python scripts/train_entity_confidence.py ../shared/eval/re3d
 """
@@ -17,7 +19,7 @@ from pathlib import Path
 import numpy as np
 
 from newsgraph.evaluate.re3d import load
-from newsgraph.nlp.linking.confidence import FEATURES, entity_features
+from newsgraph.nlp.linking.confidence import FEATURES, ORG_FEATURES, entity_features
 from newsgraph.nlp.pipeline import build_pipeline
 
 TYPE_OF = {"PERSON": "Person", "ORG": "Organisation", "GPE": "Location", "LOC": "Location", "FAC": "Location",
@@ -38,30 +40,37 @@ def rows(data: Path) -> tuple[np.ndarray, np.ndarray]:
             if kind is None:
                 continue
             hits = sum(any(b < m.end and m.start < e and t == kind for b, e, t in d.gold) for m in ent.mentions)
-            x.append([entity_features(ent)[f] for f in FEATURES])
+            features = entity_features(ent)
+            x.append([features[f] for f in (*FEATURES, *ORG_FEATURES)])
             y.append(float(hits * 2 >= len(ent.mentions)))
     return np.array(x), np.array(y)
 
 
-def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, rate: float = 0.5) -> np.ndarray:
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, rate: float = 0.5,
+        offset: np.ndarray | None = None, penalise_first: bool = False) -> np.ndarray:  # fmt: skip
+    """Logistic regression by gradient descent; ``offset`` is a fixed score added to every row."""
     w = np.zeros(x.shape[1])
+    base = np.zeros(len(y)) if offset is None else offset
     for _ in range(steps):
-        p = 1 / (1 + np.exp(-x @ w))
-        grad = x.T @ (p - y) / len(y) + l2 * np.r_[0, w[1:]] / len(y)
+        p = 1 / (1 + np.exp(-(base + x @ w)))
+        grad = x.T @ (p - y) / len(y) + l2 * (w if penalise_first else np.r_[0, w[1:]]) / len(y)
         w -= rate * grad
     return w
 
 
 def main(data: str) -> None:
     x, y = rows(Path(data))
-    w = fit(x, y)
+    shared, org_only = x[:, : len(FEATURES)], x[:, len(FEATURES) :]
+    w_shared = fit(shared, y)
+    w_org = fit(org_only, y, offset=shared @ w_shared, penalise_first=True)
+    w = np.r_[w_shared, w_org]
     p = 1 / (1 + np.exp(-x @ w))
     print(f"{len(y)} entities, {y.mean():.3f} right; mean confidence {p.mean():.3f}")
     for lo in np.arange(0, 1, 0.2):
         sel = (p >= lo) & (p < lo + 0.2)
         if sel.any():
             print(f"  [{lo:.1f}, {lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.3f}")
-    coefficients = {f: round(float(v), 4) for f, v in zip(FEATURES, w)}
+    coefficients = {f: round(float(v), 4) for f, v in zip((*FEATURES, *ORG_FEATURES), w)}
     OUT.write_text(json.dumps({"source": "re3d (all sources but BBC Online), scripts/train_entity_confidence.py",
                                "coefficients": coefficients}, indent=1) + "\n", encoding="utf-8")  # fmt: skip
 

@@ -10,7 +10,9 @@ never links anything.  This component, run after the model's NER:
    ("Georgia Smith", "Washington Post" when it is not in the gazetteer);
 2. trims model spans to the bare name (no "the", no possessive "'s", no titles:
    "Russian President Vladimir Putin" -> NORP "Russian" + PERSON "Vladimir Putin")
-   and drops junk (pronouns, digits, lowercase words);
+   and drops junk (pronouns, digits, lowercase words), then applies the organisation rules
+   (:mod:`~newsgraph.nlp.entities.organisations`: copyright lines and teasers, acronyms spelled
+   out in lower case, meetings, headings, names used as places, a branch's place after a company);
 3. links model GPE/LOC/FAC/ORG/NORP spans by exact lookup, then by fuzzy lookup for
    OCR damage, and turns unlabelled capitalised sequences that fuzzily match a
    gazetteer feature into entities ("Suwatki Gap" -> LOC, linked to the Suwałki Gap),
@@ -37,6 +39,7 @@ from spacy.tokens import Doc, Span
 
 from ..knowledge.gazetteer import NOTABLE_CITY_POPULATION, get_gazetteer
 from .matching import LINKABLE, GazetteerMatcher, SpanCandidate
+from .organisations import OrganisationRules
 from .rules import TypeRules
 
 __all__ = ["EntityCorrector", "NUMERIC_LABELS"]
@@ -64,6 +67,7 @@ class EntityCorrector:
                  fuzzy_single_min_score: float = 90, weapons: bool = True):  # fmt: skip
         self.matcher = GazetteerMatcher(min_city_population, fuzzy_min_score, fuzzy_single_min_score, weapons)
         self.rules = TypeRules()
+        self.organisations = OrganisationRules()
 
     # -- the component --------------------------------------------------------------
 
@@ -75,6 +79,7 @@ class EntityCorrector:
         for ent in _join_split_names(doc, [e for e in doc.ents if e.label_ not in NUMERIC_LABELS]):
             ents.extend(self.rules.trim(doc, ent, keys))
         ents = self.matcher.merge_matches(doc, ents, self.matcher.matches(doc))
+        ents = self.organisations.apply(doc, ents)
         ents = self.rules.compound_nationalities(doc, ents, gaz, keys)
         for e in ents:
             if not e.kb and e.label in LINKABLE:

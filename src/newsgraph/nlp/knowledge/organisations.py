@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .gazetteer import get_gazetteer
 
-__all__ = ["IGO_NAMES", "is_igo_name", "named_country"]
+__all__ = ["IGO_NAMES", "is_igo_name", "named_country", "without_leading_country"]
 
 IGO_NAMES = frozenset(
     x.lower()
@@ -90,3 +90,14 @@ def named_country(name: str) -> str | None:
         if tail and len(tail) <= 3:
             return country_of(" ".join(tail))
     return None
+
+
+def without_leading_country(name: str) -> str:
+    """``name`` without a leading country or nationality of one or two words ("Canadian Fisheries
+    Protection Service" -> "Fisheries Protection Service"); ``name`` itself when it has none."""
+    words = name.split()
+    gaz = get_gazetteer()
+    for n in (2, 1):
+        if len(words) > n + 1 and any(p.kind in ("country", "nationality") for p in gaz.lookup(" ".join(words[:n]))):
+            return " ".join(words[n:])
+    return name

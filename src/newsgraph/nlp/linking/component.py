@@ -26,7 +26,7 @@ from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country
 from ..knowledge.lexicon import TITLES, collapse_spaces
-from ..knowledge.organisations import is_igo_name, named_country
+from ..knowledge.organisations import is_igo_name, named_country, without_leading_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
@@ -174,7 +174,8 @@ class EntityLinker:
         # acronyms: an unlinked "NATO" joins the one cluster whose name's initials spell it
         by_acronym: dict[str, list[MentionCluster]] = {}
         for c in clusters:
-            for a in {_acronym(m.text) for m in c.mentions} - {""}:
+            # "FPS" also spells "Canadian Fisheries Protection Service" without its country
+            for a in {_acronym(t) for m in c.mentions for t in (m.text, without_leading_country(m.text))} - {""}:
                 by_acronym.setdefault(a, []).append(c)
         for c in clusters:
             forms = {collapse_spaces(m.text).replace(".", "") for m in c.mentions}

@@ -16,16 +16,48 @@ from functools import lru_cache
 from importlib import resources
 
 from ...model import Entity
+from ..knowledge.gazetteer import get_gazetteer
 from ..knowledge.lexicon import GENERIC_ORG_WORDS, GIVEN_NAMES, ORG_HEAD_WORDS
 
-__all__ = ["FEATURES", "entity_features", "entity_confidence"]
+__all__ = [
+    "FEATURES",
+    "ORG_FEATURES",
+    "STATE_GOVERNMENT_CONFIDENCE",
+    "entity_confidence",
+    "entity_features",
+    "is_state_government",
+]
 
 FEATURES = (
     "bias", "person", "org", "place", "norp", "linked", "log_mentions", "multiword", "person_full_name",
     "person_titled", "person_given_name", "org_head_word", "generic_word", "all_caps", "person_single_word",
     "place_linked", "org_linked",
 )  # fmt: skip
+# Evidence that only an organisation carries, fitted in a second stage on top of FEATURES (so the
+# people's and places' confidences do not move when it changes): see scripts/train_entity_confidence.py.
+ORG_FEATURES = ("org_multiword", "org_proper_name", "acronym_expanded")
+# Small words a proper name may keep in lower case ("Bank of England", "Friends of the Earth").
+_NAME_LOWER_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "de", "la", "&"})
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
+# The most "the Government" or "the French Government" is worth as an organisation: it is the state
+# itself acting, which the project counts as the place (a country acting as a government stays a
+# place), so it is kept in the store but hidden by default (MIN_CONFIDENCE).  re3d labels "the
+# Government" an organisation, so the fitted model alone rates it as high as a named body.
+STATE_GOVERNMENT_CONFIDENCE = 0.4
+_STATE_WORDS = frozenset({"government", "the", "of"})
+_COUNTRY_KINDS = frozenset({"country", "nationality"})
+
+
+def is_state_government(ent: Entity) -> bool:
+    """Whether an ORG is a state's government named by a generic word and at most its country:
+    "Government", "the UK Government", "Government of Chile" (not "Ministry of Finance")."""
+    if ent.type != "ORG":
+        return False
+    words = [w.strip(".,'’") for w in ent.name.split()]
+    if "government" not in (w.lower() for w in words):
+        return False
+    rest = [w for w in words if w.lower() not in _STATE_WORDS]
+    return not rest or any(p.kind in _COUNTRY_KINDS for p in get_gazetteer().lookup(" ".join(rest)))
 
 
 def entity_features(ent: Entity) -> dict[str, float]:
@@ -52,6 +84,21 @@ def entity_features(ent: Entity) -> dict[str, float]:
         "person_single_word": float(person and len(words) == 1),
         "place_linked": float(place and linked),
         "org_linked": float(org and linked),
+        # a named body: several words, each capitalised but small words ("Friends of the Earth"), not
+        # a generic phrase in capitals nor a run of lower-case words the model took for a name
+        "org_multiword": float(org and len(words) > 1),
+        "org_proper_name": float(
+            org
+            and len(words) > 1
+            and not ent.name.isupper()
+            and all(w[:1].isupper() or w[:1].isdigit() or w.lower() in _NAME_LOWER_WORDS for w in words)
+        ),  # fmt: skip
+        # a body's acronym the article also spells out ("the Harbour Authority (HA)"): aliases hold both
+        "acronym_expanded": float(
+            org
+            and any(a.isupper() for a in [ent.name, *ent.aliases])
+            and any(len(a.split()) > 1 for a in [ent.name, *ent.aliases])
+        ),
     }
 
 
@@ -69,4 +116,5 @@ def entity_confidence(ent: Entity) -> float | None:
     if weights is None:
         return None
     z = sum(weights.get(k, 0.0) * v for k, v in entity_features(ent).items())
-    return round(1.0 / (1.0 + math.exp(-z)), 3)
+    confidence = round(1.0 / (1.0 + math.exp(-z)), 3)
+    return min(confidence, STATE_GOVERNMENT_CONFIDENCE) if is_state_government(ent) else confidence

@@ -128,6 +128,23 @@ def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
     return 2 if ok else 0
 
 
+def _bare_surname_owner(sharing: list[MentionCluster]) -> MentionCluster | None:
+    """Which of several people named in full with one surname a bare surname means, or None to let
+    recency decide: not one the article introduces as a relative ("Ann Roe, the senator's wife"; news
+    style names a relative in full or by first name), then the one mentioned most so far."""
+    if len(sharing) < 2 or len({c.words[-1] for c in sharing}) != 1 or len({c.words for c in sharing}) < 2:
+        return None
+    unrelated = [c for c in sharing if not any(_names_kin(m.title) for m in c.mentions)]
+    pool = unrelated or sharing
+    most = max(len(c.mentions) for c in pool)
+    top = [c for c in pool if len(c.mentions) == most]
+    return top[0] if len(top) == 1 else None
+
+
+def _names_kin(title: str | None) -> bool:
+    return bool(title) and any(w.strip(".,'’") in KIN_WORDS for w in title.lower().replace("'s", " ").split())
+
+
 class PeopleResolver:
     """Person resolution for :class:`~newsgraph.nlp.linking.component.EntityLinker`: titles read
     around a name, mentions grouped into people, surnames found.  Gazetteer questions (a
@@ -205,6 +222,9 @@ class PeopleResolver:
             # a stronger match wins; among equals the most recently mentioned person
             scored = [((_person_match(c.words, words), c.mentions[-1].start), c) for c in clusters]
             best = max((sc for sc in scored if sc[0][0]), key=lambda sc: sc[0], default=(None, None))[1]
+            if len(words) == 1 and best is not None:
+                sharing = [c for (score, _), c in scored if score == 2 and len(c.words) > 1 and c.words[-1] == words[0]]
+                best = _bare_surname_owner(sharing) or best
             if best is None:
                 best = MentionCluster("PERSON", words=words)
                 clusters.append(best)
@@ -216,6 +236,9 @@ class PeopleResolver:
     @staticmethod
     def _nearest(candidates: list[MentionCluster], pos: int) -> MentionCluster:
         """The person mentioned most recently before token ``pos``, else the first one after it."""
+        owner = _bare_surname_owner([c for c in candidates if len(c.words) > 1 and c.mentions])
+        if owner is not None:
+            return owner
 
         def last_before(c: MentionCluster) -> int:
             return max((x.start for x in c.mentions if x.start < pos), default=-1)

@@ -1,0 +1,237 @@
+"""Organisation rules for ``newsgraph_entities_v1`` (see :mod:`newsgraph.nlp.entities`).
+
+Classes of false organisations seen on real news pages, each fixed from the text around the span,
+never from a list of names: an acronym the text spells out in lower case ("goods and services levy (GSL)":
+a thing, not a body), names in a copyright line (the page's publisher, not the story's), meetings
+("Tuesday's X Roundtable, held at ..."), and a branch's place glued to a company the article names
+alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from ..knowledge.lexicon import ORG_HEAD_WORDS
+from .matching import GEO_HEADS, SpanCandidate
+
+__all__ = ["OrganisationRules"]
+
+# Words an acronym's spelled-out form may skip ("loss of signal" -> LoS).
+ACRONYM_SKIPPABLE = {"of", "and", "the", "for", "on", "in", "to", "&"}
+# How far before an acronym its spelled-out form may stand (tokens).
+ACRONYM_WINDOW = 40
+# Last words of a meeting's name; a meeting is no organisation when the text dates or places it.
+MEETING_HEADS = {"roundtable", "summit", "conference", "symposium", "workshop", "festival", "expo", "tournament",
+                 "championship", "retreat", "colloquium"}  # fmt: skip
+# Words right after a meeting's name that make it an occasion ("X Summit, held in ...").
+MEETING_FOLLOWERS = {"held", "hosted", "convened", "took", "opened", "ended", "closed"}
+COPYRIGHT_MARKS = ("copyright", "\u00a9", "all rights reserved")
+# Endings of a teaser for another article, cut short with a link ("... But the... more").
+TEASER_ENDINGS = ("...", "\u2026", "... more", "\u2026 more", "read more", "continue reading")
+# Lone words the model tags ORG that are the common noun of a kind of place ("the Province", "the
+# Colony"): a place referred to by its kind, never a body's name.
+PLACE_KIND_WORDS = {"territory", "territories", "province", "county", "region", "district", "parish",
+                    "municipality", "republic", "kingdom", "country", "nation", "colony", "dominion", "emirate"}  # fmt: skip
+# Nouns after a name that make it a place: "the X area", "X residents", "the X neighbourhood".
+PLACE_NOUNS = {"area", "areas", "resident", "residents", "neighbourhood", "neighborhood", "village", "community",
+               "district", "suburb"}  # fmt: skip
+PLACE_PREPS = {"at", "in", "from", "near"}
+# Words a title-case heading may keep in lower case ("Floods and Little Shelter").
+HEADING_LOWER_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "at", "by", "with", "as"}
+
+
+def _line_of(doc: Doc, start: int, end: int) -> str:
+    """The text of the line (between line breaks) holding tokens [start, end)."""
+    text = doc.text
+    a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
+    return text[text.rfind("\n", 0, a) + 1 : (text.find("\n", b) + 1 or len(text) + 1) - 1]
+
+
+class OrganisationRules:
+    """Drops and splits of organisation (and other name) candidates; see the module docstring."""
+
+    def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        for e in ents:
+            self._cut_at_line_break(doc, e)
+            if e.label == "ORG" and not e.kb:
+                self._take_first_word_of_sentence(doc, e)
+        ents = self._join_one_body_of_two_names([e for e in ents if e.end > e.start], doc)
+        ents = self._join_place_names_starting_with_a_person(doc, ents)
+        meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
+        out = []
+        for e in ents:
+            if self._in_copyright_line(doc, e) or (e.label == "PERSON" and self._quoted_nickname(doc, e)):
+                continue
+            if e.label == "ORG" and not e.kb:
+                if (doc[e.start : e.end].text in meetings or self._spelled_out_in_lower_case(doc, e)
+                        or self._heading_fragment(doc, e)
+                        or (e.end - e.start == 1 and doc[e.start].lower_ in PLACE_KIND_WORDS)):  # fmt: skip
+                    continue
+                if self._named_as_place(doc, e, ents):
+                    e.label = "GPE"
+            out.append(e)
+        return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def _cut_at_line_break(doc: Doc, e: SpanCandidate) -> None:
+        """A name never runs across a paragraph break ("Little Shelter\n\nLocated"): keep what comes before
+        it.  A single line break is hard-wrapped text ("Marek\nTolvanen"), one name."""
+        for i in range(e.start, e.end):
+            if doc[i].is_space and doc[i].text.count("\n") + doc[i - 1].whitespace_.count("\n") >= 2:
+                e.end = i
+                return
+            if doc[i].whitespace_.count("\n") >= 2 and i + 1 < e.end:
+                e.end = i + 1
+                return
+
+    @staticmethod
+    def _take_first_word_of_sentence(doc: Doc, e: SpanCandidate) -> None:
+        """ "[Emergency] Rescue Services took him to hospital": the model often leaves a sentence's first
+        word out of a name; a capitalised, untyped noun right before a title-case name is its first word."""
+        if e.start == 0 or not all(
+            t.is_title or not t.is_alpha or t.lower_ in HEADING_LOWER_WORDS for t in doc[e.start : e.end]
+        ):
+            return
+        first = doc[e.start - 1]
+        if (
+            first.is_sent_start
+            and first.is_title
+            and first.pos_ in ("NOUN", "PROPN", "ADJ")
+            and first.ent_type_ in ("", "ORG")
+        ):
+            e.start -= 1
+
+    @staticmethod
+    def _join_one_body_of_two_names(ents: list[SpanCandidate], doc: Doc) -> list[SpanCandidate]:
+        """ "X and Y, a security firm": two organisation names joined by "and" that one singular apposition
+        describes are one body's name."""
+        ents = sorted(ents, key=lambda x: x.start)
+        out: list[SpanCandidate] = []
+        for e in ents:
+            prev = out[-1] if out else None
+            if (prev is not None and prev.label == e.label == "ORG" and not prev.kb and not e.kb
+                    and e.start == prev.end + 1 and doc[prev.end].lower_ in ("and", "&")
+                    and e.end + 1 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].lower_ in ("a", "an")):  # fmt: skip
+                out[-1] = SpanCandidate(prev.start, e.end, "ORG", "", max(prev.weight, e.weight))
+                continue
+            out.append(e)
+        return out
+
+    @staticmethod
+    def _quoted_nickname(doc: Doc, e: SpanCandidate) -> bool:
+        """ "the candidate he calls \u201cLittle Ronnie.\u201d": a name alone inside quotation marks is a
+        nickname or a scare-quoted word, no person of its own."""
+        if e.start == 0 or not doc[e.start - 1].is_quote:
+            return False
+        after = [t for t in doc[e.end : e.end + 3]]
+        for t in after:
+            if t.is_quote:
+                return True
+            if t.text not in (".", ",", "!", "?"):
+                return False
+        return False
+
+    @staticmethod
+    def _join_place_names_starting_with_a_person(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "[Acme Golf] Links [Ferry Point]": a person's name that runs, through at most two capitalised
+        words, into a building or site is the start of that place's name (one FAC/LOC)."""
+        by_start = {x.start: x for x in ents}
+        drop: set[int] = set()
+        for e in ents:
+            if e.label != "PERSON" or id(e) in drop:
+                continue
+            j = e.end
+            while j < min(len(doc), e.end + 2) and j not in by_start and doc[j].is_title and doc[j].is_alpha:
+                j += 1
+            place = by_start.get(j)
+            if place is not None and place.label in ("FAC", "LOC") and not place.kb:
+                e.end, e.label, e.kb = place.end, place.label, ""
+                drop.add(id(place))
+        return [x for x in ents if id(x) not in drop]
+
+    @staticmethod
+    def _heading_fragment(doc: Doc, e: SpanCandidate) -> bool:
+        """An organisation-looking name found only in a title-case heading line ("Floods and Little Shelter")
+        with no organisation word: a heading's words, not a body."""
+        line = _line_of(doc, e.start, e.end).strip()
+        words = line.split()
+        if (
+            len(words) < 3
+            or line[-1:] in '.!?:;"\u201d'
+            or any(t.lower_ in ORG_HEAD_WORDS for t in doc[e.start : e.end])
+        ):
+            return False
+        return all(w[:1].isupper() or w.lower() in HEADING_LOWER_WORDS or not w[:1].isalpha() for w in words)
+
+    @staticmethod
+    def _named_as_place(doc: Doc, e: SpanCandidate, ents: list[SpanCandidate]) -> bool:
+        """ "the X area", "X residents", "at X, Y Coast": the text uses the name as a place."""
+        if any(t.lower_ in ORG_HEAD_WORDS for t in doc[e.start : e.end]):
+            return False
+        if e.end < len(doc) and doc[e.end].lower_ in PLACE_NOUNS:
+            return True
+        if not (e.start and doc[e.start - 1].lower_ in PLACE_PREPS and e.end + 1 < len(doc) and doc[e.end].text == ","):
+            return False
+        nxt = next((x for x in ents if x.start == e.end + 1), None)
+        return nxt is not None and (nxt.label in ("GPE", "LOC") or doc[nxt.end - 1].lower_ in GEO_HEADS)
+
+    @staticmethod
+    def _in_copyright_line(doc: Doc, e: SpanCandidate) -> bool:
+        """Names in a copyright line or in a teaser for another article (a paragraph cut short with
+        "... more"): the page's furniture, not the story's."""
+        line = _line_of(doc, e.start, e.end).lower().rstrip()
+        return any(mark in line for mark in COPYRIGHT_MARKS) or line.endswith(TEASER_ENDINGS)
+
+    @staticmethod
+    def _spelled_out_in_lower_case(doc: Doc, e: SpanCandidate) -> bool:
+        """An all-capitals name whose letters are the initials of lower-case words shortly before it
+        ("a goods and services levy (GSL)", "a loss of signal fault ... a LOS fault")."""
+        if e.end - e.start != 1:
+            return False
+        letters = doc[e.start].text.lower()
+        if not (doc[e.start].text.isupper() and letters.isalpha() and 2 <= len(letters) <= 6):
+            return False
+        lo = max(0, e.start - ACRONYM_WINDOW)
+        for i in range(lo, e.start):
+            k, j = 0, i
+            while j < e.start and k < len(letters):
+                tok = doc[j]
+                if not (tok.is_alpha and tok.is_lower):
+                    break
+                if tok.text[0] == letters[k]:
+                    k += 1
+                elif tok.lower_ not in ACRONYM_SKIPPABLE or j == i:
+                    break
+                j += 1
+            if k == len(letters):
+                return True
+        return False
+
+    @staticmethod
+    def _meeting(doc: Doc, e: SpanCandidate) -> bool:
+        """ "Thursday's X Roundtable", "the annual X Summit, held in ...": an occasion, not a body."""
+        if doc[e.end - 1].lower_ not in MEETING_HEADS:
+            return False
+        before = doc[max(0, e.start - 3) : e.start]
+        after = [t for t in doc[e.end : e.end + 3] if not t.is_punct]
+        dated = any(t.ent_type_ in ("DATE", "TIME") or t.lower_ in ("annual", "inaugural") for t in before)
+        return dated or any(t.lower_ in MEETING_FOLLOWERS for t in after[:1])
+
+    @staticmethod
+    def _split_branch_places(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "Acme Stores Northside" where the article also names "Acme Stores" alone: the company and
+        its branch's place, one or two capitalised words that are no organisation word.  The company's
+        name has two words at least: a one-word prefix is too often a body's own word ("House X Caucus")."""
+        alone = {doc[e.start : e.end].text for e in ents if e.label == "ORG"}
+        out = []
+        for e in ents:
+            if e.label == "ORG" and not e.kb and e.end - e.start >= 2:
+                cut = next((k for k in range(e.end - 1, e.start + 1, -1) if doc[e.start : k].text in alone), None)
+                tail = doc[cut : e.end] if cut is not None else None
+                if (tail is not None and len(tail) <= 2 and all(t.is_title and t.is_alpha for t in tail)
+                        and not any(t.lower_ in ORG_HEAD_WORDS for t in tail)):  # fmt: skip
+                    out.append(SpanCandidate(e.start, cut, "ORG", "", e.weight))
+                    out.append(SpanCandidate(cut, e.end, "GPE", "", e.weight))
+                    continue
+            out.append(e)
+        return out
