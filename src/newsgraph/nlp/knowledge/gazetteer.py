@@ -20,7 +20,7 @@ from importlib import resources
 
 from .lexicon import normalize_name  # the lookup key, also of the precomputed keys in the data file
 
-__all__ = ["Place", "Gazetteer", "get_gazetteer", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
+__all__ = ["Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
 
 # Cities at least this big (and capitals) are matched in running text; smaller ones
 # only link a span the model already tagged GPE/LOC (many village names are words:
@@ -233,3 +233,18 @@ def get_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded on first use and cached for the process."""
     data = resources.files("newsgraph").joinpath("resources", "gazetteer.tsv.gz").read_bytes()
     return Gazetteer(gzip.decompress(data).decode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def region_abbreviations() -> dict[str, str]:
+    """US state and Canadian province abbreviations ("Ky.", "W.Va.", "TX", "B.C.") -> ISO 3166-2 code.
+
+    Only for reading what follows "Town, " (many postal codes are words: "IN", "OR", "ME").
+    """
+    text = resources.files("newsgraph").joinpath("resources", "curated_region_abbreviations.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines()[2:]:
+        code, _, forms = line.partition("\t")
+        for form in forms.split("|"):
+            out[form] = code
+    return out

@@ -8,6 +8,7 @@ answers every gazetteer question of the linker and its :class:`~.people.PeopleRe
 from __future__ import annotations
 
 import math
+import re
 
 from spacy.tokens import Doc
 
@@ -22,7 +23,7 @@ MAX_CANDIDATES = 12
 # Which gazetteer kinds an unlinked span of each NER label may link to: a LOC "West" is
 # no admin region called West, a FAC "White House" no town of that name.
 _KINDS_FOR_LABEL = {
-    "GPE": ("country", "admin1", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
+    "GPE": ("country", "admin1", "admin2", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
     "LOC": ("sea", "river", "feature", "region", "continent", "country"), "FAC": ("feature", "city"),
 }  # fmt: skip
 
@@ -36,12 +37,24 @@ _PLACE_VERBS = frozenset("be become remain come lie sit host see experience suff
                          "shake wake sleep look seem appear get lose freeze flood".split())  # fmt: skip
 
 
+# What may follow "Town, ": a region or country of up to four words ("Ky.", "W. Va.", "New South Wales").
+_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’]*\.?)(?:\s?[A-Z][\w'’]*\.?){0,3})")
+# Words that make a name the state, not its city: "upstate New York", "the state of Washington",
+# "New York state", "New York Gov. Jane Roe".
+_STATE_BEFORE = re.compile(r"(?:\bupstate|\bdownstate|\bstate of|\bState of)\s+$")
+_STATE_AFTER = re.compile(
+    r"^\s+(?:state\b|State\b(?! University| College)|Gov\.|Governor\b|governor\b|lawmakers\b|legislature\b)"
+)
+_LOCAL_KINDS = ("city", "admin1", "admin2")
+
+
 class PlaceResolver:
     """Gazetteer access, metonymy and place disambiguation for
     :class:`~newsgraph.nlp.linking.component.EntityLinker`."""
 
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
+        self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
 
     # -- gazetteer access (another module; absent in some checkouts) ----------------
     @property
@@ -116,6 +129,103 @@ class PlaceResolver:
             place = next((p for p in self.gazetteer.lookup(text, False)[:3] if "C" in p.flags), None)
         return place.country if place is not None and place.kind == "city" and "C" in place.flags else None
 
+    def qualifier(self, text: str, end_char: int) -> tuple[set[str], set[str]]:
+        """Admin1 codes and countries (ISO3) that ``text`` names right after ``end_char`` as ", Region":
+        "Athens, Ga.", "Lima, Ohio", "Merida, Venezuela", "ATHENS, Ga. (AP) —"."""
+        match = _QUALIFIER.match(text, end_char, end_char + 60)
+        gaz = self.gazetteer
+        codes: set[str] = set()
+        countries: set[str] = set()
+        if match is None or gaz is None:
+            return codes, countries
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest reading: "New South Wales" before "New"
+            phrase = " ".join(words[:n])
+            for form in (phrase, phrase.rstrip(".")):
+                if form in abbreviations:
+                    codes.add(abbreviations[form])
+            for q in gaz.lookup(phrase.rstrip("."), include_alternate=False)[:4]:
+                if q.kind == "admin1" and q.admin:
+                    codes.add(q.admin)
+                elif q.kind == "country" and q.country:
+                    countries.add(q.country)
+            if codes or countries:
+                break
+        return codes, countries
+
+    def _candidates(self, name: str, p) -> list:
+        kinds = _LOCAL_KINDS + (("country",) if p is not None and p.kind == "country" else ())
+        found = self.gazetteer.lookup(name, include_alternate=False)[: MAX_CANDIDATES * 4]
+        return [q for q in found if q.kind in kinds and q.lat is not None]
+
+    def resolve_by_context(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """Re-pick places by what the text says around them, before distances are weighed.
+
+        1. "Town, Region" / "Town, Country" and datelines ("ATHENS, Ga. (AP) —"): the town of that
+           name in that region or country, however small;
+        2. "upstate X", "the state of X", "X state", "X Gov.": the region, not its city;
+        3. a town in a region the article names ("Ohio ... Lima"): that region's town, unless
+           the famous one is a capital or a city of a million whose country the article also names.
+        """
+        gaz = self.gazetteer
+        if gaz is None:
+            return
+        text = doc.text
+        self._settled = set()
+        article_codes: set[str] = set()
+        article_countries: set[str] = set()
+        readings = {}
+        for c in clusters:
+            for m in c.mentions:
+                codes, countries = self.qualifier(text, m.end_char)
+                readings[id(m)] = (codes, countries)
+                article_codes |= codes
+                article_countries |= countries
+            p = self.place(c.kb)
+            if p is not None and p.kind == "admin1" and p.admin:
+                article_codes.add(p.admin)
+            if p is not None and p.kind == "country" and p.country:
+                article_countries.add(p.country)
+        for c in clusters:
+            if c.label == "PERSON" or not c.mentions or any(m.actor_capital for m in c.mentions):
+                continue
+            p = self.place(c.kb)
+            if c.kb and (p is None or p.kind not in _LOCAL_KINDS + ("country",)):
+                continue
+            if c.kb is None and c.label not in ("GPE", "LOC"):
+                continue
+            name = collapse_spaces(c.mentions[0].text)
+            candidates = self._candidates(name, p)
+            if not candidates:
+                continue
+            best = None
+            codes = set().union(*(readings[id(m)][0] for m in c.mentions))
+            countries = set().union(*(readings[id(m)][1] for m in c.mentions))
+            named = [q for q in candidates if q.kind != "admin1" and q.admin in codes]
+            named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
+            if named:
+                best = named[0]
+            elif p is not None and p.kind == "city" and any(_state_cue(text, m) for m in c.mentions):
+                best = next((q for q in candidates if q.kind == "admin1"), None)
+            elif p is None or p.kind in ("city", "country"):
+                if p is not None and p.kind == "city" and p.admin in article_codes:
+                    continue
+                local = [q for q in candidates if q.kind == "city" and q.admin in article_codes]
+                if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
+                    local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
+                firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
+                if local and not (firm and p.country in article_countries and p.kind != "country"):
+                    best = local[0]
+            if best is not None:
+                self._settled.add(id(c))
+            if best is not None and best.id != c.kb:
+                c.kb = best.id
+                for m in c.mentions:
+                    m.kb = best.id
+
     def disambiguate(self, clusters: list[MentionCluster]) -> None:
         """Re-pick same-named towns and regions by the article's other places.
 
@@ -135,6 +245,8 @@ class PlaceResolver:
         if len(placed) < 2:
             return
         for c, p in placed:
+            if id(c) in self._settled:
+                continue
             if p.kind not in ("city", "admin1") or any(m.actor_capital for m in c.mentions):
                 continue
             name = collapse_spaces(c.mentions[0].text)
@@ -198,6 +310,13 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _acts(tok) -> bool:
     """The subject of a verb that a government does (not "Kyiv came under fire", "Moscow is vast")."""
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in _PLACE_VERBS
+
+
+def _state_cue(text: str, m: MentionRecord) -> bool:
+    """ "upstate New York", "the state of Washington", "New York state", "New York Gov. X"."""
+    return bool(_STATE_BEFORE.search(text[max(0, m.start_char - 12) : m.start_char])) or bool(
+        _STATE_AFTER.match(text[m.end_char : m.end_char + 14])
+    )
 
 
 def _dateline(doc: Doc, m: MentionRecord) -> bool:

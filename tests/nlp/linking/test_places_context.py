@@ -1,0 +1,68 @@
+"""Places resolved by what the text says around them: "Town, Region", datelines, state cues, counties.
+
+Sentences written for these tests (fictional events, real place names).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from newsgraph.nlp.extensions import register_extensions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.nlp.model_loader import load_english_model
+
+    register_extensions()
+    model = load_english_model()
+    importlib.import_module("newsgraph.nlp.entities")
+    model.add_pipe("newsgraph_entities_v1")
+    importlib.import_module("newsgraph.nlp.linking")
+    model.add_pipe("newsgraph_linking_v1")
+    return model
+
+
+def place(nlp, text: str, mention: str):
+    from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
+
+    doc = nlp(text)
+    hits = [e for e in doc._.ng_entities if any(m.text == mention for m in e.mentions)]
+    assert hits, [(e.name, [m.text for m in e.mentions]) for e in doc._.ng_entities]
+    return get_gazetteer().get(hits[0].gazetteer_id) if hits[0].gazetteer_id else hits[0]
+
+
+def test_dateline_with_state_abbreviation_names_the_local_town(nlp):
+    p = place(
+        nlp, "ATHENS, Ga. (AP) — City officials approved a new budget for the fire department on Tuesday.", "ATHENS"
+    )
+    assert (p.country, p.admin) == ("USA", "US-GA")
+
+
+def test_town_comma_state_abbreviation(nlp):
+    p = place(nlp, "Officials in Florence, Ala., said the river bridge would reopen next week.", "Florence")
+    assert p.admin == "US-AL"
+    p = place(nlp, "The plant outside Charleston, W.Va., will hire 200 workers.", "Charleston")
+    assert p.admin == "US-WV"
+
+
+def test_town_comma_country(nlp):
+    p = place(nlp, "Students marched through Merida, Venezuela, to protest the fees.", "Merida")
+    assert p.country == "VEN"
+
+
+def test_a_region_the_article_names_picks_its_town_over_a_capital(nlp):
+    text = "Ohio lawmakers visited a factory in Lima on Friday. The factory in Lima makes tank parts."
+    p = place(nlp, text, "Lima")
+    assert (p.country, p.admin) == ("USA", "US-OH")
+
+
+def test_upstate_and_state_of_mean_the_state(nlp):
+    assert place(nlp, "Farmers in upstate New York are still waiting for rain.", "New York").kind == "admin1"
+
+
+def test_counties_have_coordinates(nlp):
+    p = place(nlp, "Deputies in Sangamon County closed two roads after the storm.", "Sangamon County")
+    assert p.kind == "admin2" and p.admin == "US-IL" and p.lat is not None
