@@ -66,3 +66,9 @@ def test_upstate_and_state_of_mean_the_state(nlp):
 def test_counties_have_coordinates(nlp):
     p = place(nlp, "Deputies in Sangamon County closed two roads after the storm.", "Sangamon County")
     assert p.kind == "admin2" and p.admin == "US-IL" and p.lat is not None
+
+
+def test_a_small_foreign_province_loses_to_the_town_of_a_region_the_article_names(nlp):
+    text = "California police said the crash happened near Santa Cruz. Traffic in Santa Cruz was slow all day."
+    p = place(nlp, text, "Santa Cruz")
+    assert p.admin == "US-CA"

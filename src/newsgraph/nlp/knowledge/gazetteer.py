@@ -77,8 +77,8 @@ def _rank_group(place: Place) -> float:
         return 4
     if place.id.startswith("ng:"):
         return 2.5  # hand-picked features outrank small towns and other features, not cities (Dnipro)
-    if kind == "admin1":
-        return 1.5
+    if kind == "admin1":  # a province of under 100k people (towns summed) is no better known than a town
+        return 1.5 if place.population >= 100_000 else 3
     if kind == "admin2" and place.population >= 500_000:
         return 1.75  # a county of half a million (Kent, Orange County) is better known than a town of its name
     return 3

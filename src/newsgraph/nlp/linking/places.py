@@ -210,6 +210,11 @@ class PlaceResolver:
                 best = named[0]
             elif p is not None and p.kind == "city" and any(_state_cue(text, m) for m in c.mentions):
                 best = next((q for q in candidates if q.kind == "admin1"), None)
+            elif p is not None and p.kind == "admin1" and p.country not in article_countries:
+                # a province of a country the article never names ("San Marcos", Guatemala) is the
+                # same-named town of a region it does name (California)
+                local = [q for q in candidates if q.kind == "city" and q.admin in article_codes - {p.admin}]
+                best = local[0] if local else None
             elif p is None or p.kind in ("city", "country"):
                 if p is not None and p.kind == "city" and p.admin in article_codes:
                     continue
