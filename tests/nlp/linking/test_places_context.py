@@ -72,3 +72,37 @@ def test_a_small_foreign_province_loses_to_the_town_of_a_region_the_article_name
     text = "California police said the crash happened near Santa Cruz. Traffic in Santa Cruz was slow all day."
     p = place(nlp, text, "Santa Cruz")
     assert p.admin == "US-CA"
+
+
+def names(nlp, text: str) -> list[str]:
+    return [m.text for e in nlp(text)._.ng_entities if e.type in ("GPE", "LOC") for m in e.mentions]
+
+
+def test_a_common_word_is_no_small_foreign_place(nlp):
+    # "Store" spells a village in Slovenia; nothing else in the text is there
+    assert "Store" not in names(nlp, "The Store opened its doors at 9 a.m. and shoppers lined up outside.")
+
+
+def test_a_small_town_the_article_supports_stays(nlp):
+    assert "Stowe" in names(nlp, "Heavy rain flooded roads around Stowe on Monday, the Vermont police said.")
+
+
+def test_a_state_abbreviation_after_a_town_is_the_state(nlp):
+    p = place(nlp, "Officials said the covered bridge in Stowe, Vt., will reopen in May.", "Vt")
+    assert p.id == "iso3166-2:US-VT"
+
+
+def test_a_determiner_of_the_next_noun_does_not_make_a_town_a_word(nlp):
+    text = "Residents of Stowe can visit the Stowe office on Main Street, the Vermont police said."
+    assert "Stowe" in names(nlp, text)
+
+
+def test_a_word_inside_a_longer_capitalised_name_is_no_small_place(nlp):
+    text = "The Sunrise Bakery Store Cricket Club won on Sunday."
+    assert "Store" not in names(nlp, text)
+
+
+def test_a_fuzzy_spelling_is_no_faraway_city(nlp):
+    # "Gazan" is a demonym, spelt close to a Saudi city the article never names
+    got = [e.gazetteer_id for e in nlp("Gazan families fled to the south on Tuesday.")._.ng_entities]
+    assert "geonames:105299" not in got

@@ -12,7 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..knowledge.lexicon import collapse_spaces
+from ..knowledge.lexicon import collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord
 
 __all__ = ["PlaceResolver", "NEAR_KM"]
@@ -230,6 +230,53 @@ class PlaceResolver:
                 c.kb = best.id
                 for m in c.mentions:
                     m.kb = best.id
+        self._link_abbreviations(clusters, doc)
+        self._drop_common_words(clusters, doc)
+
+    def _link_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """An unlinked "Vt" / "Ky." right after "Town, " is that state ("Stowe, Vt., ...")."""
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        for c in clusters:
+            if c.kb or not c.mentions:
+                continue
+            m = c.mentions[0]
+            dotted = m.text + ("." if doc.text[m.end_char : m.end_char + 1] == "." else "")
+            code = abbreviations.get(dotted) or abbreviations.get(m.text)
+            if code is None or not re.search(r"\w,\s*$", doc.text[max(0, m.start_char - 3) : m.start_char]):
+                continue
+            c.kb = f"iso3166-2:{code}"
+            for mention in c.mentions:
+                mention.kb = c.kb
+
+    def _drop_common_words(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A common word the gazetteer knows as a small faraway place is no place: "The Store opened"
+        is not Štore, Slovenia.  Dropped only when the place is small (a town under 50k people, a
+        region under 100k), the text does not support it (no "Town, Region", no other place in its
+        country or within NEAR_KM), and the word reads as a common word: after a determiner, spelt
+        otherwise than the place (a fuzzy or accent-stripped match), or used in lower case elsewhere."""
+        placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
+        placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
+        lower_words = {t.text for t in doc if t.is_lower}
+        for c, p in placed:
+            if id(c) in self._settled or p.kind not in _LOCAL_KINDS or "C" in p.flags:
+                continue
+            if p.population >= 1_000_000:
+                continue
+            if any(m.end - m.start != 1 or not m.text.istitle() for m in c.mentions):
+                continue
+            others = [q for d, q in placed if d is not c]
+            if any(q.country == p.country for q in others):
+                continue
+            if p.lat is not None and any(
+                q.lat is not None and _km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in others
+            ):
+                continue
+            if any(_reads_as_word(doc, m, p, lower_words) for m in c.mentions) or any(
+                p.population < 100_000 and _inside_longer_name(doc, m) for m in c.mentions
+            ):
+                c.mentions = []  # the linker keeps only clusters with mentions
 
     def disambiguate(self, clusters: list[MentionCluster]) -> None:
         """Re-pick same-named towns and regions by the article's other places.
@@ -315,6 +362,33 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _acts(tok) -> bool:
     """The subject of a verb that a government does (not "Kyiv came under fire", "Moscow is vast")."""
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in _PLACE_VERBS
+
+
+_DETERMINERS = frozenset("the a an this that these those our your its their his her my".split())
+
+
+def _reads_as_word(doc: Doc, m: MentionRecord, place, lower_words: set[str]) -> bool:
+    before = doc[m.start - 1].lower_ if m.start else ""
+    if m.end < len(doc) and doc[m.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        before = ""  # "the Nelson office": the determiner is the office's
+    spelt_otherwise = normalize_name(m.text) not in {normalize_name(n) for n in (place.name, *place.aliases)}
+    if spelt_otherwise:  # a fuzzy or other-language match ("Gazan" for Jizan)
+        return True
+    return place.population < 100_000 and (before in _DETERMINERS or m.text.lower() in lower_words)
+
+
+def _inside_longer_name(doc: Doc, m: MentionRecord) -> bool:
+    """A capitalised word next to other capitalised words no entity took: "Release Date:", "Super Store
+    Club" -- part of a title or a name, not a place."""
+
+    def loose_capital(tok) -> bool:
+        return tok.is_title and tok.is_alpha and not tok.ent_type_ and not tok.is_sent_start
+
+    prev = doc[m.start - 1] if m.start else None
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return (prev is not None and loose_capital(prev) and not doc[m.start].is_sent_start) or (
+        nxt is not None and loose_capital(nxt)
+    )
 
 
 def _state_cue(text: str, m: MentionRecord) -> bool:
