@@ -106,3 +106,13 @@ def test_a_fuzzy_spelling_is_no_faraway_city(nlp):
     # "Gazan" is a demonym, spelt close to a Saudi city the article never names
     got = [e.gazetteer_id for e in nlp("Gazan families fled to the south on Tuesday.")._.ng_entities]
     assert "geonames:105299" not in got
+
+
+def test_a_region_after_a_town_is_the_region_not_its_namesake_city(nlp):
+    p = place(nlp, "The bakery in Tacoma, Washington sells cakes to half the city.", "Washington")
+    assert p.id == "iso3166-2:US-WA"
+
+
+def test_a_name_listed_with_regions_is_a_region(nlp):
+    p = place(nlp, "Rents rose in states such as Oregon or Washington because of high demand.", "Washington")
+    assert p.id == "iso3166-2:US-WA"

@@ -230,8 +230,43 @@ class PlaceResolver:
                 c.kb = best.id
                 for m in c.mentions:
                     m.kb = best.id
+        self._regions_by_role(clusters, doc)
         self._link_abbreviations(clusters, doc)
         self._drop_common_words(clusters, doc)
+
+    def _regions_by_role(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A name that is a region by its place in the sentence is the region, not its same-named city:
+        the qualifier in "Tacoma, Washington", a conjunct of a region ("Oregon or Washington")."""
+        text = doc.text
+        qualifier_codes: dict[int, set[str]] = {}  # start of a ", Region" qualifier -> what it may name
+        regions_at: set[int] = set()  # token index of mentions of admin1 regions
+        for c in clusters:
+            p = self.place(c.kb)
+            for m in c.mentions:
+                match = _QUALIFIER.match(text, m.end_char, m.end_char + 60)
+                if match is not None and p is not None and p.admin:
+                    qualifier_codes.setdefault(match.start(1), set()).add(p.admin)
+                if p is not None and p.kind == "admin1":
+                    regions_at.add(doc[m.start : m.end].root.i)
+        for c in clusters:
+            p = self.place(c.kb)
+            if p is None or p.kind != "city" or any(m.actor_capital for m in c.mentions):
+                continue
+            regions = [q for q in self._candidates(collapse_spaces(c.mentions[0].text), p) if q.kind == "admin1"]
+            for m in c.mentions:
+                codes = qualifier_codes.get(m.start_char, set())
+                root = doc[m.start : m.end].root
+                partners = {root.head.i} if root.dep_ == "conj" else set()
+                partners |= {t.i for t in root.children if t.dep_ == "conj"}
+                best = next((q for q in regions if q.admin in codes), None)
+                if best is None and partners & regions_at:
+                    best = regions[0] if regions else None
+                if best is not None:
+                    c.kb = best.id
+                    for mention in c.mentions:
+                        mention.kb = best.id
+                    self._settled.add(id(c))
+                    break
 
     def _link_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """An unlinked "Vt" / "Ky." right after "Town, " is that state ("Stowe, Vt., ...")."""
