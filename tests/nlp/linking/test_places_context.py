@@ -116,3 +116,15 @@ def test_a_region_after_a_town_is_the_region_not_its_namesake_city(nlp):
 def test_a_name_listed_with_regions_is_a_region(nlp):
     p = place(nlp, "Rents rose in states such as Oregon or Washington because of high demand.", "Washington")
     assert p.id == "iso3166-2:US-WA"
+
+
+def test_a_region_in_brackets_after_a_county(nlp):
+    p = place(nlp, "The Jackson County (Ore.) Sheriff's Office asked for help finding the hikers.", "Jackson County")
+    assert p.admin == "US-OR"
+
+
+def test_the_national_capital_stays_when_the_article_is_in_its_country(nlp):
+    # Missouri has a small town called Washington; the senator flies to the capital
+    text = "Missouri farmers met in Kansas City on Friday. The senator then flew back to Washington."
+    p = place(nlp, text, "Washington")
+    assert "C" in p.flags

@@ -37,8 +37,9 @@ _PLACE_VERBS = frozenset("be become remain come lie sit host see experience suff
                          "shake wake sleep look seem appear get lose freeze flood".split())  # fmt: skip
 
 
-# What may follow "Town, ": a region or country of up to four words ("Ky.", "W. Va.", "New South Wales").
-_QUALIFIER = re.compile(r"\s*,\s*((?:[A-Z][\w'’]*\.?)(?:\s?[A-Z][\w'’]*\.?){0,3})")
+# What may follow "Town, " or "Town (": a region or country of up to four words ("Ky.", "W. Va.",
+# "New South Wales"), as in "Walker County (Ga.) deputies".
+_QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’]*\.?)(?:\s?[A-Z][\w'’]*\.?){0,3})")
 # Words that make a name the state, not its city: "upstate New York", "the state of Washington",
 # "New York state", "New York Gov. Jane Roe".
 _STATE_BEFORE = re.compile(r"(?:\bupstate|\bdownstate|\bstate of|\bState of)\s+$")
@@ -189,9 +190,11 @@ class PlaceResolver:
                 article_codes.add(p.admin)
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
+        countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
         for c in clusters:
             if c.label == "PERSON" or not c.mentions or any(m.actor_capital for m in c.mentions):
                 continue
+            placed_countries = {k for i, k in countries_of.items() if i != id(c)}
             p = self.place(c.kb)
             if c.kb and (p is None or p.kind not in _LOCAL_KINDS + ("country",)):
                 continue
@@ -222,7 +225,9 @@ class PlaceResolver:
                 if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
                     local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
-                if local and not (firm and p.country in article_countries and p.kind != "country"):
+                # a capital or a city of a million moves only if nothing else in the article is in its country
+                p_country_named = p is not None and p.country in article_countries | placed_countries - {None}
+                if local and not (firm and p_country_named and p.kind != "country"):
                     best = local[0]
             if best is not None:
                 self._settled.add(id(c))
@@ -339,7 +344,7 @@ class PlaceResolver:
             name = collapse_spaces(c.mentions[0].text)
             # a state stays a state (towns named after it are small); a town may be a bigger region or a
             # town of comparable size, never a village one tenth its size
-            kinds = ("admin1",) if p.kind == "admin1" else ("city", "admin1")
+            kinds = ("admin1",) if p.kind == "admin1" else ("city", "admin1", "admin2")
             floor = min(p.population // 10, 50_000)
             candidates = [
                 q for q in gaz.lookup(name, include_alternate=False)[:MAX_CANDIDATES]
