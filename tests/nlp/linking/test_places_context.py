@@ -128,3 +128,14 @@ def test_the_national_capital_stays_when_the_article_is_in_its_country(nlp):
     text = "Missouri farmers met in Kansas City on Friday. The senator then flew back to Washington."
     p = place(nlp, text, "Washington")
     assert "C" in p.flags
+
+
+def test_a_list_of_cities_is_no_town_and_region(nlp):
+    # "Boston" after "New York," is the next city of the list, not a town in New York state
+    p = place(nlp, "The prince visited Chicago, New York and Boston before flying home.", "Boston")
+    assert p.admin == "US-MA"
+
+
+def test_a_county_in_a_region_the_article_names(nlp):
+    p = place(nlp, "Kentucky will give schools $2 million. Pike County will receive the largest share.", "Pike County")
+    assert p.admin == "US-KY"

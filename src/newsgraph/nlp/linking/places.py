@@ -47,6 +47,7 @@ _STATE_AFTER = re.compile(
     r"^\s+(?:state\b|State\b(?! University| College)|Gov\.|Governor\b|governor\b|lawmakers\b|legislature\b)"
 )
 _LOCAL_KINDS = ("city", "admin1", "admin2")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
 
 
 class PlaceResolver:
@@ -148,6 +149,13 @@ class PlaceResolver:
             for form in (phrase, phrase.rstrip(".")):
                 if form in abbreviations:
                     codes.add(abbreviations[form])
+            if codes:
+                break
+            # a full name followed by more names is a list ("Washington, New York and Boston"), not
+            # a region after its town; abbreviations never appear in lists of places
+            rest = text[match.start(1) + len(phrase) : match.start(1) + len(phrase) + 8]
+            if _LIST_GOES_ON.match(rest):
+                continue
             for q in gaz.lookup(phrase.rstrip("."), include_alternate=False)[:4]:
                 if q.kind == "admin1" and q.admin:
                     codes.add(q.admin)
@@ -218,10 +226,11 @@ class PlaceResolver:
                 # same-named town of a region it does name (California)
                 local = [q for q in candidates if q.kind == "city" and q.admin in article_codes - {p.admin}]
                 best = local[0] if local else None
-            elif p is None or p.kind in ("city", "country"):
-                if p is not None and p.kind == "city" and p.admin in article_codes:
+            elif p is None or p.kind in ("city", "admin2", "country"):
+                if p is not None and p.kind in ("city", "admin2") and p.admin in article_codes:
                     continue
-                local = [q for q in candidates if q.kind == "city" and q.admin in article_codes]
+                same_kind = ("admin2",) if p is not None and p.kind == "admin2" else ("city",)
+                local = [q for q in candidates if q.kind in same_kind and q.admin in article_codes]
                 if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
                     local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
@@ -264,7 +273,8 @@ class PlaceResolver:
                 partners = {root.head.i} if root.dep_ == "conj" else set()
                 partners |= {t.i for t in root.children if t.dep_ == "conj"}
                 best = next((q for q in regions if q.admin in codes), None)
-                if best is None and partners & regions_at:
+                qualified = "," in m.text or any(self.qualifier(text, m.end_char))  # "Washington, D.C."
+                if best is None and partners & regions_at and not qualified:
                     best = regions[0] if regions else None
                 if best is not None:
                     c.kb = best.id
