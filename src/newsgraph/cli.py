@@ -18,7 +18,7 @@ import typer
 from rich.console import Console
 from rich.table import Table
 
-from .errors import NewsgraphError, printable
+from .errors import NewsgraphError, StoreError, printable
 from .render import json_text, safe
 
 app = typer.Typer(
@@ -193,7 +193,19 @@ def ingest(
             raise _Failure(1)
 
     def interrupted() -> str:
-        return f"{report.added} articles stored by this run ({report.duplicates} already stored) are kept"
+        # The run's row is committed with each batch; the in-memory report can lag it by the
+        # batch whose commit the signal followed.
+        from .store import Database
+
+        run = None
+        if report.run_id is not None:
+            try:
+                with Database(db) as stored:
+                    run = stored.run(report.run_id)
+            except StoreError:
+                run = None  # the store could not be read back: say what this process counted
+        added, duplicates = (run["added"], run["duplicates"]) if run else (report.added, report.duplicates)
+        return f"{added} articles stored by this run ({duplicates} already stored) are kept"
 
     previous = signal.signal(signal.SIGTERM, _raise_terminated)
     try:

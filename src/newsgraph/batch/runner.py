@@ -39,6 +39,7 @@ class IngestOptions:
 
 @dataclass
 class IngestReport:
+    run_id: int | None = None  # this run's row in ingest_runs, once opened
     added: int = 0
     duplicates: int = 0
     skipped: int = 0  # read fine but not analysed (e.g. not English)
@@ -82,7 +83,7 @@ def run_ingest(
     report = report if report is not None else IngestReport()
     notify = progress or (lambda _report, _path: None)
     with Store(db, timeout=options.busy_timeout) as store:
-        store.start_run("ingest")
+        report.run_id = store.start_run("ingest")
 
         def new_documents() -> Iterator[Document]:
             for item in iter_documents([str(p) for p in paths], options.read):

@@ -142,6 +142,14 @@ class Database:
         out["schema_version"] = schema_version(self._conn)
         return out
 
+    def run(self, run_id: int) -> dict | None:
+        """One ingest run: its counts are committed with each batch, so they are exact even
+        for a run that was interrupted or killed."""
+        row = self._one("SELECT id, started_at, finished_at, status, added, duplicates, failed "
+                        "FROM ingest_runs WHERE id = ?", (run_id,))  # fmt: skip
+        keys = ("id", "started_at", "finished_at", "status", "added", "duplicates", "failed")
+        return dict(zip(keys, row)) if row else None
+
     def articles(self, limit: int = 50, offset: int = 0, order: str = "newest") -> list[dict]:
         if order not in _ORDERS:
             raise ValueError(f"order must be one of {sorted(_ORDERS)}")
