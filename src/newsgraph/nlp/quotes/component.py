@@ -50,7 +50,7 @@ from ..layout import dateline_end
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
 from .confidence import quote_confidence, quote_evidence
-from .cues import SPEECH_LEMMAS, content_range, cue_span, is_cue, trim_span
+from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
 
 __all__ = [
     "find_quote_marks",
@@ -254,10 +254,40 @@ class _Extractor:
             elif own is not None:
                 who = self.attribute(own[0])
             else:
-                who, how = self._adjacent_speaker(first_s, last_s, last, close_pos)
+                # the clause that introduces the quote ("X echoed: “...”") before any neighbour's speaker
+                lead = self._lead_clause_speaker(open_pos) if kind == "direct" else None
+                if lead is not None:
+                    who, how = lead, "lead"
+                else:
+                    who, how = self._adjacent_speaker(first_s, last_s, last, close_pos)
             q = self.quote(start, end, kind, *who, how=how)
             if q is not None and kind == "direct":
                 last = (last_s, who)
+
+    def _lead_clause_speaker(self, open_pos: int) -> _Who | None:
+        """ "X echoed: “...”", "X released the following statement: “...”": no verb of saying, but the
+        clause that ends in a colon (or comma) right before the opening mark introduces the quote, and
+        its subject said it."""
+        lead = self.text[:open_pos].rstrip()
+        if not lead.endswith((":", ",")):
+            return None
+        mark = self.doc[self.att.token_at(len(lead) - 1)]
+        verb = mark.head
+        for _ in range(3):  # "released the following statement:": the colon hangs on the noun
+            if verb.pos_ in VERBISH or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if mark.text not in (":", ",") or verb.pos_ not in VERBISH or verb.idx > mark.idx:
+            return None
+        if self.att.in_quoted(verb.idx):
+            return None
+        subject = self.att.subject_of(verb)
+        if subject is None or subject.is_punct:
+            return None
+        speaker = self.att.speaker_from_token(subject)
+        if speaker is None and subject.pos_ == "PRON":
+            return None  # "it read:", an unresolved pronoun: nobody in particular
+        return speaker, cue_span(self.doc, verb), self.att.phrase_span(subject)
 
     def _dash_signature(self, close_pos: int) -> _Who | None:
         """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs)."""

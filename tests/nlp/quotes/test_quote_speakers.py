@@ -1,0 +1,36 @@
+"""Speakers of direct quotes whose cue the parse leaves without a plain subject."""
+
+from __future__ import annotations
+
+
+def _speaker_of(article, start: str) -> str | None:
+    quote = next(q for q in article.quotes if q.text.startswith(start))
+    entity = article.entity(quote.speaker)
+    return entity.name if entity else None
+
+
+def test_the_agent_of_a_passive_cue_is_the_speaker(analyze_text):
+    article = analyze_text(
+        "Tom Baxter was asked by the host, Wilma Hardy, “Now, you said in the first debate that you were tired of it.”"
+    )
+    assert _speaker_of(article, "Now, you said") == "Wilma Hardy"
+
+
+def test_a_name_closed_by_a_comma_before_the_cue_is_the_speaker(analyze_text):
+    article = analyze_text(
+        "In a statement to the Gazette, her senior adviser, Jacob Sellers, said: “Cooperation is essential, "
+        "and it is strongest when the region is united.”"
+    )
+    assert _speaker_of(article, "Cooperation is essential") == "Jacob Sellers"
+
+
+def test_the_subject_of_the_clause_that_introduces_a_quote_is_its_speaker(analyze_text):
+    # "echoed" and "released the following statement" are no verbs of saying, but the clause before the
+    # colon introduces the quote: its subject said it.
+    article = analyze_text(
+        "Dana Whitfield echoed: “He speaks his mind, and I think that might be what the country needs.”\n\n"
+        "When the old mayor died, Governor Tom Baxter released the following statement: “We offer our "
+        "condolences to the family and friends of the mayor.”"
+    )
+    assert _speaker_of(article, "He speaks his mind") == "Dana Whitfield"
+    assert _speaker_of(article, "We offer our condolences") == "Tom Baxter"
