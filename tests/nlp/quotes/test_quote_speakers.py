@@ -34,3 +34,12 @@ def test_the_subject_of_the_clause_that_introduces_a_quote_is_its_speaker(analyz
     )
     assert _speaker_of(article, "He speaks his mind") == "Dana Whitfield"
     assert _speaker_of(article, "We offer our condolences") == "Tom Baxter"
+
+
+def test_a_name_and_verb_after_a_quote_ending_in_a_comma_is_its_speaker(analyze_text):
+    # "shot back" is no verb of saying in the lexicon; the clause right after ",”" attributes the quote.
+    article = analyze_text(
+        "“Look at all these people here,” Carla Menendez said, looking over at her neighbour. "
+        "“They are all here because the bus was free,” Walter Prynne shot back with a laugh."
+    )
+    assert _speaker_of(article, "They are all here") == "Walter Prynne"

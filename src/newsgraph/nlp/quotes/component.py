@@ -255,7 +255,9 @@ class _Extractor:
                 who = self.attribute(own[0])
             else:
                 # the clause that introduces the quote ("X echoed: “...”") before any neighbour's speaker
-                lead = self._lead_clause_speaker(open_pos) if kind == "direct" else None
+                lead = None
+                if kind == "direct":
+                    lead = self._tail_clause_speaker(close_pos) or self._lead_clause_speaker(open_pos)
                 if lead is not None:
                     who, how = lead, "lead"
                 else:
@@ -263,6 +265,27 @@ class _Extractor:
             q = self.quote(start, end, kind, *who, how=how)
             if q is not None and kind == "direct":
                 last = (last_s, who)
+
+    def _tail_clause_speaker(self, close_pos: int) -> _Who | None:
+        """ "“...,” Walter Prynne shot back": a quote whose words end in a comma (or "?", "!") goes on
+        with its attribution; the first verb right after the closing mark, whose subject sits beside it
+        outside the marks, names the speaker even when it is no verb of saying."""
+        if self.text[close_pos - 1 : close_pos] not in (",", "?", "!"):
+            return None
+        if self.text[close_pos + 1 : close_pos + 2] not in (" ", "\u00a0"):
+            return None  # "...!”Former ...": a lost paragraph break, the next paragraph's own sentence
+        first = self.att.token_at(close_pos) + 1
+        window = self.doc[first : min(len(self.doc), first + self.settings.frame_tokens + 1)]
+        for tok in window:
+            if tok.is_quote or tok.text in (".", ";", ":") or "\n" in tok.text_with_ws:
+                return None
+            if tok.pos_ != "VERB":
+                continue
+            subject = self.att.subject_of(tok)
+            if subject is None or subject.idx < close_pos or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+                return None
+            return self.att.speaker_from_token(subject), cue_span(self.doc, tok), self.att.phrase_span(subject)
+        return None
 
     def _lead_clause_speaker(self, open_pos: int) -> _Who | None:
         """ "X echoed: “...”", "X released the following statement: “...”": no verb of saying, but the
