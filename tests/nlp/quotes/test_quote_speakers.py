@@ -43,3 +43,12 @@ def test_a_name_and_verb_after_a_quote_ending_in_a_comma_is_its_speaker(analyze_
         "“They are all here because the bus was free,” Walter Prynne shot back with a laugh."
     )
     assert _speaker_of(article, "They are all here") == "Walter Prynne"
+
+
+def test_a_name_before_a_colon_signs_the_quote_after_it(analyze_text):
+    article = analyze_text(
+        "TURNOUT WAS HIGH IN THE NORTH - Peter Lindqvist: “At long last the contests have started, and we now "
+        "have a first glimpse at participation.”"
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("At long last"))
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Peter Lindqvist"

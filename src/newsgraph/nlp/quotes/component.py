@@ -294,6 +294,9 @@ class _Extractor:
         lead = self.text[:open_pos].rstrip()
         if not lead.endswith((":", ",")):
             return None
+        signed = self._name_before_colon(len(lead) - 1) if lead.endswith(":") else None
+        if signed is not None:
+            return signed
         mark = self.doc[self.att.token_at(len(lead) - 1)]
         verb = mark.head
         for _ in range(3):  # "released the following statement:": the colon hangs on the noun
@@ -311,6 +314,27 @@ class _Extractor:
         if speaker is None and subject.pos_ == "PRON":
             return None  # "it read:", an unresolved pronoun: nobody in particular
         return speaker, cue_span(self.doc, verb), self.att.phrase_span(subject)
+
+    def _name_before_colon(self, colon: int) -> _Who | None:
+        """ "HEADLINE - Jane Roe: “...”", "Roe: “...”": a proper name alone before the colon (after a line
+        start, a dash or a sentence end) signs the quote, as in a transcript."""
+        last = self.att.token_at(colon - 1)
+        first = last
+        while first > 0 and last - first < 4 and self.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        name = self.doc[first : last + 1]
+        if self.doc[last].pos_ != "PROPN" or self.doc[last].idx + len(self.doc[last]) != colon:
+            return None
+        start, end = name.start_char, name.end_char
+        before = self.text[:start].rstrip(" \t\u00a0")
+        if before and before[-1] not in "\n-—–.]":
+            return None
+        ent = self.att.entity(start, end)
+        if ent is not None and self.att.entity_types.get(ent) not in ("PERSON", "ORG"):
+            return None  # "Washington: ..." a place heading
+        if ent is None and len(name) < 2:
+            return None  # one unknown capitalised word is a heading as often as a name
+        return ent, Span(colon, colon + 1, ":"), Span(start, end, self.text[start:end])
 
     def _dash_signature(self, close_pos: int) -> _Who | None:
         """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs)."""
