@@ -52,3 +52,11 @@ def test_a_name_before_a_colon_signs_the_quote_after_it(analyze_text):
     )
     quote = next(q for q in article.quotes if q.text.startswith("At long last"))
     assert quote.speaker_span is not None and quote.speaker_span.text == "Peter Lindqvist"
+
+
+def test_a_participle_in_a_preposition_phrase_reports_for_the_main_subject(analyze_text):
+    # "In addition to stating ..., X has vowed": whoever stated it is the main clause's subject.
+    article = analyze_text(
+        "In addition to stating that the rule has no legal basis, Dana Whitfield has vowed to repeal it."
+    )
+    assert _speaker_of(article, "that the rule has no legal basis") == "Dana Whitfield"

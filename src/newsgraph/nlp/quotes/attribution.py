@@ -109,7 +109,22 @@ class Attributor:
             if tok.dep_ == "ccomp" and tok != cue:
                 break  # a content clause's verb: its subject is not the speaker
             tok = tok.head
-        return self._subject_beside(cue)
+        return self._participle_subject(cue) or self._subject_beside(cue)
+
+    def _participle_subject(self, cue: Token) -> Token | None:
+        """ "In addition to stating ..., X vowed", "After insisting ..., the minister resigned": a participle
+        inside a preposition's phrase reports for the subject of the clause the phrase belongs to."""
+        if cue.tag_ != "VBG" or cue.dep_ != "pcomp":
+            return None
+        tok = cue.head
+        for _ in range(4):
+            if tok.dep_ not in ("prep", "pobj", "pcomp") or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ in VERBISH:
+                subjects = [c for c in tok.children if c.dep_ == "nsubj" and not self.in_quoted(c.idx)]
+                return subjects[0] if subjects else None
+        return None
 
     def _subject_beside(self, cue: Token) -> Token | None:
         """A subject the parse lost: "“...,” Flynn, an adviser, said" (the name hung inside the quote),
