@@ -60,3 +60,12 @@ def test_a_participle_in_a_preposition_phrase_reports_for_the_main_subject(analy
         "In addition to stating that the rule has no legal basis, Dana Whitfield has vowed to repeal it."
     )
     assert _speaker_of(article, "that the rule has no legal basis") == "Dana Whitfield"
+
+
+def test_a_participle_cue_on_reported_words_reports_for_the_outer_speaker(analyze_text):
+    # "adding" hangs on "had", which is what Hoffman told: Vance is talked about, Hoffman speaks.
+    article = analyze_text(
+        "Carl Hoffman told the Courier that Peter Vance “had a crazy policy which was maniacal,” adding, "
+        "“He lost all of the rural vote.”"
+    )
+    assert _speaker_of(article, "had a crazy policy") == "Carl Hoffman"

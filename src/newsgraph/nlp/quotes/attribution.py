@@ -94,6 +94,10 @@ class Attributor:
         tok = cue
         sent = self.sents[self.sent_index(cue.i)]
         for _ in range(4):
+            if tok != cue and tok.dep_ == "ccomp" and is_cue(tok.head) and not self.in_quoted(tok.head.idx):
+                # "X told them that Y “had ...,” adding": climbed into what X reports; Y is its topic
+                tok = tok.head
+                continue
             # The parser sometimes hangs a quote's own subject on "said" too, or runs a headline into
             # the next paragraph: the speaker is outside the quote and inside the sentence.
             deps = ("nsubj", "csubj") if tok == cue else ("nsubj", "csubj", "nsubjpass")  # "she was taken after saying"
