@@ -23,7 +23,8 @@ quotes and events components used to carry:
   few generic organisation nouns ("the company", "the agency") the latest organisation.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
-  name, a title, or a pronoun of that gender already resolved to it), a few sentences back; a
+  name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
+  not when it is the subject of a subject pronoun's own sentence ("Nwosu said ..., but he said"); a
   name the article already called "she" is no antecedent of "he", and the reverse.
 - *credits*: a byline ("By NAME", a name-only line at the top or bottom), a dateline's outlet
   ("OUTLET – ...") and a signed credit ("— NAME, Outlet", "NAME contributed to this report") name
