@@ -100,3 +100,25 @@ def test_an_outlet_in_a_dateline_is_never_the_antecedent_of_they(nlp):
         "They said their boat had capsized in the storm."
     )
     assert "Harbour Gazette" not in _references(nlp, text).values()
+
+
+def test_a_name_of_unknown_gender_keeps_he_in_its_own_sentence(nlp):
+    # "Adaeze" is no first name the lexicon knows, "Daniel" is; but the subject of the pronoun's own
+    # sentence ("Nwosu said ..., but he said") is who "he" is, not the known man further back.
+    refs = _references(
+        nlp,
+        "Daniel Whitcombe answered the senators on Tuesday. The motion passed by two votes. "
+        "Adaeze Nwosu said the vote was fair, but he said the count had taken too long.",
+    )
+    assert refs.get("he") == "Adaeze Nwosu"
+
+
+def test_an_object_pronoun_is_not_its_own_sentences_subject_of_unknown_gender(nlp):
+    # "Nwosu scolded him": "him" is not Nwosu, so Nwosu's gender is not learnt as a man's.
+    refs = _references(
+        nlp,
+        "Daniel Whitcombe answered the senators on Tuesday. The motion passed by two votes. "
+        "Adaeze Nwosu scolded him: the count had taken too long, she said.",
+    )
+    assert refs.get("him") != "Adaeze Nwosu"
+    assert refs.get("she") == "Adaeze Nwosu"

@@ -23,7 +23,8 @@ quotes and events components used to carry:
   few generic organisation nouns ("the company", "the agency") the latest organisation.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
-  name, a title, or a pronoun of that gender already resolved to it), a few sentences back; a
+  name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
+  not when it is the subject of a subject pronoun's own sentence ("Nwosu said ..., but he said"); a
   name the article already called "she" is no antecedent of "he", and the reverse.
 - *credits*: a byline ("By NAME", a name-only line at the top or bottom), a dateline's outlet
   ("OUTLET – ...") and a signed credit ("— NAME, Outlet", "NAME contributed to this report") name
@@ -123,17 +124,23 @@ class _Resolver:
         for back in range(s_i, max(-1, s_i - self.max_back), -1):
             if unsure is not None and unsure[0] - back > _GENDER_LOOKBACK:
                 return unsure[1]
-            found = self._pronoun_in(pron, back, s_i, wanted, same_kind, gender, nearest_first)
+            found, by_subject = self._pronoun_in(pron, back, s_i, wanted, same_kind, gender, nearest_first)
             if found is None:
                 continue
             if not gender or self.gender.get(found) == gender:
+                return found
+            if back == s_i and by_subject and pron.dep_ in ("nsubj", "nsubjpass"):
+                # "Nwosu said the vote was fair, but he said ...": a subject pronoun in the sentence whose
+                # subject is the name stands for it, whatever name further back is known to agree (not an
+                # object: "Nwosu scolded him" is someone else)
                 return found
             # a name of unknown gender: an earlier one known to agree wins, a few sentences back
             unsure = unsure or (back, found)
         return unsure[1] if unsure is not None else None
 
-    def _pronoun_in(self, pron, back, s_i, wanted, same_kind, gender, nearest_first) -> str | None:
-        """The pronoun's referent among one sentence's mentions (or its chain), if there is one."""
+    def _pronoun_in(self, pron, back, s_i, wanted, same_kind, gender, nearest_first) -> tuple[str | None, bool]:
+        """The pronoun's referent among one sentence's mentions (or its chain), if there is one, and
+        whether it was picked as the sentence's subject."""
         sent = self.sents[back]
         limit = pron.idx if back == s_i else sent.end_char
         cands = []  # (is_subject, depth, start, entity id)
@@ -150,11 +157,11 @@ class _Resolver:
                 head = head.head
             cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
         if nearest_first and back == s_i and cands:
-            return cands[-1][3]
+            return cands[-1][3], cands[-1][0]
         subjects = [c for c in cands if c[0]]
         if subjects:
             # The main clause's subject, not one inside "that ..." ("Clinton says that Trump ...").
-            return min(subjects, key=lambda c: (c[1], -c[2]))[3]
+            return min(subjects, key=lambda c: (c[1], -c[2]))[3], True
         chain = [
             t
             for t in sent
@@ -164,13 +171,13 @@ class _Resolver:
             and not self.in_quoted(t.idx)
         ]
         if cands and not chain:
-            return cands[-1][3]
+            return cands[-1][3], False
         # "In Ann's case, she stayed. “...,” she went on": the chain goes on with whom its last
         # subject pronoun of the same gender stood for, not with an older subject further back.
         carried = [self.resolved.get(t.i) for t in chain if PRONOUN_GENDER.get(t.lower_) == gender]
         if carried and carried[-1] is not None:
-            return carried[-1]
-        return None
+            return carried[-1], False
+        return None, False
 
     def learn_gender(self, pron: Token, ent: str) -> None:
         """A name of unknown gender the article calls "she" is a woman from here on (and "he" a man)."""

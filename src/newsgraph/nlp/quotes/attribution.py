@@ -94,6 +94,10 @@ class Attributor:
         tok = cue
         sent = self.sents[self.sent_index(cue.i)]
         for _ in range(4):
+            if tok != cue and tok.dep_ == "ccomp" and is_cue(tok.head) and not self.in_quoted(tok.head.idx):
+                # "X told them that Y “had ...,” adding": climbed into what X reports; Y is its topic
+                tok = tok.head
+                continue
             # The parser sometimes hangs a quote's own subject on "said" too, or runs a headline into
             # the next paragraph: the speaker is outside the quote and inside the sentence.
             deps = ("nsubj", "csubj") if tok == cue else ("nsubj", "csubj", "nsubjpass")  # "she was taken after saying"
@@ -109,7 +113,22 @@ class Attributor:
             if tok.dep_ == "ccomp" and tok != cue:
                 break  # a content clause's verb: its subject is not the speaker
             tok = tok.head
-        return self._subject_beside(cue)
+        return self._participle_subject(cue) or self._subject_beside(cue)
+
+    def _participle_subject(self, cue: Token) -> Token | None:
+        """ "In addition to stating ..., X vowed", "After insisting ..., the minister resigned": a participle
+        inside a preposition's phrase reports for the subject of the clause the phrase belongs to."""
+        if cue.tag_ != "VBG" or cue.dep_ != "pcomp":
+            return None
+        tok = cue.head
+        for _ in range(4):
+            if tok.dep_ not in ("prep", "pobj", "pcomp") or tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ in VERBISH:
+                subjects = [c for c in tok.children if c.dep_ == "nsubj" and not self.in_quoted(c.idx)]
+                return subjects[0] if subjects else None
+        return None
 
     def _subject_beside(self, cue: Token) -> Token | None:
         """A subject the parse lost: "“...,” Flynn, an adviser, said" (the name hung inside the quote),
@@ -148,6 +167,10 @@ class Attributor:
                     ent = self.entity(tok.idx, tok.idx + len(tok))
                     if ent and self.entity_types.get(ent) == "PERSON":
                         return ent, self.phrase_span(tok)
+        agent = _passive_agent(cue)
+        if agent is not None and not self.in_quoted(agent.idx):
+            # "X was asked by Y, “...”": the asker speaks, not the one asked
+            return self.speaker_from_token(agent), self.phrase_span(agent)
         subj = self.subject_of(cue)
         if subj is not None:
             return self.speaker_from_token(subj), self.phrase_span(subj)
@@ -158,6 +181,9 @@ class Attributor:
         sent = self.sents[self.sent_index(cue.i)]
         left = [t for t in self.doc[max(sent.start, cue.i - 4) : cue.i]]
         right = [t for t in self.doc[cue.i + 1 : min(sent.end, cue.i + 4)]]
+        # "her adviser, Jacob Sellers, said": the comma that closes an apposition is no boundary
+        if len(left) >= 2 and left[-1].text == "," and self.entity(left[-2].idx, left[-2].idx + len(left[-2])):
+            left = left[:-1]
         for side in (reversed(left), right):
             for tok in side:
                 if tok.is_punct or tok.pos_ in ("ADP", "VERB", "AUX"):
@@ -273,4 +299,14 @@ def _antecedent(tok: Token) -> Token | None:
     """What a relative pronoun subject ("who", "which") stands for, else None."""
     if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
         return tok.head.head
+    return None
+
+
+def _passive_agent(cue: Token) -> Token | None:
+    """Y in a passive cue "was asked by Y" (only with a passive subject or auxiliary), else None."""
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
+        return None
+    for child in cue.children:
+        if child.dep_ == "agent":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None

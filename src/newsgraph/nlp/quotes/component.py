@@ -50,7 +50,7 @@ from ..layout import dateline_end
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
 from .confidence import quote_confidence, quote_evidence
-from .cues import SPEECH_LEMMAS, content_range, cue_span, is_cue, trim_span
+from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
 
 __all__ = [
     "find_quote_marks",
@@ -254,10 +254,87 @@ class _Extractor:
             elif own is not None:
                 who = self.attribute(own[0])
             else:
-                who, how = self._adjacent_speaker(first_s, last_s, last, close_pos)
+                # the clause that introduces the quote ("X echoed: “...”") before any neighbour's speaker
+                lead = None
+                if kind == "direct":
+                    lead = self._tail_clause_speaker(close_pos) or self._lead_clause_speaker(open_pos)
+                if lead is not None:
+                    who, how = lead, "lead"
+                else:
+                    who, how = self._adjacent_speaker(first_s, last_s, last, close_pos)
             q = self.quote(start, end, kind, *who, how=how)
             if q is not None and kind == "direct":
                 last = (last_s, who)
+
+    def _tail_clause_speaker(self, close_pos: int) -> _Who | None:
+        """ "“...,” Walter Prynne shot back": a quote whose words end in a comma (or "?", "!") goes on
+        with its attribution; the first verb right after the closing mark, whose subject sits beside it
+        outside the marks, names the speaker even when it is no verb of saying."""
+        if self.text[close_pos - 1 : close_pos] not in (",", "?", "!"):
+            return None
+        if self.text[close_pos + 1 : close_pos + 2] not in (" ", "\u00a0"):
+            return None  # "...!”Former ...": a lost paragraph break, the next paragraph's own sentence
+        first = self.att.token_at(close_pos) + 1
+        window = self.doc[first : min(len(self.doc), first + self.settings.frame_tokens + 1)]
+        for tok in window:
+            if tok.is_quote or tok.text in (".", ";", ":") or "\n" in tok.text_with_ws:
+                return None
+            if tok.pos_ != "VERB":
+                continue
+            subject = self.att.subject_of(tok)
+            if subject is None or subject.idx < close_pos or subject.pos_ not in ("PROPN", "PRON", "NOUN"):
+                return None
+            return self.att.speaker_from_token(subject), cue_span(self.doc, tok), self.att.phrase_span(subject)
+        return None
+
+    def _lead_clause_speaker(self, open_pos: int) -> _Who | None:
+        """ "X echoed: “...”", "X released the following statement: “...”": no verb of saying, but the
+        clause that ends in a colon (or comma) right before the opening mark introduces the quote, and
+        its subject said it."""
+        lead = self.text[:open_pos].rstrip()
+        if not lead.endswith((":", ",")):
+            return None
+        signed = self._name_before_colon(len(lead) - 1) if lead.endswith(":") else None
+        if signed is not None:
+            return signed
+        mark = self.doc[self.att.token_at(len(lead) - 1)]
+        verb = mark.head
+        for _ in range(3):  # "released the following statement:": the colon hangs on the noun
+            if verb.pos_ in VERBISH or verb.head.i == verb.i:
+                break
+            verb = verb.head
+        if mark.text not in (":", ",") or verb.pos_ not in VERBISH or verb.idx > mark.idx:
+            return None
+        if self.att.in_quoted(verb.idx):
+            return None
+        subject = self.att.subject_of(verb)
+        if subject is None or subject.is_punct:
+            return None
+        speaker = self.att.speaker_from_token(subject)
+        if speaker is None and subject.pos_ == "PRON":
+            return None  # "it read:", an unresolved pronoun: nobody in particular
+        return speaker, cue_span(self.doc, verb), self.att.phrase_span(subject)
+
+    def _name_before_colon(self, colon: int) -> _Who | None:
+        """ "HEADLINE - Jane Roe: “...”", "Roe: “...”": a proper name alone before the colon (after a line
+        start, a dash or a sentence end) signs the quote, as in a transcript."""
+        last = self.att.token_at(colon - 1)
+        first = last
+        while first > 0 and last - first < 4 and self.doc[first - 1].pos_ == "PROPN":
+            first -= 1
+        name = self.doc[first : last + 1]
+        if self.doc[last].pos_ != "PROPN" or self.doc[last].idx + len(self.doc[last]) != colon:
+            return None
+        start, end = name.start_char, name.end_char
+        before = self.text[:start].rstrip(" \t\u00a0")
+        if before and before[-1] not in "\n-—–.]":
+            return None
+        ent = self.att.entity(start, end)
+        if ent is not None and self.att.entity_types.get(ent) not in ("PERSON", "ORG"):
+            return None  # "Washington: ..." a place heading
+        if ent is None and len(name) < 2:
+            return None  # one unknown capitalised word is a heading as often as a name
+        return ent, Span(colon, colon + 1, ":"), Span(start, end, self.text[start:end])
 
     def _dash_signature(self, close_pos: int) -> _Who | None:
         """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs)."""
