@@ -169,3 +169,14 @@ def test_an_acronym_joins_its_body_named_with_a_country_in_front(nlp):
     named = [e for e in orgs if "Fisheries Protection Service" in e.name]
     assert len(named) == 1 and "FPS" in named[0].aliases
     assert not any(e.name == "FPS" for e in orgs)
+
+
+def test_a_page_on_one_line_keeps_its_names_though_it_ends_with_a_copyright(nlp):
+    story = (
+        "HARLOW (Wire) - The mayor of Harlow, Dana Whitcombe, met officials of the Harlow Port Authority "
+        "in Brentwood on Monday to discuss the new ferry terminal. "
+        "Copyright 2024 The Daily Ledger. All rights reserved."
+    )
+    names = {name for name, _type in entities(nlp, story)}
+    assert {"Dana Whitcombe", "Brentwood"} <= names
+    assert "The Daily Ledger" not in names and "Daily Ledger" not in names

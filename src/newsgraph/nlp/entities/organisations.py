@@ -28,6 +28,7 @@ MEETING_FOLLOWERS = {"held", "hosted", "convened", "took", "opened", "ended", "c
 COPYRIGHT_MARKS = ("copyright", "\u00a9", "all rights reserved")
 # Endings of a teaser for another article, cut short with a link ("... But the... more").
 TEASER_ENDINGS = ("...", "\u2026", "... more", "\u2026 more", "read more", "continue reading")
+TEASER_MAX_WORDS = 80  # a teaser is a short paragraph; a longer one is the story itself
 # Lone words the model tags ORG that are the common noun of a kind of place ("the Province", "the
 # Colony"): a place referred to by its kind, never a body's name.
 PLACE_KIND_WORDS = {"territory", "territories", "province", "county", "region", "district", "parish",
@@ -179,8 +180,12 @@ class OrganisationRules:
     def _in_copyright_line(doc: Doc, e: SpanCandidate) -> bool:
         """Names in a copyright line or in a teaser for another article (a paragraph cut short with
         "... more"): the page's furniture, not the story's."""
+        # The sentence, not the line: a page extracted as one long line ends with its copyright
+        # notice, and every name of the story would go with it.
+        sentence = doc[e.start].sent.text.lower() if doc.has_annotation("SENT_START") else ""
         line = _line_of(doc, e.start, e.end).lower().rstrip()
-        return any(mark in line for mark in COPYRIGHT_MARKS) or line.endswith(TEASER_ENDINGS)
+        teaser = len(line.split()) <= TEASER_MAX_WORDS and line.endswith(TEASER_ENDINGS)
+        return any(mark in sentence for mark in COPYRIGHT_MARKS) or teaser
 
     @staticmethod
     def _spelled_out_in_lower_case(doc: Doc, e: SpanCandidate) -> bool:
