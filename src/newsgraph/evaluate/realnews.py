@@ -219,6 +219,6 @@ def run(
         "the same as `score.py DIR --json`" + (f" `--min-confidence {min_confidence}`" if min_confidence else "") + ".",
         "Entities, quotes and events are matched to the gold by names, never offsets (see the scorer's README).",
         "Calibration bins come from the scorer's counts at each bin's edges, filtering one kind of fact at a time; "
-        "a fact without a confidence counts as 1.0, so while no component computes one every fact is in the top bin.",
+        "a fact without a confidence counts as 1.0.",
     ]
     return report
