@@ -41,9 +41,10 @@ PLACE_PREPS = {"at", "in", "from", "near"}
 HEADING_LOWER_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "at", "by", "with", "as"}
 
 
-def _line_of(doc: Doc, start: int, end: int) -> str:
-    """The text of the line (between line breaks) holding tokens [start, end)."""
-    text = doc.text
+def _line_of(doc: Doc, text: str, start: int, end: int) -> str:
+    """The text of the line (between line breaks) holding tokens [start, end).
+
+    ``text`` is ``doc.text``, passed in: spaCy rebuilds that string on every access."""
     a, b = doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     return text[text.rfind("\n", 0, a) + 1 : (text.find("\n", b) + 1 or len(text) + 1) - 1]
 
@@ -60,12 +61,13 @@ class OrganisationRules:
         ents = self._join_place_names_starting_with_a_person(doc, ents)
         meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
         out = []
+        text = doc.text
         for e in ents:
-            if self._in_copyright_line(doc, e) or (e.label == "PERSON" and self._quoted_nickname(doc, e)):
+            if self._in_copyright_line(doc, text, e) or (e.label == "PERSON" and self._quoted_nickname(doc, e)):
                 continue
             if e.label == "ORG" and not e.kb:
                 if (doc[e.start : e.end].text in meetings or self._spelled_out_in_lower_case(doc, e)
-                        or self._heading_fragment(doc, e)
+                        or self._heading_fragment(doc, text, e)
                         or (e.end - e.start == 1 and doc[e.start].lower_ in PLACE_KIND_WORDS)):  # fmt: skip
                     continue
                 if self._named_as_place(doc, e, ents):
@@ -151,10 +153,10 @@ class OrganisationRules:
         return [x for x in ents if id(x) not in drop]
 
     @staticmethod
-    def _heading_fragment(doc: Doc, e: SpanCandidate) -> bool:
+    def _heading_fragment(doc: Doc, text: str, e: SpanCandidate) -> bool:
         """An organisation-looking name found only in a title-case heading line ("Floods and Little Shelter")
         with no organisation word: a heading's words, not a body."""
-        line = _line_of(doc, e.start, e.end).strip()
+        line = _line_of(doc, text, e.start, e.end).strip()
         words = line.split()
         if (
             len(words) < 3
@@ -177,13 +179,13 @@ class OrganisationRules:
         return nxt is not None and (nxt.label in ("GPE", "LOC") or doc[nxt.end - 1].lower_ in GEO_HEADS)
 
     @staticmethod
-    def _in_copyright_line(doc: Doc, e: SpanCandidate) -> bool:
+    def _in_copyright_line(doc: Doc, text: str, e: SpanCandidate) -> bool:
         """Names in a copyright line or in a teaser for another article (a paragraph cut short with
         "... more"): the page's furniture, not the story's."""
         # The sentence, not the line: a page extracted as one long line ends with its copyright
         # notice, and every name of the story would go with it.
         sentence = doc[e.start].sent.text.lower() if doc.has_annotation("SENT_START") else ""
-        line = _line_of(doc, e.start, e.end).lower().rstrip()
+        line = _line_of(doc, text, e.start, e.end).lower().rstrip()
         teaser = len(line.split()) <= TEASER_MAX_WORDS and line.endswith(TEASER_ENDINGS)
         return any(mark in sentence for mark in COPYRIGHT_MARKS) or teaser
 
