@@ -1,4 +1,4 @@
-"""Where an article's own furniture sits in its text: datelines.
+"""Where an article's parts sit in its text: paragraphs and datelines.
 
 A dateline ("KYIV, July 19 (Wire) -", "OUTLET – ") opens a paragraph near the top and says
 where the story was filed and by whom.  Its words are neither actors, antecedents nor
@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["PLACE_DATELINE", "OUTLET_DATELINE", "dateline_end", "dateline_ranges"]
+from spacy.tokens import Doc
+
+from ..model import Paragraph
+
+__all__ = ["PLACE_DATELINE", "OUTLET_DATELINE", "dateline_end", "dateline_ranges", "paragraphs_of"]
 
 # "KYIV, July 19 (Wire) -": an all-caps place, an optional date, an optional source, then a dash
 PLACE_DATELINE = re.compile(
@@ -34,3 +38,12 @@ def dateline_ranges(text: str, paragraph_starts: list[int]) -> list[tuple[int, i
         if end is not None:
             out.append((s, end))
     return out
+
+
+def paragraphs_of(doc: Doc) -> list[Paragraph]:
+    """The reader's paragraphs (``doc._.ng_paragraphs``), in order; for a bare Doc, runs of
+    lines separated by blank lines."""
+    paras = doc._.ng_paragraphs
+    if paras:
+        return sorted(paras, key=lambda p: p.start)
+    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]

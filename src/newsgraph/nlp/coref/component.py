@@ -50,7 +50,7 @@ from ..knowledge.lexicon import (
     description_words,
     guess_gender,
 )
-from ..layout import OUTLET_DATELINE
+from ..layout import OUTLET_DATELINE, paragraphs_of
 from ..quote_marks import pair_quote_marks
 from ..sentences import split_at_paragraphs
 
@@ -81,7 +81,7 @@ class _Resolver:
         self.max_back = max_back_sentences
         self.text = doc.text
         spans, entities = entity_index(doc)
-        paragraphs = _paragraphs(doc)
+        paragraphs = paragraphs_of(doc)
         credits = credit_ranges(self.text, paragraphs)
         self.spans = [m for m in spans if not any(a <= m[0] < b for a, b in credits)]
         self.types = {e.id: e.type for e in entities}
@@ -252,13 +252,6 @@ def make_coref(nlp: Language, name: str, max_back_sentences: int) -> CorefResolv
 
 
 # -- helpers -------------------------------------------------------------------------------
-def _paragraphs(doc: Doc) -> list[Paragraph]:
-    paras = doc._.ng_paragraphs
-    if paras:
-        return sorted(paras, key=lambda p: p.start)
-    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
-
-
 def credit_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, int]]:
     """Char ranges that credit the writer or outlet: bylines, name-only lines, datelines, signed credits.
 

@@ -288,13 +288,14 @@ class PlaceResolver:
         from ..knowledge.gazetteer import region_abbreviations
 
         abbreviations = region_abbreviations()
+        text = doc.text  # rebuilt by spaCy on every access: once, not per cluster
         for c in clusters:
             if c.kb or not c.mentions:
                 continue
             m = c.mentions[0]
-            dotted = m.text + ("." if doc.text[m.end_char : m.end_char + 1] == "." else "")
+            dotted = m.text + ("." if text[m.end_char : m.end_char + 1] == "." else "")
             code = abbreviations.get(dotted) or abbreviations.get(m.text)
-            if code is None or not re.search(r"\w,\s*$", doc.text[max(0, m.start_char - 3) : m.start_char]):
+            if code is None or not re.search(r"\w,\s*$", text[max(0, m.start_char - 3) : m.start_char]):
                 continue
             c.kb = f"iso3166-2:{code}"
             for mention in c.mentions:

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Paragraph, Quote, Span
 from ..extensions import entity_index, register_extensions
-from ..layout import dateline_end
+from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
 from .confidence import quote_confidence, quote_evidence
@@ -99,20 +99,13 @@ _Who = tuple  # (speaker entity id | None, cue Span | None, speaker as written S
 _NOBODY: _Who = (None, None, None)
 
 
-def _paragraphs(doc: Doc) -> list[Paragraph]:
-    paras = doc._.ng_paragraphs
-    if paras:
-        return sorted(paras, key=lambda p: p.start)
-    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
-
-
 class _Extractor:
     def __init__(self, doc: Doc, settings: QuoteSettings):
         self.settings = settings
         self.doc = doc
         spans, entities = entity_index(doc)
         types = {e.id: e.type for e in entities}
-        self.paragraphs = _paragraphs(doc)
+        self.paragraphs = paragraphs_of(doc)
         para_starts = [p.start for p in self.paragraphs[1:]]
         self.att = Attributor(doc, spans, types, para_starts, doc._.ng_coref)
         self.text = self.att.text
