@@ -32,6 +32,8 @@ err = Console(stderr=True, soft_wrap=True)
 
 DB_OPTION = typer.Option("newsgraph.db", "--db", help="The SQLite store to use.")
 DEBUG_OPTION = typer.Option(False, "--debug", help="Show tracebacks.")
+REASON_OPTION = typer.Option("", "--reason", help="Why: kept with the correction.")
+USER_OPTION = typer.Option(None, "--user", help="Who makes the correction (default: the OS user).")
 
 
 class _Failure(Exception):
@@ -400,6 +402,11 @@ def serve(
     allowed_host: list[str] = typer.Option(
         [], "--allowed-host", help="Also answer this Host name (repeatable; *.domain allowed), e.g. behind a proxy."
     ),
+    edit: bool = typer.Option(False, "--edit", help="Add edit controls (corrections); editing needs the token."),
+    token: str | None = typer.Option(
+        None, "--token", envvar="NEWSGRAPH_EDIT_TOKEN", help="The edit token (default: a random one, printed)."
+    ),
+    user: str | None = USER_OPTION,
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Serve the read-only web reader and explorer over a store.
@@ -420,12 +427,26 @@ def serve(
                 highlight=False,
             )
 
+        editor = _editor(token, user) if edit else None
+
         def listening(url: str) -> None:
             out.print(f"newsgraph is serving {db} at {url}  (Ctrl-C to stop)", highlight=False)
+            if editor is not None:
+                shown = editor.token if token is None else "<your --token>"
+                out.print(f"edit mode: log in at {url}/edit/login?token={shown}", highlight=False, markup=False)
 
-        serve_app(str(db), host=host, port=port, allowed_hosts=allowed_host, on_listening=listening)
+        serve_app(str(db), host=host, port=port, allowed_hosts=allowed_host, on_listening=listening, editor=editor)
 
     _run(debug, body)
+
+
+def _editor(token: str | None, user: str | None):
+    """The web editor: the given token (checked), or a random one to print."""
+    import secrets
+
+    from .web.edit import Editor, check_token
+
+    return Editor(check_token(token) if token is not None else secrets.token_urlsafe(24), user)
 
 
 @app.command()
@@ -497,8 +518,6 @@ fix_app = typer.Typer(
     help="Correct the graph: merge, reject, rename, retype, relink entities; reject quotes and events; undo.",
 )
 app.add_typer(fix_app, name="fix")
-REASON_OPTION = typer.Option("", "--reason", help="Why: kept with the correction.")
-USER_OPTION = typer.Option(None, "--user", help="Who makes the correction (default: the OS user).")
 ARTICLE_OPTION = typer.Option(None, "--article", help="Limit the correction to this article id.")
 
 

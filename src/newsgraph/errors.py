@@ -83,7 +83,6 @@ class E:
     E402 = "cannot listen on {host} port {port}: {detail}"
     E403 = "'{host}' is not a host name, an IP address, '*.domain' or '*'"
     E404 = "the edit token is too short: at least {minimum} characters"
-    E405 = "--edit with --host {host} listens beyond this machine; pass --token to choose the edit token"
 
 
 class NewsgraphError(Exception):
