@@ -132,6 +132,14 @@ def test_reject_keeps_the_name_out_of_later_articles_and_survives_recompute(db):
     assert left == 0
 
 
+def test_a_rejected_name_stays_out_whatever_type_it_gets_next(db):
+    with Corrector(db) as fix:
+        fix.reject(corpus_id(db, "Subscribe"), reason="a button")
+    with Store(db) as store:
+        store.add(make_article("Subscribe to Acme Corp news.", ("Subscribe", "PERSON"), ("Acme Corp", "ORG")))
+    assert set(links(db, "Subscribe to Acme Corp news.")) == {"Acme Corp"}
+
+
 def test_article_scoped_reject_leaves_other_articles(db):
     subscribe = corpus_id(db, "Subscribe")
     with Corrector(db) as fix:

@@ -10,7 +10,7 @@ the articles a new or undone correction touches.
 Corpus entities are targeted by stable keys, not only by id: a correction records the
 type and the normalised names of the entity it targets, and later articles whose
 entities have one of those names get the same treatment (merged into the target, kept
-out, retyped, linked elsewhere).  A PERSON's one-word surname is not such a key unless
+out (whatever type it gets), retyped, linked elsewhere).  A PERSON's one-word surname is not such a key unless
 it is the whole name: surnames still go through the ordinary surname rule.  Quotes and
 events are targeted by article id and character offsets (quote span, event trigger),
 which a re-analysis of the same text keeps, unlike row indexes.
@@ -121,8 +121,11 @@ def _own_key(ent: Entity) -> str:
 
 
 def _matches(correction: Correction, ent: Entity) -> bool:
+    """Does ``ent`` carry a name the correction targets?  A rejected name is kept out whatever
+    type the analysis gives it next time ("Harbour" an ORG here, a PERSON there); the other
+    corrections target the name with its type."""
     target = correction.target
-    wanted_type = target.get("type")
+    wanted_type = None if correction.kind == "reject" else target.get("type")
     return (wanted_type is None or ent.type == wanted_type) and _own_key(ent) in target.get("keys", [])
 
 
