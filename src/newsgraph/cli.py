@@ -433,7 +433,9 @@ def serve(
             out.print(f"newsgraph is serving {db} at {url}  (Ctrl-C to stop)", highlight=False)
             if editor is not None:
                 shown = editor.token if token is None else "<your --token>"
-                out.print(f"edit mode: log in at {url.rstrip('/')}/edit/login?token={shown}", highlight=False, markup=False)
+                out.print(
+                    f"edit mode: log in at {url.rstrip('/')}/edit/login?token={shown}", highlight=False, markup=False
+                )
 
         serve_app(str(db), host=host, port=port, allowed_hosts=allowed_host, on_listening=listening, editor=editor)
 
