@@ -69,6 +69,11 @@ class E:
     E107 = "database is damaged ({detail}); `newsgraph check --db` shows what is wrong; restore it from a backup"
     E108 = "database schema {detail}"
     E109 = "cannot keep a database here: {detail}"
+    E110 = "no corpus entity with id {id}"
+    E111 = "no {fact} at characters {start}-{end} of article '{article}'"
+    E112 = "no correction with id {id} that can be undone"
+    E113 = "rules file is not valid: {detail}"
+    E114 = "correction refused: {detail}"
     E201 = "spaCy English model is not installed (tried {tried}); run `make install`"
     E301 = "refusing to write an export over the store it reads ({detail})"
     E302 = "refusing to write an export over an SQLite database"
@@ -77,6 +82,7 @@ class E:
     E401 = "port {port} is not a TCP port (0-65535; 0 picks a free one)"
     E402 = "cannot listen on {host} port {port}: {detail}"
     E403 = "'{host}' is not a host name, an IP address, '*.domain' or '*'"
+    E404 = "the edit token is too short: at least {minimum} characters"
 
 
 class NewsgraphError(Exception):

@@ -38,14 +38,14 @@ def _free_port() -> int:
 
 
 @contextmanager
-def live_server(db_path: str | Path, timeout: float = 15.0) -> Iterator[str]:
-    """Serve ``create_app(db_path)`` on 127.0.0.1 and yield its base URL."""
+def live_server(db_path: str | Path, timeout: float = 15.0, editor=None) -> Iterator[str]:
+    """Serve ``create_app(db_path)`` (in edit mode with a ``web.edit.Editor``) on 127.0.0.1 and yield its base URL."""
     import uvicorn
 
     from newsgraph.web.app import create_app
 
     port = _free_port()
-    config = uvicorn.Config(create_app(str(db_path)), host="127.0.0.1", port=port, log_level="warning")
+    config = uvicorn.Config(create_app(str(db_path), editor=editor), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="newsgraph-web-test", daemon=True)
     thread.start()

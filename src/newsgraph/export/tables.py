@@ -30,6 +30,7 @@ EXPORTED_TABLES = (
     "dates",
     "framing",
     "failures",
+    "corrections",  # the analyst's corrections, already applied to the tables above
 )
 # Columns too bulky or internal for an analytic export; the article JSON is in `articles.article_json`.
 _DROPPED_COLUMNS = {"articles": {"source_text", "offset_map", "seq"}}

@@ -28,6 +28,7 @@ if it shares at least one and strictly more than every other candidate.
 
 from __future__ import annotations
 
+import json
 import re
 import sqlite3
 import unicodedata
@@ -37,7 +38,7 @@ from dataclasses import dataclass
 from ..model import Entity
 from ..nlp.knowledge.lexicon import GENERIC_ORG_WORDS, STORED_NAME_TITLE_KEYS
 
-__all__ = ["normalise_name", "resolve_entities"]
+__all__ = ["entity_keys", "normalise_name", "refresh_corpus_entities", "resolve_entities"]
 
 _POSSESSIVE = re.compile(r"(?<=\w)'s\b|(?<=s)'(?=\s|$)")
 _PUNCT = re.compile(r"[^\w\s]")
@@ -85,7 +86,7 @@ def _compatible(cand: _Candidate, ent: Entity) -> bool:
     return True
 
 
-def _keys(ent: Entity) -> list[str]:
+def entity_keys(ent: Entity) -> list[str]:
     """Every normalised name of an entity, its own name first (all are stored as aliases)."""
     keys = [normalise_name(ent.name, ent.type) or ent.name.casefold()]
     for alias in ent.aliases:
@@ -232,9 +233,19 @@ def _needs_context(conn, ent: Entity, keys: list[str]) -> bool:
     return (ent.type == "PERSON" and " " not in keys[0]) or len(_by_name(conn, ent, keys)) > 1
 
 
+# A new corpus entity never takes the id of one a correction names (merged or rejected,
+# hence deleted): SQLite would reuse the highest id, and the correction would then apply to it.
+_NEXT_ID = (
+    "SELECT max(coalesce((SELECT max(id) FROM corpus_entities), 0), coalesce((SELECT max(max("
+    "coalesce(json_extract(target, '$.entity_id'), 0), coalesce(json_extract(after_json, '$.entity_id'), 0))) "
+    "FROM corrections), 0)) + 1"
+)
+
+
 def _create(conn, ent: Entity) -> int:
     cur = conn.execute(
-        "INSERT INTO corpus_entities (name, type, country, gazetteer_id, lat, lon) VALUES (?, ?, ?, ?, ?, ?)",
+        f"INSERT INTO corpus_entities (id, name, type, country, gazetteer_id, lat, lon) "
+        f"VALUES (({_NEXT_ID}), ?, ?, ?, ?, ?, ?)",
         (ent.name, ent.type, ent.country, ent.gazetteer_id, ent.lat, ent.lon),
     )
     return cur.lastrowid
@@ -266,18 +277,25 @@ def _refresh_fts(conn, cid: int) -> None:
     conn.execute("INSERT INTO entities_fts (rowid, name, aliases) VALUES (?, ?, ?)", (cid, name, " | ".join(aliases)))
 
 
-def resolve_entities(conn: sqlite3.Connection, entities: list[Entity]) -> dict[str, int]:
+def resolve_entities(
+    conn: sqlite3.Connection, entities: list[Entity], forced: dict[str, int] | None = None
+) -> dict[str, int]:
     """Assign every entity of one article a corpus entity (merging or creating),
     update aliases, counts and ``entities_fts``; return ``{local_id: corpus_id}``.
 
     Two passes: entities that need context (single-token PERSON names, ambiguous
     names) wait until the others are resolved, so their context is this article's
-    other corpus entities.
+    other corpus entities.  ``forced`` (``{local_id: corpus_id}``, from an analyst's
+    corrections) assigns those entities without any matching.
     """
-    keys = {ent.id: _keys(ent) for ent in entities}
+    keys = {ent.id: entity_keys(ent) for ent in entities}
     assigned: dict[str, int] = {}
     deferred: list[Entity] = []
     for ent in entities:
+        if forced and ent.id in forced:
+            _add_aliases(conn, forced[ent.id], keys[ent.id])
+            assigned[ent.id] = forced[ent.id]
+            continue
         if _needs_context(conn, ent, keys[ent.id]):
             deferred.append(ent)
             continue
@@ -308,3 +326,39 @@ def _settle(conn, cid: int | None, ent: Entity, keys: list[str]) -> int:
         _merge_into(conn, cid, ent, keys)
     _add_aliases(conn, cid, keys)
     return cid
+
+
+def refresh_corpus_entities(conn: sqlite3.Connection, ids: set[int], drop_empty: bool = True) -> None:
+    """Recompute the counts and aliases of corpus entities from the article entities linked
+    to them, after an analyst's correction moved or removed some (aliases were only ever
+    added until then).  An entity keeps the key of its own name, so it is found again by
+    name; one no article entity links to any more is deleted when ``drop_empty``."""
+    for cid in sorted(ids):
+        row = conn.execute("SELECT name, type FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
+        if row is None:
+            continue
+        linked = conn.execute("SELECT name, type, aliases FROM entities WHERE corpus_entity_id = ?", (cid,)).fetchall()
+        if not linked and drop_empty:
+            conn.execute("DELETE FROM corpus_entity_aliases WHERE corpus_entity_id = ?", (cid,))
+            conn.execute("DELETE FROM entities_fts WHERE rowid = ?", (cid,))
+            conn.execute("DELETE FROM corpus_entities WHERE id = ?", (cid,))
+            continue
+        keys = [normalise_name(row[0], row[1]) or row[0].casefold()]
+        for name, type_, aliases in linked:
+            for key in entity_keys(Entity("", name, type_, aliases=json.loads(aliases or "[]"))):
+                if key not in keys:
+                    keys.append(key)
+        conn.execute("DELETE FROM corpus_entity_aliases WHERE corpus_entity_id = ?", (cid,))
+        _add_aliases(conn, cid, keys)
+        (mentions,) = conn.execute(
+            "SELECT count(*) FROM mentions m JOIN entities e ON e.article_id = m.article_id AND e.local_id = m.entity_id "
+            "WHERE e.corpus_entity_id = ?",
+            (cid,),
+        ).fetchone()
+        (articles,) = conn.execute(
+            "SELECT count(DISTINCT article_id) FROM entities WHERE corpus_entity_id = ?", (cid,)
+        ).fetchone()
+        conn.execute(
+            "UPDATE corpus_entities SET mention_count = ?, article_count = ? WHERE id = ?", (mentions, articles, cid)
+        )
+        _refresh_fts(conn, cid)

@@ -122,6 +122,12 @@ class Database:
     def _one(self, sql: str, params=()):
         return self._conn.execute(sql, params).fetchone()
 
+    def corrections(self) -> list:
+        """Every correction (``store.corrections.Correction``), oldest first, undone ones included."""
+        from .corrections import list_corrections
+
+        return list_corrections(self._conn)
+
     # -- corpus overview ----------------------------------------------------------
 
     def stats(self) -> dict:

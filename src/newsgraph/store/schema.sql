@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 6;
+PRAGMA user_version = 7;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -216,6 +216,28 @@ CREATE TABLE failures (
 );
 CREATE INDEX failures_path ON failures(path);
 CREATE INDEX failures_run ON failures(run_id);
+
+-- An analyst's corrections (newsgraph fix, serve --edit) and the uncorrected analysis
+-- of each article a correction changed: see store/corrections.py.
+CREATE TABLE corrections (
+    id          INTEGER PRIMARY KEY,
+    kind        TEXT NOT NULL,
+    scope       TEXT NOT NULL DEFAULT 'corpus',
+    article_id  TEXT,
+    target      TEXT NOT NULL DEFAULT '{}',
+    before_json TEXT NOT NULL DEFAULT '{}',
+    after_json  TEXT NOT NULL DEFAULT '{}',
+    reason      TEXT NOT NULL DEFAULT '',
+    user        TEXT NOT NULL DEFAULT '',
+    created_at  TEXT NOT NULL,
+    undone_at   TEXT
+);
+CREATE INDEX corrections_active ON corrections(undone_at, id);
+
+CREATE TABLE uncorrected_articles (
+    article_id   TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    article_json TEXT NOT NULL
+) WITHOUT ROWID;
 
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'

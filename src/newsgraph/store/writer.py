@@ -13,8 +13,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Article, Document
 from .connection import LATEST_SCHEMA_VERSION, open_writer, transaction
-from .corpus import resolve_entities
-from .rows import FACT_COLUMNS, fact_rows
+from .corrections import write_facts
 
 __all__ = ["AddResult", "AddStatus", "Store"]
 
@@ -233,8 +232,8 @@ class Store:
             ),
         )  # fmt: skip
         self._record_path(aid, path, now)
-        corpus_ids = resolve_entities(conn, article.entities)
-        self._write_parts(aid, article, corpus_ids)
+        # The facts, with the analyst's corrections applied (store/corrections.py).
+        write_facts(conn, article)
         return AddResult(aid, AddStatus.ADDED, path)
 
     def _record_path(self, aid: str, path: str | None, now: str) -> None:
@@ -243,11 +242,3 @@ class Store:
                 "INSERT OR IGNORE INTO article_sources (article_id, path, first_seen) VALUES (?, ?, ?)",
                 (aid, path, now),
             )
-
-    def _write_parts(self, aid: str, article: Article, corpus_ids: dict[str, int]) -> None:
-        for table, rows in fact_rows(aid, article, corpus_ids).items():
-            if rows:
-                columns = FACT_COLUMNS[table]
-                marks = ", ".join("?" for _ in columns)
-                # table and column names come from FACT_COLUMNS, never from input
-                self._conn.executemany(f"INSERT INTO {table} ({', '.join(columns)}) VALUES ({marks})", rows)

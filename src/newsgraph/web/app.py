@@ -1,7 +1,8 @@
 """The web reader and explorer: ``create_app(db_path)`` and ``serve(db, host, port)``.
 
 Server-rendered HTML (Jinja2, autoescaped) with a little vanilla JS from
-``static/``; a JSON API under ``/api``.  The database is opened read-only.
+``static/``; a JSON API under ``/api``.  The database is opened read-only; only in
+edit mode (``edit.py``) are corrections written, each through ``store.corrector``.
 Every response carries a strict Content-Security-Policy: no inline script or
 style, nothing from other origins (all assets are vendored).  Only the host names
 the server was started for are answered (``network.py``: no DNS rebinding); HEAD
@@ -23,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from . import api, pages
+from . import api, edit, pages
 from .context import HERE, WebContext
 from .network import LOCAL_HOSTS, allowed_hosts_for, base_url, host_pattern, listen
 
@@ -105,11 +106,14 @@ def _wants_json(request: Request) -> bool:
     return request.url.path.startswith("/api/") or request.url.path == "/openapi.json"
 
 
-def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) -> FastAPI:
+def create_app(
+    db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS, editor: edit.Editor | None = None
+) -> FastAPI:
     """The app over the store at ``db_path`` (opened read-only; raises StoreError if it
     is missing or not a newsgraph store).  It answers only requests whose ``Host`` is
     one of ``allowed_hosts`` (names, addresses, ``*.domain``, or ``*`` for any; E403
-    for anything else); any other host gets a bare 400."""
+    for anything else); any other host gets a bare 400.  With an ``editor`` (``serve
+    --edit``) it also takes corrections, from sessions that logged in with its token."""
     hosts = [host_pattern(h) for h in allowed_hosts]
     ctx = WebContext(db_path)
 
@@ -129,6 +133,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
         lifespan=lifespan,
     )
     app.state.ctx = ctx
+    app.state.editor = editor
+    ctx.env.globals["editing"] = edit.editing
     # The last added runs first: security headers on everything, even a refused host.
     app.add_middleware(HeadAsGet)
     app.add_middleware(TrustedHostMiddleware, allowed_hosts=hosts, www_redirect=False)
@@ -136,6 +142,8 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(api.router)
+    if editor is not None:  # without it no route takes a POST: the reader stays read-only
+        app.include_router(edit.router)
 
     def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None):
         if _wants_json(request):
@@ -171,6 +179,7 @@ def serve(
     port: int = 8000,
     allowed_hosts: Iterable[str] = (),
     on_listening: Callable[[str], None] | None = None,
+    editor: edit.Editor | None = None,
 ) -> None:
     """Run the app with uvicorn on ``host``:``port`` (localhost only unless ``host``
     says otherwise), answering the names ``allowed_hosts_for(host, allowed_hosts)``.
@@ -180,7 +189,7 @@ def serve(
     server can really be reached."""
     import uvicorn
 
-    app = create_app(db, allowed_hosts_for(host, allowed_hosts))
+    app = create_app(db, allowed_hosts_for(host, allowed_hosts), editor)
     sock = listen(host, port)
     if on_listening is not None:
         on_listening(base_url(sock))
