@@ -178,19 +178,7 @@ def ingest(
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
         _with_progress(lambda progress: run_ingest(paths, db, options, progress, nlp, report), as_json)
-        for failure in report.failures:
-            err.print(failure.line(), highlight=False, markup=False)
-        if as_json:
-            sys.stdout.write(json_text(report.as_dict()) + "\n")
-        else:
-            out.print(
-                f"{report.added} added, {report.duplicates} already stored, "
-                f"{report.skipped} skipped, {len(report.failures)} failed → {safe(db)}",
-                highlight=False,
-            )
-        if not report.ingested_anything:
-            err.print("nothing was ingested")
-            raise _Failure(1)
+        _summarise(report, db, as_json)
 
     def interrupted() -> str:
         # The run's row is committed with each batch; the in-memory report can lag it by the
@@ -212,6 +200,23 @@ def ingest(
         _run(debug, body, db=db, interrupted=interrupted)
     finally:
         signal.signal(signal.SIGTERM, previous)
+
+
+def _summarise(report, db: Path, as_json: bool, nothing_new_is_fine: bool = False) -> None:
+    """Print an ingest's failures and summary, and stop with its exit code (README "Exit codes")."""
+    for failure in report.failures:
+        err.print(failure.line(), highlight=False, markup=False)
+    if as_json:
+        sys.stdout.write(json_text(report.as_dict()) + "\n")
+    else:
+        out.print(
+            f"{report.added} added, {report.duplicates} already stored, "
+            f"{report.skipped} skipped, {len(report.failures)} failed → {safe(db)}",
+            highlight=False,
+        )
+    if not report.ingested_anything and (report.failures or not nothing_new_is_fine):
+        err.print("nothing was ingested")
+        raise _Failure(1)
 
 
 def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
@@ -426,6 +431,45 @@ def serve(
         serve_app(str(db), host=host, port=port, allowed_hosts=allowed_host, on_listening=listening)
 
     _run(debug, body)
+
+
+@app.command()
+def fetch(
+    urls: list[str] = typer.Argument(None, help="Pages to download (http or https)."),
+    feed: list[str] = typer.Option([], "--feed", help="An RSS or Atom feed whose new items to fetch (repeatable)."),
+    db: Path = DB_OPTION,
+    host_interval: float = typer.Option(
+        1.0, "--host-interval", callback=_finite(0), help="Seconds between requests to one host."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Download pages or a feed's items, read them as HTML and ingest them; only new URLs are fetched.
+
+    Polite by default: one request per host per second, robots.txt obeyed, a
+    User-Agent naming newsgraph.  What was fetched is kept in the store's fetch_log.
+    """
+    from . import __version__
+    from .batch.runner import IngestReport
+
+    report = IngestReport()
+
+    def body() -> None:
+        from .api import default_pipeline
+        from .batch.fetch import FetchOptions, run_fetch
+        from .store.writer import Store
+
+        if not urls and not feed:
+            raise typer.BadParameter("give URLs, or --feed URL")
+        options = FetchOptions(user_agent=f"newsgraph/{__version__}", host_interval=host_interval)
+        _note_migration(db, Store, 5.0)
+        _with_progress(
+            lambda progress: run_fetch(list(urls or []), feed, db, options, None, progress, default_pipeline(), report),
+            as_json,
+        )
+        _summarise(report, db, as_json, nothing_new_is_fine=True)
+
+    _run(debug, body, db=db)
 
 
 @app.command()

@@ -425,11 +425,12 @@ def test_migrate_version_5_store_keeps_its_facts_and_adds_confidence(db_path):
     conn = sqlite3.connect(db_path, isolation_level=None)
     for table in ("entities", "quotes", "events"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")  # what newsgraph wrote before version 6
+    conn.execute("DROP TABLE fetch_log")  # added in version 7
     conn.execute("PRAGMA user_version = 5")
     conn.close()
     with Store(db_path) as store:
         conn = store.connection
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 7
         assert conn.execute("SELECT count(*), count(confidence) FROM entities").fetchone() == (3, 0)
         assert conn.execute("SELECT text, speaker_id, confidence FROM quotes").fetchone() == (
             '"This harbour will feed the whole valley,"',

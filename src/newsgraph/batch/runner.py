@@ -22,7 +22,7 @@ from ..readers import ReadOptions, iter_documents
 from ..store import Store
 from .records import document_to_record
 
-__all__ = ["IngestOptions", "IngestReport", "run_ingest"]
+__all__ = ["IngestOptions", "IngestReport", "run_ingest", "ingest_items"]
 
 
 @dataclass
@@ -80,13 +80,29 @@ def run_ingest(
     run's row in ``ingest_runs`` is marked interrupted, with the same counts.
     """
     options = options or IngestOptions()
+    return ingest_items(
+        lambda _store: iter_documents([str(p) for p in paths], options.read), db, options, progress, nlp, report
+    )
+
+
+def ingest_items(
+    items: Callable[[Store], Iterable[Document | InputError]],
+    db: str | Path,
+    options: IngestOptions | None = None,
+    progress: Progress | None = None,
+    nlp=None,
+    report: IngestReport | None = None,
+    command: str = "ingest",
+) -> IngestReport:
+    """``run_ingest`` over documents and errors from ``items(store)`` (read files, fetched pages)."""
+    options = options or IngestOptions()
     report = report if report is not None else IngestReport()
     notify = progress or (lambda _report, _path: None)
     with Store(db, timeout=options.busy_timeout) as store:
-        report.run_id = store.start_run("ingest")
+        report.run_id = store.start_run(command)
 
         def new_documents() -> Iterator[Document]:
-            for item in iter_documents([str(p) for p in paths], options.read):
+            for item in items(store):
                 if isinstance(item, InputError):
                     report.failures.append(item)
                     store.record_failure(item.path or "", item.code, item.reason)
