@@ -34,6 +34,11 @@ DB_OPTION = typer.Option("newsgraph.db", "--db", help="The SQLite store to use."
 DEBUG_OPTION = typer.Option(False, "--debug", help="Show tracebacks.")
 
 
+# Exit codes of ingest and fetch (README "Exit codes"): 0 every file was read.
+EXIT_NOTHING_STORED = 1  # nothing was stored (or already there): every input failed, or there was none
+EXIT_SOME_FAILED = 3  # articles were stored, but some files failed: their lines name them
+
+
 class _Failure(Exception):
     """Raised inside a command to stop with an exit code after printing."""
 
@@ -214,9 +219,13 @@ def _summarise(report, db: Path, as_json: bool, nothing_new_is_fine: bool = Fals
             f"{report.skipped} skipped, {len(report.failures)} failed → {safe(db)}",
             highlight=False,
         )
+    for path, reason in report.skipped_paths:
+        err.print(printable(f"skipped {path}: {reason}"), highlight=False, markup=False)
     if not report.ingested_anything and (report.failures or not nothing_new_is_fine):
         err.print("nothing was ingested")
-        raise _Failure(1)
+        raise _Failure(EXIT_NOTHING_STORED)
+    if report.failures:
+        raise _Failure(EXIT_SOME_FAILED)
 
 
 def _note_migration(db: Path, store_class, lock_timeout: float) -> None:

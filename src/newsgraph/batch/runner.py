@@ -43,6 +43,7 @@ class IngestReport:
     added: int = 0
     duplicates: int = 0
     skipped: int = 0  # read fine but not analysed (e.g. not English)
+    skipped_paths: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of each skipped article
     failures: list[InputError] = field(default_factory=list)
     words: int = 0
 
@@ -57,6 +58,7 @@ class IngestReport:
             "skipped": self.skipped,
             "failed": len(self.failures),
             "failures": [f.line() for f in self.failures],
+            "skipped_paths": [{"path": path, "reason": reason} for path, reason in self.skipped_paths],
             "words": self.words,
         }
 
@@ -124,6 +126,7 @@ def ingest_items(
         for document, article in analysed:
             if article.skipped_reason:
                 report.skipped += 1
+                report.skipped_paths.append((document.path or "", article.skipped_reason))
                 store.record_failure(document.path or "", "E015", article.skipped_reason)
                 notify(report, document.path)
                 continue  # not stored: only analysed articles go into the graph
