@@ -166,7 +166,7 @@ def ingest(
         if engine != "local":
             raise typer.BadParameter("--engine must be local or ray")
         from .api import default_pipeline
-        from .batch.runner import IngestOptions, run_ingest
+        from .batch.runner import IngestOptions, count_items, run_ingest
         from .readers import ReadOptions
         from .store.writer import Store
 
@@ -182,7 +182,8 @@ def ingest(
         _note_migration(db, Store, lock_timeout)
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
-        _with_progress(lambda progress: run_ingest(paths, db, options, progress, nlp, report), as_json)
+        total = None if as_json or not err.is_terminal else count_items(paths, read)
+        _with_progress(lambda progress: run_ingest(paths, db, options, progress, nlp, report), as_json, total)
         _summarise(report, db, as_json)
 
     def interrupted() -> str:
@@ -241,23 +242,30 @@ def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
             )
 
 
-def _with_progress(work, quiet: bool):
-    """Run ``work(progress_callback)`` under a Rich progress bar (files, articles/s, errors)."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _with_progress(work, quiet: bool, total: int | None = None):
+    """Run ``work(progress_callback)`` under a Rich progress bar (articles/s, errors; with a
+    ``total`` of expected articles, a bar and the time remaining)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     if quiet or not err.is_terminal:
         return work(None)
     started = time.monotonic()
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
-    ) as bar:
-        task = bar.add_task("starting (loading the model)…")
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    if total:
+        columns[2:2] = [BarColumn(), TextColumn("{task.completed}/{task.total}")]
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("starting (loading the model)…", total=total)
 
         def progress(report, path) -> None:
             done = report.added + report.duplicates + report.skipped
             rate = done / max(time.monotonic() - started, 1e-6)
             name = safe(Path(path or "").name)
-            bar.update(task, description=f"{done} articles · {rate:.1f}/s · {len(report.failures)} errors · {name}")
+            bar.update(
+                task,
+                completed=done + len(report.failures),
+                description=f"{done} articles · {rate:.1f}/s · {len(report.failures)} errors · {name}",
+            )
 
         return work(progress)
 

@@ -19,10 +19,11 @@ from ..errors import InputError
 from ..model import Article, Document
 from ..nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
 from ..readers import ReadOptions, iter_documents
+from ..readers.files import iter_files
 from ..store import Store
 from .records import document_to_record
 
-__all__ = ["IngestOptions", "IngestReport", "run_ingest", "ingest_items"]
+__all__ = ["IngestOptions", "IngestReport", "run_ingest", "ingest_items", "count_items"]
 
 
 @dataclass
@@ -185,3 +186,33 @@ def _analyse_in_workers(documents: Iterator[Document], options: IngestOptions) -
 def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, Article]]:
     for document, article_dict in zip(batch, future.result()):
         yield document, Article.from_dict(article_dict)
+
+
+def count_items(paths: Iterable[str | Path], read: ReadOptions | None = None) -> int | None:
+    """How many articles (or failures) an ingest of ``paths`` will report: one per file,
+    one per line of a JSONL file.  None for standard input, whose length is unknown.
+    Reads JSONL files in chunks up to the size limit; a progress bar's total, not a promise."""
+    read = read or ReadOptions()
+    names = [str(p) for p in paths]
+    if "-" in names:
+        return None
+    total = 0
+    for path in iter_files(names, read):
+        if isinstance(path, InputError):
+            total += 1
+            continue
+        if path.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        lines = 0
+        try:
+            with path.open("rb") as fh:
+                for _ in range(read.max_bytes // (1 << 20) + 1):
+                    chunk = fh.read(1 << 20)
+                    if not chunk:
+                        break
+                    lines += chunk.count(b"\n") + (0 if chunk.endswith(b"\n") or len(chunk) == 1 << 20 else 1)
+        except OSError:
+            lines = 1  # the reader will name the problem
+        total += max(lines, 1)
+    return total
