@@ -217,7 +217,7 @@ def test_a_hostile_file_name_neither_steers_the_terminal_nor_splits_its_line(run
     hostile = corpus / "evil\x1b[2J\x1b]0;owned\x07\nnext [bold]line.pdf"
     hostile.write_bytes(b"not a pdf at all")
     result = invoke(runner, "ingest", corpus, "--db", tmp_path / "n.db")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # stored the corpus; the hostile file failed
     assert "\x1b" not in result.output and "\x07" not in result.output
     lines = [line for line in result.stderr.splitlines() if "evil" in line or "next" in line]
     assert len(lines) == 1, result.stderr
