@@ -118,7 +118,7 @@ def test_a_batch_goes_on_past_bad_files(runner, corpus, tmp_path):
     (corpus / "broken.jsonl").write_text('{"text": "A good line about the port of Gdynia and its cranes."}\nnot json\n')
     db = tmp_path / "n.db"
     result = invoke(runner, "ingest", corpus, "--db", db)
-    assert result.exit_code == 0, "something was ingested"
+    assert result.exit_code == 3, "something was ingested, but some files failed"
     assert "3 added" in result.stdout
     assert "empty.txt" in result.stderr and "broken.jsonl:2" in result.stderr
     assert stats(runner, db)["failures"] == 2
@@ -217,7 +217,7 @@ def test_a_hostile_file_name_neither_steers_the_terminal_nor_splits_its_line(run
     hostile = corpus / "evil\x1b[2J\x1b]0;owned\x07\nnext [bold]line.pdf"
     hostile.write_bytes(b"not a pdf at all")
     result = invoke(runner, "ingest", corpus, "--db", tmp_path / "n.db")
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # stored the corpus; the hostile file failed
     assert "\x1b" not in result.output and "\x07" not in result.output
     lines = [line for line in result.stderr.splitlines() if "evil" in line or "next" in line]
     assert len(lines) == 1, result.stderr
@@ -249,3 +249,25 @@ def test_show_and_errors_neutralise_control_characters_and_markup(runner, tmp_pa
     missing = invoke(runner, "stats", "--db", tmp_path / "[bold]gone\x1b[2J.db")
     assert missing.exit_code == 1
     assert "[bold]gone\\x1b[2J.db" in missing.stderr and "\x1b" not in missing.stderr
+
+
+def test_exit_codes_say_whether_every_file_was_read(runner, corpus, tmp_path):
+    """0: every file read; 3: some failed, the rest stored; 1: nothing stored (README "Exit codes")."""
+    assert invoke(runner, "ingest", corpus, "--db", tmp_path / "all.db").exit_code == 0
+    (corpus / "empty.txt").write_text("")
+    some = invoke(runner, "ingest", corpus, "--db", tmp_path / "some.db")
+    assert some.exit_code == 3 and "empty.txt" in some.stderr
+    assert invoke(runner, "ingest", corpus / "empty.txt", "--db", tmp_path / "none.db").exit_code == 1
+
+
+def test_skipped_articles_are_named_in_the_summary(runner, corpus, tmp_path):
+    (corpus / "hafen.txt").write_text(
+        "Der Stadtrat hat am Donnerstag das Geld für die Reparatur der beiden beschädigten Schleusen "
+        "bewilligt, teilte das Hafenamt in einer Erklärung auf seiner Internetseite mit.\n"
+    )
+    result = invoke(runner, "ingest", corpus, "--db", tmp_path / "n.db")
+    assert result.exit_code == 0, result.output
+    assert "1 skipped" in result.stdout
+    assert [line for line in result.stderr.splitlines() if line.startswith("skipped")] == [
+        next(line for line in result.stderr.splitlines() if "hafen.txt" in line)
+    ]

@@ -36,6 +36,11 @@ REASON_OPTION = typer.Option("", "--reason", help="Why: kept with the correction
 USER_OPTION = typer.Option(None, "--user", help="Who makes the correction (default: the OS user).")
 
 
+# Exit codes of ingest and fetch (README "Exit codes"): 0 every file was read.
+EXIT_NOTHING_STORED = 1  # nothing was stored (or already there): every input failed, or there was none
+EXIT_SOME_FAILED = 3  # articles were stored, but some files failed: their lines name them
+
+
 class _Failure(Exception):
     """Raised inside a command to stop with an exit code after printing."""
 
@@ -163,7 +168,7 @@ def ingest(
         if engine != "local":
             raise typer.BadParameter("--engine must be local or ray")
         from .api import default_pipeline
-        from .batch.runner import IngestOptions, run_ingest
+        from .batch.runner import IngestOptions, count_items, run_ingest
         from .readers import ReadOptions
         from .store.writer import Store
 
@@ -179,20 +184,9 @@ def ingest(
         _note_migration(db, Store, lock_timeout)
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
-        _with_progress(lambda progress: run_ingest(paths, db, options, progress, nlp, report), as_json)
-        for failure in report.failures:
-            err.print(failure.line(), highlight=False, markup=False)
-        if as_json:
-            sys.stdout.write(json_text(report.as_dict()) + "\n")
-        else:
-            out.print(
-                f"{report.added} added, {report.duplicates} already stored, "
-                f"{report.skipped} skipped, {len(report.failures)} failed → {safe(db)}",
-                highlight=False,
-            )
-        if not report.ingested_anything:
-            err.print("nothing was ingested")
-            raise _Failure(1)
+        total = None if as_json or not err.is_terminal else count_items(paths, read)
+        _with_progress(lambda progress: run_ingest(paths, db, options, progress, nlp, report), as_json, total)
+        _summarise(report, db, as_json)
 
     def interrupted() -> str:
         # The run's row is committed with each batch; the in-memory report can lag it by the
@@ -216,6 +210,27 @@ def ingest(
         signal.signal(signal.SIGTERM, previous)
 
 
+def _summarise(report, db: Path, as_json: bool, nothing_new_is_fine: bool = False) -> None:
+    """Print an ingest's failures and summary, and stop with its exit code (README "Exit codes")."""
+    for failure in report.failures:
+        err.print(failure.line(), highlight=False, markup=False)
+    if as_json:
+        sys.stdout.write(json_text(report.as_dict()) + "\n")
+    else:
+        out.print(
+            f"{report.added} added, {report.duplicates} already stored, "
+            f"{report.skipped} skipped, {len(report.failures)} failed → {safe(db)}",
+            highlight=False,
+        )
+    for path, reason in report.skipped_paths:
+        err.print(printable(f"skipped {path}: {reason}"), highlight=False, markup=False)
+    if not report.ingested_anything and (report.failures or not nothing_new_is_fine):
+        err.print("nothing was ingested")
+        raise _Failure(EXIT_NOTHING_STORED)
+    if report.failures:
+        raise _Failure(EXIT_SOME_FAILED)
+
+
 def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
     """Open the store once before the model loads: a problem with it is reported at
     once, and a migration of an older store is said, never done silently."""
@@ -229,23 +244,30 @@ def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
             )
 
 
-def _with_progress(work, quiet: bool):
-    """Run ``work(progress_callback)`` under a Rich progress bar (files, articles/s, errors)."""
-    from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+def _with_progress(work, quiet: bool, total: int | None = None):
+    """Run ``work(progress_callback)`` under a Rich progress bar (articles/s, errors; with a
+    ``total`` of expected articles, a bar and the time remaining)."""
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
     if quiet or not err.is_terminal:
         return work(None)
     started = time.monotonic()
-    with Progress(
-        SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(), console=err, transient=True
-    ) as bar:
-        task = bar.add_task("starting (loading the model)…")
+    columns = [SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn()]
+    if total:
+        columns[2:2] = [BarColumn(), TextColumn("{task.completed}/{task.total}")]
+        columns.append(TimeRemainingColumn())
+    with Progress(*columns, console=err, transient=True) as bar:
+        task = bar.add_task("starting (loading the model)…", total=total)
 
         def progress(report, path) -> None:
             done = report.added + report.duplicates + report.skipped
             rate = done / max(time.monotonic() - started, 1e-6)
             name = safe(Path(path or "").name)
-            bar.update(task, description=f"{done} articles · {rate:.1f}/s · {len(report.failures)} errors · {name}")
+            bar.update(
+                task,
+                completed=done + len(report.failures),
+                description=f"{done} articles · {rate:.1f}/s · {len(report.failures)} errors · {name}",
+            )
 
         return work(progress)
 
@@ -449,6 +471,45 @@ def _editor(token: str | None, user: str | None):
     from .web.edit import Editor, check_token
 
     return Editor(check_token(token) if token is not None else secrets.token_urlsafe(24), user)
+
+
+@app.command()
+def fetch(
+    urls: list[str] = typer.Argument(None, help="Pages to download (http or https)."),
+    feed: list[str] = typer.Option([], "--feed", help="An RSS or Atom feed whose new items to fetch (repeatable)."),
+    db: Path = DB_OPTION,
+    host_interval: float = typer.Option(
+        1.0, "--host-interval", callback=_finite(0), help="Seconds between requests to one host."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Download pages or a feed's items, read them as HTML and ingest them; only new URLs are fetched.
+
+    Polite by default: one request per host per second, robots.txt obeyed, a
+    User-Agent naming newsgraph.  What was fetched is kept in the store's fetch_log.
+    """
+    from . import __version__
+    from .batch.runner import IngestReport
+
+    report = IngestReport()
+
+    def body() -> None:
+        from .api import default_pipeline
+        from .batch.fetch import FetchOptions, run_fetch
+        from .store.writer import Store
+
+        if not urls and not feed:
+            raise typer.BadParameter("give URLs, or --feed URL")
+        options = FetchOptions(user_agent=f"newsgraph/{__version__}", host_interval=host_interval)
+        _note_migration(db, Store, 5.0)
+        _with_progress(
+            lambda progress: run_fetch(list(urls or []), feed, db, options, None, progress, default_pipeline(), report),
+            as_json,
+        )
+        _summarise(report, db, as_json, nothing_new_is_fine=True)
+
+    _run(debug, body, db=db)
 
 
 @app.command()

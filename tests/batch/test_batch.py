@@ -105,3 +105,13 @@ def test_ingest_killed_midway_resumes_to_exactly_the_expected_articles(tmp_path,
     fresh = tmp_path / "fresh.db"
     run_ingest([corpus], fresh, IngestOptions(), nlp=nlp)
     assert article_facts(db) == article_facts(fresh), "no article is half-written"
+
+
+def test_the_progress_total_counts_files_and_jsonl_lines(tmp_path):
+    from newsgraph.batch.runner import count_items
+
+    (tmp_path / "a.txt").write_text("One article.\n")
+    (tmp_path / "b.html").write_text("<p>Another</p>")
+    (tmp_path / "c.jsonl").write_text('{"text": "x"}\n{"text": "y"}\n{"text": "z"}')  # no final newline
+    assert count_items([tmp_path]) == 5
+    assert count_items(["-"]) is None

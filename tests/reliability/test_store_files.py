@@ -146,7 +146,7 @@ def downgrade_to_version_4(db: Path) -> None:
     for table in ("entities", "quotes", "events"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")
     conn.execute("ALTER TABLE ingest_runs DROP COLUMN status")
-    for table in ("corrections", "uncorrected_articles"):  # nor corrections (version 7)
+    for table in ("corrections", "uncorrected_articles", "fetch_log"):  # nor corrections (7), nor fetch_log (8)
         conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE ingest_runs SET finished_at = NULL")  # that run was killed
     conn.execute("PRAGMA user_version = 4")

@@ -15,7 +15,7 @@ _ENCRYPT = (
 )
 
 
-def build_pdf(objects: list[bytes], encrypt: bool = False) -> bytes:
+def build_pdf(objects: list[bytes], encrypt: bool = False, info: int | None = None) -> bytes:
     """A PDF from numbered object bodies (object 1 is the catalog), xref offsets computed."""
     out = bytearray(b"%PDF-1.4\n")
     offsets = []
@@ -26,6 +26,8 @@ def build_pdf(objects: list[bytes], encrypt: bool = False) -> bytes:
     out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1)
     out += b"".join(b"%010d 00000 n \n" % off for off in offsets)
     trailer = f"<< /Size {len(objects) + 1} /Root 1 0 R" + (_ENCRYPT if encrypt else "")
+    if info is not None:  # the document information dictionary (Title, Author, ...)
+        trailer += f" /Info {info} 0 R"
     out += b"trailer\n" + trailer.encode() + b" >>\nstartxref\n%d\n%%%%EOF\n" % xref
     return bytes(out)
 
@@ -39,11 +41,18 @@ def text_pdf(
     encrypt: bool = False,
     header: str | None = None,
     page_numbers: bool = False,
+    browser_print: tuple[str, str, str] | None = None,
+    info_title: str | None = None,
+    headline: str | None = None,
 ) -> bytes:
     """One Helvetica text line per string on each page, or a drawn square for ``None``.
 
     ``header`` and ``page_numbers`` add the running header and folio that real
     documents carry, for the reader's furniture removal to find.
+    ``browser_print`` = (print date and time, page title, URL) adds what a browser
+    prints around each page: date and title at the top, URL and "n/N" at the bottom.
+    ``info_title`` sets the document information Title; ``headline`` puts a line
+    in a 20-point font at the top of the first page.
     """
     page_ids = [4 + 2 * i for i in range(len(pages))]
     kids = " ".join(f"{p} 0 R" for p in page_ids)
@@ -59,6 +68,14 @@ def text_pdf(
             ops = []
             if header:
                 ops.append(f"BT /F1 9 Tf 72 760 Td ({_escape(header)}) Tj ET")
+            if browser_print:
+                printed, title, url = browser_print
+                ops.append(f"BT /F1 8 Tf 20 780 Td ({_escape(printed)}) Tj ET")
+                ops.append(f"BT /F1 8 Tf 200 780 Td ({_escape(title)}) Tj ET")
+                ops.append(f"BT /F1 8 Tf 20 15 Td ({_escape(url)}) Tj ET")
+                ops.append(f"BT /F1 8 Tf 560 15 Td ({number}/{len(pages)}) Tj ET")
+            if headline and number == 1:
+                ops.append(f"BT /F1 20 Tf 72 745 Td ({_escape(headline)}) Tj ET")
             ops.append("BT /F1 11 Tf 15 TL 72 730 Td")
             ops += [f"({_escape(line)}) Tj T*" for line in lines]
             ops.append("ET")
@@ -70,4 +87,8 @@ def text_pdf(
             b"/Resources << /Font << /F1 3 0 R >> >> /Contents %d 0 R >>" % (page_id + 1)
         )
         objects.append(b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content))
-    return build_pdf(objects, encrypt)
+    info = None
+    if info_title is not None:
+        objects.append(f"<< /Title ({_escape(info_title)}) /Producer (pdf_builder) >>".encode("cp1252"))
+        info = len(objects)
+    return build_pdf(objects, encrypt, info)

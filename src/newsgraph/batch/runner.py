@@ -19,10 +19,11 @@ from ..errors import InputError
 from ..model import Article, Document
 from ..nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
 from ..readers import ReadOptions, iter_documents
+from ..readers.files import iter_files
 from ..store import Store
 from .records import document_to_record
 
-__all__ = ["IngestOptions", "IngestReport", "run_ingest"]
+__all__ = ["IngestOptions", "IngestReport", "run_ingest", "ingest_items", "count_items"]
 
 
 @dataclass
@@ -43,6 +44,7 @@ class IngestReport:
     added: int = 0
     duplicates: int = 0
     skipped: int = 0  # read fine but not analysed (e.g. not English)
+    skipped_paths: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of each skipped article
     failures: list[InputError] = field(default_factory=list)
     words: int = 0
 
@@ -57,6 +59,7 @@ class IngestReport:
             "skipped": self.skipped,
             "failed": len(self.failures),
             "failures": [f.line() for f in self.failures],
+            "skipped_paths": [{"path": path, "reason": reason} for path, reason in self.skipped_paths],
             "words": self.words,
         }
 
@@ -80,13 +83,29 @@ def run_ingest(
     run's row in ``ingest_runs`` is marked interrupted, with the same counts.
     """
     options = options or IngestOptions()
+    return ingest_items(
+        lambda _store: iter_documents([str(p) for p in paths], options.read), db, options, progress, nlp, report
+    )
+
+
+def ingest_items(
+    items: Callable[[Store], Iterable[Document | InputError]],
+    db: str | Path,
+    options: IngestOptions | None = None,
+    progress: Progress | None = None,
+    nlp=None,
+    report: IngestReport | None = None,
+    command: str = "ingest",
+) -> IngestReport:
+    """``run_ingest`` over documents and errors from ``items(store)`` (read files, fetched pages)."""
+    options = options or IngestOptions()
     report = report if report is not None else IngestReport()
     notify = progress or (lambda _report, _path: None)
     with Store(db, timeout=options.busy_timeout) as store:
-        report.run_id = store.start_run("ingest")
+        report.run_id = store.start_run(command)
 
         def new_documents() -> Iterator[Document]:
-            for item in iter_documents([str(p) for p in paths], options.read):
+            for item in items(store):
                 if isinstance(item, InputError):
                     report.failures.append(item)
                     store.record_failure(item.path or "", item.code, item.reason)
@@ -108,6 +127,7 @@ def run_ingest(
         for document, article in analysed:
             if article.skipped_reason:
                 report.skipped += 1
+                report.skipped_paths.append((document.path or "", article.skipped_reason))
                 store.record_failure(document.path or "", "E015", article.skipped_reason)
                 notify(report, document.path)
                 continue  # not stored: only analysed articles go into the graph
@@ -166,3 +186,33 @@ def _analyse_in_workers(documents: Iterator[Document], options: IngestOptions) -
 def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, Article]]:
     for document, article_dict in zip(batch, future.result()):
         yield document, Article.from_dict(article_dict)
+
+
+def count_items(paths: Iterable[str | Path], read: ReadOptions | None = None) -> int | None:
+    """How many articles (or failures) an ingest of ``paths`` will report: one per file,
+    one per line of a JSONL file.  None for standard input, whose length is unknown.
+    Reads JSONL files in chunks up to the size limit; a progress bar's total, not a promise."""
+    read = read or ReadOptions()
+    names = [str(p) for p in paths]
+    if "-" in names:
+        return None
+    total = 0
+    for path in iter_files(names, read):
+        if isinstance(path, InputError):
+            total += 1
+            continue
+        if path.suffix.lower() != ".jsonl":
+            total += 1
+            continue
+        lines = 0
+        try:
+            with path.open("rb") as fh:
+                for _ in range(read.max_bytes // (1 << 20) + 1):
+                    chunk = fh.read(1 << 20)
+                    if not chunk:
+                        break
+                    lines += chunk.count(b"\n") + (0 if chunk.endswith(b"\n") or len(chunk) == 1 << 20 else 1)
+        except OSError:
+            lines = 1  # the reader will name the problem
+        total += max(lines, 1)
+    return total

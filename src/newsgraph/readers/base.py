@@ -83,7 +83,9 @@ def document_from_text(
     offsets, removed = repaired.offsets, repaired.removed
     if fix_map is not None:
         offsets = offsets.compose(fix_map)
-        removed = [Span(*fix_map.span_to_source(s.start, s.end), s.text) for s in removed]
+        # The text as the source has it (ftfy may have changed it: "ﬁ" -> "fi"), so span and text agree.
+        spans = [fix_map.span_to_source(s.start, s.end) for s in removed]
+        removed = [Span(start, end, source_text[start:end]) for start, end in spans]
     return Document(
         text=repaired.text,
         source_text=source_text,

@@ -17,6 +17,12 @@ Layout rules, in the order they are applied:
    boundaries (running headers and footers) that are shorter than the wrap
    width and do not end a sentence.  Only done when the text is
    hard-wrapped or has form feeds: in a plain text a line "3" may be content.
+   With two or more form-feed pages, a line among the first or last three of
+   a page that recurs (digits aside) at the edges of at least two pages and a
+   third of all pages is furniture whatever its length or ending: browser
+   print headers and footers (the page title cut with "…", the URL, the
+   print date and time) and newspapers' running heads.  Not when that would
+   remove every line.
 3. The text counts as hard-wrapped when most long lines end mid-sentence at a
    point where the next line's first word would not have fitted within the
    typical width (90th percentile of line lengths).  If not, every
@@ -116,6 +122,11 @@ class _Line:
     page_start: bool = False  # a page break (form feed, single leading space) precedes it
     indent: bool = False  # indented by two or more columns
     blank_before: bool = False
+    page: int = 0  # form-feed page number, from 0
+
+
+# How far from a page's top or bottom a print header or footer may sit, in lines.
+EDGE_LINES = 3
 
 
 def repair_text(raw: str, options: RepairOptions | None = None) -> Repaired:
@@ -164,6 +175,7 @@ def _split_lines(raw: str) -> list[_Line]:
     lines: list[_Line] = []
     page_start = True
     blank_before = False
+    page = 0
     pos = 0
     # str.splitlines breaks on exactly the line and page separators we care about.
     for piece in raw.splitlines(keepends=True):
@@ -181,6 +193,7 @@ def _split_lines(raw: str) -> list[_Line]:
                     page_start=page_start or lead_text == " ",
                     indent=len(lead_text.expandtabs(4)) >= 2,
                     blank_before=blank_before,
+                    page=page,
                 )
             )
             page_start = blank_before = False
@@ -189,6 +202,7 @@ def _split_lines(raw: str) -> list[_Line]:
         ending = piece[len(chunk) :]
         if ending and ending in _PAGE_BREAK_CHARS:
             page_start = True
+            page += 1
         pos += len(piece)
     if lines:
         lines[0].page_start = False  # the start of the text is not a page break worth a rule
@@ -249,12 +263,13 @@ def _drop_furniture(lines: list[_Line], long_len: float) -> tuple[list[_Line], l
         if near[i] and not is_number[i] and _could_be_header(line.text, long_len):
             key = _furniture_key(line.text)
             counts[key] = counts.get(key, 0) + 1
+    edge = _page_edge_furniture(lines)
     kept: list[_Line] = []
     removed: list[_Line] = []
     carry_page = carry_blank = False
     for i, line in enumerate(lines):
         repeated = near[i] and counts.get(_furniture_key(line.text), 0) >= 2
-        if is_number[i] or (repeated and _could_be_header(line.text, long_len)):
+        if is_number[i] or i in edge or (repeated and _could_be_header(line.text, long_len)):
             removed.append(line)
             carry_page = True  # whatever follows furniture starts a new page
             carry_blank = carry_blank or line.blank_before
@@ -265,6 +280,24 @@ def _drop_furniture(lines: list[_Line], long_len: float) -> tuple[list[_Line], l
         carry_page = carry_blank = False
         kept.append(line)
     return kept, removed
+
+
+def _page_edge_furniture(lines: list[_Line]) -> set[int]:
+    """Indices of lines that recur at the top or bottom of many form-feed pages (rule 2)."""
+    pages: dict[int, list[int]] = {}
+    for i, line in enumerate(lines):
+        pages.setdefault(line.page, []).append(i)
+    if len(pages) < 2:
+        return set()
+    edges = {n: set(idx[:EDGE_LINES] + idx[-EDGE_LINES:]) for n, idx in pages.items()}
+    pages_with: dict[str, set[int]] = {}
+    for n, idx in edges.items():
+        for i in idx:
+            pages_with.setdefault(_furniture_key(lines[i].text), set()).add(n)
+    needed = max(2, len(pages) / 3)
+    found = {i for idx in edges.values() for i in idx if len(pages_with[_furniture_key(lines[i].text)]) >= needed}
+    # Pages of nothing but the same line are content that repeats, not a frame around content.
+    return found if len(found) < len(lines) else set()
 
 
 def _could_be_header(text: str, long_len: float) -> bool:

@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 7;
+PRAGMA user_version = 8;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -255,4 +255,15 @@ END;
 
 CREATE VIRTUAL TABLE entities_fts USING fts5(
     name, aliases, tokenize='unicode61 remove_diacritics 2'
+);
+
+-- What `newsgraph fetch` downloaded (migration 0007): one row per URL, updated on each attempt.
+CREATE TABLE fetch_log (
+    url           TEXT PRIMARY KEY,
+    fetched_at    TEXT NOT NULL,
+    status        INTEGER,                   -- HTTP status; NULL: no response (refused, timed out)
+    outcome       TEXT NOT NULL,             -- stored | duplicate | not modified | E03x ... | E0xx ...
+    article_id    TEXT,                      -- id of the text read from it (articles.id once stored)
+    etag          TEXT,
+    last_modified TEXT
 );

@@ -164,6 +164,30 @@ class Store:
             tally = self._tally_in_run([], failed=1)
         self._tally = tally
 
+    def fetch_entry(self, url: str) -> dict | None:
+        """The ``fetch_log`` row of ``url`` (see ``batch.fetch``), or None if it was never fetched."""
+        cursor = self._conn.execute("SELECT * FROM fetch_log WHERE url = ?", (url,))
+        row = cursor.fetchone()
+        return dict(zip([c[0] for c in cursor.description], row)) if row else None
+
+    def record_fetch(
+        self,
+        url: str,
+        *,
+        status: int | None,
+        outcome: str,
+        article_id: str | None = None,
+        etag: str | None = None,
+        last_modified: str | None = None,
+    ) -> None:
+        """Remember one attempt to fetch ``url``, replacing the previous one."""
+        with transaction(self._conn, self.path):
+            self._conn.execute(
+                "INSERT OR REPLACE INTO fetch_log (url, fetched_at, status, outcome, article_id, etag, last_modified)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                (url, _now(), status, outcome, article_id, etag, last_modified),
+            )
+
     def start_run(self, command: str | None = None) -> int:
         """Open an ``ingest_runs`` row; adds and failures are tallied into it."""
         if self._run_id is not None:
