@@ -1,4 +1,4 @@
--- Version 6 -> 7: what `newsgraph fetch` downloaded, so a daily run takes only new items.
+-- Version 7 -> 8: what `newsgraph fetch` downloaded, so a daily run takes only new items.
 -- One row per URL, updated on each attempt: the HTTP status (NULL when no response),
 -- the outcome in words, the article id of the text it gave, and the validators for
 -- a conditional request next time.
