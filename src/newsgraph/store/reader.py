@@ -8,12 +8,15 @@ import json
 import logging
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Article, OffsetMap
 from .connection import connect_reader, schema_version
 from .corpus import normalise_name
+from .ties import TieQueries
 
 __all__ = ["Database", "fts_query"]
 
@@ -95,7 +98,7 @@ def _unused_markers(text: str) -> tuple[str, str]:
     return "", ""
 
 
-class Database:
+class Database(TieQueries):
     """Read-only access (``mode=ro``) to a store at the latest schema version.
 
     One connection; ``check_same_thread=False`` so a web app may share it between
@@ -115,6 +118,17 @@ class Database:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Every read inside the block sees one committed moment of the store (one read
+        transaction), even while an ingest writes: for exports built from several queries."""
+        self._conn.execute("BEGIN")
+        try:
+            self._conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()  # the snapshot starts at the first read
+            yield self
+        finally:
+            self._conn.execute("ROLLBACK")  # nothing was written: this only ends the read
 
     def _all(self, sql: str, params=()) -> list[dict]:
         return [dict(row) for row in self._conn.execute(sql, params)]
