@@ -450,8 +450,14 @@ def load(
 
 @app.command()
 def export(
-    fmt: str = typer.Option(..., "--format", help="gdelt-events (one TSV file), jsonl or parquet (a folder), graphml, gexf or edges (the entity graph, one file)."),
-    out_path: Path = typer.Option(..., "--out", help="The file (gdelt-events, graphml, gexf, edges) or folder to write."),
+    fmt: str = typer.Option(
+        ...,
+        "--format",
+        help="gdelt-events (one TSV file), jsonl or parquet (a folder), graphml, gexf or edges (the entity graph, one file).",
+    ),
+    out_path: Path = typer.Option(
+        ..., "--out", help="The file (gdelt-events, graphml, gexf, edges) or folder to write."
+    ),
     db: Path = DB_OPTION,
     all_modalities: bool = typer.Option(
         False, "--all-modalities", help="gdelt-events: also negated, hypothetical, attempted, future, reported."

@@ -16,6 +16,8 @@ from ..errors import StoreError
 from ..model import Article, OffsetMap
 from .connection import connect_reader, schema_version
 from .corpus import normalise_name
+from .query import ParsedQuery, parse_query
+from .search import SearchQueries
 from .ties import TieQueries
 
 __all__ = ["Database", "fts_query"]
@@ -98,7 +100,7 @@ def _unused_markers(text: str) -> tuple[str, str]:
     return "", ""
 
 
-class Database(TieQueries):
+class Database(TieQueries, SearchQueries):
     """Read-only access (``mode=ro``) to a store at the latest schema version.
 
     One connection; ``check_same_thread=False`` so a web app may share it between
@@ -218,11 +220,15 @@ class Database(TieQueries):
 
     # -- search -----------------------------------------------------------------------
 
-    def search(self, q: object, limit: int = 20, offset: int = 0) -> list[dict]:
-        """Articles matching every term of ``q``, best first, with highlighted snippets
-        (``snippet`` plain, ``snippet_html``/``title_html`` escaped with <mark>).
+    def search(
+        self, q: object, limit: int = 20, offset: int = 0, where: str = "1", params: list | None = None
+    ) -> list[dict]:
+        """Articles matching ``q`` (search syntax of ``store.query``: words, "phrases", OR,
+        -word, prefix*; or a ParsedQuery), best first, with highlighted snippets
+        (``snippet`` plain, ``snippet_html``/``title_html`` escaped with <mark>).  ``where``/``params``:
+        a further condition on ``articles a`` (from ``store.search``, never user text).
         Never raises on user input; an unsearchable query gives []."""
-        query = fts_query(q)
+        query = (q if isinstance(q, ParsedQuery) else parse_query(q)).fts()
         if query is None:
             return []
         lim, off = _page(limit, offset)
@@ -234,8 +240,8 @@ class Database(TieQueries):
                 "instr(a.text, ?) OR instr(a.text, ?) OR instr(coalesce(a.title, ''), ?) "
                 "OR instr(coalesce(a.title, ''), ?) AS holds_markers "
                 "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-                (_OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, query, lim, off),
+                f"WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ? OFFSET ?",
+                (_OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, query, *(params or []), lim, off),
             )
             for row in rows:
                 seq, markers = row.pop("seq"), (_OPEN, _CLOSE)

@@ -23,7 +23,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from . import api, graphs, pages
+from . import api, finding, graphs, pages
 from .context import HERE, WebContext
 from .network import LOCAL_HOSTS, allowed_hosts_for, base_url, host_pattern, listen
 
@@ -136,6 +136,7 @@ def create_app(db_path: str | Path, allowed_hosts: Sequence[str] = LOCAL_HOSTS) 
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
     app.include_router(graphs.router)
+    app.include_router(finding.router)
     app.include_router(api.router)
 
     def error(request: Request, status: int, message: str, headers: dict[str, str] | None = None):

@@ -22,7 +22,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 ENTITY_ID = re.compile(r"[0-9]{1,18}")
 MAX_QUERY = 500
-SEARCH_PAGE, LIST_PAGE, EVENT_PAGE, MENTION_PAGE = 20, 30, 50, 50
+LIST_PAGE, EVENT_PAGE, MENTION_PAGE = 30, 50, 50
 
 
 def ctx(request: Request) -> WebContext:
@@ -83,29 +83,6 @@ def home(request: Request):
     )  # fmt: skip
 
 
-@router.get("/search")
-def search(request: Request, q: str = "", page: str = "1"):
-    c = ctx(request)
-    query, note = clean_query(q)
-    n = to_int(page, 1, 1, 10_000)
-    results, entities, message = [], [], note
-    if query:
-        results = c.db.search(query, limit=SEARCH_PAGE + 1, offset=(n - 1) * SEARCH_PAGE)
-        if n == 1:
-            entities = c.db.search_entities(query, limit=12)
-        if not results and not entities:
-            words = [w for w in query.split() if any(ch.isalnum() for ch in w)]
-            message = (message + " " if message else "") + (
-                "No articles match every word of that search." if words
-                else "Type at least one word or number: punctuation and symbols are not searchable."
-            )  # fmt: skip
-    more = len(results) > SEARCH_PAGE
-    return c.render(
-        request, "search.html", q=query, results=results[:SEARCH_PAGE], entities=entities,
-        message=message, page_no=n, more=more,
-    )  # fmt: skip
-
-
 @router.get("/articles")
 def article_list(request: Request, page: str = "1"):
     c = ctx(request)
@@ -140,6 +117,7 @@ def article_page(request: Request, article_id: str, focus: str = ""):
         request, "article.html", focus=focus_token,
         a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who,
         counts=Counter(f.layer for f in facts), hidden=hidden, n_shown=n_shown, visible=lambda fact: shown(fact, threshold), **view,
+        related=c.db.related_articles(article.id),
     )  # fmt: skip
 
 
