@@ -196,3 +196,12 @@ def test_related_articles(page, base_url):
     assert "Floods displace thousands in Dhaka" in related.inner_text()
     related.locator("a", has_text="Floods displace").click()
     page.wait_for_url(re.compile(r"/articles/\w+$"))
+
+
+@pytest.mark.parametrize("path", ["/graph", "/search?q=dockers", "/quotes", "/events"])
+def test_narrow_screen(browser, base_url, path):
+    context = browser.new_context(viewport={"width": 420, "height": 860})
+    page = context.new_page()
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth + 1")
+    context.close()
