@@ -534,8 +534,14 @@ def load(
 
 @app.command()
 def export(
-    fmt: str = typer.Option(..., "--format", help="gdelt-events (one TSV file), jsonl or parquet (a folder)."),
-    out_path: Path = typer.Option(..., "--out", help="The file (gdelt-events) or folder to write."),
+    fmt: str = typer.Option(
+        ...,
+        "--format",
+        help="gdelt-events (one TSV file), jsonl or parquet (a folder), graphml, gexf or edges (the entity graph, one file).",
+    ),
+    out_path: Path = typer.Option(
+        ..., "--out", help="The file (gdelt-events, graphml, gexf, edges) or folder to write."
+    ),
     db: Path = DB_OPTION,
     all_modalities: bool = typer.Option(
         False, "--all-modalities", help="gdelt-events: also negated, hypothetical, attempted, future, reported."
@@ -552,7 +558,7 @@ def export(
     ),
     debug: bool = DEBUG_OPTION,
 ) -> None:
-    """Export the store for other tools: GDELT-style events, or every table as JSONL or Parquet.
+    """Export the store for other tools: GDELT-style events, every table as JSONL or Parquet, or the entity graph.
 
     The export is written to a temporary name and renamed into place when complete.
     """

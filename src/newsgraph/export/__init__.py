@@ -1,4 +1,5 @@
-"""Exports for the tools researchers already use: GDELT-style TSV, JSON Lines, Parquet.
+"""Exports for the tools researchers already use: GDELT-style TSV, JSON Lines, Parquet,
+and the entity graph as GraphML, GEXF or an edge list CSV.
 
 Every export reads one snapshot of the store (``store.snapshot``), never SQLite
 directly, and is written atomically where ``export.output`` allows it.
@@ -10,7 +11,7 @@ from pathlib import Path
 
 __all__ = ["FORMATS", "export"]
 
-FORMATS = ("gdelt-events", "jsonl", "parquet")
+FORMATS = ("gdelt-events", "jsonl", "parquet", "graphml", "gexf", "edges")
 
 
 def export(
@@ -28,7 +29,8 @@ def export(
     ``newsgraph.MIN_CONFIDENCE``; 0 exports every fact) are left out, with the
     mentions and event actors that belong to them; a fact with no confidence counts as 1.0.
 
-    ``gdelt-events`` writes one TSV file at ``out``; ``jsonl`` and ``parquet``
+    ``gdelt-events`` writes one TSV file at ``out``; ``graphml``, ``gexf`` and ``edges``
+    (CSV) write the entity graph (``export.graph``) as one file; ``jsonl`` and ``parquet``
     write one file per table into the folder ``out``.  An existing file, or a
     folder holding files, is replaced only with ``force``; the store itself and
     any other SQLite database never are (OutputError E301-E304).
@@ -49,6 +51,12 @@ def export(
         with Snapshot(db) as snapshot, atomic_file(out) as partial:
             wanted = modalities if all_modalities else ("asserted",)
             return {"events": export_gdelt_events(snapshot, partial, wanted, min_confidence=threshold)}
+    if fmt in ("graphml", "gexf", "edges"):
+        from .graph import export_graph
+
+        check_file_target(out, db, force=force)
+        with atomic_file(out) as partial:
+            return export_graph(db, fmt, partial, min_confidence=threshold)
     from .tables import EXPORTED_TABLES, export_tables
 
     check_folder_target(out, db, [f"{table}.{fmt}" for table in EXPORTED_TABLES], force=force)

@@ -8,12 +8,17 @@ import json
 import logging
 import re
 import sqlite3
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from ..errors import StoreError
 from ..model import Article, OffsetMap
 from .connection import connect_reader, schema_version
 from .corpus import normalise_name
+from .query import ParsedQuery, parse_query
+from .search import SearchQueries
+from .ties import TieQueries
 
 __all__ = ["Database", "fts_query"]
 
@@ -95,7 +100,7 @@ def _unused_markers(text: str) -> tuple[str, str]:
     return "", ""
 
 
-class Database:
+class Database(TieQueries, SearchQueries):
     """Read-only access (``mode=ro``) to a store at the latest schema version.
 
     One connection; ``check_same_thread=False`` so a web app may share it between
@@ -115,6 +120,17 @@ class Database:
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+    @contextmanager
+    def snapshot(self) -> Iterator[Database]:
+        """Every read inside the block sees one committed moment of the store (one read
+        transaction), even while an ingest writes: for exports built from several queries."""
+        self._conn.execute("BEGIN")
+        try:
+            self._conn.execute("SELECT 1 FROM articles LIMIT 1").fetchall()  # the snapshot starts at the first read
+            yield self
+        finally:
+            self._conn.execute("ROLLBACK")  # nothing was written: this only ends the read
 
     def _all(self, sql: str, params=()) -> list[dict]:
         return [dict(row) for row in self._conn.execute(sql, params)]
@@ -210,11 +226,15 @@ class Database:
 
     # -- search -----------------------------------------------------------------------
 
-    def search(self, q: object, limit: int = 20, offset: int = 0) -> list[dict]:
-        """Articles matching every term of ``q``, best first, with highlighted snippets
-        (``snippet`` plain, ``snippet_html``/``title_html`` escaped with <mark>).
+    def search(
+        self, q: object, limit: int = 20, offset: int = 0, where: str = "1", params: list | None = None
+    ) -> list[dict]:
+        """Articles matching ``q`` (search syntax of ``store.query``: words, "phrases", OR,
+        -word, prefix*; or a ParsedQuery), best first, with highlighted snippets
+        (``snippet`` plain, ``snippet_html``/``title_html`` escaped with <mark>).  ``where``/``params``:
+        a further condition on ``articles a`` (from ``store.search``, never user text).
         Never raises on user input; an unsearchable query gives []."""
-        query = fts_query(q)
+        query = (q if isinstance(q, ParsedQuery) else parse_query(q)).fts()
         if query is None:
             return []
         lim, off = _page(limit, offset)
@@ -226,8 +246,8 @@ class Database:
                 "instr(a.text, ?) OR instr(a.text, ?) OR instr(coalesce(a.title, ''), ?) "
                 "OR instr(coalesce(a.title, ''), ?) AS holds_markers "
                 "FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid "
-                "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
-                (_OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, query, lim, off),
+                f"WHERE articles_fts MATCH ? AND {where} ORDER BY score LIMIT ? OFFSET ?",
+                (_OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, _OPEN, _CLOSE, query, *(params or []), lim, off),
             )
             for row in rows:
                 seq, markers = row.pop("seq"), (_OPEN, _CLOSE)
@@ -286,8 +306,12 @@ class Database:
     def top_entities(self, n: int = 20, type: str | None = None) -> list[dict]:
         return self.entities(type=type, limit=n)
 
-    def entity(self, corpus_id: int, limit: int = 50, min_confidence: float = 0.0) -> dict | None:
+    def entity(
+        self, corpus_id: int, limit: int = 50, min_confidence: float = 0.0, mention_offset: int = 0
+    ) -> dict | None:
         """Everything known about one corpus entity, or None if there is no such id.
+        ``mentions`` holds ``limit`` of them from ``mention_offset``; ``mention_total``
+        counts them all.
 
         Mentions (of the entity's rows in each article), quotes and events below
         ``min_confidence`` are left out (a NULL confidence counts as 1.0)."""
@@ -295,7 +319,7 @@ class Database:
             cid = int(corpus_id)
         except (TypeError, ValueError):
             return None
-        lim, _ = _page(limit, 0)
+        lim, moff = _page(limit, mention_offset)
         row = self._one("SELECT * FROM corpus_entities WHERE id = ?", (cid,))
         if row is None:
             return None
@@ -314,9 +338,14 @@ class Database:
             "FROM entities e JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.local_id "
             "JOIN articles a ON a.id = e.article_id WHERE e.corpus_entity_id = ? "
             "AND (e.confidence IS NULL OR e.confidence >= ?) "
-            "ORDER BY a.published IS NULL, a.published DESC, m.article_id, m.char_start LIMIT ?",
-            (cid, min_confidence, lim),
+            "ORDER BY a.published IS NULL, a.published DESC, m.article_id, m.char_start LIMIT ? OFFSET ?",
+            (cid, min_confidence, lim, moff),
         )
+        out["mention_total"] = self._one(
+            "SELECT count(*) FROM entities e JOIN mentions m ON m.article_id = e.article_id AND m.entity_id = e.local_id "
+            "WHERE e.corpus_entity_id = ? AND (e.confidence IS NULL OR e.confidence >= ?)",
+            (cid, min_confidence),
+        )[0]
         out["quotes"] = self._all(
             "SELECT q.article_id, a.title, a.published, q.idx, q.char_start, q.char_end, q.text, q.kind, q.cue_text, "
             "q.confidence "
@@ -411,6 +440,40 @@ class Database:
         ``country``: ISO alpha-3 of the location or of any actor.  Dates compare the
         event date, or the article's publication date when the event has none.
         Events below ``min_confidence`` are left out (a NULL confidence counts as 1.0)."""
+        found = self._event_where(type, actor, country, date_from, date_to, min_confidence)
+        if found is None:
+            return []
+        lim, off = _page(limit, offset)
+        return self._events(found[0], found[1], lim, off)
+
+    def event_dates(
+        self,
+        type: str | None = None,
+        actor: int | str | None = None,
+        country: str | None = None,
+        date_from: str | None = None,
+        date_to: str | None = None,
+        min_confidence: float = 0.0,
+        involving: int | None = None,
+    ) -> list[dict]:
+        """Every matching event counted by day and by what dates it: ``{"day", "dated_by", "n"}``
+        with ``dated_by`` "event" (the text dates the event) or "published" (it does not: the
+        article's publication date stands in).  Same filters as ``events``; ``involving``: a
+        corpus id as actor or location.  Undated events (neither date) are not counted."""
+        found = self._event_where(type, actor, country, date_from, date_to, min_confidence, involving)
+        if found is None:
+            return []
+        where, params = found
+        return self._all(
+            "SELECT substr(v.sort_date, 1, 10) AS day, CASE WHEN v.date IS NOT NULL AND v.date != '' "
+            "THEN 'event' ELSE 'published' END AS dated_by, count(*) AS n "
+            f"FROM events v WHERE v.sort_date IS NOT NULL AND {where} GROUP BY day, dated_by ORDER BY day",
+            params,
+        )
+
+    def _event_where(self, type, actor, country, date_from, date_to, min_confidence, involving=None):
+        """(SQL condition on ``events v``, parameters) for the event filters, or None when
+        nothing can match (an actor name the corpus does not know)."""
         where, params = ["1"], []
         if min_confidence:
             where.append("v.confidence IS NULL OR v.confidence >= ?")
@@ -421,7 +484,7 @@ class Database:
         if actor is not None and str(actor).strip():
             ids = self._actor_ids(actor)
             if not ids:
-                return []
+                return None
             marks = ",".join("?" * len(ids))
             where.append(
                 "EXISTS (SELECT 1 FROM event_actors ea JOIN entities x ON x.article_id = ea.article_id "
@@ -429,6 +492,14 @@ class Database:
                 f"AND x.corpus_entity_id IN ({marks}))"
             )
             params.extend(ids)
+        if involving is not None:
+            where.append(
+                "(v.article_id, v.idx) IN (SELECT ea.article_id, ea.event_idx FROM entities x JOIN event_actors ea "
+                "ON ea.article_id = x.article_id AND ea.entity_id = x.local_id WHERE x.corpus_entity_id = ? "
+                "UNION SELECT v2.article_id, v2.idx FROM entities x JOIN events v2 "
+                "ON v2.article_id = x.article_id AND v2.location = x.local_id WHERE x.corpus_entity_id = ?)"
+            )
+            params.extend([int(involving), int(involving)])
         if country:
             where.append(
                 "EXISTS (SELECT 1 FROM entities x LEFT JOIN corpus_entities c ON c.id = x.corpus_entity_id "
@@ -443,8 +514,7 @@ class Database:
         if date_to:
             where.append("v.sort_date <= ?")
             params.append(str(date_to)[:10])
-        lim, off = _page(limit, offset)
-        return self._events(" AND ".join(f"({w})" for w in where), params, lim, off)
+        return " AND ".join(f"({w})" for w in where), params
 
     def _events(self, where: str, params: list, limit: int, offset: int) -> list[dict]:
         rows = self._all(

@@ -197,10 +197,11 @@ def events(request: Request, type: str = "", actor: str = "", country: str = "",
 
 
 @router.get("/search", response_model=SearchPage, summary="Full-text search")
-def search(request: Request, q: str = Query("", description="words to find; any characters are accepted"),
+def search(request: Request, q: str = Query("", description='words to find: "a phrase", a OR b, -word, prefix*; any characters are accepted'),
            limit: int = Query(20, ge=1, le=1000), offset: int = Offset, format: Format = Fmt):  # fmt: skip
-    """Articles containing every word of `q` (FTS5, best first) with snippets (`snippet`
-    plain; `snippet_html` escaped with `<mark>`), and on the first page matching entities."""
+    """Articles matching `q` (FTS5, best first; every word, `"a phrase"`, `a OR b`, `-word`,
+    `prefix*`) with snippets (`snippet` plain; `snippet_html` escaped with `<mark>`), and on
+    the first page matching entities."""
     query, message = clean_query(q)
     fetch = lambda n, off: ctx(request).db.search(query, limit=n, offset=off) if query else []  # noqa: E731
     if format is not Format.json:

@@ -24,7 +24,7 @@ from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
-from . import api, edit, pages
+from . import api, edit, finding, graphs, pages
 from .context import HERE, WebContext
 from .network import LOCAL_HOSTS, allowed_hosts_for, base_url, host_pattern, listen
 
@@ -141,6 +141,8 @@ def create_app(
     app.add_middleware(SecurityHeaders)
     app.mount("/static", StaticFiles(directory=str(HERE / "static")), name="static")
     app.include_router(pages.router)
+    app.include_router(graphs.router)
+    app.include_router(finding.router)
     app.include_router(api.router)
     if editor is not None:  # without it no route takes a POST: the reader stays read-only
         app.include_router(edit.router)

@@ -12,7 +12,9 @@ from ..errors import StoreError
 from ..model.confidence import MIN_CONFIDENCE, shown
 from .context import ARTICLE_ID, WebContext
 from .geo import numeric_code
+from .graphdata import graph_filters, graph_view
 from .highlight import article_facts, mark_span, render_paragraphs
+from .timeline import timeline_bins
 
 __all__ = ["router", "to_int", "clean_query", "MAX_QUERY", "show_all", "confidence_view"]
 
@@ -20,7 +22,7 @@ router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 ENTITY_ID = re.compile(r"[0-9]{1,18}")
 MAX_QUERY = 500
-SEARCH_PAGE, LIST_PAGE, EVENT_PAGE = 20, 30, 50
+LIST_PAGE, EVENT_PAGE, MENTION_PAGE = 30, 50, 50
 
 
 def ctx(request: Request) -> WebContext:
@@ -81,29 +83,6 @@ def home(request: Request):
     )  # fmt: skip
 
 
-@router.get("/search")
-def search(request: Request, q: str = "", page: str = "1"):
-    c = ctx(request)
-    query, note = clean_query(q)
-    n = to_int(page, 1, 1, 10_000)
-    results, entities, message = [], [], note
-    if query:
-        results = c.db.search(query, limit=SEARCH_PAGE + 1, offset=(n - 1) * SEARCH_PAGE)
-        if n == 1:
-            entities = c.db.search_entities(query, limit=12)
-        if not results and not entities:
-            words = [w for w in query.split() if any(ch.isalnum() for ch in w)]
-            message = (message + " " if message else "") + (
-                "No articles match every word of that search." if words
-                else "Type at least one word or number: punctuation and symbols are not searchable."
-            )  # fmt: skip
-    more = len(results) > SEARCH_PAGE
-    return c.render(
-        request, "search.html", q=query, results=results[:SEARCH_PAGE], entities=entities,
-        message=message, page_no=n, more=more,
-    )  # fmt: skip
-
-
 @router.get("/articles")
 def article_list(request: Request, page: str = "1"):
     c = ctx(request)
@@ -138,6 +117,7 @@ def article_page(request: Request, article_id: str, focus: str = ""):
         request, "article.html", focus=focus_token,
         a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who,
         counts=Counter(f.layer for f in facts), hidden=hidden, n_shown=n_shown, visible=lambda fact: shown(fact, threshold), **view,
+        related=c.db.related_articles(article.id),
     )  # fmt: skip
 
 
@@ -174,10 +154,14 @@ def entity_list(request: Request, q: str = "", type: str = "", page: str = "1"):
 
 
 @router.get("/entities/{entity_id}")
-def entity_page(request: Request, entity_id: str):
+def entity_page(request: Request, entity_id: str, page: str = "1"):
     c = ctx(request)
     view = confidence_view(request)
-    ent = c.db.entity(int(entity_id), min_confidence=view["threshold"]) if ENTITY_ID.fullmatch(entity_id) else None
+    n = to_int(page, 1, 1, 100_000)
+    ent = (
+        c.db.entity(int(entity_id), min_confidence=view["threshold"], mention_offset=(n - 1) * MENTION_PAGE)
+        if ENTITY_ID.fullmatch(entity_id) else None
+    )  # fmt: skip
     if ent is None:
         raise HTTPException(404, "No entity with that id.")
     points = []
@@ -185,9 +169,15 @@ def entity_page(request: Request, entity_id: str):
         points.append({"lat": ent["lat"], "lon": ent["lon"], "label": ent["name"]})
     code = numeric_code(ent.get("country"))
     map_data = {"points": points, "countries": {code: 1} if code else {}, "zoom": bool(points)}
-    timeline = Counter(str(ev.get("date") or ev.get("published") or "")[:10] for ev in ent["events"])
-    timeline.pop("", None)
-    return c.render(request, "entity.html", e=ent, map_data=map_data, timeline=dict(sorted(timeline.items())), **view)
+    timeline = timeline_bins(c.db.event_dates(involving=ent["id"], min_confidence=view["threshold"]))
+    filters = {**graph_filters(request), "limit": 40}
+    neighbourhood = graph_view(c.db, ent["id"], filters, view["threshold"])
+    mentions = {"page_no": n, "first": (n - 1) * MENTION_PAGE + 1, "total": ent["mention_total"],
+                "more": (n - 1) * MENTION_PAGE + len(ent["mentions"]) < ent["mention_total"]}  # fmt: skip
+    return c.render(
+        request, "entity.html", e=ent, map_data=map_data, timeline=timeline, neighbourhood=neighbourhood,
+        mention_pages=mentions, **view,
+    )  # fmt: skip
 
 
 def event_filters(type: str, actor: str, country: str, date_from: str, date_to: str) -> dict:
@@ -206,11 +196,10 @@ def event_filters(type: str, actor: str, country: str, date_from: str, date_to: 
     }
 
 
-def event_map(c: WebContext, events: list[dict]) -> tuple[dict, dict]:
-    """(map data, timeline) for a list of events from ``Database.events``."""
+def event_map(c: WebContext, events: list[dict]) -> dict:
+    """Map data for a list of events from ``Database.events``."""
     places: Counter = Counter()
     per_country: Counter = Counter()
-    days: Counter = Counter()
     for ev in events:
         loc = ev.get("location") or {}
         if loc.get("id") is not None:
@@ -218,16 +207,13 @@ def event_map(c: WebContext, events: list[dict]) -> tuple[dict, dict]:
         countries = {a.get("country") for a in [loc, *ev["source"], *ev["target"]] if a and a.get("country")}
         for code in filter(None, map(numeric_code, countries)):
             per_country[code] += 1
-        day = str(ev.get("date") or ev.get("published") or "")[:10]
-        if day:
-            days[day] += 1
     coords = c.db.coords(list(places))
     points = [
         {"lat": lat, "lon": lon, "label": f"{name} · {places[cid]} event{'s' * (places[cid] != 1)}",
          "href": f"/entities/{cid}", "count": places[cid]}
         for cid, (lat, lon, name) in coords.items()
     ]  # fmt: skip
-    return {"points": points, "countries": dict(per_country)}, dict(sorted(days.items()))
+    return {"points": points, "countries": dict(per_country)}
 
 
 @router.get("/events")
@@ -246,7 +232,8 @@ def events_page(
         rows = sample[offset : offset + EVENT_PAGE + 1]
     else:
         rows = c.db.events(**filters, limit=EVENT_PAGE + 1, offset=offset, min_confidence=threshold)
-    map_data, timeline = event_map(c, sample)
+    map_data = event_map(c, sample)
+    timeline = timeline_bins(c.db.event_dates(**filters, min_confidence=threshold))  # every event, not the sample
     return c.render(
         request, "events.html", rows=rows[:EVENT_PAGE], more=len(rows) > EVENT_PAGE, page_no=n,
         f=filters, raw={"date_from": date_from[:10], "date_to": date_to[:10]},

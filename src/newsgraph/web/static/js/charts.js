@@ -75,31 +75,11 @@
   }
 
   // ---- timeline ------------------------------------------------------------------
-  function pad(n) { return (n < 10 ? "0" : "") + n; }
-  function iso(d) { return d.getUTCFullYear() + "-" + pad(d.getUTCMonth() + 1) + "-" + pad(d.getUTCDate()); }
-  function parse(s) { var p = s.split("-"); return new Date(Date.UTC(+p[0], (+p[1] || 1) - 1, +p[2] || 1)); }
-
-  function bins(counts) {
-    var keys = Object.keys(counts).filter(function (k) { return /^\d{4}-\d{2}(-\d{2})?$/.test(k); }).sort();
-    if (!keys.length) return { unit: "day", list: [] };
-    var first = parse(keys[0]), last = parse(keys[keys.length - 1]);
-    var days = Math.round((last - first) / 864e5);
-    var byMonth = days > 92, out = {}, list = [];
-    keys.forEach(function (k) { var b = byMonth ? k.slice(0, 7) : k; out[b] = (out[b] || 0) + counts[k]; });
-    var d = new Date(first.getTime());
-    if (byMonth) d.setUTCDate(1);
-    for (var guard = 0; d <= last && guard < 2000; guard++) {
-      var key = byMonth ? iso(d).slice(0, 7) : iso(d);
-      var end = byMonth ? new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 0)) : d;
-      list.push({ key: key, from: iso(d), to: iso(end), n: out[key] || 0 });
-      if (byMonth) d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
-      else d = new Date(d.getTime() + 864e5);
-    }
-    return { unit: byMonth ? "month" : "day", list: list };
-  }
-
-  function drawTimeline(box, counts) {
-    var b = bins(counts), list = b.list;
+  // The bins come from the server (web/timeline.py): contiguous, at most a few hundred,
+  // over the range that holds the bulk of the events (outlying dates are listed apart).
+  // Each bar stacks events the text dates over events dated by their publication.
+  function drawTimeline(box, data) {
+    var list = (data && data.bins) || [];
     if (!list.length) return;
     var TW = Math.max(240, box.clientWidth || 640), TH = 150, L = 30, R = 8, T = 10, B = 34;
     var max = Math.max.apply(null, list.map(function (x) { return x.n; }).concat([1]));
@@ -112,16 +92,24 @@
     });
     var link = box.dataset.link ? new URL(box.dataset.link, location.href) : null;
     list.forEach(function (x, i) {
-      var h = (TH - B - T) * x.n / max, parent = svg;
+      var parent = svg, x0 = L + i * step + (step - bw) / 2;
       if (link && x.n) {
         link.searchParams.set("date_from", x.from);
         link.searchParams.set("date_to", x.to);
         link.searchParams.delete("page");
         parent = el("a", { href: link.pathname + link.search }, svg);
       }
-      var bar = el("rect", { x: (L + i * step + (step - bw) / 2).toFixed(1), y: (TH - B - h).toFixed(1),
-        width: bw.toFixed(1), height: Math.max(h, x.n ? 1 : 0).toFixed(1), class: "bar" }, parent);
-      titled(bar, x.key + ": " + x.n + " event" + (x.n === 1 ? "" : "s"));
+      var base = TH - B;
+      [["event", "bar"], ["published", "bar published"]].forEach(function (part) {
+        var n = x[part[0]] || 0;
+        if (!n && !(part[0] === "event" && !x.n)) return;
+        var h = (TH - B - T) * n / max;
+        var bar = el("rect", { x: x0.toFixed(1), y: (base - h).toFixed(1), width: bw.toFixed(1),
+          height: Math.max(h, n ? 1 : 0).toFixed(1), class: part[1] }, parent);
+        titled(bar, x.key + ": " + n + " event" + (n === 1 ? "" : "s") +
+          (part[0] === "event" ? " dated by the text" : " dated by publication (the text gives no date)"));
+        base -= h;
+      });
     });
     var labels = list.length === 1 ? [0] : [0, list.length - 1];
     if (list.length > 6) labels.splice(1, 0, Math.floor(list.length / 2));
@@ -130,7 +118,7 @@
       var x = j === 0 ? L : j === labels.length - 1 ? TW - R : L + (i + 0.5) * step;
       el("text", { x: x.toFixed(1), y: TH - B + 18, class: "tick", "text-anchor": anchor }, svg).textContent = list[i].key;
     });
-    el("text", { x: TW - R, y: TH - 2, class: "tick unit", "text-anchor": "end" }, svg).textContent = "per " + b.unit;
+    el("text", { x: TW - R, y: TH - 2, class: "tick unit", "text-anchor": "end" }, svg).textContent = "per " + data.unit;
   }
 
   document.querySelectorAll("[data-map]").forEach(function (box) {
