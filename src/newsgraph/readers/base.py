@@ -23,6 +23,7 @@ from typing import Any
 from ..errors import InputError
 from ..model import Document, OffsetMap, Span
 from .decoding import fix_mojibake
+from .metadata import Manifest, Metadata
 from .repair import RepairOptions, repair_text
 
 __all__ = [
@@ -57,6 +58,8 @@ class ReadOptions:
     follow_symlinks: bool = False  # follow symlinked folders (loops are detected: E016)
     fix_mojibake: bool = True  # run ftfy on the source text
     repair: RepairOptions | None = None  # layout repair for txt, PDF and JSONL text
+    manifest: Manifest | None = None  # metadata by file (--manifest): beats what a file says
+    defaults: Metadata | None = None  # metadata for the batch (--published ...): fills what a file does not say
 
 
 def document_from_text(

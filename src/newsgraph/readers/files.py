@@ -19,6 +19,7 @@ from typing import NamedTuple
 from ..errors import InputError
 from ..model import Document
 from .base import DANGLING_LINK, ReadOptions, display_path, storable_text
+from .metadata import with_metadata
 from .sniff import RTF, ZIP, sniff
 
 __all__ = ["FORMATS", "SUFFIXES", "iter_documents", "iter_files", "read_path", "storable"]
@@ -82,7 +83,10 @@ def _documents(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[Do
                 if isinstance(read, InputError):
                     yield read
                 else:
-                    yield from _guard(str(item), lambda item=item, read=read: read(item, options))
+                    for read_item in _guard(str(item), lambda item=item, read=read: read(item, options)):
+                        if isinstance(read_item, Document) and (options.manifest or options.defaults):
+                            read_item = with_metadata(read_item, item, options.manifest, options.defaults)
+                        yield read_item
 
 
 # Which reader reads content sniffed as this format; how to name a format to a user.
