@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-__all__ = ["NexisArticle", "nexis_export", "numbered_articles"]
+__all__ = ["NexisArticle", "nexis_export", "numbered_articles", "docx_bomb"]
 
 
 @dataclass
@@ -57,3 +57,80 @@ def numbered_articles(count: int) -> list[NexisArticle]:
         )
         for n in range(count)
     ]
+
+
+def docx_bomb(path, unpacked_bytes: int = 2 << 30, declared_bytes: int | None = None) -> None:
+    """A .docx whose word/document.xml inflates to ``unpacked_bytes`` of zeros (2 GiB), about 2 MB on disk.
+
+    ``declared_bytes`` below the real size makes the archive lie about it, as a
+    hand-made bomb can.  The deflate stream is one 16 MiB block compressed once
+    and repeated (a full flush makes each block byte-identical), so building
+    even a 2 GiB bomb takes a second.  Every other part is a real empty Word
+    document's.
+    """
+    import io
+    import struct
+    import zipfile
+    import zlib
+
+    import docx
+
+    base = io.BytesIO()
+    docx.Document().save(base)
+    chunk_size = 16 << 20
+    chunks, rest = divmod(unpacked_bytes, chunk_size)
+    if rest:
+        raise ValueError("unpacked_bytes must be a multiple of 16 MiB")
+    compressor = zlib.compressobj(9, zlib.DEFLATED, -15)
+    block = compressor.compress(bytes(chunk_size)) + compressor.flush(zlib.Z_FULL_FLUSH)
+    crc = 0
+    zeros = bytes(chunk_size)
+    for _ in range(chunks):
+        crc = zlib.crc32(zeros, crc)
+    bomb = (block * chunks) + compressor.flush()
+
+    members: list[tuple[str, bytes, int, int]] = []  # name, deflated data, crc, size
+    with zipfile.ZipFile(base) as archive:
+        for info in archive.infolist():
+            if info.filename == "word/document.xml":
+                members.append((info.filename, bomb, crc, unpacked_bytes))
+            else:
+                data = archive.read(info.filename)
+                raw = zlib.compressobj(9, zlib.DEFLATED, -15)
+                members.append((info.filename, raw.compress(data) + raw.flush(), zlib.crc32(data), len(data)))
+    out = io.BytesIO()
+    central = []
+    for name, data, member_crc, size in members:
+        declared = declared_bytes if (declared_bytes is not None and name == "word/document.xml") else size
+        offset = out.tell()
+        encoded = name.encode()
+        fields = (20, 0, 8, 0, 0x21, member_crc, len(data), declared, len(encoded), 0)
+        out.write(b"PK\x03\x04" + struct.pack("<HHHHHIIIHH", *fields) + encoded + data)
+        central.append(
+            b"PK\x01\x02"
+            + struct.pack(
+                "<HHHHHHIIIHHHHHII",
+                20,
+                20,
+                0,
+                8,
+                0,
+                0x21,
+                member_crc,
+                len(data),
+                declared,
+                len(encoded),
+                0,
+                0,
+                0,
+                0,
+                0,
+                offset,
+            )  # fmt: skip
+            + encoded
+        )
+    start = out.tell()
+    directory = b"".join(central)
+    out.write(directory)
+    out.write(b"PK\x05\x06" + struct.pack("<HHHHIIH", 0, 0, len(central), len(central), len(directory), start, 0))
+    path.write_bytes(out.getvalue())
