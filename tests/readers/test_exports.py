@@ -202,3 +202,112 @@ def test_office_content_under_another_format_s_name_is_still_refused(tmp_path, n
     path.write_bytes(content)
     (item,) = read([path])
     assert isinstance(item, InputError) and item.code == "E024" and kind in str(item)
+
+
+FACTIVA_TEXT = """HD\tTram line to the airport approved
+BY\tBy Sunniva Dahl
+WC\t48 words
+PD\t3 April 2024
+SN\tMetro Bulletin
+LA\tEnglish
+LP\tThe city approved a tram line to the airport on Wednesday.
+
+TD\tIN a vote of nine to four, the council chose the northern route.
+BY the end of 2027 the first trams should run, the mayor said.
+CO\tmetrot : Metro Transit
+AN\tDocument METBUL0020240403ek430001a
+HD\tBakery chain opens tenth shop
+PD\t5 April 2024
+SN\tMetro Bulletin
+TD\tThe bakery chain Korn & Co opened its tenth shop in the old station hall.
+AN\tDocument METBUL0020240405ek450002b
+"""
+
+
+def test_factiva_text_export_keeps_body_lines_that_open_with_a_field_code(tmp_path):
+    path = tmp_path / "factiva.txt"
+    path.write_text(FACTIVA_TEXT, encoding="utf-8")
+    first, second = documents(read([path]))
+    assert (first.title, first.author, first.source, first.published) == (
+        "Tram line to the airport approved",
+        "Sunniva Dahl",
+        "Metro Bulletin",
+        "2024-04-03",
+    )
+    # "IN a vote ..." and "BY the end ..." are sentences of the text, not the IN and BY fields.
+    assert "IN a vote of nine to four" in first.text and "BY the end of 2027" in first.text
+    assert "Metro Transit" not in first.text
+    assert (second.title, second.published, second.author) == ("Bakery chain opens tenth shop", "2024-04-05", None)
+
+
+NEXIS_UNI = """Documents (2)
+1. Harbour cranes replaced
+Client/Matter: -None-
+
+Harbour cranes replaced
+
+The Port Weekly
+
+June 3, 2021 Thursday 6:00 AM GMT
+
+Copyright 2021 Port Weekly Ltd All Rights Reserved
+
+Section: NEWS; Version:2
+
+Length: 40 words
+
+Byline: Amal Haddad
+
+Body
+
+The port replaced its two oldest cranes this week, after thirty years of service.
+
+The new cranes lift twice the load.
+
+Classification
+
+Language: ENGLISH
+
+Load-Date: June 4, 2021
+
+End of Document
+
+Ferry timetable changes
+
+The Port Weekly
+
+June 5, 2021 Saturday
+
+Length: 20 words
+
+Body
+
+The summer ferry timetable starts on Monday with two extra crossings.
+
+Load-Date: June 6, 2021
+
+End of Document
+"""
+
+
+def test_nexis_uni_layout_is_split_at_end_of_document(tmp_path):
+    path = tmp_path / "uni.txt"
+    path.write_text(NEXIS_UNI, encoding="utf-8")
+    first, second = documents(read([path]))
+    assert (first.title, first.source, first.published, first.author, first.section) == (
+        "Harbour cranes replaced",
+        "The Port Weekly",
+        "2021-06-03",
+        "Amal Haddad",
+        "NEWS; Version:2",
+    )
+    assert first.language == "en" and first.extra["copyright"].startswith("Copyright 2021")
+    assert first.text.endswith("The new cranes lift twice the load.")
+    assert "Client/Matter" not in first.text and "Classification" not in first.text
+    assert (second.title, second.published, second.author, second.length) == (
+        "Ferry timetable changes",
+        "2021-06-05",
+        None,
+        20,
+    )
+    assert second.text.endswith("two extra crossings.")
