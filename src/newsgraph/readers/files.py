@@ -149,6 +149,8 @@ def storable(item: Document | InputError) -> Document | InputError:
             changes[name] = storable_text(value)
     if item.path is not None and display_path(item.path) != item.path:
         changes["path"] = display_path(item.path)
+    if any(storable_text(v) is not v for v in item.extra.values()):
+        changes["extra"] = {k: storable_text(v) for k, v in item.extra.items()}
     if any(storable_text(w) is not w for w in item.warnings):
         changes["warnings"] = [storable_text(w) for w in item.warnings]
     if any(storable_text(s.text) is not s.text for s in item.removed):

@@ -14,7 +14,7 @@ its title (each article has its own headline).
 A manifest is CSV (a header row naming the columns) or JSON Lines (one object
 per line), with a ``path`` column and any of ``title``, ``published``,
 ``source``, ``url``, ``language``.  Relative paths are taken from the
-manifest's folder.  A malformed manifest is refused whole (E028) before any
+manifest's folder; a row for a file that is not in the batch is ignored.  A malformed manifest is refused whole (E028) before any
 file is read: metadata that is silently half applied is worse than none.
 """
 
