@@ -132,10 +132,18 @@ def ingest(
         5, "--lock-timeout", callback=_finite(0), help="Seconds to wait for another writer's lock."
     ),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symlinked folders."),
+    published: str | None = typer.Option(None, "--published", help="Date of articles that give none (YYYY-MM-DD)."),
+    source: str | None = typer.Option(None, "--source", help="Outlet of articles that name none."),
+    language: str | None = typer.Option(None, "--language", help="Language of articles that declare none (en)."),
+    manifest: Path | None = typer.Option(
+        None, "--manifest", help="CSV or JSONL of path,title,published,source,url per file; beats the files."
+    ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Read, analyse and store articles. Known articles are recognised and skipped.
+
+    Metadata: a --manifest row beats what a file says, which beats --published/--source/--language.
 
     Limits and their defaults are listed in docs/reliability.md.  Ctrl-C or SIGTERM
     stops it keeping every committed batch; rerunning the same command resumes.
@@ -147,6 +155,9 @@ def ingest(
     def body() -> None:
         if engine == "ray":
             from .batch.ray_runner import run_ray_ingest
+
+            if published or source or language or manifest:
+                raise typer.BadParameter("--published, --source, --language and --manifest need --engine local")
 
             summary = run_ray_ingest(paths, shards, address=address, actors=workers)
             for line in summary["errors"]:
@@ -170,6 +181,7 @@ def ingest(
         from .api import default_pipeline
         from .batch.runner import IngestOptions, count_items, run_ingest
         from .readers import ReadOptions
+        from .readers.manifest import batch_metadata, load_manifest
         from .store.writer import Store
 
         max_bytes = int(max_file_mb * 1024 * 1024)
@@ -179,6 +191,8 @@ def ingest(
             max_words=max_words,
             time_limit=file_timeout,
             follow_symlinks=follow_symlinks,
+            defaults=batch_metadata(published, source, language),
+            manifest=load_manifest(manifest) if manifest is not None else None,
         )
         options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout)
         _note_migration(db, Store, lock_timeout)

@@ -144,10 +144,24 @@ class Document:
     url: str | None = None
     source: str | None = None  # publisher / outlet
     author: str | None = None
-    path: str | None = None  # file path (with ":LINE" for a JSONL record)
-    format: str = "txt"  # txt | pdf | html | jsonl | stdin
+    path: str | None = None  # file path (with ":LINE" for a JSONL record, "#N" for article N of an export)
+    format: str = "txt"  # txt | pdf | html | jsonl | stdin | docx | rtf | odt | nexis | factiva
+    section: str | None = None  # the section or page the source names ("NEWS; Pg. 8")
+    language: str | None = None  # the language the source or the batch declares (ISO 639-1); None: detect it
+    length: int | None = None  # the word count the source declares ("LENGTH: 355 words")
+    source_offset: int = 0  # where source_text begins in the file's text (an article of a multi-article export)
+    extra: dict[str, str] = field(default_factory=dict)  # other fields the source declares (load date, accession no.)
     removed: list[Span] = field(default_factory=list)  # page furniture, offsets in source_text
     warnings: list[str] = field(default_factory=list)
+
+    def file_span(self, start: int, end: int) -> tuple[int, int]:
+        """The span of the file's text that the clean span ``[start, end)`` came from.
+
+        For an article of a multi-article export this points into the whole
+        export (its decoded text), not only into the article's ``source_text``.
+        """
+        source_start, source_end = self.offsets.span_to_source(start, end)
+        return self.source_offset + source_start, self.source_offset + source_end
 
     @cached_property
     def id(self) -> str:

@@ -179,6 +179,11 @@ def _screen(document: Document, options: AnalysisOptions) -> tuple[str | None, s
     """``(why the document is not analysed, or None; its language)``."""
     if not document.text.strip():
         return "empty text", "en"
+    if options.skip_non_english and document.language is not None:
+        # The source (an export's LANGUAGE field, a manifest, --language) says: no guessing.
+        if document.language != "en":
+            return f"text is not English (declared '{document.language}')", document.language
+        return None, "en"
     if options.skip_non_english:
         lang, confidence = detect_language(document.text)
         if lang != "en" and confidence >= options.min_english_confidence:

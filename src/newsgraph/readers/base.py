@@ -21,13 +21,15 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import InputError
-from ..model import Document, Span
+from ..model import Document, OffsetMap, Span
 from .decoding import fix_mojibake
+from .metadata import Manifest, Metadata
 from .repair import RepairOptions, repair_text
 
 __all__ = [
     "ReadOptions",
     "document_from_text",
+    "document_from_parts",
     "read_limited",
     "check_file_size",
     "check_word_count",
@@ -47,6 +49,7 @@ class ReadOptions:
 
     max_bytes: int = 50 * 1024 * 1024  # larger files are refused (E012)
     html_max_bytes: int = 10 * 1024 * 1024  # larger HTML files are refused (E012): lxml needs ~30x in memory
+    unpacked_max_bytes: int = 100 * 1024 * 1024  # .docx/.odt whose parts unpack to more are refused (E026)
     pdf_max_pages: int = 2000  # PDFs with more pages are refused (E021)
     max_words: int = 100_000  # longer texts are refused (E022): analysis time grows with length
     time_limit: float | None = 60.0  # seconds per PDF or HTML file (E017); None: no limit
@@ -55,6 +58,8 @@ class ReadOptions:
     follow_symlinks: bool = False  # follow symlinked folders (loops are detected: E016)
     fix_mojibake: bool = True  # run ftfy on the source text
     repair: RepairOptions | None = None  # layout repair for txt, PDF and JSONL text
+    manifest: Manifest | None = None  # metadata by file (--manifest): beats what a file says
+    defaults: Metadata | None = None  # metadata for the batch (--published ...): fills what a file does not say
 
 
 def document_from_text(
@@ -97,6 +102,32 @@ def document_from_text(
         removed=removed,
         **meta,
     )
+
+
+def document_from_parts(
+    source_text: str, parts: list[tuple[int, int]], *, path: str | None, fmt: str, options: ReadOptions, **meta: Any
+) -> Document:
+    """A Document of some ``(start, end)`` spans of ``source_text`` (a headline and a body,
+    without the metadata fields between them), mapped back into ``source_text`` itself.
+
+    The parts are joined by a blank line (inserted characters, mapped to the next
+    part) and cleaned as :func:`document_from_text` cleans any text.
+    """
+    pieces: list[str] = []
+    runs: list[tuple[int, int, int]] = []
+    length = 0
+    for start, end in parts:
+        if pieces:
+            pieces.append("\n\n")
+            length += 2
+        runs.append((length, start, end - start))
+        pieces.append(source_text[start:end])
+        length += end - start
+    joined = "".join(pieces)
+    parts_map = OffsetMap(runs, len(joined), len(source_text))
+    document = document_from_text(joined, path=path, fmt=fmt, options=options, **meta)
+    removed = [Span(*parts_map.span_to_source(s.start, s.end), s.text) for s in document.removed]
+    return replace(document, source_text=source_text, offsets=document.offsets.compose(parts_map), removed=removed)
 
 
 _WORD = re.compile(r"\S+")

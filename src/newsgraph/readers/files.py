@@ -19,7 +19,8 @@ from typing import NamedTuple
 from ..errors import InputError
 from ..model import Document
 from .base import DANGLING_LINK, ReadOptions, display_path, storable_text
-from .sniff import sniff
+from .metadata import with_metadata
+from .sniff import RTF, ZIP, sniff
 
 __all__ = ["FORMATS", "SUFFIXES", "iter_documents", "iter_files", "read_path", "storable"]
 
@@ -41,12 +42,19 @@ FORMATS: dict[str, Format] = {
     ".html": Format("html", "html:read_html"),
     ".htm": Format("html", "html:read_html"),
     ".jsonl": Format("jsonl", "jsonl:read_jsonl"),
+    ".docx": Format("docx", "word:read_docx"),
+    ".odt": Format("odt", "odt:read_odt"),
+    ".rtf": Format("rtf", "rtf:read_rtf"),
 }
 SUFFIXES = frozenset(FORMATS)
 
 
 def reader_for(suffix: str) -> Callable[[Path, ReadOptions], Iterator[Document | InputError]]:
-    module, function = FORMATS[suffix].reader.split(":")
+    return _reader(FORMATS[suffix].reader)
+
+
+def _reader(spec: str) -> Callable[[Path, ReadOptions], Iterator[Document | InputError]]:
+    module, function = spec.split(":")
     return getattr(importlib.import_module(f"{__package__}.{module}"), function)
 
 
@@ -75,29 +83,49 @@ def _documents(paths: Iterable[str | Path], options: ReadOptions) -> Iterator[Do
                 if isinstance(read, InputError):
                     yield read
                 else:
-                    yield from _guard(str(item), lambda item=item, read=read: read(item, options))
+                    for read_item in _guard(str(item), lambda item=item, read=read: read(item, options)):
+                        if isinstance(read_item, Document) and (options.manifest or options.defaults):
+                            read_item = with_metadata(read_item, item, options.manifest, options.defaults)
+                        yield read_item
 
 
-# Which suffix's reader reads content sniffed as this format; how to name a format to a user.
-_SUFFIX_OF = {"pdf": ".pdf", "html": ".html"}
-_FORMAT_NAMES = {"txt": "text", "jsonl": "JSONL", "pdf": "PDF", "html": "HTML"}
+# Which reader reads content sniffed as this format; how to name a format to a user.
+_READER_OF = {
+    "pdf": FORMATS[".pdf"].reader,
+    "html": FORMATS[".html"].reader,
+    "factiva-html": "factiva:read_factiva_html",
+}
+_FORMAT_NAMES = {
+    "txt": "text",
+    "jsonl": "JSONL",
+    "pdf": "PDF",
+    "html": "HTML",
+    "docx": "Word document",
+    "odt": "OpenDocument text",
+    "rtf": "RTF document",
+}
+# The binary kinds a format's own reader reads: a .docx is a ZIP archive, an .rtf starts "{\rtf".
+_PACKAGED_AS = {"docx": ZIP, "odt": ZIP, "rtf": RTF}
 
 
 def _reader_by_content(path: Path):
     """The reader for what ``path`` holds: by its suffix, unless its first bytes say otherwise.
 
-    A PDF or HTML page under another suffix is read as what it is; a known binary
-    format (ZIP/.docx, images, archives) is refused with E024.  Gzip is left to the
-    HTML reader, which unpacks it under its size limit.
+    A PDF or HTML page under another suffix is read as what it is, and a Factiva
+    HTML export is split into its articles; a known binary format is refused with
+    E024 unless the name says that format (ZIP under .docx or .odt, RTF under
+    .rtf).  Gzip is left to the HTML reader, which unpacks it under its size limit.
     """
     suffix = path.suffix.lower()
     declared = FORMATS[suffix].name
     found = sniff(path)
     if found is None or found.fmt == declared or (found.gzip and declared == "html"):
         return reader_for(suffix)
+    if found.kind is not None and found.kind == _PACKAGED_AS.get(declared):
+        return reader_for(suffix)
     if found.kind is not None:
         return InputError("E024", path=str(path), kind=found.kind, fmt=_FORMAT_NAMES[declared])
-    return reader_for(_SUFFIX_OF[found.fmt])
+    return _reader(_READER_OF[found.fmt])
 
 
 def storable(item: Document | InputError) -> Document | InputError:
@@ -115,12 +143,14 @@ def storable(item: Document | InputError) -> Document | InputError:
             return item
         return InputError(item.code, path=path, **details)
     changes: dict[str, object] = {}
-    for name in ("text", "source_text", "title", "published", "url", "source", "author"):
+    for name in ("text", "source_text", "title", "published", "url", "source", "author", "section", "language"):
         value = getattr(item, name)
         if value is not None and storable_text(value) is not value:
             changes[name] = storable_text(value)
     if item.path is not None and display_path(item.path) != item.path:
         changes["path"] = display_path(item.path)
+    if any(storable_text(v) is not v for v in item.extra.values()):
+        changes["extra"] = {k: storable_text(v) for k, v in item.extra.items()}
     if any(storable_text(w) is not w for w in item.warnings):
         changes["warnings"] = [storable_text(w) for w in item.warnings]
     if any(storable_text(s.text) is not s.text for s in item.removed):

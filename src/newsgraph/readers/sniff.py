@@ -5,6 +5,11 @@ PDF syntax or markup (with ``&gt;`` typed PERSON); a zipped ``.docx`` renamed
 ``.txt`` would become an article of binary noise.  ``sniff`` looks at the start
 of a regular file: PDF and HTML are read as what they are, and known binary
 formats are refused (E024) before any reader decodes them.
+
+A Factiva HTML export (a page of article tables whose rows are headed HD, WC,
+PD, SN) is told from a web page here too, so it is split into its articles
+rather than read as one page.  Nexis and Factiva exports in text, Word and RTF
+are told by their decoded text (``exports.documents_from_any_text``).
 """
 
 from __future__ import annotations
@@ -13,18 +18,20 @@ import re
 import stat
 from pathlib import Path
 
-__all__ = ["sniff", "Sniffed"]
+__all__ = ["sniff", "Sniffed", "ZIP", "RTF"]
 
-SNIFF_BYTES = 1024
+SNIFF_BYTES = 64 * 1024  # a Factiva export's first field rows come after its style sheet
 GZIP = "gzip-compressed data"
+ZIP = "a ZIP archive (.docx, .xlsx, .epub, .odt or .zip)"
+RTF = "an RTF document"
 
 # Magic numbers of formats that are never a news article's text.  Compressed
 # data counts too: gzip in an .html file is unpacked by the HTML reader (under
 # its size limit), but everywhere else it is refused.
 BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive (.docx, .xlsx, .epub, .odt or .zip)"),
+    (b"PK\x03\x04", ZIP),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Microsoft Office document (.doc, .xls)"),
-    (b"{\\rtf", "an RTF document"),
+    (b"{\\rtf", RTF),
     (b"\x1f\x8b", GZIP),
     (b"BZh", "bzip2-compressed data"),
     (b"\xfd7zXZ\x00", "xz-compressed data"),
@@ -39,6 +46,10 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 HTML_START = re.compile(rb"<(!doctype\s+html|html[\s>]|head[\s>]|body[\s>]|meta\s|title>)", re.IGNORECASE)
 BOMS = (b"\xef\xbb\xbf",)
+# Factiva's HTML export: each field a table row whose first cell is the code in bold.
+FACTIVA_FIELDS = tuple(
+    re.compile(rb"<b>\s*%s\s*(?:&nbsp;)?\s*</b>" % code, re.IGNORECASE) for code in (b"HD", b"PD", b"SN")
+)
 
 
 class Sniffed:
@@ -80,5 +91,7 @@ def sniff_bytes(head: bytes) -> Sniffed | None:
     if start.startswith(b"%PDF-"):
         return Sniffed(fmt="pdf")
     if HTML_START.match(start) or (start.startswith((b"<?xml", b"<!--")) and HTML_START.search(start)):
+        if all(field.search(head) for field in FACTIVA_FIELDS):
+            return Sniffed(fmt="factiva-html")
         return Sniffed(fmt="html")
     return None
