@@ -21,6 +21,8 @@ rule for one site:
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 
 __all__ = ["prune_page", "furniture_lines", "byline_author"]
@@ -37,7 +39,7 @@ _FURNITURE_JOINED = re.compile(r"pull-?quote|next-?(?:story|post|article)|read-?
 _WORD_SPLIT = re.compile(r"[^a-z]+")
 # Class or id words of the article's own containers: an element named with one of them is kept
 # even when another of its words names furniture.
-_CONTENT_WORDS = frozenset("article content entry body post story text main".split())
+_CONTENT_WORDS = frozenset("article content entry body post story main".split())
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 # Containers whose own name is never evidence: the page or the article itself.
 _NEVER_DROPPED = frozenset({"html", "body", "main", "article", "head"})
@@ -132,17 +134,21 @@ BYLINE = re.compile(
     r"\s*(?:$|[,|•·/–—-]\s*.{0,80}$)"
 )
 _MAX_BYLINE_WORDS = 16
-# Calls to action: the reader is asked to subscribe, sign up, follow, download, write in.
-_CALL_TO_ACTION = re.compile(
-    r"\b(?:subscribe|subscribers?|subscription|sign(?:ing)?\s+up|newsletters?|log\s*in|"
-    r"download\s+(?:the|our)\b[^.]{0,40}\bapps?|follow\s+(?:us|the\s+\w+|\w+)\s+on\s+(?:twitter|facebook|instagram|x)\b|"
-    r"letters?\s+to\s+the\s+editor|submit\s+(?:a|your)\s+letter|we\s+want\s+to\s+hear|"
-    r"support\s+(?:our|independent)\s+journalism|if\s+you\s+enjoyed\s+(?:reading\s+)?this)",
+# Calls to action: the reader is asked to subscribe, sign up, follow, download, write in.  These
+# phrasings address the reader by themselves ...
+_STRONG_CALL = re.compile(
+    r"\b(?:(?:please|now)\s+subscribe|subscribe\s+(?:now|today|to|for)|already\s+a\s+subscriber|"
+    r"sign(?:ing)?\s+up\s+(?:for|to|now|here)|download\s+(?:the|our)\b[^.]{0,40}\bapps?|"
+    r"follow\s+(?:us|the\s+\w+|\w+)\s+on\s+(?:twitter|facebook|instagram|x)\b|submit\s+(?:a|your)\s+letter|"
+    r"we\s+want\s+to\s+hear|support\s+(?:our|independent)\s+journalism|if\s+you\s+enjoyed\s+(?:reading\s+)?this)",
     re.IGNORECASE,
 )
-# Words that address the reader: a call to action speaks to "you" or gives an order.
+# ... these only when the line speaks to "you" or gives an order.
+_WEAK_CALL = re.compile(
+    r"\b(?:subscribe|subscribers?|subscription|newsletters?|log\s*in|letters?\s+to\s+the\s+editor)\b", re.IGNORECASE
+)
 _ADDRESS = re.compile(
-    r"\b(?:you|your|you're|you’re|our|us)\b|^(?:subscribe|sign|follow|download|get|click|submit|join|support|read)\b",
+    r"\b(?:you|your|you're|you’re|our|us|please)\b|^(?:subscribe|sign|follow|download|get|click|submit|join|support|read)\b",
     re.IGNORECASE,
 )
 _MAX_CTA_WORDS = 45
@@ -158,7 +164,57 @@ def byline_author(line: str) -> str | None:
 
 
 def _is_call_to_action(line: str) -> bool:
-    return len(line.split()) <= _MAX_CTA_WORDS and bool(_CALL_TO_ACTION.search(line)) and bool(_ADDRESS.search(line))
+    if len(line.split()) > _MAX_CTA_WORDS:
+        return False
+    return bool(_STRONG_CALL.search(line)) or bool(_WEAK_CALL.search(line) and _ADDRESS.search(line))
+
+
+def _mentions_call(line: str) -> bool:
+    """A line about subscribing, next to a call to action: part of the same box."""
+    return len(line.split()) <= _MAX_CTA_WORDS and bool(_WEAK_CALL.search(line))
+
+
+_NORMAL = re.compile(r"[^\w]+")
+# Shorter lines repeat by nature (headings inside paragraphs, "Yes." answers, code).
+_MIN_REPEAT_WORDS = 8
+_MAX_REPEAT_WORDS = 60
+_MAX_REPEAT_SCAN = 300_000  # characters: beyond this only exact repeats are looked for
+
+
+def _words(norm: str) -> int:
+    """Words with a letter in them (code and numbers repeat by nature)."""
+    return sum(1 for w in norm.split() if not w.isdigit())
+
+
+def _repeated_lines(lines: list[str]) -> set[int]:
+    """Lines that repeat another line's words: a pull-quote, a caption or a teaser printed again.
+    The later of two equal lines goes; a shorter line found inside a longer one goes."""
+    norms = [_NORMAL.sub(" ", line.lower()).strip() for line in lines]
+    drop: set[int] = set()
+    first: dict[str, int] = {}
+    for i, norm in enumerate(norms):
+        if _words(norm) < _MIN_REPEAT_WORDS:
+            continue
+        if norm in first:
+            drop.add(i)
+        else:
+            first[norm] = i
+    joined = "\n".join(norms)
+    if len(joined) > _MAX_REPEAT_SCAN:
+        return drop
+    starts = list(itertools.accumulate((len(n) + 1 for n in norms[:-1]), initial=0))
+    for i, norm in enumerate(norms):
+        if i in drop or lines[i].startswith("- ") or not _MIN_REPEAT_WORDS <= _words(norm) <= _MAX_REPEAT_WORDS:
+            continue  # a list item may name what a paragraph names
+        # inside another line: found somewhere other than at its own place
+        at = joined.find(norm)
+        while at != -1:
+            j = bisect.bisect_right(starts, at) - 1
+            if j != i and len(norms[j]) > len(norm):
+                drop.add(i)
+                break
+            at = joined.find(norm, at + 1)
+    return drop
 
 
 def furniture_lines(lines: list[str]) -> set[int]:
@@ -172,7 +228,7 @@ def furniture_lines(lines: list[str]) -> set[int]:
     # A run from the end: the last lines, up to a few body lines in between (a photo credit).
     misses = 0
     for i in range(n - 1, max(-1, n - 1 - 2 * _EDGE), -1):
-        if i in drop or _is_call_to_action(lines[i]):
+        if i in drop or _is_call_to_action(lines[i]) or (i + 1 in drop and _mentions_call(lines[i])):
             drop.add(i)
             misses = 0
         else:
@@ -182,6 +238,7 @@ def furniture_lines(lines: list[str]) -> set[int]:
     for i in range(min(_EDGE, n)):
         if _is_call_to_action(lines[i]):
             drop.add(i)
+    drop |= _repeated_lines(lines)
     if len(drop) >= n:
         return set()  # a text of nothing but furniture is what the page is: keep it
     return drop
