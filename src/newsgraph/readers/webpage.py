@@ -151,7 +151,35 @@ _ADDRESS = re.compile(
     r"\b(?:you|your|you're|you’re|our|us|please)\b|^(?:subscribe|sign|follow|download|get|click|submit|join|support|read)\b",
     re.IGNORECASE,
 )
+# "(Credit: Jane Roe / Agency)", "Image credit: example.com", "Photo: Jane Roe": a picture's credit.
+_PICTURE_CREDIT = re.compile(
+    r"^\(?\s*(?:(?:photo|image|picture|illustration|graphic)s?\s*(?:credit|courtesy|source)?|credit|courtesy)\s*:"
+    r"[^.!?]{0,80}\)?$",
+    re.IGNORECASE,
+)
+# A page's own labels: "© 2020 Outlet. All Rights Reserved", "Category: Press Releases",
+# "Last Modified: 3 May", "Release Date: ...", "Filed under: ...".
+_PAGE_LABEL = re.compile(
+    r"^(?:©|\(c\)\s|copyright\b|all\s+rights\s+reserved|"
+    r"(?:categor(?:y|ies)|tags?|filed\s+under|posted\s+(?:in|on)|last\s+(?:modified|updated)|release\s+date|"
+    r"published(?:\s+on)?|updated(?:\s+on)?|date\s+posted)\s*:)",
+    re.IGNORECASE,
+)
+# The same labels anywhere in a short line that also holds a date: a line of page metadata
+# ("News date : 04/21/2022 Category : Press Releases", "May 3, 2020 | categories: Python").
+_INNER_LABEL = re.compile(
+    r"\b(?:categor(?:y|ies)|tags|filed\s+under|posted\s+(?:in|on)|last\s+(?:modified|updated)|release\s+date|"
+    r"published|updated|created|news\s+date)\s*:",
+    re.IGNORECASE,
+)
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+_DATE = re.compile(
+    rf"\b(?:\d{{1,4}}[-/.]\d{{1,2}}[-/.]\d{{2,4}}|{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH}\s+\d{{4}})\b",
+    re.IGNORECASE,
+)
+_MAX_LABEL_WORDS = 14
 _MAX_CTA_WORDS = 45
+_MAX_INNER_CTA_WORDS = 20
 _EDGE = 3  # calls to action sit in the first or last few lines
 
 
@@ -167,6 +195,17 @@ def _is_call_to_action(line: str) -> bool:
     if len(line.split()) > _MAX_CTA_WORDS:
         return False
     return bool(_STRONG_CALL.search(line)) or bool(_WEAK_CALL.search(line) and _ADDRESS.search(line))
+
+
+def _is_page_label(line: str) -> bool:
+    if len(line.split()) > _MAX_LABEL_WORDS:
+        return False
+    return bool(_PAGE_LABEL.match(line) or (_INNER_LABEL.search(line) and _DATE.search(line)))
+
+
+def _is_inner_call(line: str) -> bool:
+    """A call to action amid the text: short, and speaking to the reader as well."""
+    return len(line.split()) <= _MAX_INNER_CTA_WORDS and bool(_STRONG_CALL.search(line) and _ADDRESS.search(line))
 
 
 def _mentions_call(line: str) -> bool:
@@ -237,6 +276,9 @@ def furniture_lines(lines: list[str]) -> set[int]:
                 break
     for i in range(min(_EDGE, n)):
         if _is_call_to_action(lines[i]):
+            drop.add(i)
+    for i, line in enumerate(lines):
+        if _PICTURE_CREDIT.match(line) or _is_inner_call(line) or _is_page_label(line):
             drop.add(i)
     drop |= _repeated_lines(lines)
     if len(drop) >= n:
