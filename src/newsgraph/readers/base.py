@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document, Span
+from ..model.dateline import dateline_place
 from .decoding import fix_mojibake
 from .repair import RepairOptions, repair_text
 
@@ -84,6 +85,7 @@ def document_from_text(
     if fix_map is not None:
         offsets = offsets.compose(fix_map)
         removed = [Span(*fix_map.span_to_source(s.start, s.end), s.text) for s in removed]
+    meta.setdefault("dateline", _dateline_of(repaired.text, repaired.paragraphs))
     return Document(
         text=repaired.text,
         source_text=source_text,
@@ -95,6 +97,14 @@ def document_from_text(
         removed=removed,
         **meta,
     )
+
+
+_DATELINE_PARAGRAPHS = 3  # a dateline opens the story: the first body paragraphs only
+
+
+def _dateline_of(text: str, paragraphs: list) -> str | None:
+    body = [p for p in paragraphs if p.kind != "title"][:_DATELINE_PARAGRAPHS]
+    return next(filter(None, (dateline_place(text[p.start : p.end]) for p in body)), None)
 
 
 _WORD = re.compile(r"\S+")
