@@ -1,5 +1,16 @@
 """HTML pages through trafilatura: main text plus title, date, author, url and site.
 
+Metadata comes from trafilatura's ``with_metadata`` pass: the title, the publication date
+(htmldate: ``<meta>`` tags, JSON-LD, ``<time>``, the URL, then the page's text), the author
+(meta tags, JSON-LD, byline markup) and the site name (``og:site_name``, else the host name).
+Around it, ``webpage.py`` handles the page's furniture: hidden elements, pop-ups, asides and
+related-article boxes are pruned from the tree before trafilatura reads it; a byline line
+("By Jane Roe"), calls to action, picture credits, copyright and page-metadata lines, and
+lines repeating another line (pull-quotes) leave the text and are kept in
+``Document.removed`` with their offsets.  A byline's name is the author when the page's
+metadata names nobody.  The dateline's place ("KHAN YOUNIS, Gaza") is ``Document.dateline``
+(found for every format, in ``base.document_from_text``).
+
 Extraction runs under ``isolate.run_limited`` (a child process killed at
 ``ReadOptions.time_limit``, E017), and files above ``ReadOptions.html_max_bytes``
 are refused before parsing (E012): lxml builds a tree of roughly ten times the
