@@ -315,17 +315,25 @@ def test_empty_and_blank_input():
         assert result.text == "" and result.paragraphs == [] and result.title is None
 
 
-def test_a_megabyte_is_repaired_in_well_under_a_second():
+def test_repair_time_grows_linearly_up_to_a_megabyte():
+    # Speed itself belongs to `make bench`; what a test can hold on a shared machine is
+    # the shape: 8x the text may take at most 20x the time (a quadratic step takes 64x).
     raw = (FIXTURES / "harbour_pdf_extract.txt").read_text(encoding="utf-8")
-    big = "\f".join([raw] * (1_000_000 // len(raw) + 1))
-    elapsed = []
-    for _ in range(3):  # best of three: other work on a shared machine adds noise
-        start = time.perf_counter()
-        result = repair_text(big)
-        elapsed.append(time.perf_counter() - start)
+
+    def best_of_three(size: int) -> tuple[float, str]:
+        text = "\f".join([raw] * (size // len(raw) + 1))
+        elapsed = []
+        for _ in range(3):  # best of three: other work on a shared machine adds noise
+            start = time.perf_counter()
+            result = repair_text(text)
+            elapsed.append(time.perf_counter() - start)
+        assert result.text.count("negotiations") == text.count("nego-\ntiations")
+        return min(elapsed), text
+
+    small, _ = best_of_three(125_000)
+    large, big = best_of_three(1_000_000)
     assert len(big) >= 1_000_000
-    assert min(elapsed) < 1.0, f"{min(elapsed):.2f} s"
-    assert result.text.count("negotiations") == big.count("nego-\ntiations")
+    assert large < 20 * small, f"{small:.3f} s for 125 kB, {large:.3f} s for 1 MB"
 
 
 # -- the real sample in ../shared -------------------------------------------

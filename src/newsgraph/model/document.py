@@ -143,7 +143,8 @@ class Document:
     published: str | None = None  # ISO date
     url: str | None = None
     source: str | None = None  # publisher / outlet
-    author: str | None = None
+    author: str | None = None  # the byline's name(s), from the source's metadata or its byline line
+    dateline: str | None = None  # the place of the first paragraph's dateline ("KHAN YOUNIS, Gaza")
     path: str | None = None  # file path (with ":LINE" for a JSONL record, "#N" for article N of an export)
     format: str = "txt"  # txt | pdf | html | jsonl | stdin | docx | rtf | odt | nexis | factiva
     section: str | None = None  # the section or page the source names ("NEWS; Pg. 8")

@@ -12,16 +12,9 @@ import re
 from spacy.tokens import Doc
 
 from ..model import Paragraph
+from ..model.dateline import OUTLET_DATELINE, PLACE_DATELINE
 
 __all__ = ["PLACE_DATELINE", "OUTLET_DATELINE", "dateline_end", "dateline_ranges", "paragraphs_of"]
-
-# "KYIV, July 19 (Wire) -": an all-caps place, an optional date, an optional source, then a dash
-PLACE_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
-    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]"
-)
-# "Newsroom Daily – ": up to five capitalised words (group 1, the outlet) and a spaced dash
-OUTLET_DATELINE = re.compile(r"^((?:[A-Z][\w.&'’-]*[^\S\n]+){0,4}[A-Z][\w.&'’-]*)[^\S\n]+[–—-][^\S\n]+")
 
 
 def dateline_end(text: str, start: int) -> int | None:

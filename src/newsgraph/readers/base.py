@@ -22,6 +22,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..model import Document, OffsetMap, Span
+from ..model.dateline import dateline_place
 from .decoding import fix_mojibake
 from .metadata import Manifest, Metadata
 from .repair import RepairOptions, repair_text
@@ -91,6 +92,7 @@ def document_from_text(
         # The text as the source has it (ftfy may have changed it: "ﬁ" -> "fi"), so span and text agree.
         spans = [fix_map.span_to_source(s.start, s.end) for s in removed]
         removed = [Span(start, end, source_text[start:end]) for start, end in spans]
+    meta.setdefault("dateline", _dateline_of(repaired.text, repaired.paragraphs))
     return Document(
         text=repaired.text,
         source_text=source_text,
@@ -128,6 +130,14 @@ def document_from_parts(
     document = document_from_text(joined, path=path, fmt=fmt, options=options, **meta)
     removed = [Span(*parts_map.span_to_source(s.start, s.end), s.text) for s in document.removed]
     return replace(document, source_text=source_text, offsets=document.offsets.compose(parts_map), removed=removed)
+
+
+_DATELINE_PARAGRAPHS = 3  # a dateline opens the story: the first body paragraphs only
+
+
+def _dateline_of(text: str, paragraphs: list) -> str | None:
+    body = [p for p in paragraphs if p.kind != "title"][:_DATELINE_PARAGRAPHS]
+    return next(filter(None, (dateline_place(text[p.start : p.end]) for p in body)), None)
 
 
 _WORD = re.compile(r"\S+")

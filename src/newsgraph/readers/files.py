@@ -143,7 +143,18 @@ def storable(item: Document | InputError) -> Document | InputError:
             return item
         return InputError(item.code, path=path, **details)
     changes: dict[str, object] = {}
-    for name in ("text", "source_text", "title", "published", "url", "source", "author", "section", "language"):
+    for name in (
+        "text",
+        "source_text",
+        "title",
+        "published",
+        "url",
+        "source",
+        "author",
+        "section",
+        "language",
+        "dateline",
+    ):
         value = getattr(item, name)
         if value is not None and storable_text(value) is not value:
             changes[name] = storable_text(value)

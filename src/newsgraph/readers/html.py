@@ -1,5 +1,16 @@
 """HTML pages through trafilatura: main text plus title, date, author, url and site.
 
+Metadata comes from trafilatura's ``with_metadata`` pass: the title, the publication date
+(htmldate: ``<meta>`` tags, JSON-LD, ``<time>``, the URL, then the page's text), the author
+(meta tags, JSON-LD, byline markup) and the site name (``og:site_name``, else the host name).
+Around it, ``webpage.py`` handles the page's furniture: hidden elements, pop-ups, asides and
+related-article boxes are pruned from the tree before trafilatura reads it; a byline line
+("By Jane Roe"), calls to action, picture credits, copyright and page-metadata lines, and
+lines repeating another line (pull-quotes) leave the text and are kept in
+``Document.removed`` with their offsets.  A byline's name is the author when the page's
+metadata names nobody.  The dateline's place ("KHAN YOUNIS, Gaza") is ``Document.dateline``
+(found for every format, in ``base.document_from_text``).
+
 Extraction runs under ``isolate.run_limited`` (a child process killed at
 ``ReadOptions.time_limit``, E017), and files above ``ReadOptions.html_max_bytes``
 are refused before parsing (E012): lxml builds a tree of roughly ten times the
@@ -20,12 +31,15 @@ from __future__ import annotations
 import json
 import zlib
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 
 from ..errors import InputError
 from ..model import Document
 from .base import PARSER_ERRORS, ReadOptions, document_from_text, error_detail, iso_date, read_limited, text_or_none
 from .isolate import Deadline, run_limited
+from .repair import RepairOptions
+from .webpage import byline_author, furniture_lines, prune_page
 
 __all__ = ["read_html", "extract_html"]
 
@@ -78,15 +92,19 @@ def extract_html(data: bytes, path: str, max_bytes: int | None = None, deadline:
     """
     try:
         import trafilatura
-        from trafilatura.utils import decode_file
+        from trafilatura.utils import decode_file, load_html
     except ImportError as err:  # e.g. lxml without its html-clean extra
         raise InputError("E013", path=path, detail=f"HTML support unavailable: {err}") from None
     from lxml.etree import LxmlError
 
     try:
         # Decoded here with our cap; trafilatura never unpacks a str again.
+        page = decode_file(data, max_bytes)
+        tree = load_html(page)
+        if tree is not None:  # hidden elements and pop-ups out, for trafilatura's fallbacks too
+            prune_page(tree)
         found = trafilatura.extract(
-            decode_file(data, max_bytes), output_format="json", with_metadata=True, include_comments=False
+            tree if tree is not None else page, output_format="json", with_metadata=True, include_comments=False
         )
     except (LxmlError, *PARSER_ERRORS) as err:
         raise InputError("E018", path=path, detail=error_detail(err)) from None
@@ -124,12 +142,15 @@ def read_html(path: Path, options: ReadOptions) -> Iterator[Document]:
         memory_limit_mb=options.memory_limit_mb,
         isolate=options.isolate,
     )
+    text = meta.get("text") or ""
+    # Bylines and calls to action leave the text (kept in Document.removed): see webpage.py.
+    repair = replace(options.repair or RepairOptions(), drop_lines=furniture_lines)
     # trafilatura puts one paragraph per line: never treat them as wrapped lines.
-    yield document_from_text(
-        meta.get("text") or "",
+    document = document_from_text(
+        text,
         path=str(path),
         fmt="html",
-        options=options,
+        options=replace(options, repair=repair),
         title=text_or_none(meta.get("title")),
         wrapped=False,
         published=iso_date(meta.get("date")),
@@ -139,3 +160,6 @@ def read_html(path: Path, options: ReadOptions) -> Iterator[Document]:
         or text_or_none(meta.get("sitename"))
         or text_or_none(meta.get("hostname")),
     )
+    if document.author is None:  # the page's metadata names nobody: the byline in its text may
+        document.author = next(filter(None, (byline_author(span.text) for span in document.removed)), None)
+    yield document

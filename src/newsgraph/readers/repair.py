@@ -58,6 +58,7 @@ lines are joined without a space ("US-\\nbacked" -> "US-backed").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model import OffsetMap, Paragraph, Span
@@ -101,6 +102,9 @@ class RepairOptions:
     dehyphenate: bool = True
     remove_furniture: bool = True
     mark_blockquotes: bool = True
+    # The format's own furniture: given the non-blank lines, the indices to drop (and record in
+    # ``removed``).  The HTML reader drops bylines and calls to action this way (readers/webpage.py).
+    drop_lines: Callable[[list[str]], set[int]] | None = None
 
 
 @dataclass
@@ -142,6 +146,12 @@ def repair_text(raw: str, options: RepairOptions | None = None) -> Repaired:
     long_len = 0.8 * width
     if options.remove_furniture and (wrapped or has_page_breaks):
         lines, removed = _drop_furniture(lines, long_len)
+    if options.drop_lines is not None:
+        dropped = options.drop_lines([line.text for line in lines])
+        removed = sorted(removed + [line for i, line in enumerate(lines) if i in dropped], key=lambda line: line.start)
+        lines = [line for i, line in enumerate(lines) if i not in dropped]
+        if not lines:
+            return Repaired("", OffsetMap([], 0, len(raw)), removed=[Span(x.start, x.end, x.text) for x in removed])
     if wrapped:
         paragraphs = _group_wrapped(lines, long_len)
     else:
