@@ -450,7 +450,7 @@ def test_ingest_limits_hold_for_every_format(runner, tmp_path):
     )
     db = tmp_path / "news.db"
     result = invoke(runner, "ingest", folder, "--db", db, "--max-words", 300)
-    assert result.exit_code == 0, result.output
+    assert result.exit_code == 3, result.output  # stored, but one file failed (G37)
     refused = [line for line in result.stderr.splitlines() if "[E022]" in line]
     assert refused == [f"{folder / 'long.txt'}: text has more than 300 words; no news article is that long [E022]"]
     assert len(snapshot(db)) == len(ARTICLES) + 1  # the corpus and the PDF
