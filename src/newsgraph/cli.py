@@ -774,6 +774,24 @@ def fix_reject_quote(
     _fix(db, user, debug, lambda c: c.reject_quote(*_fact_key(fact), reason))
 
 
+@fix_app.command("split-mentions")
+def fix_split_mentions(
+    entity_id: int,
+    mentions: list[str] = typer.Option(..., "--mention", metavar="ARTICLE:START-END", help="A mention to split off."),
+    type_: str | None = typer.Option(None, "--type", help="The type of the new entity (default: the entity's)."),
+    db: Path = DB_OPTION,
+    reason: str = REASON_OPTION,
+    user: str | None = USER_OPTION,
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Split chosen mentions (by position, in one article) off an entity as an entity of their own."""
+    keys = [_fact_key(m) for m in mentions]
+    if len({article for article, _, _ in keys}) > 1:
+        raise typer.BadParameter("every --mention must be in the same article")
+    spans = [(start, end) for _, start, end in keys]
+    _fix(db, user, debug, lambda c: c.split_mentions(entity_id, keys[0][0], spans, type_, reason))
+
+
 @fix_app.command("reattribute-quote")
 def fix_reattribute_quote(
     fact: str = FACT_ARGUMENT,

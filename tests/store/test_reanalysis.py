@@ -66,3 +66,36 @@ def test_an_analysis_of_another_text_is_left_out(tmp_path):
         store.add(make_article(OLD, ("Acme Corp", "ORG")))
         assert store.replace_analyses([make_article(OTHER, ("Accra", "GPE"))]) == 0
     assert set(names(db)) == {"Acme Corp"}
+
+
+SAME_NAME = "Jordan Smith crossed into Jordan on Monday. Jordan said he would stay a week."
+
+
+def test_a_split_by_position_moves_only_the_chosen_mentions_and_survives_a_reanalysis(tmp_path):
+    db = tmp_path / "split.db"
+    text = SAME_NAME
+    first, second, third = (text.index("Jordan Smith"), text.index("Jordan on"), text.index("Jordan said"))
+    mentions = [Mention(first, first + 12, "Jordan Smith"), Mention(second, second + 6, "Jordan"),
+                Mention(third, third + 6, "Jordan")]  # fmt: skip
+    analysis = Article(id=article_id(text), text=text, entities=[Entity("E1", "Jordan Smith", "PERSON", mentions)])
+    with Store(db) as store:
+        store.add(analysis)
+    person = names(db)["Jordan Smith"]
+    with Corrector(db) as fix:
+        made = fix.split_mentions(person, analysis.id, [(second, second + 6)], type_="GPE", reason="the country")
+    assert made.kind == "split-mentions" and made.after["name"] == "Jordan"
+
+    def grouping() -> dict[str, list[int]]:
+        with Database(db) as stored:
+            article = stored.article(analysis.id)
+        return {f"{e.name}/{e.type}": [m.start for m in e.mentions] for e in article.entities}
+
+    assert grouping() == {"Jordan Smith/PERSON": [first, third], "Jordan/GPE": [second]}
+    assert names(db)["Jordan"] == made.after["entity_id"]
+    with Store(db) as store:  # the same analysis again, as after an upgrade that changed nothing here
+        store.replace_analyses([Article.from_dict(analysis.to_dict())])
+    assert grouping() == {"Jordan Smith/PERSON": [first, third], "Jordan/GPE": [second]}
+    with Corrector(db) as fix:
+        fix.undo(made.id)
+    assert grouping() == {"Jordan Smith/PERSON": [first, second, third]}
+    assert "Jordan" not in names(db)
