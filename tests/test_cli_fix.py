@@ -76,3 +76,24 @@ def test_apply_rules_file(db, tmp_path):
 def test_bad_fact_key_is_a_usage_error(db):
     result = fix("reject-quote", "nocolon", "--db", str(db))
     assert result.exit_code == 2
+
+
+def test_split_mentions_by_position(tmp_path):
+    db = tmp_path / "split.db"
+    text = "Jordan Smith crossed into Jordan on Monday. Jordan said he would stay."
+    first, second, third = text.index("Jordan Smith"), text.index("Jordan on"), text.index("Jordan said")
+    person = Entity("E1", "Jordan Smith", "PERSON", mentions=[Mention(first, first + 12, "Jordan Smith"),
+                    Mention(second, second + 6, "Jordan"), Mention(third, third + 6, "Jordan")])  # fmt: skip
+    with Store(db) as store:
+        store.add(Article(id=article_id(text), text=text, entities=[person]))
+    cid = ids(db)["Jordan Smith"]
+    aid = article_id(text)
+    result = fix("split-mentions", str(cid), "--mention", f"{aid}:{second}-{second + 6}", "--type", "GPE",
+                 "--db", str(db), "--reason", "the country")  # fmt: skip
+    assert result.exit_code == 0, result.output
+    assert "split-mentions" in result.output and f"(article {aid} only)" in result.output
+    assert set(ids(db)) == {"Jordan Smith", "Jordan"}
+    wrong = fix("split-mentions", str(cid), "--mention", f"{aid}:0-3", "--db", str(db))
+    assert wrong.exit_code == 1 and "E114" in wrong.output and "0-3" in wrong.output
+    other = fix("split-mentions", str(cid), "--mention", f"{aid}:0-3", "--mention", "abc:1-2", "--db", str(db))
+    assert other.exit_code == 2

@@ -543,6 +543,49 @@ def load(
     _run(debug, body)
 
 
+@app.command()
+def reanalyze(
+    db: Path = DB_OPTION,
+    workers: int = typer.Option(1, "--workers", min=1, help="Processes running the model."),
+    lock_timeout: float = typer.Option(
+        5, "--lock-timeout", callback=_finite(0), help="Seconds to wait for another writer's lock."
+    ),
+    as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Run the current pipeline again over every stored article, keeping ids and applying corrections.
+
+    One transaction per batch: Ctrl-C keeps every article whole (old facts or new); rerun to finish.
+    """
+    from .batch.reanalyze import ReanalysisReport
+
+    report = ReanalysisReport()
+
+    def body() -> None:
+        from .api import default_pipeline
+        from .batch.reanalyze import reanalyze_store
+        from .batch.runner import IngestOptions
+        from .store.writer import Store
+
+        if not db.exists():
+            raise NewsgraphError("E001", path=str(db))
+        _note_migration(db, Store, lock_timeout)
+        options = IngestOptions(workers=workers, busy_timeout=lock_timeout)
+        reanalyze_store(db, options, nlp=default_pipeline() if workers == 1 else None, report=report)
+        if as_json:
+            sys.stdout.write(json_text(report.as_dict()) + "\n")
+        else:
+            out.print(f"{report.replaced} articles re-analysed, {len(report.kept)} kept as they were → {safe(db)}")
+        for aid, why in report.kept:
+            err.print(printable(f"kept {aid}: {why}"), highlight=False, markup=False)
+
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        _run(debug, body, db=db, interrupted=lambda: f"{report.replaced} articles re-analysed by this run are kept")
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 # -- export -----------------------------------------------------------------------
 
 
@@ -729,6 +772,24 @@ def fix_reject_quote(
 ) -> None:
     """Reject the quote at ARTICLE:START-END."""
     _fix(db, user, debug, lambda c: c.reject_quote(*_fact_key(fact), reason))
+
+
+@fix_app.command("split-mentions")
+def fix_split_mentions(
+    entity_id: int,
+    mentions: list[str] = typer.Option(..., "--mention", metavar="ARTICLE:START-END", help="A mention to split off."),
+    type_: str | None = typer.Option(None, "--type", help="The type of the new entity (default: the entity's)."),
+    db: Path = DB_OPTION,
+    reason: str = REASON_OPTION,
+    user: str | None = USER_OPTION,
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Split chosen mentions (by position, in one article) off an entity as an entity of their own."""
+    keys = [_fact_key(m) for m in mentions]
+    if len({article for article, _, _ in keys}) > 1:
+        raise typer.BadParameter("every --mention must be in the same article")
+    spans = [(start, end) for _, start, end in keys]
+    _fix(db, user, debug, lambda c: c.split_mentions(entity_id, keys[0][0], spans, type_, reason))
 
 
 @fix_app.command("reattribute-quote")

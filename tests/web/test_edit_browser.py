@@ -110,3 +110,38 @@ def test_merge_and_reject_made_in_the_browser_survive_a_reingest(tmp_path, nlp):
     assert linked(db, "Jonathan Kowalski") == {jon}
     after = corpus(db)
     assert not any(name.startswith("Harbour") for name in after), after
+
+
+def test_a_quote_reattributed_in_the_browser_survives_a_reanalysis(tmp_path, nlp):
+    from playwright.sync_api import sync_playwright
+
+    from newsgraph.batch.reanalyze import reanalyze_store
+    from newsgraph.store import Database
+
+    files, db = tmp_path / "files", tmp_path / "edit.db"
+    write(files, {"a.txt": FIRST["a.txt"]})
+    assert ingest(files, db, nlp).added == 1
+    firm = corpus(db)["Baltic Freight"][0]
+    with Database(db) as stored:
+        (row,) = stored.articles()
+        aid = row["id"]
+
+    with live_server(db, editor=Editor(TOKEN, "browser")) as url, sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        page.goto(f"{url}/edit/login?token={TOKEN}")
+        page.goto(f"{url}/articles/{aid}")
+        form = page.locator('form[action$="/reattribute"]').first
+        form.locator("select[name=speaker]").select_option(str(firm))
+        form.locator("input[name=reason]").fill("the firm's statement")
+        form.locator("button").click()
+        page.wait_for_url(f"{url}/articles/{aid}")
+        selected = page.locator('form[action$="/reattribute"] select[name=speaker] option:checked').first
+        assert selected.inner_text().startswith("Baltic Freight")
+        browser.close()
+
+    assert reanalyze_store(db, nlp=nlp).replaced == 1
+    with Database(db) as stored:
+        article = stored.article(aid)
+    names = {e.id: e.name for e in article.entities}
+    assert [names[q.speaker] for q in article.quotes] == ["Baltic Freight"]

@@ -23,7 +23,7 @@ from ..readers.files import iter_files
 from ..store import Store
 from .records import document_to_record
 
-__all__ = ["IngestOptions", "IngestReport", "run_ingest", "ingest_items", "count_items"]
+__all__ = ["IngestOptions", "IngestReport", "analyse", "run_ingest", "ingest_items", "count_items"]
 
 
 @dataclass
@@ -119,10 +119,7 @@ def ingest_items(
                     continue
                 yield item
 
-        if options.workers > 1:
-            analysed = _analyse_in_workers(new_documents(), options)
-        else:
-            analysed = analyze_documents(nlp or build_pipeline(options.analysis), new_documents(), options.analysis)
+        analysed = analyse(new_documents(), options, nlp)
         pending: list[tuple[Article, Document]] = []
         for document, article in analysed:
             if article.skipped_reason:
@@ -137,6 +134,14 @@ def ingest_items(
             notify(report, document.path)
         _flush(store, pending, report)
     return report
+
+
+def analyse(documents: Iterable[Document], options: IngestOptions, nlp=None) -> Iterator[tuple[Document, Article]]:
+    """The analysis path of every run (ingest, fetch, reanalyze): ``(document, article)`` in
+    input order, in ``options.workers`` processes or in this one (with ``nlp`` if given)."""
+    if options.workers > 1:
+        return _analyse_in_workers(iter(documents), options)
+    return analyze_documents(nlp or build_pipeline(options.analysis), documents, options.analysis)
 
 
 def _flush(store: Store, pending: list[tuple[Article, Document]], report: IngestReport) -> None:

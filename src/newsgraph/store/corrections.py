@@ -33,6 +33,7 @@ __all__ = [
     "ENTITY_KINDS",
     "ENTITY_TYPES",
     "FACT_KINDS",
+    "MENTION_KINDS",
     "Correction",
     "active_corrections",
     "list_corrections",
@@ -41,6 +42,7 @@ __all__ = [
 ]
 
 ENTITY_KINDS = ("merge", "reject", "rename", "retype", "relink", "split")
+MENTION_KINDS = ("split-mentions",)  # chosen mentions of one article, by offsets
 FACT_KINDS = ("reject-quote", "reattribute-quote", "reject-event", "edit-event")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WEAPON")
 # Fact tables in delete order: rows that belong to other rows go first.
@@ -85,7 +87,7 @@ class Correction:
             what += f" → {self.after.get('entity_id') or ''} {self.after.get('name') or ''!r}".replace("  ", " ")
         elif self.after.get("type"):
             what += f" → {self.after['type']}"
-        scope = f" (article {self.article_id} only)" if self.article_id and self.kind in ENTITY_KINDS else ""
+        scope = f" (article {self.article_id} only)" if self.article_id and self.kind not in FACT_KINDS else ""
         undone = f" [undone {self.undone_at}]" if self.undone_at else ""
         return f"#{self.id} {self.kind} {what}{scope} by {self.user} at {self.created_at}: {self.reason}{undone}"
 
@@ -186,6 +188,9 @@ def _correct_entities(conn, article: Article, active: list[Correction]) -> dict[
     forced: dict[str, int] = {}
     rejected: set[str] = set()
     for correction in active:
+        if correction.kind == "split-mentions" and correction.article_id == article.id:
+            _split_mentions(conn, article, correction, merges, forced)
+            continue
         if correction.kind not in ENTITY_KINDS or not correction.applies_to(article.id):
             continue
         for ent in article.entities:
@@ -208,6 +213,29 @@ def _correct_entities(conn, article: Article, active: list[Correction]) -> dict[
     if rejected:
         _drop_entities(article, rejected)
     return {local: cid for local, cid in forced.items() if local not in rejected}
+
+
+def _split_mentions(conn, article: Article, correction: Correction, merges: dict[int, int], forced: dict) -> None:
+    """Move the mentions at the correction's offsets out of whatever entity the analysis put
+    them in, into an entity of their own linked to the correction's new corpus entity.  An
+    entity all of whose mentions are named is left whole (that is a relink, not a split)."""
+    spans = {tuple(span) for span in correction.target["mentions"]}
+    moved = []
+    for ent in article.entities:
+        keep = [m for m in ent.mentions if (m.start, m.end) not in spans]
+        if keep and len(keep) < len(ent.mentions):
+            moved.extend(m for m in ent.mentions if (m.start, m.end) in spans)
+            ent.mentions = keep
+    if not moved:
+        return
+    moved.sort(key=lambda m: m.start)
+    after = correction.after
+    new = Entity(f"S{correction.id}", after.get("name") or moved[0].text, after.get("type") or "PERSON", moved)
+    article.entities.append(new)
+    target = _corpus_row(conn, _follow(after.get("entity_id"), merges))
+    if target is not None:
+        _send_to(new, target)
+        forced[new.id] = target["id"]
 
 
 def _drop_entities(article: Article, dropped: set[str]) -> None:

@@ -188,6 +188,43 @@ class Corrector:
     def split(self, entity: int, name: str, reason: str = "", article_id: str | None = None) -> Correction:
         return self.relink(entity, name, None, reason, article_id)
 
+    def split_mentions(
+        self, entity: int, article_id: str, spans: list[tuple[int, int]], type_: str | None = None, reason: str = ""
+    ) -> Correction:
+        """Split the mentions of ``entity`` at ``spans`` (character offsets in ``article_id``) off
+        as an entity of their own: the one "Jordan" of an article that is the country, not the
+        man.  Holds for that article, through recomputes and re-analyses of the same text."""
+        current = self._entity(entity)
+        self._check_article(article_id)
+        type_ = (type_ or current["type"]).upper()
+        if type_ not in ENTITY_TYPES:
+            raise StoreError("E114", str(self.path), detail=f"unknown type {type_!r}; one of {', '.join(ENTITY_TYPES)}")
+        found = {
+            (start, end): text
+            for start, end, text in self._conn.execute(
+                "SELECT m.char_start, m.char_end, m.text FROM mentions m JOIN entities e "
+                "ON e.article_id = m.article_id AND e.local_id = m.entity_id "
+                "WHERE m.article_id = ? AND e.corpus_entity_id = ?",
+                (article_id, entity),
+            )
+        }
+        chosen = sorted({(int(start), int(end)) for start, end in spans})
+        missing = [f"{start}-{end}" for start, end in chosen if (start, end) not in found]
+        if not chosen or missing:
+            detail = f"entity {entity} has no mention at {', '.join(missing) or '(none given)'} in article {article_id}"
+            raise StoreError("E114", str(self.path), detail=detail)
+        if len(chosen) == len(found):
+            detail = f"those are all the mentions of entity {entity} in article {article_id}: relink it with --article"
+            raise StoreError("E114", str(self.path), detail=detail)
+        name = found[chosen[0]]
+        with transaction(self._conn, self.path):
+            cur = self._conn.execute("INSERT INTO corpus_entities (name, type) VALUES (?, ?)", (name, type_))
+        target = {"entity_id": entity, "name": current["name"], "type": current["type"], "article_id": article_id,
+                  "mentions": [list(span) for span in chosen]}  # fmt: skip
+        after = {"entity_id": cur.lastrowid, "name": name, "type": type_}
+        before = {"entity": current, "aliases": self._aliases(entity), "articles": [article_id]}
+        return self._record("split-mentions", target, before, after, reason, article_id, [article_id])
+
     # -- quotes and events -----------------------------------------------------------
 
     def _fact(self, table: str, article_id: str, start: int, end: int) -> dict:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from enum import Enum
@@ -14,6 +14,7 @@ from ..errors import StoreError
 from ..model import Article, Document
 from .connection import LATEST_SCHEMA_VERSION, open_writer, transaction
 from .corrections import write_facts
+from .reanalysis import replace_analyses, stored_article_ids, stored_documents
 
 __all__ = ["AddResult", "AddStatus", "Store"]
 
@@ -144,6 +145,16 @@ class Store:
             tally = self._tally_in_run(results)
         self._tally = tally
         return results
+
+    def stored_documents(self) -> Iterator[Document]:
+        """The document of every analysed article, in the order they were stored (for a re-analysis)."""
+        return stored_documents(self._conn, stored_article_ids(self._conn))
+
+    def replace_analyses(self, articles: list[Article]) -> int:
+        """Store new analyses of stored articles in one transaction (all or none of them):
+        same ids, facts rewritten with the active corrections.  Returns how many were replaced."""
+        with transaction(self._conn, self.path):
+            return replace_analyses(self._conn, articles)
 
     def record_duplicate(self, article_id: str, path: str | None) -> AddResult:
         """Record that an already-stored text was seen again at ``path``; nothing is analysed."""

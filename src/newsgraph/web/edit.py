@@ -10,6 +10,7 @@ so another site cannot make a logged-in browser post a correction.  Corrections 
 
 from __future__ import annotations
 
+import re
 import secrets
 import threading
 from dataclasses import dataclass, field
@@ -27,6 +28,7 @@ __all__ = ["COOKIE", "MIN_TOKEN_LENGTH", "Editor", "check_token", "router"]
 COOKIE = "newsgraph_edit"
 MIN_TOKEN_LENGTH = 16
 MAX_FORM_BYTES = 16_384
+EVENT_TYPE = re.compile(r"[A-Za-z_]{1,40}")
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -74,7 +76,13 @@ def ctx(request: Request) -> WebContext:
 
 
 async def _form(request: Request) -> dict[str, str]:
-    """The posted form, after checking the session and its CSRF token (403 otherwise)."""
+    """The posted form (the first value of each field), after the session and CSRF checks."""
+    return {k: v[0] for k, v in (await _form_lists(request)).items()}
+
+
+async def _form_lists(request: Request) -> dict[str, list[str]]:
+    """The posted form with every value of each field (multiple selects), after checking the
+    session and its CSRF token (403 otherwise)."""
     editor: Editor = request.app.state.editor
     expected = editor.csrf_for(request)
     if expected is None:
@@ -82,18 +90,18 @@ async def _form(request: Request) -> dict[str, str]:
     body = await request.body()
     if len(body) > MAX_FORM_BYTES:
         raise HTTPException(413, "The form is too large.")
-    fields = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True).items()}
-    if not secrets.compare_digest(fields.get("csrf", "").encode(), expected.encode()):
+    fields = parse_qs(body.decode("utf-8", "replace"), keep_blank_values=True)
+    if not secrets.compare_digest(fields.get("csrf", [""])[0].encode(), expected.encode()):
         raise HTTPException(403, "The form is out of date or did not come from this site (CSRF check failed).")
     return fields
 
 
-def _correct(request: Request, action) -> None:
-    """Run ``action(corrector)``; a refused correction is a 400 naming why."""
+def _correct(request: Request, action):
+    """Run ``action(corrector)`` and return what it returns; a refused correction is a 400 naming why."""
     editor: Editor = request.app.state.editor
     try:
         with Corrector(ctx(request).db_path, user=editor.user) as corrector:
-            action(corrector)
+            return action(corrector)
     except NewsgraphError as exc:
         raise HTTPException(400, exc.line()) from None
 
@@ -103,6 +111,21 @@ def _int(fields: dict[str, str], name: str) -> int:
         return int(fields.get(name, "").strip())
     except ValueError:
         raise HTTPException(400, f"'{name}' must be an entity id (a number).") from None
+
+
+def _ids(values: list[str], name: str) -> list[int]:
+    try:
+        return [int(v) for v in values if v.strip()]
+    except ValueError:
+        raise HTTPException(400, f"'{name}' must be entity ids (numbers).") from None
+
+
+def _article_scope(fields: dict[str, str]) -> str | None:
+    """The article a correction is limited to, if the form names one."""
+    article_id = fields.get("article", "").strip()
+    if article_id and not ARTICLE_ID.fullmatch(article_id):
+        raise HTTPException(400, "'article' must be an article id.")
+    return article_id or None
 
 
 def _back(url: str) -> RedirectResponse:
@@ -158,6 +181,12 @@ async def edit_entity(request: Request, entity_id: int, action: str):
     if action == "reject":
         _correct(request, lambda c: c.reject(entity_id, reason))
         return _back("/corrections")
+    if action == "relink":
+        # Another place or person for the mentions called ``name``; no target: split them off.
+        into = _int(fields, "into") if fields.get("into", "").strip() else None
+        scope = _article_scope(fields)
+        done = _correct(request, lambda c: c.relink(entity_id, fields.get("name", ""), into, reason, scope))
+        return _back(f"/articles/{scope}" if scope else f"/entities/{done.after['entity_id']}")
     if action == "rename":
         _correct(request, lambda c: c.rename(entity_id, fields.get("name", ""), reason))
     elif action == "retype":
@@ -177,6 +206,31 @@ async def reject_fact(request: Request, article_id: str, fact: str, start: int, 
         _correct(request, lambda c: c.reject_quote(article_id, start, end, reason))
     else:
         _correct(request, lambda c: c.reject_event(article_id, start, end, reason))
+    return _back(f"/articles/{article_id}")
+
+
+@router.post("/edit/articles/{article_id}/quote/{start}-{end}/reattribute")
+async def reattribute_quote(request: Request, article_id: str, start: int, end: int):
+    if not ARTICLE_ID.fullmatch(article_id):
+        raise HTTPException(404, "There is no such fact.")
+    fields = await _form(request)
+    speaker = _int(fields, "speaker")
+    _correct(request, lambda c: c.reattribute_quote(article_id, start, end, speaker, fields.get("reason", "")))
+    return _back(f"/articles/{article_id}")
+
+
+@router.post("/edit/articles/{article_id}/event/{start}-{end}/edit")
+async def edit_event(request: Request, article_id: str, start: int, end: int):
+    """A new type and the full lists of source and target actors (an empty list clears them)."""
+    if not ARTICLE_ID.fullmatch(article_id):
+        raise HTTPException(404, "There is no such fact.")
+    fields = await _form_lists(request)
+    type_ = fields.get("type", [""])[0].strip() or None
+    if type_ and not EVENT_TYPE.fullmatch(type_):
+        raise HTTPException(400, "An event type is a word of letters and underscores (e.g. PROTEST).")
+    source, target = _ids(fields.get("source", []), "source"), _ids(fields.get("target", []), "target")
+    reason = fields.get("reason", [""])[0]
+    _correct(request, lambda c: c.edit_event(article_id, start, end, type_, source, target, reason))
     return _back(f"/articles/{article_id}")
 
 
