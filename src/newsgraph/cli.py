@@ -125,6 +125,7 @@ def ingest(
         5, "--lock-timeout", callback=_finite(0), help="Seconds to wait for another writer's lock."
     ),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symlinked folders."),
+    no_stories: bool = typer.Option(False, "--no-stories", help="Skip near-copies, stories and event clusters."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
@@ -173,7 +174,7 @@ def ingest(
             time_limit=file_timeout,
             follow_symlinks=follow_symlinks,
         )
-        options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout)
+        options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout, stories=not no_stories)
         _note_migration(db, Store, lock_timeout)
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
@@ -432,6 +433,7 @@ def serve(
 def load(
     shards: Path = typer.Argument(..., help="The folder written by `ingest --engine ray`."),
     db: Path = DB_OPTION,
+    no_stories: bool = typer.Option(False, "--no-stories", help="Skip near-copies, stories and event clusters."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Merge Parquet shards from a Ray ingest into the SQLite store."""
@@ -439,7 +441,7 @@ def load(
     def body() -> None:
         from .batch.load import load_shards
 
-        counts = load_shards(shards, db)
+        counts = load_shards(shards, db, stories=not no_stories)
         out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {safe(db)}", highlight=False)
 
     _run(debug, body)

@@ -152,7 +152,7 @@ def test_add_and_read_back(db_path):
         result = store.add(art, doc)
         # The article carries its metadata (Document.new_article copied it once); the
         # document gives only the source text, its format and the offset map.
-        assert result == AddResult(art.id, AddStatus.ADDED, art.path) and result.added
+        assert result == AddResult(art.id, AddStatus.ADDED, art.path, story_id=art.id) and result.added
         assert store.has(art.id) and not store.has("0" * 16)
     with Database(db_path) as db:
         assert db.article(art.id) == Article.from_dict({**art.to_dict(), "id": art.id})
@@ -419,17 +419,33 @@ def test_migrate_hand_made_version_1_db(db_path):
         assert len(db.search("harbour")) == 2  # FTS rows from version 1 survived
 
 
+def undo_version_7(conn) -> None:
+    """Take a store back to version 6: no near-copies, stories or event clusters."""
+    for table in ("stories", "minhash_bands", "article_signatures"):
+        conn.execute(f"DROP TABLE {table}")
+    for index in ("articles_duplicate", "articles_story", "events_cluster"):
+        conn.execute(f"DROP INDEX {index}")
+    for table, column in (
+        ("articles", "duplicate_of"),
+        ("articles", "similarity"),
+        ("articles", "story_id"),
+        ("events", "cluster_id"),
+    ):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
 def test_migrate_version_5_store_keeps_its_facts_and_adds_confidence(db_path):
     with Store(db_path) as store:
         store.add(harbour_article())
     conn = sqlite3.connect(db_path, isolation_level=None)
+    undo_version_7(conn)
     for table in ("entities", "quotes", "events"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")  # what newsgraph wrote before version 6
     conn.execute("PRAGMA user_version = 5")
     conn.close()
     with Store(db_path) as store:
         conn = store.connection
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 6
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 7
         assert conn.execute("SELECT count(*), count(confidence) FROM entities").fetchone() == (3, 0)
         assert conn.execute("SELECT text, speaker_id, confidence FROM quotes").fetchone() == (
             '"This harbour will feed the whole valley,"',
