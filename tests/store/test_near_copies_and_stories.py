@@ -86,3 +86,16 @@ def test_without_stories_nothing_is_decided(tmp_path):
     with Store(db, stories=False) as store:
         store.add_many(story_articles())
     assert _rows(db, "SELECT count(*) FROM articles WHERE story_id IS NOT NULL OR duplicate_of IS NOT NULL") == [(0,)]
+
+
+def test_counts_and_the_event_table_count_a_copy_once_unless_asked(tmp_path):
+    from newsgraph.store import Database
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.add_many([wire_report(), syndicated_copy()])
+    with Database(db) as reader:
+        stats = reader.stats()
+        assert (stats["articles"], stats["near_copies"], stats["stories"]) == (1, 1, 1)
+        assert [e["article_id"] for e in reader.events()] == [wire_report().id]
+        assert len(reader.events(count_copies=True)) == 2

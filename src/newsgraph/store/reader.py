@@ -139,6 +139,10 @@ class Database:
             "runs": "ingest_runs",
         }
         out = {key: self._one(f"SELECT count(*) FROM {table}")[0] for key, table in counts.items()}
+        # A near-copy (syndicated, retitled) is counted once, with its original.
+        out["near_copies"] = self._one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0]
+        out["articles"] -= out["near_copies"]
+        out["stories"] = self._one("SELECT count(*) FROM stories")[0]
         out["schema_version"] = schema_version(self._conn)
         return out
 
@@ -400,12 +404,16 @@ class Database:
         limit: int = 50,
         offset: int = 0,
         min_confidence: float = 0.0,
+        count_copies: bool = False,
     ) -> list[dict]:
         """Events, newest first.  ``actor``: corpus id or name, as source or target.
         ``country``: ISO alpha-3 of the location or of any actor.  Dates compare the
         event date, or the article's publication date when the event has none.
-        Events below ``min_confidence`` are left out (a NULL confidence counts as 1.0)."""
+        Events below ``min_confidence`` are left out (a NULL confidence counts as 1.0),
+        and so are those of near-copies of another article, unless ``count_copies``."""
         where, params = ["1"], []
+        if not count_copies:
+            where.append("a.duplicate_of IS NULL")
         if min_confidence:
             where.append("v.confidence IS NULL OR v.confidence >= ?")
             params.append(float(min_confidence))
@@ -444,7 +452,7 @@ class Database:
         rows = self._all(
             "SELECT v.article_id, v.idx, v.type, v.mode, v.modality, v.trigger_start, v.trigger_end, "
             "v.trigger_text, v.source, v.target, v.location, v.date, v.speaker, v.source_sector, "
-            "v.target_sector, v.confidence, a.title, a.published "
+            "v.target_sector, v.confidence, v.cluster_id, a.title, a.published "
             f"FROM events v JOIN articles a ON a.id = v.article_id WHERE {where} "
             # NULLs sort last in DESC order; the events_sort index serves this order
             "ORDER BY v.sort_date DESC, v.article_id DESC, v.idx DESC LIMIT ? OFFSET ?",
