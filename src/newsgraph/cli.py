@@ -309,6 +309,32 @@ def stats(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), d
     _run(debug, body, db=db)
 
 
+@app.command()
+def stories(
+    db: Path = DB_OPTION,
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the newest this many stories."),
+    as_json: bool = typer.Option(False, "--json"),
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Stories: the articles about one happening (near-copies marked) and their merged events."""
+
+    def body() -> None:
+        data = _open_db(db).stories(limit=limit)
+        if as_json:
+            sys.stdout.write(json_text({"stories": data}) + "\n")
+            return
+        for story in data:
+            first = story["articles"][0] if story["articles"] else {}
+            copies = sum(1 for a in story["articles"] if a["duplicate_of"])
+            line = (
+                f"{story['id']}  {first.get('published') or '?':10}  {len(story['articles'])} articles "
+                f"({copies} copies), {len(story['events'])} events  {first.get('title') or ''}"
+            )
+            out.print(printable(line), markup=False, highlight=False)
+
+    _run(debug, body, db=db)
+
+
 def _open_db(db: Path):
     from .store import Database
 

@@ -14,6 +14,7 @@ from ..errors import StoreError
 from ..model import Article, OffsetMap
 from .connection import connect_reader, schema_version
 from .corpus import normalise_name
+from .story_view import list_stories, story_detail
 
 __all__ = ["Database", "fts_query"]
 
@@ -145,6 +146,17 @@ class Database:
         out["stories"] = self._one("SELECT count(*) FROM stories")[0]
         out["schema_version"] = schema_version(self._conn)
         return out
+
+    def stories(self, limit: int | None = 50, offset: int = 0) -> list[dict]:
+        """Stories, newest first, with their articles (near-copies marked) and merged events;
+        ``limit=None`` for all of them."""
+        if limit is None:
+            return list_stories(self._conn, None)
+        return list_stories(self._conn, *_page(limit, offset))
+
+    def story(self, story_or_article_id: str) -> dict | None:
+        """One story with its timeline, event clusters, quotes and framing by outlet; None if unknown."""
+        return story_detail(self._conn, str(story_or_article_id))
 
     def run(self, run_id: int) -> dict | None:
         """One ingest run: its counts are committed with each batch, so they are exact even
