@@ -45,10 +45,15 @@ __all__ = [
 NUM_PERM = 128  # MinHash values per article: 512 bytes as uint32
 SHINGLE_WORDS = 5  # words per shingle
 LSH_THRESHOLD = 0.3  # Jaccard at which the LSH finds a candidate half the time (low: containment decides)
-COPY_CONTAINMENT = 0.7  # share of the shorter body's shingles the other must have to be a copy
+COPY_CONTAINMENT = 0.6  # share of the shorter body's shingles the other must have to be a copy
 MIN_SHINGLES = 8  # bodies shorter than this are too short to call copies of anything
 
-_WORD = re.compile(r"\w+")
+_WORD = re.compile(r"\w+(?:\.\w+)*")
+# Spellings that copy desks change by house style, to one form each.
+_HOUSE_STYLE = {
+    "million": "mln", "mn": "mln", "billion": "bln", "bn": "bln", "dollars": "dlrs", "dollar": "dlr",
+    "percent": "pct", "says": "said",
+}  # fmt: skip
 _STOPWORDS = frozenset(
     "the a an and or but of to in on at for with by from as is are was were be been has have had it its "
     "this that these those said says will would could should may might not no than then there their they "
@@ -84,9 +89,22 @@ def body_text(article: Article) -> str:
     return " ".join(parts)
 
 
+def words_of(text: str) -> list[str]:
+    """Lower-cased words, dots inside a word dropped ("U.S." is "us", "57.78" one word), and the
+    spelling variants copy desks change by house style made one ("million"/"mln", "says"/"said")."""
+    words = [w.replace(".", "") for w in _WORD.findall(text.casefold())]
+    out: list[str] = []
+    for w in words:
+        if w == "cent" and out and out[-1] == "per":
+            out[-1] = "pct"
+            continue
+        out.append(_HOUSE_STYLE.get(w, w))
+    return out
+
+
 def shingles(text: str) -> frozenset[str]:
-    """Overlapping runs of SHINGLE_WORDS lower-cased words; reflowed lines and punctuation do not matter."""
-    words = _WORD.findall(text.casefold())
+    """Overlapping runs of SHINGLE_WORDS words (``words_of``); reflowed lines and punctuation do not matter."""
+    words = words_of(text)
     if len(words) < SHINGLE_WORDS:
         return frozenset([" ".join(words)]) if words else frozenset()
     return frozenset(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
