@@ -38,6 +38,7 @@ EVENT_WINDOW_DAYS = 3
 UNDATED_RECENT = 500  # an undated article is compared with the stories of the last this many articles
 MAX_ENTITIES = 12  # the rarest entities of an article that select candidate stories
 MAX_MEMBERS = 30  # articles of a candidate story compared with the new one (its latest)
+MAX_CANDIDATES = 20  # candidate stories compared with the new article
 
 
 def _day(value: str | None) -> date | None:
@@ -47,10 +48,10 @@ def _day(value: str | None) -> date | None:
         return None
 
 
-def _rarity(conn: sqlite3.Connection, corpus_ids: set[int]) -> dict[int, float]:
+def _rarity(conn: sqlite3.Connection, corpus_ids: set[int], total: int) -> dict[int, float]:
+    """IDF of each corpus entity over the ``total`` articles stored."""
     if not corpus_ids:
         return {}
-    (total,) = conn.execute("SELECT count(*) FROM articles").fetchone()
     marks = ",".join("?" * len(corpus_ids))
     rows = conn.execute(f"SELECT id, article_count FROM corpus_entities WHERE id IN ({marks})", tuple(corpus_ids))
     return {cid: math.log((total + 1) / (count + 1)) + 0.1 for cid, count in rows}
@@ -80,7 +81,7 @@ def _candidate_stories(conn, article_id: str, published: date | None, rare: list
         return []
     marks = ",".join("?" * len(rare))
     sql = (
-        "SELECT DISTINCT a.story_id FROM entities e JOIN articles a ON a.id = e.article_id "
+        "SELECT a.story_id FROM entities e JOIN articles a ON a.id = e.article_id "
         f"WHERE e.corpus_entity_id IN ({marks}) AND a.story_id IS NOT NULL AND a.id != ? "
     )
     params: list = [*rare, article_id]
@@ -91,6 +92,9 @@ def _candidate_stories(conn, article_id: str, published: date | None, rare: list
     else:
         sql += "AND a.seq > (SELECT coalesce(max(seq), 0) FROM articles) - ?"
         params.append(UNDATED_RECENT)
+    # The stories sharing the most of these entities: a very common entity cannot make it compare with hundreds.
+    sql += " GROUP BY a.story_id ORDER BY count(DISTINCT e.corpus_entity_id) DESC, a.story_id LIMIT ?"
+    params.append(MAX_CANDIDATES)
     return [r[0] for r in conn.execute(sql, params)]
 
 
@@ -129,14 +133,15 @@ def assign_story(
 
 def _best_story(conn, article: Article, corpus_ids: dict[str, int], sig: Signature) -> str | None:
     mine = set(corpus_ids.values())
-    rarity = _rarity(conn, mine)
+    (total,) = conn.execute("SELECT count(*) FROM articles").fetchone()
+    rarity = _rarity(conn, mine, total)
     rare = sorted(mine, key=lambda cid: -rarity.get(cid, 0.0))[:MAX_ENTITIES]
     my_words = set(sig.keywords)
     best, best_score = None, STORY_THRESHOLD
     for story_id in _candidate_stories(conn, article.id, _day(article.published), rare):
         for member, words in _members(conn, story_id):
             theirs = _article_entities(conn, member)
-            rarity.update(_rarity(conn, theirs - rarity.keys()))
+            rarity.update(_rarity(conn, theirs - rarity.keys(), total))
             score = _score(mine, theirs, rarity, my_words, words)
             if score >= best_score and (best is None or score > best_score or story_id < best):
                 best, best_score = story_id, score
