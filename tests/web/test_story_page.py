@@ -63,5 +63,8 @@ def test_the_story_page_shows_the_timeline_events_quotes_and_framing_in_a_browse
         assert "the embattled boss of Acme Industries" in framing and "Evening Ledger" in framing
         page.click(f"#story-timeline a[href='/articles/{rival_report().id}']")
         page.wait_for_url(f"**/articles/{rival_report().id}")
+        page.click("nav.tabs a[href^='/story/']")  # and back from the article to its story
+        page.wait_for_selector("#story-timeline")
+        assert page.locator("li.first-report").count() == 1
         browser.close()
         assert errors == []

@@ -154,6 +154,11 @@ class Database:
             return list_stories(self._conn, None)
         return list_stories(self._conn, *_page(limit, offset))
 
+    def story_id_of(self, article_id: str) -> str | None:
+        """The story an article is in (None when stories were not decided for it)."""
+        row = self._one("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+        return row[0] if row else None
+
     def story(self, story_or_article_id: str) -> dict | None:
         """One story with its timeline, event clusters, quotes and framing by outlet; None if unknown."""
         return story_detail(self._conn, str(story_or_article_id))

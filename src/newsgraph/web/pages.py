@@ -152,7 +152,7 @@ def article_page(request: Request, article_id: str, focus: str = ""):
     focus_token = who(focus[:64])["token"] if focus else None
     return c.render(
         request, "article.html", focus=focus_token,
-        a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who,
+        a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who, story_id=c.db.story_id_of(article.id),
         counts=Counter(f.layer for f in facts), hidden=hidden, n_shown=n_shown, visible=lambda fact: shown(fact, threshold), **view,
     )  # fmt: skip
 
