@@ -172,20 +172,15 @@ def find_original(conn: sqlite3.Connection, article_id: str, sig: Signature) -> 
     keys = _band_keys(sig.minhash)
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
-        f"SELECT DISTINCT b.article_id, a.text, a.article_json, coalesce(a.duplicate_of, a.id) "
-        f"FROM minhash_bands b JOIN articles a ON a.id = b.article_id "
-        f"WHERE b.band_key IN ({marks}) AND b.article_id != ? ORDER BY a.seq",
+        "SELECT a.text, a.paragraphs, coalesce(a.duplicate_of, a.id) FROM articles a "
+        f"WHERE a.id IN (SELECT article_id FROM minhash_bands WHERE band_key IN ({marks})) AND a.id != ? "
+        "ORDER BY a.seq",
         (*keys, article_id),
     ).fetchall()
     best: CopyMatch | None = None
-    for _cid, text, article_json, root in rows:
-        score = _containment(sig.shingles, shingles(body_text(_paragraphs_only(text, article_json))))
+    for text, paragraphs, root in rows:
+        stored = Article(id="", text=text, paragraphs=[Paragraph(**p) for p in json.loads(paragraphs or "[]")])
+        score = _containment(sig.shingles, shingles(body_text(stored)))
         if score >= COPY_CONTAINMENT and (best is None or score > best.similarity):
             best = CopyMatch(root, round(score, 4))
     return best
-
-
-def _paragraphs_only(text: str, article_json: str) -> Article:
-    """A stored article with just what ``body_text`` needs (its paragraphs), without rebuilding its facts."""
-    paragraphs = json.loads(article_json).get("paragraphs", [])
-    return Article(id="", text=text, paragraphs=[Paragraph(**p) for p in paragraphs])
