@@ -262,12 +262,12 @@ def _replay(analysed: Path, db: Path) -> None:
         store.add_many((Article.from_dict(json.loads(r[0])) for r in rows), batch_size=50)
 
 
-def run_stories(n_articles: int, analysed: Path | None = None) -> dict:
+def run_stories(n_articles: int, analysed: Path | None = None, seed: int = SEED) -> dict:
     """B-cubed of the stories.  ``analysed``: keep the ingested store there, or, if it exists,
     replay its articles instead of running the model again."""
     from newsgraph.batch.runner import run_ingest
 
-    rng = random.Random(SEED)
+    rng = random.Random(seed)
     chosen = gold_stories(load_corpus(), rng, n_articles)
     with tempfile.TemporaryDirectory() as tmp:
         src, db = Path(tmp) / "stories.jsonl", Path(tmp) / "stories.db"
@@ -362,7 +362,7 @@ def main(argv: list[str] | None = None) -> None:
     if args.what == "syndication":
         result = run_syndication(args.pairs)
     elif args.what == "stories":
-        result = run_stories(args.articles, args.analysed)
+        result = run_stories(args.articles, args.analysed, args.seed)
     else:
         result = run_cost(args.articles, args.memory_articles)
     json.dump(result, sys.stdout, indent=1)
