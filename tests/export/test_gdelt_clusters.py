@@ -34,3 +34,17 @@ def test_without_stories_every_report_is_a_row_of_its_own(tmp_path):
     out = tmp_path / "events.tsv"
     assert export(db, "gdelt-events", out) == {"events": 3}
     assert {r["NumArticles"] for r in _rows(out)} == {"1"}
+
+
+def test_the_table_export_has_stories_and_the_story_columns(tmp_path):
+    import json
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.add_many(story_articles())
+    assert export(db, "jsonl", tmp_path / "tables")["stories"] == 2
+    articles = [json.loads(line) for line in (tmp_path / "tables" / "articles.jsonl").read_text().splitlines()]
+    copy = next(a for a in articles if a["id"] == syndicated_copy().id)
+    assert copy["duplicate_of"] == wire_report().id and copy["story_id"] == wire_report().id
+    events = [json.loads(line) for line in (tmp_path / "tables" / "events.jsonl").read_text().splitlines()]
+    assert {e["cluster_id"] for e in events} == {f"{wire_report().id}:0"}

@@ -29,6 +29,7 @@ EXPORTED_TABLES = (
     "amounts",
     "dates",
     "framing",
+    "stories",  # articles.story_id / duplicate_of and events.cluster_id come with their tables
     "failures",
 )
 # Columns too bulky or internal for an analytic export; the article JSON is in `articles.article_json`.
