@@ -355,6 +355,7 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--pairs", type=int, default=600)
     parser.add_argument("--articles", type=int, default=240)
     parser.add_argument("--memory-articles", type=int, default=20_000)
+    parser.add_argument("--seed", type=int, default=SEED, help="stories: another seed draws a held-out set")
     parser.add_argument(
         "--analysed", type=Path, help="stories: keep the analysed store here, or replay it if it exists"
     )
