@@ -170,6 +170,8 @@ def run_syndication(pairs: int) -> dict:
             conn = store.connection
             root = dict(conn.execute("SELECT id, coalesce(duplicate_of, id) FROM articles").fetchall())
             dup = dict(conn.execute("SELECT id, duplicate_of FROM articles").fetchall())
+            titles = dict(conn.execute("SELECT id, title FROM articles").fetchall())
+            similarity = dict(conn.execute("SELECT id, similarity FROM articles").fetchall())
         seconds = time.perf_counter() - started
     tp = sum(1 for c, o in zip(copies, orig_ids) if c.copy_of is not None and c.copy_of == root[o])
     wrong = sum(1 for c, o in zip(copies, orig_ids) if c.copy_of is not None and c.copy_of != root[o])
@@ -177,13 +179,16 @@ def run_syndication(pairs: int) -> dict:
         1 for a, b in neg_ids if dup.get(a) == b or dup.get(b) == a or (dup.get(b) and dup.get(b) == dup.get(a))
     )
     precision = tp / max(tp + wrong + fp_neg, 1)
+    partner = {a: b for a, b in neg_ids} | {b: a for a, b in neg_ids}
+    others = {x for x in partner if dup.get(x) and dup[x] != partner[x] and dup.get(partner[x]) != dup[x]}
     recall = tp / len(copies)
     return {
         "positive_pairs": len(copies), "hard_negative_pairs": len(neg_ids), "true_positives": tp,
         "wrong_original": wrong, "false_positive_negatives": fp_neg, "precision": round(precision, 4),
         "recall": round(recall, 4), "articles_stored": len(root), "seconds": round(seconds, 1),
         # Reuters re-sent some stories itself: negatives marked a copy of an article outside their pair
-        "other_negatives_marked_copies": sum(1 for a, b in neg_ids for x in (a, b) if dup.get(x)) - 2 * fp_neg,
+        "other_negatives_marked_copies": len(others),
+        "other_examples": [f"{titles[x]} | copy of | {titles[dup[x]]} ({similarity[x]})" for x in sorted(others)[:8]],
     }  # fmt: skip
 
 
