@@ -44,7 +44,7 @@ __all__ = [
 
 NUM_PERM = 128  # MinHash values per article: 512 bytes as uint32
 SHINGLE_WORDS = 5  # words per shingle
-LSH_THRESHOLD = 0.3  # Jaccard at which the LSH finds a candidate half the time (low: containment decides)
+LSH_THRESHOLD = 0.2  # datasketch picks its banding for this Jaccard (28 bands of 2); low, as containment decides
 COPY_CONTAINMENT = 0.6  # share of the shorter body's shingles the other must have to be a copy
 MIN_SHINGLES = 8  # bodies shorter than this are too short to call copies of anything
 
