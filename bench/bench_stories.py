@@ -354,7 +354,8 @@ def run_memory(memory_articles: int) -> dict:
                     batch.append(bare_article(r["title"], body, r["day"], "Reuters", with_entities=True))
                 store.add_many(batch, batch_size=100)
                 if (i + 500) % 2000 == 0:
-                    samples.append((i + 500, round(_rss_mb())))
+                    samples.append((i + 500, round(_rss_mb()), round(time.perf_counter() - started, 1)))
+                    print(samples[-1], file=sys.stderr, flush=True)  # articles, RSS MB, seconds
         out["memory_articles"] = memory_articles
         out["store_seconds"] = round(time.perf_counter() - started, 1)
         out["rss_mb_by_articles"] = samples
