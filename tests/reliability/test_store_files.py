@@ -20,6 +20,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.store import LATEST_SCHEMA_VERSION, Database, Store
 from support.sample import sample_articles
+from support.stories import undo_version_7
 
 
 @pytest.fixture()
@@ -143,6 +144,7 @@ def test_tables_of_no_known_version_are_refused_by_migrate_untouched(runner, tmp
 def downgrade_to_version_4(db: Path) -> None:
     """What a store written by an earlier newsgraph looks like: no ingest_runs.status (nor fact confidence)."""
     conn = sqlite3.connect(db, isolation_level=None)  # autocommit: every statement sticks
+    undo_version_7(conn)
     for table in ("entities", "quotes", "events"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")
     conn.execute("ALTER TABLE ingest_runs DROP COLUMN status")

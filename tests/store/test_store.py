@@ -28,6 +28,7 @@ from newsgraph.model import (
 )
 from newsgraph.store import LATEST_SCHEMA_VERSION, SCHEMA_VERSION, AddResult, AddStatus, Database, Store
 from newsgraph.store.connection import APPLICATION_ID, migrations, run_script
+from support.stories import undo_version_7
 
 # -- fixtures: small fictional articles built by hand ---------------------------------
 
@@ -417,21 +418,6 @@ def test_migrate_hand_made_version_1_db(db_path):
     with Database(db_path) as db:
         assert db.article(art.id).title == art.title
         assert len(db.search("harbour")) == 2  # FTS rows from version 1 survived
-
-
-def undo_version_7(conn) -> None:
-    """Take a store back to version 6: no near-copies, stories or event clusters."""
-    for table in ("stories", "minhash_bands", "article_signatures"):
-        conn.execute(f"DROP TABLE {table}")
-    for index in ("articles_duplicate", "articles_story", "events_cluster"):
-        conn.execute(f"DROP INDEX {index}")
-    for table, column in (
-        ("articles", "duplicate_of"),
-        ("articles", "similarity"),
-        ("articles", "story_id"),
-        ("events", "cluster_id"),
-    ):
-        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
 
 
 def test_migrate_version_5_store_keeps_its_facts_and_adds_confidence(db_path):

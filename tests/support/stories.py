@@ -13,7 +13,7 @@ from newsgraph.model import Article, Descriptor, Entity, Event, Quote, article_i
 
 from .sample import Builder
 
-__all__ = ["wire_report", "syndicated_copy", "rival_report", "same_company_results", "story_articles"]
+__all__ = ["undo_version_7", "wire_report", "syndicated_copy", "rival_report", "same_company_results", "story_articles"]
 
 _LEAD = (
     "German police arrested Hans Keller, the chief executive of Acme Industries, at his home in Berlin "
@@ -170,3 +170,18 @@ def same_company_results() -> Article:
 
 def story_articles() -> list[Article]:
     return [wire_report(), syndicated_copy(), rival_report(), same_company_results()]
+
+
+def undo_version_7(conn) -> None:
+    """Take a store back to version 6: no near-copies, stories or event clusters."""
+    for table in ("stories", "minhash_bands", "article_signatures"):
+        conn.execute(f"DROP TABLE {table}")
+    for index in ("articles_duplicate", "articles_story", "events_cluster"):
+        conn.execute(f"DROP INDEX {index}")
+    for table, column in (
+        ("articles", "duplicate_of"),
+        ("articles", "similarity"),
+        ("articles", "story_id"),
+        ("events", "cluster_id"),
+    ):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
