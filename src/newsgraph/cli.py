@@ -138,6 +138,7 @@ def ingest(
     manifest: Path | None = typer.Option(
         None, "--manifest", help="CSV or JSONL of path,title,published,source,url per file; beats the files."
     ),
+    no_stories: bool = typer.Option(False, "--no-stories", help="Skip near-copies, stories and event clusters."),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
@@ -194,7 +195,7 @@ def ingest(
             defaults=batch_metadata(published, source, language),
             manifest=load_manifest(manifest) if manifest is not None else None,
         )
-        options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout)
+        options = IngestOptions(read=read, workers=workers, busy_timeout=lock_timeout, stories=not no_stories)
         _note_migration(db, Store, lock_timeout)
         nlp = default_pipeline() if workers == 1 else None  # workers load their own
 
@@ -342,6 +343,32 @@ def stats(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), d
         for key, value in data.items():
             table.add_row(key, str(value))
         out.print(table)
+
+    _run(debug, body, db=db)
+
+
+@app.command()
+def stories(
+    db: Path = DB_OPTION,
+    limit: int | None = typer.Option(None, "--limit", min=1, help="Only the newest this many stories."),
+    as_json: bool = typer.Option(False, "--json"),
+    debug: bool = DEBUG_OPTION,
+) -> None:
+    """Stories: the articles about one happening (near-copies marked) and their merged events."""
+
+    def body() -> None:
+        data = _open_db(db).stories(limit=limit)
+        if as_json:
+            sys.stdout.write(json_text({"stories": data}) + "\n")
+            return
+        for story in data:
+            first = story["articles"][0] if story["articles"] else {}
+            copies = sum(1 for a in story["articles"] if a["duplicate_of"])
+            line = (
+                f"{story['id']}  {first.get('published') or '?':10}  {len(story['articles'])} articles "
+                f"({copies} copies), {len(story['events'])} events  {first.get('title') or ''}"
+            )
+            out.print(printable(line), markup=False, highlight=False)
 
     _run(debug, body, db=db)
 
@@ -530,6 +557,7 @@ def fetch(
 def load(
     shards: Path = typer.Argument(..., help="The folder written by `ingest --engine ray`."),
     db: Path = DB_OPTION,
+    no_stories: bool = typer.Option(False, "--no-stories", help="Skip near-copies, stories and event clusters."),
     debug: bool = DEBUG_OPTION,
 ) -> None:
     """Merge Parquet shards from a Ray ingest into the SQLite store."""
@@ -537,7 +565,7 @@ def load(
     def body() -> None:
         from .batch.load import load_shards
 
-        counts = load_shards(shards, db)
+        counts = load_shards(shards, db, stories=not no_stories)
         out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {safe(db)}", highlight=False)
 
     _run(debug, body)

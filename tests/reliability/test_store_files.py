@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from newsgraph.cli import app
 from newsgraph.store import LATEST_SCHEMA_VERSION, Database, Store
+from support.downgrade import undo_migrations_after
 from support.sample import sample_articles
 
 
@@ -143,11 +144,10 @@ def test_tables_of_no_known_version_are_refused_by_migrate_untouched(runner, tmp
 def downgrade_to_version_4(db: Path) -> None:
     """What a store written by an earlier newsgraph looks like: no ingest_runs.status (nor fact confidence)."""
     conn = sqlite3.connect(db, isolation_level=None)  # autocommit: every statement sticks
+    undo_migrations_after(conn, 6)
     for table in ("entities", "quotes", "events"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")
     conn.execute("ALTER TABLE ingest_runs DROP COLUMN status")
-    for table in ("corrections", "uncorrected_articles", "fetch_log"):  # nor corrections (7), nor fetch_log (8)
-        conn.execute(f"DROP TABLE {table}")
     conn.execute("UPDATE ingest_runs SET finished_at = NULL")  # that run was killed
     conn.execute("PRAGMA user_version = 4")
     conn.close()

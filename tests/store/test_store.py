@@ -28,6 +28,7 @@ from newsgraph.model import (
 )
 from newsgraph.store import LATEST_SCHEMA_VERSION, SCHEMA_VERSION, AddResult, AddStatus, Database, Store
 from newsgraph.store.connection import APPLICATION_ID, migrations, run_script
+from support.downgrade import undo_migrations_after
 
 # -- fixtures: small fictional articles built by hand ---------------------------------
 
@@ -152,7 +153,7 @@ def test_add_and_read_back(db_path):
         result = store.add(art, doc)
         # The article carries its metadata (Document.new_article copied it once); the
         # document gives only the source text, its format and the offset map.
-        assert result == AddResult(art.id, AddStatus.ADDED, art.path) and result.added
+        assert result == AddResult(art.id, AddStatus.ADDED, art.path, story_id=art.id) and result.added
         assert store.has(art.id) and not store.has("0" * 16)
     with Database(db_path) as db:
         assert db.article(art.id) == Article.from_dict({**art.to_dict(), "id": art.id})
@@ -424,16 +425,18 @@ def test_migrate_version_5_store_keeps_its_facts_and_adds_confidence(db_path):
     with Store(db_path) as store:
         store.add(harbour_article())
     conn = sqlite3.connect(db_path, isolation_level=None)
+    undo_migrations_after(conn, 6)
     for table in ("entities", "quotes", "events"):
         conn.execute(f"ALTER TABLE {table} DROP COLUMN confidence")  # what newsgraph wrote before version 6
-    for table in ("corrections", "uncorrected_articles"):  # nor these, before version 7
-        conn.execute(f"DROP TABLE {table}")
-    conn.execute("DROP TABLE fetch_log")  # added in version 8
     conn.execute("PRAGMA user_version = 5")
     conn.close()
     with Store(db_path) as store:
         conn = store.connection
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 8
+        assert (
+            conn.execute("PRAGMA user_version").fetchone()[0]
+            == LATEST_SCHEMA_VERSION
+            == max(m[0] for m in migrations())
+        )
         assert conn.execute("SELECT count(*), count(confidence) FROM entities").fetchone() == (3, 0)
         assert conn.execute("SELECT text, speaker_id, confidence FROM quotes").fetchone() == (
             '"This harbour will feed the whole valley,"',

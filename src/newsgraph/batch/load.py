@@ -32,10 +32,11 @@ def _article_rows(shards: Path) -> Iterator[tuple[Article, Document]]:
                 yield Article.from_dict(json.loads(article_json)), record_to_document(json.loads(document_json))
 
 
-def load_shards(shards: str | Path, db: str | Path, batch_size: int = 200) -> dict[str, int]:
-    """Add every article in ``shards/articles`` to the store; known ones count as duplicates."""
+def load_shards(shards: str | Path, db: str | Path, batch_size: int = 200, stories: bool = True) -> dict[str, int]:
+    """Add every article in ``shards/articles`` to the store; known ones count as duplicates.
+    Near-copies, stories and event clusters are decided as on a local ingest (unless ``stories`` is False)."""
     added = duplicates = 0
-    with Store(db) as store:
+    with Store(db, stories=stories) as store:
         store.start_run("load")
         for result in store.add_many(_article_rows(Path(shards)), batch_size=batch_size):
             if result.added:

@@ -36,6 +36,7 @@ class IngestOptions:
     workers: int = 1  # processes running the model; 1 runs it in this process
     worker_batch: int = 16  # documents per task sent to a worker
     busy_timeout: float | None = None  # seconds to wait for another writer's lock (None: 5 s), then E102
+    stories: bool = True  # find near-copies, stories and event clusters as articles are stored
 
 
 @dataclass
@@ -43,6 +44,7 @@ class IngestReport:
     run_id: int | None = None  # this run's row in ingest_runs, once opened
     added: int = 0
     duplicates: int = 0
+    near_copies: int = 0  # added, and marked as a copy of a stored article (syndication, retitling)
     skipped: int = 0  # read fine but not analysed (e.g. not English)
     skipped_paths: list[tuple[str, str]] = field(default_factory=list)  # (path, reason) of each skipped article
     failures: list[InputError] = field(default_factory=list)
@@ -56,6 +58,7 @@ class IngestReport:
         return {
             "added": self.added,
             "duplicates": self.duplicates,
+            "near_copies": self.near_copies,
             "skipped": self.skipped,
             "failed": len(self.failures),
             "failures": [f.line() for f in self.failures],
@@ -101,7 +104,7 @@ def ingest_items(
     options = options or IngestOptions()
     report = report if report is not None else IngestReport()
     notify = progress or (lambda _report, _path: None)
-    with Store(db, timeout=options.busy_timeout) as store:
+    with Store(db, timeout=options.busy_timeout, stories=options.stories) as store:
         report.run_id = store.start_run(command)
 
         def new_documents() -> Iterator[Document]:
@@ -149,6 +152,7 @@ def _flush(store: Store, pending: list[tuple[Article, Document]], report: Ingest
         if result.added:
             report.added += 1
             report.words += len(article.text.split())
+            report.near_copies += result.copy_of is not None
         else:
             report.duplicates += 1  # the same text twice within one batch
     pending.clear()

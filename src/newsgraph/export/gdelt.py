@@ -11,6 +11,10 @@ What differs from GDELT, on purpose:
 - Nine columns follow GDELT's 61 with the evidence: PLOVER type and mode,
   modality, the trigger text and its offsets, the article id and file path,
   and the event's confidence (0..1, empty where none was computed).
+- One row per event cluster: the reports of one happening by several articles
+  of a story are one row (the first report's), and ``NumMentions``,
+  ``NumSources`` (outlets) and ``NumArticles`` count them all; a near-copy of
+  an article (syndication) is not counted again.
 - Events below the confidence threshold (``newsgraph.MIN_CONFIDENCE`` unless
   told otherwise) are not written.
 """
@@ -174,7 +178,8 @@ def _row(ev, ents: dict, added: str) -> list:
         [_event_id(ev["article_id"], ev["idx"]), sqldate, sqldate[:6], year, fraction]
         + _actor(ents, source, ev["source_sector"])
         + _actor(ents, target, ev["target_sector"])
-        + [1 if ev["trigger_start"] < lead_end else 0, root, root, root, quad, goldstein, 1 + len(mentions), 1, 1, 0]
+        + [1 if ev["trigger_start"] < lead_end else 0, root, root, root, quad, goldstein]
+        + [ev.get("num_mentions", 1 + len(mentions)), ev.get("num_sources", 1), ev.get("num_articles", 1), 0]
         + _geo(first(source))
         + _geo(first(target))
         + _geo(ents.get(ev["location"]) if ev["location"] else None)

@@ -29,6 +29,7 @@ EXPORTED_TABLES = (
     "amounts",
     "dates",
     "framing",
+    "stories",  # articles.story_id / duplicate_of and events.cluster_id come with their tables
     "failures",
     "corrections",  # the analyst's corrections, already applied to the tables above
 )

@@ -28,6 +28,7 @@ from ..errors import StoreError
 from ..model import Article, Entity
 from .corpus import entity_keys, normalise_name, refresh_corpus_entities, resolve_entities
 from .rows import FACT_COLUMNS, fact_rows
+from .stories import cluster_events
 
 __all__ = [
     "ENTITY_KINDS",
@@ -303,9 +304,12 @@ def _apply_renames(conn, active: list[Correction], linked: set[int]) -> set[int]
     return renamed
 
 
-def write_facts(conn: sqlite3.Connection, article: Article, active: list[Correction] | None = None) -> set[int]:
+def write_facts(
+    conn: sqlite3.Connection, article: Article, active: list[Correction] | None = None
+) -> tuple[Article, dict[str, int]]:
     """Write the fact rows of a stored article, with ``active`` corrections (default: all
-    active ones) applied; return the corpus entity ids it links to.  The caller holds the
+    active ones) applied; return the article as written (corrected) and its entities'
+    corpus ids (``{local_id: corpus_id}``).  The caller holds the
     transaction, and ``articles`` already has the row with the uncorrected analysis."""
     if active is None:
         active = active_corrections(conn)
@@ -335,7 +339,7 @@ def write_facts(conn: sqlite3.Connection, article: Article, active: list[Correct
         # Every correction of it was undone: the article is the analysis again.
         conn.execute("UPDATE articles SET article_json = ? WHERE id = ?", (dumps(raw), article.id))
         conn.execute("DELETE FROM uncorrected_articles WHERE article_id = ?", (article.id,))
-    return set(corpus_ids.values())
+    return corrected, corpus_ids
 
 
 def uncorrected_article(conn: sqlite3.Connection, article_id: str) -> Article:
@@ -373,7 +377,11 @@ def recompute_articles(conn: sqlite3.Connection, article_ids: Iterable[str]) -> 
     active = active_corrections(conn)
     _keep_renamed_names(conn, active, touched)
     for aid in ordered:
-        touched |= write_facts(conn, uncorrected_article(conn, aid), active)
+        written, corpus_ids = write_facts(conn, uncorrected_article(conn, aid), active)
+        touched |= set(corpus_ids.values())
+        (story_id,) = conn.execute("SELECT story_id FROM articles WHERE id = ?", (aid,)).fetchone()
+        if story_id is not None:  # the rewritten events rejoin their story's clusters
+            cluster_events(conn, written, corpus_ids, story_id)
     refresh_corpus_entities(conn, touched)
     return len(ordered)
 

@@ -18,6 +18,7 @@ from .connection import connect_reader, schema_version
 from .corpus import normalise_name
 from .query import ParsedQuery, parse_query
 from .search import SearchQueries
+from .story_view import list_stories, story_detail
 from .ties import TieQueries
 
 __all__ = ["Database", "fts_query"]
@@ -161,8 +162,28 @@ class Database(TieQueries, SearchQueries):
             "runs": "ingest_runs",
         }
         out = {key: self._one(f"SELECT count(*) FROM {table}")[0] for key, table in counts.items()}
+        # A near-copy (syndicated, retitled) is counted once, with its original.
+        out["near_copies"] = self._one("SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL")[0]
+        out["articles"] -= out["near_copies"]
+        out["stories"] = self._one("SELECT count(*) FROM stories")[0]
         out["schema_version"] = schema_version(self._conn)
         return out
+
+    def stories(self, limit: int | None = 50, offset: int = 0) -> list[dict]:
+        """Stories, newest first, with their articles (near-copies marked) and merged events;
+        ``limit=None`` for all of them."""
+        if limit is None:
+            return list_stories(self._conn, None)
+        return list_stories(self._conn, *_page(limit, offset))
+
+    def story_id_of(self, article_id: str) -> str | None:
+        """The story an article is in (None when stories were not decided for it)."""
+        row = self._one("SELECT story_id FROM articles WHERE id = ?", (article_id,))
+        return row[0] if row else None
+
+    def story(self, story_or_article_id: str) -> dict | None:
+        """One story with its timeline, event clusters, quotes and framing by outlet; None if unknown."""
+        return story_detail(self._conn, str(story_or_article_id))
 
     def run(self, run_id: int) -> dict | None:
         """One ingest run: its counts are committed with each batch, so they are exact even
@@ -435,12 +456,14 @@ class Database(TieQueries, SearchQueries):
         limit: int = 50,
         offset: int = 0,
         min_confidence: float = 0.0,
+        count_copies: bool = False,
     ) -> list[dict]:
         """Events, newest first.  ``actor``: corpus id or name, as source or target.
         ``country``: ISO alpha-3 of the location or of any actor.  Dates compare the
         event date, or the article's publication date when the event has none.
-        Events below ``min_confidence`` are left out (a NULL confidence counts as 1.0)."""
-        found = self._event_where(type, actor, country, date_from, date_to, min_confidence)
+        Events below ``min_confidence`` are left out (a NULL confidence counts as 1.0),
+        and so are those of near-copies of another article, unless ``count_copies``."""
+        found = self._event_where(type, actor, country, date_from, date_to, min_confidence, count_copies=count_copies)
         if found is None:
             return []
         lim, off = _page(limit, offset)
@@ -455,12 +478,15 @@ class Database(TieQueries, SearchQueries):
         date_to: str | None = None,
         min_confidence: float = 0.0,
         involving: int | None = None,
+        count_copies: bool = False,
     ) -> list[dict]:
         """Every matching event counted by day and by what dates it: ``{"day", "dated_by", "n"}``
         with ``dated_by`` "event" (the text dates the event) or "published" (it does not: the
         article's publication date stands in).  Same filters as ``events``; ``involving``: a
         corpus id as actor or location.  Undated events (neither date) are not counted."""
-        found = self._event_where(type, actor, country, date_from, date_to, min_confidence, involving)
+        found = self._event_where(
+            type, actor, country, date_from, date_to, min_confidence, involving, count_copies=count_copies
+        )
         if found is None:
             return []
         where, params = found
@@ -471,10 +497,14 @@ class Database(TieQueries, SearchQueries):
             params,
         )
 
-    def _event_where(self, type, actor, country, date_from, date_to, min_confidence, involving=None):
+    def _event_where(
+        self, type, actor, country, date_from, date_to, min_confidence, involving=None, *, count_copies=False
+    ):
         """(SQL condition on ``events v``, parameters) for the event filters, or None when
         nothing can match (an actor name the corpus does not know)."""
         where, params = ["1"], []
+        if not count_copies:  # a near-copy's events are its original's, counted once
+            where.append("v.article_id NOT IN (SELECT id FROM articles WHERE duplicate_of IS NOT NULL)")
         if min_confidence:
             where.append("v.confidence IS NULL OR v.confidence >= ?")
             params.append(float(min_confidence))
@@ -520,7 +550,7 @@ class Database(TieQueries, SearchQueries):
         rows = self._all(
             "SELECT v.article_id, v.idx, v.type, v.mode, v.modality, v.trigger_start, v.trigger_end, "
             "v.trigger_text, v.source, v.target, v.location, v.date, v.speaker, v.source_sector, "
-            "v.target_sector, v.confidence, a.title, a.published "
+            "v.target_sector, v.confidence, v.cluster_id, a.title, a.published "
             f"FROM events v JOIN articles a ON a.id = v.article_id WHERE {where} "
             # NULLs sort last in DESC order; the events_sort index serves this order
             "ORDER BY v.sort_date DESC, v.article_id DESC, v.idx DESC LIMIT ? OFFSET ?",

@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -39,9 +39,14 @@ CREATE TABLE articles (
     paragraphs     TEXT NOT NULL DEFAULT '[]',
     article_json   TEXT NOT NULL,             -- Article.to_dict(): the source of truth
     ingested_at    TEXT NOT NULL,             -- UTC ISO timestamp
-    word_count     INTEGER
+    word_count     INTEGER,
+    duplicate_of   TEXT,                      -- articles.id: the original of a near-copy (syndication, retitling)
+    similarity     REAL,                      -- shingle containment in the original, 0..1
+    story_id       TEXT                       -- stories.id
 );
 CREATE INDEX articles_published ON articles(published);
+CREATE INDEX articles_duplicate ON articles(duplicate_of);
+CREATE INDEX articles_story ON articles(story_id);
 
 CREATE TABLE article_sources (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -139,9 +144,11 @@ CREATE TABLE events (
     mentions      TEXT NOT NULL DEFAULT '[]',  -- JSON list of further Spans
     sort_date     TEXT,                        -- date, else the article's published date: for ordering
     confidence    REAL,                        -- 0..1; NULL: not computed (read as 1.0)
+    cluster_id    TEXT,                        -- "<article id>:<idx>" of the cluster's first report
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX events_type ON events(type);
+CREATE INDEX events_cluster ON events(cluster_id);
 CREATE INDEX events_date ON events(date);
 CREATE INDEX events_sort ON events(sort_date, article_id, idx);
 
@@ -239,6 +246,28 @@ CREATE TABLE uncorrected_articles (
     article_json TEXT NOT NULL
 ) WITHOUT ROWID;
 
+-- Near-copies and stories (migration 0009).
+CREATE TABLE article_signatures (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    minhash    BLOB NOT NULL,                 -- 128 uint32 MinHash values of the body's word shingles
+    keywords   TEXT NOT NULL DEFAULT '[]'     -- JSON list: the body's most frequent content words
+) WITHOUT ROWID;
+
+-- LSH bands of every signature: an article whose band key matches is a near-copy candidate.
+CREATE TABLE minhash_bands (
+    band_key   INTEGER NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    PRIMARY KEY (band_key, article_id)
+) WITHOUT ROWID;
+CREATE INDEX minhash_bands_article ON minhash_bands(article_id);
+
+CREATE TABLE stories (
+    id              TEXT PRIMARY KEY,         -- the id of the story's first stored article
+    first_published TEXT,
+    last_published  TEXT,
+    article_count   INTEGER NOT NULL DEFAULT 0
+);
+
 CREATE VIRTUAL TABLE articles_fts USING fts5(
     title, text, content='articles', content_rowid='seq', tokenize='unicode61 remove_diacritics 2'
 );
@@ -257,7 +286,7 @@ CREATE VIRTUAL TABLE entities_fts USING fts5(
     name, aliases, tokenize='unicode61 remove_diacritics 2'
 );
 
--- What `newsgraph fetch` downloaded (migration 0007): one row per URL, updated on each attempt.
+-- What `newsgraph fetch` downloaded (migration 0008): one row per URL, updated on each attempt.
 CREATE TABLE fetch_log (
     url           TEXT PRIMARY KEY,
     fetched_at    TEXT NOT NULL,

@@ -105,17 +105,35 @@ class Snapshot:
 
     # -- what the GDELT export needs ------------------------------------------------
 
-    def events(self, modalities: tuple[str, ...], min_confidence: float = 0.0) -> Iterator[dict]:
-        """Events of the given modalities at or above ``min_confidence`` (NULL counts as 1.0),
-        in article order, each with its article's ``published``, ``url``, ``path``,
-        ``ingested_at`` and ``paragraphs``."""
+    def events(
+        self, modalities: tuple[str, ...], min_confidence: float = 0.0, count_copies: bool = False
+    ) -> Iterator[dict]:
+        """One row per event cluster (one happening, however many articles report it) of
+        the given modalities at or above ``min_confidence`` (NULL counts as 1.0), in the order
+        of their first report.  Each is the cluster's first report with its article's
+        ``published``, ``url``, ``path``, ``ingested_at`` and ``paragraphs``, and the cluster's
+        ``num_mentions`` (sentences reporting it), ``num_articles`` and ``num_sources``
+        (outlets).  Near-copies of an article count once, unless ``count_copies``."""
         marks = ", ".join("?" for _ in modalities)
         cursor = self._query(
-            f"""SELECT e.*, a.published, a.url, a.path, a.ingested_at, a.paragraphs
-                FROM events e JOIN articles a ON a.id = e.article_id
-                WHERE e.modality IN ({marks}) AND (e.confidence IS NULL OR e.confidence >= ?)
-                ORDER BY a.seq, e.idx""",
-            (*modalities, min_confidence),
+            f"""WITH reports AS (
+                    SELECT e.*, a.published, a.url, a.path, a.ingested_at, a.paragraphs, a.seq AS article_seq,
+                           a.source AS outlet, a.duplicate_of AS copy_of,
+                           coalesce(e.cluster_id, e.article_id || ':' || e.idx) AS cluster
+                    FROM events e JOIN articles a ON a.id = e.article_id
+                    WHERE e.modality IN ({marks}) AND (e.confidence IS NULL OR e.confidence >= ?)),
+                counted AS (
+                    SELECT cluster, sum(1 + json_array_length(mentions)) AS num_mentions,
+                           count(DISTINCT article_id) AS num_articles,
+                           count(DISTINCT coalesce(outlet, article_id)) AS num_sources
+                    FROM reports WHERE ? OR copy_of IS NULL GROUP BY cluster),
+                ranked AS (
+                    SELECT *, row_number() OVER (PARTITION BY cluster ORDER BY article_seq, idx) AS report_rank
+                    FROM reports)
+                SELECT ranked.*, counted.num_mentions, counted.num_articles, counted.num_sources
+                FROM ranked JOIN counted USING (cluster)
+                WHERE report_rank = 1 ORDER BY article_seq, idx""",
+            (*modalities, min_confidence, count_copies),
         )
         while batch := cursor.fetchmany(BATCH_ROWS):
             yield from (dict(row) for row in batch)

@@ -13,8 +13,10 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Article, Document
 from .connection import LATEST_SCHEMA_VERSION, open_writer, transaction
+from .copies import find_original, signature_of, store_signature
 from .corrections import write_facts
 from .reanalysis import replace_analyses, stored_article_ids, stored_documents
+from .stories import assign_story, cluster_events
 
 __all__ = ["AddResult", "AddStatus", "Store"]
 
@@ -29,6 +31,8 @@ class AddResult:
     id: str
     status: AddStatus
     path: str | None = None
+    copy_of: str | None = None  # ADDED as a near-copy of this stored article
+    story_id: str | None = None
 
     @property
     def added(self) -> bool:
@@ -57,8 +61,11 @@ class Store:
     surfaces unchanged, after the rollback.
     """
 
-    def __init__(self, path: str | Path, *, timeout: float | None = None) -> None:
+    def __init__(self, path: str | Path, *, timeout: float | None = None, stories: bool = True) -> None:
         self.path = Path(path)
+        # Near-copies, stories and event clusters are decided as each article is written;
+        # False stores articles without them (their columns stay NULL).
+        self.stories = stories
         self._conn, before = open_writer(self.path, timeout)
         # The schema version the file had, when opening it migrated it (None: it did not).
         self.migrated_from: int | None = before if 0 < before < LATEST_SCHEMA_VERSION else None
@@ -66,8 +73,8 @@ class Store:
         self._tally = {"added": 0, "duplicates": 0, "failed": 0}
 
     @classmethod
-    def open(cls, path: str | Path, *, timeout: float | None = None) -> Store:
-        return cls(path, timeout=timeout)
+    def open(cls, path: str | Path, *, timeout: float | None = None, stories: bool = True) -> Store:
+        return cls(path, timeout=timeout, stories=stories)
 
     @property
     def connection(self):
@@ -268,8 +275,20 @@ class Store:
         )  # fmt: skip
         self._record_path(aid, path, now)
         # The facts, with the analyst's corrections applied (store/corrections.py).
-        write_facts(conn, article)
-        return AddResult(aid, AddStatus.ADDED, path)
+        written, corpus_ids = write_facts(conn, article)
+        if not self.stories or article.skipped_reason:
+            return AddResult(aid, AddStatus.ADDED, path)
+        sig = signature_of(article)
+        copy = find_original(conn, aid, sig)
+        store_signature(conn, aid, sig)
+        if copy is not None:
+            conn.execute(
+                "UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
+                (copy.original, copy.similarity, aid),
+            )
+        story_id = assign_story(conn, written, corpus_ids, sig, copy)
+        cluster_events(conn, written, corpus_ids, story_id)
+        return AddResult(aid, AddStatus.ADDED, path, copy.original if copy else None, story_id)
 
     def _record_path(self, aid: str, path: str | None, now: str) -> None:
         if path:

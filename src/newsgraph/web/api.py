@@ -18,6 +18,7 @@ from fastapi.responses import JSONResponse, StreamingResponse
 from pydantic import BaseModel, ConfigDict
 
 from ..model.confidence import MIN_CONFIDENCE, visible
+from .context import ARTICLE_ID
 from .pages import ENTITY_ID, clean_query, ctx, event_filters, load_article
 
 __all__ = ["router"]
@@ -194,6 +195,25 @@ def events(request: Request, type: str = "", actor: str = "", country: str = "",
     if format is not Format.json:
         return _download(fetch, format, "events", limit if "limit" in request.query_params else None, offset)
     return _page(request, fetch(limit + 1, offset), limit, offset)
+
+
+@router.get("/stories", response_model=Page, summary="Stories, newest first")
+def stories(request: Request, limit: int = Limit, offset: int = Offset):
+    """Stories (the articles about one happening, across outlets), each with its articles on a
+    timeline (`duplicate_of` marks a near-copy, `first_report` the earliest) and its event
+    clusters (one per happening, every report as evidence)."""
+    return _page(request, ctx(request).db.stories(limit=limit + 1, offset=offset), limit, offset)
+
+
+@router.get("/stories/{story_id}", summary="One story: timeline, events, quotes and framing by outlet")
+def story(request: Request, story_id: str) -> dict:
+    """A story by its id or the id of any of its articles: its articles, outlets, event
+    clusters, which quotes each outlet used and left out, and each outlet's framing of the
+    story's main actors."""
+    found = ctx(request).db.story(story_id) if ARTICLE_ID.fullmatch(story_id) else None
+    if found is None:
+        raise HTTPException(404, "No story with that id.")
+    return found
 
 
 @router.get("/search", response_model=SearchPage, summary="Full-text search")

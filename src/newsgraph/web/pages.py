@@ -1,4 +1,4 @@
-"""The HTML pages: home, search, article reader and source view, entities, events."""
+"""The HTML pages: home, search, article reader and source view, entities, events, stories."""
 
 from __future__ import annotations
 
@@ -91,6 +91,22 @@ def article_list(request: Request, page: str = "1"):
     return c.render(request, "articles.html", rows=rows[:LIST_PAGE], page_no=n, more=len(rows) > LIST_PAGE)
 
 
+@router.get("/stories")
+def story_list(request: Request, page: str = "1"):
+    c = ctx(request)
+    n = to_int(page, 1, 1, 100_000)
+    rows = c.db.stories(limit=LIST_PAGE + 1, offset=(n - 1) * LIST_PAGE)
+    return c.render(request, "stories.html", rows=rows[:LIST_PAGE], page_no=n, more=len(rows) > LIST_PAGE)
+
+
+@router.get("/story/{story_id}")
+def story_page(request: Request, story_id: str):
+    story = ctx(request).db.story(story_id) if ARTICLE_ID.fullmatch(story_id) else None
+    if story is None:
+        raise HTTPException(404, "No story with that id.")
+    return ctx(request).render(request, "story.html", s=story)
+
+
 @router.get("/articles/{article_id}")
 def article_page(request: Request, article_id: str, focus: str = ""):
     c = ctx(request)
@@ -115,7 +131,7 @@ def article_page(request: Request, article_id: str, focus: str = ""):
     focus_token = who(focus[:64])["token"] if focus else None
     return c.render(
         request, "article.html", focus=focus_token,
-        a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who,
+        a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who, story_id=c.db.story_id_of(article.id),
         counts=Counter(f.layer for f in facts), hidden=hidden, n_shown=n_shown, visible=lambda fact: shown(fact, threshold), **view,
         related=c.db.related_articles(article.id),
     )  # fmt: skip

@@ -1,0 +1,186 @@
+"""Near-copies: syndicated, retitled, trimmed or copy-edited versions of a stored article.
+
+Each article's body (its text without the title paragraphs) becomes a set of word
+shingles; a 128-value MinHash of that set is stored per article
+(``article_signatures``) and its LSH band keys in ``minhash_bands``.  The index
+therefore lives in the database, not in memory: a new run into an existing store
+finds copies of articles stored by earlier runs, and memory stays flat whatever the
+size of the store.
+
+A candidate from the LSH is confirmed on the exact shingle sets, by containment
+(the share of the smaller article's shingles that the other has), because a trimmed
+copy keeps only part of its original: Jaccard would fall with every cut paragraph,
+containment does not.  A copy points to the earliest stored article it copies
+(the original of an original, so chains never form).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+import sqlite3
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+from ..model import Article, Paragraph
+
+__all__ = [
+    "COPY_CONTAINMENT",
+    "NUM_PERM",
+    "SHINGLE_WORDS",
+    "CopyMatch",
+    "Signature",
+    "body_text",
+    "find_original",
+    "keywords",
+    "shingles",
+    "signature_of",
+    "store_signature",
+]
+
+NUM_PERM = 128  # MinHash values per article: 512 bytes as uint32
+SHINGLE_WORDS = 5  # words per shingle
+LSH_THRESHOLD = 0.2  # datasketch picks its banding for this Jaccard (28 bands of 2); low, as containment decides
+COPY_CONTAINMENT = 0.6  # share of the shorter body's shingles the other must have to be a copy
+MIN_SHINGLES = 8  # bodies shorter than this are too short to call copies of anything
+
+_WORD = re.compile(r"\w+(?:\.\w+)*")
+# Spellings that copy desks change by house style, to one form each.
+_HOUSE_STYLE = {
+    "million": "mln", "mn": "mln", "billion": "bln", "bn": "bln", "dollars": "dlrs", "dollar": "dlr",
+    "percent": "pct", "says": "said",
+}  # fmt: skip
+_STOPWORDS = frozenset(
+    "the a an and or but of to in on at for with by from as is are was were be been has have had it its "
+    "this that these those said says will would could should may might not no than then there their they "
+    "he she his her him we our you your i which who whom what when where while after before also about "
+    "into over under more most other some such only up down out new year years last first one two mln "
+    "pct cts vs reuter reuters inc corp co ltd".split()
+)
+
+
+@dataclass(frozen=True)
+class Signature:
+    minhash: np.ndarray  # NUM_PERM uint32
+    shingles: frozenset[str]
+    keywords: list[str]
+
+
+@dataclass(frozen=True)
+class CopyMatch:
+    original: str
+    similarity: float
+
+
+def body_text(article: Article) -> str:
+    """The article's text without its title paragraphs: a new headline must not hide a copy."""
+    titles = [p for p in article.paragraphs if p.kind == "title"]
+    if not titles:
+        return article.text
+    parts, at = [], 0
+    for p in sorted(titles, key=lambda p: p.start):
+        parts.append(article.text[at : p.start])
+        at = p.end
+    parts.append(article.text[at:])
+    return " ".join(parts)
+
+
+def words_of(text: str) -> list[str]:
+    """Lower-cased words, dots inside a word dropped ("U.S." is "us", "57.78" one word), and the
+    spelling variants copy desks change by house style made one ("million"/"mln", "says"/"said")."""
+    words = [w.replace(".", "") for w in _WORD.findall(text.casefold())]
+    out: list[str] = []
+    for w in words:
+        if w == "cent" and out and out[-1] == "per":
+            out[-1] = "pct"
+            continue
+        out.append(_HOUSE_STYLE.get(w, w))
+    return out
+
+
+def shingles(text: str) -> frozenset[str]:
+    """Overlapping runs of SHINGLE_WORDS words (``words_of``); reflowed lines and punctuation do not matter."""
+    words = words_of(text)
+    if len(words) < SHINGLE_WORDS:
+        return frozenset([" ".join(words)]) if words else frozenset()
+    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+
+
+def keywords(text: str, n: int = 25) -> list[str]:
+    """The ``n`` most frequent content words (no stopwords, no numbers), for story matching."""
+    counts = Counter(
+        w for w in _WORD.findall(text.casefold()) if len(w) > 2 and not w.isdigit() and w not in _STOPWORDS
+    )
+    return [w for w, _ in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[:n]]
+
+
+@lru_cache(maxsize=1)
+def _lsh_params() -> tuple[int, int]:
+    """(bands, rows per band) that datasketch picks for LSH_THRESHOLD at NUM_PERM."""
+    from datasketch import MinHashLSH
+
+    lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def signature_of(article: Article) -> Signature:
+    from datasketch import MinHash
+
+    body = body_text(article)
+    grams = shingles(body)
+    mh = MinHash(num_perm=NUM_PERM)
+    if grams:
+        mh.update_batch([g.encode("utf-8") for g in grams])
+    # datasketch's hash values are < 2**32 (its default hash is 32-bit), so uint32 loses nothing.
+    return Signature(mh.hashvalues.astype(np.uint32), grams, keywords(body))
+
+
+def _band_keys(minhash: np.ndarray) -> list[int]:
+    bands, rows = _lsh_params()
+    keys = []
+    for b in range(bands):
+        digest = hashlib.blake2b(minhash[b * rows : (b + 1) * rows].tobytes(), digest_size=8, person=b"band%04d" % b)
+        keys.append(int.from_bytes(digest.digest(), "big", signed=True))
+    return keys
+
+
+def store_signature(conn: sqlite3.Connection, article_id: str, sig: Signature) -> None:
+    conn.execute(
+        "INSERT OR REPLACE INTO article_signatures (article_id, minhash, keywords) VALUES (?, ?, ?)",
+        (article_id, sig.minhash.tobytes(), json.dumps(sig.keywords)),
+    )
+    if len(sig.shingles) >= MIN_SHINGLES:
+        conn.executemany(
+            "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
+            [(key, article_id) for key in _band_keys(sig.minhash)],
+        )
+
+
+def _containment(a: frozenset[str], b: frozenset[str]) -> float:
+    smaller = min(len(a), len(b))
+    return len(a & b) / smaller if smaller else 0.0
+
+
+def find_original(conn: sqlite3.Connection, article_id: str, sig: Signature) -> CopyMatch | None:
+    """The stored article that ``sig`` copies (best containment at or above COPY_CONTAINMENT), or None."""
+    if len(sig.shingles) < MIN_SHINGLES:
+        return None
+    keys = _band_keys(sig.minhash)
+    marks = ",".join("?" * len(keys))
+    rows = conn.execute(
+        "SELECT a.text, a.paragraphs, coalesce(a.duplicate_of, a.id) FROM articles a "
+        f"WHERE a.id IN (SELECT article_id FROM minhash_bands WHERE band_key IN ({marks})) AND a.id != ? "
+        "ORDER BY a.seq",
+        (*keys, article_id),
+    ).fetchall()
+    best: CopyMatch | None = None
+    for text, paragraphs, root in rows:
+        stored = Article(id="", text=text, paragraphs=[Paragraph(**p) for p in json.loads(paragraphs or "[]")])
+        score = _containment(sig.shingles, shingles(body_text(stored)))
+        if score >= COPY_CONTAINMENT and (best is None or score > best.similarity):
+            best = CopyMatch(root, round(score, 4))
+    return best

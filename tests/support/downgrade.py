@@ -1,0 +1,42 @@
+"""Take a store back to an older schema version, the way an earlier newsgraph wrote it,
+to test migrations.  One entry per migration after 6, newest first; a new migration
+adds its undo here, and every test that fakes an older store stays right."""
+
+from __future__ import annotations
+
+import sqlite3
+
+__all__ = ["undo_migrations_after"]
+
+
+def _undo_stories(conn: sqlite3.Connection) -> None:  # 9: near-copies, stories, event clusters
+    for table in ("stories", "minhash_bands", "article_signatures"):
+        conn.execute(f"DROP TABLE {table}")
+    for index in ("articles_duplicate", "articles_story", "events_cluster"):
+        conn.execute(f"DROP INDEX {index}")
+    for table, column in (
+        ("articles", "duplicate_of"),
+        ("articles", "similarity"),
+        ("articles", "story_id"),
+        ("events", "cluster_id"),
+    ):
+        conn.execute(f"ALTER TABLE {table} DROP COLUMN {column}")
+
+
+def _undo_fetch_log(conn: sqlite3.Connection) -> None:  # 8
+    conn.execute("DROP TABLE fetch_log")
+
+
+def _undo_corrections(conn: sqlite3.Connection) -> None:  # 7
+    for table in ("corrections", "uncorrected_articles"):
+        conn.execute(f"DROP TABLE {table}")
+
+
+UNDO = {9: _undo_stories, 8: _undo_fetch_log, 7: _undo_corrections}
+
+
+def undo_migrations_after(conn: sqlite3.Connection, version: int) -> None:
+    """Drop what every migration after ``version`` (at least 6) added; the caller sets ``user_version``."""
+    for number in sorted(UNDO, reverse=True):
+        if number > version:
+            UNDO[number](conn)
