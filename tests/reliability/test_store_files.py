@@ -148,6 +148,8 @@ def downgrade_to_version_4(db: Path) -> None:
     conn.execute("ALTER TABLE ingest_runs DROP COLUMN status")
     for table in ("corrections", "uncorrected_articles", "fetch_log"):  # nor corrections (7), nor fetch_log (8)
         conn.execute(f"DROP TABLE {table}")
+    for column in ("author", "section", "declared_length", "source_offset", "extra"):  # nor article metadata (9)
+        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     conn.execute("UPDATE ingest_runs SET finished_at = NULL")  # that run was killed
     conn.execute("PRAGMA user_version = 4")
     conn.close()

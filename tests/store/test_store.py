@@ -429,11 +429,13 @@ def test_migrate_version_5_store_keeps_its_facts_and_adds_confidence(db_path):
     for table in ("corrections", "uncorrected_articles"):  # nor these, before version 7
         conn.execute(f"DROP TABLE {table}")
     conn.execute("DROP TABLE fetch_log")  # added in version 8
+    for column in ("author", "section", "declared_length", "source_offset", "extra"):  # added in version 9
+        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
     conn.execute("PRAGMA user_version = 5")
     conn.close()
     with Store(db_path) as store:
         conn = store.connection
-        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 8
+        assert conn.execute("PRAGMA user_version").fetchone()[0] == LATEST_SCHEMA_VERSION == 9
         assert conn.execute("SELECT count(*), count(confidence) FROM entities").fetchone() == (3, 0)
         assert conn.execute("SELECT text, speaker_id, confidence FROM quotes").fetchone() == (
             '"This harbour will feed the whole valley,"',

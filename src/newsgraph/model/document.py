@@ -182,6 +182,10 @@ class Document:
             url=self.url,
             source=self.source,
             path=self.path,
+            author=self.author,
+            section=self.section,
+            declared_length=self.length,
+            extra=dict(self.extra),
             paragraphs=list(self.paragraphs),
         )
 

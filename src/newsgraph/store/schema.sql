@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 8;
+PRAGMA user_version = 9;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -39,7 +39,12 @@ CREATE TABLE articles (
     paragraphs     TEXT NOT NULL DEFAULT '[]',
     article_json   TEXT NOT NULL,             -- Article.to_dict(): the source of truth
     ingested_at    TEXT NOT NULL,             -- UTC ISO timestamp
-    word_count     INTEGER
+    word_count     INTEGER,
+    author         TEXT,                      -- the byline the source declares
+    section        TEXT,                      -- the section or page the source names
+    declared_length INTEGER,                  -- the word count the source declares
+    source_offset  INTEGER NOT NULL DEFAULT 0, -- where source_text begins in the file's text (export articles)
+    extra          TEXT NOT NULL DEFAULT '{}' -- JSON: other fields the source declares
 );
 CREATE INDEX articles_published ON articles(published);
 
