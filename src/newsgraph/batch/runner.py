@@ -19,6 +19,7 @@ from ..errors import InputError
 from ..model import Article, Document
 from ..nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
 from ..readers import ReadOptions, iter_documents
+from ..readers.counting import count_articles
 from ..readers.files import iter_files
 from ..store import Store
 from .records import document_to_record
@@ -190,8 +191,9 @@ def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, 
 
 def count_items(paths: Iterable[str | Path], read: ReadOptions | None = None) -> int | None:
     """How many articles (or failures) an ingest of ``paths`` will report: one per file,
-    one per line of a JSONL file.  None for standard input, whose length is unknown.
-    Reads JSONL files in chunks up to the size limit; a progress bar's total, not a promise."""
+    one per line of a JSONL file, one per article of a Nexis or Factiva export
+    (``readers.counting``).  None for standard input, whose length is unknown.
+    Reads JSONL files and exports in chunks up to the size limit; a progress bar's total, not a promise."""
     read = read or ReadOptions()
     names = [str(p) for p in paths]
     if "-" in names:
@@ -202,7 +204,7 @@ def count_items(paths: Iterable[str | Path], read: ReadOptions | None = None) ->
             total += 1
             continue
         if path.suffix.lower() != ".jsonl":
-            total += 1
+            total += count_articles(path, read)
             continue
         lines = 0
         try:
