@@ -12,8 +12,9 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Document
@@ -97,8 +98,12 @@ def ingest_items(
     nlp=None,
     report: IngestReport | None = None,
     command: str = "ingest",
+    load_nlp: Callable[[], Any] | None = None,
 ) -> IngestReport:
-    """``run_ingest`` over documents and errors from ``items(store)`` (read files, fetched pages)."""
+    """``run_ingest`` over documents and errors from ``items(store)`` (read files, fetched pages).
+
+    Without ``nlp``, the pipeline is ``load_nlp()`` (or one built from ``options.analysis``),
+    loaded when the first document not yet stored arrives, and not at all if none does."""
     options = options or IngestOptions()
     report = report if report is not None else IngestReport()
     notify = progress or (lambda _report, _path: None)
@@ -120,10 +125,17 @@ def ingest_items(
                     continue
                 yield item
 
-        if options.workers > 1:
-            analysed = _analyse_in_workers(new_documents(), options)
+        # The model loads only once there is a new document to analyse: a rerun that finds
+        # nothing new (a daily fetch, a folder ingested before) never pays for loading it.
+        documents = new_documents()
+        first = next(documents, None)
+        if first is None:
+            analysed: Iterable[tuple[Document, Article]] = ()
+        elif options.workers > 1:
+            analysed = _analyse_in_workers(chain([first], documents), options)
         else:
-            analysed = analyze_documents(nlp or build_pipeline(options.analysis), new_documents(), options.analysis)
+            pipeline = nlp or (load_nlp() if load_nlp else build_pipeline(options.analysis))
+            analysed = analyze_documents(pipeline, chain([first], documents), options.analysis)
         pending: list[tuple[Article, Document]] = []
         for document, article in analysed:
             if article.skipped_reason:
