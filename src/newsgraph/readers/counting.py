@@ -5,7 +5,7 @@ file" makes the bar of an ingest of exports end long before the ingest does.
 Counting reads the file in bounded chunks (never more than the reader's own
 size limit) and counts the lines that open or close an article, with the same
 patterns the readers split on: ``N of M DOCUMENTS`` and ``End of Document``
-(Nexis), ``HD`` field lines (Factiva text) or ``HD`` field cells (Factiva HTML).
+(Nexis; in a Nexis HTML export, as an element's whole text), ``HD`` field lines (Factiva text) or ``HD`` field cells (Factiva HTML).
 A Word export is counted on the paragraphs of ``word/document.xml``, read under
 the unpacked-size limit.  Nothing is decoded properly or parsed: the markers are
 ASCII, so Latin-1 reads any ASCII-compatible encoding well enough.  RTF, ODT and
@@ -32,6 +32,9 @@ _LINE_END = re.compile(
     r"</w:p>|<w:br\b[^>]*/>|<w:cr\b[^>]*/>"
 )  # paragraph ends and line breaks, as python-docx reads them
 _TAG = re.compile(r"<[^>]*>")
+# The same markers as an HTML element's whole text (a Nexis HTML export: sniff.NEXIS_HTML).
+_HTML_CLASSIC_HEADER = re.compile(r">\s*\d+ of \d+ DOCUMENTS?\s*<")
+_HTML_UNI_END = re.compile(r">\s*End of Document\s*<")
 
 
 def count_articles(path: Path, options: ReadOptions | None = None) -> int:
@@ -50,15 +53,17 @@ def count_articles(path: Path, options: ReadOptions | None = None) -> int:
 
 
 def _count_in(chunks: Iterator[str]) -> int:
-    classic = uni = headlines = cells = 0
+    classic = uni = html_classic = html_uni = headlines = cells = 0
     for chunk in chunks:
+        html_classic += len(_HTML_CLASSIC_HEADER.findall(chunk))
+        html_uni += len(_HTML_UNI_END.findall(chunk))
         found_classic, found_uni = nexis.count_markers(chunk)
         classic += found_classic
         uni += found_uni
         headlines += factiva.count_headlines(chunk)
         cells += len(_FACTIVA_HEADLINE_CELL.findall(chunk))
-    # In the order the readers try them: a Nexis export first, then Factiva's HTML, then its text.
-    return classic or uni or cells or headlines
+    # In the order the readers try them: a Nexis export first (text, then HTML), then Factiva's HTML, then its text.
+    return classic or uni or html_classic or html_uni or cells or headlines
 
 
 def _text_chunks(path: Path, max_bytes: int) -> Iterator[str]:
