@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 from newsgraph.model import Document
@@ -62,3 +63,20 @@ def test_a_page_that_only_mentions_the_marker_is_read_as_one_page(tmp_path):
 
 def test_a_nexis_html_export_counts_its_articles():
     assert count_articles(EXPORT) == 2
+
+
+def test_a_two_thousand_article_html_export_is_read_whole_in_bounded_time(tmp_path):
+    page = EXPORT.read_text(encoding="utf-8")
+    block = page[page.index("<DOC NUMBER=2>") : page.index("</BODY>")]
+    articles = [
+        block.replace("2 of 2 DOCUMENTS", f"{n} of 2000 DOCUMENTS").replace("Grain ships", f"Grain ships {n}")
+        for n in range(1, 2001)
+    ]
+    big = tmp_path / "big.html"
+    big.write_text(page[: page.index("<DOC NUMBER=1>")] + "".join(articles) + "</BODY></HTML>", encoding="utf-8")
+    started = time.monotonic()
+    items = list(iter_documents([str(big)], ReadOptions()))  # isolated, as an ingest reads it
+    assert time.monotonic() - started < 60
+    assert len(items) == 2000 and all(isinstance(item, Document) for item in items)
+    assert len({item.id for item in items}) == 2000
+    assert count_articles(big) == 2000
