@@ -239,6 +239,8 @@ def _summarise(report, db: Path, as_json: bool, nothing_new_is_fine: bool = Fals
         )
     for path, reason in report.skipped_paths:
         err.print(printable(f"skipped {path}: {reason}"), highlight=False, markup=False)
+    if nothing_new_is_fine and not report.ingested_anything and not report.failures and not report.skipped:
+        err.print("nothing new: every page was fetched before, or has not changed since", highlight=False)
     if not report.ingested_anything and (report.failures or not nothing_new_is_fine):
         err.print("nothing was ingested")
         raise _Failure(EXIT_NOTHING_STORED)
@@ -545,7 +547,9 @@ def fetch(
         options = FetchOptions(user_agent=f"newsgraph/{__version__}", host_interval=host_interval)
         _note_migration(db, Store, 5.0)
         _with_progress(
-            lambda progress: run_fetch(list(urls or []), feed, db, options, None, progress, default_pipeline(), report),
+            lambda progress: run_fetch(
+                list(urls or []), feed, db, options, None, progress, report=report, load_nlp=default_pipeline
+            ),
             as_json,
         )
         _summarise(report, db, as_json, nothing_new_is_fine=True)

@@ -12,7 +12,7 @@ from rich.table import Table
 from .errors import printable
 from .model import Article
 
-__all__ = ["json_text", "print_article", "safe"]
+__all__ = ["declared_metadata", "json_text", "print_article", "safe"]
 
 # What json.dumps(ensure_ascii=False) leaves raw but a terminal may act on: DEL, the
 # C1 controls (0x9b is CSI, like ESC [) and the bidi controls.  JSON escapes C0 itself.
@@ -37,6 +37,16 @@ def _short(text: str, width: int = 90) -> str:
     return safe(text if len(text) <= width else text[: width - 1] + "…")
 
 
+def declared_metadata(article: Article) -> list[tuple[str, str]]:
+    """What the source declares about the article besides title, date and outlet, as (name, value) pairs:
+    byline, section, declared length, then the other fields (load date, accession number ...)."""
+    pairs = [("by", article.author), ("section", article.section)]
+    if article.declared_length is not None:
+        pairs.append(("length", f"{article.declared_length:,} words"))
+    pairs += sorted((name.replace("_", " "), value) for name, value in article.extra.items())
+    return [(name, value) for name, value in pairs if value]
+
+
 def print_article(console: Console, article: Article) -> None:
     console.rule(safe(article.title or "(untitled)"))
     console.print(
@@ -46,6 +56,8 @@ def print_article(console: Console, article: Article) -> None:
         + (f" · file {safe(article.path)}" if article.path else ""),
         highlight=False,
     )
+    if declared := declared_metadata(article):
+        console.print(" · ".join(f"{safe(name)} {safe(value)}" for name, value in declared), highlight=False)
     if article.skipped_reason:
         console.print(f"[yellow]not analysed:[/yellow] {safe(article.skipped_reason)}")
         return

@@ -28,7 +28,7 @@ def sample_article() -> Article:
 def test_confidence_survives_the_json_round_trip():
     article = sample_article()
     data = json.loads(json.dumps(article.to_dict()))
-    assert data["schema_version"] == SCHEMA_VERSION == 2
+    assert data["schema_version"] == SCHEMA_VERSION
     assert [e["confidence"] for e in data["entities"]] == [0.9, None]
     assert data["quotes"][0]["confidence"] == 0.25 and data["events"][0]["confidence"] == 0.7
     assert Article.from_dict(data) == article

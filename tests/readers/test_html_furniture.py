@@ -162,6 +162,7 @@ def test_byline_is_neither_actor_nor_speaker(tmp_path, nlp):
     article = analyze_document(nlp, doc)
     roe = {e.id for e in article.entities if "Roe" in e.name}
     assert doc.author == "Jane Roe" and doc.dateline == "KHAN YOUNIS, Gaza"
+    assert article.author == "Jane Roe" and article.dateline == "KHAN YOUNIS, Gaza"  # stored with the article
     assert not any(q.speaker in roe for q in article.quotes)
     assert not any(roe & set(ev.source + ev.target) for ev in article.events)
     assert any(

@@ -9,6 +9,11 @@ import sqlite3
 __all__ = ["undo_migrations_after"]
 
 
+def _undo_article_metadata(conn: sqlite3.Connection) -> None:  # 10: what the source declares
+    for column in ("author", "section", "declared_length", "source_offset", "extra"):
+        conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
+
+
 def _undo_stories(conn: sqlite3.Connection) -> None:  # 9: near-copies, stories, event clusters
     for table in ("stories", "minhash_bands", "article_signatures"):
         conn.execute(f"DROP TABLE {table}")
@@ -32,7 +37,7 @@ def _undo_corrections(conn: sqlite3.Connection) -> None:  # 7
         conn.execute(f"DROP TABLE {table}")
 
 
-UNDO = {9: _undo_stories, 8: _undo_fetch_log, 7: _undo_corrections}
+UNDO = {10: _undo_article_metadata, 9: _undo_stories, 8: _undo_fetch_log, 7: _undo_corrections}
 
 
 def undo_migrations_after(conn: sqlite3.Connection, version: int) -> None:

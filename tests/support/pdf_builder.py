@@ -7,7 +7,7 @@ layer) and can add a standard-security /Encrypt entry that pdfminer refuses.
 
 from __future__ import annotations
 
-__all__ = ["build_pdf", "text_pdf"]
+__all__ = ["build_pdf", "columns_pdf", "text_pdf"]
 
 _ENCRYPT = (
     " /Encrypt << /Filter /Standard /V 1 /R 2 /Length 40 /P -4"
@@ -92,3 +92,27 @@ def text_pdf(
         objects.append(f"<< /Title ({_escape(info_title)}) /Producer (pdf_builder) >>".encode("cp1252"))
         info = len(objects)
     return build_pdf(objects, encrypt, info)
+
+
+def columns_pdf(columns: list[list[str]], headline: str | None = None, row_order: bool = True) -> bytes:
+    """One page of text columns side by side (11-point Helvetica, 15-point leading), as newspapers
+    and many reports set them, under an optional 20-point ``headline`` across the page.
+
+    ``row_order`` writes the lines into the content stream row by row (left line 1, right
+    line 1, left line 2, ...), as some producers do; False writes each column whole.
+    """
+    width = (612 - 2 * 54) / len(columns)
+    placed = [(n, i, line) for n, lines in enumerate(columns) for i, line in enumerate(lines)]
+    if row_order:
+        placed.sort(key=lambda item: (item[1], item[0]))
+    ops = [f"BT /F1 20 Tf 54 740 Td ({_escape(headline)}) Tj ET"] if headline else []
+    ops += [f"BT /F1 11 Tf {54 + n * width:.0f} {710 - 15 * i} Td ({_escape(line)}) Tj ET" for n, i, line in placed]
+    content = "\n".join(ops).encode("cp1252")
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [4 0 R] /Count 1 >>",
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Resources << /Font << /F1 3 0 R >> >> /Contents 5 0 R >>",
+        b"<< /Length %d >>\nstream\n%s\nendstream" % (len(content), content),
+    ]
+    return build_pdf(objects)

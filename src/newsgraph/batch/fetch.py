@@ -258,8 +258,11 @@ def run_fetch(
     progress=None,
     nlp=None,
     report=None,
+    load_nlp=None,
 ):
-    """Fetch ``urls`` and the items of ``feeds`` not fetched before, and ingest them into ``db``."""
+    """Fetch ``urls`` and the items of ``feeds`` not fetched before, and ingest them into ``db``.
+
+    ``load_nlp`` (used without ``nlp``) is called only if something new was fetched."""
     from .runner import IngestOptions, ingest_items
 
     options = options or IngestOptions()
@@ -274,4 +277,4 @@ def run_fetch(
                     yield error
             yield from fetch_documents(client, store, wanted, options.read)
 
-    return ingest_items(items, db, options, progress, nlp, report, command="fetch")
+    return ingest_items(items, db, options, progress, nlp, report, command="fetch", load_nlp=load_nlp)

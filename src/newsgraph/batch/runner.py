@@ -12,13 +12,15 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain, islice
 from pathlib import Path
+from typing import Any
 
 from ..errors import InputError
 from ..model import Article, Document
 from ..nlp.pipeline import AnalysisOptions, analyze_documents, build_pipeline
 from ..readers import ReadOptions, iter_documents
+from ..readers.counting import count_articles
 from ..readers.files import iter_files
 from ..store import Store
 from .records import document_to_record
@@ -99,8 +101,12 @@ def ingest_items(
     nlp=None,
     report: IngestReport | None = None,
     command: str = "ingest",
+    load_nlp: Callable[[], Any] | None = None,
 ) -> IngestReport:
-    """``run_ingest`` over documents and errors from ``items(store)`` (read files, fetched pages)."""
+    """``run_ingest`` over documents and errors from ``items(store)`` (read files, fetched pages).
+
+    Without ``nlp``, the pipeline is ``load_nlp()`` (or one built from ``options.analysis``),
+    loaded when the first document not yet stored arrives, and not at all if none does."""
     options = options or IngestOptions()
     report = report if report is not None else IngestReport()
     notify = progress or (lambda _report, _path: None)
@@ -122,7 +128,7 @@ def ingest_items(
                     continue
                 yield item
 
-        analysed = analyse(new_documents(), options, nlp)
+        analysed = analyse(new_documents(), options, nlp, load_nlp)
         pending: list[tuple[Article, Document]] = []
         for document, article in analysed:
             if article.skipped_reason:
@@ -139,12 +145,24 @@ def ingest_items(
     return report
 
 
-def analyse(documents: Iterable[Document], options: IngestOptions, nlp=None) -> Iterator[tuple[Document, Article]]:
+def analyse(
+    documents: Iterable[Document], options: IngestOptions, nlp=None, load_nlp: Callable[[], Any] | None = None
+) -> Iterator[tuple[Document, Article]]:
     """The analysis path of every run (ingest, fetch, reanalyze): ``(document, article)`` in
-    input order, in ``options.workers`` processes or in this one (with ``nlp`` if given)."""
+    input order, in ``options.workers`` processes or in this one (with ``nlp`` if given, else
+    ``load_nlp()`` or a pipeline built from ``options.analysis``).
+
+    The model loads only once there is a document to analyse: a rerun that finds nothing
+    new (a daily fetch, a folder ingested before) never pays for loading it."""
+    documents = iter(documents)
+    first = next(documents, None)
+    if first is None:
+        return iter(())
+    documents = chain([first], documents)
     if options.workers > 1:
-        return _analyse_in_workers(iter(documents), options)
-    return analyze_documents(nlp or build_pipeline(options.analysis), documents, options.analysis)
+        return _analyse_in_workers(documents, options)
+    pipeline = nlp or (load_nlp() if load_nlp else build_pipeline(options.analysis))
+    return analyze_documents(pipeline, documents, options.analysis)
 
 
 def _flush(store: Store, pending: list[tuple[Article, Document]], report: IngestReport) -> None:
@@ -199,8 +217,9 @@ def _collect(batch: list[Document], future: Future) -> Iterator[tuple[Document, 
 
 def count_items(paths: Iterable[str | Path], read: ReadOptions | None = None) -> int | None:
     """How many articles (or failures) an ingest of ``paths`` will report: one per file,
-    one per line of a JSONL file.  None for standard input, whose length is unknown.
-    Reads JSONL files in chunks up to the size limit; a progress bar's total, not a promise."""
+    one per line of a JSONL file, one per article of a Nexis or Factiva export
+    (``readers.counting``).  None for standard input, whose length is unknown.
+    Reads JSONL files and exports in chunks up to the size limit; a progress bar's total, not a promise."""
     read = read or ReadOptions()
     names = [str(p) for p in paths]
     if "-" in names:
@@ -211,7 +230,7 @@ def count_items(paths: Iterable[str | Path], read: ReadOptions | None = None) ->
             total += 1
             continue
         if path.suffix.lower() != ".jsonl":
-            total += 1
+            total += count_articles(path, read)
             continue
         lines = 0
         try:

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # Bump when the JSON shape of Article.to_dict() changes; docs/schema.md records each version.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 
 @dataclass
@@ -137,6 +137,11 @@ class Article:
     path: str | None = None  # the file it came from
     language: str = "en"
     skipped_reason: str | None = None  # set when the text was not analysed (e.g. not English)
+    author: str | None = None  # the byline the source declares
+    dateline: str | None = None  # the place of the first paragraph's dateline ("KHAN YOUNIS, Gaza")
+    section: str | None = None  # the section or page the source names ("NEWS; Pg. 8")
+    declared_length: int | None = None  # the word count the source declares ("LENGTH: 355 words")
+    extra: dict[str, str] = field(default_factory=dict)  # other fields the source declares (load date, accession no.)
     paragraphs: list[Paragraph] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)

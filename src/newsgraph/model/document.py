@@ -183,6 +183,11 @@ class Document:
             url=self.url,
             source=self.source,
             path=self.path,
+            author=self.author,
+            dateline=self.dateline,
+            section=self.section,
+            declared_length=self.length,
+            extra=dict(self.extra),
             paragraphs=list(self.paragraphs),
         )
 

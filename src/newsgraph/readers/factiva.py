@@ -24,7 +24,7 @@ from .base import PARSER_ERRORS, ReadOptions, error_detail, iso_date, read_limit
 from .exports import ExportArticle, documents_from_export, language_code, words_in
 from .isolate import Deadline, run_limited
 
-__all__ = ["FORMAT", "looks_like", "split", "text_of_html", "read_factiva_html"]
+__all__ = ["FORMAT", "looks_like", "split", "count_headlines", "text_of_html", "read_factiva_html"]
 
 FORMAT = "factiva"
 
@@ -38,6 +38,12 @@ _MARKERS = tuple(re.compile(rf"^[ \t]*{code}(?:[ \t]|\r?$)", re.MULTILINE) for c
 def looks_like(text: str) -> bool:
     """True if ``text`` holds Factiva article blocks (HD, PD, SN and AN field lines)."""
     return all(marker.search(text) for marker in _MARKERS)
+
+
+def count_headlines(text: str) -> int:
+    """How many ``HD`` field lines ``text`` holds: each opens an article (``split``), so this is
+    the number of articles of a Factiva text export (progress totals)."""
+    return len(_HEADLINE.findall(text))
 
 
 def split(text: str) -> list[ExportArticle]:

@@ -94,6 +94,7 @@ _READER_OF = {
     "pdf": FORMATS[".pdf"].reader,
     "html": FORMATS[".html"].reader,
     "factiva-html": "factiva:read_factiva_html",
+    "nexis-html": "nexis_html:read_nexis_html",
 }
 _FORMAT_NAMES = {
     "txt": "text",

@@ -22,7 +22,7 @@ import re
 
 from .exports import ExportArticle, language_code, words_in
 
-__all__ = ["FORMAT", "looks_like", "split"]
+__all__ = ["FORMAT", "looks_like", "split", "count_markers"]
 
 FORMAT = "nexis"
 
@@ -43,6 +43,12 @@ _DATE = re.compile(r"\b([A-Z][a-z]+)\.? (\d{1,2}),? (\d{4})\b|\b(\d{1,2}) ([A-Z]
 def looks_like(text: str) -> bool:
     """True if ``text`` is a Nexis export in either layout."""
     return bool(_CLASSIC_HEADER.search(text) or (_UNI_END.search(text) and _UNI_BODY.search(text)))
+
+
+def count_markers(text: str) -> tuple[int, int]:
+    """How many ``N of M DOCUMENTS`` header lines and ``End of Document`` lines ``text`` holds:
+    the number of articles of a classic export, or of a Nexis Uni one (progress totals)."""
+    return len(_CLASSIC_HEADER.findall(text)), len(_UNI_END.findall(text))
 
 
 def split(text: str) -> list[ExportArticle]:

@@ -42,6 +42,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from .base import PARSER_ERRORS, ReadOptions, check_file_size, document_from_text, error_detail
+from .columns import reading_order
 from .isolate import Deadline, run_limited
 
 __all__ = ["read_pdf", "extract_pdf_text", "extract_pdf", "print_metadata"]
@@ -88,7 +89,7 @@ def extract_pdf_text(path: Path, max_pages: int, deadline: Deadline | None = Non
                 raise InputError("E006", path=str(path), detail="no pages found (the page tree is empty or broken)")
             deadline.check()
             resources = PDFResourceManager(caching=True)
-            device = TextConverter(resources, out, laparams=LAParams())
+            device = _column_text_converter(TextConverter)(resources, out, laparams=LAParams())
             interpreter = PDFPageInterpreter(resources, device)
             for page in pages:
                 interpreter.process_page(page)
@@ -101,6 +102,20 @@ def extract_pdf_text(path: Path, max_pages: int, deadline: Deadline | None = Non
         raise InputError("E006", path=str(path), detail=error_detail(err)) from None
     except PARSER_ERRORS as err:
         raise InputError("E006", path=str(path), detail=error_detail(err)) from None
+
+
+def _column_text_converter(base: type) -> type:
+    """pdfminer's TextConverter, writing each page's text boxes in column order (``columns.reading_order``)."""
+    from pdfminer.layout import LTPage
+
+    class ColumnTextConverter(base):
+        def receive_layout(self, ltpage: LTPage) -> None:
+            ordered = LTPage(ltpage.pageid, ltpage.bbox, ltpage.rotate)
+            for item in reading_order(list(ltpage)):
+                ordered.add(item)
+            super().receive_layout(ordered)
+
+    return ColumnTextConverter
 
 
 def extract_pdf(path: Path, max_pages: int, deadline: Deadline | None = None) -> dict:

@@ -8,7 +8,8 @@ formats are refused (E024) before any reader decodes them.
 
 A Factiva HTML export (a page of article tables whose rows are headed HD, WC,
 PD, SN) is told from a web page here too, so it is split into its articles
-rather than read as one page.  Nexis and Factiva exports in text, Word and RTF
+rather than read as one page; so is a Nexis HTML export (``nexis_html``).
+Nexis and Factiva exports in text, Word and RTF
 are told by their decoded text (``exports.documents_from_any_text``).
 """
 
@@ -50,6 +51,10 @@ BOMS = (b"\xef\xbb\xbf",)
 FACTIVA_FIELDS = tuple(
     re.compile(rb"<b>\s*%s\s*(?:&nbsp;)?\s*</b>" % code, re.IGNORECASE) for code in (b"HD", b"PD", b"SN")
 )
+
+# Nexis's HTML export: a document header ("1 of 250 DOCUMENTS") as an element's whole text, or
+# Nexis Uni's "End of Document" closing an article.
+NEXIS_HTML = re.compile(rb">\s*(?:\d+ of \d+ DOCUMENTS?|End of Document)\s*<")
 
 
 class Sniffed:
@@ -93,5 +98,7 @@ def sniff_bytes(head: bytes) -> Sniffed | None:
     if HTML_START.match(start) or (start.startswith((b"<?xml", b"<!--")) and HTML_START.search(start)):
         if all(field.search(head) for field in FACTIVA_FIELDS):
             return Sniffed(fmt="factiva-html")
+        if NEXIS_HTML.search(head):
+            return Sniffed(fmt="nexis-html")
         return Sniffed(fmt="html")
     return None

@@ -237,6 +237,12 @@ class Database(TieQueries, SearchQueries):
             return text, OffsetMap.identity(len(text))
         return source_text, OffsetMap.from_json(json.loads(offset_map))
 
+    def source_offset(self, article_id: str) -> int:
+        """Where the article's source text begins in its file's text: 0, except for an article of a
+        multi-article export (``Document.source_offset``), whose source text is its block of the export."""
+        (offset,) = self._one("SELECT source_offset FROM articles WHERE id = ?", (self._resolve_id(article_id),))
+        return offset
+
     def corpus_ids(self, article_id: str) -> dict[str, int]:
         """Article-local entity id -> corpus entity id, for one article's linked entities."""
         rows = self._conn.execute(

@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 9;
+PRAGMA user_version = 10;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -42,7 +42,12 @@ CREATE TABLE articles (
     word_count     INTEGER,
     duplicate_of   TEXT,                      -- articles.id: the original of a near-copy (syndication, retitling)
     similarity     REAL,                      -- shingle containment in the original, 0..1
-    story_id       TEXT                       -- stories.id
+    story_id       TEXT,                      -- stories.id
+    author         TEXT,                      -- the byline the source declares
+    section        TEXT,                      -- the section or page the source names
+    declared_length INTEGER,                  -- the word count the source declares
+    source_offset  INTEGER NOT NULL DEFAULT 0, -- where source_text begins in the file's text (export articles)
+    extra          TEXT NOT NULL DEFAULT '{}' -- JSON: other fields the source declares
 );
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_duplicate ON articles(duplicate_of);

@@ -259,18 +259,22 @@ class Store:
 
         data = article.to_dict()
         offset_map = source_text = fmt = None
+        source_offset = 0
         if document is not None:
             source_text, fmt = document.source_text, document.format
             offset_map = _json(document.offsets.to_json())
+            source_offset = document.source_offset
         (seq,) = conn.execute("SELECT coalesce(max(seq), 0) + 1 FROM articles").fetchone()
         conn.execute(
             "INSERT INTO articles (id, seq, title, published, url, source, path, format, language, "
-            "skipped_reason, text, source_text, offset_map, paragraphs, article_json, ingested_at, word_count) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "skipped_reason, text, source_text, offset_map, paragraphs, article_json, ingested_at, word_count, "
+            "author, section, declared_length, source_offset, extra) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             (
                 aid, seq, article.title, article.published, article.url, article.source,
                 path, fmt, article.language, article.skipped_reason, article.text, source_text, offset_map,
                 _json(data["paragraphs"]), _json(data), now, len(article.text.split()),
+                article.author, article.section, article.declared_length, source_offset, _json(article.extra),
             ),
         )  # fmt: skip
         self._record_path(aid, path, now)

@@ -147,14 +147,18 @@ def article(request: Request, article_id: str, min_confidence: float = MinConfid
 
 @router.get("/articles/{article_id}/source", summary="Map a span of the clean text back to the source")
 def article_source(request: Request, article_id: str, start: int = Query(..., ge=0), end: int = Query(..., ge=0)):
-    """The source offsets and source text of the clean-text span `[start, end)`."""
+    """The source offsets and source text of the clean-text span `[start, end)`, and its offsets in the
+    file's text (`file_start`, `file_end`: the same as the source offsets except for an article of a
+    Nexis or Factiva export, whose source text is its block of the export)."""
     a = load_article(request, article_id)
     if end > len(a.text) or end <= start:
         raise HTTPException(422, "need 0 <= start < end <= len(text)")
-    source_text, offsets = ctx(request).db.article_source(a.id)
+    db = ctx(request).db
+    source_text, offsets = db.article_source(a.id)
     s, e = offsets.span_to_source(start, end)
+    file_offset = db.source_offset(a.id)  # where an export article's block begins in the export's text
     return {"start": start, "end": end, "text": a.text[start:end], "source_start": s, "source_end": e,
-            "source_text": source_text[s:e]}  # fmt: skip
+            "source_text": source_text[s:e], "file_start": file_offset + s, "file_end": file_offset + e}  # fmt: skip
 
 
 @router.get("/entities", response_model=Page, summary="List or search corpus entities")

@@ -10,6 +10,7 @@ from fastapi.responses import HTMLResponse
 
 from ..errors import StoreError
 from ..model.confidence import MIN_CONFIDENCE, shown
+from ..render import declared_metadata
 from .context import ARTICLE_ID, WebContext
 from .geo import numeric_code
 from .graphdata import graph_filters, graph_view
@@ -133,7 +134,7 @@ def article_page(request: Request, article_id: str, focus: str = ""):
         request, "article.html", focus=focus_token,
         a=article, paragraphs=render_paragraphs(article, facts), corpus=corpus, who=who, story_id=c.db.story_id_of(article.id),
         counts=Counter(f.layer for f in facts), hidden=hidden, n_shown=n_shown, visible=lambda fact: shown(fact, threshold), **view,
-        related=c.db.related_articles(article.id),
+        related=c.db.related_articles(article.id), declared=declared_metadata(article),
     )  # fmt: skip
 
 
@@ -146,7 +147,10 @@ def article_source(request: Request, article_id: str, start: str = "", end: str 
     span = None
     if 0 <= s < e:
         src_s, src_e = offsets.span_to_source(s, e)
-        span = {"start": s, "end": e, "clean": article.text[s:e], "src_start": src_s, "src_end": src_e}
+        # An export article's source is its block of the export: file offsets add where the block begins.
+        file_offset = c.db.source_offset(article.id)
+        span = {"start": s, "end": e, "clean": article.text[s:e], "src_start": src_s, "src_end": src_e,
+                "file_start": file_offset + src_s, "file_end": file_offset + src_e, "in_export": file_offset > 0}  # fmt: skip
         before, marked, after = mark_span(source_text, src_s, src_e)
     else:
         before, marked, after = mark_span(source_text, 0, 0)
