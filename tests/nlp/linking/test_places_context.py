@@ -139,3 +139,22 @@ def test_a_list_of_cities_is_no_town_and_region(nlp):
 def test_a_county_in_a_region_the_article_names(nlp):
     p = place(nlp, "Kentucky will give schools $2 million. Pike County will receive the largest share.", "Pike County")
     assert p.admin == "US-KY"
+
+
+def test_a_small_district_does_not_outrank_a_bigger_town_of_its_name(gaz_places):
+    # Salisbury is a district of South Australia (17k people summed) and a city of England (45k)
+    assert gaz_places.lookup("Salisbury", include_alternate=False)[0].country == "GBR"
+
+
+def test_a_district_moves_to_the_country_the_article_names(nlp):
+    # "Ballina" is a town in Ireland and a district in New South Wales; the article is Irish
+    text = "Dublin officials said 57 families in Ballina are waiting for homes. Ballina council will meet in May."
+    p = place(nlp, text, "Ballina")
+    assert p.country == "IRL"
+
+
+@pytest.fixture(scope="module")
+def gaz_places():
+    from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
+
+    return get_gazetteer()

@@ -350,11 +350,11 @@ class PlaceResolver:
         for c, p in placed:
             if id(c) in self._settled:
                 continue
-            if p.kind not in ("city", "admin1") or any(m.actor_capital for m in c.mentions):
+            if p.kind not in ("city", "admin1", "admin2") or any(m.actor_capital for m in c.mentions):
                 continue
             name = collapse_spaces(c.mentions[0].text)
-            # a state stays a state (towns named after it are small); a town may be a bigger region or a
-            # town of comparable size, never a village one tenth its size
+            # a state stays a state (towns named after it are small); a town or district may be a bigger
+            # region or a town of comparable size, never a village one tenth its size
             kinds = ("admin1",) if p.kind == "admin1" else ("city", "admin1", "admin2")
             floor = min(p.population // 10, 50_000)
             candidates = [
