@@ -158,3 +158,51 @@ def gaz_places():
     from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
 
     return get_gazetteer()
+
+
+def entity(nlp, text: str, mention: str):
+    hits = [e for e in nlp(text)._.ng_entities if any(m.text == mention for m in e.mentions)]
+    assert hits, mention
+    return hits[0]
+
+
+def km_between(e, lat: float, lon: float) -> float:
+    import math
+
+    assert e.lat is not None, e
+    p1, p2 = math.radians(e.lat), math.radians(lat)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - e.lon) / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(a))
+
+
+def test_a_site_the_gazetteer_does_not_know_lies_in_the_town_its_name_gives(nlp):
+    text = "The injured cyclist was taken to Colchester General Hospital on Sunday, the police said."
+    e = entity(nlp, text, "Colchester General Hospital")
+    assert e.gazetteer_id is None  # not a gazetteer entry: only an approximate point
+    assert km_between(e, 51.89, 0.90) < 30  # Colchester, England
+
+
+def test_a_street_lies_in_the_town_the_article_is_about(nlp):
+    text = (
+        "Firefighters in Winnipeg were called to a house fire on Portage Avenue on Friday. "
+        "Winnipeg police closed Portage Avenue for two hours. Nobody was hurt, Winnipeg officials said."
+    )
+    e = entity(nlp, text, "Portage Avenue")
+    assert e.gazetteer_id is None and e.country == "CAN"
+    assert km_between(e, 49.88, -97.15) < 30  # Winnipeg
+
+
+def test_an_unknown_village_takes_the_only_country_the_article_names(nlp):
+    text = (
+        "Police in Guyana said two loggers were found near the village of Sand Hills Landing. "
+        "Guyana's health ministry sent a doctor to Parika on Monday."
+    )
+    e = entity(nlp, text, "Sand Hills Landing")
+    assert e.country == "GUY"
+
+
+def test_a_small_town_nothing_backs_places_no_street(nlp):
+    # "Bethany" is a small town in several countries; nothing in the text says which
+    text = "A man from Bethany was found on Mill Road. Bethany residents searched Mill Road all night."
+    e = entity(nlp, text, "Mill Road")
+    assert e.lat is None and e.country is None

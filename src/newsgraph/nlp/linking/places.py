@@ -47,6 +47,16 @@ _STATE_AFTER = re.compile(
     r"^\s+(?:state\b|State\b(?! University| College)|Gov\.|Governor\b|governor\b|lawmakers\b|legislature\b)"
 )
 _LOCAL_KINDS = ("city", "admin1", "admin2")
+# Words of a street's or a site's name that name no place: "General" in "Colchester General Hospital".
+_SITE_WORDS = frozenset(
+    "street st avenue ave road rd drive dr boulevard blvd lane way square park hospital church cathedral chapel "
+    "hall centre center school college university airport station bridge canal plaza court courthouse hotel "
+    "library stadium arena mall market tower castle general city county district municipal town village "
+    "community international national memorial regional new old great saint san santa".split()
+)
+# What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
+_INNER_KINDS = ("country", "admin1", "admin2", "city", "region", "feature", "continent", "sea", "river",
+                "nationality")  # fmt: skip
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
 
 
@@ -380,6 +390,81 @@ class PlaceResolver:
             c.kb = best.id
             for m in c.mentions:
                 m.kb = best.id
+
+    def place_unlinked(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """An approximate point for a place the gazetteer does not know, the way a reader places it:
+
+        1. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
+           the same place the article names elsewhere, else a well-known one (a country, a region, a
+           town of 50k people; a town only in a country the article names, when it names any);
+        2. a street, a site or a village: the town the article is about (its one most-mentioned town or
+           district, named at least twice, and backed by the text: a "Town, Region", a town of 50k, or
+           another place in its country);
+        3. otherwise the article's only country, without a point.
+
+        The entity keeps no gazetteer id (``MentionCluster.near`` only lends the point and country), so
+        a reader of the data can tell an approximate point from a linked place."""
+        gaz = self.gazetteer
+        if gaz is None:
+            return
+        placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
+        placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
+
+        def supported(c, p) -> bool:  # a small town nothing else backs ("Bethany" somewhere) places nothing
+            return (
+                p.kind not in ("city", "admin2") or p.notable or id(c) in self._settled
+                or any(q.country == p.country for d, q in placed if d is not c and q.kind != "nationality")
+            )  # fmt: skip
+
+        placed = [(c, p) for c, p in placed if supported(c, p)]
+        named: dict[str, object] = {}
+        for c, p in placed:
+            for m in c.mentions:
+                named.setdefault(normalize_name(m.text), p)
+        countries = {p.country for _, p in placed if p.country and p.kind != "nationality"}
+        towns = sorted(
+            ((len(c.mentions), p) for c, p in placed if p.kind in ("city", "admin2") and p.lat is not None),
+            key=lambda t: -t[0],
+        )
+        focus = None
+        if towns and towns[0][0] >= 2 and (len(towns) == 1 or towns[1][0] < towns[0][0]):
+            focus = towns[0][1]
+        for c in clusters:
+            if c.kb or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
+                continue
+            name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
+            inner = self._inner_place(name, named, countries)
+            if inner is not None:
+                c.near = inner.id
+            elif c.label == "NORP" or any(m.country for m in c.mentions):
+                continue  # a group is not placed by the article's town; "South X" already has X's country
+            elif focus is not None:
+                c.near = focus.id
+            elif len(countries) == 1:
+                c.mentions[0].country = next(iter(countries))
+
+    def _inner_place(self, name: str, named: dict, countries: set[str]):
+        """The place named by the longest run of words inside ``name`` (see :meth:`place_unlinked`)."""
+        words = [w.strip(".,'’()") for w in re.split(r"[\s\-–/]+", name)]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                if not run[0][:1].isupper() or all(w.lower() in _SITE_WORDS | _COMPASS for w in run):
+                    continue
+                phrase = " ".join(run)
+                known = named.get(normalize_name(phrase))
+                if known is not None and known.lat is not None:
+                    return known
+                for q in self.gazetteer.lookup(phrase, include_alternate=False)[:MAX_CANDIDATES]:
+                    if q.lat is None or q.kind not in _INNER_KINDS:
+                        continue
+                    if q.kind in ("city", "admin2"):
+                        if (q.country in countries) if countries else q.notable:
+                            return q
+                        continue
+                    return q
+        return None
 
     def metonymy(self, doc: Doc, m: MentionRecord) -> None:
         """A capital as a clear government actor ("Washington warned", "Washington and Moscow agreed",
