@@ -206,3 +206,17 @@ def test_a_small_town_nothing_backs_places_no_street(nlp):
     text = "A man from Bethany was found on Mill Road. Bethany residents searched Mill Road all night."
     e = entity(nlp, text, "Mill Road")
     assert e.lat is None and e.country is None
+
+
+def test_a_site_in_a_named_town_lies_there(nlp):
+    text = "Two guests were hurt when a fire broke out at the Blue Heron Hotel in Galway on Sunday night."
+    e = entity(nlp, text, "Blue Heron Hotel")
+    assert e.country == "IRL" and km_between(e, 53.27, -9.05) < 30  # Galway
+
+
+def test_a_club_named_for_a_big_city_lies_there_even_in_another_country(nlp):
+    text = "The Toronto club sent two pitchers to the Buffalo Bisons, its Triple-A affiliate in the minor leagues."
+    e = entity(nlp, text, "Buffalo Bisons")
+    assert e.type in ("GPE", "LOC", "FAC", "ORG")
+    if e.type != "ORG":  # only places get a point
+        assert km_between(e, 42.89, -78.88) < 30

@@ -54,6 +54,8 @@ _SITE_WORDS = frozenset(
     "library stadium arena mall market tower castle general city county district municipal town village "
     "community international national memorial regional new old great saint san santa".split()
 )
+# "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
+_IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
 _INNER_KINDS = ("country", "admin1", "admin2", "city", "region", "feature", "continent", "sea", "river",
                 "nationality")  # fmt: skip
@@ -394,13 +396,14 @@ class PlaceResolver:
     def place_unlinked(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """An approximate point for a place the gazetteer does not know, the way a reader places it:
 
-        1. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
-           the same place the article names elsewhere, else a well-known one (a country, a region, a
-           town of 50k people; a town only in a country the article names, when it names any);
-        2. a street, a site or a village: the town the article is about (its one most-mentioned town or
-           district, named at least twice, and backed by the text: a "Town, Region", a town of 50k, or
-           another place in its country);
-        3. otherwise the article's only country, without a point.
+        1. the place right after it: "Kamenné Square in Bratislava", "the Feis Ceoil in Dublin";
+        2. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
+           the same place the article names elsewhere, else a town in a country the article names,
+           else a well-known one (a country, a region, a capital or a city of 100k people);
+        3. a street, a site or a village: the town the article is about (its one most-mentioned town or
+           district, backed by the text: a "Town, Region", a town of 50k, or another place in its
+           country);
+        4. otherwise the article's only country, without a point.
 
         The entity keeps no gazetteer id (``MentionCluster.near`` only lends the point and country), so
         a reader of the data can tell an approximate point from a linked place."""
@@ -427,13 +430,17 @@ class PlaceResolver:
             key=lambda t: -t[0],
         )
         focus = None
-        if towns and towns[0][0] >= 2 and (len(towns) == 1 or towns[1][0] < towns[0][0]):
+        if towns and (len(towns) == 1 or towns[1][0] < towns[0][0]):
             focus = towns[0][1]
+        at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
+        text = doc.text
         for c in clusters:
             if c.kb or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
-            inner = self._inner_place(name, named, countries)
+            after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
+            inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
+            inner = inside or self._inner_place(name, named, countries)
             if inner is not None:
                 c.near = inner.id
             elif c.label == "NORP" or any(m.country for m in c.mentions):
@@ -456,14 +463,17 @@ class PlaceResolver:
                 known = named.get(normalize_name(phrase))
                 if known is not None and known.lat is not None:
                     return known
-                for q in self.gazetteer.lookup(phrase, include_alternate=False)[:MAX_CANDIDATES]:
-                    if q.lat is None or q.kind not in _INNER_KINDS:
-                        continue
-                    if q.kind in ("city", "admin2"):
-                        if (q.country in countries) if countries else q.notable:
-                            return q
-                        continue
-                    return q
+                found = [
+                    q for q in self.gazetteer.lookup(phrase, include_alternate=False)[:MAX_CANDIDATES]
+                    if q.lat is not None and q.kind in _INNER_KINDS
+                ]  # fmt: skip
+                local = [q for q in found if q.kind in ("city", "admin2") and q.country in countries]
+                known = [
+                    q for q in found
+                    if q.kind not in ("city", "admin2") or q.population >= 100_000 or "C" in q.flags
+                ]  # fmt: skip
+                if local or known:
+                    return (local or known)[0]
         return None
 
     def metonymy(self, doc: Doc, m: MentionRecord) -> None:
