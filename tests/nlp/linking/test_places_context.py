@@ -220,3 +220,19 @@ def test_a_club_named_for_a_big_city_lies_there_even_in_another_country(nlp):
     assert e.type in ("GPE", "LOC", "FAC", "ORG")
     if e.type != "ORG":  # only places get a point
         assert km_between(e, 42.89, -78.88) < 30
+
+
+def test_a_nationality_inside_a_sites_name_places_nothing(nlp):
+    # "French" in a hotel's name is a person's name, not France
+    text = "Cavan council met at the Percy French Hotel on Monday. Cavan has 12 new homes."
+    e = entity(nlp, text, "Percy French Hotel")
+    assert e.country != "FRA"
+
+
+def test_the_article_town_is_the_well_known_one_not_a_small_namesake(nlp):
+    text = (
+        "New Orleans planners walked down Royal Street on Tuesday. The old house on Royal Street faces "
+        "Franklin Avenue, and builders from Franklin and from Franklin again bid for the work."
+    )
+    e = entity(nlp, text, "Royal Street")
+    assert km_between(e, 29.95, -90.07) < 30  # New Orleans

@@ -398,8 +398,8 @@ class PlaceResolver:
 
         1. the place right after it: "Kamenné Square in Bratislava", "the Feis Ceoil in Dublin";
         2. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
-           the same place the article names elsewhere, else a town in a country the article names,
-           else a well-known one (a country, a region, a capital or a city of 100k people);
+           the same place the article names elsewhere, else a town in a region (admin1) the article
+           names, else a well-known one (a country, a region, a capital or a city of 100k people);
         3. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
            country);
@@ -425,13 +425,20 @@ class PlaceResolver:
             for m in c.mentions:
                 named.setdefault(normalize_name(m.text), p)
         countries = {p.country for _, p in placed if p.country and p.kind != "nationality"}
+        codes = {p.admin for _, p in placed if p.admin and p.kind != "country"}
+        # the article's town: one the text placed ("Athens, Ga.") or a well-known one before a small
+        # town another place merely shares a country with; then the most mentioned; a tie is no focus
         towns = sorted(
-            ((len(c.mentions), p) for c, p in placed if p.kind in ("city", "admin2") and p.lat is not None),
-            key=lambda t: -t[0],
+            (
+                ((id(c) in self._settled or p.notable), len(c.mentions), p)
+                for c, p in placed
+                if p.kind in ("city", "admin2") and p.lat is not None
+            ),
+            key=lambda t: (-t[0], -t[1]),
         )
         focus = None
-        if towns and (len(towns) == 1 or towns[1][0] < towns[0][0]):
-            focus = towns[0][1]
+        if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
+            focus = towns[0][2]
         at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
         text = doc.text
         for c in clusters:
@@ -440,7 +447,7 @@ class PlaceResolver:
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
-            inner = inside or self._inner_place(name, named, countries)
+            inner = inside or self._inner_place(name, named, codes, c.label == "NORP")
             if inner is not None:
                 c.near = inner.id
             elif c.label == "NORP" or any(m.country for m in c.mentions):
@@ -450,8 +457,11 @@ class PlaceResolver:
             elif len(countries) == 1:
                 c.mentions[0].country = next(iter(countries))
 
-    def _inner_place(self, name: str, named: dict, countries: set[str]):
-        """The place named by the longest run of words inside ``name`` (see :meth:`place_unlinked`)."""
+    def _inner_place(self, name: str, named: dict, codes: set[str], group: bool):
+        """The place named by the longest run of words inside ``name`` (see :meth:`place_unlinked`);
+        a nationality only inside a group's name ("Russian-European"), never a site's ("Percy French
+        Hotel" is no French place)."""
+        kinds = _INNER_KINDS if group else tuple(k for k in _INNER_KINDS if k != "nationality")
         words = [w.strip(".,'’()") for w in re.split(r"[\s\-–/]+", name)]
         words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
         for n in range(len(words) - 1, 0, -1):
@@ -465,9 +475,9 @@ class PlaceResolver:
                     return known
                 found = [
                     q for q in self.gazetteer.lookup(phrase, include_alternate=False)[:MAX_CANDIDATES]
-                    if q.lat is not None and q.kind in _INNER_KINDS
+                    if q.lat is not None and q.kind in kinds
                 ]  # fmt: skip
-                local = [q for q in found if q.kind in ("city", "admin2") and q.country in countries]
+                local = [q for q in found if q.kind in ("city", "admin2") and q.admin in codes]
                 known = [
                     q for q in found
                     if q.kind not in ("city", "admin2") or q.population >= 100_000 or "C" in q.flags
