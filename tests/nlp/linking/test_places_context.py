@@ -236,3 +236,16 @@ def test_the_article_town_is_the_well_known_one_not_a_small_namesake(nlp):
     )
     e = entity(nlp, text, "Royal Street")
     assert km_between(e, 29.95, -90.07) < 30  # New Orleans
+
+
+def test_a_town_in_the_state_of_a_county_the_article_names(nlp):
+    # Edgar County is in Illinois, and so is a town called Paris; nothing in the text is in France
+    text = "Edgar County officials met in Paris on Monday. The county board approved a new jail."
+    p = place(nlp, text, "Paris")
+    assert (p.country, p.admin) == ("USA", "US-IL")
+
+
+def test_a_county_of_a_common_name_names_no_state(nlp):
+    # Pike County is in ten states; it says nothing of which Paris the text means
+    text = "Pike County officials met in Paris on Monday. The county board approved a new jail."
+    assert place(nlp, text, "Paris").country == "FRA"

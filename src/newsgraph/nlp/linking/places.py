@@ -182,6 +182,11 @@ class PlaceResolver:
         found = self.gazetteer.lookup(name, include_alternate=False)[: MAX_CANDIDATES * 4]
         return [q for q in found if q.kind in kinds and q.lat is not None]
 
+    def _only_one(self, c: MentionCluster, kind: str) -> bool:
+        """Whether the gazetteer has one place of ``kind`` by the cluster's name ("Pike County" has many)."""
+        found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
+        return sum(1 for q in found if q.kind == kind) == 1
+
     def resolve_by_context(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """Re-pick places by what the text says around them, before distances are weighed.
 
@@ -208,6 +213,8 @@ class PlaceResolver:
             p = self.place(c.kb)
             if p is not None and p.kind == "admin1" and p.admin:
                 article_codes.add(p.admin)
+            elif p is not None and p.kind == "admin2" and p.admin and self._only_one(c, "admin2"):
+                article_codes.add(p.admin)  # a county of a name no other has names its state ("Edgar County")
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
         countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
