@@ -139,3 +139,113 @@ def test_a_list_of_cities_is_no_town_and_region(nlp):
 def test_a_county_in_a_region_the_article_names(nlp):
     p = place(nlp, "Kentucky will give schools $2 million. Pike County will receive the largest share.", "Pike County")
     assert p.admin == "US-KY"
+
+
+def test_a_small_district_does_not_outrank_a_bigger_town_of_its_name(gaz_places):
+    # Salisbury is a district of South Australia (17k people summed) and a city of England (45k)
+    assert gaz_places.lookup("Salisbury", include_alternate=False)[0].country == "GBR"
+
+
+def test_a_district_moves_to_the_country_the_article_names(nlp):
+    # "Ballina" is a town in Ireland and a district in New South Wales; the article is Irish
+    text = "Dublin officials said 57 families in Ballina are waiting for homes. Ballina council will meet in May."
+    p = place(nlp, text, "Ballina")
+    assert p.country == "IRL"
+
+
+@pytest.fixture(scope="module")
+def gaz_places():
+    from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
+
+    return get_gazetteer()
+
+
+def entity(nlp, text: str, mention: str):
+    hits = [e for e in nlp(text)._.ng_entities if any(m.text == mention for m in e.mentions)]
+    assert hits, mention
+    return hits[0]
+
+
+def km_between(e, lat: float, lon: float) -> float:
+    import math
+
+    assert e.lat is not None, e
+    p1, p2 = math.radians(e.lat), math.radians(lat)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - e.lon) / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(a))
+
+
+def test_a_site_the_gazetteer_does_not_know_lies_in_the_town_its_name_gives(nlp):
+    text = "The injured cyclist was taken to Colchester General Hospital on Sunday, the police said."
+    e = entity(nlp, text, "Colchester General Hospital")
+    assert e.gazetteer_id is None  # not a gazetteer entry: only an approximate point
+    assert km_between(e, 51.89, 0.90) < 30  # Colchester, England
+
+
+def test_a_street_lies_in_the_town_the_article_is_about(nlp):
+    text = (
+        "Firefighters in Winnipeg were called to a house fire on Portage Avenue on Friday. "
+        "Winnipeg police closed Portage Avenue for two hours. Nobody was hurt, Winnipeg officials said."
+    )
+    e = entity(nlp, text, "Portage Avenue")
+    assert e.gazetteer_id is None and e.country == "CAN"
+    assert km_between(e, 49.88, -97.15) < 30  # Winnipeg
+
+
+def test_an_unknown_village_takes_the_only_country_the_article_names(nlp):
+    text = (
+        "Police in Guyana said two loggers were found near the village of Sand Hills Landing. "
+        "Guyana's health ministry sent a doctor to Parika on Monday."
+    )
+    e = entity(nlp, text, "Sand Hills Landing")
+    assert e.country == "GUY"
+
+
+def test_a_small_town_nothing_backs_places_no_street(nlp):
+    # "Bethany" is a small town in several countries; nothing in the text says which
+    text = "A man from Bethany was found on Mill Road. Bethany residents searched Mill Road all night."
+    e = entity(nlp, text, "Mill Road")
+    assert e.lat is None and e.country is None
+
+
+def test_a_site_in_a_named_town_lies_there(nlp):
+    text = "Two guests were hurt when a fire broke out at the Blue Heron Hotel in Galway on Sunday night."
+    e = entity(nlp, text, "Blue Heron Hotel")
+    assert e.country == "IRL" and km_between(e, 53.27, -9.05) < 30  # Galway
+
+
+def test_a_club_named_for_a_big_city_lies_there_even_in_another_country(nlp):
+    text = "The Toronto club sent two pitchers to the Buffalo Bisons, its Triple-A affiliate in the minor leagues."
+    e = entity(nlp, text, "Buffalo Bisons")
+    assert e.type in ("GPE", "LOC", "FAC", "ORG")
+    if e.type != "ORG":  # only places get a point
+        assert km_between(e, 42.89, -78.88) < 30
+
+
+def test_a_nationality_inside_a_sites_name_places_nothing(nlp):
+    # "French" in a hotel's name is a person's name, not France
+    text = "Cavan council met at the Percy French Hotel on Monday. Cavan has 12 new homes."
+    e = entity(nlp, text, "Percy French Hotel")
+    assert e.country != "FRA"
+
+
+def test_the_article_town_is_the_well_known_one_not_a_small_namesake(nlp):
+    text = (
+        "New Orleans planners walked down Royal Street on Tuesday. The old house on Royal Street faces "
+        "Franklin Avenue, and builders from Franklin and from Franklin again bid for the work."
+    )
+    e = entity(nlp, text, "Royal Street")
+    assert km_between(e, 29.95, -90.07) < 30  # New Orleans
+
+
+def test_a_town_in_the_state_of_a_county_the_article_names(nlp):
+    # Edgar County is in Illinois, and so is a town called Paris; nothing in the text is in France
+    text = "Edgar County officials met in Paris on Monday. The county board approved a new jail."
+    p = place(nlp, text, "Paris")
+    assert (p.country, p.admin) == ("USA", "US-IL")
+
+
+def test_a_county_of_a_common_name_names_no_state(nlp):
+    # Pike County is in ten states; it says nothing of which Paris the text means
+    text = "Pike County officials met in Paris on Monday. The county board approved a new jail."
+    assert place(nlp, text, "Paris").country == "FRA"

@@ -79,8 +79,12 @@ def _rank_group(place: Place) -> float:
         return 2.5  # hand-picked features outrank small towns and other features, not cities (Dnipro)
     if kind == "admin1":  # a province of under 100k people (towns summed) is no better known than a town
         return 1.5 if place.population >= 100_000 else 3
-    if kind == "admin2" and place.population >= 500_000:
-        return 1.75  # a county of half a million (Kent, Orange County) is better known than a town of its name
+    if kind == "admin2":
+        if place.population >= 500_000:
+            return 1.75  # a county of half a million (Kent, Orange County) is better known than a town of its name
+        # a smaller district ranks with the towns, by people: Salisbury, South Australia (a district of 17k)
+        # is not better known than Salisbury, England (a city of 45k)
+        return 2 if place.population >= 100_000 else 4
     return 3
 
 

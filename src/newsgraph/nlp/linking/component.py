@@ -103,6 +103,7 @@ class EntityLinker:
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
         self.places.resolve_by_context(clusters, doc)
         self.places.disambiguate(clusters)
+        self.places.place_unlinked(clusters, doc)
         self.people.merge_misread_people(persons, clusters)
         clusters += persons
         clusters = [c for c in clusters if c.mentions]
@@ -208,7 +209,9 @@ class EntityLinker:
             for t in (m.title or "").split("; "):
                 if t and t not in titles:
                     titles.append(t)
+        near = self.places.place(c.near) if place is None else None  # an approximate point, see place_unlinked
         country = self.places.country_of(c.kb) or next((m.country for m in c.mentions if m.country), None)
+        country = country or getattr(near, "country", None)
         aliases = list(dict.fromkeys(f for f in forms if f != name))
         if country is None and label == "PERSON":
             # a political figure the article does not place: the leaders table knows ("Putin" -> RUS)
@@ -219,7 +222,7 @@ class EntityLinker:
             if country is None and label == "ORG" and self.places.gazetteer is not None:
                 country = named_country(name)  # "Nigerian Union of Teachers" -> NGA
         mentions = [Mention(m.start_char, m.end_char, m.text) for m in c.mentions]
-        lat, lon = getattr(place, "lat", None), getattr(place, "lon", None)
+        lat, lon = getattr(place or near, "lat", None), getattr(place or near, "lon", None)
         kb = c.kb if label != "PERSON" else None
         ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)
         ent.confidence = entity_confidence(ent)

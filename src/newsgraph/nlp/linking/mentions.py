@@ -48,6 +48,9 @@ class MentionCluster:
     kb: str | None = None
     mentions: list[MentionRecord] = field(default_factory=list)
     words: tuple[str, ...] = ()  # fullest person name, normalised words
+    # a gazetteer place an unlinked place lies in or at ("Colchester" for "Colchester General Hospital",
+    # the article's town for a street): the entity takes its point and country, not its id
+    near: str | None = None
 
 
 def grouping_key(text: str) -> str:

@@ -47,6 +47,18 @@ _STATE_AFTER = re.compile(
     r"^\s+(?:state\b|State\b(?! University| College)|Gov\.|Governor\b|governor\b|lawmakers\b|legislature\b)"
 )
 _LOCAL_KINDS = ("city", "admin1", "admin2")
+# Words of a street's or a site's name that name no place: "General" in "Colchester General Hospital".
+_SITE_WORDS = frozenset(
+    "street st avenue ave road rd drive dr boulevard blvd lane way square park hospital church cathedral chapel "
+    "hall centre center school college university airport station bridge canal plaza court courthouse hotel "
+    "library stadium arena mall market tower castle general city county district municipal town village "
+    "community international national memorial regional new old great saint san santa".split()
+)
+# "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
+_IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
+# What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
+_INNER_KINDS = ("country", "admin1", "admin2", "city", "region", "feature", "continent", "sea", "river",
+                "nationality")  # fmt: skip
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
 
 
@@ -170,6 +182,11 @@ class PlaceResolver:
         found = self.gazetteer.lookup(name, include_alternate=False)[: MAX_CANDIDATES * 4]
         return [q for q in found if q.kind in kinds and q.lat is not None]
 
+    def _only_one(self, c: MentionCluster, kind: str) -> bool:
+        """Whether the gazetteer has one place of ``kind`` by the cluster's name ("Pike County" has many)."""
+        found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
+        return sum(1 for q in found if q.kind == kind) == 1
+
     def resolve_by_context(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """Re-pick places by what the text says around them, before distances are weighed.
 
@@ -196,6 +213,8 @@ class PlaceResolver:
             p = self.place(c.kb)
             if p is not None and p.kind == "admin1" and p.admin:
                 article_codes.add(p.admin)
+            elif p is not None and p.kind == "admin2" and p.admin and self._only_one(c, "admin2"):
+                article_codes.add(p.admin)  # a county of a name no other has names its state ("Edgar County")
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
         countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
@@ -264,8 +283,8 @@ class PlaceResolver:
                     regions_at.add(doc[m.start : m.end].root.i)
         for c in clusters:
             p = self.place(c.kb)
-            if p is None or p.kind != "city" or any(m.actor_capital for m in c.mentions):
-                continue
+            if p is None or p.kind != "city" or not c.mentions or any(m.actor_capital for m in c.mentions):
+                continue  # (a cluster whose mentions all went to other entities has none left)
             regions = [q for q in self._candidates(collapse_spaces(c.mentions[0].text), p) if q.kind == "admin1"]
             for m in c.mentions:
                 codes = qualifier_codes.get(m.start_char, set())
@@ -350,11 +369,11 @@ class PlaceResolver:
         for c, p in placed:
             if id(c) in self._settled:
                 continue
-            if p.kind not in ("city", "admin1") or any(m.actor_capital for m in c.mentions):
+            if p.kind not in ("city", "admin1", "admin2") or any(m.actor_capital for m in c.mentions):
                 continue
             name = collapse_spaces(c.mentions[0].text)
-            # a state stays a state (towns named after it are small); a town may be a bigger region or a
-            # town of comparable size, never a village one tenth its size
+            # a state stays a state (towns named after it are small); a town or district may be a bigger
+            # region or a town of comparable size, never a village one tenth its size
             kinds = ("admin1",) if p.kind == "admin1" else ("city", "admin1", "admin2")
             floor = min(p.population // 10, 50_000)
             candidates = [
@@ -380,6 +399,99 @@ class PlaceResolver:
             c.kb = best.id
             for m in c.mentions:
                 m.kb = best.id
+
+    def place_unlinked(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """An approximate point for a place the gazetteer does not know, the way a reader places it:
+
+        1. the place right after it: "Kamenné Square in Bratislava", "the Feis Ceoil in Dublin";
+        2. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
+           the same place the article names elsewhere, else a town in a region (admin1) the article
+           names, else a well-known one (a country, a region, a capital or a city of 100k people);
+        3. a street, a site or a village: the town the article is about (its one most-mentioned town or
+           district, backed by the text: a "Town, Region", a town of 50k, or another place in its
+           country);
+        4. otherwise the article's only country, without a point.
+
+        The entity keeps no gazetteer id (``MentionCluster.near`` only lends the point and country), so
+        a reader of the data can tell an approximate point from a linked place."""
+        gaz = self.gazetteer
+        if gaz is None:
+            return
+        placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
+        placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
+
+        def supported(c, p) -> bool:  # a small town nothing else backs ("Bethany" somewhere) places nothing
+            return (
+                p.kind not in ("city", "admin2") or p.notable or id(c) in self._settled
+                or any(q.country == p.country for d, q in placed if d is not c and q.kind != "nationality")
+            )  # fmt: skip
+
+        placed = [(c, p) for c, p in placed if supported(c, p)]
+        named: dict[str, object] = {}
+        for c, p in placed:
+            for m in c.mentions:
+                named.setdefault(normalize_name(m.text), p)
+        countries = {p.country for _, p in placed if p.country and p.kind != "nationality"}
+        codes = {p.admin for _, p in placed if p.admin and p.kind != "country"}
+        # the article's town: one the text placed ("Athens, Ga.") or a well-known one before a small
+        # town another place merely shares a country with; then the most mentioned; a tie is no focus
+        towns = sorted(
+            (
+                ((id(c) in self._settled or p.notable), len(c.mentions), p)
+                for c, p in placed
+                if p.kind in ("city", "admin2") and p.lat is not None
+            ),
+            key=lambda t: (-t[0], -t[1]),
+        )
+        focus = None
+        if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
+            focus = towns[0][2]
+        at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
+        text = doc.text
+        for c in clusters:
+            if c.kb or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
+                continue
+            name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
+            after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
+            inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
+            inner = inside or self._inner_place(name, named, codes, c.label == "NORP")
+            if inner is not None:
+                c.near = inner.id
+            elif c.label == "NORP" or any(m.country for m in c.mentions):
+                continue  # a group is not placed by the article's town; "South X" already has X's country
+            elif focus is not None:
+                c.near = focus.id
+            elif len(countries) == 1:
+                c.mentions[0].country = next(iter(countries))
+
+    def _inner_place(self, name: str, named: dict, codes: set[str], group: bool):
+        """The place named by the longest run of words inside ``name`` (see :meth:`place_unlinked`);
+        a nationality only inside a group's name ("Russian-European"), never a site's ("Percy French
+        Hotel" is no French place)."""
+        kinds = _INNER_KINDS if group else tuple(k for k in _INNER_KINDS if k != "nationality")
+        words = [w.strip(".,'’()") for w in re.split(r"[\s\-–/]+", name)]
+        words = [w[:-2] if w.endswith(("'s", "’s")) else w for w in words if w]
+        for n in range(len(words) - 1, 0, -1):
+            for i in range(len(words) - n + 1):
+                run = words[i : i + n]
+                if not run[0][:1].isupper() or all(w.lower() in _SITE_WORDS | _COMPASS for w in run):
+                    continue
+                phrase = " ".join(run)
+                known = named.get(normalize_name(phrase))
+                if known is not None and known.lat is not None:
+                    return known
+                found = [
+                    q for q in self.gazetteer.lookup(phrase, include_alternate=False)[:MAX_CANDIDATES]
+                    if q.lat is not None and q.kind in kinds
+                ]  # fmt: skip
+                local = [q for q in found if q.kind in ("city", "admin2") and q.admin in codes]
+                known = [
+                    q for q in found
+                    if q.kind not in ("city", "admin2") or q.population >= 100_000 or "C" in q.flags
+                ]  # fmt: skip
+                if local or known:
+                    return (local or known)[0]
+        return None
 
     def metonymy(self, doc: Doc, m: MentionRecord) -> None:
         """A capital as a clear government actor ("Washington warned", "Washington and Moscow agreed",
