@@ -431,12 +431,21 @@ class _Extractor:
                 rng = content_range(self.att, cue)
                 if rng is None:
                     continue
-                start, end = trim_span(self.text, *rng)
+                start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
                 if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
                     continue  # a direct quote's own cue: already attributed
                 if not self._says_something(cue, start, end):
                     continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
                 self.quote(start, end, "indirect", *self.attribute(cue))
+
+    def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
+        """Reported content never leaves its cue's paragraph: a parse that runs a sentence over a
+        heading or a paragraph break ("... warplanes.”\n\nHeading\n\nX rose, according to Y") would
+        give Y the words of the paragraphs before."""
+        para = next((p for p in self.paragraphs if p.start <= cue.idx < p.end), None)
+        if para is None:
+            return start, end
+        return max(start, para.start), min(end, para.end)
 
     def _says_something(self, cue: Token, start: int, end: int) -> bool:
         """Whether reported content is a claim: a clause, "according to", or an object with a verb or a quote."""
@@ -521,11 +530,17 @@ class _Extractor:
         if (
             q.start < prev.end
             or len(between) > 120
+            and not self._only_attribution_between(prev, q)
             or any(p.start < q.start and p.end > prev.end for p in self.quotes if p.kind == "direct")
         ):
             return False  # fmt: skip
         own_cue = self.how.get(id(q)) == "cue"
         same = q.speaker == prev.speaker and (q.cue == prev.cue or not own_cue)
+        if not same:
+            return False
+        if self._only_attribution_between(prev, q):
+            # "“A,” said X, who chaired the board for a decade. “B.”" (the tail may end its paragraph)
+            return "\n\n" not in between.strip() or self._opens_alone(q) and between.count("\n\n") <= 1
         if "\n" not in between:
             # only the attribution between the pieces: "“A,” she said. “B.”", "“A,” she said, “B”"
             return same and len(between.split()) <= 8 and (prev.cue is None or q.cue == prev.cue or not own_cue)
@@ -534,6 +549,22 @@ class _Extractor:
         only_quote = self.text[para_start : q.start].strip() in ("", "“", '"', "«", "„")
         rest = self.text[q.end : self.text.find("\n", q.end) if "\n" in self.text[q.end :] else len(self.text)]
         return same and not own_cue and only_quote and rest.strip(" ”\"»'’.") == "" and between.count("\n\n") <= 1
+
+    def _only_attribution_between(self, prev: Quote, q: Quote) -> bool:
+        """The text between two pieces is the rest of the sentence of the first one's tail cue
+        (its speaker and the speaker's description), nothing the article says in its own voice."""
+        if prev.cue is None or not prev.end <= prev.cue.start < q.start:
+            return False
+        sent = self.att.sents[self.att.sent_index(self.att.token_at(prev.cue.start))]
+        rest = self.text[sent.end_char : q.start]
+        return sent.start_char <= prev.end and rest.strip(' \n“"«„') == ""
+
+    def _opens_alone(self, q: Quote) -> bool:
+        """The quote fills its paragraph: opened by the marks, nothing after them."""
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        line_end = self.text.find("\n", q.end)
+        rest = self.text[q.end : len(self.text) if line_end < 0 else line_end]
+        return self.text[para_start : q.start].strip() in ("", "“", '"', "«", "„") and rest.strip(" ”\"»'’.") == ""
 
     def evidence(self, q: Quote) -> dict[str, float]:
         cue_lemma = None
