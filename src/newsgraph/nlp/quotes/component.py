@@ -8,10 +8,11 @@ Spans follow the reader's view, not the typography:
   cue frames ("“No,” she said."); the span excludes the marks.  A quote whose
   paragraph ends unclosed continues when the next paragraph opens with a mark.
 - *block*: a paragraph of kind ``blockquote``, or one that follows "X wrote:".
-- *partial*: a quoted fragment inside what a reporting verb reports
-  ("he called for a “complete ...”", "the goals “remained to be determined.”").
-  The enclosing indirect quote is kept as well: the partial is the verbatim
-  evidence, the indirect one the claim.
+- *partial*: a quoted fragment a reporting verb reports when no indirect quote holds it
+  ("called the budget a “betrayal of every taxpayer”"). A fragment inside reported speech
+  ("he called for a “complete ...”", "X said the goals “remained to be determined.”") is part of
+  that claim: the indirect quote keeps it, marks included, and no second quote is made (one
+  statement, one quote, as in PolNeAR and the real-news gold).
 - *indirect*: the content clause of a reporting verb ("X said that ...", "according
   to X, ...", "Russia, he insisted, had to ..."), or the object of one that cites or
   judges ("X noted the risk", "X criticized the plan as a “crazy system”").
@@ -504,7 +505,7 @@ class _Extractor:
         kinds = ("direct", "block", "indirect")
         self.indirect_quotes(TakenRanges([(q.start, q.end) for q in self.quotes if q.kind in kinds]))
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.end))
-        quotes = _drop_repeats(self.merge_continued(quotes))
+        quotes = _fold_partials(_drop_repeats(self.merge_continued(quotes)))
         for q in quotes:
             q.confidence = quote_confidence(self.evidence(q))
         return quotes
@@ -647,6 +648,23 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
             keep = max(same, key=lambda q: (q.speaker is not None, -q.start))
             drop |= {id(q) for q in same if q is not keep}
     return [q for q in quotes if id(q) not in drop]
+
+
+_CLOSING = ".,;:!? ”’\"'"
+
+
+def _fold_partials(quotes: list[Quote]) -> list[Quote]:
+    """One statement, one quote: a verbatim fragment inside reported speech ("she called for a “complete
+    overhaul”") is part of that claim, not a second quote. The enclosing indirect quote keeps the words,
+    quotation marks included; a partial with no enclosing claim ("called the budget a “betrayal”") stays."""
+    claims = [q for q in quotes if q.kind == "indirect"]
+
+    def inside(q: Quote, c: Quote) -> bool:
+        # the claim's span is trimmed of its closing punctuation (“... negotiated.”), the fragment's is not
+        words_end = q.start + len(q.text.rstrip(_CLOSING))
+        return c.start <= q.start and words_end <= c.end
+
+    return [q for q in quotes if q.kind != "partial" or not any(inside(q, c) for c in claims)]
 
 
 def extract_quotes(doc: Doc, settings: QuoteSettings | None = None) -> list[Quote]:
