@@ -445,3 +445,21 @@ def test_physical_attacks_are_not_reported_speech(analyze_text):
     check_spans(art)
     assert [(q.kind, q.cue.text, speaker_name(art, q)) for q in art.quotes] == [("indirect", "attacked", "Ines Moreau")]
     assert art.quotes[0].text == "the ministry for its “reckless and secretive” plan"
+
+
+def test_an_unnamed_source_is_no_organisation(analyze_text):
+    # issue 11: "one party operative" is not the party; the speaker as written stays for the reader
+    art = analyze_text(
+        "The Valdorian Labour Party lost the vote in Lowmarsh. “The deal is dead,” said one Labour Party operative."
+        " A Korvian Foreign Ministry official said the talks would resume in May."
+    )
+    unnamed = [q for q in art.quotes if q.text.startswith(("The deal", "the talks"))]
+    assert len(unnamed) == 2
+    assert all(q.speaker is None and q.speaker_span is not None for q in unnamed)
+    assert {written(q) for q in unnamed} == {"one Labour Party operative", "A Korvian Foreign Ministry official"}
+
+
+def test_a_named_organisation_still_speaks(analyze_text):
+    art = analyze_text("The Korvian Foreign Ministry said the talks would resume in May.")
+    (q,) = art.quotes
+    assert speaker_name(art, q) == "Korvian Foreign Ministry"

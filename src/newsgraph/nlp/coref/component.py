@@ -20,7 +20,10 @@ quotes and events components used to carry:
   takes the nearest fitting mention of its sentence, as the events coder's resolver did.
 - *definite descriptions* ("the senator", "the ministry", "its spokesman") take the
   latest entity whose name or title has the noun's word ("Sen." spells "senator"); a
-  few generic organisation nouns ("the company", "the agency") the latest organisation.
+  few generic organisation nouns ("the company", "the agency") the latest organisation;
+  "the leader" the latest person with a head-of-state or -government title.  A capitalised
+  title ("the Senator", tagged PROPN) counts when it is some person's title; a nationality
+  on the description ("the German president") rules out a person of another known country.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
   name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
