@@ -69,3 +69,17 @@ def test_a_pronoun_in_quoted_words_names_no_actor(analyze_text):
     )
     for ev in _of_type(art, "SUPPORT"):
         assert "Ines Moreau" not in _names(art, ev.source)
+
+
+def test_a_newspapers_investigation_is_reporting(analyze_text):
+    art = analyze_text(
+        "Hospitals in Lowmarsh are empty, according to an investigation by the Lowmarsh Gazette."
+        " The Valdoria Herald investigated the contracts."
+    )
+    assert not [e for e in art.events if e.mode == "investigate"]
+
+
+def test_an_inquiry_by_the_authorities_stays_an_event(analyze_text):
+    art = analyze_text("Police in Korvia are investigating Senator Ines Moreau.")
+    (ev,) = [e for e in art.events if e.mode == "investigate"]
+    assert _names(art, ev.target) == ["Ines Moreau"]

@@ -325,6 +325,8 @@ class _Coder:
                 continue
             if not (c.source or group or c.anaphoric or passive or c.type in _MATERIAL):
                 continue  # a verbal event needs someone who said it
+            if c.mode == "investigate" and c.source and a.sector(c.source_head, c.source[0]) == "media":
+                continue  # a newspaper's investigation is reporting; PLOVER's is an authority's inquiry
             into = None
             for k in reversed(kept):
                 if _same_event(k, c):
