@@ -122,3 +122,31 @@ def test_an_object_pronoun_is_not_its_own_sentences_subject_of_unknown_gender(nl
     )
     assert refs.get("him") != "Adaeze Nwosu"
     assert refs.get("she") == "Adaeze Nwosu"
+
+
+def test_the_leader_of_a_country_is_its_head_of_government(nlp):
+    # issue 11: "the Korvian leader" is the prime minister the article named, not the country
+    refs = _references(
+        nlp,
+        "Prime Minister Tomas Berg of Korvia met Senator Ines Moreau in Lowmarsh on Monday. The talks ran late."
+        " The Korvian leader later praised the Senator for her patience.",
+    )
+    assert refs["leader"] == "Tomas Berg"
+    assert refs["Senator"] == "Ines Moreau"  # a capitalised title is a description too
+
+
+def test_a_description_of_another_nationality_is_not_that_person(nlp):
+    refs = _references(
+        nlp,
+        "President Emmanuel Macron arrived in Berlin on Monday. The German president greeted the guests.",
+    )
+    assert refs.get("president") != "Emmanuel Macron"  # the leaders table knows he is French
+
+
+def test_the_leader_is_the_actor_not_the_country(analyze_text):
+    art = analyze_text(
+        "Prime Minister Tomas Berg of Korvia met Senator Ines Moreau in Lowmarsh on Monday. The talks ran late."
+        " The Korvian leader praised the Senator for her patience."
+    )
+    praise = [e for e in art.events if e.trigger.text == "praised"]
+    assert praise and [_name(art, s) for s in praise[0].source] == ["Tomas Berg"]

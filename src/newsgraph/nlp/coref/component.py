@@ -20,7 +20,10 @@ quotes and events components used to carry:
   takes the nearest fitting mention of its sentence, as the events coder's resolver did.
 - *definite descriptions* ("the senator", "the ministry", "its spokesman") take the
   latest entity whose name or title has the noun's word ("Sen." spells "senator"); a
-  few generic organisation nouns ("the company", "the agency") the latest organisation.
+  few generic organisation nouns ("the company", "the agency") the latest organisation;
+  "the leader" the latest person with a head-of-state or -government title.  A capitalised
+  title ("the Senator", tagged PROPN) counts when it is some person's title; a nationality
+  on the description ("the German president") rules out a person of another known country.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
   name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
@@ -63,6 +66,12 @@ _DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
 )
+# "the Grenadian leader": a head of state or government, whatever the title it was named with
+_LEADER_NOUNS = frozenset({"leader"})
+_LEADER_TITLES = frozenset(
+    {"president", "premier", "prime", "chancellor", "king", "queen", "emir", "sultan", "taoiseach", "monarch"}
+)
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
 _GENDER_LOOKBACK = 3  # sentences an unknown-gender candidate waits for a known agreeing one
 _EDGE_PARAGRAPHS = 3  # bylines and credits sit in the first or last few paragraphs
@@ -87,6 +96,9 @@ class _Resolver:
         self.types = {e.id: e.type for e in entities}
         self.words = {e.id: description_words([e.name, *e.titles]) for e in entities}
         self.gender = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
+        self.countries = {e.id: e.country for e in entities if e.country}
+        # a capitalised title ("the US Congresswoman") is tagged PROPN: a description when it is someone's title
+        self.title_words = set().union(*(description_words(e.titles) for e in entities if e.type == "PERSON"))
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.sents = split_at_paragraphs(doc, list(doc.sents), [p.start for p in paragraphs[1:]], self.tok_starts)
         self.sent_starts = [s.start for s in self.sents]
@@ -193,14 +205,29 @@ class _Resolver:
         word = noun.lemma_.lower()
         lo = bisect.bisect_left(self.spans, (noun.idx, -1, ""))
         seen = set()
+        nationality = self.modifier_country(noun)
         for s, _e, ent in reversed(self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]):
             if ent in seen or self.in_quoted(s):
                 continue
             seen.add(ent)
-            if word in self.words.get(ent, ()):
+            if self.types.get(ent) == "PERSON" and nationality and self.countries.get(ent, nationality) != nationality:
+                continue  # "the Korvian president" is no president of another known country
+            words = self.words.get(ent, ())
+            if word in words or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and words & _LEADER_TITLES:
                 return ent
             if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
                 return ent
+        return None
+
+    def modifier_country(self, noun: Token) -> str | None:
+        """The country of a nationality or country modifying a description ("the Grenadian leader")."""
+        for c in noun.children:
+            if c.dep_ in _MODIFIER_DEPS and c.i < noun.i:
+                i = bisect.bisect_right(self.spans, (c.idx, float("inf"), "")) - 1
+                if i >= 0 and self.spans[i][0] <= c.idx < self.spans[i][1]:
+                    ent = self.spans[i][2]
+                    if self.types.get(ent) in ("GPE", "NORP") and self.countries.get(ent):
+                        return self.countries[ent]
         return None
 
     def run(self) -> dict[int, str]:
@@ -211,7 +238,7 @@ class _Resolver:
             word = tok.lower_
             if word in GENDERED_PRONOUNS or word in GROUP_PRONOUNS:
                 found = self.pronoun(tok) if tok.pos_ == "PRON" or word in GENDERED_PRONOUNS else None
-            elif tok.pos_ == "NOUN" and not self.in_entity(tok):
+            elif (tok.pos_ == "NOUN" or tok.pos_ == "PROPN" and word in self.title_words) and not self.in_entity(tok):
                 found = self.description(tok)
             else:
                 continue

@@ -220,7 +220,11 @@ class ActorIndex:
                     ):
                         return self._country_for(other, t)
             return self._country_for(eid, head)
-        if head.pos_ == "NOUN" and head.i in self.references and self.type(self.references[head.i]) == "PERSON":
+        if (
+            head.pos_ in ("NOUN", "PROPN")
+            and head.i in self.references
+            and self.type(self.references[head.i]) == "PERSON"
+        ):
             # "the Grenadian leader", "the US congresswoman": the person coref found, not the nationality
             return self.references[head.i]
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"

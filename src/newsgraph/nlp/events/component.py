@@ -53,6 +53,9 @@ _SAY = frozenset(
     }
 )
 _MUST = frozenset({"must", "should"})
+# "the government would have to review it" predicts a necessity; "must review it" demands it
+_CONDITIONAL = frozenset({"would", "could", "might", "may"})
+_THIRD_PERSON = frozenset("he him she her they them it".split())
 _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
@@ -120,6 +123,10 @@ class _Coder:
         self.target_search.targets(c, match)
         if c.target_head is not None and not a.same_paragraph(c.target_head, tok):
             c.target_head, c.target = None, []
+        if self.quoted_pronoun(c.source_head):
+            c.source_head, c.source = None, []
+        if self.quoted_pronoun(c.target_head):
+            c.target_head, c.target = None, []
         if patient_subject is not None and patient_subject.pos_ in NOUN_POS | {"PRON"}:
             received = [i for i in a.phrase_entities(patient_subject) if i not in c.target]
             if received:
@@ -164,6 +171,15 @@ class _Coder:
             and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
         )
         return c
+
+    def quoted_pronoun(self, head: Token | None) -> bool:
+        """A third-person pronoun in someone's verbatim words ("“It wasn't that she supported it,” X said"):
+        the speaker means a person of the conversation, which the article's coreference cannot see, so it
+        names no actor. "we" and "I" stay: they are the speaker's own side."""
+        if head is None or head.pos_ != "PRON" or head.lower_ not in _THIRD_PERSON:
+            return False
+        quote = self.quotes.at(head.idx, head.idx + len(head))
+        return quote is not None and quote.kind in ("direct", "block")
 
     def chamber(self, tok: Token) -> tuple[Token | None, list[str]]:
         """The organisation "in"/"at" which a passive vote happened ("was rejected in the Senate")."""
@@ -279,7 +295,10 @@ class _Coder:
                 continue
             aux = {g.lower_ for g in ch.children if g.dep_ == "aux"}
             if not aux & _MUST and not (
-                ch.lemma_ in ("have", "need") and any(g.dep_ == "xcomp" for g in ch.children) and ch.tag_ != "VBN"
+                ch.lemma_ in ("have", "need")
+                and any(g.dep_ == "xcomp" for g in ch.children)
+                and ch.tag_ != "VBN"
+                and not aux & _CONDITIONAL
             ):
                 continue
             c = self.candidate(tok, Match(_DEMAND_ENTRY, None))
@@ -306,6 +325,8 @@ class _Coder:
                 continue
             if not (c.source or group or c.anaphoric or passive or c.type in _MATERIAL):
                 continue  # a verbal event needs someone who said it
+            if c.mode == "investigate" and c.source and a.sector(c.source_head, c.source[0]) == "media":
+                continue  # a newspaper's investigation is reporting; PLOVER's is an authority's inquiry
             into = None
             for k in reversed(kept):
                 if _same_event(k, c):

@@ -31,7 +31,7 @@ PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
     "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
 )
-_CONDITION_KEYS = frozenset({"prep", "obj", "mod", "comp", "selfcomp"})
+_CONDITION_KEYS = frozenset({"prep", "obj", "mod", "comp", "selfcomp", "mark"})
 _ADJECTIVES = frozenset({"offensive", "protest"})  # real adjectives; other ADJ-tagged entry words are mis-tagged nouns
 _SELF_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
@@ -167,6 +167,13 @@ class EventDictionary:
                         break
                 elif key == "comp":
                     if not any(c.dep_ in _COMP_DEPS and ("*" in values or _lemma(c) in values) for c in tok.children):
+                        ok = False
+                        break
+                elif key == "mark":  # "asked if/whether ...": the complement's subordinating word
+                    if not any(
+                        c.dep_ in _COMP_DEPS and any(g.dep_ == "mark" and g.lower_ in values for g in c.children)
+                        for c in tok.children
+                    ):
                         ok = False
                         break
             if ok:

@@ -8,10 +8,11 @@ Spans follow the reader's view, not the typography:
   cue frames ("“No,” she said."); the span excludes the marks.  A quote whose
   paragraph ends unclosed continues when the next paragraph opens with a mark.
 - *block*: a paragraph of kind ``blockquote``, or one that follows "X wrote:".
-- *partial*: a quoted fragment inside what a reporting verb reports
-  ("he called for a “complete ...”", "the goals “remained to be determined.”").
-  The enclosing indirect quote is kept as well: the partial is the verbatim
-  evidence, the indirect one the claim.
+- *partial*: a quoted fragment a reporting verb reports when no indirect quote holds it
+  ("called the budget a “betrayal of every taxpayer”"). A fragment inside reported speech
+  ("he called for a “complete ...”", "X said the goals “remained to be determined.”") is part of
+  that claim: the indirect quote keeps it, marks included, and no second quote is made (one
+  statement, one quote, as in PolNeAR and the real-news gold).
 - *indirect*: the content clause of a reporting verb ("X said that ...", "according
   to X, ...", "Russia, he insisted, had to ..."), or the object of one that cites or
   judges ("X noted the risk", "X criticized the plan as a “crazy system”").
@@ -431,12 +432,21 @@ class _Extractor:
                 rng = content_range(self.att, cue)
                 if rng is None:
                     continue
-                start, end = trim_span(self.text, *rng)
+                start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
                 if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
                     continue  # a direct quote's own cue: already attributed
                 if not self._says_something(cue, start, end):
                     continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
                 self.quote(start, end, "indirect", *self.attribute(cue))
+
+    def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
+        """Reported content never leaves its cue's paragraph: a parse that runs a sentence over a
+        heading or a paragraph break ("... warplanes.”\n\nHeading\n\nX rose, according to Y") would
+        give Y the words of the paragraphs before."""
+        para = next((p for p in self.paragraphs if p.start <= cue.idx < p.end), None)
+        if para is None:
+            return start, end
+        return max(start, para.start), min(end, para.end)
 
     def _says_something(self, cue: Token, start: int, end: int) -> bool:
         """Whether reported content is a claim: a clause, "according to", or an object with a verb or a quote."""
@@ -495,7 +505,7 @@ class _Extractor:
         kinds = ("direct", "block", "indirect")
         self.indirect_quotes(TakenRanges([(q.start, q.end) for q in self.quotes if q.kind in kinds]))
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.end))
-        quotes = _drop_repeats(self.merge_continued(quotes))
+        quotes = _fold_partials(_drop_repeats(self.merge_continued(quotes)))
         for q in quotes:
             q.confidence = quote_confidence(self.evidence(q))
         return quotes
@@ -521,11 +531,17 @@ class _Extractor:
         if (
             q.start < prev.end
             or len(between) > 120
+            and not self._only_attribution_between(prev, q)
             or any(p.start < q.start and p.end > prev.end for p in self.quotes if p.kind == "direct")
         ):
             return False  # fmt: skip
         own_cue = self.how.get(id(q)) == "cue"
         same = q.speaker == prev.speaker and (q.cue == prev.cue or not own_cue)
+        if not same:
+            return False
+        if self._only_attribution_between(prev, q):
+            # "“A,” said X, who chaired the board for a decade. “B.”" (the tail may end its paragraph)
+            return "\n\n" not in between.strip() or self._opens_alone(q) and between.count("\n\n") <= 1
         if "\n" not in between:
             # only the attribution between the pieces: "“A,” she said. “B.”", "“A,” she said, “B”"
             return same and len(between.split()) <= 8 and (prev.cue is None or q.cue == prev.cue or not own_cue)
@@ -534,6 +550,22 @@ class _Extractor:
         only_quote = self.text[para_start : q.start].strip() in ("", "“", '"', "«", "„")
         rest = self.text[q.end : self.text.find("\n", q.end) if "\n" in self.text[q.end :] else len(self.text)]
         return same and not own_cue and only_quote and rest.strip(" ”\"»'’.") == "" and between.count("\n\n") <= 1
+
+    def _only_attribution_between(self, prev: Quote, q: Quote) -> bool:
+        """The text between two pieces is the rest of the sentence of the first one's tail cue
+        (its speaker and the speaker's description), nothing the article says in its own voice."""
+        if prev.cue is None or not prev.end <= prev.cue.start < q.start:
+            return False
+        sent = self.att.sents[self.att.sent_index(self.att.token_at(prev.cue.start))]
+        rest = self.text[sent.end_char : q.start]
+        return sent.start_char <= prev.end and rest.strip(' \n“"«„') == ""
+
+    def _opens_alone(self, q: Quote) -> bool:
+        """The quote fills its paragraph: opened by the marks, nothing after them."""
+        para_start = self.text.rfind("\n", 0, q.start) + 1
+        line_end = self.text.find("\n", q.end)
+        rest = self.text[q.end : len(self.text) if line_end < 0 else line_end]
+        return self.text[para_start : q.start].strip() in ("", "“", '"', "«", "„") and rest.strip(" ”\"»'’.") == ""
 
     def evidence(self, q: Quote) -> dict[str, float]:
         cue_lemma = None
@@ -616,6 +648,23 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
             keep = max(same, key=lambda q: (q.speaker is not None, -q.start))
             drop |= {id(q) for q in same if q is not keep}
     return [q for q in quotes if id(q) not in drop]
+
+
+_CLOSING = ".,;:!? ”’\"'"
+
+
+def _fold_partials(quotes: list[Quote]) -> list[Quote]:
+    """One statement, one quote: a verbatim fragment inside reported speech ("she called for a “complete
+    overhaul”") is part of that claim, not a second quote. The enclosing indirect quote keeps the words,
+    quotation marks included; a partial with no enclosing claim ("called the budget a “betrayal”") stays."""
+    claims = [q for q in quotes if q.kind == "indirect"]
+
+    def inside(q: Quote, c: Quote) -> bool:
+        # the claim's span is trimmed of its closing punctuation (“... negotiated.”), the fragment's is not
+        words_end = q.start + len(q.text.rstrip(_CLOSING))
+        return c.start <= q.start and words_end <= c.end
+
+    return [q for q in quotes if q.kind != "partial" or not any(inside(q, c) for c in claims)]
 
 
 def extract_quotes(doc: Doc, settings: QuoteSettings | None = None) -> list[Quote]:
