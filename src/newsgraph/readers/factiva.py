@@ -22,7 +22,7 @@ from ..errors import InputError
 from ..model import Document
 from .base import PARSER_ERRORS, ReadOptions, error_detail, iso_date, read_limited
 from .exports import ExportArticle, documents_from_export, language_code, words_in
-from .isolate import Deadline, run_limited
+from .isolate import Deadline, extract_isolated
 
 __all__ = ["FORMAT", "looks_like", "split", "count_headlines", "text_of_html", "read_factiva_html"]
 
@@ -153,14 +153,8 @@ def extract_factiva_html_text(path: Path, max_bytes: int, deadline: Deadline | N
 
 def read_factiva_html(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     """Each article of a Factiva HTML export."""
-    text = run_limited(
-        extract_factiva_html_text,
-        (path, options.html_max_bytes),
-        path=str(path),
-        fmt="html",
-        time_limit=options.time_limit,
-        memory_limit_mb=options.memory_limit_mb,
-        isolate=options.isolate,
+    text = extract_isolated(
+        extract_factiva_html_text, (path, options.html_max_bytes), path=str(path), fmt="html", options=options
     )
     articles = split(text)
     if not articles:

@@ -11,7 +11,7 @@ lines repeating another line (pull-quotes) leave the text and are kept in
 metadata names nobody.  The dateline's place ("KHAN YOUNIS, Gaza") is ``Document.dateline``
 (found for every format, in ``base.document_from_text``).
 
-Extraction runs under ``isolate.run_limited`` (a child process killed at
+Extraction runs under ``isolate.extract_isolated`` (a child process killed at
 ``ReadOptions.time_limit``, E017), and files above ``ReadOptions.html_max_bytes``
 are refused before parsing (E012): lxml builds a tree of roughly ten times the
 page's size and trafilatura walks it several times (27 MB of HTML took 48 s and
@@ -37,7 +37,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Document
 from .base import PARSER_ERRORS, ReadOptions, document_from_text, error_detail, iso_date, read_limited, text_or_none
-from .isolate import Deadline, run_limited
+from .isolate import Deadline, extract_isolated
 from .repair import RepairOptions
 from .webpage import byline_author, furniture_lines, prune_page
 
@@ -133,14 +133,8 @@ def read_html(path: Path, options: ReadOptions) -> Iterator[Document]:
     data = unpack_compressed(read_limited(path, options.html_max_bytes), options.html_max_bytes, str(path))
     if not data.strip():
         raise InputError("E003", path=str(path))
-    meta = run_limited(
-        extract_html,
-        (data, str(path), options.html_max_bytes),
-        path=str(path),
-        fmt="html",
-        time_limit=options.time_limit,
-        memory_limit_mb=options.memory_limit_mb,
-        isolate=options.isolate,
+    meta = extract_isolated(
+        extract_html, (data, str(path), options.html_max_bytes), path=str(path), fmt="html", options=options
     )
     text = meta.get("text") or ""
     # Bylines and calls to action leave the text (kept in Document.removed): see webpage.py.

@@ -33,11 +33,14 @@ import threading
 import time
 import types
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import InputError
 
-__all__ = ["run_limited", "Deadline"]
+if TYPE_CHECKING:
+    from .base import ReadOptions
+
+__all__ = ["Deadline", "extract_isolated", "run_limited"]
 
 # Imported once by the forkserver, so that every forked child starts with them.
 _PRELOAD = ["newsgraph.readers.pdf", "newsgraph.readers.html", "pdfminer.high_level", "trafilatura"]
@@ -72,6 +75,20 @@ def _get_context():
         except ValueError as err:  # no forkserver on this platform
             _unavailable = str(err)
     return _context
+
+
+def extract_isolated(func: Callable[..., Any], args: tuple, *, path: str, fmt: str, options: ReadOptions) -> Any:
+    """:func:`run_limited` with the time, memory and isolation limits of ``options``:
+    how every reader of a format that a parser could hang or crash on extracts its text."""
+    return run_limited(
+        func,
+        args,
+        path=path,
+        fmt=fmt,
+        time_limit=options.time_limit,
+        memory_limit_mb=options.memory_limit_mb,
+        isolate=options.isolate,
+    )
 
 
 def run_limited(

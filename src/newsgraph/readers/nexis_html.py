@@ -23,7 +23,7 @@ from . import nexis
 from .base import PARSER_ERRORS, ReadOptions, error_detail, read_limited
 from .exports import documents_from_export
 from .html import read_html, unpack_compressed
-from .isolate import Deadline, run_limited
+from .isolate import Deadline, extract_isolated
 
 __all__ = ["read_nexis_html", "text_of_html_lines"]
 
@@ -117,14 +117,8 @@ def extract_nexis_html_text(path: Path, max_bytes: int, deadline: Deadline | Non
 
 def read_nexis_html(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     """Each article of a Nexis HTML export; the page as one article if it has no Nexis layout after all."""
-    text = run_limited(
-        extract_nexis_html_text,
-        (path, options.html_max_bytes),
-        path=str(path),
-        fmt="html",
-        time_limit=options.time_limit,
-        memory_limit_mb=options.memory_limit_mb,
-        isolate=options.isolate,
+    text = extract_isolated(
+        extract_nexis_html_text, (path, options.html_max_bytes), path=str(path), fmt="html", options=options
     )
     if not nexis.looks_like(text):
         yield from read_html(path, options)

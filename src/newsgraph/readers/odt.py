@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..model import Document
 from .articles import documents_from_any_text
 from .base import PARSER_ERRORS, ReadOptions, check_file_size, error_detail
-from .isolate import Deadline, run_limited
+from .isolate import Deadline, extract_isolated
 from .packages import check_unpacked_size
 
 __all__ = ["read_odt", "extract_odt_text"]
@@ -50,14 +50,8 @@ def _walk(node):
 
 def read_odt(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     check_file_size(path, options.max_bytes)
-    text = run_limited(
-        extract_odt_text,
-        (path, options.unpacked_max_bytes),
-        path=str(path),
-        fmt="odt",
-        time_limit=options.time_limit,
-        memory_limit_mb=options.memory_limit_mb,
-        isolate=options.isolate,
+    text = extract_isolated(
+        extract_odt_text, (path, options.unpacked_max_bytes), path=str(path), fmt="odt", options=options
     )
     if not text.strip():
         raise InputError("E003", path=str(path))

@@ -4,7 +4,7 @@ The form feeds let ``repair_text`` see page boundaries, where it looks for
 running headers, footers and page numbers.
 
 pdfminer can be made to work for hours by a small hostile file, so extraction
-runs under ``isolate.run_limited``: in a child process killed at
+runs under ``isolate.extract_isolated``: in a child process killed at
 ``ReadOptions.time_limit`` (E017).  A file larger than ``ReadOptions.max_bytes``
 is refused from ``stat()`` (E012), and a file with more than
 ``ReadOptions.pdf_max_pages`` pages is refused (E021) before any page is read.
@@ -43,7 +43,7 @@ from ..errors import InputError
 from ..model import Document
 from .base import PARSER_ERRORS, ReadOptions, check_file_size, document_from_text, error_detail
 from .columns import reading_order
-from .isolate import Deadline, run_limited
+from .isolate import Deadline, extract_isolated
 
 __all__ = ["read_pdf", "extract_pdf_text", "extract_pdf", "print_metadata"]
 
@@ -225,15 +225,7 @@ def published_near_top(text: str, latest: dt.date | None) -> str | None:
 
 def read_pdf(path: Path, options: ReadOptions) -> Iterator[Document]:
     check_file_size(path, options.max_bytes)  # pdfminer opens the file itself: check before
-    found = run_limited(
-        extract_pdf,
-        (path, options.pdf_max_pages),
-        path=str(path),
-        fmt="pdf",
-        time_limit=options.time_limit,
-        memory_limit_mb=options.memory_limit_mb,
-        isolate=options.isolate,
-    )
+    found = extract_isolated(extract_pdf, (path, options.pdf_max_pages), path=str(path), fmt="pdf", options=options)
     text = found["text"]
     if not text.strip():
         raise InputError("E005", path=str(path))

@@ -17,7 +17,7 @@ from ..model import Document
 from .articles import documents_from_any_text
 from .base import PARSER_ERRORS, ReadOptions, error_detail, read_limited
 from .factiva import CODES
-from .isolate import Deadline, run_limited
+from .isolate import Deadline, extract_isolated
 
 __all__ = ["read_rtf", "extract_rtf_text"]
 
@@ -40,15 +40,7 @@ def extract_rtf_text(path: Path, max_bytes: int, deadline: Deadline | None = Non
 
 
 def read_rtf(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
-    text = run_limited(
-        extract_rtf_text,
-        (path, options.max_bytes),
-        path=str(path),
-        fmt="rtf",
-        time_limit=options.time_limit,
-        memory_limit_mb=options.memory_limit_mb,
-        isolate=options.isolate,
-    )
+    text = extract_isolated(extract_rtf_text, (path, options.max_bytes), path=str(path), fmt="rtf", options=options)
     if not text.strip():
         raise InputError("E003", path=str(path))
     yield from documents_from_any_text(text, path=str(path), fmt="rtf", options=options, wrapped=False)

@@ -3,7 +3,7 @@
 The text is the document's paragraphs and table cells in the order they stand,
 a blank line between paragraphs (Word's paragraphs are not wrapped lines);
 page headers and footers are left out.  Extraction runs under
-``isolate.run_limited`` like PDF and HTML, after the unpacked size is checked
+``isolate.extract_isolated`` like PDF and HTML, after the unpacked size is checked
 (``packages.check_unpacked_size``, E026).
 """
 
@@ -17,7 +17,7 @@ from ..errors import InputError
 from ..model import Document
 from .articles import documents_from_any_text
 from .base import PARSER_ERRORS, ReadOptions, check_file_size, error_detail
-from .isolate import Deadline, run_limited
+from .isolate import Deadline, extract_isolated
 from .packages import check_unpacked_size
 
 __all__ = ["read_docx", "extract_docx_text"]
@@ -50,14 +50,8 @@ def extract_docx_text(path: Path, unpacked_max_bytes: int, deadline: Deadline | 
 
 def read_docx(path: Path, options: ReadOptions) -> Iterator[Document | InputError]:
     check_file_size(path, options.max_bytes)
-    text = run_limited(
-        extract_docx_text,
-        (path, options.unpacked_max_bytes),
-        path=str(path),
-        fmt="docx",
-        time_limit=options.time_limit,
-        memory_limit_mb=options.memory_limit_mb,
-        isolate=options.isolate,
+    text = extract_isolated(
+        extract_docx_text, (path, options.unpacked_max_bytes), path=str(path), fmt="docx", options=options
     )
     if not text.strip():
         raise InputError("E003", path=str(path))

@@ -2,24 +2,38 @@
 
 Every command reports a problem as one line naming the file and the reason,
 exits non-zero when nothing worked, and shows a traceback only with ``--debug``.
+The shared options and error handling are in ``cli/common.py``; ``newsgraph fix``
+is ``cli/fix.py``.
 """
 
 from __future__ import annotations
 
 import json
-import math
 import signal
-import sqlite3
 import sys
 import time
 from pathlib import Path
 
 import typer
-from rich.console import Console
 from rich.table import Table
 
-from .errors import NewsgraphError, StoreError, printable
-from .render import json_text, safe
+from ..errors import NewsgraphError, StoreError, printable
+from ..render import json_text, safe
+from .common import (
+    DB_OPTION,
+    DEBUG_OPTION,
+    EXIT_NOTHING_STORED,
+    EXIT_SOME_FAILED,
+    USER_OPTION,
+    CommandFailed,
+    err,
+    finite_number,
+    open_db,
+    out,
+    raise_terminated,
+    run_command,
+)
+from .fix import fix_app
 
 app = typer.Typer(
     add_completion=False,
@@ -27,87 +41,7 @@ app = typer.Typer(
     help="Turn news articles into an evidence-linked knowledge graph.",
     pretty_exceptions_enable=False,
 )
-out = Console(soft_wrap=True)  # never wrap a path or an error line mid-way
-err = Console(stderr=True, soft_wrap=True)
-
-DB_OPTION = typer.Option("newsgraph.db", "--db", help="The SQLite store to use.")
-DEBUG_OPTION = typer.Option(False, "--debug", help="Show tracebacks.")
-REASON_OPTION = typer.Option("", "--reason", help="Why: kept with the correction.")
-USER_OPTION = typer.Option(None, "--user", help="Who makes the correction (default: the OS user).")
-
-
-# Exit codes of ingest and fetch (README "Exit codes"): 0 every file was read.
-EXIT_NOTHING_STORED = 1  # nothing was stored (or already there): every input failed, or there was none
-EXIT_SOME_FAILED = 3  # articles were stored, but some files failed: their lines name them
-
-
-class _Failure(Exception):
-    """Raised inside a command to stop with an exit code after printing."""
-
-    def __init__(self, code: int) -> None:
-        self.code = code
-
-
-class _Terminated(KeyboardInterrupt):
-    """SIGTERM, raised where the program is, exactly like Ctrl-C's KeyboardInterrupt."""
-
-
-def _raise_terminated(_signum, _frame) -> None:
-    raise _Terminated
-
-
-def _run(debug: bool, body, db: Path | None = None, interrupted=None) -> None:
-    """Run a command body, turning errors into one line (and a traceback with --debug).
-
-    ``db``: the store the command uses, to name it when SQLite itself fails (a
-    damaged file).  ``interrupted``: a function giving what to say on Ctrl-C or
-    SIGTERM, e.g. how many articles were stored.
-    """
-    try:
-        body()
-    except _Failure as failure:
-        raise typer.Exit(failure.code) from None
-    except NewsgraphError as exc:
-        if debug:
-            raise
-        _print_error(exc)
-        raise typer.Exit(1) from None
-    except KeyboardInterrupt as exc:
-        said = interrupted() if interrupted else "what was committed is kept"
-        err.print(f"interrupted: {said}; run the same command again to resume", highlight=False, markup=False)
-        raise typer.Exit(143 if isinstance(exc, _Terminated) else 130) from None
-    except sqlite3.Error as exc:
-        from .store.connection import map_error
-
-        mapped = map_error(exc, db)
-        if debug or not isinstance(mapped, NewsgraphError):
-            raise
-        _print_error(mapped)
-        raise typer.Exit(1) from None
-    except Exception as exc:  # the last line of defence: still one clear line
-        if debug:
-            raise
-        err.print(
-            f"[red]internal error:[/red] {safe(type(exc).__name__)}: {safe(exc)} (rerun with --debug)", highlight=False
-        )
-        raise typer.Exit(2) from None
-
-
-def _print_error(exc: NewsgraphError) -> None:
-    err.print(f"[red]error:[/red] {safe(exc.line())}", highlight=False)
-
-
-def _finite(minimum: float, *, above: bool = False):
-    """A Typer callback refusing nan, infinity and values below ``minimum``
-    (or at it, with ``above``): exit 2 with Typer's usage message."""
-    bound = f"greater than {minimum:g}" if above else f"at least {minimum:g}"
-
-    def check(value: float | None) -> float | None:
-        if value is not None and (not math.isfinite(value) or value < minimum or (above and value == minimum)):
-            raise typer.BadParameter(f"{value} is not a finite number {bound}")
-        return value
-
-    return check
+app.add_typer(fix_app, name="fix")
 
 
 # -- ingest -----------------------------------------------------------------
@@ -122,14 +56,17 @@ def ingest(
     address: str | None = typer.Option(None, "--address", help="Ray cluster address (with --engine ray)."),
     shards: Path = typer.Option(Path("shards"), "--shards", help="Parquet output folder (with --engine ray)."),
     max_file_mb: float = typer.Option(
-        50, "--max-file-mb", callback=_finite(0, above=True), help="Refuse files larger than this (HTML: 10 MB)."
+        50, "--max-file-mb", callback=finite_number(0, above=True), help="Refuse files larger than this (HTML: 10 MB)."
     ),
     max_words: int = typer.Option(100_000, "--max-words", min=1, help="Refuse articles with more words than this."),
     file_timeout: float = typer.Option(
-        60, "--file-timeout", callback=_finite(0, above=True), help="Seconds allowed to extract one PDF or HTML file."
+        60,
+        "--file-timeout",
+        callback=finite_number(0, above=True),
+        help="Seconds allowed to extract one PDF or HTML file.",
     ),
     lock_timeout: float = typer.Option(
-        5, "--lock-timeout", callback=_finite(0), help="Seconds to wait for another writer's lock."
+        5, "--lock-timeout", callback=finite_number(0), help="Seconds to wait for another writer's lock."
     ),
     follow_symlinks: bool = typer.Option(False, "--follow-symlinks", help="Follow symlinked folders."),
     published: str | None = typer.Option(None, "--published", help="Date of articles that give none (YYYY-MM-DD)."),
@@ -149,13 +86,13 @@ def ingest(
     Limits and their defaults are listed in docs/reliability.md.  Ctrl-C or SIGTERM
     stops it keeping every committed batch; rerunning the same command resumes.
     """
-    from .batch.runner import IngestReport
+    from ..batch.runner import IngestReport
 
     report = IngestReport()
 
     def body() -> None:
         if engine == "ray":
-            from .batch.ray_runner import run_ray_ingest
+            from ..batch.ray_runner import run_ray_ingest
 
             if published or source or language or manifest:
                 raise typer.BadParameter("--published, --source, --language and --manifest need --engine local")
@@ -175,15 +112,15 @@ def ingest(
                     highlight=False,
                 )
             if not summary["articles"]:
-                raise _Failure(1)
+                raise CommandFailed(1)
             return
         if engine != "local":
             raise typer.BadParameter("--engine must be local or ray")
-        from .api import default_pipeline
-        from .batch.runner import IngestOptions, count_items, run_ingest
-        from .readers import ReadOptions
-        from .readers.manifest import batch_metadata, load_manifest
-        from .store.writer import Store
+        from ..api import default_pipeline
+        from ..batch.runner import IngestOptions, count_items, run_ingest
+        from ..readers import ReadOptions
+        from ..readers.manifest import batch_metadata, load_manifest
+        from ..store.writer import Store
 
         max_bytes = int(max_file_mb * 1024 * 1024)
         read = ReadOptions(
@@ -206,7 +143,7 @@ def ingest(
     def interrupted() -> str:
         # The run's row is committed with each batch; the in-memory report can lag it by the
         # batch whose commit the signal followed.
-        from .store import Database
+        from ..store import Database
 
         run = None
         if report.run_id is not None:
@@ -218,9 +155,9 @@ def ingest(
         added, duplicates = (run["added"], run["duplicates"]) if run else (report.added, report.duplicates)
         return f"{added} articles stored by this run ({duplicates} already stored) are kept"
 
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
     try:
-        _run(debug, body, db=db, interrupted=interrupted)
+        run_command(debug, body, db=db, interrupted=interrupted)
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -243,9 +180,9 @@ def _summarise(report, db: Path, as_json: bool, nothing_new_is_fine: bool = Fals
         err.print("nothing new: every page was fetched before, or has not changed since", highlight=False)
     if not report.ingested_anything and (report.failures or not nothing_new_is_fine):
         err.print("nothing was ingested")
-        raise _Failure(EXIT_NOTHING_STORED)
+        raise CommandFailed(EXIT_NOTHING_STORED)
     if report.failures:
-        raise _Failure(EXIT_SOME_FAILED)
+        raise CommandFailed(EXIT_SOME_FAILED)
 
 
 def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
@@ -253,7 +190,7 @@ def _note_migration(db: Path, store_class, lock_timeout: float) -> None:
     once, and a migration of an older store is said, never done silently."""
     with store_class(db, timeout=lock_timeout) as store:
         if store.migrated_from is not None:
-            from .store import LATEST_SCHEMA_VERSION
+            from ..store import LATEST_SCHEMA_VERSION
 
             err.print(
                 f"{safe(db)}: migrated the store from schema version {store.migrated_from} to {LATEST_SCHEMA_VERSION}",
@@ -302,8 +239,8 @@ def analyze(
     """Analyse one article and print it, without storing anything."""
 
     def body() -> None:
-        from .api import analyze as analyze_article
-        from .errors import InputError
+        from ..api import analyze as analyze_article
+        from ..errors import InputError
 
         if file == "-":
             text = sys.stdin.read()
@@ -317,14 +254,14 @@ def analyze(
             article = analyze_article(path, published=published)
         _print_article(article, as_json)
 
-    _run(debug, body)
+    run_command(debug, body)
 
 
 def _print_article(article, as_json: bool) -> None:
     if as_json:
         sys.stdout.write(json_text(article.to_dict()) + "\n")
     else:
-        from .render import print_article
+        from ..render import print_article
 
         print_article(out, article)
 
@@ -337,7 +274,7 @@ def stats(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), d
     """Counts of what the store holds."""
 
     def body() -> None:
-        data = _open_db(db).stats()
+        data = open_db(db).stats()
         if as_json:
             out.print_json(data=data)
             return
@@ -346,7 +283,7 @@ def stats(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), d
             table.add_row(key, str(value))
         out.print(table)
 
-    _run(debug, body, db=db)
+    run_command(debug, body, db=db)
 
 
 @app.command()
@@ -359,7 +296,7 @@ def stories(
     """Stories: the articles about one happening (near-copies marked) and their merged events."""
 
     def body() -> None:
-        data = _open_db(db).stories(limit=limit)
+        data = open_db(db).stories(limit=limit)
         if as_json:
             sys.stdout.write(json_text({"stories": data}) + "\n")
             return
@@ -372,15 +309,7 @@ def stories(
             )
             out.print(printable(line), markup=False, highlight=False)
 
-    _run(debug, body, db=db)
-
-
-def _open_db(db: Path):
-    from .store import Database
-
-    if not db.exists():
-        raise NewsgraphError("E001", path=str(db))
-    return Database(db)
+    run_command(debug, body, db=db)
 
 
 @app.command()
@@ -393,10 +322,10 @@ def show(
     """Print one stored article with its facts."""
 
     def body() -> None:
-        article = _open_db(db).article(article_id)
+        article = open_db(db).article(article_id)
         _print_article(article, as_json)
 
-    _run(debug, body, db=db)
+    run_command(debug, body, db=db)
 
 
 # -- check / migrate ------------------------------------------------------------
@@ -411,7 +340,7 @@ def check(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), d
     """
 
     def body() -> None:
-        from .store.maintenance import check_store
+        from ..store.maintenance import check_store
 
         report = check_store(db)
         if as_json:
@@ -430,9 +359,9 @@ def check(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), d
             if report["needs_migrate"]:
                 out.print(safe(f"run `newsgraph migrate --db {db}` to bring it to version {latest}"), highlight=False)
         if not report["ok"]:
-            raise _Failure(1)
+            raise CommandFailed(1)
 
-    _run(debug, body, db=db)
+    run_command(debug, body, db=db)
 
 
 @app.command()
@@ -445,7 +374,7 @@ def migrate(db: Path = DB_OPTION, debug: bool = DEBUG_OPTION) -> None:
     """
 
     def body() -> None:
-        from .store.maintenance import migrate_store
+        from ..store.maintenance import migrate_store
 
         before, after = migrate_store(db)
         if before == after:
@@ -453,7 +382,7 @@ def migrate(db: Path = DB_OPTION, debug: bool = DEBUG_OPTION) -> None:
         else:
             out.print(f"{safe(db)}: schema version {before} → {after}", highlight=False)
 
-    _run(debug, body, db=db)
+    run_command(debug, body, db=db)
 
 
 # -- serve ----------------------------------------------------------------------
@@ -480,9 +409,9 @@ def serve(
     answered (with --host 0.0.0.0: this machine's name and addresses instead of --host)."""
 
     def body() -> None:
-        _open_db(db)  # fail early, with one line, on a missing or foreign file
-        from .web.app import serve as serve_app
-        from .web.network import allowed_hosts_for, exposes_network
+        open_db(db)  # fail early, with one line, on a missing or foreign file
+        from ..web.app import serve as serve_app
+        from ..web.network import allowed_hosts_for, exposes_network
 
         if exposes_network(host):
             names = ", ".join(allowed_hosts_for(host, allowed_host))
@@ -504,14 +433,14 @@ def serve(
 
         serve_app(str(db), host=host, port=port, allowed_hosts=allowed_host, on_listening=listening, editor=editor)
 
-    _run(debug, body)
+    run_command(debug, body)
 
 
 def _editor(token: str | None, user: str | None):
     """The web editor: the given token (checked), or a random one to print."""
     import secrets
 
-    from .web.edit import Editor, check_token
+    from ..web.edit import Editor, check_token
 
     return Editor(check_token(token) if token is not None else secrets.token_urlsafe(24), user)
 
@@ -522,7 +451,7 @@ def fetch(
     feed: list[str] = typer.Option([], "--feed", help="An RSS or Atom feed whose new items to fetch (repeatable)."),
     db: Path = DB_OPTION,
     host_interval: float = typer.Option(
-        1.0, "--host-interval", callback=_finite(0), help="Seconds between requests to one host."
+        1.0, "--host-interval", callback=finite_number(0), help="Seconds between requests to one host."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     debug: bool = DEBUG_OPTION,
@@ -532,15 +461,15 @@ def fetch(
     Polite by default: one request per host per second, robots.txt obeyed, a
     User-Agent naming newsgraph.  What was fetched is kept in the store's fetch_log.
     """
+    from ..batch.runner import IngestReport
     from . import __version__
-    from .batch.runner import IngestReport
 
     report = IngestReport()
 
     def body() -> None:
-        from .api import default_pipeline
-        from .batch.fetch import FetchOptions, run_fetch
-        from .store.writer import Store
+        from ..api import default_pipeline
+        from ..batch.fetch import FetchOptions, run_fetch
+        from ..store.writer import Store
 
         if not urls and not feed:
             raise typer.BadParameter("give URLs, or --feed URL")
@@ -554,7 +483,7 @@ def fetch(
         )
         _summarise(report, db, as_json, nothing_new_is_fine=True)
 
-    _run(debug, body, db=db)
+    run_command(debug, body, db=db)
 
 
 @app.command()
@@ -567,12 +496,12 @@ def load(
     """Merge Parquet shards from a Ray ingest into the SQLite store."""
 
     def body() -> None:
-        from .batch.load import load_shards
+        from ..batch.load import load_shards
 
         counts = load_shards(shards, db, stories=not no_stories)
         out.print(f"{counts['added']} added, {counts['duplicates']} already stored → {safe(db)}", highlight=False)
 
-    _run(debug, body)
+    run_command(debug, body)
 
 
 @app.command()
@@ -580,7 +509,7 @@ def reanalyze(
     db: Path = DB_OPTION,
     workers: int = typer.Option(1, "--workers", min=1, help="Processes running the model."),
     lock_timeout: float = typer.Option(
-        5, "--lock-timeout", callback=_finite(0), help="Seconds to wait for another writer's lock."
+        5, "--lock-timeout", callback=finite_number(0), help="Seconds to wait for another writer's lock."
     ),
     as_json: bool = typer.Option(False, "--json", help="Print the summary as JSON."),
     debug: bool = DEBUG_OPTION,
@@ -589,15 +518,15 @@ def reanalyze(
 
     One transaction per batch: Ctrl-C keeps every article whole (old facts or new); rerun to finish.
     """
-    from .batch.reanalyze import ReanalysisReport
+    from ..batch.reanalyze import ReanalysisReport
 
     report = ReanalysisReport()
 
     def body() -> None:
-        from .api import default_pipeline
-        from .batch.reanalyze import reanalyze_store
-        from .batch.runner import IngestOptions
-        from .store.writer import Store
+        from ..api import default_pipeline
+        from ..batch.reanalyze import reanalyze_store
+        from ..batch.runner import IngestOptions
+        from ..store.writer import Store
 
         if not db.exists():
             raise NewsgraphError("E001", path=str(db))
@@ -611,9 +540,11 @@ def reanalyze(
         for aid, why in report.kept:
             err.print(printable(f"kept {aid}: {why}"), highlight=False, markup=False)
 
-    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    previous = signal.signal(signal.SIGTERM, raise_terminated)
     try:
-        _run(debug, body, db=db, interrupted=lambda: f"{report.replaced} articles re-analysed by this run are kept")
+        run_command(
+            debug, body, db=db, interrupted=lambda: f"{report.replaced} articles re-analysed by this run are kept"
+        )
     finally:
         signal.signal(signal.SIGTERM, previous)
 
@@ -653,236 +584,20 @@ def export(
     """
 
     def body() -> None:
-        from .export import FORMATS
-        from .export import export as export_store
+        from ..export import FORMATS
+        from ..export import export as export_store
 
         if fmt not in FORMATS:
             raise typer.BadParameter(f"--format must be one of {', '.join(FORMATS)}")
-        _open_db(db)
+        open_db(db)
         counts = export_store(
             db, fmt, out_path, all_modalities=all_modalities, force=force, min_confidence=min_confidence
         )
-        from .readers.base import display_path
+        from ..readers.base import display_path
 
         out.print(", ".join(f"{table} {n}" for table, n in counts.items()) + f" → {display_path(out_path)}")
 
-    _run(debug, body)
-
-
-# -- fix: an analyst's corrections -------------------------------------------------
-
-fix_app = typer.Typer(
-    no_args_is_help=False,
-    help="Correct the graph: merge, reject, rename, retype, relink entities; reject quotes and events; undo.",
-)
-app.add_typer(fix_app, name="fix")
-ARTICLE_OPTION = typer.Option(None, "--article", help="Limit the correction to this article id.")
-
-
-def _fix(db: Path, user: str | None, debug: bool, action) -> None:
-    """Open the store for corrections, run ``action(corrector)``, print what it returns."""
-
-    def body() -> None:
-        from .store.corrector import Corrector
-
-        _open_db(db)
-        with Corrector(db, user=user) as corrector:
-            result = action(corrector)
-        lines = result if isinstance(result, list) else [result.summary()]
-        for line in lines:
-            out.print(printable(line), highlight=False, markup=False)
-
-    _run(debug, body, db=db)
-
-
-@fix_app.callback(invoke_without_command=True)
-def fix_main(
-    ctx: typer.Context,
-    apply: Path | None = typer.Option(None, "--apply", help="Apply a rules file (YAML, by names and types)."),
-    db: Path = DB_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Corrections are stored with who, when and why, hold for later articles, and can be undone."""
-    if ctx.invoked_subcommand is not None:
-        return
-    if apply is None:
-        out.print(ctx.get_help())
-        raise typer.Exit(0)
-    _fix(db, user, debug, lambda c: c.apply_rules(apply))
-
-
-@fix_app.command("merge")
-def fix_merge(
-    source_id: int,
-    target_id: int,
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    article: str | None = ARTICLE_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Merge corpus entity SOURCE_ID into TARGET_ID."""
-    _fix(db, user, debug, lambda c: c.merge(source_id, target_id, reason, article))
-
-
-@fix_app.command("reject")
-def fix_reject(
-    entity_id: int,
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    article: str | None = ARTICLE_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Reject a corpus entity: it leaves the graph and its names stay out of later articles."""
-    _fix(db, user, debug, lambda c: c.reject(entity_id, reason, article))
-
-
-@fix_app.command("rename")
-def fix_rename(
-    entity_id: int,
-    name: str,
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Show a corpus entity under NAME."""
-    _fix(db, user, debug, lambda c: c.rename(entity_id, name, reason))
-
-
-@fix_app.command("retype")
-def fix_retype(
-    entity_id: int,
-    type_: str = typer.Argument(..., metavar="TYPE"),
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    article: str | None = ARTICLE_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Give a corpus entity another type (PERSON, ORG, GPE, LOC, ...)."""
-    _fix(db, user, debug, lambda c: c.retype(entity_id, type_, reason, article))
-
-
-@fix_app.command("relink")
-def fix_relink(
-    entity_id: int,
-    name: str = typer.Option(..., "--name", help="The mentions to move, by name."),
-    to: int | None = typer.Option(None, "--to", help="The right entity; without it, one of their own."),
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    article: str | None = ARTICLE_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Link the mentions called --name of an entity elsewhere (--to), or split them off."""
-    _fix(db, user, debug, lambda c: c.relink(entity_id, name, to, reason, article))
-
-
-def _fact_key(key: str) -> tuple[str, int, int]:
-    """ARTICLE:START-END, e.g. 9851cbb86d71dd84:14-30."""
-    try:
-        article, span = key.rsplit(":", 1)
-        start, end = (int(n) for n in span.split("-", 1))
-    except ValueError:
-        raise typer.BadParameter(f"{key!r} is not ARTICLE:START-END") from None
-    return article, start, end
-
-
-FACT_ARGUMENT = typer.Argument(..., metavar="ARTICLE:START-END", help="Article id and character offsets.")
-
-
-@fix_app.command("reject-quote")
-def fix_reject_quote(
-    fact: str = FACT_ARGUMENT,
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Reject the quote at ARTICLE:START-END."""
-    _fix(db, user, debug, lambda c: c.reject_quote(*_fact_key(fact), reason))
-
-
-@fix_app.command("split-mentions")
-def fix_split_mentions(
-    entity_id: int,
-    mentions: list[str] = typer.Option(..., "--mention", metavar="ARTICLE:START-END", help="A mention to split off."),
-    type_: str | None = typer.Option(None, "--type", help="The type of the new entity (default: the entity's)."),
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Split chosen mentions (by position, in one article) off an entity as an entity of their own."""
-    keys = [_fact_key(m) for m in mentions]
-    if len({article for article, _, _ in keys}) > 1:
-        raise typer.BadParameter("every --mention must be in the same article")
-    spans = [(start, end) for _, start, end in keys]
-    _fix(db, user, debug, lambda c: c.split_mentions(entity_id, keys[0][0], spans, type_, reason))
-
-
-@fix_app.command("reattribute-quote")
-def fix_reattribute_quote(
-    fact: str = FACT_ARGUMENT,
-    speaker: int = typer.Option(..., "--speaker"),
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Give the quote at ARTICLE:START-END another speaker (a corpus entity id in that article)."""
-    _fix(db, user, debug, lambda c: c.reattribute_quote(*_fact_key(fact), speaker, reason))
-
-
-@fix_app.command("reject-event")
-def fix_reject_event(
-    fact: str = FACT_ARGUMENT,
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Reject the event whose trigger is at ARTICLE:START-END."""
-    _fix(db, user, debug, lambda c: c.reject_event(*_fact_key(fact), reason))
-
-
-@fix_app.command("edit-event")
-def fix_edit_event(
-    fact: str = FACT_ARGUMENT,
-    type_: str | None = typer.Option(None, "--type"),
-    source: list[int] | None = typer.Option(None, "--source"),
-    target: list[int] | None = typer.Option(None, "--target"),
-    db: Path = DB_OPTION,
-    reason: str = REASON_OPTION,
-    user: str | None = USER_OPTION,
-    debug: bool = DEBUG_OPTION,
-) -> None:
-    """Change an event's PLOVER type or its actors (corpus entity ids, repeatable)."""
-    _fix(db, user, debug, lambda c: c.edit_event(*_fact_key(fact), type_, source or None, target or None, reason))
-
-
-@fix_app.command("undo")
-def fix_undo(
-    correction_id: int, db: Path = DB_OPTION, user: str | None = USER_OPTION, debug: bool = DEBUG_OPTION
-) -> None:
-    """Undo a correction (it stays listed, marked undone)."""
-    _fix(db, user, debug, lambda c: c.undo(correction_id))
-
-
-@fix_app.command("list")
-def fix_list(db: Path = DB_OPTION, as_json: bool = typer.Option(False, "--json"), debug: bool = DEBUG_OPTION) -> None:
-    """Every correction, oldest first, undone ones included."""
-
-    def listing(corrector):
-        found = corrector.list()
-        if as_json:
-            return [json_text([c.to_dict() for c in found], indent=None)]
-        return [c.summary() for c in found] or ["no corrections"]
-
-    _fix(db, None, debug, listing)
+    run_command(debug, body)
 
 
 # -- eval -------------------------------------------------------------------------
@@ -908,7 +623,7 @@ def evaluate(
     """Score newsgraph against an annotated data set, beside its baseline."""
 
     def body() -> None:
-        from .evaluate import run_eval, write_accuracy_md
+        from ..evaluate import run_eval, write_accuracy_md
 
         if not data.exists():
             raise NewsgraphError("E001", path=str(data))
@@ -921,7 +636,7 @@ def evaluate(
             write_accuracy_md([report], docs)
             err.print(f"updated {docs}")
 
-    _run(debug, body)
+    run_command(debug, body)
 
 
 @app.command()
@@ -948,7 +663,7 @@ def bench(
     """
 
     def body() -> None:
-        from .bench import run_bench, run_soak, save_results, update_performance_doc, write_soak
+        from ..bench import run_bench, run_soak, save_results, update_performance_doc, write_soak
 
         if sample is not None and not sample.is_file():
             raise NewsgraphError("E001", path=str(sample))
@@ -979,7 +694,7 @@ def bench(
             keys = ("baseline_words_per_s", "words_per_s", "ratio", "speedup_2_workers", "peak_rss_mb")
             sys.stdout.write(json.dumps({k: results.get(k) for k in keys}) + "\n")
 
-    _run(debug, body)
+    run_command(debug, body)
 
 
 def _report_written(saved: Path | None, doc: Path | None) -> None:
