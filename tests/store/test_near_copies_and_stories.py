@@ -99,3 +99,33 @@ def test_counts_and_the_event_table_count_a_copy_once_unless_asked(tmp_path):
         assert (stats["articles"], stats["near_copies"], stats["stories"]) == (1, 1, 1)
         assert [e["article_id"] for e in reader.events()] == [wire_report().id]
         assert len(reader.events(count_copies=True)) == 2
+
+
+def test_the_copy_index_stays_bounded_on_templated_articles(tmp_path):
+    # Weather reports, results tables, council notices: many distinct articles made from one
+    # template share most band keys.  Each key indexes at most MAX_BAND_POSTINGS originals
+    # and copies are not indexed, so the work per article does not grow with the store.
+    from newsgraph.model import Article, Paragraph, article_id
+    from newsgraph.store.copies import MAX_BAND_POSTINGS
+
+    def notice(n: int) -> Article:
+        body = (
+            f"The town council approved repair number {n} to the old river bridge on Monday night, "
+            "and work on the section will start in the spring once the contractor has been chosen, "
+            "the mayor told residents at the meeting in the town hall."
+        )
+        return Article(
+            id=article_id(body), text=body, title=None, paragraphs=[Paragraph(0, len(body), "body")], source="Courier"
+        )
+
+    db = tmp_path / "news.db"
+    with Store(db) as store:
+        store.add_many([notice(n) for n in range(MAX_BAND_POSTINGS + 30)])
+        copy = notice(7)
+        store.add(Article(**{**copy.__dict__, "id": article_id(copy.text + " "), "text": copy.text + " "}))
+    ((largest,),) = _rows(db, "SELECT max(n) FROM (SELECT count(*) AS n FROM minhash_bands GROUP BY band_key)")
+    assert largest <= MAX_BAND_POSTINGS
+    copies = _rows(db, "SELECT id FROM articles WHERE duplicate_of IS NOT NULL")
+    assert copies and not _rows(
+        db, f"SELECT 1 FROM minhash_bands WHERE article_id IN ({','.join('?' * len(copies))})", [c[0] for c in copies]
+    )

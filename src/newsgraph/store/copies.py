@@ -12,6 +12,12 @@ A candidate from the LSH is confirmed on the exact shingle sets, by containment
 copy keeps only part of its original: Jaccard would fall with every cut paragraph,
 containment does not.  A copy points to the earliest stored article it copies
 (the original of an original, so chains never form).
+
+The work per article is bounded, whatever the store holds: only originals are
+indexed (a copy is found through its original), a band key shared by
+``MAX_BAND_POSTINGS`` originals already is boilerplate (a template that weather
+reports or sports results share) and indexes no more, and only the
+``MAX_CANDIDATES`` originals sharing the most bands are compared shingle by shingle.
 """
 
 from __future__ import annotations
@@ -47,6 +53,8 @@ SHINGLE_WORDS = 5  # words per shingle
 LSH_THRESHOLD = 0.2  # datasketch picks its banding for this Jaccard (28 bands of 2); low, as containment decides
 COPY_CONTAINMENT = 0.6  # share of the shorter body's shingles the other must have to be a copy
 MIN_SHINGLES = 8  # bodies shorter than this are too short to call copies of anything
+MAX_BAND_POSTINGS = 50  # originals per band key; more share a template, not a text
+MAX_CANDIDATES = 10  # originals compared on their shingles, those sharing the most bands first
 
 _WORD = re.compile(r"\w+(?:\.\w+)*")
 # Spellings that copy desks change by house style, to one form each.
@@ -148,15 +156,18 @@ def _band_keys(minhash: np.ndarray) -> list[int]:
     return keys
 
 
-def store_signature(conn: sqlite3.Connection, article_id: str, sig: Signature) -> None:
+def store_signature(conn: sqlite3.Connection, article_id: str, sig: Signature, *, index: bool = True) -> None:
+    """Keep the article's signature; with ``index`` (an original, not a copy), its band keys too,
+    each unless ``MAX_BAND_POSTINGS`` originals hold it already."""
     conn.execute(
         "INSERT OR REPLACE INTO article_signatures (article_id, minhash, keywords) VALUES (?, ?, ?)",
         (article_id, sig.minhash.tobytes(), json.dumps(sig.keywords)),
     )
-    if len(sig.shingles) >= MIN_SHINGLES:
+    if index and len(sig.shingles) >= MIN_SHINGLES:
         conn.executemany(
-            "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) VALUES (?, ?)",
-            [(key, article_id) for key in _band_keys(sig.minhash)],
+            "INSERT OR IGNORE INTO minhash_bands (band_key, article_id) SELECT ?, ? "
+            "WHERE (SELECT count(*) FROM (SELECT 1 FROM minhash_bands WHERE band_key = ? LIMIT ?)) < ?",
+            [(key, article_id, key, MAX_BAND_POSTINGS, MAX_BAND_POSTINGS) for key in _band_keys(sig.minhash)],
         )
 
 
@@ -172,10 +183,11 @@ def find_original(conn: sqlite3.Connection, article_id: str, sig: Signature) -> 
     keys = _band_keys(sig.minhash)
     marks = ",".join("?" * len(keys))
     rows = conn.execute(
-        "SELECT a.text, a.paragraphs, coalesce(a.duplicate_of, a.id) FROM articles a "
-        f"WHERE a.id IN (SELECT article_id FROM minhash_bands WHERE band_key IN ({marks})) AND a.id != ? "
-        "ORDER BY a.seq",
-        (*keys, article_id),
+        "SELECT a.text, a.paragraphs, coalesce(a.duplicate_of, a.id) FROM ("
+        f"SELECT article_id, count(*) AS shared FROM minhash_bands WHERE band_key IN ({marks}) "
+        "AND article_id != ? GROUP BY article_id ORDER BY shared DESC LIMIT ?"
+        ") m JOIN articles a ON a.id = m.article_id ORDER BY m.shared DESC, a.seq",
+        (*keys, article_id, MAX_CANDIDATES),
     ).fetchall()
     best: CopyMatch | None = None
     for text, paragraphs, root in rows:

@@ -284,7 +284,7 @@ class Store:
             return AddResult(aid, AddStatus.ADDED, path)
         sig = signature_of(article)
         copy = find_original(conn, aid, sig)
-        store_signature(conn, aid, sig)
+        store_signature(conn, aid, sig, index=copy is None)
         if copy is not None:
             conn.execute(
                 "UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",
