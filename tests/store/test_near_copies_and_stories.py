@@ -129,3 +129,20 @@ def test_the_copy_index_stays_bounded_on_templated_articles(tmp_path):
     assert copies and not _rows(
         db, f"SELECT 1 FROM minhash_bands WHERE article_id IN ({','.join('?' * len(copies))})", [c[0] for c in copies]
     )
+
+
+def test_event_clusters_survive_a_rewrite_of_the_articles_facts(tmp_path):
+    # A correction or a re-analysis rewrites an article's fact rows; its events must rejoin
+    # the clusters of their story rather than be left without one.
+    from newsgraph.store.corrections import recompute_articles
+
+    db = tmp_path / "news.db"
+    wire, rival = wire_report(), rival_report()
+    with Store(db) as store:
+        store.add(wire)
+        store.add(rival)
+        before = dict(store.connection.execute("SELECT article_id, cluster_id FROM events"))
+        with store.connection:
+            recompute_articles(store.connection, [wire.id, rival.id])
+        after = dict(store.connection.execute("SELECT article_id, cluster_id FROM events"))
+    assert before == after == {wire.id: f"{wire.id}:0", rival.id: f"{wire.id}:0"}
