@@ -5,6 +5,7 @@ Used by the browser tests and the benchmark."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import shutil
 import socket
 import threading
@@ -13,7 +14,10 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["CHROMIUM", "CHROMIUM_ARGS", "live_server", "chromium_available"]
+__all__ = ["ARTIFACTS", "CHROMIUM", "CHROMIUM_ARGS", "DOC_IMAGES", "live_server", "chromium_available", "shot"]
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
+DOC_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -59,3 +63,14 @@ def live_server(db_path: str | Path, timeout: float = 15.0, editor=None) -> Iter
     finally:
         server.should_exit = True
         thread.join(timeout)
+
+
+def shot(page, name: str) -> None:
+    """The visible part of the page, in tests/artifacts/; with NEWSGRAPH_DOC_SCREENSHOTS=1
+    also in docs/img/ (small enough for the docs)."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    path = ARTIFACTS / f"{name}.png"
+    page.screenshot(path=str(path))
+    if os.environ.get("NEWSGRAPH_DOC_SCREENSHOTS") == "1":
+        DOC_IMAGES.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(path, DOC_IMAGES / f"{name}.png")

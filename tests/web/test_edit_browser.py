@@ -10,7 +10,7 @@ import pytest
 
 from newsgraph.store import Store
 from newsgraph.web.edit import Editor
-from support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server
+from support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server, shot
 
 TOKEN = "browser-test-edit-token"
 FIRST = {
@@ -94,6 +94,7 @@ def test_merge_and_reject_made_in_the_browser_survive_a_reingest(tmp_path, nlp):
         rows = page.locator("tr.correction")
         assert rows.count() == 2
         assert "the same man" in page.inner_text("table")
+        shot(page, "corrections")
 
         # The same files again, and one new file naming both.
         report = ingest(files, db, nlp)

@@ -9,21 +9,16 @@ Screenshots go to tests/artifacts/; with NEWSGRAPH_DOC_SCREENSHOTS=1 also to doc
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 
 import pytest
 
 from newsgraph.model import Entity, Event, Quote
 from newsgraph.store import Store
-from support import REPO
-from support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server
+from support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server, shot
 from support.sample import Builder, graded_article, html_document, sample_articles, synthetic_article
 
 pytestmark = pytest.mark.browser
-ARTIFACTS = REPO / "tests" / "artifacts"
-DOC_IMAGES = REPO / "docs" / "img"
 
 
 def harbour_story(i: int):
@@ -81,15 +76,6 @@ def page(browser):
     yield pg
     context.close()
     assert pg.errors == []
-
-
-def shot(page, name: str) -> None:
-    """The visible part of the page (small enough for the docs)."""
-    path = ARTIFACTS / f"{name}.png"
-    page.screenshot(path=str(path))
-    if os.environ.get("NEWSGRAPH_DOC_SCREENSHOTS") == "1":
-        DOC_IMAGES.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(path, DOC_IMAGES / f"{name}.png")
 
 
 def entity_url(page, base_url, name: str) -> str:
