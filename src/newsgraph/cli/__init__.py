@@ -461,8 +461,8 @@ def fetch(
     Polite by default: one request per host per second, robots.txt obeyed, a
     User-Agent naming newsgraph.  What was fetched is kept in the store's fetch_log.
     """
+    from .. import __version__
     from ..batch.runner import IngestReport
-    from . import __version__
 
     report = IngestReport()
 
@@ -708,7 +708,3 @@ def _report_written(saved: Path | None, doc: Path | None) -> None:
 
 def main() -> None:
     app()
-
-
-if __name__ == "__main__":
-    main()
