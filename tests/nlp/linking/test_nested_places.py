@@ -48,6 +48,8 @@ def nested_places(doc) -> dict[str, tuple[str, str, str]]:
         ("Air France cancelled forty flights because of the strike.", "France", "Air France", "iso3166:FRA"),
         ("Officials at the Houston Independent School District closed schools on Monday.", "Houston",
          "Houston Independent School District", "geonames:4699066"),
+        ("The U.S. Department of Transportation fined the airline $2 million.", "U.S.",
+         "U.S. Department of Transportation", "iso3166:USA"),
     ],
 )  # fmt: skip
 def test_a_well_known_place_inside_a_name_is_a_nested_mention(nlp, text, inner, outer, gazetteer_id):
@@ -91,8 +93,9 @@ def test_a_nested_place_is_no_actor(nlp):
         "The John Austin Foundation gave $2 million to the school board.",  # a name after a given name
         "Victoria's Secret closed two stores in the mall last year.",  # a given name, not the Australian state
         "The Lincoln Center gala raised $3 million for the arts.",  # a city too small to read out of a name
+        "Forecasters said La Niña would bring a dry winter.",  # "La" is written otherwise than "LA"
     ],
 )
-def test_names_after_people_hold_no_place(nlp, text):
+def test_names_after_people_or_words_hold_no_place(nlp, text):
     doc = nlp(text)
     assert nested_places(doc) == {}

@@ -17,6 +17,8 @@ a town it ends with.
 
 from __future__ import annotations
 
+import unicodedata
+
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
@@ -35,7 +37,7 @@ _WIDE_KINDS = ("country", "admin1", "region", "continent")
 # Words that are no place on their own, however a gazetteer spells some town.
 _NAME_WORDS = frozenset(
     "the of and for on in at & new old great general national international united royal saint st san santa "
-    "north south east west northern southern eastern western central upper lower city county state district "
+    "st. ft. mt. north south east west northern southern eastern western central upper lower city county state district "
     "community university college school hospital airport station club team center centre park".split()
 )
 
@@ -105,21 +107,37 @@ def _reads_as_person(doc: Doc, run, m: MentionRecord, surnames: set[str], lower_
     if len(run) > 1:
         return False
     word = run[0]
+    if word.text.isupper():  # "US" in "US Soccer" is no "us"
+        return False
     return normalize_name(word.text) in surnames or word.lower_ in GIVEN_NAMES or word.lower_ in lower_words
 
 
 def _name_run(run) -> bool:
     """Capitalised name words, not only words any name may hold ("General", "County", "New")."""
-    if not all(t.is_alpha and t.text[:1].isupper() for t in run):
-        return False
+    if not all(t.text.replace(".", "").isalpha() and t.text[:1].isupper() for t in run):
+        return False  # words and abbreviations ("U.S." in "U.S. Department of Transportation")
     return not all(t.lower_ in _NAME_WORDS for t in run)
+
+
+def _spelt_as(name: str, place) -> bool:
+    """Whether ``name`` is written as the place is, case and all ("La" of "La Niña" is no "LA"), or in
+    capitals ("DALLAS MAVERICKS"); the gazetteer's keys ignore case, a name inside a name may not."""
+    forms = {_unaccented(f) for f in (place.name, *place.aliases)}
+    name = _unaccented(name)
+    return name in forms or (name.isupper() and name in {f.upper() for f in forms})
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without accents, case kept: "Zurich Insurance" is written as Zürich is."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
 def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
     """The place ``run`` names, if well known enough to read out of a longer name (module docstring)."""
     name = collapse_spaces(run.text)
     found = [p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:12]
-             if p.kind in _WIDE_KINDS + ("admin2", "city") and (p.lat is not None or p.kind == "country")]  # fmt: skip
+             if p.kind in _WIDE_KINDS + ("admin2", "city") and (p.lat is not None or p.kind == "country")
+             and _spelt_as(name, p)]  # fmt: skip
     if not found:
         return None
     named = next((p for p in found if p.id in by_kb), None)
