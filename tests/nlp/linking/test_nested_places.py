@@ -99,3 +99,18 @@ def test_a_nested_place_is_no_actor(nlp):
 def test_names_after_people_or_words_hold_no_place(nlp, text):
     doc = nlp(text)
     assert nested_places(doc) == {}
+
+
+def test_a_town_in_the_articles_state_keeps_its_famous_namesake_out(nlp):
+    doc = nlp("Two men were arrested in Edgar County, Illinois, on Tuesday, the Paris Police Department said.")
+    # Paris, Illinois is too small to read out of a name with confidence; France's capital is wrong
+    assert all(e.country != "FRA" for e in doc._.ng_entities), [(e.name, e.country) for e in doc._.ng_entities]
+    assert "Paris" not in nested_places(doc)
+
+
+def test_a_town_in_the_articles_state_is_read_out_of_a_name(nlp):
+    doc = nlp("Flooding closed roads across Illinois on Sunday. The Peoria Chiefs postponed their game.")
+    kind, kb, holder = nested_places(doc)["Peoria"]
+    assert holder == "Peoria Chiefs"
+    place = next(e for e in doc._.ng_entities if e.gazetteer_id == kb)
+    assert place.country == "USA" and kind == "GPE"

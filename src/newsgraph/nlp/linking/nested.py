@@ -31,7 +31,8 @@ NESTING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT"})
 # A city inside a name the article does not otherwise support: big enough that its name is
 # seldom a surname ("Lincoln", "Jackson" and "Stanley" are not).
 NESTED_CITY_POPULATION = 500_000
-# A town in a state the article names ("Peoria Chiefs" in an Illinois story).
+# A town in a state the article names ("Peoria Chiefs" in an Illinois story); smaller towns share
+# their names with too many institutions ("Aspen Institute", "Georgetown University").
 LOCAL_CITY_POPULATION = 20_000
 _WIDE_KINDS = ("country", "admin1", "region", "continent")
 # Words that are no place on their own, however a gazetteer spells some town.
@@ -143,6 +144,12 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
     named = next((p for p in found if p.id in by_kb), None)
     if named is not None:
         return named  # the article names it on its own: "Dallas ... the Dallas Mavericks"
+    # a town or county in a state the article names before a famous namesake: the "Paris Police
+    # Department" of a story from Edgar County, Illinois is not France's capital (nor, under
+    # LOCAL_CITY_POPULATION, read at all)
+    local = [p for p in found if p.kind in ("city", "admin2") and p.admin in codes]
+    if local:
+        found = local + [p for p in found if p.kind in _WIDE_KINDS]  # no famous namesake town
     for p in found:
         if p.kind in _WIDE_KINDS:
             return p
