@@ -9,6 +9,10 @@ import sqlite3
 __all__ = ["undo_migrations_after"]
 
 
+def _undo_nested_mentions(conn: sqlite3.Connection) -> None:  # 11: places inside longer names
+    conn.execute("ALTER TABLE mentions DROP COLUMN nested")
+
+
 def _undo_article_metadata(conn: sqlite3.Connection) -> None:  # 10: what the source declares
     for column in ("author", "section", "declared_length", "source_offset", "extra"):
         conn.execute(f"ALTER TABLE articles DROP COLUMN {column}")
@@ -37,7 +41,13 @@ def _undo_corrections(conn: sqlite3.Connection) -> None:  # 7
         conn.execute(f"DROP TABLE {table}")
 
 
-UNDO = {10: _undo_article_metadata, 9: _undo_stories, 8: _undo_fetch_log, 7: _undo_corrections}
+UNDO = {
+    11: _undo_nested_mentions,
+    10: _undo_article_metadata,
+    9: _undo_stories,
+    8: _undo_fetch_log,
+    7: _undo_corrections,
+}
 
 
 def undo_migrations_after(conn: sqlite3.Connection, version: int) -> None:

@@ -25,7 +25,7 @@ __all__ = [
 ]
 
 # Bump when the JSON shape of Article.to_dict() changes; docs/schema.md records each version.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 
 @dataclass
@@ -49,6 +49,9 @@ class Mention:
     start: int
     end: int
     text: str
+    # the id of the entity whose longer name holds this mention ("Dallas" in "Dallas Mavericks");
+    # None for a mention of its own.  Nested mentions overlap their outer mention.
+    nested: str | None = None
 
 
 @dataclass

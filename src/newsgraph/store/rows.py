@@ -12,7 +12,7 @@ __all__ = ["FACT_COLUMNS", "fact_rows", "arrow_schema"]
 FACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "entities": ("article_id", "local_id", "name", "type", "country", "lat", "lon", "gazetteer_id",
                  "titles", "aliases", "corpus_entity_id", "confidence"),
-    "mentions": ("article_id", "entity_id", "char_start", "char_end", "text"),
+    "mentions": ("article_id", "entity_id", "char_start", "char_end", "text", "nested"),
     "quotes": ("article_id", "idx", "char_start", "char_end", "text", "kind", "speaker_id",
                "cue_start", "cue_end", "cue_text", "speaker_start", "speaker_end", "speaker_text",
                "confidence"),
@@ -77,7 +77,7 @@ def fact_rows(aid: str, article: Article, corpus_ids: dict[str, int] | None = No
              _json(e.titles), _json(e.aliases), corpus_ids.get(e.id), e.confidence)
             for e in article.entities
         ],
-        "mentions": [(aid, e.id, m.start, m.end, m.text) for e in article.entities for m in e.mentions],
+        "mentions": [(aid, e.id, m.start, m.end, m.text, m.nested) for e in article.entities for m in e.mentions],
         "quotes": [
             (aid, i, q.start, q.end, q.text, q.kind, q.speaker,
              q.cue.start if q.cue else None, q.cue.end if q.cue else None, q.cue.text if q.cue else None,

@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 10;
+PRAGMA user_version = 11;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -107,6 +107,7 @@ CREATE TABLE mentions (
     char_start INTEGER NOT NULL,
     char_end   INTEGER NOT NULL,
     text       TEXT NOT NULL,
+    nested     TEXT,  -- local id of the entity whose longer name holds this mention; NULL: a mention of its own
     FOREIGN KEY (article_id, entity_id) REFERENCES entities(article_id, local_id) ON DELETE CASCADE
 );
 CREATE INDEX mentions_entity ON mentions(article_id, entity_id);

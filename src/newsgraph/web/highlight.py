@@ -65,7 +65,9 @@ def article_facts(article: Article, threshold: float = 0.0) -> list[Fact]:
         if not shown(ent, threshold):
             continue
         for m in ent.mentions:
-            add(f"e{i}", "entity", m.start, m.end, f"{ent.name} ({ent.type}){_confidence(ent)}")
+            # a place inside a longer name ("Dallas" in "Dallas Mavericks") says so: the two overlap
+            inside = f" · in the name {names[m.nested]}" if m.nested in names else ""
+            add(f"e{i}", "entity", m.start, m.end, f"{ent.name} ({ent.type}){inside}{_confidence(ent)}")
     for i, q in enumerate(article.quotes):
         if not shown(q, threshold):
             continue
@@ -116,13 +118,16 @@ def _render(text: str, start: int, end: int, facts: list[Fact], seen: set[str]) 
         layers = sorted({f.layer for f in active}, key=list(LAYERS).index)
         tokens = list(dict.fromkeys(f.token for f in active))
         titles = list(dict.fromkeys(f.title for f in active))
-        anchor = next((t for t in tokens if t not in seen), None)
+        first_seen = [t for t in tokens if t not in seen]
         seen.update(tokens)
         attrs = Markup(' class="hl {}" data-facts="{}" title="{}"').format(
             " ".join(f"hl-{layer}" for layer in layers), " ".join(tokens), " · ".join(titles)
         )
-        if anchor:
-            attrs += Markup(' id="f-{}"').format(anchor)
+        if first_seen:
+            attrs += Markup(' id="f-{}"').format(first_seen[0])
+        # facts that begin on the same piece ("Dallas" of "Dallas Mavericks" and the place Dallas
+        # nested in it) each keep a #f- anchor for the panel's links: empty markers before the piece
+        parts.extend(Markup('<span id="f-{}"></span>').format(t) for t in first_seen[1:])
         parts.append(Markup("<span{}>{}</span>").format(attrs, piece))
     return Markup("").join(parts)
 

@@ -56,14 +56,21 @@ def check_invariants(doc) -> None:
     assert [e.id for e in entities] == [f"E{i}" for i in range(1, len(entities) + 1)]
     firsts = [e.mentions[0].start for e in entities]
     assert firsts == sorted(firsts), "ids follow the order of first mention"
-    spans = []
+    spans, nested = [], []
     for e in entities:
         assert e.mentions == sorted(e.mentions, key=lambda m: (m.start, m.end))
         for m in e.mentions:
             assert doc.text[m.start : m.end] == m.text
             assert m.text.strip() == m.text and m.text
-            spans.append((m.start, m.end, e.id))
+            if m.nested is None:
+                spans.append((m.start, m.end, e.id))
+            else:
+                nested.append((m.start, m.end, m.nested))
     assert sorted(spans) == doc._.ng_entity_spans
+    # a place inside a longer name ("Washington" in "the Washington Post") lies inside a mention of
+    # the entity it names as holding it; only such mentions overlap others
+    for s, end, holder in nested:
+        assert any(hs <= s and end <= he and (hs, he) != (s, end) and hid == holder for hs, he, hid in spans)
     for (s1, e1, id1), (s2, e2, id2) in zip(spans_sorted := sorted(spans), spans_sorted[1:]):
         assert e1 <= s2, f"mentions overlap: {(s1, e1, id1)} {(s2, e2, id2)}"
     assert set(doc._.ng_entity_meta) == {e.id for e in entities}

@@ -30,6 +30,7 @@ from ..knowledge.organisations import is_igo_name, named_country, without_leadin
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
+from .nested import nest_places
 from .people import PERSONISH, PeopleResolver, is_credit_line
 from .places import PlaceResolver
 
@@ -107,12 +108,18 @@ class EntityLinker:
         self.people.merge_misread_people(persons, clusters)
         clusters += persons
         clusters = [c for c in clusters if c.mentions]
+        nest_places(self.places, clusters, doc)
         for c in clusters:
             c.mentions.sort(key=lambda m: m.start_char)
         clusters.sort(key=lambda c: c.mentions[0].start_char)
-        results = [self._entity(f"E{i}", c) for i, c in enumerate(clusters, 1)]
+        ids = {id(c): f"E{i}" for i, c in enumerate(clusters, 1)}
+        results = [self._entity(ids[id(c)], c, ids) for c in clusters]
         doc._.ng_entities = [ent for ent, _ in results]
-        doc._.ng_entity_spans = sorted((m.start, m.end, e.id) for e, _ in results for m in e.mentions)
+        # the spans the quote, event and framing components read actors from: a place nested in a name
+        # ("Dallas" in "the Dallas Mavericks said") is no actor, the name around it is
+        doc._.ng_entity_spans = sorted(
+            (m.start, m.end, e.id) for e, _ in results for m in e.mentions if m.nested is None
+        )
         doc._.ng_entity_meta = {ent.id: info for ent, info in results}
         return doc
 
@@ -191,7 +198,7 @@ class EntityLinker:
         return clusters
 
     # -- output -----------------------------------------------------------------------------
-    def _entity(self, eid: str, c: MentionCluster) -> tuple[Entity, dict]:
+    def _entity(self, eid: str, c: MentionCluster, ids: dict[int, str]) -> tuple[Entity, dict]:
         forms = [collapse_spaces(m.full_text) for m in c.mentions]
         labels = Counter(m.label for m in c.mentions if not m.actor_capital)
         label = "PERSON" if c.label == "PERSON" else (labels.most_common(1)[0][0] if labels else "GPE")
@@ -221,7 +228,10 @@ class EntityLinker:
             country = leader_country(name) if len(name.split()) >= 2 else None
             if country is None and label == "ORG" and self.places.gazetteer is not None:
                 country = named_country(name)  # "Nigerian Union of Teachers" -> NGA
-        mentions = [Mention(m.start_char, m.end_char, m.text) for m in c.mentions]
+        mentions = [
+            Mention(m.start_char, m.end_char, m.text, ids.get(id(m.nested_in)) if m.nested_in else None)
+            for m in c.mentions
+        ]
         lat, lon = getattr(place or near, "lat", None), getattr(place or near, "lon", None)
         kb = c.kb if label != "PERSON" else None
         ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)

@@ -33,6 +33,8 @@ class MentionRecord:
     actor_capital: bool = False
     surname: str | None = None  # shared from a coordinated full name: "Bill" in "Bill and Hillary Clinton"
     credit: bool = False  # a byline or credit line ("By Jane Roe", "Jane Roe contributed to this report")
+    # a place read inside a longer name ("Dallas" in "Dallas Mavericks"): that name's cluster (see .nested)
+    nested_in: MentionCluster | None = None
 
     @property
     def full_text(self) -> str:

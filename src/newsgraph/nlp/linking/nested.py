@@ -1,0 +1,165 @@
+"""Places named inside longer names: "Dallas" in "Dallas Mavericks", "Edgar County" in "Edgar County
+Community Foundation", "Washington" in "The Washington Post", "France" in "Air France".
+
+Such a place is a toponym of the article (a reader can search and map it) though the name around it
+is an organisation's, a site's or an event's.  :func:`nest_places` adds it as a mention of its own,
+marked ``nested_in`` (the cluster of the longer name), to the article's entity of that place, or to
+a new one.  The longer name keeps its mention whole, so the two mentions overlap; offsets stay
+offsets into the text.
+
+Precision first: only a well-known place is read out of a name -- a country, a region, a county
+spelt with its "County", or a city of :data:`NESTED_CITY_POPULATION` people -- unless the article
+names that place (or a state it lies in) on its own.  A word that is also the surname of a person
+the article names is no place ("Morgan Stanley" with "Mr. Stanley"), nor is a city that ends the
+name ("Morgan Stanley" itself): an organisation is named after a person far more often than after
+a town it ends with.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from spacy.tokens import Doc
+
+from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
+from .mentions import MentionCluster, MentionRecord, person_name_words
+
+__all__ = ["nest_places", "NESTED_CITY_POPULATION", "NESTING_LABELS"]
+
+# Names whose words may hold a place; a place's own name ("Dallas County") is not read for a town.
+NESTING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT"})
+# A city inside a name the article does not otherwise support: big enough that its name is
+# seldom a surname ("Lincoln", "Jackson" and "Stanley" are not).
+NESTED_CITY_POPULATION = 500_000
+# A town in a state the article names ("Peoria Chiefs" in an Illinois story); smaller towns share
+# their names with too many institutions ("Aspen Institute", "Georgetown University").
+LOCAL_CITY_POPULATION = 20_000
+_WIDE_KINDS = ("country", "admin1", "region", "continent")
+# Words that are no place on their own, however a gazetteer spells some town.
+_NAME_WORDS = frozenset(
+    "the of and for on in at & new old great general national international united royal saint st san santa "
+    "st. ft. mt. north south east west northern southern eastern western central upper lower city county state district "
+    "community university college school hospital airport station club team center centre park".split()
+)
+
+
+def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
+    """Add a nested mention for each well-known place inside an ORG, FAC, EVENT or PRODUCT mention
+    (see the module docstring).  ``resolver`` is the linker's
+    :class:`~newsgraph.nlp.linking.places.PlaceResolver`; ``clusters`` every cluster of the article,
+    people included."""
+    gaz = resolver.gazetteer
+    if gaz is None:
+        return
+    by_kb: dict[str, MentionCluster] = {}
+    codes: set[str] = set()
+    for c in clusters:
+        p = resolver.place(c.kb) if c.mentions else None
+        if p is None or p.kind in ("org", "nationality") or c.label not in ("GPE", "LOC", "FAC"):
+            continue
+        by_kb.setdefault(p.id, c)
+        if p.admin and p.kind in ("admin1", "admin2", "city"):
+            codes.add(p.admin)
+    surnames = {w for c in clusters if c.label == "PERSON" for m in c.mentions for w in person_name_words(m.text)}
+    lower_words = {t.text for t in doc if t.is_lower}
+    taken: set[tuple[int, int]] = {(m.start_char, m.end_char) for c in clusters for m in c.mentions}
+    for outer in list(clusters):
+        if outer.label not in NESTING_LABELS:
+            continue
+        for m in list(outer.mentions):
+            for start, end, place in _places_in(resolver, doc, m, by_kb, codes, surnames, lower_words):
+                span = doc[start:end]
+                if (span.start_char, span.end_char) in taken:
+                    continue
+                taken.add((span.start_char, span.end_char))
+                inner = MentionRecord(start, end, span.start_char, span.end_char, span.text, place.label or "GPE",
+                                      place.id, nested_in=outer)  # fmt: skip
+                target = by_kb.get(place.id)
+                if target is None:
+                    target = by_kb[place.id] = MentionCluster(place.label or "GPE", place.id)
+                    clusters.append(target)
+                target.mentions.append(inner)
+
+
+def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str], surnames: set[str],
+               lower_words: set[str]):  # fmt: skip
+    """``(token start, token end, place)`` of the places inside mention ``m``, longest runs first,
+    never overlapping one another nor the whole mention."""
+    used: set[int] = set()
+    for n in range(m.end - m.start - 1, 0, -1):
+        for i in range(m.start, m.end - n + 1):
+            run = doc[i : i + n]
+            if used & set(range(i, i + n)) or not _name_run(run):
+                continue
+            place = _well_known(resolver, run, at_end=i + n == m.end, by_kb=by_kb, codes=codes)
+            if place is None:
+                continue
+            if place.id not in by_kb and _reads_as_person(doc, run, m, surnames, lower_words):
+                continue
+            used |= set(range(i, i + n))
+            yield i, i + n, place
+
+
+def _reads_as_person(doc: Doc, run, m: MentionRecord, surnames: set[str], lower_words: set[str]) -> bool:
+    """A run that is rather a person's name or a common word: "Stanley" of "Mr. Stanley", a given name
+    ("Victoria's Secret"), a surname after a given name ("John Austin Foundation"), "Reading" of "reading"."""
+    if run.start > m.start and doc[run.start - 1].lower_ in GIVEN_NAMES:
+        return True
+    if len(run) > 1:
+        return False
+    word = run[0]
+    if word.text.isupper():  # "US" in "US Soccer" is no "us"
+        return False
+    return normalize_name(word.text) in surnames or word.lower_ in GIVEN_NAMES or word.lower_ in lower_words
+
+
+def _name_run(run) -> bool:
+    """Capitalised name words, not only words any name may hold ("General", "County", "New")."""
+    if not all(t.text.replace(".", "").isalpha() and t.text[:1].isupper() for t in run):
+        return False  # words and abbreviations ("U.S." in "U.S. Department of Transportation")
+    return not all(t.lower_ in _NAME_WORDS for t in run)
+
+
+def _spelt_as(name: str, place) -> bool:
+    """Whether ``name`` is written as the place is, case and all ("La" of "La Niña" is no "LA"), or in
+    capitals ("DALLAS MAVERICKS"); the gazetteer's keys ignore case, a name inside a name may not."""
+    forms = {_unaccented(f) for f in (place.name, *place.aliases)}
+    name = _unaccented(name)
+    return name in forms or (name.isupper() and name in {f.upper() for f in forms})
+
+
+def _unaccented(text: str) -> str:
+    """``text`` without accents, case kept: "Zurich Insurance" is written as Zürich is."""
+    return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
+
+
+def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
+    """The place ``run`` names, if well known enough to read out of a longer name (module docstring)."""
+    name = collapse_spaces(run.text)
+    found = [p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:12]
+             if p.kind in _WIDE_KINDS + ("admin2", "city") and (p.lat is not None or p.kind == "country")
+             and _spelt_as(name, p)]  # fmt: skip
+    if not found:
+        return None
+    named = next((p for p in found if p.id in by_kb), None)
+    if named is not None:
+        return named  # the article names it on its own: "Dallas ... the Dallas Mavericks"
+    # a town or county in a state the article names before a famous namesake: the "Paris Police
+    # Department" of a story from Edgar County, Illinois is not France's capital (nor, under
+    # LOCAL_CITY_POPULATION, read at all)
+    local = [p for p in found if p.kind in ("city", "admin2") and p.admin in codes]
+    if local:
+        found = local + [p for p in found if p.kind in _WIDE_KINDS]  # no famous namesake town
+    for p in found:
+        if p.kind in _WIDE_KINDS:
+            return p
+        if p.kind == "admin2":
+            counties = [q for q in found if q.kind == "admin2"]
+            if len(run) > 1 and (len(counties) == 1 or p.admin in codes):
+                return p  # "Edgar County": one of that name, or the one in the article's state
+            continue
+        if at_end:
+            continue  # "Morgan Stanley": a city that ends a name is most often a person's
+        if p.population >= NESTED_CITY_POPULATION or (p.admin in codes and p.population >= LOCAL_CITY_POPULATION):
+            return p
+    return None

@@ -1,0 +1,116 @@
+"""Places named inside longer names ("Dallas" in "Dallas Mavericks") become nested place mentions.
+
+Sentences written for these tests (fictional events, real place and organisation names).
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import pytest
+
+from newsgraph.nlp.extensions import entity_at, register_extensions
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from newsgraph.nlp.model_loader import load_english_model
+
+    register_extensions()
+    model = load_english_model()
+    importlib.import_module("newsgraph.nlp.entities")
+    model.add_pipe("newsgraph_entities_v1")
+    importlib.import_module("newsgraph.nlp.linking")
+    model.add_pipe("newsgraph_linking_v1")
+    return model
+
+
+def nested_places(doc) -> dict[str, tuple[str, str, str]]:
+    """Nested mention text -> (place entity type, gazetteer id, name of the entity holding it)."""
+    names = {e.id: e.name for e in doc._.ng_entities}
+    return {
+        m.text: (e.type, e.gazetteer_id, names[m.nested])
+        for e in doc._.ng_entities
+        for m in e.mentions
+        if m.nested is not None
+    }
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer", "gazetteer_id"),
+    [
+        ("The Dallas Mavericks beat the visitors 112-98 on Friday night.", "Dallas", "Dallas Mavericks",
+         "geonames:4684888"),
+        ("The Edgar County Community Foundation awarded twelve grants to local groups this spring.", "Edgar County",
+         "Edgar County Community Foundation", "admin2:US-IL:edgar-county"),
+        ("The Washington Post reported the deal on Monday, citing two officials.", "Washington", "Washington Post",
+         "geonames:4140963"),
+        ("Air France cancelled forty flights because of the strike.", "France", "Air France", "iso3166:FRA"),
+        ("Officials at the Houston Independent School District closed schools on Monday.", "Houston",
+         "Houston Independent School District", "geonames:4699066"),
+        ("The U.S. Department of Transportation fined the airline $2 million.", "U.S.",
+         "U.S. Department of Transportation", "iso3166:USA"),
+    ],
+)  # fmt: skip
+def test_a_well_known_place_inside_a_name_is_a_nested_mention(nlp, text, inner, outer, gazetteer_id):
+    doc = nlp(text)
+    found = nested_places(doc)
+    assert inner in found, found
+    kind, kb, holder = found[inner]
+    assert kind in ("GPE", "LOC") and kb == gazetteer_id and holder == outer
+    for e in doc._.ng_entities:
+        for m in e.mentions:
+            assert doc.text[m.start : m.end] == m.text
+    place = next(e for e in doc._.ng_entities if e.gazetteer_id == gazetteer_id)
+    assert place.lat is not None and place.lon is not None  # so it can be mapped
+
+
+def test_the_longer_name_keeps_its_whole_mention(nlp):
+    doc = nlp("The Dallas Mavericks beat the visitors 112-98 on Friday night.")
+    team = next(e for e in doc._.ng_entities if e.name == "Dallas Mavericks")
+    assert [(m.text, m.nested) for m in team.mentions] == [("Dallas Mavericks", None)]
+
+
+def test_a_nested_mention_joins_the_place_the_article_names_on_its_own(nlp):
+    doc = nlp("Fans in Dallas cheered as the Dallas Mavericks won the final.")
+    dallas = [e for e in doc._.ng_entities if e.gazetteer_id == "geonames:4684888"]
+    assert len(dallas) == 1
+    assert sorted(m.nested is not None for m in dallas[0].mentions) == [False, True]
+
+
+def test_a_nested_place_is_no_actor(nlp):
+    doc = nlp("The Dallas Mavericks said the arena would reopen in March.")
+    team = next(e for e in doc._.ng_entities if e.name == "Dallas Mavericks")
+    start = doc.text.index("Dallas")
+    assert entity_at(doc, start, start + len("Dallas")) == team.id
+    assert all(eid == team.id for _, _, eid in doc._.ng_entity_spans)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Morgan Stanley raised its forecast for the year on Tuesday.",  # a surname, and a tiny town
+        "The John Austin Foundation gave $2 million to the school board.",  # a name after a given name
+        "Victoria's Secret closed two stores in the mall last year.",  # a given name, not the Australian state
+        "The Lincoln Center gala raised $3 million for the arts.",  # a city too small to read out of a name
+        "Forecasters said La Niña would bring a dry winter.",  # "La" is written otherwise than "LA"
+    ],
+)
+def test_names_after_people_or_words_hold_no_place(nlp, text):
+    doc = nlp(text)
+    assert nested_places(doc) == {}
+
+
+def test_a_town_in_the_articles_state_keeps_its_famous_namesake_out(nlp):
+    doc = nlp("Two men were arrested in Edgar County, Illinois, on Tuesday, the Paris Police Department said.")
+    # Paris, Illinois is too small to read out of a name with confidence; France's capital is wrong
+    assert all(e.country != "FRA" for e in doc._.ng_entities), [(e.name, e.country) for e in doc._.ng_entities]
+    assert "Paris" not in nested_places(doc)
+
+
+def test_a_town_in_the_articles_state_is_read_out_of_a_name(nlp):
+    doc = nlp("Flooding closed roads across Illinois on Sunday. The Peoria Chiefs postponed their game.")
+    kind, kb, holder = nested_places(doc)["Peoria"]
+    assert holder == "Peoria Chiefs"
+    place = next(e for e in doc._.ng_entities if e.gazetteer_id == kb)
+    assert place.country == "USA" and kind == "GPE"
