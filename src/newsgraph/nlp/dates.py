@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import DateMention
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .knowledge.lexicon import is_verb_last
 
 __all__ = ["find_dates", "parse_published"]
@@ -196,7 +196,7 @@ def parse_published(value) -> dt.date | None:
 
 
 def find_dates(doc: Doc) -> list[DateMention]:
-    text = doc.text
+    text = doc_text(doc)
     pub = parse_published(doc._.ng_published)
     starts = [t.idx for t in doc]
     found: list[DateMention] = []

@@ -52,6 +52,18 @@ DOC_EXTENSIONS = (
 )
 
 
+_TEXT_KEY = ("newsgraph", "text")
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text``, built once per Doc: spaCy joins every token on each access, and a dozen
+    components read it.  Safe to keep because a Doc's text never changes after tokenisation."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
 def register_extensions() -> None:
     """Register every ``doc._.ng_*`` attribute (idempotent)."""
     for name in DOC_EXTENSIONS:

@@ -32,7 +32,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..model import Amount
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 from .knowledge.lexicon import is_verb_last
 
 __all__ = ["find_amounts", "parse_number"]
@@ -344,7 +344,7 @@ def make_figures(nlp: Language, name: str):
 
 
 def find_amounts(doc: Doc) -> list[Amount]:
-    text = doc.text
+    text = doc_text(doc)
     starts = [t.idx for t in doc]  # for char -> token lookups, built once per doc
     amounts: list[Amount] = []
     for m in _AMOUNT_RE.finditer(text):

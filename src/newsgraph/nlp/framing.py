@@ -37,7 +37,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ..model import Descriptor
-from .extensions import register_extensions
+from .extensions import doc_text, register_extensions
 
 __all__ = ["FramingReader", "ACTOR_TYPES", "ACTOR_NOUNS", "load_tone_lexicon", "descriptor_tone"]
 
@@ -164,7 +164,7 @@ class FramingReader:
         spans = doc._.ng_entity_spans or []
         entities = {e.id: e for e in (doc._.ng_entities or [])}
         lex = load_tone_lexicon()
-        text = doc.text  # built from the tokens on every access: once here
+        text = doc_text(doc)  # built from the tokens on every access: once here
         owner: dict[int, str] = {}  # token index -> entity id, for every entity mention
         mentions: list[tuple[int, int, str]] = []  # token ranges of actor mentions
         own_chars: dict[str, list[tuple[int, int]]] = {}

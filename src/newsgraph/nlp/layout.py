@@ -13,6 +13,7 @@ from spacy.tokens import Doc
 
 from ..model import Paragraph
 from ..model.dateline import OUTLET_DATELINE, PLACE_DATELINE
+from .extensions import doc_text
 
 __all__ = ["PLACE_DATELINE", "OUTLET_DATELINE", "dateline_end", "dateline_ranges", "paragraphs_of"]
 
@@ -39,4 +40,4 @@ def paragraphs_of(doc: Doc) -> list[Paragraph]:
     paras = doc._.ng_paragraphs
     if paras:
         return sorted(paras, key=lambda p: p.start)
-    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc.text)]
+    return [Paragraph(m.start(), m.end(), "body") for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", doc_text(doc))]

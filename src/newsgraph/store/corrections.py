@@ -328,6 +328,12 @@ def write_facts(
         renamed = _apply_renames(conn, active, set(corpus_ids.values()))
         if renamed:
             refresh_corpus_entities(conn, renamed)
+    if not active:  # nothing to correct: skip the costly to_dict comparison on every new article
+        if conn.execute("SELECT 1 FROM uncorrected_articles WHERE article_id = ?", (article.id,)).fetchone():
+            # Every correction of it was undone: the article is the analysis again.
+            conn.execute("UPDATE articles SET article_json = ? WHERE id = ?", (dumps(article.to_dict()), article.id))
+            conn.execute("DELETE FROM uncorrected_articles WHERE article_id = ?", (article.id,))
+        return corrected, corpus_ids
     raw, fixed = article.to_dict(), corrected.to_dict()
     if fixed != raw:
         conn.execute("UPDATE articles SET article_json = ? WHERE id = ?", (dumps(fixed), article.id))

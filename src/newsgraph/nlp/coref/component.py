@@ -44,7 +44,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model import Paragraph
-from ..extensions import entity_index, register_extensions
+from ..extensions import doc_text, entity_index, register_extensions
 from ..knowledge.lexicon import (
     GENDERED_PRONOUNS,
     GROUP_PRONOUNS,
@@ -88,7 +88,7 @@ class _Resolver:
     def __init__(self, doc: Doc, max_back_sentences: int):
         self.doc = doc
         self.max_back = max_back_sentences
-        self.text = doc.text
+        self.text = doc_text(doc)
         spans, entities = entity_index(doc)
         paragraphs = paragraphs_of(doc)
         credits = credit_ranges(self.text, paragraphs)

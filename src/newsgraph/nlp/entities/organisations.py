@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..knowledge.lexicon import ORG_HEAD_WORDS
 from .matching import GEO_HEADS, SpanCandidate
 
@@ -61,7 +62,7 @@ class OrganisationRules:
         ents = self._join_place_names_starting_with_a_person(doc, ents)
         meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
         out = []
-        text = doc.text
+        text = doc_text(doc)
         for e in ents:
             if self._in_copyright_line(doc, text, e) or (e.label == "PERSON" and self._quoted_nickname(doc, e)):
                 continue

@@ -24,7 +24,7 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ..extensions import entity_at, entity_ids_in
+from ..extensions import doc_text, entity_at, entity_ids_in
 from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
@@ -87,7 +87,7 @@ class ActorIndex:
         self.datelines = self._datelines(doc)
         # paragraph starts: a parse that runs across a paragraph break (a byline, a caption) names no actor
         self.paragraph_starts = sorted({p.start for p in (doc._.ng_paragraphs or [])}) or [0] + [
-            m.end() for m in re.finditer(r"\n\s*\n", doc.text)
+            m.end() for m in re.finditer(r"\n\s*\n", doc_text(doc))
         ]
         self.spans = [s for s in spans if not self.at_dateline(s[0])]
         self.span_starts = [s[0] for s in self.spans]
@@ -101,9 +101,9 @@ class ActorIndex:
     @staticmethod
     def _datelines(doc: Doc) -> list[tuple[int, int]]:
         starts = [p.start for p in (doc._.ng_paragraphs or [])] or [0] + [
-            m.end() for m in re.finditer(r"\n\s*\n", doc.text)
+            m.end() for m in re.finditer(r"\n\s*\n", doc_text(doc))
         ]
-        return dateline_ranges(doc.text, starts)
+        return dateline_ranges(doc_text(doc), starts)
 
     def in_title(self, tok: Token) -> bool:
         return any(p.kind == "title" and p.start <= tok.idx < p.end for p in self.doc._.ng_paragraphs or [])

@@ -20,7 +20,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...model import Event, Span
-from ..extensions import register_extensions
+from ..extensions import doc_text, register_extensions
 from .actors import ActorIndex
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
@@ -87,7 +87,7 @@ class _Coder:
         self.dict = dictionary
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
-        self.quotes = QuoteIndex(doc._.ng_quotes, doc.text)
+        self.quotes = QuoteIndex(doc._.ng_quotes, doc_text(doc))
         # the dates component's (a declared requirement): never recomputed here
         self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
 

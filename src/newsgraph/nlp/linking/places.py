@@ -12,6 +12,7 @@ import re
 
 from spacy.tokens import Doc
 
+from ..extensions import doc_text
 from ..knowledge.lexicon import collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord
 
@@ -199,7 +200,7 @@ class PlaceResolver:
         gaz = self.gazetteer
         if gaz is None:
             return
-        text = doc.text
+        text = doc_text(doc)
         self._settled = set()
         article_codes: set[str] = set()
         article_countries: set[str] = set()
@@ -270,7 +271,7 @@ class PlaceResolver:
     def _regions_by_role(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """A name that is a region by its place in the sentence is the region, not its same-named city:
         the qualifier in "Tacoma, Washington", a conjunct of a region ("Oregon or Washington")."""
-        text = doc.text
+        text = doc_text(doc)
         qualifier_codes: dict[int, set[str]] = {}  # start of a ", Region" qualifier -> what it may name
         regions_at: set[int] = set()  # token index of mentions of admin1 regions
         for c in clusters:
@@ -307,7 +308,7 @@ class PlaceResolver:
         from ..knowledge.gazetteer import region_abbreviations
 
         abbreviations = region_abbreviations()
-        text = doc.text  # rebuilt by spaCy on every access: once, not per cluster
+        text = doc_text(doc)  # rebuilt by spaCy on every access: once, not per cluster
         for c in clusters:
             if c.kb or not c.mentions:
                 continue
@@ -447,7 +448,7 @@ class PlaceResolver:
         if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
             focus = towns[0][2]
         at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
-        text = doc.text
+        text = doc_text(doc)
         for c in clusters:
             if c.kb or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue

@@ -14,7 +14,7 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ...model import Span
-from ..extensions import entity_at
+from ..extensions import doc_text, entity_at
 from ..sentences import split_at_paragraphs
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
@@ -47,7 +47,7 @@ class Attributor:
     def __init__(self, doc: Doc, entity_spans, entity_types: dict[str, str], para_starts: list[int] = (),
                  references: dict[int, str] | None = None):  # fmt: skip
         self.doc = doc
-        self.text = doc.text  # once: Doc.text joins every token
+        self.text = doc_text(doc)  # once: Doc.text joins every token
         # Token offsets as one array: building a Token object per token costs more than our work.
         self._tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
         self.sents = split_at_paragraphs(doc, list(doc.sents), para_starts, self._tok_starts)
