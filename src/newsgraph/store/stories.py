@@ -39,6 +39,8 @@ UNDATED_RECENT = 500  # an undated article is compared with the stories of the l
 MAX_ENTITIES = 12  # the rarest entities of an article that select candidate stories
 MAX_MEMBERS = 30  # articles of a candidate story compared with the new one (its latest)
 MAX_CANDIDATES = 20  # candidate stories compared with the new article
+MAX_SELECTOR_ARTICLES = 500  # an entity named in more articles than this selects no story (too common)
+MAX_CLUSTER_REPORTS = 200  # a story's latest event reports of the same types that a new event is compared with
 
 
 def _day(value: str | None) -> date | None:
@@ -135,7 +137,11 @@ def _best_story(conn, article: Article, corpus_ids: dict[str, int], sig: Signatu
     mine = set(corpus_ids.values())
     (total,) = conn.execute("SELECT count(*) FROM articles").fetchone()
     rarity = _rarity(conn, mine, total)
-    rare = sorted(mine, key=lambda cid: -rarity.get(cid, 0.0))[:MAX_ENTITIES]
+    # The work per article stays bounded in a large store: the rarest entities only, and none
+    # so common that finding the stories naming it would mean reading thousands of rows.
+    too_common = math.log((total + 1) / (MAX_SELECTOR_ARTICLES + 1)) + 0.1  # the rarity of MAX_SELECTOR_ARTICLES
+    selectors = [cid for cid in mine if rarity.get(cid, 0.0) > too_common]
+    rare = sorted(selectors, key=lambda cid: -rarity.get(cid, 0.0))[:MAX_ENTITIES]
     my_words = set(sig.keywords)
     best, best_score = None, STORY_THRESHOLD
     for story_id in _candidate_stories(conn, article.id, _day(article.published), rare):
@@ -158,16 +164,23 @@ def _agree(mine: set[int], theirs: set[int]) -> bool:
 
 def cluster_events(conn: sqlite3.Connection, article: Article, corpus_ids: dict[str, int], story_id: str) -> None:
     """Give each event of the just-written ``article`` the cluster of an agreeing event of its story, else its own."""
+    types = sorted({event.type for event in article.events})
+    if not types:
+        return
+    marks = ",".join("?" * len(types))
+    # The story's latest reports of these types, compared in the order they were stored:
+    # bounded, so a story of thousands of articles costs no more than one of hundreds.
     others = conn.execute(
-        "SELECT v.article_id, v.idx, v.type, v.modality, v.source, v.target, v.location, v.date, v.cluster_id "
-        "FROM events v JOIN articles a ON a.id = v.article_id "
-        "WHERE a.story_id = ? AND a.id != ? AND v.cluster_id IS NOT NULL ORDER BY a.seq, v.idx",
-        (story_id, article.id),
+        "SELECT * FROM (SELECT v.article_id, v.idx, v.type, v.modality, v.source, v.target, v.location, v.date, "
+        "v.cluster_id, a.seq FROM events v JOIN articles a ON a.id = v.article_id "
+        f"WHERE a.story_id = ? AND a.id != ? AND v.cluster_id IS NOT NULL AND v.type IN ({marks}) "
+        "ORDER BY a.seq DESC, v.idx DESC LIMIT ?) ORDER BY seq, idx",
+        (story_id, article.id, *types, MAX_CLUSTER_REPORTS),
     ).fetchall()
     their_ids: dict[str, dict[str, int]] = {}
     for idx, event in enumerate(article.events):
         cluster = f"{article.id}:{idx}"
-        for aid, _idx, type_, modality, source, target, location, day, their_cluster in others:
+        for aid, _idx, type_, modality, source, target, location, day, their_cluster, _seq in others:
             if type_ != event.type or modality != event.modality:
                 continue
             if aid not in their_ids:
