@@ -328,13 +328,9 @@ def write_facts(
         renamed = _apply_renames(conn, active, set(corpus_ids.values()))
         if renamed:
             refresh_corpus_entities(conn, renamed)
-    if not active:  # nothing to correct: skip the costly to_dict comparison on every new article
-        if conn.execute("SELECT 1 FROM uncorrected_articles WHERE article_id = ?", (article.id,)).fetchone():
-            # Every correction of it was undone: the article is the analysis again.
-            conn.execute("UPDATE articles SET article_json = ? WHERE id = ?", (dumps(article.to_dict()), article.id))
-            conn.execute("DELETE FROM uncorrected_articles WHERE article_id = ?", (article.id,))
-        return corrected, corpus_ids
-    raw, fixed = article.to_dict(), corrected.to_dict()
+    # Without active corrections the article is written as analysed: no costly to_dict comparison.
+    raw = article.to_dict() if active else None
+    fixed = corrected.to_dict() if active else None
     if fixed != raw:
         conn.execute("UPDATE articles SET article_json = ? WHERE id = ?", (dumps(fixed), article.id))
         conn.execute(
@@ -343,7 +339,7 @@ def write_facts(
         )
     elif conn.execute("SELECT 1 FROM uncorrected_articles WHERE article_id = ?", (article.id,)).fetchone():
         # Every correction of it was undone: the article is the analysis again.
-        conn.execute("UPDATE articles SET article_json = ? WHERE id = ?", (dumps(raw), article.id))
+        conn.execute("UPDATE articles SET article_json = ? WHERE id = ?", (dumps(article.to_dict()), article.id))
         conn.execute("DELETE FROM uncorrected_articles WHERE article_id = ?", (article.id,))
     return corrected, corpus_ids
 
