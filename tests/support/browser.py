@@ -14,7 +14,16 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-__all__ = ["ARTIFACTS", "CHROMIUM", "CHROMIUM_ARGS", "DOC_IMAGES", "live_server", "chromium_available", "shot"]
+__all__ = [
+    "ARTIFACTS",
+    "CHROMIUM",
+    "CHROMIUM_ARGS",
+    "DOC_IMAGES",
+    "live_server",
+    "chromium_available",
+    "shot",
+    "watched_page",
+]
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "artifacts"
 DOC_IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
@@ -74,3 +83,18 @@ def shot(page, name: str) -> None:
     if os.environ.get("NEWSGRAPH_DOC_SCREENSHOTS") == "1":
         DOC_IMAGES.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(path, DOC_IMAGES / f"{name}.png")
+
+
+@contextmanager
+def watched_page(browser, width: int, height: int) -> Iterator:
+    """A page in a fresh context that records console errors (CSP violations show up there)
+    and uncaught exceptions in ``page.errors``; the test fails if any were recorded."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.errors = []
+    page.on("console", lambda m: page.errors.append(m.text) if m.type == "error" else None)
+    page.on("pageerror", lambda e: page.errors.append(str(e)))
+    yield page
+    context.close()
+    assert page.errors == []

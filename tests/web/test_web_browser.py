@@ -12,7 +12,7 @@ import pytest
 
 from newsgraph.store import Store
 from support import REPO
-from support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server
+from support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server, watched_page
 from support.sample import graded_article, html_document, sample_articles, synthetic_article
 
 pytestmark = pytest.mark.browser
@@ -45,15 +45,8 @@ def browser(base_url):
 
 @pytest.fixture
 def page(browser):
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1360, "height": 900})
-    pg = context.new_page()
-    pg.errors = []  # console errors (CSP violations show up here) and uncaught exceptions
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    context.close()
-    assert pg.errors == []
+    with watched_page(browser, 1360, 900) as pg:
+        yield pg
 
 
 def shot(page, name: str) -> None:

@@ -15,7 +15,7 @@ import pytest
 
 from newsgraph.model import Entity, Event, Quote
 from newsgraph.store import Store
-from support.browser import ARTIFACTS, CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server, shot
+from support.browser import CHROMIUM, CHROMIUM_ARGS, chromium_available, live_server, shot, watched_page
 from support.sample import Builder, graded_article, html_document, sample_articles, synthetic_article
 
 pytestmark = pytest.mark.browser
@@ -69,15 +69,8 @@ def browser(base_url):
 
 @pytest.fixture
 def page(browser):
-    ARTIFACTS.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1180, "height": 820})
-    pg = context.new_page()
-    pg.errors = []  # console errors (CSP violations show up here) and uncaught exceptions
-    pg.on("console", lambda m: pg.errors.append(m.text) if m.type == "error" else None)
-    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    yield pg
-    context.close()
-    assert pg.errors == []
+    with watched_page(browser, 1180, 820) as pg:
+        yield pg
 
 
 def entity_url(page, base_url, name: str) -> str:
