@@ -64,6 +64,8 @@ __all__ = [
 
 _DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")  # spaces, no-break spaces, not newlines
 
+# Conjunctions that open a clause of its own after a quote: its verb does not frame the quote.
+_CONCESSIVE = frozenset("though although while whereas because if unless".split())
 _COLON_LEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[^\S\n]+(?=\S)")
 _COLON_LABELS = {
     "correction",
@@ -188,7 +190,9 @@ class _Extractor:
         s_i = self.att.sent_index(tok_i)
         # The parser may run "He wrote:" on into the quoted paragraph: keep to this one.
         cues = [
-            t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end
+            t
+            for t in self.att.cues_in(s_i)
+            if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end and not _imperative(t)
         ]
         return (cues[-1] if cues else None), last.endswith(":") and bool(cues)
 
@@ -353,6 +357,8 @@ class _Extractor:
                 before = (tok, dist)  # later ones are nearer
         for tok in self.att.cues_in(last_s):
             if tok.idx > close_pos and tok.lemma_.lower() in SPEECH_LEMMAS | {"accord"}:
+                if any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children):
+                    continue  # "“...,” though she noted ...": a clause of its own, not the quote's frame
                 after = (tok, tok.i - self.att.token_at(close_pos))
                 break
         return before, after
@@ -586,6 +592,12 @@ class _Extractor:
         before = self.doc[inner[0].i - 1] if inner and inner[0].i > 0 else None
         opens_with_that = inner[0].lower_ == "that" and inner[0].dep_ == "mark"
         return "that" if opens_with_that or (before is not None and before.lower_ == "that") else "clause"
+
+
+def _imperative(cue: Token) -> bool:
+    """ "Read the latest updates below:", "Read more:": a call to the reader, not someone's words."""
+    first = next((t for t in cue.sent if not (t.is_punct or t.is_space)), cue)
+    return first.i == cue.i and cue.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
