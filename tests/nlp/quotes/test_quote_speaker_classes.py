@@ -52,3 +52,33 @@ def test_a_call_to_the_reader_before_a_colon_makes_no_block_quote(analyze_text):
     )
     assert not [q for q in article.quotes if q.kind == "block"]
     assert _speaker_of(article, "While the results") == "Tom Baxter"
+
+
+def test_a_quote_without_a_cue_after_a_sentence_about_a_named_person_is_theirs(analyze_text):
+    # No verb of saying anywhere near: the quote that follows a sentence about a named person, in the
+    # same paragraph, is that person's.
+    article = analyze_text(
+        "On Sunday's talk show, Senator Tom Baxter identified the exhaustion of young voters as one of the "
+        "reasons they should turn out. “Young people are more than any generation before them sick and tired "
+        "of the old politics.”"
+    )
+    assert _speaker_of(article, "Young people are") == "Tom Baxter"
+
+
+def test_per_after_a_quote_names_its_source(analyze_text):
+    article = analyze_text(
+        "Members may usually send a proxy, but it is forbidden when voting “to choose a new chair of the "
+        "board,” per the club's own rules, which Tom Baxter wrote in 1990."
+    )
+    assert _written(article, "to choose a new chair") == "the club's own rules"
+
+
+def test_to_a_person_before_a_quote_gives_the_words_as_their_view(analyze_text):
+    article = analyze_text(
+        "Judge Ruth Ellery spoke at the hall on Monday. She gives credit to the volunteers and the tenants' union "
+        "for speaking out against evictions because to her, “nothing matters more for a city than telling the "
+        "story of its people and telling it right.”"
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("nothing matters more"))
+    assert quote.cue is not None and quote.cue.text == "to" and quote.speaker_span.text == "her"
+    assert _speaker_of(article, "nothing matters more") == "Ruth Ellery"
