@@ -95,7 +95,14 @@ class Attributor:
         """The cue's grammatical subject, climbing through "went on to say", "..., saying"."""
         tok = cue
         sent = self.sents[self.sent_index(cue.i)]
-        for _ in range(4):
+        for _ in range(6):
+            if tok != cue and cue.tag_ == "VBG" and _relative_clause(tok):
+                # "defended not paying a builder who said ..., saying “...”": a participle the parser hung
+                # on a relative clause reports for the main clause, not for the relative's "who"
+                tok = self._verb_above(tok.head)
+                if tok is None:
+                    break
+                continue
             if tok != cue and tok.dep_ == "ccomp" and is_cue(tok.head) and not self.in_quoted(tok.head.idx):
                 # "X told them that Y “had ...,” adding": climbed into what X reports; Y is its topic
                 tok = tok.head
@@ -116,6 +123,16 @@ class Attributor:
                 break  # a content clause's verb: its subject is not the speaker
             tok = tok.head
         return self._participle_subject(cue) or self._subject_beside(cue)
+
+    def _verb_above(self, tok: Token) -> Token | None:
+        """The nearest verb that governs ``tok`` outside quoted words, else None."""
+        for _ in range(6):
+            if tok.head.i == tok.i:
+                return None
+            tok = tok.head
+            if tok.pos_ in VERBISH and not self.in_quoted(tok.idx):
+                return tok
+        return None
 
     def _participle_subject(self, cue: Token) -> Token | None:
         """ "In addition to stating ..., X vowed", "After insisting ..., the minister resigned": a participle
@@ -305,6 +322,11 @@ class Attributor:
 def _unnamed(tok: Token) -> bool:
     """An indefinite description ("a State Department official", "one operative"), not a named source."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
+
+
+def _relative_clause(verb: Token) -> bool:
+    """A relative clause ("a builder who said", "the stadium - where the Rovers played")."""
+    return verb.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
 
 
 def _antecedent(tok: Token) -> Token | None:

@@ -64,6 +64,8 @@ __all__ = [
 
 _DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")  # spaces, no-break spaces, not newlines
 
+# Conjunctions that open a clause of its own after a quote: its verb does not frame the quote.
+_CONCESSIVE = frozenset("though although while whereas because if unless".split())
 _COLON_LEAD = re.compile(r"([A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}):[^\S\n]+(?=\S)")
 _COLON_LABELS = {
     "correction",
@@ -188,7 +190,9 @@ class _Extractor:
         s_i = self.att.sent_index(tok_i)
         # The parser may run "He wrote:" on into the quoted paragraph: keep to this one.
         cues = [
-            t for t in self.att.cues_in(s_i) if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end
+            t
+            for t in self.att.cues_in(s_i)
+            if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end and not _imperative(t)
         ]
         return (cues[-1] if cues else None), last.endswith(":") and bool(cues)
 
@@ -242,9 +246,12 @@ class _Extractor:
             if kind is None or (not framed and _is_title(words)):
                 continue  # a scare quote, a name or a title of a work: not anyone's words
             dash = self._dash_signature(close_pos) if kind == "direct" else None
+            per = self._per_source(close_pos) or self._to_viewpoint(open_pos) if kind == "direct" else None
             how = "cue"
             if dash is not None:
                 who, how = dash, "signature"
+            elif per is not None:
+                who = per  # "per X" names the source before any cue further on ("..., which Y wrote")
             elif own is not None:
                 who = self.attribute(own[0])
             else:
@@ -256,6 +263,8 @@ class _Extractor:
                     who, how = lead, "lead"
                 else:
                     who, how = self._adjacent_speaker(first_s, last_s, last, close_pos)
+                    if who == _NOBODY and kind == "direct":
+                        who, how = self._previous_subject(first_s, open_pos), "subject"
             q = self.quote(start, end, kind, *who, how=how)
             if q is not None and kind == "direct":
                 last = (last_s, who)
@@ -280,6 +289,38 @@ class _Extractor:
                 return None
             return self.att.speaker_from_token(subject), cue_span(self.doc, tok), self.att.phrase_span(subject)
         return None
+
+    def _per_source(self, close_pos: int) -> _Who | None:
+        """ "“...,” per the party's rules": "per X" right after the closing mark names the source, as
+        "according to X" does."""
+        first = self.att.token_at(close_pos) + 1
+        for tok in self.doc[first : min(len(self.doc), first + 3)]:
+            if tok.is_punct or tok.is_space:
+                continue
+            if tok.lower_ != "per":
+                return None
+            source = next((c for c in tok.children if c.dep_ == "pobj"), None)
+            if source is None:
+                return None
+            return self.att.speaker_from_token(source), cue_span(self.doc, tok), self.att.phrase_span(source)
+        return None
+
+    def _to_viewpoint(self, open_pos: int) -> _Who | None:
+        """ "because to her, “...”", "To Kovac, “...”": "to X," right before the opening mark gives the
+        words as X's view."""
+        before = self.text[:open_pos].rstrip()
+        if not before.endswith(","):
+            return None
+        comma = self.att.token_at(len(before) - 1)
+        if comma < 2:
+            return None
+        person, to = self.doc[comma - 1], self.doc[comma - 2]
+        if to.lower_ != "to" or person.head.i != to.i or person.dep_ != "pobj":
+            return None
+        speaker = self.att.speaker_from_token(person)
+        if speaker is None or self.att.entity_types.get(speaker) != "PERSON":
+            return None
+        return speaker, cue_span(self.doc, to), self.att.phrase_span(person)
 
     def _lead_clause_speaker(self, open_pos: int) -> _Who | None:
         """ "X echoed: “...”", "X released the following statement: “...”": no verb of saying, but the
@@ -353,6 +394,8 @@ class _Extractor:
                 before = (tok, dist)  # later ones are nearer
         for tok in self.att.cues_in(last_s):
             if tok.idx > close_pos and tok.lemma_.lower() in SPEECH_LEMMAS | {"accord"}:
+                if any(c.dep_ == "mark" and c.lower_ in _CONCESSIVE for c in tok.children):
+                    continue  # "“...,” though she noted ...": a clause of its own, not the quote's frame
                 after = (tok, tok.i - self.att.token_at(close_pos))
                 break
         return before, after
@@ -404,6 +447,27 @@ class _Extractor:
             if cues:
                 return self.attribute(cues[-1]), "neighbour"
         return _NOBODY, "none"
+
+    def _previous_subject(self, first_s: int, open_pos: int) -> _Who:
+        """ "X identified ... as one of the reasons. “...”": a quote with no cue anywhere near, opening a
+        sentence of its own in the paragraph of a sentence whose subject is a named person (or a pronoun
+        resolved to one), is that person's."""
+        if (
+            first_s < 1
+            or not self.text[self.att.sents[first_s].start_char : open_pos].isspace()
+            and (self.att.sents[first_s].start_char != open_pos)
+        ):
+            return _NOBODY
+        previous = self.att.sents[first_s - 1]
+        if "\n" in self.text[previous.end_char : open_pos] or self.att.in_quoted(previous.start_char):
+            return _NOBODY
+        subjects = [c for c in previous.root.children if c.dep_ == "nsubj" and not self.att.in_quoted(c.idx)]
+        if not subjects:
+            return _NOBODY
+        speaker = self.att.speaker_from_token(subjects[0])
+        if speaker is None or self.att.entity_types.get(speaker) != "PERSON":
+            return _NOBODY
+        return speaker, None, self.att.phrase_span(subjects[0])
 
     def _tail_cue(self, last_s, close_pos):
         """ "“...?” Vitter demanded." when the parser made the tail after "?”" its own sentence."""
@@ -586,6 +650,12 @@ class _Extractor:
         before = self.doc[inner[0].i - 1] if inner and inner[0].i > 0 else None
         opens_with_that = inner[0].lower_ == "that" and inner[0].dep_ == "mark"
         return "that" if opens_with_that or (before is not None and before.lower_ == "that") else "clause"
+
+
+def _imperative(cue: Token) -> bool:
+    """ "Read the latest updates below:", "Read more:": a call to the reader, not someone's words."""
+    first = next((t for t in cue.sent if not (t.is_punct or t.is_space)), cue)
+    return first.i == cue.i and cue.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
