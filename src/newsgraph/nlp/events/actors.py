@@ -321,6 +321,17 @@ class ActorIndex:
             return self.country_entity.get(ent.country, eid)
         return eid
 
+    def actors_in(self, start: int, end: int) -> set[str]:
+        """The actors (people, organisations, countries, nationalities as their country) named between two
+        character offsets."""
+        out = set()
+        for eid in entity_ids_in(self.doc, start, end):
+            ent = self.entities.get(eid)
+            if ent is None or ent.type not in ACTOR_TYPES or ent.type == "GPE" and self.kind(eid) != "country":
+                continue
+            out.add(self.country_entity.get(ent.country, eid) if ent.type == "NORP" and ent.country else eid)
+        return out
+
     def places_in(self, start: int, end: int) -> list[str]:
         return [e for e in entity_ids_in(self.doc, start, end) if self.is_place(e) and not self.at_dateline(start)]
 
