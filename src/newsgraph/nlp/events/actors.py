@@ -407,6 +407,10 @@ class ActorIndex:
         someone is the recipient, not the actor (unlike "Russia's invasion")."""
         if noun.lemma_.lower() not in PATIENT_NOUNS and noun.lower_ not in PATIENT_NOUNS:
             return None
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in noun.children
+        ):
+            return None  # "Valdoria's arrest of the premier": the "of" object is arrested, the possessor arrests
         return next((c for c in noun.children if c.dep_ == "poss"), None)
 
     def noun_source_head(self, noun: Token) -> Token | None:
