@@ -46,3 +46,31 @@ def test_reiterating_regret_is_a_concession(analyze_text):
     art = analyze_text("Premier Alan Dorsey reiterated his regret over the raids on the opposition's offices.")
     ev = _of_type(art, "CONCEDE")[0]
     assert _names(art, ev.source) == ["Alan Dorsey"]
+
+
+def test_a_bombed_building_is_the_target_of_the_verb(analyze_text):
+    # a building is no actor, but what an attack hits is its target (as for "the hospital was damaged by airstrikes")
+    art = analyze_text("Russian jets bombed the Marlow Hospital on Friday.")
+    ev = _of_type(art, "ASSAULT")[0]
+    assert _names(art, ev.target) == ["Marlow Hospital"]
+
+
+def test_a_building_hit_in_the_passive_is_the_target(analyze_text):
+    art = analyze_text("The Marlow Hospital was shelled by Russian forces on Friday.")
+    ev = _of_type(art, "ASSAULT")[0]
+    assert _names(art, ev.target) == ["Marlow Hospital"]
+
+
+def test_an_attack_that_struck_a_building_is_one_event(analyze_text):
+    # "an attack struck X": the verb of hitting tells what the attack hit, it is not a second attack
+    art = analyze_text("A Russian attack struck the third floor of the Marlow Hospital on Friday.")
+    assaults = _of_type(art, "ASSAULT")
+    assert len(assaults) == 1
+    assert _names(art, assaults[0].target) == ["Marlow Hospital"]
+
+
+def test_a_building_struck_by_no_one_makes_no_attack(analyze_text):
+    # an accident: a car that struck a building has no attacker, so the building makes no target
+    art = analyze_text("A speeding car struck the Marlow Hospital on Friday, police said.")
+    for ev in _of_type(art, "ASSAULT"):
+        assert "Marlow Hospital" not in _names(art, ev.target)
