@@ -218,4 +218,27 @@ def test_polnear_and_plover_record_per_fact_pairs_for_calibration():
         source_actors=[], target_actors=[], trigger="attacked",
     )  # fmt: skip
     ev = Event("ASSAULT", Span(7, 15, "attacked"), confidence=0.7)
-    assert plover_score([rec], [Article(id="p", text=sentence, events=[ev])]).type_pairs == [(0.7, True)]
+    assert plover_score([rec], [Article(id="p", text=sentence, events=[ev])]).event_pairs == [(0.7, True)]
+
+
+def test_plover_calibration_scores_type_and_actors_as_the_confidence_claims():
+    from newsgraph.evaluate.plover import PloverRecord
+    from newsgraph.evaluate.plover import score as plover_score
+    from newsgraph.model import Article, Entity, Event, Mention, Span
+
+    sentence = "Chile accused Peru of spying."
+    chile = Entity("E1", "Chile", "GPE", [Mention(0, 5, "Chile")], country="CHL")
+    peru = Entity("E2", "Peru", "GPE", [Mention(14, 18, "Peru")], country="PER")
+    rec = PloverRecord(
+        id="2", text=sentence, event="ACCUSE", original_event="DISAPPROVE", source={"CHL"}, target={"PER"},
+        source_actors=[], target_actors=[], trigger="accused",
+    )  # fmt: skip
+    trigger = Span(6, 13, "accused")
+    right = Event("ACCUSE", trigger, source=["E1"], target=["E2"], confidence=0.8)
+    reversed_roles = Event("ACCUSE", trigger, source=["E2"], target=["E1"], confidence=0.6)
+    one_side = Event("ACCUSE", trigger, source=["E1"], confidence=0.4)
+    pairs = [
+        plover_score([rec], [Article(id="p", text=sentence, entities=[chile, peru], events=[ev])]).event_pairs[0]
+        for ev in (right, reversed_roles, one_side)
+    ]
+    assert pairs == [(0.8, True), (0.6, False), (0.4, False)]

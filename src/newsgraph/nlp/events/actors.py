@@ -321,6 +321,17 @@ class ActorIndex:
             return self.country_entity.get(ent.country, eid)
         return eid
 
+    def actors_in(self, start: int, end: int) -> set[str]:
+        """The actors (people, organisations, countries, nationalities as their country) named between two
+        character offsets."""
+        out = set()
+        for eid in entity_ids_in(self.doc, start, end):
+            ent = self.entities.get(eid)
+            if ent is None or ent.type not in ACTOR_TYPES or ent.type == "GPE" and self.kind(eid) != "country":
+                continue
+            out.add(self.country_entity.get(ent.country, eid) if ent.type == "NORP" and ent.country else eid)
+        return out
+
     def places_in(self, start: int, end: int) -> list[str]:
         return [e for e in entity_ids_in(self.doc, start, end) if self.is_place(e) and not self.at_dateline(start)]
 
@@ -396,6 +407,10 @@ class ActorIndex:
         someone is the recipient, not the actor (unlike "Russia's invasion")."""
         if noun.lemma_.lower() not in PATIENT_NOUNS and noun.lower_ not in PATIENT_NOUNS:
             return None
+        if any(
+            c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" for g in c.children) for c in noun.children
+        ):
+            return None  # "Valdoria's arrest of the premier": the "of" object is arrested, the possessor arrests
         return next((c for c in noun.children if c.dep_ == "poss"), None)
 
     def noun_source_head(self, noun: Token) -> Token | None:

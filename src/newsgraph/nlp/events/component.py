@@ -131,9 +131,14 @@ class _Coder:
             received = [i for i in a.phrase_entities(patient_subject) if i not in c.target]
             if received:
                 c.target, c.target_head = received + c.target, patient_subject
-        if not c.target and tok.pos_ in NOUN_POS and c.type in ("ASSAULT", "COERCE"):
-            struck = self.target_search.struck_phrase(tok)
-            if struck is not None and not self.target_search.target_at(c, struck):
+        # (a "target" that is the source, as a deep search may find in the "by" agent, is none); a verb's
+        # building is hit only by a named attacker: "jets bombed the hospital", not "a car struck the wall"
+        if c.type in ("ASSAULT", "COERCE") and not set(c.target) - set(c.source):
+            search = self.target_search
+            struck = (
+                search.struck_phrase(tok) if tok.pos_ in NOUN_POS else search.struck_object(tok) if c.source else None
+            )
+            if struck is not None and not search.target_at(c, struck):
                 facility = a.facility_at(struck)  # "the Marlow Hospital was damaged by airstrikes"
                 if facility is not None:
                     c.target, c.target_head = [facility], struck
@@ -171,6 +176,10 @@ class _Coder:
             and any(ch.dep_ in ("det", "poss") and ch.lower_ in _ANAPHORIC_DET for ch in tok.children)
         )
         return c
+
+    def is_attack(self, noun: Token) -> bool:
+        match = self.dict.match(noun) if noun.lemma_.lower() in self.dict.by_lemma else None
+        return match is not None and match.type == "ASSAULT"
 
     def quoted_pronoun(self, head: Token | None) -> bool:
         """A third-person pronoun in someone's verbatim words ("“It wasn't that she supported it,” X said"):
@@ -272,6 +281,8 @@ class _Coder:
             m = self.dict.match(tok)
             if m is None:
                 continue
+            if m.type == "ASSAULT" and self.target_search.hit_by_attack(tok, self.is_attack):
+                continue  # "an attack struck the hospital": the noun's event, which takes the verb's object
             cands.append(self.candidate(tok, m))
             consumed.update(o.i for o in object_tokens(tok))
             if m.type in GOVERNING_TYPES:

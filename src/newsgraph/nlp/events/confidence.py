@@ -31,7 +31,17 @@ from .actors import ActorIndex
 from .candidate import Candidate
 from .dictionary import EventDictionary
 
-__all__ = ["FEATURES", "MATERIAL_TYPES", "ConfidenceModel", "evidence", "get_confidence_model", "source_by_coref"]
+__all__ = [
+    "FEATURES",
+    "loose_actors",
+    "SOURCE_FEATURES",
+    "TARGET_FEATURES",
+    "MATERIAL_TYPES",
+    "ConfidenceModel",
+    "evidence",
+    "get_confidence_model",
+    "source_by_coref",
+]
 
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
 FEATURES = (
@@ -48,7 +58,12 @@ FEATURES = (
     "source_person",  # the source is a named person
     "target_place",  # the target is a place standing for its people, not an actor
     "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister")
+    "loose_actor",  # the sentence names another actor that is on neither side (nor the speaker)
 )
+# the features that say something of one side only: an event whose text names one side has them all 0
+# for the other ("both" is 0 too); the training script's one-sided versions of PLOVER events rely on it
+SOURCE_FEATURES = frozenset({"source", "source_subject", "source_person", "source_coref"})
+TARGET_FEATURES = frozenset({"target", "target_place"})
 
 
 def _source_is_subject(head: Token | None) -> bool:
@@ -63,6 +78,15 @@ def source_by_coref(head: Token | None, actors: ActorIndex) -> bool:
     if head is None:
         return False
     return head.pos_ == "PRON" or head.i in actors.references and not actors.names_entity(head)
+
+
+def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
+    """Actors the trigger's sentence names that the event leaves out: a side the coder may have missed.
+    Where the text names only one side ("the minister resigned") there are none."""
+    sent = c.tok.sent
+    used = {*c.source, *c.target, c.speaker, c.location}
+    used |= {actors.country_entity.get(actors.country(i) or "", i) for i in (*c.source, *c.target)}
+    return {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
 
 
 def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> dict[str, float]:
@@ -84,6 +108,7 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "target_place": bool(c.target)
         and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
         "source_coref": bool(c.source) and source_by_coref(c.source_head, actors),
+        "loose_actor": bool(loose_actors(c, actors)),
     }
     return {k: float(values[k]) for k in FEATURES}
 

@@ -7,6 +7,8 @@ clause or a few prepositions deeper (``deep_target``), and the actor's own groun
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Token
 
 from .actors import ActorIndex, is_group
@@ -132,6 +134,18 @@ class TargetSearch:
         if tok.dep_ == "nsubj" and head.pos_ in VERB_POS and head.lemma_.lower() in _HITTING:
             return next((g for g in head.children if g.dep_ == "dobj"), None)
         return None
+
+    def struck_object(self, verb: Token) -> Token | None:
+        """What a verb of attack hits: its object ("bombed the hospital"), or its passive subject
+        ("the hospital was shelled")."""
+        return next((g for g in verb.children if g.dep_ in ("dobj", "nsubjpass")), None)
+
+    def hit_by_attack(self, verb: Token, is_attack: Callable[[Token], bool]) -> bool:
+        """A verb of hitting whose subject is an attack noun ("an attack struck the hospital"): the verb says
+        what the attack hit, it is no second attack."""
+        if verb.lemma_.lower() not in _HITTING:
+            return False
+        return any(g.dep_ == "nsubj" and g.pos_ in NOUN_POS and is_attack(g) for g in verb.children)
 
     def target_at(self, c: Candidate, h: Token, places: bool = True) -> bool:
         """Take the actors the phrase headed by ``h`` names as the recipients; False if it names none."""
