@@ -63,8 +63,12 @@ class OrganisationRules:
         meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
         out = []
         text = doc_text(doc)
+        # a nickname stays one where it recurs unquoted ("What Tiny Tom is doing ...")
+        nicknames = {doc[e.start : e.end].text for e in ents if e.label == "PERSON" and self._quoted_nickname(doc, e)}
         for e in ents:
-            if self._in_copyright_line(doc, text, e) or (e.label == "PERSON" and self._quoted_nickname(doc, e)):
+            if self._in_copyright_line(doc, text, e) or (
+                e.label == "PERSON" and doc[e.start : e.end].text in nicknames
+            ):
                 continue
             if e.label == "ORG" and not e.kb:
                 if (doc[e.start : e.end].text in meetings or self._spelled_out_in_lower_case(doc, e)
