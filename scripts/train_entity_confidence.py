@@ -3,7 +3,8 @@
 Every entity the pipeline finds in the re3d documents is a training row: its evidence features
 (newsgraph.nlp.linking.confidence.entity_features) and whether it is right, that is, whether at
 least half of its mentions overlap a gold span of its type (re3d's Person / Organisation /
-Location / Nationality).  A logistic regression (plain numpy, L2) gives the coefficients, in two
+Location / Nationality), a place also when it lies inside a gold span of another type (a country acting
+as its government, which newsgraph keeps a place; a place inside a longer name).  A logistic regression (plain numpy, L2) gives the coefficients, in two
 stages: the shared FEATURES first, then the organisation-only ORG_FEATURES with the first stage's
 score held fixed, so evidence about organisations cannot shift the people's and places' confidences.
 
@@ -29,6 +30,16 @@ NON_COMMERCIAL_SOURCES = {"BBC Online"}
 OUT = Path(__file__).resolve().parents[1] / "src" / "newsgraph" / "resources" / "entity_confidence.json"
 
 
+def _right(d, m, kind: str) -> bool:
+    """Whether mention ``m`` is right as ``kind``: it overlaps a gold span of that kind, or it is a place
+    inside a gold span of another kind.  re3d types "the UK" an organisation where the country acts as
+    its government, which newsgraph keeps a place (so does the real-news gold), and never annotates a
+    place inside a longer name ("the Government of Iraq", "Minister for the Middle East")."""
+    if any(b < m.end and m.start < e and t == kind for b, e, t in d.gold):
+        return True
+    return kind == "Location" and any(b <= m.start and m.end <= e for b, e, _ in d.gold)
+
+
 def rows(data: Path) -> tuple[np.ndarray, np.ndarray]:
     docs, _ = load(data)
     docs = [d for d in docs if d.source not in NON_COMMERCIAL_SOURCES]
@@ -39,7 +50,7 @@ def rows(data: Path) -> tuple[np.ndarray, np.ndarray]:
             kind = TYPE_OF.get(ent.type)
             if kind is None:
                 continue
-            hits = sum(any(b < m.end and m.start < e and t == kind for b, e, t in d.gold) for m in ent.mentions)
+            hits = sum(_right(d, m, kind) for m in ent.mentions)
             features = entity_features(ent)
             x.append([features[f] for f in (*FEATURES, *ORG_FEATURES)])
             y.append(float(hits * 2 >= len(ent.mentions)))
