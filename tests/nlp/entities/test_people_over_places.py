@@ -128,3 +128,26 @@ def test_a_surname_that_is_also_a_common_noun_stays_a_person(nlp):
               "before the end of his term.")  # fmt: skip
     people = [e for e in doc._.ng_entities if e.type == "PERSON"]
     assert [(e.name, len(e.mentions)) for e in people] == [("Tom Meadows", 2)]
+
+
+def test_picture_and_editing_credits_are_no_people_of_the_story(nlp):
+    doc = nlp("Photo: Kevin Marsh/Wirepix\n\nThe mayor, Joan Parks, said the road would reopen on Monday.\n\n"
+              "Written by Carl Smith and edited by Dana Lee.")  # fmt: skip
+    assert {e.name for e in doc._.ng_entities if e.type == "PERSON"} == {"Joan Parks"}
+
+
+def test_a_foundation_named_after_a_couple_is_one_organisation(nlp):
+    doc = nlp("The Bill and Melinda Gates Foundation gave $5m to the clinic, its director Mary Lowe said.")
+    found = {(e.name, e.type) for e in doc._.ng_entities}
+    assert ("Bill and Melinda Gates Foundation", "ORG") in found
+    assert {n for n, t in found if t == "PERSON"} == {"Mary Lowe"}
+
+
+def test_the_author_of_a_bill_in_the_story_is_a_person(nlp):
+    doc = nlp("The bill, written by Senator Joan Parks, passed on Monday.")
+    assert {e.name for e in doc._.ng_entities if e.type == "PERSON"} == {"Joan Parks"}
+
+
+def test_a_person_listed_with_a_foundation_stays_a_person(nlp):
+    doc = nlp("Jane Roebuck and Harbour Relief Foundation staff handed out food on Monday.")
+    assert "Jane Roebuck" in {e.name for e in doc._.ng_entities if e.type == "PERSON"}
