@@ -40,12 +40,13 @@ def _right(d, m, kind: str) -> bool:
     return kind == "Location" and any(b <= m.start and m.end <= e for b, e, _ in d.gold)
 
 
-def rows(data: Path) -> tuple[np.ndarray, np.ndarray]:
+def rows(data: Path) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Features, right (1/0) and the document's index of every entity in re3d's shippable documents."""
     docs, _ = load(data)
     docs = [d for d in docs if d.source not in NON_COMMERCIAL_SOURCES]
     nlp = build_pipeline()
-    x, y = [], []
-    for d, doc in zip(docs, nlp.pipe(d.text for d in docs)):
+    x, y, group = [], [], []
+    for i, (d, doc) in enumerate(zip(docs, nlp.pipe(d.text for d in docs))):
         for ent in doc._.ng_entities:
             kind = TYPE_OF.get(ent.type)
             if kind is None:
@@ -54,7 +55,8 @@ def rows(data: Path) -> tuple[np.ndarray, np.ndarray]:
             features = entity_features(ent)
             x.append([features[f] for f in (*FEATURES, *ORG_FEATURES)])
             y.append(float(hits * 2 >= len(ent.mentions)))
-    return np.array(x), np.array(y)
+            group.append(i)
+    return np.array(x), np.array(y), np.array(group)
 
 
 def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, rate: float = 0.5,
@@ -69,18 +71,33 @@ def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 3000, rate: 
     return w
 
 
-def main(data: str) -> None:
-    x, y = rows(Path(data))
+def fit_both(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Both stages: the shared FEATURES, then ORG_FEATURES on top of their score."""
     shared, org_only = x[:, : len(FEATURES)], x[:, len(FEATURES) :]
     w_shared = fit(shared, y)
     w_org = fit(org_only, y, offset=shared @ w_shared, penalise_first=True)
-    w = np.r_[w_shared, w_org]
-    p = 1 / (1 + np.exp(-x @ w))
-    print(f"{len(y)} entities, {y.mean():.3f} right; mean confidence {p.mean():.3f}")
+    return np.r_[w_shared, w_org]
+
+
+def report(label: str, p: np.ndarray, y: np.ndarray) -> None:
+    loss = -np.mean(y * np.log(p) + (1 - y) * np.log(1 - p))
+    print(f"{label}: {len(y)} entities, {y.mean():.3f} right; mean confidence {p.mean():.3f}, log loss {loss:.4f}")
     for lo in np.arange(0, 1, 0.2):
         sel = (p >= lo) & (p < lo + 0.2)
         if sel.any():
             print(f"  [{lo:.1f}, {lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.3f}")
+
+
+def main(data: str, folds: int = 5) -> None:
+    x, y, group = rows(Path(data))
+    # held out by whole documents (entities of one document are alike), to judge features honestly
+    held_out = np.zeros(len(y))
+    for k in range(folds):
+        test = group % folds == k
+        held_out[test] = 1 / (1 + np.exp(-x[test] @ fit_both(x[~test], y[~test])))
+    report(f"held out ({folds} document folds)", held_out, y)
+    w = fit_both(x, y)
+    report("fitted on all", 1 / (1 + np.exp(-x @ w)), y)
     coefficients = {f: round(float(v), 4) for f, v in zip((*FEATURES, *ORG_FEATURES), w)}
     OUT.write_text(json.dumps({"source": "re3d (all sources but BBC Online), scripts/train_entity_confidence.py",
                                "coefficients": coefficients}, indent=1) + "\n", encoding="utf-8")  # fmt: skip
