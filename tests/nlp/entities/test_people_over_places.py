@@ -151,3 +151,11 @@ def test_the_author_of_a_bill_in_the_story_is_a_person(nlp):
 def test_a_person_listed_with_a_foundation_stays_a_person(nlp):
     doc = nlp("Jane Roebuck and Harbour Relief Foundation staff handed out food on Monday.")
     assert "Jane Roebuck" in {e.name for e in doc._.ng_entities if e.type == "PERSON"}
+
+
+def test_a_place_named_with_an_abbreviated_saint_is_that_place_not_a_person(nlp):
+    doc = nlp("St. Lucia Prime Minister Philip J. Pierre spoke on Monday. The minister later flew to St. Lucia.")
+    found = {(e.name, e.type, e.country) for e in doc._.ng_entities}
+    assert ("Philip J. Pierre", "PERSON") in {(n, t) for n, t, _ in found}
+    assert not any("Lucia" in n and t == "PERSON" for n, t, _ in found)
+    assert any("Lucia" in n and c == "LCA" for n, _, c in found)
