@@ -159,3 +159,9 @@ def test_a_place_named_with_an_abbreviated_saint_is_that_place_not_a_person(nlp)
     assert ("Philip J. Pierre", "PERSON") in {(n, t) for n, t, _ in found}
     assert not any("Lucia" in n and t == "PERSON" for n, t, _ in found)
     assert any("Lucia" in n and c == "LCA" for n, _, c in found)
+
+
+def test_the_signature_under_a_quotation_is_a_person_of_the_story(nlp):
+    doc = nlp("The plan is a disaster for the island.\n\n\u201cWe will not accept it.\u201d\n\n\u2014 Tom Harker\n\n"
+              "The council met on Monday.")  # fmt: skip
+    assert {e.name for e in doc._.ng_entities if e.type == "PERSON"} == {"Tom Harker"}
