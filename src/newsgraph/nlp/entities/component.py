@@ -87,6 +87,8 @@ class EntityCorrector:
         self.rules.coordinated_places(doc, ents, gaz)
         self.rules.places_after_prepositions(doc, ents, gaz)
         ents += self.matcher.fuzzy_unlabelled(doc, ents, gaz)
+        ents = self.rules.common_nouns_opening_sentences(doc, ents)
+        self.rules.streets_by_first_word(doc, ents)
         ents = self.rules.one_name_one_type(doc, ents)
         self._set_ents(doc, ents, numeric)
         return doc

@@ -14,7 +14,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc
 
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, MATCH_KINDS, Place, get_gazetteer
-from ..knowledge.lexicon import LEADING_TITLE_KEYS, PERSON_ONLY_TITLE_KEYS, collapse_spaces, normalize_name
+from ..knowledge.lexicon import (
+    LEADING_TITLE_KEYS,
+    PERSON_ONLY_TITLE_KEYS,
+    SAINT_ABBREVIATIONS,
+    collapse_spaces,
+    normalize_name,
+)
 
 LINKABLE = {"GPE": None, "LOC": None, "FAC": None, "ORG": ("org",), "NORP": ("nationality",)}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -128,6 +134,10 @@ class GazetteerMatcher:
         self._keys = gaz.notable_keys(kinds, self.min_city_population)
         for word in NEVER_MATCH:  # linked when the model tags them, never matched on their own
             self._keys.pop(word, None)
+        # "St. Lucia" for "Saint Lucia": the abbreviated form finds the same places
+        for short, full in SAINT_ABBREVIATIONS.items():
+            for key in [k for k in self._keys if k.startswith(full + " ")]:
+                self._keys.setdefault(short + key[len(full) :], self._keys[key])
         first: dict[str, int] = {}
         for key in self._keys:
             words = key.split(" ")

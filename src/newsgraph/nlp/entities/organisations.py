@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..knowledge.lexicon import ORG_HEAD_WORDS
+from ..knowledge.lexicon import GIVEN_NAMES, ORG_HEAD_WORDS
 from .matching import GEO_HEADS, SpanCandidate
 
 __all__ = ["OrganisationRules"]
@@ -63,8 +63,12 @@ class OrganisationRules:
         meetings = {doc[e.start : e.end].text for e in ents if e.label == "ORG" and not e.kb and self._meeting(doc, e)}
         out = []
         text = doc_text(doc)
+        # a nickname stays one where it recurs unquoted ("What Tiny Tom is doing ...")
+        nicknames = {doc[e.start : e.end].text for e in ents if e.label == "PERSON" and self._quoted_nickname(doc, e)}
         for e in ents:
-            if self._in_copyright_line(doc, text, e) or (e.label == "PERSON" and self._quoted_nickname(doc, e)):
+            if self._in_copyright_line(doc, text, e) or (
+                e.label == "PERSON" and doc[e.start : e.end].text in nicknames
+            ):
                 continue
             if e.label == "ORG" and not e.kb:
                 if (doc[e.start : e.end].text in meetings or self._spelled_out_in_lower_case(doc, e)
@@ -108,7 +112,8 @@ class OrganisationRules:
     @staticmethod
     def _join_one_body_of_two_names(ents: list[SpanCandidate], doc: Doc) -> list[SpanCandidate]:
         """ "X and Y, a security firm": two organisation names joined by "and" that one singular apposition
-        describes are one body's name."""
+        describes are one body's name; so is a first name joined to a body named after a person ("Bill
+        and Melinda Gates Foundation")."""
         ents = sorted(ents, key=lambda x: x.start)
         out: list[SpanCandidate] = []
         for e in ents:
@@ -116,6 +121,13 @@ class OrganisationRules:
             if (prev is not None and prev.label == e.label == "ORG" and not prev.kb and not e.kb
                     and e.start == prev.end + 1 and doc[prev.end].lower_ in ("and", "&")
                     and e.end + 1 < len(doc) and doc[e.end].text == "," and doc[e.end + 1].lower_ in ("a", "an")):  # fmt: skip
+                out[-1] = SpanCandidate(prev.start, e.end, "ORG", "", max(prev.weight, e.weight))
+                continue
+            # "[Bill] and [Melinda Gates Foundation]": a body named after two people is one name
+            if (prev is not None and prev.label == "PERSON" and e.label == "ORG" and prev.end - prev.start == 1
+                    and e.start == prev.end + 1 and doc[prev.end].lower_ in ("and", "&") and e.end - e.start >= 3
+                    and doc[e.end - 1].lower_ in ORG_HEAD_WORDS
+                    and doc[prev.start].lower_ in GIVEN_NAMES and all(t.is_title for t in doc[e.start : e.end])):  # fmt: skip
                 out[-1] = SpanCandidate(prev.start, e.end, "ORG", "", max(prev.weight, e.weight))
                 continue
             out.append(e)

@@ -272,6 +272,40 @@ class TypeRules:
             if doc[e.start].text not in names:
                 e.label, e.kb, e.weight = places[0].label, places[0].id, GAZ_WEIGHT
 
+    @staticmethod
+    def common_nouns_opening_sentences(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """A one-word "person" that opens a sentence, is tagged a common noun and is no word of a person the
+        article names in full is a noun capitalised by its place ("Turnout in X is low"), not a name;
+        "Fields said" after "Tom Fields" stays."""
+        named = {w for e in ents if e.label == "PERSON" and e.end - e.start > 1 for w in doc[e.start : e.end]}
+        named_words = {t.text for t in named}
+
+        def common_noun(e: SpanCandidate) -> bool:
+            tok = doc[e.start]
+            return (e.label == "PERSON" and e.end - e.start == 1 and tok.is_sent_start and tok.pos_ == "NOUN"
+                    and tok.text not in named_words and tok.lower_ not in GIVEN_NAMES)  # fmt: skip
+
+        return [e for e in ents if not common_noun(e)]
+
+    def streets_by_first_word(self, doc: Doc, ents: list[SpanCandidate]) -> None:
+        """A one-word "person" with no person evidence that is the first word of a street the article
+        names ("near Larkin Drive ... the van on Larkin") is that street cut short, not a person."""
+        streets = {doc[e.start].text for e in ents
+                   if e.end - e.start >= 2 and e.label in ("FAC", "GPE", "LOC") and doc[e.end - 1].lower_ in STREET_HEADS}  # fmt: skip
+        if not streets:
+            return
+        named = {
+            w
+            for e in ents
+            if e.label == "PERSON" and e.end - e.start > 1
+            for w in (doc[e.start].text, doc[e.end - 1].text)
+        }
+        for e in ents:
+            word = doc[e.start].text
+            if (e.label == "PERSON" and e.end - e.start == 1 and word in streets and word not in named
+                    and word.lower() not in GIVEN_NAMES and not self._person_cue(doc, e)):  # fmt: skip
+                e.label = "FAC"
+
     # -- 4. one name, one type ------------------------------------------------------------
 
     def one_name_one_type(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:

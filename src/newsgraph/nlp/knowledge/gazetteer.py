@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from .lexicon import normalize_name  # the lookup key, also of the precomputed keys in the data file
+from .lexicon import normalize_name, saint_spelled_out  # the lookup key, also of the precomputed keys in the data file
 
 __all__ = ["Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
 
@@ -142,6 +142,8 @@ class Gazetteer:
     def lookup_key(self, key: str, include_alternate: bool = True) -> list[Place]:
         """Like :meth:`lookup` for an already normalised key."""
         entry = self._index.get(key)
+        if entry is None and saint_spelled_out(key) != key:
+            entry = self._index.get(saint_spelled_out(key))  # "st lucia" -> "saint lucia"
         if entry is None:
             return []
         primary, alternate = entry.split("\t")

@@ -28,7 +28,7 @@ __all__ = [
     "Pronoun", "PRONOUNS", "PRONOUN_GENDER", "GENDERED_PRONOUNS", "GROUP_PRONOUNS", "REFERRING_PRONOUNS",
     "SUBJECT_PRONOUNS",
     # names
-    "normalize_name", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
+    "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
     # other words
     "is_verb_last",
 ]  # fmt: skip
@@ -215,6 +215,16 @@ def normalize_name(name: str) -> str:
     if s.startswith("the "):
         s = s[4:]
     return s
+
+
+# An abbreviated first word of a saint's name ("St. Lucia", "Ste. Agathe"), as gazetteers spell it out.
+SAINT_ABBREVIATIONS = {"st": "saint", "ste": "sainte"}
+
+
+def saint_spelled_out(key: str) -> str:
+    """A lookup key with an abbreviated leading "St"/"Ste" spelled out ("st lucia" -> "saint lucia")."""
+    first, _, rest = key.partition(" ")
+    return f"{SAINT_ABBREVIATIONS[first]} {rest}" if rest and first in SAINT_ABBREVIATIONS else key
 
 
 def collapse_spaces(text: str) -> str:

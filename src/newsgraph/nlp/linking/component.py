@@ -25,7 +25,7 @@ from spacy.tokens import Doc, Span
 from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country
-from ..knowledge.lexicon import TITLES, collapse_spaces
+from ..knowledge.lexicon import STREET_HEAD_WORDS, TITLES, collapse_spaces
 from ..knowledge.organisations import is_igo_name, named_country, without_leading_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
@@ -39,8 +39,6 @@ __all__ = ["EntityLinker", "KEEP_LABELS"]
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WEAPON"})
 _READ_LABELS = KEEP_LABELS | PERSONISH
 
-# The most a person named only in a byline or credit line is worth: hidden by default (MIN_CONFIDENCE).
-CREDIT_LINE_CONFIDENCE = 0.2
 _IGNORED_ALIAS_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "&"})
 
 
@@ -53,6 +51,12 @@ def _kind_group(label: str) -> str:
     return "place" if label in ("GPE", "LOC", "FAC") else label
 
 
+def _street_cut_short(key: str, short: str) -> bool:
+    """ "larkin" of "larkin drive": a street named by its first word."""
+    words = key.split()
+    return len(words) == 2 and words[0] == short and words[1] in STREET_HEAD_WORDS
+
+
 def _join_shorter_forms(clusters: list[MentionCluster]) -> None:
     """An unlinked short name that ends exactly one longer name of the same kind in the article is that
     name cut short: "the Council" after "the City Council", "Smith Hospital" after "John Smith Hospital"."""
@@ -62,7 +66,7 @@ def _join_shorter_forms(clusters: list[MentionCluster]) -> None:
             continue
         short = next(iter(keys[id(c)]))
         targets = [t for t in clusters if t is not c and t.mentions and _kind_group(t.label) == _kind_group(c.label)
-                   and any(k.endswith(" " + short) for k in keys[id(t)])]  # fmt: skip
+                   and any(k.endswith(" " + short) or _street_cut_short(k, short) for k in keys[id(t)])]  # fmt: skip
         if len(targets) == 1:
             targets[0].mentions += c.mentions
             keys[id(targets[0])] |= keys[id(c)]
@@ -106,7 +110,8 @@ class EntityLinker:
         self.places.disambiguate(clusters)
         self.places.place_unlinked(clusters, doc)
         self.people.merge_misread_people(persons, clusters)
-        clusters += persons
+        # a person named only in a byline or credit line wrote the story and is no person of it
+        clusters += [c for c in persons if not all(m.credit for m in c.mentions)]
         clusters = [c for c in clusters if c.mentions]
         nest_places(self.places, clusters, doc)
         for c in clusters:
@@ -236,8 +241,6 @@ class EntityLinker:
         kb = c.kb if label != "PERSON" else None
         ent = Entity(eid, name, label, mentions, country, lat, lon, kb, aliases, titles)
         ent.confidence = entity_confidence(ent)
-        if label == "PERSON" and ent.confidence is not None and all(m.credit for m in c.mentions):
-            ent.confidence = min(ent.confidence, CREDIT_LINE_CONFIDENCE)  # a byline: no person of the story
         kind = getattr(place, "kind", None) or ("country" if (c.kb or "").startswith("iso3166:") else None)
         info = {"titles": titles, "kind": kind, "sector": _sector(label, kind, titles, name),
                 # mentions where a capital stands for its country's government

@@ -2,7 +2,8 @@
 
 A small logistic model over evidence read while linking: the entity's type, whether the gazetteer
 agrees (a link), how many mentions and name words it has, person-name evidence (a title, a known
-first name) and junk-likeness (a generic government word, a name in capitals).  The coefficients
+first name, a country the text or the leaders table gives the person), a place that is a country,
+state or capital, and junk-likeness (a generic government word, a name in capitals).  The coefficients
 live in ``resources/entity_confidence.json``, fitted by ``scripts/train_entity_confidence.py`` on
 the re3d training documents (never on the real-news dev pages); without that file every
 confidence is None (counts as 1.0).
@@ -31,7 +32,7 @@ __all__ = [
 FEATURES = (
     "bias", "person", "org", "place", "norp", "linked", "log_mentions", "multiword", "person_full_name",
     "person_titled", "person_given_name", "org_head_word", "generic_word", "all_caps", "person_single_word",
-    "place_linked", "org_linked",
+    "place_linked", "org_linked", "person_country", "place_state",
 )  # fmt: skip
 # Evidence that only an organisation carries, fitted in a second stage on top of FEATURES (so the
 # people's and places' confidences do not move when it changes): see scripts/train_entity_confidence.py.
@@ -46,6 +47,7 @@ _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
 STATE_GOVERNMENT_CONFIDENCE = 0.4
 _STATE_WORDS = frozenset({"government", "the", "of"})
 _COUNTRY_KINDS = frozenset({"country", "nationality"})
+_STATE_KINDS = frozenset({"country", "admin1", "continent"})
 
 
 def is_state_government(ent: Entity) -> bool:
@@ -58,6 +60,11 @@ def is_state_government(ent: Entity) -> bool:
         return False
     rest = [w for w in words if w.lower() not in _STATE_WORDS]
     return not rest or any(p.kind in _COUNTRY_KINDS for p in get_gazetteer().lookup(" ".join(rest)))
+
+
+def _is_state(place_id: str | None) -> bool:
+    place = get_gazetteer().get(place_id) if place_id else None
+    return place is not None and (place.kind in _STATE_KINDS or "C" in place.flags)
 
 
 def entity_features(ent: Entity) -> dict[str, float]:
@@ -84,6 +91,10 @@ def entity_features(ent: Entity) -> dict[str, float]:
         "person_single_word": float(person and len(words) == 1),
         "place_linked": float(place and linked),
         "org_linked": float(org and linked),
+        # a person the text or the leaders table ties to a country ("Russian President X", a head of state)
+        "person_country": float(person and bool(ent.country)),
+        # a place linked to a country, state or province, or a capital: names a reader rarely mistakes
+        "place_state": float(place and linked and _is_state(ent.gazetteer_id)),
         # a named body: several words, each capitalised but small words ("Friends of the Earth"), not
         # a generic phrase in capitals nor a run of lower-case words the model took for a name
         "org_multiword": float(org and len(words) > 1),

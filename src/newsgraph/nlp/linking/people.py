@@ -33,21 +33,45 @@ __all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "person_evidence"]
 
 # Credit lines: "Jane Roe contributed to this report", "Reporting by Jane Roe".
 _CREDIT_LEMMAS = frozenset({"contribute", "report", "write", "edit"})
+_SIGNATURE_DASHES = frozenset({"—", "–", "-", "--"})
+# Words that open a picture's credit line ("Photo: Jane Roe/Agency", "Picture by Jane Roe").
+_PICTURE_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "photographs", "picture", "image", "credit",
+                                   "video", "graphic", "illustration"})  # fmt: skip
+# Words before "by" that make what follows a credit ("Written by", "edited by", "Reporting by").
+_CREDITED_WORK_WORDS = frozenset({"written", "edited", "reported", "reporting", "editing", "writing", "compiled",
+                                  "photographed", "produced", "additional"})  # fmt: skip
+
+
+def _signs_a_quote(doc: Doc, para_start: int) -> bool:
+    """Whether the paragraph at token ``para_start`` opens with a dash right after a paragraph that ends
+    in a closing quotation mark: the signature of that quotation ("— Jane Roe, Outlet")."""
+    if para_start < 2 or doc[para_start].text not in _SIGNATURE_DASHES:
+        return False
+    before = next((t for t in reversed(doc[: para_start - 1]) if not t.is_space), None)
+    return before is not None and before.is_quote and before.text not in ("“", "‘")
 
 
 def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
     """Whether mention ``m`` is a byline or credit, not a person of the story: the whole paragraph
-    ("JANE ROE" on its own line), after a paragraph-initial "By", or the subject of "contributed to
-    this report"."""
+    ("JANE ROE" on its own line), after a paragraph-initial "By", in a picture's credit ("Photo: Jane
+    Roe/Agency"), after "written by" or "edited by" in a sentence that opens with it, or the subject of
+    "contributed to this report"; never a dash-led signature under a quotation."""
     para_start = m.start
     while para_start > 0 and not (doc[para_start - 1].is_space and "\n" in doc[para_start - 1].text):
         para_start -= 1
     para_end = m.end
     while para_end < len(doc) and not (doc[para_end].is_space and "\n" in doc[para_end].text):
         para_end += 1
+    if _signs_a_quote(doc, para_start):
+        return False  # "“...”\n\n— Jane Roe": she said the words above, she did not write the story
     rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end) and not t.is_punct]
     if not rest or [t.lower_ for t in doc[para_start : m.start]] == ["by"]:
         return True
+    if doc[para_start].lower_ in _PICTURE_CREDIT_WORDS and para_start + 1 < m.start <= para_start + 3:
+        return True  # "Photo: Jane Roe/Agency", "Picture by Jane Roe"
+    if (m.start >= 2 and doc[m.start - 1].lower_ == "by" and doc[m.start - 2].lower_ in _CREDITED_WORK_WORDS
+            and doc[m.start].sent[0].lower_ in _CREDITED_WORK_WORDS):  # fmt: skip
+        return True  # "Written by Jane Roe and edited by ...", not "the bill, written by Senator Roe, ..."
     root = doc[m.start : m.end].root
     return (
         root.dep_ == "nsubj"
