@@ -104,6 +104,7 @@ class EntityLinker:
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
         self.places.resolve_by_context(clusters, doc)
         self.places.disambiguate(clusters)
+        self.places.rank(clusters, doc)
         self.places.place_unlinked(clusters, doc)
         self.people.merge_misread_people(persons, clusters)
         clusters += persons

@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..knowledge.lexicon import collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord
+from .ranker import PlaceRanker
 
-__all__ = ["PlaceResolver", "NEAR_KM"]
+__all__ = ["PlaceResolver", "NEAR_KM", "state_cue"]
 
 NEAR_KM = 400  # a same-named place this close to another place in the article is the one meant
 MAX_CANDIDATES = 12
@@ -70,6 +71,7 @@ class PlaceResolver:
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
         self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
+        self.ranker = PlaceRanker()
 
     # -- gazetteer access (another module; absent in some checkouts) ----------------
     @property
@@ -239,7 +241,7 @@ class PlaceResolver:
             named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
             if named:
                 best = named[0]
-            elif p is not None and p.kind == "city" and any(_state_cue(text, m) for m in c.mentions):
+            elif p is not None and p.kind == "city" and any(state_cue(text, m) for m in c.mentions):
                 best = next((q for q in candidates if q.kind == "admin1"), None)
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
@@ -401,6 +403,11 @@ class PlaceResolver:
             for m in c.mentions:
                 m.kb = best.id
 
+    def rank(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """Re-pick same-named places with the learned ranker (see :mod:`.ranker`), the rules' pick
+        being one of its features."""
+        self.ranker.rank(self, clusters, doc, state_cue)
+
     def place_unlinked(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """An approximate point for a place the gazetteer does not know, the way a reader places it:
 
@@ -555,7 +562,7 @@ def _inside_longer_name(doc: Doc, m: MentionRecord) -> bool:
     )
 
 
-def _state_cue(text: str, m: MentionRecord) -> bool:
+def state_cue(text: str, m: MentionRecord) -> bool:
     """ "upstate New York", "the state of Washington", "New York state", "New York Gov. X"."""
     return bool(_STATE_BEFORE.search(text[max(0, m.start_char - 12) : m.start_char])) or bool(
         _STATE_AFTER.match(text[m.end_char : m.end_char + 14])
