@@ -249,3 +249,19 @@ def test_a_county_of_a_common_name_names_no_state(nlp):
     # Pike County is in ten states; it says nothing of which Paris the text means
     text = "Pike County officials met in Paris on Monday. The county board approved a new jail."
     assert place(nlp, text, "Paris").country == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "code"),
+    [
+        ("The plant in Fresno, Calif., will close next spring, the company said.", "Calif.", "US-CA"),
+        ("Volunteers from Trenton, N.J. and Dover, Del. cleaned the river banks on Saturday.", "N.J.", "US-NJ"),
+        ("She moved to Myrtle Beach, SC last year to open a bakery.", "SC", "US-SC"),
+    ],
+)
+def test_a_state_abbreviation_the_model_did_not_tag_is_read_after_a_town(nlp, text, abbreviation, code):
+    doc = nlp(text)
+    hits = [e for e in doc._.ng_entities if any(m.text == abbreviation for m in e.mentions)]
+    assert hits and hits[0].gazetteer_id == f"iso3166-2:{code}", [(e.name, e.gazetteer_id) for e in doc._.ng_entities]
+    mention = next(m for m in hits[0].mentions if m.text == abbreviation)
+    assert doc.text[mention.start : mention.end] == abbreviation

@@ -61,6 +61,11 @@ _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
 _INNER_KINDS = ("country", "admin1", "admin2", "city", "region", "feature", "continent", "sea", "river",
                 "nationality")  # fmt: skip
+# ", Calif.," / ", N.J. and" / ", SC " after a place: an abbreviation ending a word, before punctuation,
+# a lower-case word or the end (not "Washington, DC Comics")
+_ABBREVIATION_AFTER = re.compile(
+    r",\s*((?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){1,2}[A-Z]?[a-z]?\.?|[A-Z]{2,3})(?:[A-Z][a-z]{0,3}\.)?)(?=[\s,;:.)\-—–]|$)(?!\s+[A-Z][a-z])"
+)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
 
 
@@ -304,6 +309,40 @@ class PlaceResolver:
                         mention.kb = best.id
                     self._settled.add(id(c))
                     break
+
+    def read_region_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A state or province abbreviation right after a place that no entity took ("Fresno, Calif.,",
+        "Trenton, N.J. and", "Myrtle Beach, SC") becomes a mention of that state: the model often
+        leaves such a token untagged.  Read only after "Town, " (postal codes are words elsewhere)."""
+        if self.gazetteer is None:
+            return
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        text = doc_text(doc)
+        taken = [(m.start_char, m.end_char) for c in clusters for m in c.mentions]
+        by_kb = {c.kb: c for c in clusters if c.kb and c.kb.startswith("iso3166-2:")}
+        places = [m for c in clusters if c.label in ("GPE", "LOC") for m in c.mentions]
+        for m in places:
+            match = _ABBREVIATION_AFTER.match(text, m.end_char)
+            if match is None:
+                continue
+            form = match.group(1)
+            code = abbreviations.get(form)
+            if code is None or self.place(f"iso3166-2:{code}") is None:
+                continue
+            start, end = match.span(1)
+            span = doc.char_span(start, end)
+            if span is None or any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            kb = f"iso3166-2:{code}"
+            record = MentionRecord(span.start, span.end, start, end, span.text, "GPE", kb)
+            cluster = by_kb.get(kb)
+            if cluster is None:
+                cluster = by_kb[kb] = MentionCluster("GPE", kb)
+                clusters.append(cluster)
+            cluster.mentions.append(record)
 
     def _link_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """An unlinked "Vt" / "Ky." right after "Town, " is that state ("Stowe, Vt., ...")."""
