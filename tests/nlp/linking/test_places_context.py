@@ -265,3 +265,11 @@ def test_a_state_abbreviation_the_model_did_not_tag_is_read_after_a_town(nlp, te
     assert hits and hits[0].gazetteer_id == f"iso3166-2:{code}", [(e.name, e.gazetteer_id) for e in doc._.ng_entities]
     mention = next(m for m in hits[0].mentions if m.text == abbreviation)
     assert doc.text[mention.start : mention.end] == abbreviation
+
+
+def test_a_capitalised_dateline_abbreviation_is_the_state(nlp):
+    doc = nlp("HOMESTEAD, FLA. (WSVN) - A truck overturned on the turnpike early Sunday, police said.")
+    states = [e for e in doc._.ng_entities if any(m.text.startswith("FLA") for m in e.mentions)]
+    assert states and states[0].gazetteer_id == "iso3166-2:US-FL" and states[0].type == "GPE", [
+        (e.name, e.type, e.gazetteer_id) for e in doc._.ng_entities
+    ]

@@ -328,7 +328,7 @@ class PlaceResolver:
             if match is None:
                 continue
             form = match.group(1)
-            code = abbreviations.get(form)
+            code = abbreviations.get(form) or abbreviations.get(form + text[match.end(1) : match.end(1) + 1])
             if code is None or self.place(f"iso3166-2:{code}") is None:
                 continue
             start, end = match.span(1)
@@ -345,20 +345,28 @@ class PlaceResolver:
             cluster.mentions.append(record)
 
     def _link_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
-        """An unlinked "Vt" / "Ky." right after "Town, " is that state ("Stowe, Vt., ...")."""
+        """A "Vt" / "Ky." / "FLA." right after "Town, " is that state ("Stowe, Vt., ...", "HOMESTEAD, FLA.
+        (WSVN)"): when unlinked, or linked elsewhere (a Norwegian district "Fla") while every mention of
+        it stands in that slot."""
         from ..knowledge.gazetteer import region_abbreviations
 
         abbreviations = region_abbreviations()
         text = doc_text(doc)  # rebuilt by spaCy on every access: once, not per cluster
-        for c in clusters:
-            if c.kb or not c.mentions:
-                continue
-            m = c.mentions[0]
+
+        def code_after_town(m: MentionRecord) -> str | None:
             dotted = m.text + ("." if text[m.end_char : m.end_char + 1] == "." else "")
             code = abbreviations.get(dotted) or abbreviations.get(m.text)
             if code is None or not re.search(r"\w,\s*$", text[max(0, m.start_char - 3) : m.start_char]):
+                return None
+            return code
+
+        for c in clusters:
+            if not c.mentions or c.label == "PERSON" or (c.kb or "").startswith("iso3166-2:"):
                 continue
-            c.kb = f"iso3166-2:{code}"
+            codes = {code_after_town(m) for m in (c.mentions if c.kb else c.mentions[:1])}
+            if len(codes) != 1 or None in codes:
+                continue
+            c.kb, c.label = f"iso3166-2:{codes.pop()}", "GPE"
             for mention in c.mentions:
                 mention.kb = c.kb
 
