@@ -252,6 +252,6 @@ def region_abbreviations() -> dict[str, str]:
         code, _, forms = line.partition("\t")
         for form in forms.split("|"):
             out[form] = code
-            if "." in form:  # a dateline in capitals: "HOMESTEAD, FLA. (WSVN)", "CHARLESTON, W.VA."
+            if "." in form:  # a dateline in capitals: "HOMESTEAD, FLA. (AP)", "CHARLESTON, W.VA."
                 out.setdefault(form.upper(), code)
     return out

@@ -61,10 +61,15 @@ _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
 _INNER_KINDS = ("country", "admin1", "admin2", "city", "region", "feature", "continent", "sea", "river",
                 "nationality")  # fmt: skip
-# ", Calif.," / ", N.J. and" / ", SC " after a place: an abbreviation ending a word, before punctuation,
-# a lower-case word or the end (not "Washington, DC Comics")
-_ABBREVIATION_AFTER = re.compile(
-    r",\s*((?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){1,2}[A-Z]?[a-z]?\.?|[A-Z]{2,3})(?:[A-Z][a-z]{0,3}\.)?)(?=[\s,;:.)\-—–]|$)(?!\s+[A-Z][a-z])"
+# ", Calif.," / ", N.J. and" / ", SC " after a name: an abbreviation ending a word, before punctuation,
+# a space or the end (see PlaceResolver.read_region_abbreviations for what may precede it)
+_ABBREVIATION_SLOT = re.compile(
+    r"(?<=[\w'’.)]),\s*((?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){1,2}[A-Z]?[a-z]?\.?|[A-Z]{2,3})(?:[A-Z][a-z]{0,3}\.)?)"
+    r"(?=[\s,;:.)\-—–]|$)"
+)
+# A dateline in capitals opening a line: "ORANGEBURG COUNTY, SC (AP) -", "CLEWISTON, Fla. –", "MOUNT AIRY, N.C. -"
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*([A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})(?=[ \t]*(?:,|\(|—|–|-|:))", re.M
 )
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
 
@@ -310,10 +315,45 @@ class PlaceResolver:
                     self._settled.add(id(c))
                     break
 
+    def read_caps_dateline(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A place in capitals opening a line as a dateline ("ORANGEBURG COUNTY, SC (AP) -", "CLEWISTON,
+        Fla. –") that no entity took becomes a place mention: the model misses many words in
+        capitals.  Only a name the gazetteer knows as a town, county, region or country, and a
+        town under :data:`~..knowledge.gazetteer.NOTABLE_CITY_POPULATION` only with its state after
+        it; "BREAKING NEWS:" names nothing."""
+        gaz = self.gazetteer
+        if gaz is None:
+            return
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        text = doc_text(doc)
+        taken = [(m.start_char, m.end_char) for c in clusters for m in c.mentions]
+        for match in _CAPS_DATELINE.finditer(text):
+            start, end = match.span(1)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            slot = _ABBREVIATION_SLOT.match(text, end) if text[end : end + 1] == "," else None
+            with_state = slot is not None and (
+                slot.group(1) in abbreviations or slot.group(1) + text[slot.end(1) : slot.end(1) + 1] in abbreviations
+            )
+            found = [
+                q for q in gaz.lookup(match.group(1), include_alternate=False)[:MAX_CANDIDATES]
+                if q.kind in _LOCAL_KINDS + ("country", "region") and (q.notable or with_state)
+            ]  # fmt: skip
+            span = doc.char_span(start, end)
+            if not found or span is None:
+                continue
+            taken.append((start, end))
+            record = MentionRecord(span.start, span.end, start, end, span.text, "GPE", found[0].id)
+            clusters.append(MentionCluster("GPE", found[0].id, [record]))
+
     def read_region_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
-        """A state or province abbreviation right after a place that no entity took ("Fresno, Calif.,",
-        "Trenton, N.J. and", "Myrtle Beach, SC") becomes a mention of that state: the model often
-        leaves such a token untagged.  Read only after "Town, " (postal codes are words elsewhere)."""
+        """A state or province abbreviation after a name that no entity took ("Bakersfield, Calif.,",
+        "Trenton, N.J. and", "Myrtle Beach, SC", "Harvey Station, N.B.") becomes a mention of that
+        state: the model often leaves such a token untagged.  A postal code ("SC") only right after a
+        place mention and before no capitalised word (not "Washington, DC Comics"); an AP form with a
+        dot ("Calif.", "N.B.") after any capitalised word, as no other word is written so there."""
         if self.gazetteer is None:
             return
         from ..knowledge.gazetteer import region_abbreviations
@@ -322,14 +362,18 @@ class PlaceResolver:
         text = doc_text(doc)
         taken = [(m.start_char, m.end_char) for c in clusters for m in c.mentions]
         by_kb = {c.kb: c for c in clusters if c.kb and c.kb.startswith("iso3166-2:")}
-        places = [m for c in clusters if c.label in ("GPE", "LOC") for m in c.mentions]
-        for m in places:
-            match = _ABBREVIATION_AFTER.match(text, m.end_char)
-            if match is None:
-                continue
+        place_ends = {m.end_char for c in clusters if c.label in ("GPE", "LOC") for m in c.mentions}
+        for match in _ABBREVIATION_SLOT.finditer(text):
             form = match.group(1)
+            dotted = form.endswith(".") or text[match.end(1) : match.end(1) + 1] == "."
             code = abbreviations.get(form) or abbreviations.get(form + text[match.end(1) : match.end(1) + 1])
             if code is None or self.place(f"iso3166-2:{code}") is None:
+                continue
+            if dotted:
+                word_before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+                if not word_before or not word_before[0][:1].isupper():
+                    continue
+            elif match.start() not in place_ends or re.match(r"\s+[A-Z][a-z]", text[match.end(1) : match.end(1) + 3]):
                 continue
             start, end = match.span(1)
             span = doc.char_span(start, end)
@@ -346,7 +390,7 @@ class PlaceResolver:
 
     def _link_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """A "Vt" / "Ky." / "FLA." right after "Town, " is that state ("Stowe, Vt., ...", "HOMESTEAD, FLA.
-        (WSVN)"): when unlinked, or linked elsewhere (a Norwegian district "Fla") while every mention of
+        (AP)"): when unlinked, or linked elsewhere (a Norwegian district "Fla") while every mention of
         it stands in that slot."""
         from ..knowledge.gazetteer import region_abbreviations
 
