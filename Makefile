@@ -60,6 +60,7 @@ train: install
 	$(BIN)/python scripts/train_entity_confidence.py ../shared/eval/re3d
 	$(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear
 	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
+	$(BIN)/python scripts/train_place_ranker.py ../shared/eval/geowebnews
 
 fuzz: install
 	mkdir -p build/fuzz-corpus && $(BIN)/python tests/fuzz/fuzz_readers.py -max_total_time=300 -timeout=30 -artifact_prefix=build/fuzz- build/fuzz-corpus tests/fuzz/corpus

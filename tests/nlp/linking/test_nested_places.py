@@ -114,3 +114,30 @@ def test_a_town_in_the_articles_state_is_read_out_of_a_name(nlp):
     assert holder == "Peoria Chiefs"
     place = next(e for e in doc._.ng_entities if e.gazetteer_id == kb)
     assert place.country == "USA" and kind == "GPE"
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "outer", "gazetteer_id"),
+    [
+        ("The Canadian Press reported the merger on Tuesday, citing two bankers.", "Canadian", "Canadian Press",
+         "norp:CAN"),
+        ("Soldiers of the Nigerian Army Engineering Corps rebuilt the bridge in three weeks.", "Nigerian",
+         "Nigerian Army Engineering Corps", "norp:NGA"),
+    ],
+)  # fmt: skip
+def test_a_nationality_inside_an_organisations_name_is_a_nested_mention(nlp, text, inner, outer, gazetteer_id):
+    found = nested_places(nlp(text))
+    assert inner in found, found
+    assert found[inner][1] == gazetteer_id and found[inner][0] == "NORP"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Republican National Committee raised more money in March than in February.",
+        "The Catholic Relief Services team arrived with water and tents on Sunday.",
+    ],
+)
+def test_a_party_or_faith_inside_a_name_is_no_nested_nationality(nlp, text):
+    found = nested_places(nlp(text))
+    assert not any(t == "NORP" for t, _, _ in found.values()), found

@@ -249,3 +249,66 @@ def test_a_county_of_a_common_name_names_no_state(nlp):
     # Pike County is in ten states; it says nothing of which Paris the text means
     text = "Pike County officials met in Paris on Monday. The county board approved a new jail."
     assert place(nlp, text, "Paris").country == "FRA"
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "code"),
+    [
+        ("The plant in Bakersfield, Calif., will close next spring, the company said.", "Calif.", "US-CA"),
+        ("Volunteers from Trenton, N.J. and Dover, Del. cleaned the river banks on Saturday.", "N.J.", "US-NJ"),
+        ("She moved to Myrtle Beach, SC last year to open a bakery.", "SC", "US-SC"),
+    ],
+)
+def test_a_state_abbreviation_the_model_did_not_tag_is_read_after_a_town(nlp, text, abbreviation, code):
+    doc = nlp(text)
+    hits = [e for e in doc._.ng_entities if any(m.text == abbreviation for m in e.mentions)]
+    assert hits and hits[0].gazetteer_id == f"iso3166-2:{code}", [(e.name, e.gazetteer_id) for e in doc._.ng_entities]
+    mention = next(m for m in hits[0].mentions if m.text == abbreviation)
+    assert doc.text[mention.start : mention.end] == abbreviation
+
+
+def test_a_capitalised_dateline_abbreviation_is_the_state(nlp):
+    doc = nlp("HOMESTEAD, FLA. (AP) - A truck overturned on the turnpike early Sunday, police said.")
+    states = [e for e in doc._.ng_entities if any(m.text.startswith("FLA") for m in e.mentions)]
+    assert states and states[0].gazetteer_id == "iso3166-2:US-FL" and states[0].type == "GPE", [
+        (e.name, e.type, e.gazetteer_id) for e in doc._.ng_entities
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "admin"),
+    [
+        ("ORANGEBURG COUNTY, SC (AP) - Deputies are searching for a stolen pickup truck.", "ORANGEBURG COUNTY",
+         "US-SC"),
+        ("CLEWISTON, Fla. – The sugar mill will hire two hundred seasonal workers this winter.", "CLEWISTON",
+         "US-FL"),
+        ("MOUNT AIRY, N.C. - The town council approved a new budget on Monday night.", "MOUNT AIRY", "US-NC"),
+    ],
+)  # fmt: skip
+def test_a_dateline_in_capitals_the_model_missed_is_a_place(nlp, text, mention, admin):
+    doc = nlp(text)
+    hits = [e for e in doc._.ng_entities if any(m.text == mention for m in e.mentions)]
+    assert hits, [(e.name, e.gazetteer_id) for e in doc._.ng_entities]
+    from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
+
+    assert get_gazetteer().get(hits[0].gazetteer_id).admin == admin
+
+
+def test_a_heading_in_capitals_is_no_dateline_place(nlp):
+    doc = nlp("BREAKING NEWS: The council voted on Tuesday to close the old library.\nUPDATE - It reopens in May.")
+    assert not [e for e in doc._.ng_entities if e.type in ("GPE", "LOC")], [(e.name, e.type) for e in doc._.ng_entities]
+
+
+@pytest.mark.parametrize(
+    ("text", "abbreviation", "code"),
+    [
+        ("The fair was held on Saturday in Modesto, Calif. Organisers sold pies.", "Calif.", "US-CA"),
+        ("A barn burned on Route 8 near Harvey Station, N.B. early on Sunday.", "N.B.", "CA-NB"),
+    ],
+)
+def test_a_dotted_state_abbreviation_after_a_name_ends_a_sentence_or_follows_an_untagged_place(
+    nlp, text, abbreviation, code
+):
+    doc = nlp(text)
+    hits = [e for e in doc._.ng_entities if any(m.text == abbreviation for m in e.mentions)]
+    assert hits and hits[0].gazetteer_id == f"iso3166-2:{code}", [(e.name, e.gazetteer_id) for e in doc._.ng_entities]

@@ -243,7 +243,8 @@ def get_gazetteer() -> Gazetteer:
 
 @lru_cache(maxsize=1)
 def region_abbreviations() -> dict[str, str]:
-    """US state and Canadian province abbreviations ("Ky.", "W.Va.", "TX", "B.C.") -> ISO 3166-2 code.
+    """US state and Canadian province abbreviations ("Ky.", "W.Va.", "TX", "B.C.", a dateline's "FLA.")
+    -> ISO 3166-2 code.
 
     Only for reading what follows "Town, " (many postal codes are words: "IN", "OR", "ME").
     """
@@ -253,4 +254,6 @@ def region_abbreviations() -> dict[str, str]:
         code, _, forms = line.partition("\t")
         for form in forms.split("|"):
             out[form] = code
+            if "." in form:  # a dateline in capitals: "HOMESTEAD, FLA. (AP)", "CHARLESTON, W.VA."
+                out.setdefault(form.upper(), code)
     return out

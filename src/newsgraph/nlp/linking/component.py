@@ -106,8 +106,11 @@ class EntityLinker:
         others = self.people.attach_surnames(persons, others)
         self.people.scan_bare_surnames(doc, persons)
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
+        self.places.read_caps_dateline(clusters, doc)
+        self.places.read_region_abbreviations(clusters, doc)
         self.places.resolve_by_context(clusters, doc)
         self.places.disambiguate(clusters)
+        self.places.rank(clusters, doc)
         self.places.place_unlinked(clusters, doc)
         self.people.merge_misread_people(persons, clusters)
         # a person named only in a byline or credit line wrote the story and is no person of it

@@ -8,7 +8,8 @@ a new one.  The longer name keeps its mention whole, so the two mentions overlap
 offsets into the text.
 
 Precision first: only a well-known place is read out of a name -- a country, a region, a county
-spelt with its "County", or a city of :data:`NESTED_CITY_POPULATION` people -- unless the article
+spelt with its "County", a city of :data:`NESTED_CITY_POPULATION` people, or a nationality with a
+country ("Canadian" in "Canadian Press", a NORP mention on the country's point) -- unless the article
 names that place (or a state it lies in) on its own.  A word that is also the surname of a person
 the article names is no place ("Morgan Stanley" with "Mr. Stanley"), nor is a city that ends the
 name ("Morgan Stanley" itself): an organisation is named after a person far more often than after
@@ -133,6 +134,20 @@ def _unaccented(text: str) -> str:
     return "".join(ch for ch in unicodedata.normalize("NFKD", text) if not unicodedata.combining(ch))
 
 
+def _nationality(resolver, name: str, at_end: bool):
+    """A people's adjective that opens or sits inside a name ("Canadian Press", "Nigerian Army Engineering
+    Corps"): the nationality with its country's point.  Only its own name, never an alias ("Republican"
+    is one of the United States' nationality's), and only one with a point: faiths and broad groups
+    ("Catholic", "Arab", "Western") have none."""
+    if at_end:
+        return None  # "the Bank of the Canadian" is no name; an adjective ends no organisation's name
+    return next(
+        (p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:3]
+         if p.kind == "nationality" and p.lat is not None and p.name == name),
+        None,
+    )  # fmt: skip
+
+
 def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
     """The place ``run`` names, if well known enough to read out of a longer name (module docstring)."""
     name = collapse_spaces(run.text)
@@ -140,7 +155,7 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
              if p.kind in _WIDE_KINDS + ("admin2", "city") and (p.lat is not None or p.kind == "country")
              and _spelt_as(name, p)]  # fmt: skip
     if not found:
-        return None
+        return _nationality(resolver, name, at_end)
     named = next((p for p in found if p.id in by_kb), None)
     if named is not None:
         return named  # the article names it on its own: "Dallas ... the Dallas Mavericks"
@@ -162,4 +177,4 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
             continue  # "Morgan Stanley": a city that ends a name is most often a person's
         if p.population >= NESTED_CITY_POPULATION or (p.admin in codes and p.population >= LOCAL_CITY_POPULATION):
             return p
-    return None
+    return _nationality(resolver, name, at_end)  # "Canadian" is a small town in Texas, too

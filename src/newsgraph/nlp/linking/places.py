@@ -15,8 +15,9 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..knowledge.lexicon import collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord
+from .ranker import PlaceRanker
 
-__all__ = ["PlaceResolver", "NEAR_KM"]
+__all__ = ["PlaceResolver", "NEAR_KM", "state_cue"]
 
 NEAR_KM = 400  # a same-named place this close to another place in the article is the one meant
 MAX_CANDIDATES = 12
@@ -60,6 +61,16 @@ _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
 _INNER_KINDS = ("country", "admin1", "admin2", "city", "region", "feature", "continent", "sea", "river",
                 "nationality")  # fmt: skip
+# ", Calif.," / ", N.J. and" / ", SC " after a name: an abbreviation ending a word, before punctuation,
+# a space or the end (see PlaceResolver.read_region_abbreviations for what may precede it)
+_ABBREVIATION_SLOT = re.compile(
+    r"(?<=[\w'’.)]),\s*((?:[A-Z][a-z]{0,4}\.|(?:[A-Z]\.){1,2}[A-Z]?[a-z]?\.?|[A-Z]{2,3})(?:[A-Z][a-z]{0,3}\.)?)"
+    r"(?=[\s,;:.)\-—–]|$)"
+)
+# A dateline in capitals opening a line: "ORANGEBURG COUNTY, SC (AP) -", "CLEWISTON, Fla. –", "MOUNT AIRY, N.C. -"
+_CAPS_DATELINE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*([A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})(?=[ \t]*(?:,|\(|—|–|-|:))", re.M
+)
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
 
 
@@ -70,6 +81,7 @@ class PlaceResolver:
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
         self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
+        self.ranker = PlaceRanker()
 
     # -- gazetteer access (another module; absent in some checkouts) ----------------
     @property
@@ -239,7 +251,7 @@ class PlaceResolver:
             named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
             if named:
                 best = named[0]
-            elif p is not None and p.kind == "city" and any(_state_cue(text, m) for m in c.mentions):
+            elif p is not None and p.kind == "city" and any(state_cue(text, m) for m in c.mentions):
                 best = next((q for q in candidates if q.kind == "admin1"), None)
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
@@ -303,21 +315,102 @@ class PlaceResolver:
                     self._settled.add(id(c))
                     break
 
+    def read_caps_dateline(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A place in capitals opening a line as a dateline ("ORANGEBURG COUNTY, SC (AP) -", "CLEWISTON,
+        Fla. –") that no entity took becomes a place mention: the model misses many words in
+        capitals.  Only a name the gazetteer knows as a town, county, region or country, and a
+        town under :data:`~..knowledge.gazetteer.NOTABLE_CITY_POPULATION` only with its state after
+        it; "BREAKING NEWS:" names nothing."""
+        gaz = self.gazetteer
+        if gaz is None:
+            return
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        text = doc_text(doc)
+        taken = [(m.start_char, m.end_char) for c in clusters for m in c.mentions]
+        for match in _CAPS_DATELINE.finditer(text):
+            start, end = match.span(1)
+            if any(s < end and start < e for s, e in taken):
+                continue
+            slot = _ABBREVIATION_SLOT.match(text, end) if text[end : end + 1] == "," else None
+            with_state = slot is not None and (
+                slot.group(1) in abbreviations or slot.group(1) + text[slot.end(1) : slot.end(1) + 1] in abbreviations
+            )
+            found = [
+                q for q in gaz.lookup(match.group(1), include_alternate=False)[:MAX_CANDIDATES]
+                if q.kind in _LOCAL_KINDS + ("country", "region") and (q.notable or with_state)
+            ]  # fmt: skip
+            span = doc.char_span(start, end)
+            if not found or span is None:
+                continue
+            taken.append((start, end))
+            record = MentionRecord(span.start, span.end, start, end, span.text, "GPE", found[0].id)
+            clusters.append(MentionCluster("GPE", found[0].id, [record]))
+
+    def read_region_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A state or province abbreviation after a name that no entity took ("Bakersfield, Calif.,",
+        "Trenton, N.J. and", "Myrtle Beach, SC", "Harvey Station, N.B.") becomes a mention of that
+        state: the model often leaves such a token untagged.  A postal code ("SC") only right after a
+        place mention and before no capitalised word (not "Washington, DC Comics"); an AP form with a
+        dot ("Calif.", "N.B.") after any capitalised word, as no other word is written so there."""
+        if self.gazetteer is None:
+            return
+        from ..knowledge.gazetteer import region_abbreviations
+
+        abbreviations = region_abbreviations()
+        text = doc_text(doc)
+        taken = [(m.start_char, m.end_char) for c in clusters for m in c.mentions]
+        by_kb = {c.kb: c for c in clusters if c.kb and c.kb.startswith("iso3166-2:")}
+        place_ends = {m.end_char for c in clusters if c.label in ("GPE", "LOC") for m in c.mentions}
+        for match in _ABBREVIATION_SLOT.finditer(text):
+            form = match.group(1)
+            dotted = form.endswith(".") or text[match.end(1) : match.end(1) + 1] == "."
+            code = abbreviations.get(form) or abbreviations.get(form + text[match.end(1) : match.end(1) + 1])
+            if code is None or self.place(f"iso3166-2:{code}") is None:
+                continue
+            if dotted:
+                word_before = text[max(0, match.start() - 30) : match.start()].split()[-1:]
+                if not word_before or not word_before[0][:1].isupper():
+                    continue
+            elif match.start() not in place_ends or re.match(r"\s+[A-Z][a-z]", text[match.end(1) : match.end(1) + 3]):
+                continue
+            start, end = match.span(1)
+            span = doc.char_span(start, end)
+            if span is None or any(s < end and start < e for s, e in taken):
+                continue
+            taken.append((start, end))
+            kb = f"iso3166-2:{code}"
+            record = MentionRecord(span.start, span.end, start, end, span.text, "GPE", kb)
+            cluster = by_kb.get(kb)
+            if cluster is None:
+                cluster = by_kb[kb] = MentionCluster("GPE", kb)
+                clusters.append(cluster)
+            cluster.mentions.append(record)
+
     def _link_abbreviations(self, clusters: list[MentionCluster], doc: Doc) -> None:
-        """An unlinked "Vt" / "Ky." right after "Town, " is that state ("Stowe, Vt., ...")."""
+        """A "Vt" / "Ky." / "FLA." right after "Town, " is that state ("Stowe, Vt., ...", "HOMESTEAD, FLA.
+        (AP)"): when unlinked, or linked elsewhere (a Norwegian district "Fla") while every mention of
+        it stands in that slot."""
         from ..knowledge.gazetteer import region_abbreviations
 
         abbreviations = region_abbreviations()
         text = doc_text(doc)  # rebuilt by spaCy on every access: once, not per cluster
-        for c in clusters:
-            if c.kb or not c.mentions:
-                continue
-            m = c.mentions[0]
+
+        def code_after_town(m: MentionRecord) -> str | None:
             dotted = m.text + ("." if text[m.end_char : m.end_char + 1] == "." else "")
             code = abbreviations.get(dotted) or abbreviations.get(m.text)
             if code is None or not re.search(r"\w,\s*$", text[max(0, m.start_char - 3) : m.start_char]):
+                return None
+            return code
+
+        for c in clusters:
+            if not c.mentions or c.label == "PERSON" or (c.kb or "").startswith("iso3166-2:"):
                 continue
-            c.kb = f"iso3166-2:{code}"
+            codes = {code_after_town(m) for m in (c.mentions if c.kb else c.mentions[:1])}
+            if len(codes) != 1 or None in codes:
+                continue
+            c.kb, c.label = f"iso3166-2:{codes.pop()}", "GPE"
             for mention in c.mentions:
                 mention.kb = c.kb
 
@@ -400,6 +493,11 @@ class PlaceResolver:
             c.kb = best.id
             for m in c.mentions:
                 m.kb = best.id
+
+    def rank(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """Re-pick same-named places with the learned ranker (see :mod:`.ranker`), the rules' pick
+        being one of its features."""
+        self.ranker.rank(self, clusters, doc, state_cue)
 
     def place_unlinked(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """An approximate point for a place the gazetteer does not know, the way a reader places it:
@@ -555,7 +653,7 @@ def _inside_longer_name(doc: Doc, m: MentionRecord) -> bool:
     )
 
 
-def _state_cue(text: str, m: MentionRecord) -> bool:
+def state_cue(text: str, m: MentionRecord) -> bool:
     """ "upstate New York", "the state of Washington", "New York state", "New York Gov. X"."""
     return bool(_STATE_BEFORE.search(text[max(0, m.start_char - 12) : m.start_char])) or bool(
         _STATE_AFTER.match(text[m.end_char : m.end_char + 14])
