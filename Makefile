@@ -57,6 +57,7 @@ bench: install
 
 # Refit the small confidence models from public training data (one line per model).
 train: install
+	$(BIN)/pip install --quiet -e ".[model,test,train]"
 	$(BIN)/python scripts/train_entity_confidence.py ../shared/eval/re3d
 	$(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear
 	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
