@@ -150,3 +150,39 @@ def test_the_leader_is_the_actor_not_the_country(analyze_text):
     )
     praise = [e for e in art.events if e.trigger.text == "praised"]
     assert praise and [_name(art, s) for s in praise[0].source] == ["Tomas Berg"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Water bills in Ohio will double next year, they say.",
+        "Prices in Germany are falling fast, they warned on Tuesday.",
+        "The shipyard in Norway will close, it said.",
+        "Rents in Boston are rising quickly, they say, and tenants are leaving.",
+    ],
+)
+def test_a_pronoun_after_the_words_it_speaks_takes_no_antecedent_from_them(nlp, text):
+    # the place sits inside the reported words the pronoun's verb introduces: it is what is said,
+    # not who says it
+    refs = _references(nlp, text)
+    assert not ({"they", "it"} & refs.keys()), refs
+
+
+def test_a_pronoun_after_its_words_still_finds_the_speaker_before_them(nlp):
+    refs = _references(nlp, "Unions met Airbus on Monday. Wages in France must rise, they said.")
+    assert refs.get("they") in ("Airbus", None)
+    assert refs.get("they") != "France"
+
+
+def test_they_after_a_sentence_about_unnamed_people_is_not_a_name_inside_it(nlp):
+    # "they" are the critics the previous sentence is about, not the bank they watch
+    refs = _references(
+        nlp, "Critics of Barclays see trouble ahead for the bank. Its costs are far too high, they argue."
+    )
+    assert refs.get("Its") == "Barclays"
+    assert refs.get("they") is None
+
+
+def test_they_still_takes_a_named_group_subject_before_it(nlp):
+    refs = _references(nlp, "The Teamsters rejected the offer on Monday. Wages must rise, they said.")
+    assert refs.get("they") == "Teamsters"

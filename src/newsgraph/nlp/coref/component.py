@@ -73,6 +73,8 @@ _LEADER_TITLES = frozenset(
 )
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
+_PLURAL_DETERMINERS = frozenset({"others", "some", "many", "several", "both", "few"})
+_CLAUSE_BREAKS = frozenset({":", ";", "—", "–"})
 _GENDER_LOOKBACK = 3  # sentences an unknown-gender candidate waits for a known agreeing one
 _EDGE_PARAGRAPHS = 3  # bylines and credits sit in the first or last few paragraphs
 _BYLINE = re.compile(r"(?i)^by\s+\S")
@@ -128,6 +130,7 @@ class _Resolver:
         wanted = {"PERSON"} if person else _GROUP_TYPES - ({"PERSON"} if word in _INANIMATE_PRONOUNS else set())
         same_kind = GENDERED_PRONOUNS if person else GROUP_PRONOUNS
         gender = PRONOUN_GENDER.get(word)
+        plural = word in PRONOUNS and PRONOUNS[word].number == "pl"
         # "defend Saudi Arabia if it is attacked", "assets they lost": a group pronoun in an adverbial or
         # relative clause takes the nearest fitting mention of its own sentence, not the main subject
         nearest_first = not person and _in_adjunct_clause(pron)
@@ -137,6 +140,10 @@ class _Resolver:
             if unsure is not None and unsure[0] - back > _GENDER_LOOKBACK:
                 return unsure[1]
             found, by_subject = self._pronoun_in(pron, back, s_i, wanted, same_kind, gender, nearest_first)
+            if back < s_i and not by_subject and plural and _plural_common_subject(self.sents[back]):
+                # "Others who follow Acme see trouble. Costs are high, they say": "they" are the others,
+                # not a name further down that sentence or further back
+                return unsure[1] if unsure is not None else None
             if found is None:
                 continue
             if not gender or self.gender.get(found) == gender:
@@ -155,6 +162,7 @@ class _Resolver:
         whether it was picked as the sentence's subject."""
         sent = self.sents[back]
         limit = pron.idx if back == s_i else sent.end_char
+        said = _words_said_before(pron) if back == s_i else None
         cands = []  # (is_subject, depth, start, entity id)
         lo = bisect.bisect_left(self.spans, (sent.start_char, -1, ""))
         for s, _e, ent in self.spans[lo:]:
@@ -162,6 +170,8 @@ class _Resolver:
                 break
             if self.types.get(ent) not in wanted or self.in_quoted(s):
                 continue
+            if said is not None and said[0] <= s < said[1]:
+                continue  # "Prices in Ohio will rise, they say": Ohio is what they say, not who
             if gender and self.gender.get(ent) not in (None, gender):
                 continue  # "she" is not Donald; nor a name the article called "her" before
             head = self.doc[self.token_at(s)]
@@ -319,6 +329,39 @@ def _quoted_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, in
     ranges = [(o, c + 1) for o, c in pair_quote_marks(text, paragraphs)]
     ranges += [(p.start, p.end) for p in paragraphs if p.kind == "blockquote"]
     return sorted(ranges)
+
+
+def _words_said_before(pron: Token) -> tuple[int, int] | None:
+    """Char range of the clause a subject pronoun's verb reports, when that clause comes first.
+
+    "Water bills in Ohio will double, they say": the clause before "they say" is the content of
+    the saying (or warning, fearing, ...), so none of its mentions is who "they" are.
+    """
+    if pron.dep_ not in ("nsubj", "nsubjpass"):
+        return None
+    verb = pron.head
+    content = next((c for c in verb.lefts if c.dep_ == "ccomp"), None)
+    if content is not None:
+        first, last = content.left_edge, content.right_edge
+    elif verb.dep_ == "parataxis" and verb.head.i < pron.i:
+        # "Rents in Boston are rising, they say, and ...": the saying hangs inside what is said
+        first, last = verb.head.left_edge, verb.doc[verb.left_edge.i - 1]
+    else:
+        return None
+    start = first
+    for tok in verb.doc[first.i : last.i]:
+        if tok.text in _CLAUSE_BREAKS:
+            start = tok  # "X scolded him: the count was late, she said": what she said starts after ":"
+    return start.idx, last.idx + len(last)
+
+
+def _plural_common_subject(sent) -> bool:
+    """Whether a sentence's main subject is a plural common noun ("Others ...", "Analysts ...")."""
+    root = sent.root
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass") and c.ent_type_ == "" and (c.tag_ == "NNS" or c.lower_ in _PLURAL_DETERMINERS)
+        for c in root.lefts
+    )
 
 
 def _in_adjunct_clause(tok: Token) -> bool:
