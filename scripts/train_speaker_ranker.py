@@ -55,6 +55,8 @@ def cached_docs(data: Path, split: str, limit: int | None, cache: Path | None, s
     """(PolNeAR article, Doc) pairs of every ``stride``-th article (all outlets, not the first one's);
     a Doc is kept in ``cache`` (outside the repository) once parsed."""
     nlp = None
+    if cache is not None:
+        cache.mkdir(parents=True, exist_ok=True)
     for pdoc in load(data, split=split)[::stride][:limit]:
         path = cache / f"{split}-{pdoc.name}.pkl" if cache is not None else None
         if path is not None and path.exists():
@@ -141,7 +143,7 @@ def main() -> None:
         (held if zlib.crc32(pdoc.name.encode()) % args.holdout == 0 else train).extend(groups(pdoc, doc))
     print(f"{articles} articles: {len(train)} quotes to fit, {len(held)} held out")
     best = None
-    for c in (0.03, 0.1, 0.3, 1.0, 3.0):
+    for c in (0.1, 0.3, 1.0, 3.0, 10.0):
         model = fitted(train, c)
         for margin in (0.0, 0.5, 1.0, 2.0):
             rules, ranked, n = accuracy(model, held, margin)
