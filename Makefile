@@ -59,7 +59,7 @@ bench: install
 train: install
 	$(BIN)/python scripts/train_entity_confidence.py ../shared/eval/re3d
 	$(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear
-	$(BIN)/pip install --quiet -e ".[train]" && $(BIN)/python scripts/train_speaker_ranker.py ../shared/eval/polnear --limit 100 --cache build/speaker-ranker-cache
+	$(BIN)/pip install --quiet -e ".[train]" && $(BIN)/python scripts/train_speaker_ranker.py ../shared/eval/polnear --cache build/speaker-ranker-cache
 	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
 
 fuzz: install

@@ -5,8 +5,8 @@ speaker per quote.  The ranker looks at that pick beside the other people and or
 reader could take for the speaker -- the subjects and named mentions of the quote's sentence and of
 the sentences before and after it (outside quoted words), and the previous quote's speaker -- and
 scores each candidate with a logistic model over cheap features of position, syntax, type and form
-(:data:`FEATURES`).  A candidate replaces the rules' pick only when it outscores it by the model's
-``margin``.  The weights live in ``resources/speaker_ranker.json``, fitted on PolNeAR's training split
+(:data:`FEATURES`).  A candidate replaces the rules' pick only for the kinds of pick the model's
+``scope`` opens (:data:`SCOPES`) and only when it outscores the pick by the model's ``margin``.  The weights live in ``resources/speaker_ranker.json``, fitted on PolNeAR's training split
 by ``scripts/train_speaker_ranker.py``; with no weights file the rules' pick stands.
 """
 
@@ -25,10 +25,14 @@ from ..knowledge.lexicon import PRONOUN_GENDER, PRONOUNS
 from .attribution import Attributor
 from .cues import is_cue
 
-__all__ = ["FEATURES", "Candidate", "candidates_for", "load_ranker", "pick"]
+__all__ = ["FEATURES", "SCOPES", "Candidate", "candidates_for", "in_scope", "load_ranker", "pick"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-_RULE_HOWS = ("cue", "inherited", "neighbour", "subject", "lead", "signature", "none")
+_RULE_HOWS = ("cue", "inherited", "neighbour", "subject", "lead", "signature", "colon", "none")
+# A quote signed by a name ("“...” ― Name", "NAME: ...") names its speaker in so many words; such
+# quotes are rare in news (none among the training quotes the weights were chosen on), so the model
+# could only overrule them from what it learnt elsewhere -- it never does.
+_SIGNED = ("rule_how_signature", "rule_how_colon")
 
 FEATURES = (
     "is_rule",
@@ -193,8 +197,26 @@ def score(model: dict, features: dict[str, float]) -> float:
     return model["intercept"] + sum(weights.get(n, 0.0) * v for n, v in features.items())
 
 
+# Which rules' picks the ranker may overrule, narrowest first: only a quote the rules give nobody,
+# also one whose speaker came from no cue of its own (inherited, a neighbour, a subject), or any.
+SCOPES = ("nobody", "uncued", "all")
+
+
+def in_scope(scope: str, rule: Candidate) -> bool:
+    if any(rule.features.get(name) for name in _SIGNED):
+        return False
+    if scope == "nobody":
+        return bool(rule.features.get("rule_nobody"))
+    if scope == "uncued":
+        return bool(rule.features.get("rule_nobody")) or not rule.features.get("rule_how_cue")
+    return True
+
+
 def pick(model: dict, candidates: list[Candidate]) -> Candidate:
-    """The best candidate when it beats the rules' pick (``candidates[0]``) by the margin, else that pick."""
+    """The best candidate when the model may overrule the rules' pick (``candidates[0]``) for this kind of
+    pick (the model's ``scope``) and the candidate beats it by the model's ``margin``; else the rules' pick."""
+    if not in_scope(model.get("scope", "all"), candidates[0]):
+        return candidates[0]
     scores = [score(model, c.features) for c in candidates]
     best = max(range(len(candidates)), key=scores.__getitem__)
     if best != 0 and scores[best] - scores[0] >= model.get("margin", 0.0):
