@@ -24,6 +24,9 @@ Spans follow the reader's view, not the typography:
 - One statement, one quote: "“A,” she said. “B.”" and a next paragraph that only goes on with the
   same words (no cue of its own) are merged; a pull-quote repeating words quoted elsewhere is dropped
   (the attributed copy stays).
+- A direct or block quote's speaker may be overruled by the learned ranker of
+  :mod:`newsgraph.nlp.quotes.ranker` (a logistic model over the rules' pick and the mentions nearby,
+  fitted on PolNeAR train), for the kinds of pick its weights allow (``rerank_speakers`` turns it off).
 - Each quote's ``confidence`` comes from :mod:`newsgraph.nlp.quotes.confidence` (a logistic model over
   the evidence, fitted on PolNeAR train).
 
