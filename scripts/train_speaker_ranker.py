@@ -125,16 +125,15 @@ def fitted(data, c: float):
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", type=Path)
-    ap.add_argument("--limit", type=int, default=None)
-    ap.add_argument("--cache", type=Path, default=None)
-    ap.add_argument("--split", default="train")
+    ap.add_argument("--limit", type=int, default=None, help="the first N of the articles taken")
+    ap.add_argument("--cache", type=Path, default=None, help="folder for parsed Docs, outside the repository")
     ap.add_argument("--stride", type=int, default=3, help="every N-th training article")
-    ap.add_argument("--parse-only", action="store_true")
+    ap.add_argument("--parse-only", action="store_true", help="parse into --cache and stop")
     ap.add_argument("--holdout", type=int, default=4, help="every N-th article (by name hash) is held out")
     ap.add_argument("--cached-only", action="store_true", help="use only articles already in --cache")
     args = ap.parse_args()
     if args.parse_only:
-        for i, (pdoc, _doc) in enumerate(cached_docs(args.data, args.split, args.limit, args.cache, args.stride)):
+        for i, (pdoc, _doc) in enumerate(cached_docs(args.data, "train", args.limit, args.cache, args.stride)):
             print(i, pdoc.name, flush=True)
         return
     train, held = [], []
