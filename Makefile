@@ -60,6 +60,7 @@ train: install
 	$(BIN)/pip install --quiet -e ".[model,test,train]"
 	$(BIN)/python scripts/train_entity_confidence.py ../shared/eval/re3d
 	$(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear
+	$(BIN)/python scripts/train_speaker_ranker.py ../shared/eval/polnear --cache build/speaker-ranker-cache
 	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
 	$(BIN)/python scripts/train_place_ranker.py ../shared/eval/geowebnews
 

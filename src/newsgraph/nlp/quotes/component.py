@@ -24,6 +24,9 @@ Spans follow the reader's view, not the typography:
 - One statement, one quote: "“A,” she said. “B.”" and a next paragraph that only goes on with the
   same words (no cue of its own) are merged; a pull-quote repeating words quoted elsewhere is dropped
   (the attributed copy stays).
+- A direct or block quote's speaker may be overruled by the learned ranker of
+  :mod:`newsgraph.nlp.quotes.ranker` (a logistic model over the rules' pick and the mentions nearby,
+  fitted on PolNeAR train), for the kinds of pick its weights allow (``rerank_speakers`` turns it off).
 - Each quote's ``confidence`` comes from :mod:`newsgraph.nlp.quotes.confidence` (a logistic model over
   the evidence, fitted on PolNeAR train).
 
@@ -47,11 +50,13 @@ from spacy.tokens import Doc, Token
 
 from ...model import Paragraph, Quote, Span
 from ..extensions import entity_index, register_extensions
+from ..knowledge.lexicon import guess_gender
 from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
 from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
+from .ranker import Candidate, candidates_for, load_ranker, pick
 
 __all__ = [
     "find_quote_marks",
@@ -96,6 +101,7 @@ class QuoteSettings:
     min_clause_words: int = 4  # fewer words than this, and no subject, is a term, not a quote
     min_uncued_words: int = 8  # a long quoted fragment with a verb is a quote even without a cue
     frame_tokens: int = 5  # how far a framing cue ("..., Putin said") may sit from the marks
+    rerank_speakers: bool = True  # let the learned ranker (nlp/quotes/ranker.py) overrule the rules' speaker
 
 
 _Who = tuple  # (speaker entity id | None, cue Span | None, speaker as written Span | None)
@@ -570,9 +576,35 @@ class _Extractor:
         self.indirect_quotes(TakenRanges([(q.start, q.end) for q in self.quotes if q.kind in kinds]))
         quotes = sorted(self.quotes, key=lambda q: (q.start, q.end))
         quotes = _fold_partials(_drop_repeats(self.merge_continued(quotes)))
+        model = load_ranker() if self.settings.rerank_speakers else None
+        if model is not None:
+            for q, candidates in self.speaker_candidates(quotes):
+                chosen = pick(model, candidates)
+                if chosen is not candidates[0]:
+                    q.speaker, q.speaker_span = chosen.entity, chosen.span
+                    self.how[id(q)] = "ranker"
         for q in quotes:
             q.confidence = quote_confidence(self.evidence(q))
         return quotes
+
+    def speaker_candidates(self, quotes: list[Quote]):
+        """Each direct or block quote with its speaker candidates, the rules' pick first (lazily: a
+        quote's "previous speaker" is read when it is reached, after any change to the quote before)."""
+        entities = self.doc._.ng_entities or []
+        genders = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
+        mentions = {e.id: len(e.mentions) for e in entities}
+        starts = [p.start for p in self.paragraphs]
+
+        def paragraph_of(char: int) -> int:
+            return bisect.bisect_right(starts, char) - 1
+
+        previous = None
+        for q in quotes:
+            if q.kind not in ("direct", "block"):
+                continue
+            yield q, candidates_for(self.att, q, self.how.get(id(q), "cue"), previous, genders, mentions,
+                                    paragraph_of)  # fmt: skip
+            previous = (q.speaker, q.speaker_span)
 
     # ----- one quote per statement -------------------------------------------------
     def merge_continued(self, quotes: list[Quote]) -> list[Quote]:
@@ -749,6 +781,14 @@ def quotes_with_evidence(doc: Doc, settings: QuoteSettings | None = None) -> lis
         return []
     extractor = _Extractor(doc, settings or QuoteSettings())
     return [(q, extractor.evidence(q)) for q in extractor.run()]
+
+
+def quotes_with_candidates(doc: Doc) -> list[tuple[Quote, list[Candidate]]]:
+    """The rules' direct and block quotes, each with its speaker candidates (for fitting the ranker)."""
+    if not doc.has_annotation("DEP"):
+        return []
+    extractor = _Extractor(doc, QuoteSettings(rerank_speakers=False))
+    return list(extractor.speaker_candidates(extractor.run()))
 
 
 def quotes_component(doc: Doc) -> Doc:
