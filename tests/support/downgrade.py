@@ -9,6 +9,13 @@ import sqlite3
 __all__ = ["undo_migrations_after"]
 
 
+def _undo_story_indexes(conn: sqlite3.Connection) -> None:  # 12: covering indexes for stories
+    for index in ("articles_story_seq", "articles_story_lookup", "entities_corpus_article"):
+        conn.execute(f"DROP INDEX {index}")
+    conn.execute("CREATE INDEX articles_story ON articles(story_id)")
+    conn.execute("CREATE INDEX entities_corpus ON entities(corpus_entity_id)")
+
+
 def _undo_nested_mentions(conn: sqlite3.Connection) -> None:  # 11: places inside longer names
     conn.execute("ALTER TABLE mentions DROP COLUMN nested")
 
@@ -42,6 +49,7 @@ def _undo_corrections(conn: sqlite3.Connection) -> None:  # 7
 
 
 UNDO = {
+    12: _undo_story_indexes,
     11: _undo_nested_mentions,
     10: _undo_article_metadata,
     9: _undo_stories,

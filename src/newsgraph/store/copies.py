@@ -100,13 +100,15 @@ def body_text(article: Article) -> str:
 def words_of(text: str) -> list[str]:
     """Lower-cased words, dots inside a word dropped ("U.S." is "us", "57.78" one word), and the
     spelling variants copy desks change by house style made one ("million"/"mln", "says"/"said")."""
-    words = [w.replace(".", "") for w in _WORD.findall(text.casefold())]
     out: list[str] = []
-    for w in words:
+    house_style = _HOUSE_STYLE.get
+    for w in _WORD.findall(text.casefold()):
+        if "." in w:
+            w = w.replace(".", "")
         if w == "cent" and out and out[-1] == "per":
             out[-1] = "pct"
             continue
-        out.append(_HOUSE_STYLE.get(w, w))
+        out.append(house_style(w, w))
     return out
 
 
@@ -115,7 +117,8 @@ def shingles(text: str) -> frozenset[str]:
     words = words_of(text)
     if len(words) < SHINGLE_WORDS:
         return frozenset([" ".join(words)]) if words else frozenset()
-    return frozenset(" ".join(words[i : i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1))
+    # zip of the word list with itself shifted: each run of SHINGLE_WORDS words without slicing per shingle
+    return frozenset(map(" ".join, zip(*(words[k:] for k in range(SHINGLE_WORDS)))))
 
 
 def keywords(text: str, n: int = 25) -> list[str]:

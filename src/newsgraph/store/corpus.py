@@ -158,9 +158,10 @@ def _context_winner(conn, candidates: list[_Candidate], context: set[int]) -> in
     marks = ",".join("?" * len(others))
     scores = []
     for cand in candidates:
+        # CROSS JOIN keeps the candidate's own rows outermost: few, where the context's are most of the table.
         sql = (
             "SELECT count(DISTINCT e2.corpus_entity_id) FROM entities e1 "
-            "JOIN entities e2 ON e2.article_id = e1.article_id "
+            "CROSS JOIN entities e2 ON e2.article_id = e1.article_id "
             f"WHERE e1.corpus_entity_id = ? AND e2.corpus_entity_id IN ({marks})"
         )
         scores.append((conn.execute(sql, [cand.id, *others]).fetchone()[0], cand.id))

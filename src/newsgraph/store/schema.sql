@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 11;
+PRAGMA user_version = 12;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -51,7 +51,10 @@ CREATE TABLE articles (
 );
 CREATE INDEX articles_published ON articles(published);
 CREATE INDEX articles_duplicate ON articles(duplicate_of);
-CREATE INDEX articles_story ON articles(story_id);
+-- story_id and duplicate_of come after the article's text: these indexes spare story matching
+-- the row's overflow pages (migration 0012).
+CREATE INDEX articles_story_seq ON articles(story_id, seq, duplicate_of, id);
+CREATE INDEX articles_story_lookup ON articles(id, story_id, seq, published);
 
 CREATE TABLE article_sources (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
@@ -99,7 +102,7 @@ CREATE TABLE entities (
     confidence       REAL,                    -- 0..1; NULL: not computed (read as 1.0)
     PRIMARY KEY (article_id, local_id)
 );
-CREATE INDEX entities_corpus ON entities(corpus_entity_id);
+CREATE INDEX entities_corpus_article ON entities(corpus_entity_id, article_id);
 
 CREATE TABLE mentions (
     article_id TEXT NOT NULL,

@@ -59,12 +59,20 @@ def _rarity(conn: sqlite3.Connection, corpus_ids: set[int], total: int) -> dict[
     return {cid: math.log((total + 1) / (count + 1)) + 0.1 for cid, count in rows}
 
 
-def _article_entities(conn: sqlite3.Connection, article_id: str) -> set[int]:
+def _articles_entities(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, set[int]]:
+    """The corpus entities of each article, in one query for all of them."""
+    found: dict[str, set[int]] = {aid: set() for aid in article_ids}
+    if not article_ids:
+        return found
+    marks = ",".join("?" * len(article_ids))
     rows = conn.execute(
-        "SELECT DISTINCT corpus_entity_id FROM entities WHERE article_id = ? AND corpus_entity_id IS NOT NULL",
-        (article_id,),
+        f"SELECT article_id, corpus_entity_id FROM entities WHERE article_id IN ({marks}) "
+        "AND corpus_entity_id IS NOT NULL",
+        article_ids,
     )
-    return {r[0] for r in rows}
+    for aid, cid in rows:
+        found[aid].add(cid)
+    return found
 
 
 def _score(mine: set[int], theirs: set[int], rarity: dict[int, float], my_words: set[str], words: set[str]) -> float:
@@ -145,9 +153,13 @@ def _best_story(conn, article: Article, corpus_ids: dict[str, int], sig: Signatu
     my_words = set(sig.keywords)
     best, best_score = None, STORY_THRESHOLD
     for story_id in _candidate_stories(conn, article.id, _day(article.published), rare):
-        for member, words in _members(conn, story_id):
-            theirs = _article_entities(conn, member)
-            rarity.update(_rarity(conn, theirs - rarity.keys(), total))
+        members = _members(conn, story_id)
+        # One query for the members' entities and one for the rarity of those not seen yet:
+        # rarity depends only on the store, which does not change while this article is matched.
+        entities = _articles_entities(conn, [member for member, _words in members])
+        rarity.update(_rarity(conn, set().union(*entities.values()) - rarity.keys(), total))
+        for member, words in members:
+            theirs = entities[member]
             score = _score(mine, theirs, rarity, my_words, words)
             if score >= best_score and (best is None or score > best_score or story_id < best):
                 best, best_score = story_id, score
@@ -178,11 +190,15 @@ def cluster_events(conn: sqlite3.Connection, article: Article, corpus_ids: dict[
         (story_id, article.id, *types, MAX_CLUSTER_REPORTS),
     ).fetchall()
     their_ids: dict[str, dict[str, int]] = {}
+    actors: dict[int, tuple[list[str], list[str]]] = {}  # row -> its parsed source and target, read once
     for idx, event in enumerate(article.events):
         cluster = f"{article.id}:{idx}"
-        for aid, _idx, type_, modality, source, target, location, day, their_cluster, _seq in others:
+        for row, (aid, _idx, type_, modality, source, target, location, day, their_cluster, _seq) in enumerate(others):
             if type_ != event.type or modality != event.modality:
                 continue
+            if row not in actors:
+                actors[row] = (json.loads(source), json.loads(target))
+            their_source, their_target = actors[row]
             if aid not in their_ids:
                 their_ids[aid] = dict(
                     conn.execute(
@@ -192,9 +208,9 @@ def cluster_events(conn: sqlite3.Connection, article: Article, corpus_ids: dict[
                     ).fetchall()
                 )
             theirs = their_ids[aid]
-            if not _agree(_actors(event.source, corpus_ids), _actors(json.loads(source), theirs)):
+            if not _agree(_actors(event.source, corpus_ids), _actors(their_source, theirs)):
                 continue
-            if not _agree(_actors(event.target, corpus_ids), _actors(json.loads(target), theirs)):
+            if not _agree(_actors(event.target, corpus_ids), _actors(their_target, theirs)):
                 continue
             mine_place, their_place = corpus_ids.get(event.location or ""), theirs.get(location or "")
             if mine_place and their_place and mine_place != their_place:

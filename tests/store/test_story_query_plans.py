@@ -1,0 +1,36 @@
+"""Story and event-cluster matching read no article rows: those rows hold the text, the source
+text and the analysis, and the columns matching needs (story_id, duplicate_of) come after them."""
+
+from __future__ import annotations
+
+import re
+
+from newsgraph.store import Store
+from support.stories import story_articles
+
+# A step of a query plan that visits the articles table ("a") other than through a covering index.
+_ROW_READ = re.compile(r"^(SCAN|SEARCH) a\b(?!.*COVERING INDEX)")
+
+
+def _story_selects(db) -> list[str]:
+    """The SELECTs on story_id that storing another outlet's report of a stored story runs."""
+    wire, copy, rival, other = story_articles()
+    seen: list[str] = []
+    with Store(db) as store:
+        for article in (wire, copy, other):
+            store.add(article)
+        store.connection.set_trace_callback(seen.append)
+        assert store.add(rival).story_id == wire.id
+        store.connection.set_trace_callback(None)
+    return [s for s in seen if s.lstrip().upper().startswith("SELECT") and "story_id" in s]
+
+
+def test_story_and_cluster_queries_read_articles_only_through_covering_indexes(tmp_path):
+    db = tmp_path / "news.db"
+    selects = _story_selects(db)
+    assert any("FROM events v" in s for s in selects)  # the cluster query ran
+    assert any("a.duplicate_of IS NULL" in s for s in selects)  # and the story members query
+    with Store(db) as store:
+        for sql in selects:
+            plan = [row[3] for row in store.connection.execute("EXPLAIN QUERY PLAN " + sql)]
+            assert not [step for step in plan if _ROW_READ.match(step)], (sql, plan)
