@@ -123,3 +123,15 @@ def test_the_outlet_does_not_overrule_a_country_the_article_names(nlp):
 def test_a_generic_domain_changes_nothing(nlp):
     bethany = entity(link(nlp, HUNTER, url="https://www.example-daily.com/a/"), "Bethany")
     assert bethany.country == "USA"
+
+
+def test_a_place_without_a_country_leaves_the_article_countryless(nlp):
+    # the Caribbean Sea is in no country: the outlet's home still decides
+    text = HUNTER + " Heavy rain over the Caribbean Sea slowed the search."
+    bethany = entity(link(nlp, text, url="https://www.example-daily.gy/a/"), "Bethany")
+    assert bethany.country == "GUY"
+
+
+def test_what_the_site_calls_itself_names_its_home(nlp):
+    source = "Example Daily | Online Edition of Guyana's Leading Daily"
+    assert entity(link(nlp, HUNTER, source=source), "Bethany").country == "GUY"

@@ -9,8 +9,9 @@ It is read, in order, from:
    (``.com``, ``.org``, ``.news``) say nothing, nor do country codes sold as generic names
    (``.tv``, ``.io``, ``.co``, ``.fm`` ...) unless under a second level (``eltiempo.com.co``);
 2. a country, a people, a first-level region or a city of a million named in the outlet's name
-   (``og:site_name``, ``--source``): "Jamaica Observer", "The Irish Times", "Texas Tribune",
-   "Los Angeles Times".  Two different countries named, or none, say nothing.
+   (``og:site_name``, ``--source``) or in what its web page calls the site on its home link
+   ("Online Edition of Guyana's Leading Daily"): "Jamaica Observer", "The Irish Times", "Texas
+   Tribune", "Los Angeles Times".  Two different countries named, or none, say nothing.
 
 No list of outlets: only the codes of ISO 3166 (from pycountry) and the gazetteer.
 """
@@ -66,7 +67,8 @@ def country_of_outlet_name(name: str | None, gazetteer) -> str | None:
     """ISO alpha-3 of the one country the outlet's name places it in ("Jamaica Observer"), or None."""
     if not name or gazetteer is None or _host(name) is not None and "." in name:
         return None
-    words = [w for w in re.split(r"[^\w'’]+", collapse_spaces(name)) if w]
+    words = [re.sub(r"['’]s$", "", w) for w in re.split(r"[^\w'’]+", collapse_spaces(name))]  # "Guyana's"
+    words = [w for w in words if w.strip("'’")]
     found: set[str] = set()
     i = 0
     while i < len(words):

@@ -539,7 +539,7 @@ class PlaceResolver:
 
         unsupported = [(c, p) for c, p in placed if not supported(c, p)]
         placed = [(c, p) for c, p in placed if supported(c, p)]
-        if self.home is not None and not {p.country for _, p in placed if p.kind != "nationality"} - {self.home}:
+        if self.home is not None and not {p.country for _, p in placed if p.kind != "nationality"} - {self.home, None}:
             for c, p in unsupported:
                 if p.country != self.home:
                     self._home_town(c)

@@ -7,7 +7,8 @@ candidate by candidate with a small logistic model, and the best-scoring candida
 rules' context is read as features, not as a second resolver: the rules' own pick is one
 feature ("default"), a ", Region" qualifier or dateline naming the candidate's state or country
 another, distance and admin agreement with the article's other places more, and whether the candidate
-lies in the outlet's home country (read from the document's URL or site name: weak context).
+lies in the outlet's home country (read from the document's URL or site name: weak context, only
+where the article's other places name no other country).
 
 The model is a dozen coefficients in ``resources/place_ranker.json``, fitted by
 ``scripts/train_place_ranker.py`` on GeoWebNews; without that file the rules' pick stands.
@@ -55,7 +56,8 @@ def candidate_features(q, *, default, first, key: str, codes: set[str], countrie
     is ``default`` and whose name's normalised key is ``key``.  ``codes``/``countries``: what the
     cluster's ", Region" qualifiers name; ``others``: points (lat, lon) of the article's other
     places; ``other_codes``/``other_countries``: their admin1 codes and countries; ``home``: the
-    outlet's home country (:mod:`~newsgraph.nlp.knowledge.outlets`), None when nothing tells it."""
+    outlet's home country (:mod:`~newsgraph.nlp.knowledge.outlets`), None when nothing tells it or
+    the article's other places are in another country."""
     km = min((distance_km(q.lat, q.lon, la, lo) for la, lo in others), default=None)
     qualified = (q.kind != "admin1" and q.admin in codes) or (q.kind != "country" and q.country in countries)
     return [
@@ -123,8 +125,11 @@ class PlaceRanker:
                 others=[(q.lat, q.lon) for q in others if q.lat is not None and q.kind != "nationality"],
                 other_codes={q.admin for q in others if q.admin and q.kind != "country"},
                 other_countries={q.country for q in others if q.country},
-                state_cue=any(state_cue(text, m) for m in c.mentions), home=resolver.home,
+                state_cue=any(state_cue(text, m) for m in c.mentions),
             )  # fmt: skip
+            # weak context: the outlet's home counts only where the article's other places name no other
+            # country ("Perth" in a British paper's story from Australia is Perth, Australia)
+            context["home"] = resolver.home if not context["other_countries"] - {resolver.home} else None
             rows = [candidate_features(q, **context) for q in candidates]
             if self.log is not None:
                 self.log.append({
