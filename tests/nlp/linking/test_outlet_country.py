@@ -135,3 +135,17 @@ def test_a_place_without_a_country_leaves_the_article_countryless(nlp):
 def test_what_the_site_calls_itself_names_its_home(nlp):
     source = "Example Daily | Online Edition of Guyana's Leading Daily"
     assert entity(link(nlp, HUNTER, source=source), "Bethany").country == "GUY"
+
+
+def test_the_ranker_weighs_the_home_only_where_no_other_country_is_named(nlp):
+    ranker = nlp.get_pipe("newsgraph_linking_v1").places.ranker
+    shipped = ranker.weights
+    uk = "https://www.example-daily.co.uk/news/a/"
+    try:
+        ranker.weights = {"home_country": 1.0, "log_population": 0.1}  # the home outweighs people here
+        doc = link(nlp, "Flood warnings were issued for Perth on Friday after a night of heavy rain.", url=uk)
+        assert get_gazetteer().get(entity(doc, "Perth").gazetteer_id).country == "GBR"
+        doc = link(nlp, "Flood warnings were issued for Perth and Sydney on Friday after heavy rain.", url=uk)
+        assert get_gazetteer().get(entity(doc, "Perth").gazetteer_id).country == "AUS"  # Australia is named
+    finally:
+        ranker.weights = shipped
