@@ -40,7 +40,7 @@ def _ranker():
 
 
 def _analyze(docs):
-    return analyze([plain_document(d.text, title=d.title, path=f"geowebnews:{d.id}") for d in docs])
+    return analyze([plain_document(d.text, title=d.title, url=d.url, path=f"geowebnews:{d.id}") for d in docs])
 
 
 def _labelled(docs, log) -> list[tuple[int, np.ndarray, np.ndarray]]:

@@ -168,3 +168,16 @@ def test_byline_is_neither_actor_nor_speaker(tmp_path, nlp):
     assert any(
         q.speaker and "Salem" in next(e.name for e in article.entities if e.id == q.speaker) for q in article.quotes
     )
+
+
+def test_what_the_site_calls_itself_on_its_home_link_is_kept(tmp_path):
+    head = "<link rel='canonical' href='https://www.example-daily.com/2024/05/ceasefire/'>"
+    logo = (
+        "<header><a href='https://www.example-daily.com' title='Online Edition of Ruritania&#039;s Leading Daily'>"
+        "<img src='/logo.svg' alt='logo.svg'></a>"
+        "<a href='https://elsewhere.example.org/' title='A partner site'>Partner</a>"
+        "<a href='https://www.example-daily.com/world/' title='World news'>World</a></header>"
+    )
+    doc = read(tmp_path, page(logo + BODY, head))
+    assert doc.extra["home_link_titles"] == "Online Edition of Ruritania's Leading Daily"
+    assert "home_link_titles" not in read(tmp_path, page(BODY, head)).extra  # no titled home link: nothing

@@ -41,6 +41,7 @@ def plain_document(
     published: str | None = None,
     path: str | None = None,
     source: str | None = None,
+    url: str | None = None,
     paragraphs: str = "blank",
 ) -> Document:
     """A :class:`Document` for already-clean text, with identity offsets.
@@ -62,6 +63,7 @@ def plain_document(
         published=published,
         path=path,
         source=source,
+        url=url,
     )
 
 

@@ -93,6 +93,7 @@ class GwnDoc:
     title: str | None
     text: str
     toponyms: list[Toponym] = field(default_factory=list)  # every annotation, toponym or not
+    url: str | None = None  # the article's <link>: the pipeline reads the outlet's home country from it
 
 
 def _child_text(el: ET.Element, tag: str) -> str | None:
@@ -113,7 +114,7 @@ def load(data_path: Path, limit: int | None = None) -> tuple[list[GwnDoc], list[
     for art in root.iter("article"):
         text_el = art.find("text")
         text = (text_el.text or "") if text_el is not None else ""  # untrimmed: offsets point into it
-        doc = GwnDoc(art.get("file", str(len(docs))), _child_text(art, "title"), text)
+        doc = GwnDoc(art.get("file", str(len(docs))), _child_text(art, "title"), text, url=_child_text(art, "link"))
         for tp in art.iter("toponym"):
             start, end = int(_child_text(tp, "start")), int(_child_text(tp, "end"))
             name = tp.find("extractedName").text or ""
@@ -256,7 +257,9 @@ def _examples(docs: list[GwnDoc], rec: dict, pred_types: dict) -> dict[str, list
 def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, options=None) -> EvalReport:
     timer = Timer()
     docs, notes = load(data_path, limit)
-    articles = analyze([plain_document(d.text, title=d.title, path=f"geowebnews:{d.id}") for d in docs], options)
+    articles = analyze(
+        [plain_document(d.text, title=d.title, url=d.url, path=f"geowebnews:{d.id}") for d in docs], options
+    )
     ours_spans = [our_toponyms(a) for a in articles]
     rec = recognition(docs, [[(s, e) for s, e, _, _ in spans] for spans in ours_spans])
     rec_no_norp = recognition(docs, [[(s, e) for s, e, t, _ in spans if t in NO_NORP] for spans in ours_spans])

@@ -6,6 +6,10 @@ attributes it reads and writes.  Each factory declares in ``requires`` / ``assig
 which of these it reads and fills (``nlp.analyze_pipes()`` checks the order).
 
 - ``ng_published``  (str | None)  publication date, ISO; set before the components run
+- ``ng_url``        (str | None)  the document's URL, from its reader; set before the components run
+- ``ng_source``     (str | None)  the outlet's name or host name (``Document.source``), then what
+  a web page calls its site on its home link (``Document.extra["home_link_titles"]``), " | "
+  between them; likewise
 - ``ng_paragraphs`` (list[Paragraph])  the document's paragraphs, from ingest
 - ``ng_entities``   (list[Entity])  resolved article entities, with mentions
 - ``ng_entity_spans`` (list[tuple[int, int, str]])  (start_char, end_char, entity id), sorted
@@ -39,6 +43,8 @@ __all__ = [
 
 DOC_EXTENSIONS = (
     "ng_published",
+    "ng_url",
+    "ng_source",
     "ng_paragraphs",
     "ng_entities",
     "ng_entity_spans",

@@ -201,6 +201,8 @@ def _finish(nlp: Language, ours: list[str], item: _Pending, options: AnalysisOpt
     chunk_docs = item.chunk_docs
     doc = chunk_docs[0] if len(chunk_docs) == 1 else Doc.from_docs(chunk_docs, ensure_whitespace=False)
     doc._.ng_published = document.published
+    doc._.ng_url = document.url  # the linker reads the outlet's home country from these
+    doc._.ng_source = " | ".join(filter(None, (document.source, document.extra.get("home_link_titles")))) or None
     doc._.ng_paragraphs = list(document.paragraphs)
     for name in ours:
         doc = nlp.get_pipe(name)(doc)

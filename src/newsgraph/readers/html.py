@@ -39,7 +39,7 @@ from ..model import Document
 from .base import PARSER_ERRORS, ReadOptions, document_from_text, error_detail, iso_date, read_limited, text_or_none
 from .isolate import Deadline, extract_isolated
 from .repair import RepairOptions
-from .webpage import byline_author, furniture_lines, prune_page
+from .webpage import byline_author, furniture_lines, home_link_titles, prune_page
 
 __all__ = ["read_html", "extract_html"]
 
@@ -101,6 +101,7 @@ def extract_html(data: bytes, path: str, max_bytes: int | None = None, deadline:
         # Decoded here with our cap; trafilatura never unpacks a str again.
         page = decode_file(data, max_bytes)
         tree = load_html(page)
+        titles = home_link_titles(tree) if tree is not None else []  # before trafilatura edits the tree
         if tree is not None:  # hidden elements and pop-ups out, for trafilatura's fallbacks too
             prune_page(tree)
         found = trafilatura.extract(
@@ -109,6 +110,7 @@ def extract_html(data: bytes, path: str, max_bytes: int | None = None, deadline:
     except (LxmlError, *PARSER_ERRORS) as err:
         raise InputError("E018", path=path, detail=error_detail(err)) from None
     meta = json.loads(found) if found else {}
+    meta["home_link_titles"] = titles
     text = meta.get("text") or ""
     if len(text.split()) < MIN_WORDS:
         if _too_deep(data):
@@ -154,6 +156,8 @@ def read_html(path: Path, options: ReadOptions) -> Iterator[Document]:
         or text_or_none(meta.get("sitename"))
         or text_or_none(meta.get("hostname")),
     )
+    if meta.get("home_link_titles"):  # what the site calls itself: the linker reads its home country
+        document.extra["home_link_titles"] = " | ".join(meta["home_link_titles"])
     if document.author is None:  # the page's metadata names nobody: the byline in its text may
         document.author = next(filter(None, (byline_author(span.text) for span in document.removed)), None)
     yield document

@@ -17,6 +17,10 @@ rule for one site:
   newsletter", "Subscribe now to read the full story", "Follow us on Twitter", "Submit a letter
   to the editor").  They are dropped from the text and kept in ``Document.removed`` with their
   offsets; the byline's name becomes the author when the page's metadata has none.
+
+``home_link_titles(tree)`` reads what the site calls itself on the links to its home page (the
+``title``/``alt`` of a logo link: "Online Edition of Guyana's Leading Daily"), kept in
+``Document.extra["home_link_titles"]`` for the linker to read the outlet's home country from.
 """
 
 from __future__ import annotations
@@ -24,8 +28,9 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from urllib.parse import urlsplit
 
-__all__ = ["prune_page", "furniture_lines", "byline_author"]
+__all__ = ["prune_page", "furniture_lines", "byline_author", "home_link_titles"]
 
 # Class or id words of boxes that are never the article.  Matched as whole words of the
 # attribute split at non-letters ("newsletter-promo", "pum-overlay", "c-letters-cta").
@@ -284,3 +289,30 @@ def furniture_lines(lines: list[str]) -> set[int]:
     if len(drop) >= n:
         return set()  # a text of nothing but furniture is what the page is: keep it
     return drop
+
+
+_MAX_HOME_TITLES = 5
+_FILE_NAME = re.compile(r"\S+\.(?:svg|png|jpe?g|gif|webp)$", re.I)
+
+
+def home_link_titles(tree) -> list[str]:
+    """The ``title``/``alt`` texts of the page's links to its own home page (the logo link, the
+    "Home" item), as the site words them: up to five, in page order, file names left out.  The
+    home page is the root of the page's canonical or ``og:url`` host, or a link to "/"."""
+    canonical = tree.xpath('//link[@rel="canonical"]/@href') + tree.xpath('//meta[@property="og:url"]/@content')
+    host = urlsplit(canonical[0].strip()).hostname if canonical else None
+    titles: list[str] = []
+    for link in tree.iter("a"):
+        href = (link.get("href") or "").strip()
+        target = urlsplit(href)
+        if not href or target.path not in ("", "/") or target.query or target.fragment:
+            continue
+        if target.hostname is not None and target.hostname != host:
+            continue
+        for title in (link.get("title"), link.get("alt"), *(img.get("alt") for img in link.iter("img"))):
+            title = " ".join((title or "").split())
+            if title and not _FILE_NAME.fullmatch(title) and title not in titles:
+                titles.append(title)
+        if len(titles) >= _MAX_HOME_TITLES:
+            break
+    return titles[:_MAX_HOME_TITLES]

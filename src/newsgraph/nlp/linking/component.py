@@ -106,6 +106,7 @@ class EntityLinker:
         others = self.people.attach_surnames(persons, others)
         self.people.scan_bare_surnames(doc, persons)
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
+        self.places.read_outlet(doc)
         self.places.read_caps_dateline(clusters, doc)
         self.places.read_region_abbreviations(clusters, doc)
         self.places.resolve_by_context(clusters, doc)

@@ -14,6 +14,7 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text
 from ..knowledge.lexicon import collapse_spaces, normalize_name
+from ..knowledge.outlets import outlet_country
 from .mentions import MentionCluster, MentionRecord
 from .ranker import PlaceRanker
 
@@ -81,7 +82,16 @@ class PlaceResolver:
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
         self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
+        self.home: str | None = None  # the outlet's home country (ISO3) of the document being linked
         self.ranker = PlaceRanker()
+
+    def read_outlet(self, doc: Doc) -> None:
+        """The outlet's home country, from the document's URL or outlet name (``doc._.ng_url``,
+        ``doc._.ng_source``, set by the pipeline from the reader's metadata): weak context for the
+        ranker and the country of a place that links to nothing when the article names none."""
+        url = getattr(doc._, "ng_url", None) if Doc.has_extension("ng_url") else None
+        source = getattr(doc._, "ng_source", None) if Doc.has_extension("ng_source") else None
+        self.home = outlet_country(url, source, self.gazetteer) if url or source else None
 
     # -- gazetteer access (another module; absent in some checkouts) ----------------
     @property
@@ -509,7 +519,9 @@ class PlaceResolver:
         3. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
            country);
-        4. otherwise the article's only country, without a point.
+        4. otherwise the article's only country, without a point;
+        5. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
+           small town abroad that nothing else backs then gives way to the home's ("Bethany").
 
         The entity keeps no gazetteer id (``MentionCluster.near`` only lends the point and country), so
         a reader of the data can tell an approximate point from a linked place."""
@@ -525,7 +537,12 @@ class PlaceResolver:
                 or any(q.country == p.country for d, q in placed if d is not c and q.kind != "nationality")
             )  # fmt: skip
 
+        unsupported = [(c, p) for c, p in placed if not supported(c, p)]
         placed = [(c, p) for c, p in placed if supported(c, p)]
+        if self.home is not None and not {p.country for _, p in placed if p.kind != "nationality"} - {self.home, None}:
+            for c, p in unsupported:
+                if p.country != self.home:
+                    self._home_town(c)
         named: dict[str, object] = {}
         for c, p in placed:
             for m in c.mentions:
@@ -562,6 +579,19 @@ class PlaceResolver:
                 c.near = focus.id
             elif len(countries) == 1:
                 c.mentions[0].country = next(iter(countries))
+            elif not countries and self.home is not None:
+                c.mentions[0].country = self.home
+
+    def _home_town(self, c: MentionCluster) -> None:
+        """A small town abroad that nothing in the article backs, in an article that names no country
+        but the outlet's home: the home country's town of that name, else no gazetteer place (its
+        country then is the home's, see :meth:`place_unlinked`).  "Bethany" in a Guyanese paper is
+        no village in Oregon."""
+        found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
+        home = next((q for q in found[:MAX_CANDIDATES] if q.kind in _LOCAL_KINDS and q.country == self.home), None)
+        c.kb = home.id if home is not None else None
+        for m in c.mentions:
+            m.kb = c.kb
 
     def _inner_place(self, name: str, named: dict, codes: set[str], group: bool):
         """The place named by the longest run of words inside ``name`` (see :meth:`place_unlinked`);

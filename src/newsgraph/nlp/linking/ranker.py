@@ -6,7 +6,9 @@ cluster whose name the gazetteer gives several towns, counties, states or countr
 candidate by candidate with a small logistic model, and the best-scoring candidate wins.  The
 rules' context is read as features, not as a second resolver: the rules' own pick is one
 feature ("default"), a ", Region" qualifier or dateline naming the candidate's state or country
-another, distance and admin agreement with the article's other places more.
+another, distance and admin agreement with the article's other places more, and whether the candidate
+lies in the outlet's home country (read from the document's URL or site name: weak context, only
+where the article's other places name no other country).
 
 The model is a dozen coefficients in ``resources/place_ranker.json``, fitted by
 ``scripts/train_place_ranker.py`` on GeoWebNews; without that file the rules' pick stands.
@@ -31,6 +33,7 @@ __all__ = ["FEATURES", "PlaceRanker", "candidate_features", "ranker_weights"]
 FEATURES = (
     "bias", "default", "log_population", "capital", "country", "admin1", "admin2", "primary_name",
     "gazetteer_first", "qualified", "near_other", "far_other", "same_admin", "same_country", "state_cue",
+    "home_country",
 )  # fmt: skip
 RANKED_KINDS = ("city", "admin1", "admin2", "country")
 MAX_CANDIDATES = 12
@@ -47,11 +50,14 @@ def ranker_weights() -> dict[str, float] | None:
 
 
 def candidate_features(q, *, default, first, key: str, codes: set[str], countries: set[str], others: list,
-                       other_codes: set[str], other_countries: set[str], state_cue: bool) -> list[float]:  # fmt: skip
+                       other_codes: set[str], other_countries: set[str], state_cue: bool,
+                       home: str | None = None) -> list[float]:  # fmt: skip
     """The feature row (in :data:`FEATURES` order) of candidate ``q`` of a cluster whose rules' pick
     is ``default`` and whose name's normalised key is ``key``.  ``codes``/``countries``: what the
     cluster's ", Region" qualifiers name; ``others``: points (lat, lon) of the article's other
-    places; ``other_codes``/``other_countries``: their admin1 codes and countries."""
+    places; ``other_codes``/``other_countries``: their admin1 codes and countries; ``home``: the
+    outlet's home country (:mod:`~newsgraph.nlp.knowledge.outlets`), None when nothing tells it or
+    the article's other places are in another country."""
     km = min((distance_km(q.lat, q.lon, la, lo) for la, lo in others), default=None)
     qualified = (q.kind != "admin1" and q.admin in codes) or (q.kind != "country" and q.country in countries)
     return [
@@ -70,6 +76,7 @@ def candidate_features(q, *, default, first, key: str, codes: set[str], countrie
         float(q.admin is not None and q.admin in other_codes),
         float(q.country is not None and q.country in other_countries),
         float(state_cue and q.kind == "admin1"),
+        float(home is not None and q.country == home),
     ]
 
 
@@ -120,6 +127,9 @@ class PlaceRanker:
                 other_countries={q.country for q in others if q.country},
                 state_cue=any(state_cue(text, m) for m in c.mentions),
             )  # fmt: skip
+            # weak context: the outlet's home counts only where the article's other places name no other
+            # country ("Perth" in a British paper's story from Australia is Perth, Australia)
+            context["home"] = resolver.home if not context["other_countries"] - {resolver.home} else None
             rows = [candidate_features(q, **context) for q in candidates]
             if self.log is not None:
                 self.log.append({
