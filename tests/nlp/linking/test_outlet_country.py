@@ -12,7 +12,7 @@ from newsgraph.nlp.knowledge.outlets import country_of_domain, country_of_outlet
 @pytest.mark.parametrize(
     ("url", "country"),
     [
-        ("https://www.example-daily.gy/2024/05/01/story/", "GUY"),
+        ("https://www.example-daily.bz/2024/05/01/story/", "BLZ"),
         ("https://news.example.co.uk/politics/a-story", "GBR"),
         ("http://www.example.com.au/story", "AUS"),
         ("https://www.example.ie/news", "IRL"),
@@ -62,7 +62,7 @@ def test_outlet_names_that_name_a_country(name, country):
 
 def test_domain_before_name():
     gaz = get_gazetteer()
-    assert outlet_country("https://www.example.gy/a", "Jamaica Example", gaz) == "GUY"
+    assert outlet_country("https://www.example.bz/a", "Jamaica Example", gaz) == "BLZ"
     assert outlet_country("https://www.example.com/a", "Jamaica Example", gaz) == "JAM"
     assert outlet_country(None, "example.co.nz", gaz) == "NZL"
     assert outlet_country(None, None, gaz) is None
@@ -99,42 +99,42 @@ def entity(doc, mention: str):
     return hits[0]
 
 
-# No country named: only the outlet tells where "Bethany" is.
+# No country named: only the outlet tells where "Millbrook" is.
 HUNTER = (
-    "Police are investigating the death of a farmer whose body was found on Tuesday near Bethany. "
+    "Police are investigating the death of a farmer whose body was found on Tuesday near Millbrook. "
     "Relatives said the man left home on Sunday to check his traps and never returned."
 )
 
 
 def test_a_small_town_abroad_gives_way_to_the_outlets_home(nlp):
-    assert entity(link(nlp, HUNTER), "Bethany").country == "USA"  # without the outlet: a US town
-    bethany = entity(link(nlp, HUNTER, url="https://www.example-daily.gy/2024/05/07/farmer/"), "Bethany")
-    assert (bethany.country, bethany.gazetteer_id) == ("GUY", None)  # no town in Guyana of that name
-    named = entity(link(nlp, HUNTER, source="Guyana Example Chronicle"), "Bethany")
-    assert named.country == "GUY"
+    assert entity(link(nlp, HUNTER), "Millbrook").country == "USA"  # without the outlet: a US town
+    millbrook = entity(link(nlp, HUNTER, url="https://www.example-daily.bz/2024/05/07/farmer/"), "Millbrook")
+    assert (millbrook.country, millbrook.gazetteer_id) == ("BLZ", None)  # no town in Belize of that name
+    named = entity(link(nlp, HUNTER, source="Belize Example Chronicle"), "Millbrook")
+    assert named.country == "BLZ"
 
 
 def test_the_outlet_does_not_overrule_a_country_the_article_names(nlp):
-    text = HUNTER.replace("near Bethany.", "near Bethany, Oregon.")
-    bethany = entity(link(nlp, text, url="https://www.example-daily.gy/a/"), "Bethany")
-    assert bethany.country == "USA"
+    text = HUNTER.replace("near Millbrook.", "near Millbrook, Alabama.")
+    millbrook = entity(link(nlp, text, url="https://www.example-daily.bz/a/"), "Millbrook")
+    assert millbrook.country == "USA"
 
 
 def test_a_generic_domain_changes_nothing(nlp):
-    bethany = entity(link(nlp, HUNTER, url="https://www.example-daily.com/a/"), "Bethany")
-    assert bethany.country == "USA"
+    millbrook = entity(link(nlp, HUNTER, url="https://www.example-daily.com/a/"), "Millbrook")
+    assert millbrook.country == "USA"
 
 
 def test_a_place_without_a_country_leaves_the_article_countryless(nlp):
     # the Caribbean Sea is in no country: the outlet's home still decides
     text = HUNTER + " Heavy rain over the Caribbean Sea slowed the search."
-    bethany = entity(link(nlp, text, url="https://www.example-daily.gy/a/"), "Bethany")
-    assert bethany.country == "GUY"
+    millbrook = entity(link(nlp, text, url="https://www.example-daily.bz/a/"), "Millbrook")
+    assert millbrook.country == "BLZ"
 
 
 def test_what_the_site_calls_itself_names_its_home(nlp):
-    source = "Example Daily | Online Edition of Guyana's Leading Daily"
-    assert entity(link(nlp, HUNTER, source=source), "Bethany").country == "GUY"
+    source = "Example Daily | The First Daily Paper of Belize"
+    assert entity(link(nlp, HUNTER, source=source), "Millbrook").country == "BLZ"
 
 
 def test_the_ranker_weighs_the_home_only_where_no_other_country_is_named(nlp):
