@@ -24,6 +24,7 @@ from ..extensions import doc_text, register_extensions
 from .actors import ActorIndex
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
+from .context_actor import context_source
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
@@ -145,6 +146,9 @@ class _Coder:
         if not c.source and c.type in _VOTES and any(ch.dep_ == "nsubjpass" for ch in tok.children):
             # "the motion was defeated in the Senate": the chamber that voted
             c.source_head, c.source = self.chamber(tok)
+        unsaid = context_source(c, a)
+        if unsaid is not None:  # "X was detained": the article's one police force, named elsewhere
+            c.source, c.source_context = [unsaid], True
         patient = a.patient_possessor(tok) if tok.pos_ not in VERB_POS else None
         if patient is not None:  # "the premier's arrest": the premier receives it
             received = [i for i in a.phrase_entities(patient) if i not in c.target]
