@@ -67,3 +67,12 @@ def test_a_passive_vote_takes_the_chamber_of_the_sentence(analyze_text):
 
 def test_the_context_feature_is_known_to_the_model():
     assert "source_context" in FEATURES
+
+
+def test_the_chamber_of_the_governing_clause_beats_another_in_the_sentence(analyze_text):
+    art = analyze_text(
+        "After Senator Maria Ellwood's amendment was rejected, the Senate asked the government to report "
+        "to Parliament within six months."
+    )
+    ev = next(e for e in _of_type(art, "REJECT") if e.trigger.text == "rejected")
+    assert _names(art, ev.source) == ["Senate"]

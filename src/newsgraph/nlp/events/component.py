@@ -160,7 +160,7 @@ class _Coder:
         if c.target and self.reciprocal(c, match):
             c.source += [t for t in c.target if t not in c.source]
             c.target = []
-        c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of)
+        c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of, frozenset(c.source))
         c.type, c.mode = recode(c.type, c.mode, c.modality, tok)
         if c.type == "PROTEST" and c.source and a.sector(c.source_head, c.source[0]) in ("government", "igo"):
             c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
@@ -353,6 +353,8 @@ class _Coder:
                 kept.append(c)
                 continue
             into.mentions.append(c.tok)
+            if not into.source and c.source:  # the source comes with how it was found
+                into.source_context = c.source_context
             for i in c.source:
                 if not into.source or i not in into.source and not c.anaphoric and set(into.source) < set(c.source):
                     into.source.append(i)

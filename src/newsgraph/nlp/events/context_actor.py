@@ -4,8 +4,9 @@
 an operation led by the Drug Enforcement Agency", "the Royal Police Force said ..."). "After X's
 amendment was rejected, the Senate considered ..." names the chamber that voted, but not as the
 verb's agent.  When the trigger is a passive verb with no agent, an arrest, detention, charge or
-conviction is given the one law-enforcement or judicial organisation the trigger's sentence, or
-failing that the article, names; a vote the one chamber.  Two candidates of the kind name no one
+conviction is given the one law-enforcement or judicial organisation the subject of the clause
+the passive hangs on, or failing that the trigger's sentence, or the article, names; a vote the one
+chamber.  Two candidates of the kind name no one
 (we cannot tell which acted).  The candidate says so (``Candidate.source_context``), and the
 confidence model has a feature for it, so such a source weighs as what it is: an inference.
 """
@@ -62,7 +63,14 @@ def context_source(c: Candidate, actors: ActorIndex) -> str | None:
     if words is None:
         return None
     sent = c.tok.sent
-    for eids in (actors.actors_in(sent.start_char, sent.end_char), actors.entities):
+    # "After X's amendment was rejected, the Senate considered ...": the subject of the clause the passive
+    # hangs on first, then the sentence, then the article
+    governing = actors.subject_head(c.tok.head) if c.tok.dep_ in ("advcl", "conj") else None
+    for eids in (
+        actors.phrase_entities(governing),
+        actors.actors_in(sent.start_char, sent.end_char),
+        actors.entities,
+    ):
         found = _named(actors, eids, words) - set(c.target)
         if found:
             return found.pop() if len(found) == 1 else None
