@@ -150,3 +150,23 @@ def test_the_leader_is_the_actor_not_the_country(analyze_text):
     )
     praise = [e for e in art.events if e.trigger.text == "praised"]
     assert praise and [_name(art, s) for s in praise[0].source] == ["Tomas Berg"]
+
+
+def test_a_leader_introduced_by_a_country_s_title_is_the_country_s_leader(nlp):
+    # "Malta's Prime Minister and Chair of the Harbour Board, Dr Tomas Berg, ...": the title sits before the
+    # name, apart from it, and is no title of the entity; "the Maltese leader" is still Berg
+    refs = _references(
+        nlp,
+        "Malta's Prime Minister and Chair of the Harbour Board, Dr Tomas Berg, has backed a new forum."
+        " Senator Ines Moreau of Valdoria proposed it. The Maltese leader praised the Senator for the idea.",
+    )
+    assert refs["leader"] == "Tomas Berg"
+
+
+def test_a_title_before_a_verb_introduces_nobody(nlp):
+    # "Malta's Prime Minister met Dr Tomas Berg": the title is someone else's, Berg is its guest
+    refs = _references(
+        nlp,
+        "Malta's Prime Minister met Dr Tomas Berg on Monday. The Maltese leader praised him.",
+    )
+    assert refs.get("leader") != "Tomas Berg"
