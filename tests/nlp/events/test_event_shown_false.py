@@ -38,3 +38,19 @@ def test_a_passive_participle_of_a_possessed_noun_is_not_done_by_the_possessor(a
     )
     rejected = [e for e in art.events if e.trigger.text == "rejected"]
     assert all("Avery" not in _names(art, e.source) for e in rejected)
+
+
+def test_a_person_warning_that_it_will_get_worse_threatens_nobody(analyze_text):
+    # "it" is not the person who warns: a forecast, not a threat of the warner's own action
+    art = analyze_text("Minister Alan Dorsey warned that it is going to get worse across the region.")
+    assert not [e for e in art.events if e.type == "THREATEN"]
+
+
+def test_a_state_warning_that_it_will_act_still_threatens(analyze_text):
+    art = analyze_text("Hungary warned that it would close the border with Austria.")
+    assert [e.type for e in art.events if e.trigger.text == "warned"] == ["THREATEN"]
+
+
+def test_a_person_warning_of_his_own_act_still_threatens(analyze_text):
+    art = analyze_text("Minister Alan Dorsey warned that he would close the border with Valdoria.")
+    assert [e.type for e in art.events if e.trigger.text == "warned"] == ["THREATEN"]
