@@ -186,3 +186,23 @@ def test_they_after_a_sentence_about_unnamed_people_is_not_a_name_inside_it(nlp)
 def test_they_still_takes_a_named_group_subject_before_it(nlp):
     refs = _references(nlp, "The Teamsters rejected the offer on Monday. Wages must rise, they said.")
     assert refs.get("they") == "Teamsters"
+
+
+def test_a_leader_introduced_by_a_country_s_title_is_the_country_s_leader(nlp):
+    # "Malta's Prime Minister and Chair of the Harbour Board, Dr Tomas Berg, ...": the title sits before the
+    # name, apart from it, and is no title of the entity; "the Maltese leader" is still Berg
+    refs = _references(
+        nlp,
+        "Malta's Prime Minister and Chair of the Harbour Board, Dr Tomas Berg, has backed a new forum."
+        " Senator Ines Moreau of Valdoria proposed it. The Maltese leader praised the Senator for the idea.",
+    )
+    assert refs["leader"] == "Tomas Berg"
+
+
+def test_a_title_before_a_verb_introduces_nobody(nlp):
+    # "Malta's Prime Minister met Dr Tomas Berg": the title is someone else's, Berg is its guest
+    refs = _references(
+        nlp,
+        "Malta's Prime Minister met Dr Tomas Berg on Monday. The Maltese leader praised him.",
+    )
+    assert refs.get("leader") != "Tomas Berg"

@@ -21,7 +21,9 @@ quotes and events components used to carry:
 - *definite descriptions* ("the senator", "the ministry", "its spokesman") take the
   latest entity whose name or title has the noun's word ("Sen." spells "senator"); a
   few generic organisation nouns ("the company", "the agency") the latest organisation;
-  "the leader" the latest person with a head-of-state or -government title.  A capitalised
+  "the leader" the latest person with a head-of-state or -government title, or introduced by one
+  of the description's country set apart from the name ("Korvia's Prime Minister and Chair of X,
+  Dr Y, ..."; no verb between).  A capitalised
   title ("the Senator", tagged PROPN) counts when it is some person's title; a nationality
   on the description ("the German president") rules out a person of another known country.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
@@ -72,6 +74,7 @@ _LEADER_TITLES = frozenset(
     {"president", "premier", "prime", "chancellor", "king", "queen", "emir", "sultan", "taoiseach", "monarch"}
 )
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+_INTRODUCTION_TOKENS = 24  # how far before a name a country's title introduces it ("Malta's Prime Minister, X")
 _DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
 _PLURAL_DETERMINERS = frozenset({"others", "some", "many", "several", "both", "few"})
 _CLAUSE_BREAKS = frozenset({":", ";", "—", "–"})
@@ -107,6 +110,31 @@ class _Resolver:
         self.quoted = _quoted_ranges(self.text, paragraphs)
         self.quoted_starts = [r[0] for r in self.quoted]
         self.resolved: dict[int, str] = {}  # pronouns resolved so far, in text order (a chain goes on with them)
+        self.introduced_leaders = self._introduced_leaders()
+
+    def _introduced_leaders(self) -> dict[str, set[str]]:
+        """People introduced by a country's head-of-government title that is no title of theirs, the
+        title set apart from the name ("Malta's Prime Minister and Chair of X, Dr Tomas Berg, ..."):
+        person -> the countries.  A verb between title and name ("Korvia's Prime Minister met X")
+        makes the title someone else's; so does a paragraph break."""
+        out: dict[str, set[str]] = {}
+        for start, _end, ent in self.spans:
+            if self.types.get(ent) != "PERSON" or not self.tok_starts:
+                continue
+            i = self.token_at(start)
+            # within the paragraph, not the sentence: the parser often ends one at "Rt. Hon." before a name
+            lo_tok = max(0, i - _INTRODUCTION_TOKENS)
+            breaks = [t.i for t in self.doc[lo_tok:i] if "\n" in t.text_with_ws]
+            prefix = self.doc[breaks[-1] + 1 if breaks else lo_tok : i]
+            if not any(t.lower_ in _LEADER_TITLES for t in prefix) or any(t.pos_ in ("VERB", "AUX") for t in prefix):
+                continue
+            lo = prefix.start_char if len(prefix) else start
+            for s, _e, other in self.spans[bisect.bisect_left(self.spans, (lo, -1, "")) :]:
+                if s >= start:
+                    break
+                if self.types.get(other) in ("GPE", "NORP") and self.countries.get(other):
+                    out.setdefault(ent, set()).add(self.countries[other])
+        return out
 
     def sent_index(self, token_i: int) -> int:
         return bisect.bisect_right(self.sent_starts, token_i) - 1
@@ -223,7 +251,8 @@ class _Resolver:
             if self.types.get(ent) == "PERSON" and nationality and self.countries.get(ent, nationality) != nationality:
                 continue  # "the Korvian president" is no president of another known country
             words = self.words.get(ent, ())
-            if word in words or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and words & _LEADER_TITLES:
+            leader = words & _LEADER_TITLES or nationality in self.introduced_leaders.get(ent, ())
+            if word in words or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
                 return ent
             if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
                 return ent

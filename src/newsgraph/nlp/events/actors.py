@@ -346,7 +346,7 @@ class ActorIndex:
                 if c.tag_ in _RELATIVE_TAGS and tok.dep_ == "relcl" and tok.head.pos_ in _NOUN_POS:
                     return tok.head  # "X, who resigned ...": the relative pronoun stands for X
                 return c
-            if c.dep_ == "nsubjpass":
+            if c.dep_ in ("nsubjpass", "auxpass", "csubjpass"):  # "being rejected" has no subject of its own
                 passive = True
             if c.dep_ == "agent":
                 return next((g for g in c.children if g.dep_ == "pobj"), None)

@@ -31,4 +31,7 @@ class Candidate:
     reduced_passive: bool = False  # "X accused of ..." (a headline), "Asked about it, X said": X is the patient
     family: str = ""
     entry: Entry | None = None  # the dictionary row that matched (None for a "said ... must" demand)
+    # the source is the article's one organisation of the act's kind, not read off the trigger's syntax
+    # ("X was detained" -> the police force the article names elsewhere; see nlp/events/context_actor.py)
+    source_context: bool = False
     deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")

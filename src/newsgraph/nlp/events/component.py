@@ -24,6 +24,7 @@ from ..extensions import doc_text, register_extensions
 from .actors import ActorIndex
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
+from .context_actor import context_source
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
 from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
@@ -145,6 +146,9 @@ class _Coder:
         if not c.source and c.type in _VOTES and any(ch.dep_ == "nsubjpass" for ch in tok.children):
             # "the motion was defeated in the Senate": the chamber that voted
             c.source_head, c.source = self.chamber(tok)
+        unsaid = context_source(c, a)
+        if unsaid is not None:  # "X was detained": the article's one police force, named elsewhere
+            c.source, c.source_context = [unsaid], True
         patient = a.patient_possessor(tok) if tok.pos_ not in VERB_POS else None
         if patient is not None:  # "the premier's arrest": the premier receives it
             received = [i for i in a.phrase_entities(patient) if i not in c.target]
@@ -156,7 +160,7 @@ class _Coder:
         if c.target and self.reciprocal(c, match):
             c.source += [t for t in c.target if t not in c.source]
             c.target = []
-        c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of)
+        c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of, frozenset(c.source))
         c.type, c.mode = recode(c.type, c.mode, c.modality, tok)
         if c.type == "PROTEST" and c.source and a.sector(c.source_head, c.source[0]) in ("government", "igo"):
             c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
@@ -349,6 +353,8 @@ class _Coder:
                 kept.append(c)
                 continue
             into.mentions.append(c.tok)
+            if not into.source and c.source:  # the source comes with how it was found
+                into.source_context = c.source_context
             for i in c.source:
                 if not into.source or i not in into.source and not c.anaphoric and set(into.source) < set(c.source):
                     into.source.append(i)

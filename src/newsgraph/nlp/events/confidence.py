@@ -59,10 +59,11 @@ FEATURES = (
     "target_place",  # the target is a place standing for its people, not an actor
     "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister")
     "loose_actor",  # the sentence names another actor that is on neither side (nor the speaker)
+    "source_context",  # the source is the article's one police force or chamber, not in the trigger's syntax
 )
 # the features that say something of one side only: an event whose text names one side has them all 0
 # for the other ("both" is 0 too); the training script's one-sided versions of PLOVER events rely on it
-SOURCE_FEATURES = frozenset({"source", "source_subject", "source_person", "source_coref"})
+SOURCE_FEATURES = frozenset({"source", "source_subject", "source_person", "source_coref", "source_context"})
 TARGET_FEATURES = frozenset({"target", "target_place"})
 
 
@@ -109,6 +110,7 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
         "source_coref": bool(c.source) and source_by_coref(c.source_head, actors),
         "loose_actor": bool(loose_actors(c, actors)),
+        "source_context": c.source_context,
     }
     return {k: float(values[k]) for k in FEATURES}
 

@@ -34,10 +34,22 @@ PLOVER_TYPES = frozenset(
 _CONDITION_KEYS = frozenset({"prep", "obj", "mod", "comp", "selfcomp", "mark"})
 _ADJECTIVES = frozenset({"offensive", "protest"})  # real adjectives; other ADJ-tagged entry words are mis-tagged nouns
 _SELF_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
+_PERSONAL = frozenset({"he", "she", "i"})  # pronouns that stand for a person only
 _PREP_DEPS = frozenset({"prep", "prt", "agent", "dative"})
 _MOD_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "advmod"})
 _COMP_DEPS = frozenset({"xcomp", "ccomp", "acomp", "oprd", "advcl"})
 _OBJ_DEPS = frozenset({"dobj", "nsubjpass", "attr", "dative"})
+
+
+def _agrees(verb: Token, pronoun: Token) -> bool:
+    """The complement's pronoun can be the verb's own subject: a person is no "it" ("X warned that it is
+    going to get worse" forecasts; it does not threaten), a state or an organisation no "he" or "she"."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subj is None:
+        return True
+    person = subj.ent_type_ == "PERSON" or subj.lower_ in _PERSONAL
+    thing = subj.ent_type_ in ("ORG", "GPE", "NORP") or subj.lower_ == "it"
+    return not (person and pronoun.lower_ == "it" or thing and pronoun.lower_ in _PERSONAL)
 
 
 @dataclass(frozen=True)
@@ -160,7 +172,10 @@ class EventDictionary:
                 elif key == "selfcomp":
                     if not any(
                         c.dep_ == "ccomp"
-                        and any(g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _SELF_PRONOUNS for g in c.children)
+                        and any(
+                            g.dep_ in ("nsubj", "nsubjpass") and g.lower_ in _SELF_PRONOUNS and _agrees(tok, g)
+                            for g in c.children
+                        )
                         for c in tok.children
                     ):
                         ok = False

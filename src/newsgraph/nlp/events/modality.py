@@ -133,8 +133,11 @@ def reporting_governor(tok: Token) -> Token | None:
     return None
 
 
-def modality_of(doc: Doc, tok: Token, quotes: QuoteIndex, speaker_of=None) -> tuple[str, str | None]:
-    """``(modality, speaker)`` for the event triggered by ``tok``."""
+def modality_of(
+    doc: Doc, tok: Token, quotes: QuoteIndex, speaker_of=None, actors: frozenset[str] = frozenset()
+) -> tuple[str, str | None]:
+    """``(modality, speaker)`` for the event triggered by ``tok``; ``actors``: the event's own source, whose
+    announcement of its own act does the act ("X announced her resignation" is asserted; "after denying the rumours, X announced ..." stays X's claim)."""
     chain = [tok, *governors(tok)]
     # "never robbed or killed anyone", "could attack or invade": a conjoined verb without a subject of
     # its own shares the first verb's negation and auxiliaries
@@ -184,7 +187,9 @@ def modality_of(doc: Doc, tok: Token, quotes: QuoteIndex, speaker_of=None) -> tu
         gov = reporting_governor(tok)
         if gov is not None:
             speaker = speaker_of(gov)
-            if speaker:
+            # "X announced a resignation": the noun X announces is X's own act, done by announcing it
+            own = speaker in actors and tok.dep_ == "dobj" and tok.head == gov and tok.pos_ in ("NOUN", "PROPN")
+            if speaker and not own:
                 return "reported", speaker
     return "asserted", None
 

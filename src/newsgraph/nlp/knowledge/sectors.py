@@ -3,7 +3,14 @@ and events (the nouns around an actor).  Matched on lowercased words."""
 
 from __future__ import annotations
 
-__all__ = ["MILITARY_TITLES", "GOVERNMENT_TITLES", "TITLE_AND_NAME_SECTORS", "GROUP_NOUN_SECTORS"]
+__all__ = [
+    "MILITARY_TITLES",
+    "GOVERNMENT_TITLES",
+    "TITLE_AND_NAME_SECTORS",
+    "GROUP_NOUN_SECTORS",
+    "LAW_ENFORCEMENT_NAME_WORDS",
+    "CHAMBER_NAME_WORDS",
+]
 
 MILITARY_TITLES = frozenset(
     "gen. general lt. col. colonel maj. adm. admiral sgt. cmdr. commander marshal brig. capt. captain".split()
@@ -52,3 +59,12 @@ GROUP_NOUN_SECTORS = _index({
     "industry operator",
     "media": "journalist journalists reporter reporters newspaper columnist editor broadcaster media",
 })  # fmt: skip
+
+# Words of an organisation's own name that make it a body which arrests, detains or charges people
+# ("Royal Police Force", "Drug Enforcement Agency", "Federal Bureau of Investigation", "High Court").
+LAW_ENFORCEMENT_NAME_WORDS = frozenset(
+    "police constabulary gendarmerie enforcement investigation investigations prosecutor prosecutors "
+    "prosecution court tribunal sheriff marshals customs".split()
+)
+# Words of an organisation's own name that make it a chamber that votes ("Senate", "House of Assembly").
+CHAMBER_NAME_WORDS = frozenset("senate parliament assembly congress house chamber legislature duma knesset".split())
