@@ -6,59 +6,53 @@ All texts are fictional, written for these tests; each class has a contrast that
 
 from __future__ import annotations
 
-
-def _names(article, ids):
-    return sorted(article.entity(i).name for i in ids if article.entity(i))
-
-
-def _of_type(article, type_):
-    return [e for e in article.events if e.type == type_]
+from support.events import actor_names, events_of_type
 
 
 def test_declining_to_comment_is_no_refusal(analyze_text):
     art = analyze_text("Governor Paul Hart declined to comment on the Lowmarsh report on Monday.")
-    assert not _of_type(art, "REJECT")
+    assert not events_of_type(art, "REJECT")
     art = analyze_text("Senator Ines Moreau declined to be interviewed for this story.")
-    assert not _of_type(art, "REJECT")
+    assert not events_of_type(art, "REJECT")
 
 
 def test_declining_an_invitation_stays_a_refusal(analyze_text):
     art = analyze_text("Korvia declined an invitation from Valdoria to join the talks.")
-    assert _of_type(art, "REJECT")
+    assert events_of_type(art, "REJECT")
 
 
 def test_a_reporters_question_is_no_request(analyze_text):
     art = analyze_text("Asked about the curfew in Lowmarsh, Governor Paul Hart sighed.")
-    assert not _of_type(art, "REQUEST")
+    assert not events_of_type(art, "REQUEST")
     art = analyze_text("Senator Ines Moreau asked whether the Korvian port was closed.")
-    assert not _of_type(art, "REQUEST")
+    assert not events_of_type(art, "REQUEST")
 
 
 def test_asking_someone_to_act_stays_a_request(analyze_text):
     art = analyze_text("Senator Ines Moreau asked Governor Paul Hart to resign.")
-    (ev,) = _of_type(art, "REQUEST")
-    assert _names(art, ev.source) == ["Ines Moreau"] and _names(art, ev.target) == ["Paul Hart"]
+    (ev,) = events_of_type(art, "REQUEST")
+    assert actor_names(art, ev.source) == ["Ines Moreau"] and actor_names(art, ev.target) == ["Paul Hart"]
 
 
 def test_tabling_an_amendment_is_no_pledge(analyze_text):
     art = analyze_text("Senator Ines Moreau proposed an amendment to the Korvian trade bill on Tuesday.")
-    assert not _of_type(art, "AGREE")
+    assert not events_of_type(art, "AGREE")
 
 
 def test_proposing_talks_stays_a_pledge(analyze_text):
     art = analyze_text("Korvia proposed talks with Valdoria on Tuesday.")
-    assert _of_type(art, "AGREE") or _of_type(art, "CONSULT")
+    assert events_of_type(art, "AGREE") or events_of_type(art, "CONSULT")
 
 
 def test_a_prediction_is_no_demand(analyze_text):
     art = analyze_text("Minister Paul Hart said Valdoria would have to look at new laws on fraud.")
-    assert not _of_type(art, "REQUEST")
+    assert not events_of_type(art, "REQUEST")
 
 
 def test_must_stays_a_demand(analyze_text):
     art = analyze_text("Minister Paul Hart said Valdoria must look at new laws on fraud.")
-    (ev,) = _of_type(art, "REQUEST")
-    assert _names(art, ev.source) == ["Paul Hart"] and _names(art, ev.target) == ["Valdoria"]
+    (ev,) = events_of_type(art, "REQUEST")
+    assert actor_names(art, ev.source) == ["Paul Hart"] and actor_names(art, ev.target) == ["Valdoria"]
 
 
 def test_a_pronoun_in_quoted_words_names_no_actor(analyze_text):
@@ -67,8 +61,8 @@ def test_a_pronoun_in_quoted_words_names_no_actor(analyze_text):
         "Senator Ines Moreau won the vote in Lowmarsh. Residents were divided.\n\n"
         "“It wasn’t that she endorsed Governor Paul Hart, it was the way she did it,” Tomas Revilla said."
     )
-    for ev in _of_type(art, "SUPPORT"):
-        assert "Ines Moreau" not in _names(art, ev.source)
+    for ev in events_of_type(art, "SUPPORT"):
+        assert "Ines Moreau" not in actor_names(art, ev.source)
 
 
 def test_a_newspapers_investigation_is_reporting(analyze_text):
@@ -82,4 +76,4 @@ def test_a_newspapers_investigation_is_reporting(analyze_text):
 def test_an_inquiry_by_the_authorities_stays_an_event(analyze_text):
     art = analyze_text("Police in Korvia are investigating Senator Ines Moreau.")
     (ev,) = [e for e in art.events if e.mode == "investigate"]
-    assert _names(art, ev.target) == ["Ines Moreau"]
+    assert actor_names(art, ev.target) == ["Ines Moreau"]

@@ -8,14 +8,7 @@ All texts are fictional, written for these tests.
 from __future__ import annotations
 
 from newsgraph.nlp.events.confidence import FEATURES
-
-
-def _names(article, ids):
-    return sorted(article.entity(i).name for i in ids if article.entity(i))
-
-
-def _of_type(article, type_):
-    return [e for e in article.events if e.type == type_]
+from support.events import actor_names, events_of_type
 
 
 def test_a_passive_arrest_takes_the_article_s_police_force(analyze_text):
@@ -23,9 +16,9 @@ def test_a_passive_arrest_takes_the_article_s_police_force(analyze_text):
         "Governor Alan Dorsey of Ruritania was detained in Miami on Monday.\n\n"
         "The Ruritanian National Police Service said the operation had taken months."
     )
-    ev = _of_type(art, "COERCE")[0]
-    assert _names(art, ev.target) == ["Alan Dorsey"]
-    assert _names(art, ev.source) == ["Ruritanian National Police Service"]
+    ev = events_of_type(art, "COERCE")[0]
+    assert actor_names(art, ev.target) == ["Alan Dorsey"]
+    assert actor_names(art, ev.source) == ["Ruritanian National Police Service"]
 
 
 def test_two_law_enforcement_bodies_leave_the_arrest_without_a_source(analyze_text):
@@ -33,7 +26,7 @@ def test_two_law_enforcement_bodies_leave_the_arrest_without_a_source(analyze_te
         "Governor Alan Dorsey of Ruritania was detained in Miami on Monday.\n\n"
         "The Ruritanian National Police Service and the Valdorian Drug Enforcement Bureau worked together."
     )
-    ev = _of_type(art, "COERCE")[0]
+    ev = events_of_type(art, "COERCE")[0]
     assert ev.source == []
 
 
@@ -42,8 +35,8 @@ def test_an_arrest_with_its_own_agent_keeps_it(analyze_text):
         "Governor Alan Dorsey of Ruritania was arrested by the Valdorian Army on Monday.\n\n"
         "The Ruritanian National Police Service was not involved."
     )
-    ev = _of_type(art, "COERCE")[0]
-    assert _names(art, ev.source) == ["Valdorian Army"]
+    ev = events_of_type(art, "COERCE")[0]
+    assert actor_names(art, ev.source) == ["Valdorian Army"]
 
 
 def test_an_active_arrest_is_not_given_the_police(analyze_text):
@@ -52,17 +45,17 @@ def test_an_active_arrest_is_not_given_the_police(analyze_text):
         "The Ruritanian National Police Service searched the port on Monday.\n\n"
         "Valdorian rebels detained Governor Alan Dorsey near the border."
     )
-    ev = _of_type(art, "COERCE")[-1]
-    assert "Ruritanian National Police Service" not in _names(art, ev.source)
+    ev = events_of_type(art, "COERCE")[-1]
+    assert "Ruritanian National Police Service" not in actor_names(art, ev.source)
 
 
 def test_a_passive_vote_takes_the_chamber_of_the_sentence(analyze_text):
     art = analyze_text(
         "After Senator Maria Ellwood's amendment was rejected, the Senate considered a second one on Monday."
     )
-    ev = next(e for e in _of_type(art, "REJECT") if e.trigger.text == "rejected")
-    assert _names(art, ev.source) == ["Senate"]
-    assert _names(art, ev.target) == ["Maria Ellwood"]
+    ev = next(e for e in events_of_type(art, "REJECT") if e.trigger.text == "rejected")
+    assert actor_names(art, ev.source) == ["Senate"]
+    assert actor_names(art, ev.target) == ["Maria Ellwood"]
 
 
 def test_the_context_feature_is_known_to_the_model():
@@ -74,5 +67,5 @@ def test_the_chamber_of_the_governing_clause_beats_another_in_the_sentence(analy
         "After Senator Maria Ellwood's amendment was rejected, the Senate asked the government to report "
         "to Parliament within six months."
     )
-    ev = next(e for e in _of_type(art, "REJECT") if e.trigger.text == "rejected")
-    assert _names(art, ev.source) == ["Senate"]
+    ev = next(e for e in events_of_type(art, "REJECT") if e.trigger.text == "rejected")
+    assert actor_names(art, ev.source) == ["Senate"]

@@ -6,71 +6,65 @@ All texts are fictional, written for these tests.
 
 from __future__ import annotations
 
-
-def _names(article, ids):
-    return sorted(article.entity(i).name for i in ids if article.entity(i))
-
-
-def _of_type(article, type_):
-    return [e for e in article.events if e.type == type_]
+from support.events import actor_names, events_of_type
 
 
 def test_a_possessor_with_an_of_object_does_the_arrest(analyze_text):
     # "Valdoria's arrest of X": Valdoria arrests, X is arrested (not "the governor's arrest")
     art = analyze_text("Valdoria's arrest of Alan Dorsey drew protests from his party.")
-    ev = _of_type(art, "COERCE")[0]
-    assert _names(art, ev.source) == ["Valdoria"]
-    assert _names(art, ev.target) == ["Alan Dorsey"]
+    ev = events_of_type(art, "COERCE")[0]
+    assert actor_names(art, ev.source) == ["Valdoria"]
+    assert actor_names(art, ev.target) == ["Alan Dorsey"]
 
 
 def test_the_possessor_of_an_arrest_without_an_object_is_still_arrested(analyze_text):
     art = analyze_text("Police in Valdoria confirmed Governor Marta Quintel's arrest on Monday.")
-    ev = _of_type(art, "COERCE")[0]
-    assert "Marta Quintel" in _names(art, ev.target)
+    ev = events_of_type(art, "COERCE")[0]
+    assert "Marta Quintel" in actor_names(art, ev.target)
 
 
 def test_voicing_support_is_support(analyze_text):
     art = analyze_text("Premier Alan Dorsey has voiced his support for the government of Ruritania.")
-    ev = _of_type(art, "SUPPORT")[0]
-    assert _names(art, ev.source) == ["Alan Dorsey"]
-    assert _names(art, ev.target) == ["Ruritania"]
+    ev = events_of_type(art, "SUPPORT")[0]
+    assert actor_names(art, ev.source) == ["Alan Dorsey"]
+    assert actor_names(art, ev.target) == ["Ruritania"]
 
 
 def test_voicing_concern_is_disapproval(analyze_text):
     art = analyze_text("Senator Maria Ellwood voiced concern over Ruritania's treatment of refugees.")
-    ev = _of_type(art, "ACCUSE")[0]
-    assert _names(art, ev.source) == ["Maria Ellwood"]
+    ev = events_of_type(art, "ACCUSE")[0]
+    assert actor_names(art, ev.source) == ["Maria Ellwood"]
 
 
 def test_reiterating_regret_is_a_concession(analyze_text):
     art = analyze_text("Premier Alan Dorsey reiterated his regret over the raids on the opposition's offices.")
-    ev = _of_type(art, "CONCEDE")[0]
-    assert _names(art, ev.source) == ["Alan Dorsey"]
+    ev = events_of_type(art, "CONCEDE")[0]
+    assert actor_names(art, ev.source) == ["Alan Dorsey"]
 
 
 def test_a_bombed_building_is_the_target_of_the_verb(analyze_text):
     # a building is no actor, but what an attack hits is its target (as for "the hospital was damaged by airstrikes")
     art = analyze_text("Russian jets bombed the Marlow Hospital on Friday.")
-    ev = _of_type(art, "ASSAULT")[0]
-    assert _names(art, ev.target) == ["Marlow Hospital"]
+    ev = events_of_type(art, "ASSAULT")[0]
+    assert actor_names(art, ev.target) == ["Marlow Hospital"]
 
 
 def test_a_building_hit_in_the_passive_is_the_target(analyze_text):
     art = analyze_text("The Marlow Hospital was shelled by Russian forces on Friday.")
-    ev = _of_type(art, "ASSAULT")[0]
-    assert _names(art, ev.target) == ["Marlow Hospital"]
+    ev = events_of_type(art, "ASSAULT")[0]
+    assert actor_names(art, ev.target) == ["Marlow Hospital"]
 
 
 def test_an_attack_that_struck_a_building_is_one_event(analyze_text):
     # "an attack struck X": the verb of hitting tells what the attack hit, it is not a second attack
     art = analyze_text("A Russian attack struck the third floor of the Marlow Hospital on Friday.")
-    assaults = _of_type(art, "ASSAULT")
+    assaults = events_of_type(art, "ASSAULT")
     assert len(assaults) == 1
-    assert _names(art, assaults[0].target) == ["Marlow Hospital"]
+    assert actor_names(art, assaults[0].target) == ["Marlow Hospital"]
 
 
 def test_a_building_struck_by_no_one_makes_no_attack(analyze_text):
     # an accident: a car that struck a building has no attacker, so the building makes no target
     art = analyze_text("A speeding car struck the Marlow Hospital on Friday, police said.")
-    for ev in _of_type(art, "ASSAULT"):
-        assert "Marlow Hospital" not in _names(art, ev.target)
+    for ev in events_of_type(art, "ASSAULT"):
+        assert "Marlow Hospital" not in actor_names(art, ev.target)

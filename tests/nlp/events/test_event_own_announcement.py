@@ -6,19 +6,17 @@ All texts are fictional, written for these tests.
 
 from __future__ import annotations
 
-
-def _of_type(article, type_):
-    return [e for e in article.events if e.type == type_]
+from support.events import events_of_type
 
 
 def test_announcing_one_s_own_resignation_is_asserted(analyze_text):
     art = analyze_text("Senator Maria Ellwood announced a resignation in mid-August.")
-    ev = _of_type(art, "RETREAT")[0]
+    ev = events_of_type(art, "RETREAT")[0]
     assert [art.entity(i).name for i in ev.source] == ["Maria Ellwood"]
     assert ev.modality == "asserted"
 
 
 def test_announcing_another_s_act_stays_reported(analyze_text):
     art = analyze_text("Senator Maria Ellwood announced that Governor Alan Dorsey had resigned.")
-    ev = _of_type(art, "RETREAT")[0]
+    ev = events_of_type(art, "RETREAT")[0]
     assert ev.modality == "reported"

@@ -6,44 +6,37 @@ All texts are fictional, written for these tests.
 from __future__ import annotations
 
 from newsgraph import MIN_CONFIDENCE
-
-
-def _names(article, ids):
-    return sorted(article.entity(i).name for i in ids if article.entity(i))
-
-
-def _of_type(article, type_):
-    return [e for e in article.events if e.type == type_]
+from support.events import actor_names, events_of_type
 
 
 def test_a_conjoined_verb_shares_the_negation(analyze_text):
     # "never robbed or killed": the negation governs both verbs
     art = analyze_text("His mother said Tomas Revilla never robbed or killed anyone in Port Salinas.")
-    assaults = _of_type(art, "ASSAULT")
+    assaults = events_of_type(art, "ASSAULT")
     assert assaults and all(e.modality == "negated" for e in assaults)
 
 
 def test_the_possessor_of_an_arrest_is_its_target(analyze_text):
     # "the governor's arrest": the governor is arrested, not the arrester
     art = analyze_text("Police in Valdoria confirmed Governor Marta Quintel's arrest on Monday.")
-    ev = _of_type(art, "COERCE")[0]
-    assert "Marta Quintel" in _names(art, ev.target)
-    assert "Marta Quintel" not in _names(art, ev.source)
+    ev = events_of_type(art, "COERCE")[0]
+    assert "Marta Quintel" in actor_names(art, ev.target)
+    assert "Marta Quintel" not in actor_names(art, ev.source)
 
 
 def test_the_possessor_of_an_invasion_stays_its_source(analyze_text):
     art = analyze_text("Brazil's invasion of Paraguay began at dawn.")
-    ev = _of_type(art, "ASSAULT")[0]
-    assert _names(art, ev.source) == ["Brazil"] and _names(art, ev.target) == ["Paraguay"]
+    ev = events_of_type(art, "ASSAULT")[0]
+    assert actor_names(art, ev.source) == ["Brazil"] and actor_names(art, ev.target) == ["Paraguay"]
 
 
 def test_the_antecedent_of_who_is_the_subject(analyze_text):
     art = analyze_text(
         "Senator Dana Whitcombe, who resigned from the Liberal Party last week, will run as an independent."
     )
-    ev = _of_type(art, "RETREAT")[0]
-    assert "Dana Whitcombe" in _names(art, ev.source)
-    assert "Dana Whitcombe" not in _names(art, ev.target)
+    ev = events_of_type(art, "RETREAT")[0]
+    assert "Dana Whitcombe" in actor_names(art, ev.source)
+    assert "Dana Whitcombe" not in actor_names(art, ev.target)
 
 
 def test_a_byline_is_no_actor(analyze_text):
@@ -52,15 +45,15 @@ def test_a_byline_is_no_actor(analyze_text):
         "Shoppers left waiting\n\nGREGOR MALLOY\n\n"
         "Hundreds of shoppers hoping to beat the weekend crowds at Penrose Markets were left waiting outside."
     )
-    assert not _of_type(art, "ASSAULT")
+    assert not events_of_type(art, "ASSAULT")
     for ev in art.events:
-        assert "GREGOR MALLOY" not in _names(art, ev.source + ev.target)
+        assert "GREGOR MALLOY" not in actor_names(art, ev.source + ev.target)
 
 
 def test_an_actor_from_another_paragraph_is_no_actor(analyze_text):
     art = analyze_text("ALMA REYES\n\nattacked the convoy near the border crossing yesterday, witnesses said.")
     for ev in art.events:
-        assert "ALMA REYES" not in _names(art, ev.source + ev.target)
+        assert "ALMA REYES" not in actor_names(art, ev.source + ev.target)
 
 
 def test_an_event_without_actors_is_hidden_by_default(analyze_text):
@@ -72,7 +65,7 @@ def test_an_event_without_actors_is_hidden_by_default(analyze_text):
 
 def test_a_full_event_is_shown_by_default(analyze_text):
     art = analyze_text("Brazilian troops attacked Paraguay on Monday.")
-    ev = _of_type(art, "ASSAULT")[0]
+    ev = events_of_type(art, "ASSAULT")[0]
     assert ev.confidence is not None and ev.confidence >= MIN_CONFIDENCE
 
 
@@ -87,37 +80,37 @@ def test_every_event_has_a_confidence_between_0_and_1(analyze_text):
 
 def test_a_hospital_damaged_by_airstrikes_is_their_target(analyze_text):
     art = analyze_text("The Marlow Hospital was damaged by Ostrovian airstrikes on Friday, the Red Cross said.")
-    ev = _of_type(art, "ASSAULT")[0]
-    assert any("Marlow" in n for n in _names(art, ev.target))
+    ev = events_of_type(art, "ASSAULT")[0]
+    assert any("Marlow" in n for n in actor_names(art, ev.target))
 
 
 def test_a_blockade_imposed_on_a_place_targets_it(analyze_text):
     art = analyze_text("The Ostrovian blockade imposed on Velmar has lasted ten years.")
-    ev = _of_type(art, "COERCE")[0]
-    assert _names(art, ev.target) == ["Velmar"]
+    ev = events_of_type(art, "COERCE")[0]
+    assert actor_names(art, ev.target) == ["Velmar"]
 
 
 def test_a_motion_defeated_in_a_chamber_is_the_chamber_rejecting_it(analyze_text):
     art = analyze_text("A motion brought by Senator Ilse Brandt was defeated in the Senate of Korvia on Tuesday.")
-    ev = _of_type(art, "REJECT")[0]
-    assert any("Senate" in n for n in _names(art, ev.source))
+    ev = events_of_type(art, "REJECT")[0]
+    assert any("Senate" in n for n in actor_names(art, ev.source))
 
 
 def test_defeating_a_rival_is_no_rejection(analyze_text):
     art = analyze_text("Senator Ilse Brandt defeated Paul Okafor in the primary on Tuesday.")
-    assert not _of_type(art, "REJECT")
+    assert not events_of_type(art, "REJECT")
 
 
 def test_a_headline_reduced_passive_makes_its_subject_the_target(analyze_text):
     art = analyze_text("Senator Ilse Brandt accused of hiding campaign funds\n\nThe story follows.")
-    ev = _of_type(art, "ACCUSE")[0]
-    assert "Ilse Brandt" in _names(art, ev.target) and "Ilse Brandt" not in _names(art, ev.source)
+    ev = events_of_type(art, "ACCUSE")[0]
+    assert "Ilse Brandt" in actor_names(art, ev.target) and "Ilse Brandt" not in actor_names(art, ev.source)
 
 
 def test_the_one_asked_is_no_requester(analyze_text):
     art = analyze_text("Asked about the closure, Marta Quintel said the border would reopen in May.")
-    for ev in _of_type(art, "REQUEST"):
-        assert "Marta Quintel" not in _names(art, ev.source)
+    for ev in events_of_type(art, "REQUEST"):
+        assert "Marta Quintel" not in actor_names(art, ev.source)
 
 
 def test_a_headline_accusation_is_coded_with_its_target(nlp):
@@ -132,8 +125,8 @@ def test_a_headline_accusation_is_coded_with_its_target(nlp):
     )
     document.paragraphs[0] = replace(document.paragraphs[0], kind="title")
     art = analyze_document(nlp, document)
-    ev = _of_type(art, "ACCUSE")[0]
-    assert "Dana Whitcombe" in _names(art, ev.target) and not ev.source
+    ev = events_of_type(art, "ACCUSE")[0]
+    assert "Dana Whitcombe" in actor_names(art, ev.target) and not ev.source
 
 
 def test_a_headline_arrest_has_its_subject_as_target(nlp):
@@ -145,8 +138,8 @@ def test_a_headline_arrest_has_its_subject_as_target(nlp):
     document = document_from_text(text, path=None, fmt="text", options=ReadOptions(), title=title)
     assert any(p.kind == "title" for p in document.paragraphs)
     art = analyze_document(nlp, document)
-    ev = _of_type(art, "COERCE")[0]
-    assert "Elena Pardo" in _names(art, ev.target) and "Elena Pardo" not in _names(art, ev.source)
+    ev = events_of_type(art, "COERCE")[0]
+    assert "Elena Pardo" in actor_names(art, ev.target) and "Elena Pardo" not in actor_names(art, ev.source)
 
 
 def test_a_described_person_is_the_person_not_the_nationality(analyze_text):
@@ -154,8 +147,8 @@ def test_a_described_person_is_the_person_not_the_nationality(analyze_text):
         "President Tomas Revilla of Korvia arrived in Ostrava on Monday. "
         "The Korvian president praised Mayor Elena Pardo for her help."
     )
-    ev = _of_type(art, "SUPPORT")[0]
-    assert _names(art, ev.source) == ["Tomas Revilla"]
+    ev = events_of_type(art, "SUPPORT")[0]
+    assert actor_names(art, ev.source) == ["Tomas Revilla"]
 
 
 def test_the_author_of_a_motion_is_who_calls_through_it(analyze_text):
@@ -163,17 +156,17 @@ def test_the_author_of_a_motion_is_who_calls_through_it(analyze_text):
         "A motion brought by Senator Ilse Brandt calling on the government of Korvia to publish its budget "
         "was debated on Tuesday."
     )
-    ev = _of_type(art, "REQUEST")[0]
-    assert _names(art, ev.source) == ["Ilse Brandt"]
+    ev = events_of_type(art, "REQUEST")[0]
+    assert actor_names(art, ev.source) == ["Ilse Brandt"]
 
 
 def test_an_attack_carried_out_by_a_group_is_theirs(analyze_text):
     art = analyze_text("The attack carried out by the Korvian army killed six people in Ostrava on Monday.")
-    ev = _of_type(art, "ASSAULT")[0]
-    assert _names(art, ev.source) == ["Korvia"] or _names(art, ev.source) == ["Korvian"]
+    ev = events_of_type(art, "ASSAULT")[0]
+    assert actor_names(art, ev.source) == ["Korvia"] or actor_names(art, ev.source) == ["Korvian"]
 
 
 def test_who_obtained_a_document_did_not_write_it(analyze_text):
     art = analyze_text("The meeting was set for Monday, according to an invitation obtained by the Korvia Ledger.")
     for ev in art.events:
-        assert not any("Ledger" in n for n in _names(art, ev.source))
+        assert not any("Ledger" in n for n in actor_names(art, ev.source))
