@@ -5,24 +5,14 @@ Sentences written for these tests (fictional events, real place and organisation
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
-from newsgraph.nlp.extensions import entity_at, register_extensions
+from newsgraph.nlp.extensions import entity_at
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp.model_loader import load_english_model
-
-    register_extensions()
-    model = load_english_model()
-    importlib.import_module("newsgraph.nlp.entities")
-    model.add_pipe("newsgraph_entities_v1")
-    importlib.import_module("newsgraph.nlp.linking")
-    model.add_pipe("newsgraph_linking_v1")
-    return model
+def nlp(linking_nlp):
+    return linking_nlp
 
 
 def nested_places(doc) -> dict[str, tuple[str, str, str]]:

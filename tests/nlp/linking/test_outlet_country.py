@@ -69,19 +69,8 @@ def test_domain_before_name():
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    import importlib
-
-    from newsgraph.nlp.extensions import register_extensions
-    from newsgraph.nlp.model_loader import load_english_model
-
-    register_extensions()
-    model = load_english_model()
-    importlib.import_module("newsgraph.nlp.entities")
-    model.add_pipe("newsgraph_entities_v1")
-    importlib.import_module("newsgraph.nlp.linking")
-    model.add_pipe("newsgraph_linking_v1")
-    return model
+def nlp(linking_nlp):
+    return linking_nlp
 
 
 def link(nlp, text: str, url: str | None = None, source: str | None = None):

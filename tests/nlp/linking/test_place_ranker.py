@@ -3,26 +3,15 @@ the text settles.  Sentences written for these tests (fictional events, real pla
 
 from __future__ import annotations
 
-import importlib
-
 import pytest
 
-from newsgraph.nlp.extensions import register_extensions
 from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
 from newsgraph.nlp.linking.ranker import FEATURES, candidate_features, ranker_weights
 
 
 @pytest.fixture(scope="module")
-def nlp():
-    from newsgraph.nlp.model_loader import load_english_model
-
-    register_extensions()
-    model = load_english_model()
-    importlib.import_module("newsgraph.nlp.entities")
-    model.add_pipe("newsgraph_entities_v1")
-    importlib.import_module("newsgraph.nlp.linking")
-    model.add_pipe("newsgraph_linking_v1")
-    return model
+def nlp(linking_nlp):
+    return linking_nlp
 
 
 def _place_of(nlp, text: str, mention: str):
