@@ -272,6 +272,8 @@ with Store(sys.argv[1]) as store:
     print("ready", flush=True)
     for i in range(int(sys.argv[2]), int(sys.argv[2]) + 100000):
         store.add(synthetic_article(i, paragraphs=4))
+        if i == int(sys.argv[2]):
+            print("added", flush=True)
 """
 
 
@@ -288,9 +290,14 @@ def test_an_export_during_an_ingest_is_one_snapshot(store_copy, tmp_path):
     try:
         assert writer.stdout.readline().strip() == "ready"
         exports = []
-        for n in range(4):
+        assert writer.stdout.readline().strip() == "added"
+        # at least four exports, and more until the writer has added articles between two of them
+        # (on a busy machine several exports can end between two of its commits)
+        for n in range(40):
             counts = export(store_copy, "jsonl", tmp_path / f"export{n}")
             exports.append((tmp_path / f"export{n}", counts))
+            if n >= 3 and counts["articles"] > exports[0][1]["articles"]:
+                break
     finally:
         writer.kill()
         writer.wait()
