@@ -27,6 +27,7 @@ __all__ = ["Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "NOTAB
 # "Along", "Mobile", "Why").
 NOTABLE_CITY_POPULATION = 50_000
 BIG_CITY_POPULATION = 1_000_000
+_FUZZY_ANSWERS_KEPT = 50_000  # fuzzy answers kept per process, a few MB at most
 MATCH_KINDS = frozenset(
     {"country", "admin1", "city", "sea", "river", "feature", "region", "org", "nationality", "continent", "weapon"}
 )
@@ -103,6 +104,9 @@ class Gazetteer:
         self._by_id: dict[str, int] | None = None
         self._places: dict[int, Place] = {}
         self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] | None = None
+        # (key, min_score) -> fuzzy's answer: the same names recur across a corpus, and one
+        # fuzzy query compares a few hundred strings (bounded: cleared when full)
+        self._fuzzy_answers: dict[tuple[str, float], tuple[tuple[Place, float], ...]] = {}
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -193,11 +197,19 @@ class Gazetteer:
         Compares against names with the same first letter and a length within 1/8 of
         the query's (at least 1); for OCR damage such as "Suwatki Gap".
         """
-        from rapidfuzz import fuzz
-
         key = normalize_name(name)
         if len(key) < 5:
             return []
+        answer = self._fuzzy_answers.get((key, min_score))
+        if answer is None:
+            if len(self._fuzzy_answers) >= _FUZZY_ANSWERS_KEPT:
+                self._fuzzy_answers.clear()
+            answer = self._fuzzy_answers[(key, min_score)] = tuple(self._fuzzy_search(key, min_score))
+        return list(answer)
+
+    def _fuzzy_search(self, key: str, min_score: float) -> list[tuple[Place, float]]:
+        from rapidfuzz import fuzz
+
         index = self._fuzzy_index()
         band = max(1, len(key) // 8)
         best: dict[int, float] = {}
