@@ -106,6 +106,14 @@ def test_fuzzy_answers_are_kept_and_each_caller_gets_its_own_list(gaz):
     assert gaz.fuzzy("Suwatki Gap", 99) == []  # the threshold is part of the question
 
 
+def test_lookup_answers_are_kept_and_each_caller_gets_its_own_list(gaz):
+    first = gaz.lookup("Georgia")
+    expected = list(first)
+    first.append(first[0])  # a caller extending its list must not change the next answer
+    assert len(expected) > 1 and gaz.lookup("Georgia") == expected == gaz.lookup_key("georgia")
+    assert len(gaz.lookup("Georgia", include_alternate=False)) <= len(expected)
+
+
 def test_phrase_patterns(gaz):
     patterns = gaz.phrase_patterns(kinds={"org"})
     assert {"label": "ORG", "pattern": "NATO", "id": "org:nato"} in patterns
