@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from newsgraph.store import Store
+from newsgraph.store.copies import ShingleMemory
 from support.stories import rival_report, same_company_results, story_articles, syndicated_copy, wire_report
 
 
@@ -146,3 +147,25 @@ def test_event_clusters_survive_a_rewrite_of_the_articles_facts(tmp_path):
             recompute_articles(store.connection, [wire.id, rival.id])
         after = dict(store.connection.execute("SELECT article_id, cluster_id FROM events"))
     assert before == after == {wire.id: f"{wire.id}:0", rival.id: f"{wire.id}:0"}
+
+
+def test_a_copy_found_from_remembered_shingles_scores_as_one_found_from_the_text(tmp_path):
+    # The same run remembers its originals' shingle hashes; a later run re-shingles their text.
+    same_run, later_run = tmp_path / "one.db", tmp_path / "two.db"
+    with Store(same_run) as store:
+        store.add(wire_report())
+        remembered = store.add(syndicated_copy())
+    with Store(later_run) as store:
+        store.add(wire_report())
+    with Store(later_run) as store:
+        from_text = store.add(syndicated_copy())
+    assert remembered.copy_of == from_text.copy_of == wire_report().id
+    sql = "SELECT duplicate_of, similarity FROM articles WHERE id = ?"
+    assert _rows(same_run, sql, (syndicated_copy().id,)) == _rows(later_run, sql, (syndicated_copy().id,))
+
+
+def test_shingle_memory_forgets_the_oldest_originals_past_its_bound():
+    memory = ShingleMemory(max_hashes=10)
+    memory.remember("a", frozenset(f"a{i}" for i in range(6)))
+    memory.remember("b", frozenset(f"b{i}" for i in range(6)))
+    assert memory.get("a") is None and len(memory.get("b")) == 6 and len(memory) == 1

@@ -33,6 +33,7 @@ import datetime as dt
 import re
 from functools import lru_cache
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -198,7 +199,7 @@ def parse_published(value) -> dt.date | None:
 def find_dates(doc: Doc) -> list[DateMention]:
     text = doc_text(doc)
     pub = parse_published(doc._.ng_published)
-    starts = [t.idx for t in doc]
+    starts = doc.to_array(IDX).tolist()  # each token's char offset, without building Token objects
     found: list[DateMention] = []
     for m in _DATE_RE.finditer(text):
         if not _accept(doc, starts, m):

@@ -28,6 +28,7 @@ from __future__ import annotations
 import bisect
 import re
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -345,7 +346,7 @@ def make_figures(nlp: Language, name: str):
 
 def find_amounts(doc: Doc) -> list[Amount]:
     text = doc_text(doc)
-    starts = [t.idx for t in doc]  # for char -> token lookups, built once per doc
+    starts = doc.to_array(IDX).tolist()  # for char -> token lookups, once per doc, without Token objects
     amounts: list[Amount] = []
     for m in _AMOUNT_RE.finditer(text):
         if amounts and m.start() < amounts[-1].end:

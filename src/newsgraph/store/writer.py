@@ -13,7 +13,7 @@ from pathlib import Path
 from ..errors import StoreError
 from ..model import Article, Document
 from .connection import LATEST_SCHEMA_VERSION, open_writer, transaction
-from .copies import find_original, signature_of, store_signature
+from .copies import ShingleMemory, find_original, signature_of, store_signature
 from .corrections import write_facts
 from .reanalysis import replace_analyses, stored_article_ids, stored_documents
 from .stories import assign_story, cluster_events
@@ -71,6 +71,7 @@ class Store:
         self.migrated_from: int | None = before if 0 < before < LATEST_SCHEMA_VERSION else None
         self._run_id: int | None = None
         self._tally = {"added": 0, "duplicates": 0, "failed": 0}
+        self._shingles = ShingleMemory()  # originals' shingle hashes, for near-copy candidates
 
     @classmethod
     def open(cls, path: str | Path, *, timeout: float | None = None, stories: bool = True) -> Store:
@@ -283,8 +284,10 @@ class Store:
         if not self.stories or article.skipped_reason:
             return AddResult(aid, AddStatus.ADDED, path)
         sig = signature_of(article)
-        copy = find_original(conn, aid, sig)
+        copy = find_original(conn, aid, sig, self._shingles)
         store_signature(conn, aid, sig, index=copy is None)
+        if copy is None:  # only originals are candidates (a copy is found through its original)
+            self._shingles.remember(aid, sig.shingles)
         if copy is not None:
             conn.execute(
                 "UPDATE articles SET duplicate_of = ?, similarity = ? WHERE id = ?",

@@ -98,6 +98,22 @@ def test_fuzzy_ocr_damage(gaz):
     assert time.process_time() - start < 1.0
 
 
+def test_fuzzy_answers_are_kept_and_each_caller_gets_its_own_list(gaz):
+    first = gaz.fuzzy("Suwatki Gap")
+    expected = list(first)
+    first.clear()  # a caller changing its list must not change the next answer
+    assert expected and gaz.fuzzy("Suwatki Gap") == expected == gaz.fuzzy("suwatki  GAP")
+    assert gaz.fuzzy("Suwatki Gap", 99) == []  # the threshold is part of the question
+
+
+def test_lookup_answers_are_kept_and_each_caller_gets_its_own_list(gaz):
+    first = gaz.lookup("Georgia")
+    expected = list(first)
+    first.append(first[0])  # a caller extending its list must not change the next answer
+    assert len(expected) > 1 and gaz.lookup("Georgia") == expected == gaz.lookup_key("georgia")
+    assert len(gaz.lookup("Georgia", include_alternate=False)) <= len(expected)
+
+
 def test_phrase_patterns(gaz):
     patterns = gaz.phrase_patterns(kinds={"org"})
     assert {"label": "ORG", "pattern": "NATO", "id": "org:nato"} in patterns

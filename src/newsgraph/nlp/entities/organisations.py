@@ -65,8 +65,9 @@ class OrganisationRules:
         text = doc_text(doc)
         # a nickname stays one where it recurs unquoted ("What Tiny Tom is doing ...")
         nicknames = {doc[e.start : e.end].text for e in ents if e.label == "PERSON" and self._quoted_nickname(doc, e)}
+        in_marked_sentence = self._copyright_sentence_tokens(doc)
         for e in ents:
-            if self._in_copyright_line(doc, text, e) or (
+            if self._in_copyright_line(doc, text, e, in_marked_sentence) or (
                 e.label == "PERSON" and doc[e.start : e.end].text in nicknames
             ):
                 continue
@@ -192,15 +193,27 @@ class OrganisationRules:
         return nxt is not None and (nxt.label in ("GPE", "LOC") or doc[nxt.end - 1].lower_ in GEO_HEADS)
 
     @staticmethod
-    def _in_copyright_line(doc: Doc, text: str, e: SpanCandidate) -> bool:
+    def _copyright_sentence_tokens(doc: Doc) -> bytearray:
+        """1 for each token of a sentence holding a copyright mark: found once per document, as
+        ``Token.sent`` walks the sentence token by token on every call."""
+        marked = bytearray(len(doc))
+        if doc.has_annotation("SENT_START"):
+            for sent in doc.sents:
+                lowered = sent.text.lower()
+                if any(mark in lowered for mark in COPYRIGHT_MARKS):
+                    marked[sent.start : sent.end] = b"\x01" * (sent.end - sent.start)
+        return marked
+
+    @staticmethod
+    def _in_copyright_line(doc: Doc, text: str, e: SpanCandidate, in_marked_sentence: bytearray) -> bool:
         """Names in a copyright line or in a teaser for another article (a paragraph cut short with
         "... more"): the page's furniture, not the story's."""
         # The sentence, not the line: a page extracted as one long line ends with its copyright
         # notice, and every name of the story would go with it.
-        sentence = doc[e.start].sent.text.lower() if doc.has_annotation("SENT_START") else ""
+        if in_marked_sentence[e.start]:
+            return True
         line = _line_of(doc, text, e.start, e.end).lower().rstrip()
-        teaser = len(line.split()) <= TEASER_MAX_WORDS and line.endswith(TEASER_ENDINGS)
-        return any(mark in sentence for mark in COPYRIGHT_MARKS) or teaser
+        return len(line.split()) <= TEASER_MAX_WORDS and line.endswith(TEASER_ENDINGS)
 
     @staticmethod
     def _spelled_out_in_lower_case(doc: Doc, e: SpanCandidate) -> bool:

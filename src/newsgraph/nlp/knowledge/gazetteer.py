@@ -27,6 +27,7 @@ __all__ = ["Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "NOTAB
 # "Along", "Mobile", "Why").
 NOTABLE_CITY_POPULATION = 50_000
 BIG_CITY_POPULATION = 1_000_000
+_ANSWERS_KEPT = 50_000  # fuzzy and exact lookup answers kept per process, each; a few MB at most
 MATCH_KINDS = frozenset(
     {"country", "admin1", "city", "sea", "river", "feature", "region", "org", "nationality", "continent", "weapon"}
 )
@@ -103,6 +104,11 @@ class Gazetteer:
         self._by_id: dict[str, int] | None = None
         self._places: dict[int, Place] = {}
         self._fuzzy: dict[tuple[str, int], list[tuple[str, int]]] | None = None
+        # (key, min_score) -> fuzzy's answer: the same names recur across a corpus, and one
+        # fuzzy query compares a few hundred strings (bounded: cleared when full)
+        self._fuzzy_answers: dict[tuple[str, float], tuple[tuple[Place, float], ...]] = {}
+        # (key, include_alternate) -> lookup_key's ranked answer: ranking sorts every row of a key again
+        self._lookup_answers: dict[tuple[str, bool], tuple[Place, ...]] = {}
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -141,6 +147,14 @@ class Gazetteer:
 
     def lookup_key(self, key: str, include_alternate: bool = True) -> list[Place]:
         """Like :meth:`lookup` for an already normalised key."""
+        answer = self._lookup_answers.get((key, include_alternate))
+        if answer is None:
+            if len(self._lookup_answers) >= _ANSWERS_KEPT:
+                self._lookup_answers.clear()
+            answer = self._lookup_answers[(key, include_alternate)] = tuple(self._lookup(key, include_alternate))
+        return list(answer)  # the caller's own list: some extend it
+
+    def _lookup(self, key: str, include_alternate: bool) -> list[Place]:
         entry = self._index.get(key)
         if entry is None and saint_spelled_out(key) != key:
             entry = self._index.get(saint_spelled_out(key))  # "st lucia" -> "saint lucia"
@@ -193,11 +207,19 @@ class Gazetteer:
         Compares against names with the same first letter and a length within 1/8 of
         the query's (at least 1); for OCR damage such as "Suwatki Gap".
         """
-        from rapidfuzz import fuzz
-
         key = normalize_name(name)
         if len(key) < 5:
             return []
+        answer = self._fuzzy_answers.get((key, min_score))
+        if answer is None:
+            if len(self._fuzzy_answers) >= _ANSWERS_KEPT:
+                self._fuzzy_answers.clear()
+            answer = self._fuzzy_answers[(key, min_score)] = tuple(self._fuzzy_search(key, min_score))
+        return list(answer)
+
+    def _fuzzy_search(self, key: str, min_score: float) -> list[tuple[Place, float]]:
+        from rapidfuzz import fuzz
+
         index = self._fuzzy_index()
         band = max(1, len(key) // 8)
         best: dict[int, float] = {}

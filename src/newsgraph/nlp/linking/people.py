@@ -8,8 +8,11 @@ no gazetteer access beyond what the :class:`~.places.PlaceResolver` it is given 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from typing import TYPE_CHECKING
 
+from spacy.attrs import ENT_IOB, IS_TITLE, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
@@ -51,17 +54,28 @@ def _signs_a_quote(doc: Doc, para_start: int) -> bool:
     return before is not None and before.is_quote and before.text not in ("“", "‘")
 
 
+_LINE_BREAKS_KEY = ("newsgraph", "line_break_tokens")
+
+
+def _line_breaks(doc: Doc) -> list[int]:
+    """The sorted indexes of whitespace tokens holding a line break, found once per Doc (kept in
+    ``doc.user_data``): every mention asks for its paragraph, which was a walk token by token."""
+    breaks = doc.user_data.get(_LINE_BREAKS_KEY)
+    if breaks is None:
+        breaks = doc.user_data[_LINE_BREAKS_KEY] = [t.i for t in doc if t.is_space and "\n" in t.text]
+    return breaks
+
+
 def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
     """Whether mention ``m`` is a byline or credit, not a person of the story: the whole paragraph
     ("JANE ROE" on its own line), after a paragraph-initial "By", in a picture's credit ("Photo: Jane
     Roe/Agency"), after "written by" or "edited by" in a sentence that opens with it, or the subject of
     "contributed to this report"; never a dash-led signature under a quotation."""
-    para_start = m.start
-    while para_start > 0 and not (doc[para_start - 1].is_space and "\n" in doc[para_start - 1].text):
-        para_start -= 1
-    para_end = m.end
-    while para_end < len(doc) and not (doc[para_end].is_space and "\n" in doc[para_end].text):
-        para_end += 1
+    breaks = _line_breaks(doc)
+    at = bisect_left(breaks, m.start)  # the paragraph runs from after the break before the mention ...
+    para_start = breaks[at - 1] + 1 if at else 0
+    at = bisect_left(breaks, m.end)  # ... to the first break at or after its end
+    para_end = breaks[at] if at < len(breaks) else len(doc)
     if _signs_a_quote(doc, para_start):
         return False  # "“...”\n\n— Jane Roe": she said the words above, she did not write the story
     rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end) and not t.is_punct]
@@ -333,8 +347,17 @@ class PeopleResolver:
         for c in (c for c in persons if len(c.words) > 1):
             by_surname.setdefault(c.words[-1], []).append(c)
         # tokens our person mentions took beyond the model's spans (first names, "de") are not free
-        taken = {i for c in persons for m in c.mentions for i in range(m.start, m.end)} if by_surname else ()
-        for t in doc if by_surname else ():
+        taken = {i for c in persons for m in c.mentions for i in range(m.start, m.end)}
+        if not by_surname:
+            return
+        # Screen the tokens on arrays first: a Token object for each of thousands of tokens
+        # costs more than the test; the few that pass are read as tokens, as before.
+        lowers = {doc.vocab.strings[w] for w in by_surname if w in doc.vocab.strings}
+        rows = doc.to_array([ENT_IOB, IS_TITLE, POS, LOWER]).tolist()
+        for i, (iob, title, pos, lower) in enumerate(rows):
+            if not (iob == 2 and title and lower in lowers and pos == PROPN):
+                continue
+            t = doc[i]
             if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN" and t.i not in taken:
                 p = doc[t.i - 1] if t.i else t
                 s = p.i if p.lower_ in NAME_PARTICLES and p.ent_iob == 2 and p.i not in taken else t.i  # "de Vries"
