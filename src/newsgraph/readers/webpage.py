@@ -19,7 +19,7 @@ rule for one site:
   offsets; the byline's name becomes the author when the page's metadata has none.
 
 ``home_link_titles(tree)`` reads what the site calls itself on the links to its home page (the
-``title``/``alt`` of a logo link: "Online Edition of Guyana's Leading Daily"), kept in
+``title``/``alt`` of a logo link: "The First Daily Paper of Belize"), kept in
 ``Document.extra["home_link_titles"]`` for the linker to read the outlet's home country from.
 """
 

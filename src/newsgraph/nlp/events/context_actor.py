@@ -1,7 +1,7 @@
 """The actor a passive institutional act leaves unsaid, read from the article around it.
 
-"Premier X was detained in Miami" names no arrester: the article names it elsewhere ("the arrest was
-an operation led by the Drug Enforcement Agency", "the Royal Police Force said ..."). "After X's
+"Governor X was detained at the airport" names no arrester: the article names it elsewhere ("the arrest was
+an operation of the national narcotics bureau", "the state police said ..."). "After X's
 amendment was rejected, the Senate considered ..." names the chamber that voted, but not as the
 verb's agent.  When the trigger is a passive verb with no agent, an arrest, detention, charge or
 conviction is given the one law-enforcement or judicial organisation the subject of the clause

@@ -1,7 +1,7 @@
 """The outlet's home country, read from what a document carries about its source (issue 12).
 
 A national or local outlet writes mostly about its own country, so where the article's text leaves
-a place open ("Bethany", with no state or country named), the outlet's home is the reader's guess.
+a place open ("Millbrook", with no state or country named), the outlet's home is the reader's guess.
 It is read, in order, from:
 
 1. the country-code top-level domain of the document's URL, or of a source that is a host name:
@@ -10,7 +10,7 @@ It is read, in order, from:
    (``.tv``, ``.io``, ``.co``, ``.fm`` ...) unless under a second level (``eltiempo.com.co``);
 2. a country, a people, a first-level region or a city of a million named in the outlet's name
    (``og:site_name``, ``--source``) or in what its web page calls the site on its home link
-   ("Online Edition of Guyana's Leading Daily"): "Jamaica Observer", "The Irish Times", "Texas
+   ("The First Daily Paper of Belize"): "Jamaica Observer", "The Irish Times", "Texas
    Tribune", "Los Angeles Times".  Two different countries named, or none, say nothing.
 
 No list of outlets: only the codes of ISO 3166 (from pycountry) and the gazetteer.

@@ -61,7 +61,7 @@ GROUP_NOUN_SECTORS = _index({
 })  # fmt: skip
 
 # Words of an organisation's own name that make it a body which arrests, detains or charges people
-# ("Royal Police Force", "Drug Enforcement Agency", "Federal Bureau of Investigation", "High Court").
+# ("State Police", "Federal Bureau of Investigation", "Crown Prosecution Service", "High Court").
 LAW_ENFORCEMENT_NAME_WORDS = frozenset(
     "police constabulary gendarmerie enforcement investigation investigations prosecutor prosecutors "
     "prosecution court tribunal sheriff marshals customs".split()

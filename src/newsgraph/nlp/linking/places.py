@@ -521,7 +521,7 @@ class PlaceResolver:
            country);
         4. otherwise the article's only country, without a point;
         5. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
-           small town abroad that nothing else backs then gives way to the home's ("Bethany").
+           small town abroad that nothing else backs then gives way to the home's ("Millbrook").
 
         The entity keeps no gazetteer id (``MentionCluster.near`` only lends the point and country), so
         a reader of the data can tell an approximate point from a linked place."""
@@ -531,7 +531,7 @@ class PlaceResolver:
         placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
         placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
 
-        def supported(c, p) -> bool:  # a small town nothing else backs ("Bethany" somewhere) places nothing
+        def supported(c, p) -> bool:  # a small town nothing else backs ("Millbrook" somewhere) places nothing
             return (
                 p.kind not in ("city", "admin2") or p.notable or id(c) in self._settled
                 or any(q.country == p.country for d, q in placed if d is not c and q.kind != "nationality")
@@ -585,7 +585,7 @@ class PlaceResolver:
     def _home_town(self, c: MentionCluster) -> None:
         """A small town abroad that nothing in the article backs, in an article that names no country
         but the outlet's home: the home country's town of that name, else no gazetteer place (its
-        country then is the home's, see :meth:`place_unlinked`).  "Bethany" in a Guyanese paper is
+        country then is the home's, see :meth:`place_unlinked`).  "Millbrook" in a Belizean paper is
         no village in Oregon."""
         found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
         home = next((q for q in found[:MAX_CANDIDATES] if q.kind in _LOCAL_KINDS and q.country == self.home), None)
