@@ -105,13 +105,13 @@ def test_bylines_and_credit_lines_are_no_people_of_the_story(nlp):
 
 
 def test_a_quoted_nickname_is_no_person_wherever_it_recurs(nlp):
-    doc = nlp("Critics keep trolling the governor he calls \u201cTiny Tom.\u201d Monday, on Twitter, Smith pointed to "
-              "his spending.\n\n\u201cWhat Tiny Tom is doing is nothing less than a scandal,\u201d Smith declared.")  # fmt: skip
-    assert not any(e.type == "PERSON" and "Tom" in e.name for e in doc._.ng_entities)
+    doc = nlp("Opponents mock the mayor as \u201cLittle Larry.\u201d On Friday the council leader, Joan Smith, attacked "
+              "his budget.\n\n\u201cLittle Larry has wasted every penny he was given,\u201d Smith declared.")  # fmt: skip
+    assert not any(e.type == "PERSON" and "Larry" in e.name for e in doc._.ng_entities)
 
 
 def test_a_capitalised_common_noun_opening_a_sentence_is_no_person(nlp):
-    doc = nlp("Critics expect a hard winter ahead. Turnout in county elections is notoriously low, they say.")
+    doc = nlp("Organisers expect a quiet weekend. Attendance at school board meetings is famously thin, they admit.")
     assert not any(e.type == "PERSON" for e in doc._.ng_entities)
 
 
@@ -124,10 +124,10 @@ def test_a_street_named_by_its_first_word_is_that_street_not_a_person(nlp):
 
 
 def test_a_surname_that_is_also_a_common_noun_stays_a_person(nlp):
-    doc = nlp("Congressman Tom Meadows said he would retire next year.\n\nMeadows has also not ruled out resigning "
+    doc = nlp("Congressman Tom Banks said he would retire next year.\n\nBanks has also not ruled out resigning "
               "before the end of his term.")  # fmt: skip
     people = [e for e in doc._.ng_entities if e.type == "PERSON"]
-    assert [(e.name, len(e.mentions)) for e in people] == [("Tom Meadows", 2)]
+    assert [(e.name, len(e.mentions)) for e in people] == [("Tom Banks", 2)]
 
 
 def test_picture_and_editing_credits_are_no_people_of_the_story(nlp):

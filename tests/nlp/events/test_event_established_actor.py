@@ -1,4 +1,4 @@
-"""A passive law-enforcement act with no agent in its sentence ("X was detained in Miami") is done by the
+"""A passive law-enforcement act with no agent in its sentence ("X was detained at the border") is done by the
 article's one law-enforcement organisation, named in another sentence; a passive vote by the chamber the
 article (or the sentence) names. The event says its source came from the context (``source_context``).
 
@@ -13,7 +13,7 @@ from support.events import actor_names, events_of_type
 
 def test_a_passive_arrest_takes_the_article_s_police_force(analyze_text):
     art = analyze_text(
-        "Governor Alan Dorsey of Ruritania was detained in Miami on Monday.\n\n"
+        "Governor Alan Dorsey of Ruritania was detained at a border crossing late on Friday.\n\n"
         "The Ruritanian National Police Service said the operation had taken months."
     )
     ev = events_of_type(art, "COERCE")[0]
@@ -23,7 +23,7 @@ def test_a_passive_arrest_takes_the_article_s_police_force(analyze_text):
 
 def test_two_law_enforcement_bodies_leave_the_arrest_without_a_source(analyze_text):
     art = analyze_text(
-        "Governor Alan Dorsey of Ruritania was detained in Miami on Monday.\n\n"
+        "Governor Alan Dorsey of Ruritania was detained at a border crossing late on Friday.\n\n"
         "The Ruritanian National Police Service and the Valdorian Drug Enforcement Bureau worked together."
     )
     ev = events_of_type(art, "COERCE")[0]
@@ -51,7 +51,7 @@ def test_an_active_arrest_is_not_given_the_police(analyze_text):
 
 def test_a_passive_vote_takes_the_chamber_of_the_sentence(analyze_text):
     art = analyze_text(
-        "After Senator Maria Ellwood's amendment was rejected, the Senate considered a second one on Monday."
+        "Because Senator Maria Ellwood's proposal was rejected, the Senate adjourned early on Thursday."
     )
     ev = next(e for e in events_of_type(art, "REJECT") if e.trigger.text == "rejected")
     assert actor_names(art, ev.source) == ["Senate"]
@@ -64,7 +64,7 @@ def test_the_context_feature_is_known_to_the_model():
 
 def test_the_chamber_of_the_governing_clause_beats_another_in_the_sentence(analyze_text):
     art = analyze_text(
-        "After Senator Maria Ellwood's amendment was rejected, the Senate asked the government to report "
+        "Because Senator Maria Ellwood's proposal was rejected, the Senate asked the government to report "
         "to Parliament within six months."
     )
     ev = next(e for e in events_of_type(art, "REJECT") if e.trigger.text == "rejected")

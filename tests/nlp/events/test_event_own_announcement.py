@@ -10,7 +10,7 @@ from support.events import events_of_type
 
 
 def test_announcing_one_s_own_resignation_is_asserted(analyze_text):
-    art = analyze_text("Senator Maria Ellwood announced a resignation in mid-August.")
+    art = analyze_text("Senator Maria Ellwood announced her resignation on Thursday evening.")
     ev = events_of_type(art, "RETREAT")[0]
     assert [art.entity(i).name for i in ev.source] == ["Maria Ellwood"]
     assert ev.modality == "asserted"

@@ -12,8 +12,7 @@ from support.events import actor_names
 
 def test_a_demonstration_of_something_is_no_protest(analyze_text):
     art = analyze_text(
-        "Senator Maria Ellwood's presence in the debate will give voters a live demonstration of how a leader takes "
-        "on a rival."
+        "Senator Maria Ellwood's visit to the plant gave workers a practical demonstration of the new safety rules."
     )
     assert not [e for e in art.events if e.trigger.text == "demonstration"]
 
@@ -30,9 +29,9 @@ def test_a_passive_without_agent_takes_no_subject_from_its_governing_clause(anal
 
 
 def test_a_passive_participle_of_a_possessed_noun_is_not_done_by_the_possessor(analyze_text):
-    # "Avery's motion being rejected": Avery's motion is what was rejected, Avery did not reject it
+    # "Avery's proposal being rejected": Avery's proposal is what was rejected, Avery did not reject it
     art = analyze_text(
-        "All fifteen senators voted for it. Ellwood then cast her vote, resulting in Avery's motion being rejected."
+        "Twelve members backed the plan. Ellwood then switched sides, resulting in Avery's proposal being rejected."
     )
     rejected = [e for e in art.events if e.trigger.text == "rejected"]
     assert all("Avery" not in actor_names(art, e.source) for e in rejected)

@@ -109,10 +109,10 @@ def test_a_town_in_the_articles_state_is_read_out_of_a_name(nlp):
 @pytest.mark.parametrize(
     ("text", "inner", "outer", "gazetteer_id"),
     [
-        ("The Canadian Press reported the merger on Tuesday, citing two bankers.", "Canadian", "Canadian Press",
-         "norp:CAN"),
-        ("Soldiers of the Nigerian Army Engineering Corps rebuilt the bridge in three weeks.", "Nigerian",
-         "Nigerian Army Engineering Corps", "norp:NGA"),
+        ("The Danish Press Agency reported the merger on Tuesday, citing two bankers.", "Danish",
+         "Danish Press Agency", "norp:DNK"),
+        ("Soldiers of the Kenyan Army Signals Corps rebuilt the bridge in three weeks.", "Kenyan",
+         "Kenyan Army Signals Corps", "norp:KEN"),
     ],
 )  # fmt: skip
 def test_a_nationality_inside_an_organisations_name_is_a_nested_mention(nlp, text, inner, outer, gazetteer_id):

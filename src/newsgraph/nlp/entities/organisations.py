@@ -138,7 +138,11 @@ class OrganisationRules:
     def _quoted_nickname(doc: Doc, e: SpanCandidate) -> bool:
         """ "the candidate he calls \u201cLittle Ronnie.\u201d": a name alone inside quotation marks is a
         nickname or a scare-quoted word, no person of its own."""
-        if e.start == 0 or not doc[e.start - 1].is_quote:
+        start = e.start
+        # the model often tags only the name of "“Little Larry.”": the words before it open the nickname
+        while start > 0 and e.start - start < 2 and doc[start - 1].is_title and doc[start - 1].is_alpha:
+            start -= 1
+        if start == 0 or not doc[start - 1].is_quote:
             return False
         after = [t for t in doc[e.end : e.end + 3]]
         for t in after:

@@ -275,7 +275,7 @@ class TypeRules:
     @staticmethod
     def common_nouns_opening_sentences(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
         """A one-word "person" that opens a sentence, is tagged a common noun and is no word of a person the
-        article names in full is a noun capitalised by its place ("Turnout in X is low"), not a name;
+        article names in full is a noun capitalised by its place ("Attendance at X was thin"), not a name;
         "Fields said" after "Tom Fields" stays."""
         named = {w for e in ents if e.label == "PERSON" and e.end - e.start > 1 for w in doc[e.start : e.end]}
         named_words = {t.text for t in named}

@@ -9,7 +9,7 @@ offsets into the text.
 
 Precision first: only a well-known place is read out of a name -- a country, a region, a county
 spelt with its "County", a city of :data:`NESTED_CITY_POPULATION` people, or a nationality with a
-country ("Canadian" in "Canadian Press", a NORP mention on the country's point) -- unless the article
+country ("Danish" in "Danish Press Agency", a NORP mention on the country's point) -- unless the article
 names that place (or a state it lies in) on its own.  A word that is also the surname of a person
 the article names is no place ("Morgan Stanley" with "Mr. Stanley"), nor is a city that ends the
 name ("Morgan Stanley" itself): an organisation is named after a person far more often than after
@@ -135,7 +135,7 @@ def _unaccented(text: str) -> str:
 
 
 def _nationality(resolver, name: str, at_end: bool):
-    """A people's adjective that opens or sits inside a name ("Canadian Press", "Nigerian Army Engineering
+    """A people's adjective that opens or sits inside a name ("Danish Press Agency", "Kenyan Army Signals
     Corps"): the nationality with its country's point.  Only its own name, never an alias ("Republican"
     is one of the United States' nationality's), and only one with a point: faiths and broad groups
     ("Catholic", "Arab", "Western") have none."""
