@@ -50,9 +50,7 @@ def test_an_active_arrest_is_not_given_the_police(analyze_text):
 
 
 def test_a_passive_vote_takes_the_chamber_of_the_sentence(analyze_text):
-    art = analyze_text(
-        "Because Senator Maria Ellwood's proposal was rejected, the Senate adjourned early on Thursday."
-    )
+    art = analyze_text("Because Senator Maria Ellwood's proposal was rejected, the Senate adjourned early on Thursday.")
     ev = next(e for e in events_of_type(art, "REJECT") if e.trigger.text == "rejected")
     assert actor_names(art, ev.source) == ["Senate"]
     assert actor_names(art, ev.target) == ["Maria Ellwood"]
