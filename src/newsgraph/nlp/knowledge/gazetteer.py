@@ -14,13 +14,17 @@ and cached, because building 200k frozen dataclasses up front would double the l
 from __future__ import annotations
 
 import gzip
+import math
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
 from .lexicon import normalize_name, saint_spelled_out  # the lookup key, also of the precomputed keys in the data file
 
-__all__ = ["Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "NOTABLE_CITY_POPULATION", "MATCH_KINDS"]
+__all__ = [
+    "Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "distance_km", "NOTABLE_CITY_POPULATION",
+    "MATCH_KINDS",
+]  # fmt: skip
 
 # Cities at least this big (and capitals) are matched in running text; smaller ones
 # only link a span the model already tagged GPE/LOC (many village names are words:
@@ -250,6 +254,13 @@ class Gazetteer:
                 for text in dict.fromkeys([r[_NAME], *(a for a in r[_ALIASES].split("|") if a)]):
                     patterns.append({"label": r[_LABEL], "pattern": text, "id": r[_ID]})
         return patterns
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance between two points, in km (haversine, Earth's mean diameter 12,742 km)."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 12_742 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _notable(r: list[str], min_population: int) -> bool:

@@ -7,21 +7,19 @@ answers every gazetteer question of the linker and its :class:`~.people.PeopleRe
 
 from __future__ import annotations
 
-import math
 import re
 
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
+from ..knowledge.gazetteer import distance_km
 from ..knowledge.lexicon import collapse_spaces, normalize_name
 from ..knowledge.outlets import outlet_country
 from .mentions import MentionCluster, MentionRecord
-from .ranker import PlaceRanker
+from .ranker import MAX_CANDIDATES, NEAR_KM, PlaceRanker
 
 __all__ = ["PlaceResolver", "NEAR_KM", "state_cue"]
 
-NEAR_KM = 400  # a same-named place this close to another place in the article is the one meant
-MAX_CANDIDATES = 12
 
 # Which gazetteer kinds an unlinked span of each NER label may link to: a LOC "West" is
 # no admin region called West, a FAC "White House" no town of that name.
@@ -444,7 +442,7 @@ class PlaceResolver:
             if any(q.country == p.country for q in others):
                 continue
             if p.lat is not None and any(
-                q.lat is not None and _km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in others
+                q.lat is not None and distance_km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM for q in others
             ):
                 continue
             if any(_reads_as_word(doc, m, p, lower_words) for m in c.mentions) or any(
@@ -491,7 +489,7 @@ class PlaceResolver:
             points = [(q.lat, q.lon) for q in others if q.kind in ("city", "admin1") and q.lat is not None]
 
             def near(q, points=points) -> bool:
-                return any(_km(q.lat, q.lon, la, lo) <= NEAR_KM for la, lo in points)
+                return any(distance_km(q.lat, q.lon, la, lo) <= NEAR_KM for la, lo in points)
 
             order = {q.id: i for i, q in enumerate(candidates)}
             best = min(candidates, key=lambda q: (not near(q), q.country not in countries, order[q.id]))
@@ -643,12 +641,6 @@ class PlaceResolver:
             first = first.head
         if _acts(first) or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             m.kb, m.actor_capital, m.label = f"iso3166:{iso}", True, "GPE"
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12_742 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def _acts(tok) -> bool:

@@ -25,6 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
+from ..knowledge.gazetteer import distance_km
 from ..knowledge.lexicon import collapse_spaces, normalize_name
 from .mentions import MentionCluster
 
@@ -36,8 +37,9 @@ FEATURES = (
     "home_country",
 )  # fmt: skip
 RANKED_KINDS = ("city", "admin1", "admin2", "country")
-MAX_CANDIDATES = 12
-NEAR_KM = 400
+# Shared with the rules in :mod:`.places` (which import them from here: places imports this module)
+MAX_CANDIDATES = 12  # same-named gazetteer places weighed for one name
+NEAR_KM = 400  # a same-named place this close to another place in the article is the one meant
 
 
 @lru_cache(maxsize=1)
@@ -145,10 +147,3 @@ class PlaceRanker:
                 c.kb = best.id
                 for m in c.mentions:
                     m.kb = best.id
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance."""
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 12_742 * math.asin(min(1.0, math.sqrt(a)))
