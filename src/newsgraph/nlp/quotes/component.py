@@ -56,7 +56,7 @@ from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor
 from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
-from .ranker import Candidate, candidates_for, load_ranker, pick
+from .ranker import Candidate, candidates_for, load_ranker, may_overrule, pick
 
 __all__ = [
     "find_quote_marks",
@@ -578,7 +578,7 @@ class _Extractor:
         quotes = _fold_partials(_drop_repeats(self.merge_continued(quotes)))
         model = load_ranker() if self.settings.rerank_speakers else None
         if model is not None:
-            for q, candidates in self.speaker_candidates(quotes):
+            for q, candidates in self.speaker_candidates(quotes, scope=model.get("scope", "all")):
                 chosen = pick(model, candidates)
                 if chosen is not candidates[0]:
                     q.speaker, q.speaker_span = chosen.entity, chosen.span
@@ -587,9 +587,10 @@ class _Extractor:
             q.confidence = quote_confidence(self.evidence(q))
         return quotes
 
-    def speaker_candidates(self, quotes: list[Quote]):
+    def speaker_candidates(self, quotes: list[Quote], scope: str | None = None):
         """Each direct or block quote with its speaker candidates, the rules' pick first (lazily: a
-        quote's "previous speaker" is read when it is reached, after any change to the quote before)."""
+        quote's "previous speaker" is read when it is reached, after any change to the quote before).
+        With a ranker ``scope``, only the quotes whose rules' pick the ranker may overrule."""
         entities = self.doc._.ng_entities or []
         genders = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
         mentions = {e.id: len(e.mentions) for e in entities}
@@ -602,8 +603,10 @@ class _Extractor:
         for q in quotes:
             if q.kind not in ("direct", "block"):
                 continue
-            yield q, candidates_for(self.att, q, self.how.get(id(q), "cue"), previous, genders, mentions,
-                                    paragraph_of)  # fmt: skip
+            how = self.how.get(id(q), "cue")
+            nobody = q.speaker is None and q.speaker_span is None
+            if scope is None or may_overrule(scope, nobody, how):
+                yield q, candidates_for(self.att, q, how, previous, genders, mentions, paragraph_of)
             previous = (q.speaker, q.speaker_span)
 
     # ----- one quote per statement -------------------------------------------------

@@ -25,7 +25,7 @@ from ..knowledge.lexicon import PRONOUN_GENDER, PRONOUNS
 from .attribution import Attributor
 from .cues import is_cue
 
-__all__ = ["FEATURES", "SCOPES", "Candidate", "candidates_for", "in_scope", "load_ranker", "pick"]
+__all__ = ["FEATURES", "SCOPES", "Candidate", "candidates_for", "in_scope", "load_ranker", "may_overrule", "pick"]
 
 _SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 _RULE_HOWS = ("cue", "inherited", "neighbour", "subject", "lead", "signature", "colon", "none")
@@ -202,14 +202,25 @@ def score(model: dict, features: dict[str, float]) -> float:
 SCOPES = ("nobody", "uncued", "all")
 
 
-def in_scope(scope: str, rule: Candidate) -> bool:
-    if any(rule.features.get(name) for name in _SIGNED):
+def may_overrule(scope: str, nobody: bool, how: str) -> bool:
+    """Whether the ranker may overrule a rules' pick found ``how`` (``nobody``: no speaker at all).
+
+    Read before any candidate is built: most quotes have a cue of their own, and under the shipped
+    scope their candidates would be built only to be set aside."""
+    how = how if how in _RULE_HOWS else "cue"
+    if "rule_how_" + how in _SIGNED:
         return False
     if scope == "nobody":
-        return bool(rule.features.get("rule_nobody"))
+        return nobody
     if scope == "uncued":
-        return bool(rule.features.get("rule_nobody")) or not rule.features.get("rule_how_cue")
+        return nobody or how != "cue"
     return True
+
+
+def in_scope(scope: str, rule: Candidate) -> bool:
+    """:func:`may_overrule` for the rules' pick as a candidate (its ``rule_*`` features)."""
+    how = next((h for h in _RULE_HOWS if rule.features.get("rule_how_" + h)), "cue")
+    return may_overrule(scope, bool(rule.features.get("rule_nobody")), how)
 
 
 def pick(model: dict, candidates: list[Candidate]) -> Candidate:
