@@ -1,0 +1,27 @@
+"""Issue 11 event failure classes (docs/failure-classes.md), on sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def test_a_match_and_a_storm_are_no_political_events(analyze_text):
+    # "beat", "shot", "hit" are PLOVER triggers; no political or social actor is on either side
+    article = analyze_text(
+        "Lowmarsh Rovers beat the visitors 3-0 on Saturday and the striker shot past the keeper twice. "
+        "A storm hit the coast of Valdoria on Monday."
+    )
+    assert article.events == []
+
+
+def test_a_trigger_with_no_actor_makes_no_event(analyze_text):
+    assert analyze_text("Sanctions were imposed on Monday. An attack took place near the border.").events == []
+
+
+def test_a_past_event_reported_today_takes_no_date_of_the_report(analyze_text):
+    # the date belongs to the saying; the resignation happened at a time the text does not give
+    article = analyze_text(
+        "On Tuesday the historian Ana Ruiz said that Tomas Revilla had resigned the presidency under pressure "
+        "from the army.",
+        published="2024-05-07",
+    )
+    (resignation,) = [e for e in article.events if e.trigger.text == "resigned"]
+    assert resignation.date is None

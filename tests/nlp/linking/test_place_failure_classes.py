@@ -1,0 +1,25 @@
+"""Issue 12 failure class "a state taken for its city" (docs/failure-classes.md), on sentences
+written for these tests (invented people, real places).
+
+A test marked ``xfail(strict=True)`` is an open bug of HEAD, listed as open in the doc.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+
+def place_ids(nlp, text: str, mention: str) -> list[str | None]:
+    doc = nlp(text)
+    return [e.gazetteer_id for e in doc._.ng_entities if any(m.text == mention for m in e.mentions)]
+
+
+def test_the_state_of_names_the_state_not_its_city(linking_nlp):
+    text = "Lawmakers in the state of New York voted to raise the minimum wage on Tuesday."
+    assert place_ids(linking_nlp, text, "New York") == ["iso3166-2:US-NY"]
+
+
+@pytest.mark.xfail(strict=True, reason="open: 'Governor X of <state>' still resolves the state to its largest city")
+def test_the_governor_of_a_state_names_the_state(linking_nlp):
+    text = "Governor Maria Lopez of New York signed the bill on Friday."
+    assert place_ids(linking_nlp, text, "New York") == ["iso3166-2:US-NY"]
