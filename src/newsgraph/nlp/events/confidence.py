@@ -41,6 +41,7 @@ __all__ = [
     "evidence",
     "get_confidence_model",
     "source_by_coref",
+    "speaker_own_side",
 ]
 
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
@@ -57,7 +58,7 @@ FEATURES = (
     "repeated",  # a later mention of the same event joined it
     "source_person",  # the source is a named person
     "target_place",  # the target is a place standing for its people, not an actor
-    "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister")
+    "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister"; not a quote's own "we")
     "loose_actor",  # the sentence names another actor that is on neither side (nor the speaker)
     "source_context",  # the source is the article's one police force or chamber, not in the trigger's syntax
 )
@@ -79,6 +80,22 @@ def source_by_coref(head: Token | None, actors: ActorIndex) -> bool:
     if head is None:
         return False
     return head.pos_ == "PRON" or head.i in actors.references and not actors.names_entity(head)
+
+
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def speaker_own_side(c: Candidate) -> bool:
+    """ "“We arrested four men,” the inspector said": a first-person source in a quote is its speaker's side,
+    named by the attribution, so no antecedent was guessed (unlike "he" or "the ministry")."""
+    head = c.source_head
+    return (
+        head is not None
+        and head.pos_ == "PRON"
+        and head.lower_ in _FIRST_PERSON
+        and c.speaker is not None
+        and c.speaker in c.source
+    )
 
 
 def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
@@ -108,7 +125,7 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source_person": any(actors.type(i) == "PERSON" for i in c.source),
         "target_place": bool(c.target)
         and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
-        "source_coref": bool(c.source) and source_by_coref(c.source_head, actors),
+        "source_coref": bool(c.source) and source_by_coref(c.source_head, actors) and not speaker_own_side(c),
         "loose_actor": bool(loose_actors(c, actors)),
         "source_context": c.source_context,
     }

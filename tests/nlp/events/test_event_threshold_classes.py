@@ -1,0 +1,53 @@
+"""Right events that sat just under the default threshold (issue 11, "events at the threshold"):
+the evidence the coder has for them, as the confidence model reads it.
+
+All texts are fictional, written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.evaluate.common import plain_document
+from newsgraph.nlp.pipeline import analyze_document
+
+
+@pytest.fixture
+def coded(nlp):
+    """``coded(text, type) -> [(article, event, features)]`` for the events of one type, via the evidence log."""
+    coder = nlp.get_pipe("newsgraph_events_v1")
+
+    def run(text: str, kind: str):
+        coder.evidence_log = []
+        try:
+            article = analyze_document(nlp, plain_document(text, path="<test>"))
+            return [(article, e, f) for e, f, _named in coder.evidence_log if e.type == kind]
+        finally:
+            coder.evidence_log = None
+
+    return run
+
+
+# -- class 3: "we arrested ..." in the speaker's own words ---------------------------------------------
+
+OWN_WORDS = (
+    "Inspector Maria Gonzalez of the Harbour Police spoke to reporters on Tuesday. "
+    '"Last night we arrested four men near the harbour," Inspector Gonzalez said.'
+)
+OTHER_PRONOUN = (
+    "Inspector Maria Gonzalez of the Harbour Police spoke to reporters on Tuesday. "
+    "Last night she arrested four men near the harbour, the station said."
+)
+
+
+def test_a_first_person_source_in_the_speakers_own_quote_is_the_speaker_not_a_coref_guess(coded):
+    ((article, event, features),) = coded(OWN_WORDS, "COERCE")
+    assert [article.entity(i).name for i in event.source] == ["Maria Gonzalez"]
+    assert features["source_subject"] == 1.0
+    assert features["source_coref"] == 0.0  # the attribution names "we", no antecedent had to be chosen
+    assert event.confidence >= 0.5
+
+
+def test_a_third_person_pronoun_is_still_a_coref_found_source(coded):
+    ((_article, _event, features),) = coded(OTHER_PRONOUN, "COERCE")
+    assert features["source_coref"] == 1.0
