@@ -51,3 +51,24 @@ def test_a_first_person_source_in_the_speakers_own_quote_is_the_speaker_not_a_co
 def test_a_third_person_pronoun_is_still_a_coref_found_source(coded):
     ((_article, _event, features),) = coded(OTHER_PRONOUN, "COERCE")
     assert features["source_coref"] == 1.0
+
+
+# -- class 2: the agent of an event noun named as its possessor or nationality ------------------------
+
+POSSESSOR = "Syria's shelling of Homs continued for a third day."
+NATIONALITY = "The Ethiopian blockade of Tigray entered its third month."
+BY_AGENT = "The shelling of Homs by Syria continued for a third day."
+
+
+@pytest.mark.parametrize("text,kind", [(POSSESSOR, "ASSAULT"), (NATIONALITY, "COERCE")])
+def test_a_possessor_or_nationality_of_an_event_noun_is_its_agent_by_modifier(coded, text, kind):
+    ((_article, event, features),) = coded(text, kind)
+    assert event.source and event.target
+    assert features["noun_trigger"] == 1.0
+    assert features["source_modifier"] == 1.0
+    assert features["source_subject"] == 0.0
+
+
+def test_a_by_agent_of_an_event_noun_is_no_modifier(coded):
+    ((_article, _event, features),) = coded(BY_AGENT, "ASSAULT")
+    assert features["source_subject"] == 1.0 and features["source_modifier"] == 0.0

@@ -61,10 +61,13 @@ FEATURES = (
     "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister"; not a quote's own "we")
     "loose_actor",  # the sentence names another actor that is on neither side (nor the speaker)
     "source_context",  # the source is the article's one police force or chamber, not in the trigger's syntax
+    "source_modifier",  # an event noun's possessor or nationality is the source ("Syria's shelling", "the Ethiopian blockade")
 )
 # the features that say something of one side only: an event whose text names one side has them all 0
 # for the other ("both" is 0 too); the training script's one-sided versions of PLOVER events rely on it
-SOURCE_FEATURES = frozenset({"source", "source_subject", "source_person", "source_coref", "source_context"})
+SOURCE_FEATURES = frozenset(
+    {"source", "source_subject", "source_person", "source_coref", "source_context", "source_modifier"}
+)
 TARGET_FEATURES = frozenset({"target", "target_place"})
 
 
@@ -73,6 +76,17 @@ def _source_is_subject(head: Token | None) -> bool:
     if head is None:
         return False
     return head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.dep_ == "pobj" and head.head.lower_ == "by"
+
+
+_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def _source_is_modifier(trigger: Token, head: Token | None) -> bool:
+    """The source is a possessor or a nationality or name modifying the event noun itself ("Syria's shelling of
+    Homs", "the Ethiopian blockade"): the noun's own agent, as a subject is a verb's."""
+    if head is None or trigger.pos_ in ("VERB", "AUX") or head.i >= trigger.i:
+        return False
+    return head.dep_ in _MODIFIER_DEPS and head.head.i == trigger.i
 
 
 def source_by_coref(head: Token | None, actors: ActorIndex) -> bool:
@@ -128,6 +142,7 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source_coref": bool(c.source) and source_by_coref(c.source_head, actors) and not speaker_own_side(c),
         "loose_actor": bool(loose_actors(c, actors)),
         "source_context": c.source_context,
+        "source_modifier": bool(c.source) and _source_is_modifier(c.tok, c.source_head),
     }
     return {k: float(values[k]) for k in FEATURES}
 
