@@ -72,3 +72,42 @@ def test_a_possessor_or_nationality_of_an_event_noun_is_its_agent_by_modifier(co
 def test_a_by_agent_of_an_event_noun_is_no_modifier(coded):
     ((_article, _event, features),) = coded(BY_AGENT, "ASSAULT")
     assert features["source_subject"] == 1.0 and features["source_modifier"] == 0.0
+
+
+# -- who an "according to" phrase names is where the report comes from, not a side of the event -------
+
+ATTRIBUTED = (
+    "The Russian bombardment of Kharkiv has left the city without power, "
+    "according to an investigation by the Kyiv Independent and The Guardian."
+)
+
+
+def test_an_actor_named_in_according_to_is_no_loose_actor(coded):
+    ((_article, event, features),) = coded(ATTRIBUTED, "ASSAULT")
+    assert event.source and event.target
+    assert features["loose_actor"] == 0.0
+    assert event.confidence >= 0.5
+
+
+def test_the_investigation_an_according_to_phrase_cites_is_no_event(coded):
+    assert coded(ATTRIBUTED, "ACCUSE") == []
+
+
+# -- an actor of a coordinated clause belongs to that clause's predicate ------------------------------
+
+COORDINATED = (
+    "Senator Dana Whitcombe resigned in March and then persuaded the Liberal Party to choose her deputy as the "
+    "candidate."
+)
+SAME_CLAUSE = "Senator Dana Whitcombe resigned in March after a row with the Liberal Party."
+
+
+def test_an_actor_of_a_coordinated_clause_is_no_loose_actor(coded):
+    ((_article, event, features),) = coded(COORDINATED, "RETREAT")
+    assert [_article.entity(i).name for i in event.source] == ["Dana Whitcombe"]
+    assert features["loose_actor"] == 0.0
+
+
+def test_an_actor_outside_the_event_in_its_own_clause_is_still_loose(coded):
+    ((_article, _event, features),) = coded(SAME_CLAUSE, "RETREAT")
+    assert features["loose_actor"] == 1.0

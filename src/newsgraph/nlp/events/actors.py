@@ -28,7 +28,7 @@ from ..extensions import doc_text, entity_at, entity_ids_in
 from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
-__all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group"]
+__all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group", "according_to_spans", "in_according_to"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -73,6 +73,23 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pron
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
+
+
+def _according(tok: Token) -> bool:
+    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+
+
+def in_according_to(tok: Token) -> bool:
+    """The token is inside an "according to ..." phrase: the report's source ("according to an investigation by
+    X"), neither an event nor a side of one."""
+    return any(_according(a) for a in tok.ancestors)
+
+
+def according_to_spans(sent) -> list[tuple[int, int]]:
+    """Character ranges of the sentence's "according to ..." phrases."""
+    return [
+        (t.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent if _according(t) and t.right_edge.i > t.i + 1
+    ]
 
 
 class ActorIndex:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
-from .actors import ActorIndex
+from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
 from .context_actor import context_source
@@ -292,6 +292,8 @@ class _Coder:
             if m.type in GOVERNING_TYPES:
                 suppressed.update(complement_tokens(tok))
         for tok in nouns:
+            if in_according_to(tok):
+                continue  # "according to an investigation by X": where the report comes from, not an event
             m = self.dict.match(tok)
             if m is None:
                 continue

@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .actors import ActorIndex
+from .actors import ActorIndex, according_to_spans
 from .candidate import Candidate
 from .dictionary import EventDictionary
 
@@ -114,11 +114,51 @@ def speaker_own_side(c: Candidate) -> bool:
 
 def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
     """Actors the trigger's sentence names that the event leaves out: a side the coder may have missed.
-    Where the text names only one side ("the minister resigned") there are none."""
+    Where the text names only one side ("the minister resigned") there are none; nor is the source of an
+    "according to" phrase a side."""
     sent = c.tok.sent
     used = {*c.source, *c.target, c.speaker, c.location}
     used |= {actors.country_entity.get(actors.country(i) or "", i) for i in (*c.source, *c.target)}
-    return {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
+    for start, end in according_to_spans(sent):  # "according to an investigation by X": the report's source
+        used |= actors.actors_in(start, end)
+    loose = {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
+    if not loose:
+        return loose
+    # "X announced a resignation and then persuaded the party to ...": the party is the other predicate's
+    own = {i for start, end in _own_clause_ranges(c.tok) for i in actors.actors_in(start, end)}
+    return loose & own
+
+
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _own_clause_ranges(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges of the trigger's sentence without the clauses coordinated with the trigger's own ("... and
+    then persuaded the party to ..."); the whole sentence when it has none."""
+    sent = tok.sent
+    cut: list[tuple[int, int]] = []
+    for v in sent:
+        if v.dep_ != "conj" or v.pos_ not in _VERBS or v.head.pos_ not in _VERBS:
+            continue
+        if v.left_edge.i <= tok.i <= v.right_edge.i:  # the trigger's clause is the conjunct: cut what precedes it
+            head = v.head
+            if not head.left_edge.i <= tok.i <= head.right_edge.i:
+                continue
+            subject = next((ch for ch in head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            lo = (subject.right_edge.i + 1) if subject is not None and subject.i < head.i else head.left_edge.i
+            cut.append((lo, v.left_edge.i - 1))
+        elif v.head.left_edge.i <= tok.i <= v.head.right_edge.i:
+            cut.append((v.left_edge.i, v.right_edge.i))
+    if not cut:
+        return [(sent.start_char, sent.end_char)]
+    ranges, start = [], sent.start
+    for lo, hi in sorted(cut):
+        if lo > start:
+            ranges.append((sent.doc[start].idx, sent.doc[lo - 1].idx + len(sent.doc[lo - 1].text)))
+        start = max(start, hi + 1)
+    if start < sent.end:
+        ranges.append((sent.doc[start].idx, sent.end_char))
+    return ranges
 
 
 def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> dict[str, float]:
