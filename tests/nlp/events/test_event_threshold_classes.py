@@ -111,3 +111,18 @@ def test_an_actor_of_a_coordinated_clause_is_no_loose_actor(coded):
 def test_an_actor_outside_the_event_in_its_own_clause_is_still_loose(coded):
     ((_article, _event, features),) = coded(SAME_CLAUSE, "RETREAT")
     assert features["loose_actor"] == 1.0
+
+
+# -- an event noun that someone judges or discusses is not theirs -------------------------------------
+
+JUDGED = "After mocking the proposal for weeks, Senator Dana Whitcombe voted for the budget."
+MOUNTED = "Senator Dana Whitcombe announced her resignation on Monday."
+
+
+def test_who_mocks_a_proposal_did_not_make_it(coded):
+    assert [e for _a, e, _f in coded(JUDGED, "AGREE") if e.source] == []
+
+
+def test_who_announces_a_resignation_resigns(coded):
+    ((article, event, _features),) = coded(MOUNTED, "RETREAT")
+    assert [article.entity(i).name for i in event.source] == ["Dana Whitcombe"]
