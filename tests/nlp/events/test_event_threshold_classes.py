@@ -126,3 +126,16 @@ def test_who_mocks_a_proposal_did_not_make_it(coded):
 def test_who_announces_a_resignation_resigns(coded):
     ((article, event, _features),) = coded(MOUNTED, "RETREAT")
     assert [article.entity(i).name for i in event.source] == ["Dana Whitcombe"]
+
+
+# -- an actor named as the cause ("because of X's ...") is not a side the coder missed -----------------
+
+CAUSE = (
+    "The Ethiopian blockade imposed on Tigray because of the TPLF's control of the region has emptied its hospitals."
+)
+
+
+def test_an_actor_in_a_because_of_phrase_is_no_loose_actor(coded):
+    ((_article, event, features),) = coded(CAUSE, "COERCE")
+    assert event.source and event.target
+    assert features["loose_actor"] == 0.0

@@ -28,7 +28,7 @@ from ..extensions import doc_text, entity_at, entity_ids_in
 from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
-__all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group", "according_to_spans", "in_according_to"]
+__all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group", "aside_spans", "in_according_to"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -75,8 +75,17 @@ _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
 
 
+# two-word prepositions whose object is no party of the sentence's event: the report's source ("according to an
+# investigation by X") or a cause ("because of X's control of the region", "due to X's troop build-up")
+_ASIDE_PREPOSITIONS = frozenset({("according", "to"), ("because", "of"), ("due", "to"), ("owing", "to")})
+
+
+def _two_word(tok: Token, pairs) -> bool:
+    return tok.i + 1 < len(tok.doc) and (tok.lower_, tok.doc[tok.i + 1].lower_) in pairs
+
+
 def _according(tok: Token) -> bool:
-    return tok.lower_ == "according" and tok.i + 1 < len(tok.doc) and tok.doc[tok.i + 1].lower_ == "to"
+    return _two_word(tok, {("according", "to")})
 
 
 def in_according_to(tok: Token) -> bool:
@@ -85,10 +94,13 @@ def in_according_to(tok: Token) -> bool:
     return any(_according(a) for a in tok.ancestors)
 
 
-def according_to_spans(sent) -> list[tuple[int, int]]:
-    """Character ranges of the sentence's "according to ..." phrases."""
+def aside_spans(sent) -> list[tuple[int, int]]:
+    """Character ranges of the sentence's "according to ...", "because of ...", "due to ..." phrases: who they
+    name is the report's source or the cause, not a party of the event."""
     return [
-        (t.idx, t.right_edge.idx + len(t.right_edge.text)) for t in sent if _according(t) and t.right_edge.i > t.i + 1
+        (t.idx, t.right_edge.idx + len(t.right_edge.text))
+        for t in sent
+        if _two_word(t, _ASIDE_PREPOSITIONS) and t.right_edge.i > t.i + 1
     ]
 
 

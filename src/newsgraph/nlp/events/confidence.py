@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .actors import ActorIndex, according_to_spans
+from .actors import ActorIndex, aside_spans
 from .candidate import Candidate
 from .dictionary import EventDictionary
 
@@ -115,11 +115,11 @@ def speaker_own_side(c: Candidate) -> bool:
 def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
     """Actors the trigger's sentence names that the event leaves out: a side the coder may have missed.
     Where the text names only one side ("the minister resigned") there are none; nor is the source of an
-    "according to" phrase a side."""
+    "according to" phrase or the cause in a "because of" phrase a side."""
     sent = c.tok.sent
     used = {*c.source, *c.target, c.speaker, c.location}
     used |= {actors.country_entity.get(actors.country(i) or "", i) for i in (*c.source, *c.target)}
-    for start, end in according_to_spans(sent):  # "according to an investigation by X": the report's source
+    for start, end in aside_spans(sent):  # "according to an investigation by X", "because of X's rule": no party
         used |= actors.actors_in(start, end)
     loose = {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
     if not loose:
