@@ -28,7 +28,7 @@ from ..extensions import doc_text, entity_at, entity_ids_in
 from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
-__all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group"]
+__all__ = ["ActorIndex", "PATIENT_NOUNS", "SECTORS", "IGO_NAMES", "is_group", "aside_spans", "in_according_to"]
 
 ACTOR_TYPES = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_TYPES = frozenset({"GPE", "LOC", "FAC"})
@@ -73,6 +73,35 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pron
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
+
+
+# two-word prepositions whose object is no party of the sentence's event: the report's source ("according to an
+# investigation by X") or a cause ("because of X's control of the region", "due to X's troop build-up")
+_ASIDE_PREPOSITIONS = frozenset({("according", "to"), ("because", "of"), ("due", "to"), ("owing", "to")})
+
+
+def _two_word(tok: Token, pairs) -> bool:
+    return tok.i + 1 < len(tok.doc) and (tok.lower_, tok.doc[tok.i + 1].lower_) in pairs
+
+
+def _according(tok: Token) -> bool:
+    return _two_word(tok, {("according", "to")})
+
+
+def in_according_to(tok: Token) -> bool:
+    """The token is inside an "according to ..." phrase: the report's source ("according to an investigation by
+    X"), neither an event nor a side of one."""
+    return any(_according(a) for a in tok.ancestors)
+
+
+def aside_spans(sent) -> list[tuple[int, int]]:
+    """Character ranges of the sentence's "according to ...", "because of ...", "due to ..." phrases: who they
+    name is the report's source or the cause, not a party of the event."""
+    return [
+        (t.idx, t.right_edge.idx + len(t.right_edge.text))
+        for t in sent
+        if _two_word(t, _ASIDE_PREPOSITIONS) and t.right_edge.i > t.i + 1
+    ]
 
 
 class ActorIndex:

@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
-from .actors import ActorIndex
+from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
 from .context_actor import context_source
@@ -72,6 +72,13 @@ _RECIPROCAL = frozenset(
 )
 _RECIPROCAL_DOCUMENTS = frozenset("agreement accord deal pact treaty".split())  # "signed a treaty with Y"
 _THIRD_PARTY = frozenset({"mediate", "mediation", "mediator", "broker"})
+# verbs that judge, weigh or talk about an event rather than do it: "mocked the proposal", "debated the treaty"
+# say nothing of who made it, unlike "mounted a counteroffensive" or "announced a resignation"
+_JUDGING = frozenset(
+    """mock ridicule deride trash lambaste slam blast criticize criticise condemn denounce decry attack question
+    doubt dismiss reject oppose fight challenge praise hail laud applaud welcome support back endorse discuss
+    debate review study consider examine analyse analyze weigh read hear see watch like love hate fear""".split()
+)
 
 
 class _Coder:
@@ -107,7 +114,9 @@ class _Coder:
                 if between is not None:  # "talks between X and Y": everyone is an actor
                     c.source_head = next((g for g in between.children if g.dep_ == "pobj"), None)
                     c.source = a.phrase_entities(c.source_head)
-                elif tok.dep_ == "dobj" and tok.head.pos_ in VERB_POS:  # "Ukraine mounts a counteroffensive"
+                elif (
+                    tok.dep_ == "dobj" and tok.head.pos_ in VERB_POS and tok.head.lemma_.lower() not in _JUDGING
+                ):  # "Ukraine mounts a counteroffensive"
                     c.source_head = self.actors.subject_head(tok.head)
                     c.source = a.phrase_entities(c.source_head)
         patient_subject = None
@@ -292,6 +301,8 @@ class _Coder:
             if m.type in GOVERNING_TYPES:
                 suppressed.update(complement_tokens(tok))
         for tok in nouns:
+            if in_according_to(tok):
+                continue  # "according to an investigation by X": where the report comes from, not an event
             m = self.dict.match(tok)
             if m is None:
                 continue

@@ -27,7 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
-from .actors import ActorIndex
+from .actors import ActorIndex, aside_spans
 from .candidate import Candidate
 from .dictionary import EventDictionary
 
@@ -41,6 +41,7 @@ __all__ = [
     "evidence",
     "get_confidence_model",
     "source_by_coref",
+    "speaker_own_side",
 ]
 
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "SANCTION", "PROTEST", "MOBILIZE", "AID", "RETREAT"})
@@ -57,13 +58,16 @@ FEATURES = (
     "repeated",  # a later mention of the same event joined it
     "source_person",  # the source is a named person
     "target_place",  # the target is a place standing for its people, not an actor
-    "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister")
+    "source_coref",  # the source is a pronoun or description coref resolved ("he", "the minister"; not a quote's own "we")
     "loose_actor",  # the sentence names another actor that is on neither side (nor the speaker)
     "source_context",  # the source is the article's one police force or chamber, not in the trigger's syntax
+    "source_modifier",  # an event noun's possessor or nationality is the source ("Syria's shelling", "the Ethiopian blockade")
 )
 # the features that say something of one side only: an event whose text names one side has them all 0
 # for the other ("both" is 0 too); the training script's one-sided versions of PLOVER events rely on it
-SOURCE_FEATURES = frozenset({"source", "source_subject", "source_person", "source_coref", "source_context"})
+SOURCE_FEATURES = frozenset(
+    {"source", "source_subject", "source_person", "source_coref", "source_context", "source_modifier"}
+)
 TARGET_FEATURES = frozenset({"target", "target_place"})
 
 
@@ -74,6 +78,17 @@ def _source_is_subject(head: Token | None) -> bool:
     return head.dep_ in ("nsubj", "nsubjpass", "csubj") or head.dep_ == "pobj" and head.head.lower_ == "by"
 
 
+_MODIFIER_DEPS = frozenset({"poss", "amod", "compound", "nmod"})
+
+
+def _source_is_modifier(trigger: Token, head: Token | None) -> bool:
+    """The source is a possessor or a nationality or name modifying the event noun itself ("Syria's shelling of
+    Homs", "the Ethiopian blockade"): the noun's own agent, as a subject is a verb's."""
+    if head is None or trigger.pos_ in ("VERB", "AUX") or head.i >= trigger.i:
+        return False
+    return head.dep_ in _MODIFIER_DEPS and head.head.i == trigger.i
+
+
 def source_by_coref(head: Token | None, actors: ActorIndex) -> bool:
     """The source phrase names no entity itself: a pronoun or a description coref resolved."""
     if head is None:
@@ -81,13 +96,69 @@ def source_by_coref(head: Token | None, actors: ActorIndex) -> bool:
     return head.pos_ == "PRON" or head.i in actors.references and not actors.names_entity(head)
 
 
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+
+
+def speaker_own_side(c: Candidate) -> bool:
+    """ "“We arrested four men,” the inspector said": a first-person source in a quote is its speaker's side,
+    named by the attribution, so no antecedent was guessed (unlike "he" or "the ministry")."""
+    head = c.source_head
+    return (
+        head is not None
+        and head.pos_ == "PRON"
+        and head.lower_ in _FIRST_PERSON
+        and c.speaker is not None
+        and c.speaker in c.source
+    )
+
+
 def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
     """Actors the trigger's sentence names that the event leaves out: a side the coder may have missed.
-    Where the text names only one side ("the minister resigned") there are none."""
+    Where the text names only one side ("the minister resigned") there are none; nor is the source of an
+    "according to" phrase or the cause in a "because of" phrase a side."""
     sent = c.tok.sent
     used = {*c.source, *c.target, c.speaker, c.location}
     used |= {actors.country_entity.get(actors.country(i) or "", i) for i in (*c.source, *c.target)}
-    return {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
+    for start, end in aside_spans(sent):  # "according to an investigation by X", "because of X's rule": no party
+        used |= actors.actors_in(start, end)
+    loose = {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
+    if not loose:
+        return loose
+    # "X announced a resignation and then persuaded the party to ...": the party is the other predicate's
+    own = {i for start, end in _own_clause_ranges(c.tok) for i in actors.actors_in(start, end)}
+    return loose & own
+
+
+_VERBS = frozenset({"VERB", "AUX"})
+
+
+def _own_clause_ranges(tok: Token) -> list[tuple[int, int]]:
+    """Character ranges of the trigger's sentence without the clauses coordinated with the trigger's own ("... and
+    then persuaded the party to ..."); the whole sentence when it has none."""
+    sent = tok.sent
+    cut: list[tuple[int, int]] = []
+    for v in sent:
+        if v.dep_ != "conj" or v.pos_ not in _VERBS or v.head.pos_ not in _VERBS:
+            continue
+        if v.left_edge.i <= tok.i <= v.right_edge.i:  # the trigger's clause is the conjunct: cut what precedes it
+            head = v.head
+            if not head.left_edge.i <= tok.i <= head.right_edge.i:
+                continue
+            subject = next((ch for ch in head.children if ch.dep_ in ("nsubj", "nsubjpass")), None)
+            lo = (subject.right_edge.i + 1) if subject is not None and subject.i < head.i else head.left_edge.i
+            cut.append((lo, v.left_edge.i - 1))
+        elif v.head.left_edge.i <= tok.i <= v.head.right_edge.i:
+            cut.append((v.left_edge.i, v.right_edge.i))
+    if not cut:
+        return [(sent.start_char, sent.end_char)]
+    ranges, start = [], sent.start
+    for lo, hi in sorted(cut):
+        if lo > start:
+            ranges.append((sent.doc[start].idx, sent.doc[lo - 1].idx + len(sent.doc[lo - 1].text)))
+        start = max(start, hi + 1)
+    if start < sent.end:
+        ranges.append((sent.doc[start].idx, sent.end_char))
+    return ranges
 
 
 def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> dict[str, float]:
@@ -108,9 +179,10 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source_person": any(actors.type(i) == "PERSON" for i in c.source),
         "target_place": bool(c.target)
         and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
-        "source_coref": bool(c.source) and source_by_coref(c.source_head, actors),
+        "source_coref": bool(c.source) and source_by_coref(c.source_head, actors) and not speaker_own_side(c),
         "loose_actor": bool(loose_actors(c, actors)),
         "source_context": c.source_context,
+        "source_modifier": bool(c.source) and _source_is_modifier(c.tok, c.source_head),
     }
     return {k: float(values[k]) for k in FEATURES}
 
