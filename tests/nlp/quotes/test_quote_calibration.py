@@ -43,6 +43,9 @@ def test_an_anonymous_or_collective_source_is_shown(analyze_text, sentence, word
     [
         ("The former mayor argued that the tax had paid for three new schools.", "three new schools"),
         ("City records show that the tax had paid for three new schools.", "three new schools"),
+        # an anonymous group's belief or finding is nobody's statement
+        ("Rescue workers found that the tax had paid for three new schools.", "three new schools"),
+        ("Many parents fear that the tax will close three village schools.", "three village schools"),
     ],
 )
 def test_a_particular_speaker_left_unnamed_or_a_thing_stays_hidden(analyze_text, sentence, words):

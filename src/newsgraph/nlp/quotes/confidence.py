@@ -10,9 +10,10 @@ noun, :func:`newsgraph.nlp.quotes.attribution.unnamed_source_form`): an anonymou
 source ("officials said", "a spokesman for the port said", "critics say"), which *is* the speaker
 as written (PolNeAR and the real-news gold both count it right), and someone in particular we
 failed to resolve ("the former mayor said", "she said", a name with no entity).  Every quote without
-a speaker entity but the anonymous kind is capped below the display threshold
-(:data:`NO_SPEAKER_CAP`): PolNeAR credits "the former mayor" as written, but a reader asks who,
-and the real-news gold names the person (docs/accuracy.md, "Quote calibration").  The weights live in
+a speaker entity but an anonymous source's statement (not its belief: "residents fear") is capped
+below the display threshold (:data:`NO_SPEAKER_CAP`): PolNeAR credits "the former mayor" as written,
+but a reader asks who, and the real-news gold names the person (docs/accuracy.md, "Quote
+calibration (this round)").  The weights live in
 ``resources/quote_confidence.json``, fitted on PolNeAR's training split by
 ``scripts/train_quote_confidence.py`` (a quote is right when it overlaps a gold attribution's
 content and its speaker overlaps the gold Source); ``make train`` reproduces them.
@@ -124,9 +125,15 @@ def quote_confidence(evidence: dict[str, float]) -> float:
     z = weights.get("intercept", 0.0) + sum(weights.get(name, 0.0) * value for name, value in evidence.items())
     z += weights.get("prior_" + _kind_of(evidence), 0.0)
     p = 1.0 / (1.0 + math.exp(-z))
-    if evidence.get("speaker_none") and not evidence.get("unnamed_anonymous"):
+    if evidence.get("speaker_none") and not _anonymous_statement(evidence):
         p = min(p, NO_SPEAKER_CAP)
     return round(p, 3)
+
+
+def _anonymous_statement(evidence: dict[str, float]) -> bool:
+    """An anonymous source's statement ("officials said"), not its belief or finding ("residents fear",
+    "officers found"): PolNeAR annotates those as attributions, the real-news gold as no quote."""
+    return bool(evidence.get("unnamed_anonymous")) and not evidence.get("cue_weak")
 
 
 def _kind_of(evidence: dict[str, float]) -> str:
