@@ -15,6 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Span
 from ..extensions import doc_text, entity_at
+from ..knowledge.lexicon import is_person_noun
 from ..sentences import split_at_paragraphs
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
@@ -25,6 +26,7 @@ __all__ = [
     "cue_span",
     "is_cue",
     "trim_span",
+    "unnamed_source_form",
 ]
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -322,6 +324,31 @@ class Attributor:
 def _unnamed(tok: Token) -> bool:
     """An indefinite description ("a State Department official", "one operative"), not a named source."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
+
+
+def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
+    """What a speaker phrase that resolved to no entity points at, from its head noun.
+
+    "anonymous": people the article does not name and need not, so the phrase is the speaker
+    ("officials", "a spokesman for the port", "two witnesses", "his aides", "others");
+    "particular": someone in particular we failed to resolve ("the former mayor", "she", a name
+    with no entity); None: a thing ("city records", "a statement") or no noun phrase at all.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    while words and words[-1].lower_ in _RELATIVE:  # "an architect who"
+        words.pop()
+    if not words:
+        return None
+    head = doc[words[0].i : words[-1].i + 1].root
+    if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
+        return "particular"
+    if head.pos_ == "PROPN":
+        return "particular"
+    if head.lemma_.lower() in DOCUMENT_NOUNS or not is_person_noun(head.lemma_):
+        return None
+    plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
+    return "anonymous" if plural or _unnamed(head) else "particular"
 
 
 def _relative_clause(verb: Token) -> bool:

@@ -53,7 +53,7 @@ from ..extensions import entity_index, register_extensions
 from ..knowledge.lexicon import guess_gender
 from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
-from .attribution import Attributor
+from .attribution import Attributor, unnamed_source_form
 from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
 from .ranker import Candidate, candidates_for, load_ranker, may_overrule, pick
@@ -671,8 +671,11 @@ class _Extractor:
         if q.cue is not None and q.cue.text not in ("—", "―", "–", ":"):
             cue_lemma = self.doc[self.att.token_at(q.cue.start)].lemma_.lower()
         content = self.content_form(q) if q.kind == "indirect" else None
+        unnamed = None
+        if q.speaker is None and q.speaker_span is not None:
+            unnamed = unnamed_source_form(self.doc, q.speaker_span.start, q.speaker_span.end)
         return quote_evidence(
-            q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma, content
+            q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma, content, unnamed
         )
 
     def content_form(self, q: Quote) -> str:
