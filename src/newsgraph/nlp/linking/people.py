@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.attrs import ENT_IOB, IS_TITLE, LOWER, POS
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
@@ -355,10 +355,13 @@ class PeopleResolver:
         lowers = {doc.vocab.strings[w] for w in by_surname if w in doc.vocab.strings}
         rows = doc.to_array([ENT_IOB, IS_TITLE, POS, LOWER]).tolist()
         for i, (iob, title, pos, lower) in enumerate(rows):
-            if not (iob == 2 and title and lower in lowers and pos == PROPN):
+            if not (iob == 2 and title and lower in lowers and pos in (PROPN, NOUN)):
                 continue
             t = doc[i]
-            if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN" and t.i not in taken:
+            # the model reads a surname that is also a word ("Reading", "Hope") as a noun: as a
+            # subject it is still the person's name
+            as_name = t.pos_ == "PROPN" or t.dep_ in ("nsubj", "nsubjpass")
+            if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and as_name and t.i not in taken:
                 p = doc[t.i - 1] if t.i else t
                 s = p.i if p.lower_ in NAME_PARTICLES and p.ent_iob == 2 and p.i not in taken else t.i  # "de Vries"
                 m = MentionRecord(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")
