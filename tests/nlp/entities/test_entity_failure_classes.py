@@ -54,3 +54,19 @@ def test_a_full_name_that_is_not_a_leaders_takes_no_country_from_the_leaders_sur
 def test_a_bare_leaders_surname_still_takes_the_leaders_country(nlp):
     found = entities(nlp, "Putin met the envoy on Tuesday.")
     assert [(e.name, e.country) for e in found if e.type == "PERSON"] == [("Putin", "RUS")]
+
+
+@pytest.mark.parametrize("byline", ["By Lakeside Courier Staff", "Lakeside Courier Staff Writer"])
+def test_an_outlet_crediting_its_newsroom_in_a_byline_is_no_organisation_of_the_story(nlp, byline):
+    found = entities(nlp, byline + "\n\nThe harbour board met on Monday to set the fees.")
+    assert not [e.name for e in found if "Staff" in e.name or "Courier" in e.name]
+
+
+def test_an_outlet_whose_staff_act_in_the_story_is_still_an_organisation(nlp):
+    found = entities(nlp, "The Lakeside Courier staff voted to strike on Monday.")
+    assert [e.type for e in found if "Courier" in e.name] == ["ORG"]
+
+
+def test_a_name_ending_in_a_trade_word_after_a_first_name_stays_a_person(nlp):
+    found = entities(nlp, "Michael Holdings said the fault had been fixed.")
+    assert [(e.name, e.type) for e in found] == [("Michael Holdings", "PERSON")]

@@ -31,7 +31,7 @@ from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
 from .nested import nest_places
-from .people import PERSONISH, PeopleResolver, is_credit_line
+from .people import PERSONISH, PeopleResolver, is_credit_line, is_newsroom_credit
 from .places import PlaceResolver
 
 __all__ = ["EntityLinker", "KEEP_LABELS"]
@@ -92,7 +92,7 @@ class EntityLinker:
                 m.credit = is_credit_line(doc, m)
                 self.people.read_titles(doc, m, title_tokens)
                 people.append(m)
-            elif m is not None:
+            elif m is not None and not is_newsroom_credit(doc, m):
                 others.append(m)
         # A span that we read as part of a title ("Secretary of State") is not an entity; one that only
         # ends in a title word ("Ministry of Finance" before "Finance Minister X"'s name) still is.
