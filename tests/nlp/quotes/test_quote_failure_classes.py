@@ -5,8 +5,6 @@ A test marked ``xfail(strict=True)`` is an open bug of HEAD, listed as open in t
 
 from __future__ import annotations
 
-import pytest
-
 
 def speaker_of(article, start: str):
     (quote,) = [q for q in article.quotes if q.text.startswith(start)]
@@ -21,7 +19,6 @@ def test_a_tweet_is_not_the_speaker_its_author_is(analyze_text):
     assert speaker is not None and speaker.name == "Ilse Brandt"
 
 
-@pytest.mark.xfail(strict=True, reason="open: a signature in a paragraph of its own after the quote is not read")
 def test_a_signature_in_its_own_paragraph_names_the_speaker(analyze_text):
     article = analyze_text(
         "The new ferry timetable angered commuters.\n\n"
@@ -32,7 +29,6 @@ def test_a_signature_in_its_own_paragraph_names_the_speaker(analyze_text):
     assert speaker is not None and (speaker.name, speaker.type) == ("Nadia Ferreira", "PERSON")
 
 
-@pytest.mark.xfail(strict=True, reason="open: the signer before an outlet is typed ORG and the outlet a place")
 def test_a_signed_quote_names_a_person_and_its_outlet_is_no_place(analyze_text):
     article = analyze_text(
         "The new ferry timetable angered commuters.\n\n"
@@ -43,17 +39,23 @@ def test_a_signed_quote_names_a_person_and_its_outlet_is_no_place(analyze_text):
     assert not [e.name for e in article.entities if e.type in ("GPE", "LOC")]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="open: a company named with a trade word ('Markets') is no entity, so no speaker"
-)
 def test_a_company_named_with_a_trade_word_is_the_speaker(analyze_text):
     article = analyze_text("Card payments failed for two days. Penrose Markets said the fault had been fixed.")
     speaker = speaker_of(article, "the fault had been fixed")
     assert speaker is not None and (speaker.name, speaker.type) == ("Penrose Markets", "ORG")
 
 
-@pytest.mark.xfail(strict=True, reason="open: a chain of shops named '<Name> Supermarkets' is typed PERSON")
 def test_a_company_speaker_is_an_organisation_not_a_person(analyze_text):
     article = analyze_text("Card payments failed for two days. Kestrel Supermarkets said the fault had been fixed.")
     speaker = speaker_of(article, "the fault had been fixed")
     assert (speaker.name, speaker.type) == ("Kestrel Supermarkets", "ORG")
+
+
+def test_a_paragraph_opening_with_a_dash_after_a_quote_is_no_signature_when_it_goes_on(analyze_text):
+    article = analyze_text(
+        "The new ferry timetable angered commuters.\n\n"
+        "\u201cThe crossing now takes longer than the drive around the bay,\u201d one commuter wrote.\n\n"
+        "\u2014 Nadia Ferreira took the early boat on Monday and missed her train, the third time this month."
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("The crossing now takes longer"))
+    assert quote.speaker is None or article.entity(quote.speaker).name != "Nadia Ferreira"

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..knowledge.lexicon import GIVEN_NAMES, ORG_HEAD_WORDS
+from ..knowledge.lexicon import BUSINESS_HEAD_WORDS, GIVEN_NAMES, ORG_HEAD_WORDS
 from .matching import GEO_HEADS, SpanCandidate
 
 __all__ = ["OrganisationRules"]
@@ -54,6 +54,7 @@ class OrganisationRules:
     """Drops and splits of organisation (and other name) candidates; see the module docstring."""
 
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        ents = self._companies_by_trade_word(doc, ents)
         for e in ents:
             self._cut_at_line_break(doc, e)
             if e.label == "ORG" and not e.kb:
@@ -80,6 +81,26 @@ class OrganisationRules:
                     e.label = "GPE"
             out.append(e)
         return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def _companies_by_trade_word(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "Kestrel Supermarkets said": a name ending in a trade word is a company.  The model calls
+        it a person (retyped here) or nothing at all (added: the proper nouns before the trade word)."""
+        for e in ents:
+            if (e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_title
+                    and doc[e.end - 1].lower_ in BUSINESS_HEAD_WORDS and doc[e.start].lower_ not in GIVEN_NAMES):  # fmt: skip
+                e.label = "ORG"
+        covered = {i for e in ents for i in range(e.start, e.end)}
+        added = []
+        for t in doc:
+            if not (t.is_title and t.lower_ in BUSINESS_HEAD_WORDS and t.ent_iob == 2 and t.i not in covered):
+                continue
+            start = t.i
+            while start > 0 and (w := doc[start - 1]).pos_ == "PROPN" and w.is_title and w.i not in covered:
+                start -= 1
+            if start < t.i and doc[start].lower_ not in GIVEN_NAMES:
+                added.append(SpanCandidate(start, t.i + 1, "ORG"))
+        return ents + added if added else ents
 
     @staticmethod
     def _cut_at_line_break(doc: Doc, e: SpanCandidate) -> None:

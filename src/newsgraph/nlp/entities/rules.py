@@ -175,6 +175,8 @@ class TypeRules:
             return True  # sentence-initial "Nice", "Reading" tagged ORG: not a name
         if len(span) == 1 and span[0].lower_ in PAGE_FURNITURE_WORDS:
             return True  # "Subscribe", "Email", "Share": a page's buttons, not names
+        if label == "PERSON" and any(c.isdigit() for c in span.text):
+            return True  # "Divs 1.2" heading a line of figures: no one's name holds a digit
         return all(t.is_lower or not t.is_alpha for t in span)  # "communists", "the"
 
     # -- 3. linking: retyping next to linked names (lookup itself: GazetteerMatcher.link) ----

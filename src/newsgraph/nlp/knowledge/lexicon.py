@@ -345,7 +345,17 @@ ORG_HEAD_WORDS = frozenset(
     navy force forces club society network news times post press television tv radio stores store
     airlines airways industries international limited partners bureau church league organisation
     organization administration government parliament senate assembly congress cabinet secretariat
-    unit squad brigade command coalition alliance movement front trust centre center""".split()
+    unit squad brigade command coalition alliance movement front trust centre center
+    herald gazette tribune chronicle journal courier observer telegraph dispatch sentinel examiner inquirer
+    echo""".split()
+)
+# Last words of a trading company's name ("X Supermarkets", "X Motors"): after a name that is no
+# given name, the whole is a company even when the model calls it a person or nothing at all.
+# Only words that are nobody's surname ("Church", "Court", "Post" are).
+BUSINESS_HEAD_WORDS = frozenset(
+    """supermarkets markets stores foods motors airlines airways industries holdings pharmaceuticals
+    technologies logistics enterprises bancorp insurance hotels resorts properties realty communications
+    corp corporation inc ltd llc plc""".split()
 )
 # One-word "organisations" that are common nouns of government, not names: a country's "Government",
 # an "Inquiry", the "Territory".  Kept (the store keeps every fact) with a low confidence, never

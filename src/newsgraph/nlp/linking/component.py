@@ -24,14 +24,14 @@ from spacy.tokens import Doc, Span
 
 from ...model import Entity, Mention
 from ..extensions import register_extensions
-from ..knowledge.leaders import leader_country
-from ..knowledge.lexicon import STREET_HEAD_WORDS, TITLES, collapse_spaces
+from ..knowledge.leaders import leader_country, name_words
+from ..knowledge.lexicon import GIVEN_NAMES, STREET_HEAD_WORDS, TITLES, collapse_spaces
 from ..knowledge.organisations import is_igo_name, named_country, without_leading_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
 from .nested import nest_places
-from .people import PERSONISH, PeopleResolver, is_credit_line
+from .people import PERSONISH, PeopleResolver, is_credit_line, is_newsroom_credit
 from .places import PlaceResolver
 
 __all__ = ["EntityLinker", "KEEP_LABELS"]
@@ -92,7 +92,7 @@ class EntityLinker:
                 m.credit = is_credit_line(doc, m)
                 self.people.read_titles(doc, m, title_tokens)
                 people.append(m)
-            elif m is not None:
+            elif m is not None and not is_newsroom_credit(doc, m):
                 others.append(m)
         # A span that we read as part of a title ("Secretary of State") is not an entity; one that only
         # ends in a title word ("Ministry of Finance" before "Finance Minister X"'s name) still is.
@@ -147,6 +147,8 @@ class EntityLinker:
                 t = doc[start - 2 if line_break else start - 1]
                 if not (t.pos_ == "PROPN" and t.is_title and t.ent_iob == 2 and t.text not in TITLES):
                     break
+                if end - start > 1 and not line_break and t.lower_ not in GIVEN_NAMES:
+                    break  # "Ombudsman Paul Barrow": before a first and last name, a capitalised word is a title
                 if not ent.start <= t.head.i < end:
                     break
                 start = t.i
@@ -230,8 +232,11 @@ class EntityLinker:
         country = country or getattr(near, "country", None)
         aliases = list(dict.fromkeys(f for f in forms if f != name))
         if country is None and label == "PERSON":
-            # a political figure the article does not place: the leaders table knows ("Putin" -> RUS)
-            country = next((c for c in map(leader_country, [name, *aliases]) if c), None)
+            # a political figure the article does not place: the leaders table knows ("Putin" -> RUS).
+            # Named in full, the full name decides: "Paul X" is not the leader "Adama X".
+            named_in_full = len(name_words(name)) > 1
+            leader_forms = [f for f in [name, *aliases] if not named_in_full or len(name_words(f)) > 1]
+            country = next((c for c in map(leader_country, leader_forms) if c), None)
         elif country is None and label in ("ORG", "GPE", "NORP", "FAC") and not is_igo_name([name, *aliases]):
             # the small model tags "Moody Awori" ORG: a full two-word name may still be a leader's
             country = leader_country(name) if len(name.split()) >= 2 else None

@@ -12,7 +12,7 @@ from bisect import bisect_left
 from typing import TYPE_CHECKING
 
 from spacy.attrs import ENT_IOB, IS_TITLE, LOWER, POS
-from spacy.symbols import PROPN
+from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
@@ -32,7 +32,7 @@ from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord,
 if TYPE_CHECKING:
     from .places import PlaceResolver
 
-__all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "person_evidence"]
+__all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "is_newsroom_credit", "person_evidence"]
 
 # Credit lines: "Jane Roe contributed to this report", "Reporting by Jane Roe".
 _CREDIT_LEMMAS = frozenset({"contribute", "report", "write", "edit"})
@@ -45,12 +45,28 @@ _CREDITED_WORK_WORDS = frozenset({"written", "edited", "reported", "reporting", 
                                   "photographed", "produced", "additional"})  # fmt: skip
 
 
-def _signs_a_quote(doc: Doc, para_start: int) -> bool:
-    """Whether the paragraph at token ``para_start`` opens with a dash right after a paragraph that ends
-    in a closing quotation mark: the signature of that quotation ("— Jane Roe, Outlet")."""
-    if para_start < 2 or doc[para_start].text not in _SIGNATURE_DASHES:
+# Last words of an outlet's credit for its own newsroom ("By Herald Staff"): a byline, no organisation.
+_NEWSROOM_CREDIT_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "correspondents",
+                                    "writer", "writers", "desk", "newsroom"})  # fmt: skip
+
+
+def is_newsroom_credit(doc: Doc, m: MentionRecord) -> bool:
+    """Whether non-person mention ``m`` is an outlet crediting its newsroom in a byline ("By Herald
+    Staff", "Tribune Staff Reporter" on its own line)."""
+    para_start, para_end = _paragraph_of(doc, m)
+    rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end or t.is_punct or t.is_space)]
+    if rest and rest[0].i == para_start and rest[0].lower_ == "by":
+        rest = rest[1:]
+    inside = any(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in doc[m.start : m.end])
+    return (inside or bool(rest)) and all(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in rest)
+
+
+def _signs_a_quote(doc: Doc, dash: int) -> bool:
+    """Whether token ``dash`` is a dash right after a closing quotation mark, on the same line or
+    opening the paragraph after the quotation's: the quotation's signature ("— Jane Roe, Outlet")."""
+    if dash < 1 or doc[dash].text not in _SIGNATURE_DASHES:
         return False
-    before = next((t for t in reversed(doc[: para_start - 1]) if not t.is_space), None)
+    before = next((t for t in reversed(doc[:dash]) if not t.is_space), None)
     return before is not None and before.is_quote and before.text not in ("“", "‘")
 
 
@@ -66,16 +82,21 @@ def _line_breaks(doc: Doc) -> list[int]:
     return breaks
 
 
+def _paragraph_of(doc: Doc, m: MentionRecord) -> tuple[int, int]:
+    """The token range of the paragraph (between line breaks) holding mention ``m``."""
+    breaks = _line_breaks(doc)
+    at = bisect_left(breaks, m.start)  # the paragraph runs from after the break before the mention ...
+    para_start = breaks[at - 1] + 1 if at else 0
+    at = bisect_left(breaks, m.end)  # ... to the first break at or after its end
+    return para_start, breaks[at] if at < len(breaks) else len(doc)
+
+
 def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
     """Whether mention ``m`` is a byline or credit, not a person of the story: the whole paragraph
     ("JANE ROE" on its own line), after a paragraph-initial "By", in a picture's credit ("Photo: Jane
     Roe/Agency"), after "written by" or "edited by" in a sentence that opens with it, or the subject of
     "contributed to this report"; never a dash-led signature under a quotation."""
-    breaks = _line_breaks(doc)
-    at = bisect_left(breaks, m.start)  # the paragraph runs from after the break before the mention ...
-    para_start = breaks[at - 1] + 1 if at else 0
-    at = bisect_left(breaks, m.end)  # ... to the first break at or after its end
-    para_end = breaks[at] if at < len(breaks) else len(doc)
+    para_start, para_end = _paragraph_of(doc, m)
     if _signs_a_quote(doc, para_start):
         return False  # "“...”\n\n— Jane Roe": she said the words above, she did not write the story
     rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end) and not t.is_punct]
@@ -140,6 +161,8 @@ def person_evidence(doc: Doc, m: MentionRecord) -> int:
     before = doc[max(0, m.start - 3) : m.start]
     if any(t.lower_ in KIN_WORDS for t in before):
         return 2  # "his sister, Jane Roe, said"
+    if _signs_a_quote(doc, m.start - 1):
+        return 2  # "“...” — Jane Roe, Outlet": the signer of a quotation
     after = doc[m.end : m.end + 3]
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return 2  # "Jane Roe, 41,"
@@ -355,10 +378,13 @@ class PeopleResolver:
         lowers = {doc.vocab.strings[w] for w in by_surname if w in doc.vocab.strings}
         rows = doc.to_array([ENT_IOB, IS_TITLE, POS, LOWER]).tolist()
         for i, (iob, title, pos, lower) in enumerate(rows):
-            if not (iob == 2 and title and lower in lowers and pos == PROPN):
+            if not (iob == 2 and title and lower in lowers and pos in (PROPN, NOUN)):
                 continue
             t = doc[i]
-            if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and t.pos_ == "PROPN" and t.i not in taken:
+            # the model reads a surname that is also a word ("Reading", "Hope") as a noun: as a
+            # subject it is still the person's name
+            as_name = t.pos_ == "PROPN" or t.dep_ in ("nsubj", "nsubjpass")
+            if t.ent_iob == 2 and t.is_title and t.lower_ in by_surname and as_name and t.i not in taken:
                 p = doc[t.i - 1] if t.i else t
                 s = p.i if p.lower_ in NAME_PARTICLES and p.ent_iob == 2 and p.i not in taken else t.i  # "de Vries"
                 m = MentionRecord(s, t.i + 1, doc[s].idx, t.idx + len(t.text), doc[s : t.i + 1].text, "PERSON")

@@ -67,7 +67,10 @@ __all__ = [
     "QuoteSettings",
 ]
 
-_DASH_SIGNATURE = re.compile(r"[^\S\n]*([―—–])[^\S\n]*")  # spaces, no-break spaces, not newlines
+# spaces, no-break spaces; or the quotation's paragraph ends and the next opens with the dash
+_DASH_SIGNATURE = re.compile(r"[^\S\n]*(\n\s*)?([―—–])[^\S\n]*")
+# Words a signature line may hold after the name ("— Jane Roe, reader, Springfield"); more is a paragraph.
+_SIGNATURE_LINE_MAX_WORDS = 8
 
 # Conjunctions that open a clause of its own after a quote: its verb does not frame the quote.
 _CONCESSIVE = frozenset("though although while whereas because if unless".split())
@@ -378,7 +381,8 @@ class _Extractor:
         return ent, Span(colon, colon + 1, ":"), Span(start, end, self.text[start:end])
 
     def _dash_signature(self, close_pos: int) -> _Who | None:
-        """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs)."""
+        """ "“...” ― Name": a quote signed with a dash and a name (reader comments, epigraphs), on the
+        quotation's line or as a short line of its own right after it."""
         m = _DASH_SIGNATURE.match(self.text, close_pos + 1)
         if m is None:
             return None
@@ -388,7 +392,14 @@ class _Extractor:
         if i == len(spans) or spans[i][0] != name_start:
             return None  # a dash that goes on with the sentence, not a signature
         _, name_end, ent = spans[i]
-        dash = m.start(1)
+        if m.group(1) is not None:  # a signature in a paragraph of its own is the whole line
+            line_end = self.text.find("\n", name_end)
+            rest = self.text[name_end : len(self.text) if line_end < 0 else line_end]
+            if rest.strip() and not rest.startswith(","):
+                return None
+            if len(rest.split()) > _SIGNATURE_LINE_MAX_WORDS:
+                return None
+        dash = m.start(2)
         return ent, Span(dash, dash + 1, self.text[dash]), Span(name_start, name_end, self.text[name_start:name_end])
 
     def _framing_cues(self, open_pos, close_pos, first_s, last_s):
