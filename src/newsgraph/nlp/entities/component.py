@@ -81,6 +81,7 @@ class EntityCorrector:
         ents = self.matcher.merge_matches(doc, ents, self.matcher.matches(doc))
         ents = self.organisations.apply(doc, ents)
         ents = self.rules.compound_nationalities(doc, ents, gaz, keys)
+        ents = self.rules.town_before_region(doc, ents, gaz)
         for e in ents:
             if not e.kb and e.label in LINKABLE:
                 self.matcher.link(doc, e, gaz)
