@@ -57,3 +57,20 @@ def test_a_person_after_a_preposition_stays_a_person(nlp):
 def test_a_company_after_a_preposition_stays_a_company(nlp):
     found = {(e.name, e.type) for e in nlp("She sold the shares to Barclays Holdings last year.")._.ng_entities}
     assert not any(t in ("GPE", "LOC") for _, t in found)
+
+
+def place_mentions(nlp, text):
+    """``[(mention text, entity type)]`` of the article's place mentions, in text order."""
+    doc = nlp(text)
+    found = [(m.start, m.text, e.type) for e in doc._.ng_entities if e.type in ("GPE", "LOC") for m in e.mentions]
+    return [(t, typ) for _, t, typ in sorted(found)]
+
+
+def test_a_place_in_a_persons_title_is_still_a_place(nlp):
+    found = place_mentions(nlp, "The talks were led by the President of Ukraine Petro Poroshenko and his aides.")
+    assert ("Ukraine", "GPE") in found
+
+
+def test_every_repeat_of_a_place_the_article_names_is_a_mention(nlp):
+    text = "Troops entered Nakusp on Friday. NAKUSP – The mayor of Nakusp said the town was calm."
+    assert [t for t, _ in place_mentions(nlp, text)] == ["Nakusp", "NAKUSP", "Nakusp"]

@@ -91,6 +91,7 @@ class EntityCorrector:
         ents = self.rules.common_nouns_opening_sentences(doc, ents)
         self.rules.streets_by_first_word(doc, ents)
         ents = self.rules.one_name_one_type(doc, ents)
+        ents = self.rules.repeated_places(doc, ents)
         self._set_ents(doc, ents, numeric)
         return doc
 

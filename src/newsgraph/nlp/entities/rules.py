@@ -62,6 +62,15 @@ MOTION_TOWN_POPULATION = 5_000
 MAX_PLACE_WORDS = 3
 
 
+def _glued_to_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether a capitalised word joins the run on either side ("Nakusp Road", "Lake Nakusp"): then
+    the run is part of a longer name the model did not tag, not the place alone."""
+    before = doc[i - 1] if i else None
+    after = doc[j] if j < len(doc) else None
+    return any(t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+               and t.whitespace_ != "\n" for t in (before, after) if t is not None and not t.is_space)  # fmt: skip
+
+
 def _inside(place: Place, wide: Place) -> bool:
     """Whether a town lies in a country, or in a state or county (same admin1 region)."""
     if wide.kind == "country":
@@ -421,6 +430,36 @@ class TypeRules:
                     src = known[tok.text]
                     ents.append(SpanCandidate(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
         return ents
+
+    @staticmethod
+    def repeated_places(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """Repeats the model missed of a place it found and the gazetteer linked elsewhere in the article
+        ("Troops entered Nakusp ... NAKUSP - ... Nakusp is calm"): every capitalised occurrence not inside
+        another name, written as the linked one or in capitals, is a mention of that place."""
+        known: dict[str, SpanCandidate] = {}
+        for e in ents:
+            if e.kb and e.label in ("GPE", "LOC") and not e.kb.startswith(("org:", "norp:")):
+                known.setdefault(doc[e.start : e.end].text, e)
+        if not known:
+            return ents
+        capitals = {text.upper(): e for text, e in known.items() if len(text) > 3}
+        longest = max(len(doc[e.start : e.end]) for e in known.values())
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        added = []
+        for i, tok in enumerate(doc):
+            if covered[i] or not tok.text[:1].isupper() or (i and is_person_title(doc[i - 1])):
+                continue
+            for j in range(min(len(doc), i + longest), i, -1):
+                span = doc[i:j]
+                src = known.get(span.text) or (capitals.get(span.text) if span.text.isupper() else None)
+                if src is None or any(covered[i:j]) or _glued_to_name(doc, i, j):
+                    continue
+                added.append(SpanCandidate(i, j, src.label, src.kb, src.weight))
+                covered[i:j] = b"\x01" * (j - i)
+                break
+        return ents + added
 
     @staticmethod
     def _yields_to_person(place: Place, named: bool, cues: int) -> bool:
