@@ -74,3 +74,17 @@ def test_a_place_in_a_persons_title_is_still_a_place(nlp):
 def test_every_repeat_of_a_place_the_article_names_is_a_mention(nlp):
     text = "Troops entered Nakusp on Friday. NAKUSP – The mayor of Nakusp said the town was calm."
     assert [t for t, _ in place_mentions(nlp, text)] == ["Nakusp", "NAKUSP", "Nakusp"]
+
+
+def test_a_tie_between_a_linked_place_and_an_unlinked_person_goes_to_the_place(nlp):
+    from newsgraph.nlp.entities.matching import SpanCandidate
+    from newsgraph.nlp.entities.rules import TypeRules
+    from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
+
+    doc = nlp("Rents rose in Chipping Norton last year. Chipping Norton has one new shop.")
+    town = get_gazetteer().lookup("Chipping Norton")[0]
+    starts = [t.i for t in doc if t.text == "Chipping"]
+    # the model's two readings of one name: the linked town once, a "person" once
+    ents = [SpanCandidate(starts[0], starts[0] + 2, "GPE", town.id), SpanCandidate(starts[1], starts[1] + 2, "PERSON")]
+    TypeRules().one_name_one_type(doc, ents)
+    assert [(e.label, e.kb) for e in ents] == [("GPE", town.id), ("GPE", town.id)]

@@ -412,7 +412,10 @@ class TypeRules:
                 continue
             if text in surnames and not any(e.weight == GAZ_WEIGHT for e in group):
                 votes["PERSON"] += len(group) + 1  # "Putin" after "Vladimir Putin"
-            label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+            # a tie goes to a reading the gazetteer linked ("in Chipping Norton" linked, "Chipping Norton" alone a
+            # "person"), then to a person
+            linked = {e.label for e in group if e.kb}
+            label = max(votes, key=lambda lab: (votes[lab], lab in linked, lab == "PERSON"))
             kb = next((e.kb for e in group if e.label == label and e.kb), "")
             for e in group:
                 e.kb = e.kb if e.label == label and e.kb else kb
