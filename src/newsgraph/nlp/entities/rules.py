@@ -1,8 +1,10 @@
 """Span and type correction rules for ``newsgraph_entities_v1`` (see :mod:`newsgraph.nlp.entities`).
 
 Step 2 of the component (trimming model spans to the bare name, dropping junk), the rules
-that retype spans next to linked names (compound nationalities, listed places, places after
-prepositions) and step 4 (one name, one type per article; surname propagation).
+that retype spans next to linked names (compound nationalities, "Town, Region" typed as one name,
+listed places, places after prepositions of place or motion and after compass adjectives) and
+step 4 (one name, one type per article; surname propagation; repeats of a linked place the model
+missed).
 """
 
 from __future__ import annotations
