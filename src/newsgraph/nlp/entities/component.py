@@ -113,6 +113,7 @@ class EntityCorrector:
         ents = self.matcher.merge_matches(doc, ents, self.matcher.matches(doc))
         ents = self.organisations.apply(doc, _signers_of_quotations(doc, ents))
         ents = self.rules.compound_nationalities(doc, ents, gaz, keys)
+        ents = self.rules.town_before_region(doc, ents, gaz)
         for e in ents:
             if not e.kb and e.label in LINKABLE:
                 self.matcher.link(doc, e, gaz)
@@ -122,6 +123,7 @@ class EntityCorrector:
         ents = self.rules.common_nouns_opening_sentences(doc, ents)
         self.rules.streets_by_first_word(doc, ents)
         ents = self.rules.one_name_one_type(doc, ents)
+        ents = self.rules.repeated_places(doc, ents)
         self._set_ents(doc, ents, numeric)
         return doc
 

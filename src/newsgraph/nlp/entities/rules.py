@@ -1,8 +1,10 @@
 """Span and type correction rules for ``newsgraph_entities_v1`` (see :mod:`newsgraph.nlp.entities`).
 
 Step 2 of the component (trimming model spans to the bare name, dropping junk), the rules
-that retype spans next to linked names (compound nationalities, listed places, places after
-prepositions) and step 4 (one name, one type per article; surname propagation).
+that retype spans next to linked names (compound nationalities, "Town, Region" typed as one name,
+listed places, places after prepositions of place or motion and after compass adjectives) and
+step 4 (one name, one type per article; surname propagation; repeats of a linked place the model
+missed).
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from ..knowledge.lexicon import (
     TITLE_KEYS,
     normalize_name,
 )
-from .matching import DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
+from .matching import COMPASS, DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
 
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
 # One-word spans that are no names: personal pronouns, relatives and demonstratives.  (All the
@@ -51,6 +53,33 @@ PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
 # Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
 PLACE_PREPS = {"in", "at", "near", "outside", "inside", "around", "across", "into", "towards", "toward", "through"}
+# Prepositions of motion: "drove to Wetaskiwin", "the convoy from Brackley".
+MOTION_PREPS = {"to", "from", "via", "into", "towards", "toward"}
+# Verbs whose "to" takes a person or a body, not a destination ("wrote to Hastings", "sold it to Acme").
+NON_MOTION_TO_LEMMAS = {"say", "tell", "speak", "talk", "write", "reply", "respond", "explain", "listen", "send",
+                        "give", "sell", "pay", "lend", "hand", "report", "belong", "apologize", "apologise",
+                        "introduce", "marry", "turn", "award", "donate", "offer", "owe"}  # fmt: skip
+# A hamlet's name after "to"/"from" is as often a firm's or a person's; a town of this size is a town.
+MOTION_TOWN_POPULATION = 5_000
+MAX_PLACE_WORDS = 3
+
+
+def _glued_to_name(doc: Doc, i: int, j: int) -> bool:
+    """Whether a capitalised word joins the run on either side ("Nakusp Road", "Lake Nakusp"): then
+    the run is part of a longer name the model did not tag, not the place alone."""
+    before = doc[i - 1] if i else None
+    after = doc[j] if j < len(doc) else None
+    return any(t is not None and t.is_alpha and t.text[:1].isupper() and not t.is_sent_start
+               and t.whitespace_ != "\n" for t in (before, after) if t is not None and not t.is_space)  # fmt: skip
+
+
+def _inside(place: Place, wide: Place) -> bool:
+    """Whether a town lies in a country, or in a state or county (same admin1 region)."""
+    if wide.kind == "country":
+        return place.country is not None and place.country == wide.country
+    return place.admin is not None and place.admin == wide.admin
+
+
 JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
 LIST_WORDS = {"and", "or", ",", "&"}
 PORTFOLIO_KEYS = frozenset(w.lower() for w in PORTFOLIO_WORDS)
@@ -254,25 +283,73 @@ class TypeRules:
                 if places:
                     e.label, e.kb = places[0].label, places[0].id
 
-    @staticmethod
-    def places_after_prepositions(doc: Doc, ents: list[SpanCandidate], gaz) -> None:
-        """A one-word "person" or "org" right after "in", "near", "outside" that the gazetteer knows as a
-        place is that place ("attacks in Daquq"), unless the text also names a person with that word."""
+    def places_after_prepositions(self, doc: Doc, ents: list[SpanCandidate], gaz) -> None:
+        """A "person" or "org" of one to three words that the gazetteer knows as a place is that place where
+        the sentence puts it as one: right after "in", "near", "outside" ("attacks in Daquq"), after a
+        preposition of motion ("drove to Wetaskiwin", "from Brackley"), or after a compass adjective ("in
+        northern Tessalit").  Not when the text also names a person with one of its words, when a verb of
+        speaking or giving governs "to" ("wrote to Hastings"), nor for a name the gazetteer also knows as
+        an organisation."""
         names = None
         for e in ents:
-            if e.kb or e.label not in ("PERSON", "ORG") or e.end - e.start != 1 or e.start == 0:
+            n = e.end - e.start
+            if e.kb or e.label not in ("PERSON", "ORG") or not 1 <= n <= MAX_PLACE_WORDS or e.start == 0:
                 continue
-            prep = doc[e.start - 1]
-            if prep.lower_ not in PLACE_PREPS or doc[e.start].head.i != prep.i:
+            span = doc[e.start : e.end]
+            if not all(t.is_title and t.is_alpha for t in span) or span[-1].lower_ in ORG_HEAD_WORDS:
+                continue  # "Maria Hastings" may pass here; "Barclays Holdings", "Acme Group" never
+            if n > 1 and e.label == "PERSON" and span[0].lower_ in GIVEN_NAMES:
+                continue  # "to Maria Hastings": a given name opens a person's name
+            before = doc[e.start - 1]
+            compass = before.is_lower and before.lower_ in COMPASS  # "in northern Tessalit"
+            if not compass and not self._locative_object(doc, e, before):
                 continue
-            places = [p for p in gaz.lookup(doc[e.start].text) if p.label in ("GPE", "LOC")]
-            if not places:
+            places = [p for p in gaz.lookup(span.text) if p.label in ("GPE", "LOC")]
+            if not places or any(p.kind == "org" for p in gaz.lookup(span.text)[:3]):
                 continue
+            if (
+                before.lower_ in MOTION_PREPS
+                and places[0].kind == "city"
+                and places[0].population < MOTION_TOWN_POPULATION
+            ):
+                continue  # "went to Booker": a hamlet's name is likelier a firm's or a person's
             if names is None:
                 names = {w for x in ents if x.label == "PERSON" and x.end - x.start > 1
                          for w in (doc[x.start].text, doc[x.end - 1].text)}  # fmt: skip
-            if doc[e.start].text not in names:
+            if not any(t.text in names for t in span):
                 e.label, e.kb, e.weight = places[0].label, places[0].id, GAZ_WEIGHT
+
+    @staticmethod
+    def _locative_object(doc: Doc, e: SpanCandidate, prep) -> bool:
+        """Whether the name is the object of a preposition of place or motion right before it.  The parse
+        may hang the name elsewhere ("heading to Tewkesbury face delays" makes it a compound of "face"):
+        a preposition tagged as one, right before a name, governs it."""
+        if prep.lower_ not in PLACE_PREPS | MOTION_PREPS or prep.pos_ != "ADP":
+            return False
+        return not (prep.lower_ == "to" and prep.head.lemma_ in NON_MOTION_TO_LEMMAS)
+
+    @staticmethod
+    def town_before_region(doc: Doc, ents: list[SpanCandidate], gaz) -> list[SpanCandidate]:
+        """ "Llandovery, Carmarthenshire" typed as one organisation or person: a town of that region, then
+        the region -- two places, as a reader takes "Town, Region"."""
+        out = []
+        for e in ents:
+            comma = next((i for i in range(e.start + 1, e.end - 1) if doc[i].text == ","), None)
+            if e.kb or e.label not in ("PERSON", "ORG") or comma is None:
+                out.append(e)
+                continue
+            town, region = doc[e.start : comma], doc[comma + 1 : e.end]
+            wide = next((p for p in gaz.lookup(region.text, include_alternate=False)[:3]
+                         if p.kind in ("country", "admin1", "admin2")), None)  # fmt: skip
+            place = None
+            if wide is not None and all(t.is_title for t in town):
+                place = next((p for p in gaz.lookup(town.text) if p.kind == "city" and _inside(p, wide)), None)
+            if place is None:
+                out.append(e)
+                continue
+            out.append(SpanCandidate(e.start, comma, place.label, place.id, GAZ_WEIGHT))
+            out.append(SpanCandidate(comma + 1, e.end, wide.label, wide.id, GAZ_WEIGHT))
+        return out
 
     @staticmethod
     def common_nouns_opening_sentences(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
@@ -339,7 +416,10 @@ class TypeRules:
                 continue
             if text in surnames and not any(e.weight == GAZ_WEIGHT for e in group):
                 votes["PERSON"] += len(group) + 1  # "Putin" after "Vladimir Putin"
-            label = max(votes, key=lambda lab: (votes[lab], lab == "PERSON"))
+            # a tie goes to a reading the gazetteer linked ("in Chipping Norton" linked, "Chipping Norton" alone a
+            # "person"), then to a person
+            linked = {e.label for e in group if e.kb}
+            label = max(votes, key=lambda lab: (votes[lab], lab in linked, lab == "PERSON"))
             kb = next((e.kb for e in group if e.label == label and e.kb), "")
             for e in group:
                 e.kb = e.kb if e.label == label and e.kb else kb
@@ -357,6 +437,36 @@ class TypeRules:
                     src = known[tok.text]
                     ents.append(SpanCandidate(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
         return ents
+
+    @staticmethod
+    def repeated_places(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """Repeats the model missed of a place it found and the gazetteer linked elsewhere in the article
+        ("Troops entered Nakusp ... NAKUSP - ... Nakusp is calm"): every capitalised occurrence not inside
+        another name, written as the linked one or in capitals, is a mention of that place."""
+        known: dict[str, SpanCandidate] = {}
+        for e in ents:
+            if e.kb and e.label in ("GPE", "LOC") and not e.kb.startswith(("org:", "norp:")):
+                known.setdefault(doc[e.start : e.end].text, e)
+        if not known:
+            return ents
+        capitals = {text.upper(): e for text, e in known.items() if len(text) > 3}
+        longest = max(len(doc[e.start : e.end]) for e in known.values())
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        added = []
+        for i, tok in enumerate(doc):
+            if covered[i] or not tok.text[:1].isupper() or (i and is_person_title(doc[i - 1])):
+                continue
+            for j in range(min(len(doc), i + longest), i, -1):
+                span = doc[i:j]
+                src = known.get(span.text) or (capitals.get(span.text) if span.text.isupper() else None)
+                if src is None or any(covered[i:j]) or _glued_to_name(doc, i, j):
+                    continue
+                added.append(SpanCandidate(i, j, src.label, src.kb, src.weight))
+                covered[i:j] = b"\x01" * (j - i)
+                break
+        return ents + added
 
     @staticmethod
     def _yields_to_person(place: Place, named: bool, cues: int) -> bool:

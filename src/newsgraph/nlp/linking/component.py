@@ -47,6 +47,11 @@ def _acronym(text: str) -> str:
     return "".join(w[0] for w in words if w[0].isupper()) if len(words) > 1 else ""
 
 
+def _named_place(m: MentionRecord) -> bool:
+    """A mention of a gazetteer-linked place (not an organisation or a people)."""
+    return m.label in ("GPE", "LOC") and bool(m.kb) and not m.kb.startswith(("org:", "norp:"))
+
+
 def _kind_group(label: str) -> str:
     return "place" if label in ("GPE", "LOC", "FAC") else label
 
@@ -95,8 +100,9 @@ class EntityLinker:
             elif m is not None and not is_newsroom_credit(doc, m):
                 others.append(m)
         # A span that we read as part of a title ("Secretary of State") is not an entity; one that only
-        # ends in a title word ("Ministry of Finance" before "Finance Minister X"'s name) still is.
-        others = [m for m in others if not title_tokens.issuperset(range(m.start, m.end))]
+        # ends in a title word ("Ministry of Finance" before "Finance Minister X"'s name) still is, and so
+        # is a place the gazetteer knows ("Ukraine" of "President of Ukraine X"): the title names it.
+        others = [m for m in others if not title_tokens.issuperset(range(m.start, m.end)) or _named_place(m)]
 
         self.people.share_surnames(doc, people)
         named, others = self.people.retype_named_people(doc, others)
