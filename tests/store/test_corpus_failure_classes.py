@@ -4,8 +4,6 @@ the whole pipeline and the store."""
 
 from __future__ import annotations
 
-import pytest
-
 from newsgraph.store import Store
 
 
@@ -18,7 +16,6 @@ def corpus_ids_of(store: Store, article, surface: str) -> set[int]:
     return {row[0] for row in rows}
 
 
-@pytest.mark.xfail(strict=True, reason="open: the feature is linked to the company's gazetteer id, so they merge")
 def test_a_natural_feature_and_the_company_named_like_it_stay_apart_across_articles(analyze_text, tmp_path):
     company = analyze_text("Meta said on Tuesday that it would hire 300 engineers in Dublin.")
     feature = analyze_text("Fires spread across the Meta savanna this week, ranchers in the region said.")

@@ -20,7 +20,6 @@ def test_a_person_named_like_a_company_keeps_every_mention(nlp):
     assert all(e.gazetteer_id is None for e in found)
 
 
-@pytest.mark.xfail(strict=True, reason="open: a company's name before a word for a landform is linked to the company")
 def test_a_natural_feature_named_like_a_company_is_not_the_company(nlp):
     found = entities(nlp, "Fires spread across the Meta savanna this week, and the Toyota plain flooded.")
     assert not [e for e in found if e.gazetteer_id and e.gazetteer_id.startswith("org:")], found

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..knowledge.lexicon import BUSINESS_HEAD_WORDS, GIVEN_NAMES, ORG_HEAD_WORDS
+from ..knowledge.lexicon import BUSINESS_HEAD_WORDS, GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS
 from .matching import GEO_HEADS, SpanCandidate
 
 __all__ = ["OrganisationRules"]
@@ -55,6 +55,7 @@ class OrganisationRules:
 
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
         ents = self._companies_by_trade_word(doc, ents)
+        self._features_named_like_companies(doc, ents)
         for e in ents:
             self._cut_at_line_break(doc, e)
             if e.label == "ORG" and not e.kb:
@@ -81,6 +82,14 @@ class OrganisationRules:
                     e.label = "GPE"
             out.append(e)
         return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def _features_named_like_companies(doc: Doc, ents: list[SpanCandidate]) -> None:
+        """ "the Acme savanna": an organisation's name right before the lower-case noun of a natural
+        feature names the feature; name and noun become one unlinked place, never the company."""
+        for e in ents:
+            if e.label == "ORG" and e.end < len(doc) and doc[e.end].is_lower and doc[e.end].lower_ in LANDFORM_NOUNS:
+                e.end, e.label, e.kb = e.end + 1, "LOC", ""
 
     @staticmethod
     def _companies_by_trade_word(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:

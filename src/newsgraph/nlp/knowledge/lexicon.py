@@ -357,6 +357,14 @@ BUSINESS_HEAD_WORDS = frozenset(
     technologies logistics enterprises bancorp insurance hotels resorts properties realty communications
     corp corporation inc ltd llc plc""".split()
 )
+# Common nouns of a natural feature, in lower case after a name ("the Amazon rainforest", "the
+# Niger delta"): name and noun are the feature, whatever else the name alone may be.  Not words
+# a business also uses after its name ("channel", "bank", "gap", "strip").
+LANDFORM_NOUNS = frozenset(
+    """sea strait gulf river mountains mountain bay ocean peninsula lake island islands desert valley
+    basin plain plains plateau coast savanna savannah rainforest forest jungle wetlands hills glacier
+    reef delta highlands steppe prairie""".split()
+)
 # One-word "organisations" that are common nouns of government, not names: a country's "Government",
 # an "Inquiry", the "Territory".  Kept (the store keeps every fact) with a low confidence, never
 # merged across articles without a country.
