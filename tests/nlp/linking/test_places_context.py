@@ -300,3 +300,14 @@ def test_a_dotted_state_abbreviation_after_a_name_ends_a_sentence_or_follows_an_
     doc = nlp(text)
     hits = [e for e in doc._.ng_entities if any(m.text == abbreviation for m in e.mentions)]
     assert hits and hits[0].gazetteer_id == f"iso3166-2:{code}", [(e.name, e.gazetteer_id) for e in doc._.ng_entities]
+
+
+def test_a_news_agency_dateline_names_a_town_not_a_state(nlp):
+    # the dateline's place is where the reporter files from: a town ("WASHINGTON (AP)" is the capital),
+    # even after a byline on the same line and with the state's neighbours named below
+    text = (
+        "By Jane Roe and John Doe, Associated Press WASHINGTON (AP) — Lawmakers from Oregon and Idaho asked "
+        "on Monday for more money to fight wildfires in Montana."
+    )
+    p = place(nlp, text, "WASHINGTON")
+    assert p.kind == "city" and "C" in p.flags

@@ -18,6 +18,7 @@ a town it ends with.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from spacy.tokens import Doc
@@ -35,6 +36,7 @@ NESTED_CITY_POPULATION = 500_000
 # A town in a state the article names ("Peoria Chiefs" in an Illinois story); smaller towns share
 # their names with too many institutions ("Aspen Institute", "Georgetown University").
 LOCAL_CITY_POPULATION = 20_000
+_DATELINE_MARK = re.compile(r"\s*(?:\([A-Z][\w.]*\)|[—–]|-\s)")
 _WIDE_KINDS = ("country", "admin1", "region", "continent")
 # Words that are no place on their own, however a gazetteer spells some town.
 _NAME_WORDS = frozenset(
@@ -101,6 +103,13 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
             yield i, i + n, place
 
 
+def _dateline_run(run) -> bool:
+    """A name in capitals before "(" or a dash, as a dateline is written ("WASHINGTON (AP) —"), run into the
+    byline before it by the model."""
+    text = run.doc.text
+    return run.text.isupper() and len(run.text) > 2 and bool(_DATELINE_MARK.match(text, run.end_char))
+
+
 def _reads_as_person(doc: Doc, run, m: MentionRecord, surnames: set[str], lower_words: set[str]) -> bool:
     """A run that is rather a person's name or a common word: "Stanley" of "Mr. Stanley", a given name
     ("Victoria's Secret"), a surname after a given name ("John Austin Foundation"), "Reading" of "reading"."""
@@ -165,6 +174,10 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
     local = [p for p in found if p.kind in ("city", "admin2") and p.admin in codes]
     if local:
         found = local + [p for p in found if p.kind in _WIDE_KINDS]  # no famous namesake town
+    if _dateline_run(run):  # "Associated Press WASHINGTON (AP) —": a dateline names the town filed from
+        town = next((p for p in found if p.kind == "city" and p.notable), None)
+        if town is not None:
+            return town
     for p in found:
         if p.kind in _WIDE_KINDS:
             return p
