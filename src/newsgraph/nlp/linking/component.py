@@ -30,7 +30,7 @@ from ..knowledge.organisations import is_igo_name, named_country, without_leadin
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
-from .nested import nest_places
+from .nested import nest_capitals, nest_places
 from .people import PERSONISH, PeopleResolver, is_credit_line
 from .places import PlaceResolver
 
@@ -118,6 +118,7 @@ class EntityLinker:
         clusters += [c for c in persons if not all(m.credit for m in c.mentions)]
         clusters = [c for c in clusters if c.mentions]
         nest_places(self.places, clusters, doc)
+        nest_capitals(self.places, clusters)
         for c in clusters:
             c.mentions.sort(key=lambda m: m.start_char)
         clusters.sort(key=lambda c: c.mentions[0].start_char)

@@ -26,7 +26,7 @@ from spacy.tokens import Doc
 from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
-__all__ = ["nest_places", "NESTED_CITY_POPULATION", "NESTING_LABELS"]
+__all__ = ["nest_places", "nest_capitals", "NESTED_CITY_POPULATION", "NESTING_LABELS"]
 
 # Names whose words may hold a place; a place's own name ("Dallas County") is not read for a town.
 NESTING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT"})
@@ -82,6 +82,26 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
                     target = by_kb[place.id] = MentionCluster(place.label or "GPE", place.id)
                     clusters.append(target)
                 target.mentions.append(inner)
+
+
+def nest_capitals(resolver, clusters: list[MentionCluster]) -> None:
+    """A capital standing for its government ("Beijing said") is a mention of the country, the actor
+    (:meth:`~newsgraph.nlp.linking.places.PlaceResolver.metonymy`), and, nested in it on the same
+    characters, of the city: the place the text names keeps the city's point, as a reader (and
+    GeoWebNews) places it.  Nested, the city's mention is no actor."""
+    by_kb = {c.kb: c for c in clusters if c.kb and c.mentions and c.label in ("GPE", "LOC", "FAC")}
+    for outer in list(clusters):
+        for m in list(outer.mentions):
+            capital = resolver.place(m.capital) if m.actor_capital else None
+            if capital is None:
+                continue
+            inner = MentionRecord(m.start, m.end, m.start_char, m.end_char, m.text, "GPE", capital.id,
+                                  nested_in=outer)  # fmt: skip
+            target = by_kb.get(capital.id)
+            if target is None:
+                target = by_kb[capital.id] = MentionCluster("GPE", capital.id)
+                clusters.append(target)
+            target.mentions.append(inner)
 
 
 def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str], surnames: set[str],

@@ -160,9 +160,14 @@ class PlaceResolver:
 
     def capital_of(self, text: str, place) -> str | None:
         """ISO3 of the country whose national capital ``text`` (linked to ``place``, if any) is."""
+        capital = self.capital_named(text, place)
+        return capital.country if capital is not None else None
+
+    def capital_named(self, text: str, place):
+        """The national capital ``text`` (linked to ``place``, if any) names, or None."""
         if place is None and self.gazetteer is not None:  # unlinked: the best-ranked capital of that name
             place = next((p for p in self.gazetteer.lookup(text, False)[:3] if "C" in p.flags), None)
-        return place.country if place is not None and place.kind == "city" and "C" in place.flags else None
+        return place if place is not None and place.kind == "city" and "C" in place.flags else None
 
     def qualifier(self, text: str, end_char: int) -> tuple[set[str], set[str]]:
         """Admin1 codes and countries (ISO3) that ``text`` names right after ``end_char`` as ", Region":
@@ -628,7 +633,8 @@ class PlaceResolver:
         place = self.place(m.kb)
         if (m.kb or "").startswith("iso3166:") or getattr(place, "kind", None) == "country":
             return
-        iso = self.capital_of(collapse_spaces(m.text), place)  # the gazetteer flags national capitals with "C"
+        capital = self.capital_named(collapse_spaces(m.text), place)  # the gazetteer flags national capitals "C"
+        iso = capital.country if capital is not None else None
         if iso is None or m.text.isupper() or _dateline(doc, m):
             return  # a dateline is a place, even when the parser makes it a subject
         if m.end < len(doc) and doc[m.end].is_title and not doc[m.end].ent_type_:
@@ -640,7 +646,7 @@ class PlaceResolver:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         if _acts(first) or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
-            m.kb, m.actor_capital, m.label = f"iso3166:{iso}", True, "GPE"
+            m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
 
 
 def _acts(tok) -> bool:
