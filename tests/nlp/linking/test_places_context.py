@@ -311,3 +311,26 @@ def test_a_news_agency_dateline_names_a_town_not_a_state(nlp):
     )
     p = place(nlp, text, "WASHINGTON")
     assert p.kind == "city" and "C" in p.flags
+
+
+def test_a_street_lies_in_the_town_named_only_inside_an_organisations_name(nlp):
+    text = (
+        "Firefighters from the Winnipeg Fire Paramedic Service were called to an apartment block on Larchmont "
+        "Avenue early on Sunday, and two people were taken to hospital."
+    )
+    e = entity(nlp, text, "Larchmont Avenue")
+    assert e.gazetteer_id is None
+    assert km_between(e, 49.88, -97.15) < 30  # Winnipeg
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lat", "lon"),
+    [
+        ("Bavarian brewers raised the price of a litre of beer by ten cents this autumn.", "Bavarian", 48.9, 11.4),
+        ("Forecasters expect Siberian air to bring a hard frost to the plains by Thursday.", "Siberian", 60.0, 100.0),
+    ],
+)
+def test_an_adjective_of_a_region_lies_in_that_region(nlp, text, word, lat, lon):
+    e = entity(nlp, text, word)
+    assert e.gazetteer_id is None  # no gazetteer entry of its own: the region's point, approximately
+    assert km_between(e, lat, lon) < 400
