@@ -65,6 +65,8 @@ GROUP_HOMELANDS = {
     "kurdish": "kurdistan",
     "kurd": "kurdistan",
     "arab": "arabian peninsula",
+    "central american": "central america",
+    "latin american": "latin america",
     "european": "europe",
     "african": "africa",
     "asian": "asia",
@@ -426,6 +428,13 @@ def build() -> Builder:
             pid, name, country = f"norp:{normalize_name(form).replace(' ', '-')}", form, None
             # a continent's or a region's people ("European", "Kurdish") sit on its point
             lat, lon = homeland_at.get(GROUP_HOMELANDS.get(normalize_name(form), ""), (None, None))
+        elif "-" in target:  # the people of a nation within a country ("English": GB-ENG) sit on that nation
+            region_row = b.rows.get(f"iso3166-2:{target}")
+            pid, name, country = f"norp:{target}", forms[0], a2_to_a3.get(target.split("-")[0])
+            if region_row is None or country is None:
+                print(f"warning: demonym region {target} unknown", file=sys.stderr)
+            else:
+                lat, lon = region_row["lat"], region_row["lon"]
         else:
             country = target
             pid, name = f"norp:{target}", forms[0]

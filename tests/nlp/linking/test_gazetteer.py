@@ -191,3 +191,14 @@ def test_a_former_state_sits_on_its_successors_point(gaz):
     soviet = next(q for q in gaz.lookup("Soviet Union") if q.kind == "country")
     russia = next(q for q in gaz.lookup("Russia") if q.kind == "country")
     assert (soviet.lat, soviet.lon) == (russia.lat, russia.lon)
+
+
+def test_the_people_of_a_nation_within_a_country_sit_on_that_nation(gaz):
+    # "English" is of England (its country is still the United Kingdom), "British" of the whole country
+    english = next(q for q in gaz.lookup("English") if q.kind == "nationality")
+    england = gaz.get("iso3166-2:GB-ENG")
+    assert english.country == "GBR" and (english.lat, english.lon) == (england.lat, england.lon)
+    british = next(q for q in gaz.lookup("British") if q.kind == "nationality")
+    assert (british.lat, british.lon) == (gaz.get("iso3166:GBR").lat, gaz.get("iso3166:GBR").lon)
+    central = next(q for q in gaz.lookup("Central American") if q.kind == "nationality")
+    assert (central.lat, central.lon) == (gaz.lookup("Central America")[0].lat, gaz.lookup("Central America")[0].lon)
