@@ -524,7 +524,8 @@ class PlaceResolver:
            country);
         4. otherwise the article's only country, without a point;
         5. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
-           small town abroad that nothing else backs then gives way to the home's ("Millbrook").
+           small town (or a province of under 100k people) abroad that nothing else backs then gives way
+           to the home's ("Millbrook").
 
         The entity keeps no gazetteer id (``MentionCluster.near`` only lends the point and country), so
         a reader of the data can tell an approximate point from a linked place."""
@@ -539,8 +540,10 @@ class PlaceResolver:
         placed = [(c, p) for c, p in placed if not any(c is d for d, _ in in_names)]
 
         def supported(c, p) -> bool:  # a small town nothing else backs ("Millbrook" somewhere) places nothing
+            # a province of under 100k people is no better known than a town (gazetteer ranking)
+            small_region = p.kind == "admin1" and p.population < 100_000
             return (
-                p.kind not in ("city", "admin2") or p.notable or id(c) in self._settled
+                (p.kind not in ("city", "admin2") or p.notable) and not small_region or id(c) in self._settled
                 or any(q.country == p.country for d, q in placed if d is not c and q.kind != "nationality")
             )  # fmt: skip
 
