@@ -59,8 +59,14 @@ GENERIC_ADMIN1 = {
     "al asimah", "coast", "lakes", "islands", "upper", "lower", "mono", "sahel", "centre est", "centre nord",
     "centre ouest", "centre sud", "nord est", "nord ouest", "sud est", "sud ouest", "extreme nord", "adamaoua",
 }  # fmt: skip
-# Group demonyms that stand for a continent's people and sit on its point.
-CONTINENT_PEOPLE = {
+# Group demonyms that stand for a people of no single country and sit on its homeland's point:
+# a continent's ("European") or a region's of curated_features.tsv ("Kurdish" -> Kurdistan).
+GROUP_HOMELANDS = {
+    "kurdish": "kurdistan",
+    "kurd": "kurdistan",
+    "arab": "arabian peninsula",
+    "central american": "central america",
+    "latin american": "latin america",
     "european": "europe",
     "african": "africa",
     "asian": "asia",
@@ -319,6 +325,14 @@ def build() -> Builder:
         c = by_country_name.get((a2, normalize_name(cap)))
         if c is not None:
             b.rows[f"geonames:{c['geonameid']}"]["flags"] += "C"
+    # A country neither point source covers (the U.S. Virgin Islands, the Palestinian Territory,
+    # Curacao) sits at the middle of its towns, as an admin1 region does: without a point its
+    # mentions could not be mapped at all.
+    for a2 in countries:
+        row = b.rows.get(f"iso3166:{a2_to_a3.get(a2, countries[a2].get('iso3'))}")
+        towns = [(la, lo) for (cc, _), found in by_country_admin.items() if cc == a2 for la, lo, _ in found]
+        if row is not None and row["lat"] is None and towns:
+            row["lat"], row["lon"] = (round(v, 4) for v in region_point(towns))
 
     # Admin1: ISO 3166-2 top-level subdivisions.  A point for each: the mean of the
     # GeoNames towns with that admin1 code (GeoNames' own code for the ISO one, from
@@ -402,16 +416,25 @@ def build() -> Builder:
     by_target: dict[str, list[str]] = defaultdict(list)
     for form, a3 in demonyms.items():
         by_target[a3 or "norp:" + form].append(form)
-    continent_at = {
-        normalize_name(r["name"]): (r["lat"], r["lon"]) for r in b.rows.values() if r["kind"] == "continent"
+    homeland_at = {
+        normalize_name(r["name"]): (r["lat"], r["lon"])
+        for r in b.rows.values()
+        if r["kind"] == "continent" or (r["kind"] == "region" and r["id"].startswith("ng:"))
     }
     for target, forms in sorted(by_target.items()):
         lat = lon = None
         if target.startswith("norp:"):  # a group with no single country (Kurdish, Arab, ...)
             form = target[5:]
             pid, name, country = f"norp:{normalize_name(form).replace(' ', '-')}", form, None
-            # a continent's people ("European", "African") sit on the continent's point
-            lat, lon = continent_at.get(CONTINENT_PEOPLE.get(normalize_name(form), ""), (None, None))
+            # a continent's or a region's people ("European", "Kurdish") sit on its point
+            lat, lon = homeland_at.get(GROUP_HOMELANDS.get(normalize_name(form), ""), (None, None))
+        elif "-" in target:  # the people of a nation within a country ("English": GB-ENG) sit on that nation
+            region_row = b.rows.get(f"iso3166-2:{target}")
+            pid, name, country = f"norp:{target}", forms[0], a2_to_a3.get(target.split("-")[0])
+            if region_row is None or country is None:
+                print(f"warning: demonym region {target} unknown", file=sys.stderr)
+            else:
+                lat, lon = region_row["lat"], region_row["lon"]
         else:
             country = target
             pid, name = f"norp:{target}", forms[0]

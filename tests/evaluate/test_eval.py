@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate import EvalReport, resolve_data_path, run_eval, write_accuracy_md
+from newsgraph.evaluate import EvalReport, geowebnews, resolve_data_path, run_eval, write_accuracy_md
 from newsgraph.evaluate.common import is_named, plain_document
 from newsgraph.evaluate.geowebnews import GwnDoc, Toponym, recognition, resolution
 from newsgraph.evaluate.plover import PloverRecord, main_event, map_category, map_country, score
@@ -294,6 +294,19 @@ def test_geowebnews_end_to_end_counts_missed_toponyms_as_wrong():
     assert res["n_gold"] == 3  # Paris, Berlin, Turkey have coordinates; "city" has none
     assert res["acc161"] == 1.0  # of the one found
     assert res["end_to_end"] == pytest.approx(1 / 3)  # Berlin and Turkey were not found
+
+
+def test_geowebnews_a_capital_acting_for_its_country_is_placed_by_its_nested_city_mention():
+    # "Ankara said": the country's mention (the actor) and, nested on the same characters, the city's
+    text = "Ankara said the talks were over."
+    doc = GwnDoc("0", None, text, [Toponym(0, 6, "Ankara", "Metonymic", 39.92, 32.85)])
+    country = ent("E1", "Turkey", "GPE", [(0, 6)], text, lat=39.0, lon=35.0)
+    city = Entity("E2", "Ankara", "GPE", [Mention(0, 6, "Ankara", "E1")], lat=39.92, lon=32.85)
+    res = resolution([doc], [Article(id="a", text=text, entities=[country, city])])
+    assert res["n"] == 1 and res["acc161"] == 1.0
+    # the one span is one prediction, not a right one and a spurious one
+    spans = [(0, 6, "GPE", "E1"), (0, 6, "GPE", "E2")]
+    assert recognition([doc], [geowebnews.distinct_spans(spans)])["all_overlap"].prf.n_pred == 1
 
 
 # ---------------------------------------------------------------------------

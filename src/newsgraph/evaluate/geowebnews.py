@@ -53,6 +53,7 @@ __all__ = [
     "Toponym",
     "GwnDoc",
     "load",
+    "distinct_spans",
     "recognition",
     "resolution",
     "run",
@@ -155,6 +156,17 @@ def our_toponyms(article: Article) -> list[tuple[int, int, str, str]]:
     return sorted(set(out))
 
 
+def _nested_mentions(article: Article) -> set[tuple[int, int, str]]:
+    """``(start, end, entity id)`` of nested mentions: the place a longer name or an acting capital names."""
+    return {(m.start, m.end, ent.id) for ent in article.entities for m in ent.mentions if m.nested is not None}
+
+
+def distinct_spans(spans) -> list[tuple[int, int]]:
+    """The distinct character spans of our toponyms: a capital acting for its country is one span read as
+    the country (the actor) and, nested, the city; it is one prediction."""
+    return list(dict.fromkeys((s, e) for s, e, *_ in spans))
+
+
 def recognition(docs: list[GwnDoc], preds: list[list[tuple[int, int]]]) -> dict:
     """Recognition match results: overall and literal-only, exact and overlap."""
     gold_all: list[SpanT] = []
@@ -189,11 +201,18 @@ def resolution(docs: list[GwnDoc], articles: list[Article]) -> dict:
     for doc, article in zip(docs, articles):
         entities = {e.id: e for e in article.entities}
         ours = our_toponyms(article)
+        nested = _nested_mentions(article)
         for t in doc.toponyms:
             if not t.is_toponym or t.lat is None or t.lon is None:
                 continue
             n_gold += 1
-            best = max(ours, key=lambda p: overlap_chars(p[0], p[1], t.start, t.end), default=None)
+            # on the same characters, the nested mention is the place named ("Beijing" of "Beijing said",
+            # whose outer mention is the country acting)
+            best = max(
+                ours,
+                key=lambda p: (overlap_chars(p[0], p[1], t.start, t.end), (p[0], p[1], p[3]) in nested),
+                default=None,
+            )
             if best is None or not overlap_chars(best[0], best[1], t.start, t.end):
                 continue
             ent = entities[best[3]]
@@ -261,8 +280,8 @@ def run(data_path: Path, *, limit: int | None = None, baseline: bool = True, opt
         [plain_document(d.text, title=d.title, url=d.url, path=f"geowebnews:{d.id}") for d in docs], options
     )
     ours_spans = [our_toponyms(a) for a in articles]
-    rec = recognition(docs, [[(s, e) for s, e, _, _ in spans] for spans in ours_spans])
-    rec_no_norp = recognition(docs, [[(s, e) for s, e, t, _ in spans if t in NO_NORP] for spans in ours_spans])
+    rec = recognition(docs, [distinct_spans(spans) for spans in ours_spans])
+    rec_no_norp = recognition(docs, [distinct_spans(p for p in spans if p[2] in NO_NORP) for spans in ours_spans])
     res = resolution(docs, articles)
     base = base_no_norp = None
     if baseline:

@@ -131,7 +131,7 @@ def test_nationalities_carry_their_country_point(gaz):
     russian = gaz.lookup("Russian")[0]
     assert russian.kind == "nationality" and (russian.lat, russian.lon) == (gaz.get("iso3166:RUS").lat, 100.0)
     assert gaz.lookup("European")[0].lat is not None  # a continent's people: the continent's point
-    assert gaz.lookup("Kurdish")[0].lat is None  # no single country
+    assert gaz.lookup("Hispanic")[0].lat is None  # no single country and no homeland
 
 
 def test_admin1_points_and_people_rank_homonyms(gaz):
@@ -170,3 +170,35 @@ def test_major_companies_are_organisations(gaz):
                  "Lockheed Martin", "Raytheon", "Pfizer", "TSMC"):  # fmt: skip
         assert gaz.lookup(name)[0].kind == "org", name
     assert gaz.lookup("Samsung")[0].country == "KOR" and gaz.lookup("Boeing")[0].country == "USA"
+
+
+def test_every_country_with_towns_has_a_point(gaz):
+    # neither point source covers a few territories: they sit at the middle of their towns
+    for name, lat, lon in (("U.S. Virgin Islands", 18.3, -64.9), ("Palestinian Territory", 31.9, 35.2)):
+        p = next(q for q in gaz.lookup(name) if q.kind == "country")
+        assert p.lat is not None and abs(p.lat - lat) < 1.0 and abs(p.lon - lon) < 1.0, (name, p)
+
+
+def test_a_people_of_no_single_country_sits_on_its_homeland(gaz):
+    kurdish = next(q for q in gaz.lookup("Kurdish") if q.kind == "nationality")
+    kurdistan = next(q for q in gaz.lookup("Kurdistan") if q.kind == "region")
+    assert (kurdish.lat, kurdish.lon) == (kurdistan.lat, kurdistan.lon)
+    arab = next(q for q in gaz.lookup("Arab") if q.kind == "nationality")
+    assert arab.lat is not None and 15 < arab.lat < 35 and 35 < arab.lon < 55
+
+
+def test_a_former_state_sits_on_its_successors_point(gaz):
+    soviet = next(q for q in gaz.lookup("Soviet Union") if q.kind == "country")
+    russia = next(q for q in gaz.lookup("Russia") if q.kind == "country")
+    assert (soviet.lat, soviet.lon) == (russia.lat, russia.lon)
+
+
+def test_the_people_of_a_nation_within_a_country_sit_on_that_nation(gaz):
+    # "English" is of England (its country is still the United Kingdom), "British" of the whole country
+    english = next(q for q in gaz.lookup("English") if q.kind == "nationality")
+    england = gaz.get("iso3166-2:GB-ENG")
+    assert english.country == "GBR" and (english.lat, english.lon) == (england.lat, england.lon)
+    british = next(q for q in gaz.lookup("British") if q.kind == "nationality")
+    assert (british.lat, british.lon) == (gaz.get("iso3166:GBR").lat, gaz.get("iso3166:GBR").lon)
+    central = next(q for q in gaz.lookup("Central American") if q.kind == "nationality")
+    assert (central.lat, central.lon) == (gaz.lookup("Central America")[0].lat, gaz.lookup("Central America")[0].lon)

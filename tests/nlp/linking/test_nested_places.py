@@ -131,3 +131,14 @@ def test_a_nationality_inside_an_organisations_name_is_a_nested_mention(nlp, tex
 def test_a_party_or_faith_inside_a_name_is_no_nested_nationality(nlp, text):
     found = nested_places(nlp(text))
     assert not any(t == "NORP" for t, _, _ in found.values()), found
+
+
+def test_a_dateline_run_into_a_byline_is_the_capital_not_its_namesake_state(nlp):
+    # the model reads "Associated Press WASHINGTON" as one name; the dateline inside it is the town the
+    # story is filed from, and a dateline in capitals names a town, not a region
+    doc = nlp(
+        "By Mary Stone, Associated Press WASHINGTON (AP) — Japan promised on Friday to answer the new steel "
+        "tariffs with duties of its own."
+    )
+    found = nested_places(doc)
+    assert found.get("WASHINGTON", (None, None))[1] == "geonames:4140963", found

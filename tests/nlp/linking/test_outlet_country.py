@@ -138,3 +138,16 @@ def test_the_ranker_weighs_the_home_only_where_no_other_country_is_named(nlp):
         assert get_gazetteer().get(entity(doc, "Perth").gazetteer_id).country == "AUS"  # Australia is named
     finally:
         ranker.weights = shipped
+
+
+# "Marlborough" is first a New Zealand region of 70k people; a Canadian outlet's story means its own town.
+LIBRARY = (
+    "Marlborough residents will have a new public library by the autumn, the town's council said on Monday. "
+    "The building will also hold a clinic and a daycare."
+)
+
+
+def test_a_small_region_abroad_gives_way_to_the_outlets_home_town(nlp):
+    assert entity(link(nlp, LIBRARY), "Marlborough").country == "NZL"  # without the outlet: the region
+    town = entity(link(nlp, LIBRARY, url="https://news.example.ca/2024/library"), "Marlborough")
+    assert town.country == "CAN" and town.gazetteer_id.startswith("geonames:")

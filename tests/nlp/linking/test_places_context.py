@@ -300,3 +300,37 @@ def test_a_dotted_state_abbreviation_after_a_name_ends_a_sentence_or_follows_an_
     doc = nlp(text)
     hits = [e for e in doc._.ng_entities if any(m.text == abbreviation for m in e.mentions)]
     assert hits and hits[0].gazetteer_id == f"iso3166-2:{code}", [(e.name, e.gazetteer_id) for e in doc._.ng_entities]
+
+
+def test_a_news_agency_dateline_names_a_town_not_a_state(nlp):
+    # the dateline's place is where the reporter files from: a town ("WASHINGTON (AP)" is the capital),
+    # even after a byline on the same line and with the state's neighbours named below
+    text = (
+        "By Jane Roe and John Doe, Associated Press WASHINGTON (AP) — Lawmakers from Oregon and Idaho asked "
+        "on Monday for more money to fight wildfires in Montana."
+    )
+    p = place(nlp, text, "WASHINGTON")
+    assert p.kind == "city" and "C" in p.flags
+
+
+def test_a_street_lies_in_the_town_named_only_inside_an_organisations_name(nlp):
+    text = (
+        "Firefighters from the Winnipeg Fire Paramedic Service were called to an apartment block on Larchmont "
+        "Avenue early on Sunday, and two people were taken to hospital."
+    )
+    e = entity(nlp, text, "Larchmont Avenue")
+    assert e.gazetteer_id is None
+    assert km_between(e, 49.88, -97.15) < 30  # Winnipeg
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "lat", "lon"),
+    [
+        ("Bavarian brewers raised the price of a litre of beer by ten cents this autumn.", "Bavarian", 48.9, 11.4),
+        ("Forecasters expect Siberian air to bring a hard frost to the plains by Thursday.", "Siberian", 60.0, 100.0),
+    ],
+)
+def test_an_adjective_of_a_region_lies_in_that_region(nlp, text, word, lat, lon):
+    e = entity(nlp, text, word)
+    assert e.gazetteer_id is None  # no gazetteer entry of its own: the region's point, approximately
+    assert km_between(e, lat, lon) < 400

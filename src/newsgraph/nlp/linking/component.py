@@ -30,7 +30,7 @@ from ..knowledge.organisations import is_igo_name, named_country, without_leadin
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
-from .nested import nest_places
+from .nested import nest_capitals, nest_places
 from .people import PERSONISH, PeopleResolver, is_credit_line, is_newsroom_credit
 from .places import PlaceResolver
 
@@ -118,12 +118,15 @@ class EntityLinker:
         self.places.resolve_by_context(clusters, doc)
         self.places.disambiguate(clusters)
         self.places.rank(clusters, doc)
-        self.places.place_unlinked(clusters, doc)
         self.people.merge_misread_people(persons, clusters)
         # a person named only in a byline or credit line wrote the story and is no person of it
         clusters += [c for c in persons if not all(m.credit for m in c.mentions)]
         clusters = [c for c in clusters if c.mentions]
         nest_places(self.places, clusters, doc)
+        nest_capitals(self.places, clusters)
+        # after nesting: a town named only inside a name ("the Winnipeg Fire Paramedic Service") still
+        # tells where the article's streets are
+        self.places.place_unlinked(clusters, doc)
         for c in clusters:
             c.mentions.sort(key=lambda m: m.start_char)
         clusters.sort(key=lambda c: c.mentions[0].start_char)

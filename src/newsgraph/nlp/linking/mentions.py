@@ -31,6 +31,7 @@ class MentionRecord:
     title: str | None = None
     country: str | None = None  # from a nationality adjective / GPE before a person
     actor_capital: bool = False
+    capital: str | None = None  # with actor_capital: the gazetteer id of the city named (its point)
     surname: str | None = None  # shared from a coordinated full name: "Bill" in "Bill and Hillary Clinton"
     credit: bool = False  # a byline or credit line ("By Jane Roe", "Jane Roe contributed to this report")
     # a place read inside a longer name ("Dallas" in "Dallas Mavericks"): that name's cluster (see .nested)

@@ -18,6 +18,7 @@ a town it ends with.
 
 from __future__ import annotations
 
+import re
 import unicodedata
 
 from spacy.tokens import Doc
@@ -25,7 +26,7 @@ from spacy.tokens import Doc
 from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
-__all__ = ["nest_places", "NESTED_CITY_POPULATION", "NESTING_LABELS"]
+__all__ = ["nest_places", "nest_capitals", "NESTED_CITY_POPULATION", "NESTING_LABELS"]
 
 # Names whose words may hold a place; a place's own name ("Dallas County") is not read for a town.
 NESTING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT"})
@@ -35,6 +36,7 @@ NESTED_CITY_POPULATION = 500_000
 # A town in a state the article names ("Peoria Chiefs" in an Illinois story); smaller towns share
 # their names with too many institutions ("Aspen Institute", "Georgetown University").
 LOCAL_CITY_POPULATION = 20_000
+_DATELINE_MARK = re.compile(r"\s*(?:\([A-Z][\w.]*\)|[—–]|-\s)")
 _WIDE_KINDS = ("country", "admin1", "region", "continent")
 # Words that are no place on their own, however a gazetteer spells some town.
 _NAME_WORDS = frozenset(
@@ -82,6 +84,26 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
                 target.mentions.append(inner)
 
 
+def nest_capitals(resolver, clusters: list[MentionCluster]) -> None:
+    """A capital standing for its government ("Beijing said") is a mention of the country, the actor
+    (:meth:`~newsgraph.nlp.linking.places.PlaceResolver.metonymy`), and, nested in it on the same
+    characters, of the city: the place the text names keeps the city's point, as a reader (and
+    GeoWebNews) places it.  Nested, the city's mention is no actor."""
+    by_kb = {c.kb: c for c in clusters if c.kb and c.mentions and c.label in ("GPE", "LOC", "FAC")}
+    for outer in list(clusters):
+        for m in list(outer.mentions):
+            capital = resolver.place(m.capital) if m.actor_capital else None
+            if capital is None:
+                continue
+            inner = MentionRecord(m.start, m.end, m.start_char, m.end_char, m.text, "GPE", capital.id,
+                                  nested_in=outer)  # fmt: skip
+            target = by_kb.get(capital.id)
+            if target is None:
+                target = by_kb[capital.id] = MentionCluster("GPE", capital.id)
+                clusters.append(target)
+            target.mentions.append(inner)
+
+
 def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str], surnames: set[str],
                lower_words: set[str]):  # fmt: skip
     """``(token start, token end, place)`` of the places inside mention ``m``, longest runs first,
@@ -99,6 +121,13 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
                 continue
             used |= set(range(i, i + n))
             yield i, i + n, place
+
+
+def _dateline_run(run) -> bool:
+    """A name in capitals before "(" or a dash, as a dateline is written ("WASHINGTON (AP) —"), run into the
+    byline before it by the model."""
+    text = run.doc.text
+    return run.text.isupper() and len(run.text) > 2 and bool(_DATELINE_MARK.match(text, run.end_char))
 
 
 def _reads_as_person(doc: Doc, run, m: MentionRecord, surnames: set[str], lower_words: set[str]) -> bool:
@@ -165,6 +194,10 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
     local = [p for p in found if p.kind in ("city", "admin2") and p.admin in codes]
     if local:
         found = local + [p for p in found if p.kind in _WIDE_KINDS]  # no famous namesake town
+    if _dateline_run(run):  # "Associated Press WASHINGTON (AP) —": a dateline names the town filed from
+        town = next((p for p in found if p.kind == "city" and p.notable), None)
+        if town is not None:
+            return town
     for p in found:
         if p.kind in _WIDE_KINDS:
             return p

@@ -160,9 +160,14 @@ class PlaceResolver:
 
     def capital_of(self, text: str, place) -> str | None:
         """ISO3 of the country whose national capital ``text`` (linked to ``place``, if any) is."""
+        capital = self.capital_named(text, place)
+        return capital.country if capital is not None else None
+
+    def capital_named(self, text: str, place):
+        """The national capital ``text`` (linked to ``place``, if any) names, or None."""
         if place is None and self.gazetteer is not None:  # unlinked: the best-ranked capital of that name
             place = next((p for p in self.gazetteer.lookup(text, False)[:3] if "C" in p.flags), None)
-        return place.country if place is not None and place.kind == "city" and "C" in place.flags else None
+        return place if place is not None and place.kind == "city" and "C" in place.flags else None
 
     def qualifier(self, text: str, end_char: int) -> tuple[set[str], set[str]]:
         """Admin1 codes and countries (ISO3) that ``text`` names right after ``end_char`` as ", Region":
@@ -519,7 +524,8 @@ class PlaceResolver:
            country);
         4. otherwise the article's only country, without a point;
         5. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
-           small town abroad that nothing else backs then gives way to the home's ("Millbrook").
+           small town (or a province of under 100k people) abroad that nothing else backs then gives way
+           to the home's ("Millbrook").
 
         The entity keeps no gazetteer id (``MentionCluster.near`` only lends the point and country), so
         a reader of the data can tell an approximate point from a linked place."""
@@ -528,10 +534,16 @@ class PlaceResolver:
             return
         placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
         placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
+        # a place named only inside a longer name (nested) is mentioned in passing: it is the article's
+        # town only when no place is named on its own (its name's holder is no capital acting)
+        in_names = [(c, p) for c, p in placed if all(m.nested_in is not None for m in c.mentions)]
+        placed = [(c, p) for c, p in placed if not any(c is d for d, _ in in_names)]
 
         def supported(c, p) -> bool:  # a small town nothing else backs ("Millbrook" somewhere) places nothing
+            # a province of under 100k people is no better known than a town (gazetteer ranking)
+            small_region = p.kind == "admin1" and p.population < 100_000
             return (
-                p.kind not in ("city", "admin2") or p.notable or id(c) in self._settled
+                (p.kind not in ("city", "admin2") or p.notable) and not small_region or id(c) in self._settled
                 or any(q.country == p.country for d, q in placed if d is not c and q.kind != "nationality")
             )  # fmt: skip
 
@@ -560,6 +572,12 @@ class PlaceResolver:
         focus = None
         if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
             focus = towns[0][2]
+        elif not placed:
+            inner_towns = [
+                p for c, p in in_names
+                if p.kind in ("city", "admin2") and p.lat is not None and p.notable and not _acting_capital(c)
+            ]  # fmt: skip
+            focus = inner_towns[0] if len(inner_towns) == 1 else None
         at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
         text = doc_text(doc)
         for c in clusters:
@@ -569,6 +587,8 @@ class PlaceResolver:
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
             inner = inside or self._inner_place(name, named, codes, c.label == "NORP")
+            if inner is None and c.label == "NORP":
+                inner = self._region_of_adjective(name)  # "Bavarian" brewers, "Siberian" air
             if inner is not None:
                 c.near = inner.id
             elif c.label == "NORP" or any(m.country for m in c.mentions):
@@ -590,6 +610,21 @@ class PlaceResolver:
         c.kb = home.id if home is not None else None
         for m in c.mentions:
             m.kb = c.kb
+
+    def _region_of_adjective(self, name: str):
+        """The region a one-word adjective ending in "-ian" names ("Bavarian" -> Bavaria, "Sicilian" -> Sicily,
+        "Siberian" -> Siberia): a state, province or region the gazetteer knows, never a town (a nationality
+        of a country is linked before this)."""
+        if " " in name or not name.endswith("ian") or not name[:1].isupper():
+            return None
+        for stem in (name[:-1], name[:-3] + "ia", name[:-3] + "y"):
+            found = [
+                q for q in self.gazetteer.lookup(stem, include_alternate=False)[:3]
+                if q.kind in ("admin1", "region") and q.lat is not None
+            ]  # fmt: skip
+            if found:
+                return found[0]
+        return None
 
     def _inner_place(self, name: str, named: dict, codes: set[str], group: bool):
         """The place named by the longest run of words inside ``name`` (see :meth:`place_unlinked`);
@@ -628,7 +663,8 @@ class PlaceResolver:
         place = self.place(m.kb)
         if (m.kb or "").startswith("iso3166:") or getattr(place, "kind", None) == "country":
             return
-        iso = self.capital_of(collapse_spaces(m.text), place)  # the gazetteer flags national capitals with "C"
+        capital = self.capital_named(collapse_spaces(m.text), place)  # the gazetteer flags national capitals "C"
+        iso = capital.country if capital is not None else None
         if iso is None or m.text.isupper() or _dateline(doc, m):
             return  # a dateline is a place, even when the parser makes it a subject
         if m.end < len(doc) and doc[m.end].is_title and not doc[m.end].ent_type_:
@@ -640,7 +676,16 @@ class PlaceResolver:
         while first.dep_ == "conj" and first.head.i != first.i:
             first = first.head
         if _acts(first) or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
-            m.kb, m.actor_capital, m.label = f"iso3166:{iso}", True, "GPE"
+            m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
+
+
+def _acting_capital(c: MentionCluster) -> bool:
+    """A city cluster nested on the same characters as a country's mention: a capital acting ("Beijing said")."""
+    return all(
+        any((o.start_char, o.end_char) == (m.start_char, m.end_char) for o in m.nested_in.mentions)
+        for m in c.mentions
+        if m.nested_in is not None
+    )
 
 
 def _acts(tok) -> bool:
