@@ -57,10 +57,12 @@ def test_an_actor_from_another_paragraph_is_no_actor(analyze_text):
 
 
 def test_an_event_without_actors_is_hidden_by_default(analyze_text):
-    art = analyze_text("The request was approved after a long debate.")
-    for ev in art.events:
-        if not ev.source and not ev.target:
-            assert ev.confidence is not None and ev.confidence < MIN_CONFIDENCE
+    # the same act with its agent is an event; without any actor it is no shown fact
+    with_agent = analyze_text("Police in Dunmore arrested three protesters on Monday.")
+    assert [ev.type for ev in with_agent.events if ev.source] == ["COERCE"]
+    for text in ("Three protesters were arrested on Monday.", "Shelling resumed overnight."):
+        shown = [ev for ev in analyze_text(text).events if (ev.confidence or 0) >= MIN_CONFIDENCE]
+        assert [ev for ev in shown if not ev.source and not ev.target] == []
 
 
 def test_a_full_event_is_shown_by_default(analyze_text):

@@ -6,8 +6,6 @@ A test marked ``xfail(strict=True)`` is an open bug of HEAD, listed as open in t
 
 from __future__ import annotations
 
-import pytest
-
 
 def place_ids(nlp, text: str, mention: str) -> list[str | None]:
     doc = nlp(text)
@@ -19,7 +17,16 @@ def test_the_state_of_names_the_state_not_its_city(linking_nlp):
     assert place_ids(linking_nlp, text, "New York") == ["iso3166-2:US-NY"]
 
 
-@pytest.mark.xfail(strict=True, reason="open: 'Governor X of <state>' still resolves the state to its largest city")
 def test_the_governor_of_a_state_names_the_state(linking_nlp):
     text = "Governor Maria Lopez of New York signed the bill on Friday."
     assert place_ids(linking_nlp, text, "New York") == ["iso3166-2:US-NY"]
+
+
+def test_the_mayor_of_a_city_named_like_its_state_names_the_city(linking_nlp):
+    text = "Mayor Maria Lopez of New York signed the bill on Friday."
+    assert place_ids(linking_nlp, text, "New York") != ["iso3166-2:US-NY"]
+
+
+def test_a_senator_of_a_state_names_the_state(linking_nlp):
+    text = "Sen. Tom Alder of Washington voted against the bill."
+    assert place_ids(linking_nlp, text, "Washington") == ["iso3166-2:US-WA"]

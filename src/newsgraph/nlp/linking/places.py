@@ -47,6 +47,13 @@ _STATE_BEFORE = re.compile(r"(?:\bupstate|\bdownstate|\bstate of|\bState of)\s+$
 _STATE_AFTER = re.compile(
     r"^\s+(?:state\b|State\b(?! University| College)|Gov\.|Governor\b|governor\b|lawmakers\b|legislature\b)"
 )
+# An office held for a whole state, then "of": "Governor Jane Roe of X", "Sen. Jane Roe of X" (a
+# mayor "of X" is the city's).
+_STATE_OFFICE_BEFORE = re.compile(
+    r"\b(?:Gov\.|Governor|governor|Sen\.|Senator|senator|Rep\.|Representative|Congressman|Congresswoman)"
+    r"(?:\s+[A-Z][\w.'’-]*){0,3},?\s+of\s+$"
+)
+_STATE_OFFICE_WINDOW = 60  # characters before the name: the office, up to three name words, "of"
 _LOCAL_KINDS = ("city", "admin1", "admin2")
 # Words of a street's or a site's name that name no place: "General" in "Colchester General Hospital".
 _SITE_WORDS = frozenset(
@@ -721,9 +728,12 @@ def _inside_longer_name(doc: Doc, m: MentionRecord) -> bool:
 
 
 def state_cue(text: str, m: MentionRecord) -> bool:
-    """ "upstate New York", "the state of Washington", "New York state", "New York Gov. X"."""
-    return bool(_STATE_BEFORE.search(text[max(0, m.start_char - 12) : m.start_char])) or bool(
-        _STATE_AFTER.match(text[m.end_char : m.end_char + 14])
+    """ "upstate New York", "the state of Washington", "New York state", "New York Gov. X", "Governor
+    X of New York"."""
+    return (
+        bool(_STATE_BEFORE.search(text[max(0, m.start_char - 12) : m.start_char]))
+        or bool(_STATE_AFTER.match(text[m.end_char : m.end_char + 14]))
+        or bool(_STATE_OFFICE_BEFORE.search(text[max(0, m.start_char - _STATE_OFFICE_WINDOW) : m.start_char]))
     )
 
 
