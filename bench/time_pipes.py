@@ -27,7 +27,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--articles", type=int, default=300)
     parser.add_argument("--repeat", type=int, default=1)
-    parser.add_argument("--profile", help="a pipe's name: print its cProfile (cumulative)")
+    parser.add_argument("--profile", help="a pipe's name, or 'ours' for all our components: print its cProfile")
+    parser.add_argument("--callers", help="print the callers of functions matching this pattern")
+    parser.add_argument("--sort", default="cumulative", help="the profile's order: cumulative or tottime")
     args = parser.parse_args()
 
     from newsgraph.nlp.language import detect_language
@@ -58,12 +60,13 @@ def main() -> int:
     profiler = cProfile.Profile() if args.profile else None
 
     def timed(name, fn, *a, **kw):
-        if profiler and name == args.profile:
+        profiled = profiler is not None and (name == args.profile or (args.profile == "ours" and name in ours))
+        if profiled:
             profiler.enable()
         start = time.process_time()
         result = fn(*a, **kw)
         totals[name] = totals.get(name, 0.0) + time.process_time() - start
-        if profiler and name == args.profile:
+        if profiled:
             profiler.disable()
         return result
 
@@ -111,7 +114,10 @@ def main() -> int:
     total = sum(totals.values()) / n
     print(f"{'all':28s} {total:8.2f}  {1000 * total / words:.4f}")
     if profiler:
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        stats = pstats.Stats(profiler).sort_stats(args.sort)
+        stats.print_stats(40)
+        if args.callers:
+            stats.print_callers(args.callers)
     return 0
 
 
