@@ -39,6 +39,7 @@ __all__ = [
     "entity_ids_in",
     "entities_from_ner",
     "entity_index",
+    "lower_case_words",
 ]
 
 DOC_EXTENSIONS = (
@@ -68,6 +69,22 @@ def doc_text(doc: Doc) -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+_LOWER_WORDS_KEY = ("newsgraph", "lower_case_words")
+
+
+def lower_case_words(doc: Doc) -> frozenset[str]:
+    """The text of every all-lower-case token (``{t.text for t in doc if t.is_lower}``), found once
+    per Doc from ``Doc.to_array`` without a Token object per token: two place rules ask whether a
+    name is also used as a common word.  Kept, like :func:`doc_text`, because no component
+    retokenises."""
+    words = doc.user_data.get(_LOWER_WORDS_KEY)
+    if words is None:
+        strings = doc.vocab.strings
+        words = frozenset(strings[orth] for orth, lower in doc.to_array(["ORTH", "IS_LOWER"]).tolist() if lower)
+        doc.user_data[_LOWER_WORDS_KEY] = words
+    return words
 
 
 def register_extensions() -> None:

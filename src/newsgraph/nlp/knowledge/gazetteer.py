@@ -22,7 +22,7 @@ from importlib import resources
 from .lexicon import normalize_name, saint_spelled_out  # the lookup key, also of the precomputed keys in the data file
 
 __all__ = [
-    "Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "distance_km", "NOTABLE_CITY_POPULATION",
+    "Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "distance_km", "nearest_km", "NOTABLE_CITY_POPULATION",
     "MATCH_KINDS",
 ]  # fmt: skip
 
@@ -261,6 +261,22 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     p1, p2 = math.radians(lat1), math.radians(lat2)
     a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
     return 12_742 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> float | None:
+    """``min(distance_km(lat, lon, la, lo) for la, lo in points)``, None without points: the same
+    arithmetic in the same order (so the same floats) without a call per point; the place ranker
+    asks it for every candidate against every other place of the article."""
+    best = None
+    p1 = math.radians(lat)
+    cos_p1 = math.cos(p1)
+    for la, lo in points:
+        p2 = math.radians(la)
+        a = math.sin((p2 - p1) / 2) ** 2 + cos_p1 * math.cos(p2) * math.sin(math.radians(lo - lon) / 2) ** 2
+        km = 12_742 * math.asin(min(1.0, math.sqrt(a)))
+        if best is None or km < best:
+            best = km
+    return best
 
 
 def _notable(r: list[str], min_population: int) -> bool:

@@ -23,6 +23,7 @@ import unicodedata
 
 from spacy.tokens import Doc
 
+from ..extensions import lower_case_words
 from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
@@ -64,7 +65,7 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
         if p.admin and p.kind in ("admin1", "admin2", "city"):
             codes.add(p.admin)
     surnames = {w for c in clusters if c.label == "PERSON" for m in c.mentions for w in person_name_words(m.text)}
-    lower_words = {t.text for t in doc if t.is_lower}
+    lower_words = lower_case_words(doc)
     taken: set[tuple[int, int]] = {(m.start_char, m.end_char) for c in clusters for m in c.mentions}
     for outer in list(clusters):
         if outer.label not in NESTING_LABELS:

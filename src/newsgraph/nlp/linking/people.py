@@ -78,7 +78,10 @@ def _line_breaks(doc: Doc) -> list[int]:
     ``doc.user_data``): every mention asks for its paragraph, which was a walk token by token."""
     breaks = doc.user_data.get(_LINE_BREAKS_KEY)
     if breaks is None:
-        breaks = doc.user_data[_LINE_BREAKS_KEY] = [t.i for t in doc if t.is_space and "\n" in t.text]
+        spaces = doc.to_array("IS_SPACE").tolist()  # a Token object only for whitespace tokens
+        breaks = doc.user_data[_LINE_BREAKS_KEY] = [
+            i for i, space in enumerate(spaces) if space and "\n" in doc[i].text
+        ]
     return breaks
 
 
@@ -99,8 +102,9 @@ def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
     para_start, para_end = _paragraph_of(doc, m)
     if _signs_a_quote(doc, para_start):
         return False  # "“...”\n\n— Jane Roe": she said the words above, she did not write the story
-    rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end) and not t.is_punct]
-    if not rest or [t.lower_ for t in doc[para_start : m.start]] == ["by"]:
+    # nothing but punctuation beside the mention in its paragraph, or "By" alone before it
+    alone = all(t.is_punct for t in doc[para_start : m.start]) and all(t.is_punct for t in doc[m.end : para_end])
+    if alone or (m.start - para_start == 1 and doc[para_start].lower_ == "by"):
         return True
     if doc[para_start].lower_ in _PICTURE_CREDIT_WORDS and para_start + 1 < m.start <= para_start + 3:
         return True  # "Photo: Jane Roe/Agency", "Picture by Jane Roe"

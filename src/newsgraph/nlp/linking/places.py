@@ -11,7 +11,7 @@ import re
 
 from spacy.tokens import Doc
 
-from ..extensions import doc_text
+from ..extensions import doc_text, lower_case_words
 from ..knowledge.gazetteer import distance_km
 from ..knowledge.lexicon import collapse_spaces, normalize_name
 from ..knowledge.outlets import outlet_country
@@ -442,7 +442,7 @@ class PlaceResolver:
         otherwise than the place (a fuzzy or accent-stripped match), or used in lower case elsewhere."""
         placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
         placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
-        lower_words = {t.text for t in doc if t.is_lower}
+        lower_words = lower_case_words(doc)
         for c, p in placed:
             if id(c) in self._settled or p.kind not in _LOCAL_KINDS or "C" in p.flags:
                 continue

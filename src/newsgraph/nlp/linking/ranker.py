@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..knowledge.gazetteer import distance_km
+from ..knowledge.gazetteer import nearest_km
 from ..knowledge.lexicon import collapse_spaces, normalize_name
 from .mentions import MentionCluster
 
@@ -60,7 +60,7 @@ def candidate_features(q, *, default, first, key: str, codes: set[str], countrie
     places; ``other_codes``/``other_countries``: their admin1 codes and countries; ``home``: the
     outlet's home country (:mod:`~newsgraph.nlp.knowledge.outlets`), None when nothing tells it or
     the article's other places are in another country."""
-    km = min((distance_km(q.lat, q.lon, la, lo) for la, lo in others), default=None)
+    km = nearest_km(q.lat, q.lon, others)
     qualified = (q.kind != "admin1" and q.admin in codes) or (q.kind != "country" and q.country in countries)
     return [
         1.0,
