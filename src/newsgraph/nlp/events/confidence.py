@@ -121,6 +121,9 @@ def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
     used |= {actors.country_entity.get(actors.country(i) or "", i) for i in (*c.source, *c.target)}
     for start, end in aside_spans(sent):  # "according to an investigation by X", "because of X's rule": no party
         used |= actors.actors_in(start, end)
+    for head in (c.source_head, c.target_head):  # "Labour Party leader X": the side's own affiliation, no party
+        if head is not None and head.sent == sent:
+            used |= actors.actors_in(head.left_edge.idx, head.idx)
     loose = {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
     if not loose:
         return loose
@@ -169,7 +172,9 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source": bool(c.source),
         "target": bool(c.target),
         "both": bool(c.source and c.target),
-        "source_subject": bool(c.source) and _source_is_subject(c.source_head),
+        # an agent named elsewhere for an agentless passive ("X was detained", the police two paragraphs up) fills
+        # the passive's agent role and was found outside the sentence, as coref finds the "he" of "he resigned"
+        "source_subject": bool(c.source) and (_source_is_subject(c.source_head) or c.source_context),
         "noun_trigger": c.tok.pos_ not in ("VERB", "AUX"),
         "asserted": c.modality == "asserted",
         "material": c.type in MATERIAL_TYPES,
@@ -179,7 +184,8 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source_person": any(actors.type(i) == "PERSON" for i in c.source),
         "target_place": bool(c.target)
         and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
-        "source_coref": bool(c.source) and source_by_coref(c.source_head, actors) and not speaker_own_side(c),
+        "source_coref": bool(c.source)
+        and (source_by_coref(c.source_head, actors) and not speaker_own_side(c) or c.source_context),
         "loose_actor": bool(loose_actors(c, actors)),
         "source_context": c.source_context,
         "source_modifier": bool(c.source) and _source_is_modifier(c.tok, c.source_head),
