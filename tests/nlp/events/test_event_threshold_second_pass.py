@@ -70,3 +70,18 @@ def test_an_organisation_in_the_target_s_own_title_is_no_loose_actor(coded):
 def test_the_same_organisation_elsewhere_in_the_clause_is_still_loose(coded):
     ((_article, _event, features),) = coded(OTHER_ACTOR, "COERCE")
     assert features["loose_actor"] == 1.0
+
+
+# -- a passive vote's chamber is its agent: "was rejected in the Senate" as "was rejected by the Senate" --
+
+IN_CHAMBER = "Senator Dana Whitcombe's motion on the budget was rejected in the Senate on Tuesday."
+BY_CHAMBER = "Senator Dana Whitcombe's motion on the budget was rejected by the Senate on Tuesday."
+
+
+@pytest.mark.parametrize("text", [IN_CHAMBER, BY_CHAMBER])
+def test_the_chamber_a_passive_vote_happened_in_is_its_agent(coded, text):
+    ((article, event, features),) = coded(text, "REJECT")
+    assert names(article, event.source) == ["Senate"]
+    assert names(article, event.target) == ["Dana Whitcombe"]
+    assert features["source_subject"] == 1.0
+    assert features["source_coref"] == 0.0  # named in the sentence, nothing resolved

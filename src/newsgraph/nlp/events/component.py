@@ -155,6 +155,7 @@ class _Coder:
         if not c.source and c.type in _VOTES and any(ch.dep_ == "nsubjpass" for ch in tok.children):
             # "the motion was defeated in the Senate": the chamber that voted
             c.source_head, c.source = self.chamber(tok)
+            c.source_chamber = bool(c.source)
         unsaid = context_source(c, a)
         if unsaid is not None:  # "X was detained": the article's one police force, named elsewhere
             c.source, c.source_context = [unsaid], True
@@ -366,6 +367,7 @@ class _Coder:
             into.mentions.append(c.tok)
             if not into.source and c.source:  # the source comes with how it was found
                 into.source_context = c.source_context
+                into.source_chamber = c.source_chamber
             for i in c.source:
                 if not into.source or i not in into.source and not c.anaphoric and set(into.source) < set(c.source):
                     into.source.append(i)

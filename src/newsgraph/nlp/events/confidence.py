@@ -49,7 +49,8 @@ FEATURES = (
     "source",  # the source names an actor
     "target",  # the target names an actor
     "both",  # both sides do
-    "source_subject",  # the source is the trigger's (or its clause's) subject or "by" agent
+    "source_subject",  # the source is the trigger's (or its clause's) subject or "by" agent, or a passive's agent
+    # read elsewhere (the chamber a vote happened in, the article's one police force: source_context)
     "noun_trigger",  # the trigger is an event noun, not a verb
     "asserted",  # the article asserts it (not negated, future, hypothetical, reported)
     "material",  # a material type (ASSAULT, COERCE, ...) rather than a verbal one
@@ -173,8 +174,10 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "target": bool(c.target),
         "both": bool(c.source and c.target),
         # an agent named elsewhere for an agentless passive ("X was detained", the police two paragraphs up) fills
-        # the passive's agent role and was found outside the sentence, as coref finds the "he" of "he resigned"
-        "source_subject": bool(c.source) and (_source_is_subject(c.source_head) or c.source_context),
+        # the passive's agent role and was found outside the sentence, as coref finds the "he" of "he resigned";
+        # the chamber a passive vote happened in is its agent as a "by" phrase is ("was rejected in the Senate")
+        "source_subject": bool(c.source)
+        and (_source_is_subject(c.source_head) or c.source_context or c.source_chamber),
         "noun_trigger": c.tok.pos_ not in ("VERB", "AUX"),
         "asserted": c.modality == "asserted",
         "material": c.type in MATERIAL_TYPES,
