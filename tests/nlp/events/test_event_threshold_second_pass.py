@@ -85,3 +85,35 @@ def test_the_chamber_a_passive_vote_happened_in_is_its_agent(coded, text):
     assert names(article, event.target) == ["Dana Whitcombe"]
     assert features["source_subject"] == 1.0
     assert features["source_coref"] == 0.0  # named in the sentence, nothing resolved
+
+
+# -- "we" in a spokesman's own words is the organisation the speaker speaks for -------------------------
+
+OF_ORGANISATION = (
+    "Inspector Maria Gonzalez of the Ruritanian National Police Service spoke to reporters on Tuesday. "
+    '"Last night we arrested four men near the harbour," Inspector Gonzalez said.'
+)
+TITLE_ORGANISATION = (
+    "Harbour Police spokesman Maria Gonzalez spoke to reporters on Tuesday. "
+    '"Last night we arrested four men near the harbour," Gonzalez said.'
+)
+NO_ORGANISATION = (
+    "Maria Gonzalez, a fisherman, spoke to reporters on Tuesday. "
+    '"Last night we arrested four men near the harbour," Gonzalez said.'
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "organisation"),
+    [(OF_ORGANISATION, "Ruritanian National Police Service"), (TITLE_ORGANISATION, "Harbour Police")],
+)
+def test_we_in_a_quote_is_the_organisation_the_speaker_speaks_for(coded, text, organisation):
+    ((article, event, features),) = coded(text, "COERCE")
+    assert names(article, event.source) == [organisation]
+    assert features["source_subject"] == 1.0
+    assert features["source_coref"] == 0.0  # the attribution says who "we" are; no antecedent was guessed
+
+
+def test_a_speaker_without_an_organisation_stays_the_speaker(coded):
+    ((article, event, _features),) = coded(NO_ORGANISATION, "COERCE")
+    assert names(article, event.source) == ["Maria Gonzalez"]

@@ -36,4 +36,7 @@ class Candidate:
     source_context: bool = False
     # the source is the chamber a passive vote happened in ("was rejected in the Senate"): the vote's agent
     source_chamber: bool = False
+    # the source is the organisation the speaker speaks for, read as a quote's "we" ("“we arrested four men,”
+    # the Harbour Police inspector said")
+    source_speaker_organisation: bool = False
     deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")

@@ -102,14 +102,15 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 def speaker_own_side(c: Candidate) -> bool:
     """ "“We arrested four men,” the inspector said": a first-person source in a quote is its speaker's side,
-    named by the attribution, so no antecedent was guessed (unlike "he" or "the ministry")."""
+    named by the attribution, so no antecedent was guessed (unlike "he" or "the ministry"); "we" may be the
+    organisation the speaker is described as speaking for."""
     head = c.source_head
     return (
         head is not None
         and head.pos_ == "PRON"
         and head.lower_ in _FIRST_PERSON
         and c.speaker is not None
-        and c.speaker in c.source
+        and (c.speaker in c.source or c.source_speaker_organisation)
     )
 
 
