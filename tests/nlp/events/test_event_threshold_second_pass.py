@@ -117,3 +117,22 @@ def test_we_in_a_quote_is_the_organisation_the_speaker_speaks_for(coded, text, o
 def test_a_speaker_without_an_organisation_stays_the_speaker(coded):
     ((article, event, _features),) = coded(NO_ORGANISATION, "COERCE")
     assert names(article, event.source) == ["Maria Gonzalez"]
+
+
+# -- a sentence the parser runs across a paragraph break: the other paragraph's actors are no loose actors --
+
+HEADLINE_RUN_ON = (
+    "Governor Mark Hollis resigns over budget row\n\nMembers of the Liberal Party met in the capital on Monday."
+)
+SAME_PARAGRAPH = "Governor Mark Hollis resigned on Monday after a row with the Liberal Party."
+
+
+def test_an_actor_of_the_next_paragraph_is_no_loose_actor(coded):
+    ((article, event, features),) = coded(HEADLINE_RUN_ON, "RETREAT")
+    assert names(article, event.source) == ["Mark Hollis"]
+    assert features["loose_actor"] == 0.0
+
+
+def test_an_actor_of_the_same_paragraph_is_still_loose(coded):
+    ((_article, _event, features),) = coded(SAME_PARAGRAPH, "RETREAT")
+    assert features["loose_actor"] == 1.0

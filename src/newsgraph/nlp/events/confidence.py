@@ -126,7 +126,14 @@ def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
     for head in (c.source_head, c.target_head):  # "Labour Party leader X": the side's own affiliation, no party
         if head is not None and head.sent == sent:
             used |= actors.actors_in(head.left_edge.idx, head.idx)
-    loose = {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
+    # a parse that runs a headline or caption into the next paragraph: only the trigger's paragraph counts
+    start, end = sent.start_char, sent.end_char
+    paragraph = actors.paragraph(c.tok.idx)
+    if paragraph > 0:
+        start = max(start, actors.paragraph_starts[paragraph - 1])
+    if paragraph < len(actors.paragraph_starts):
+        end = min(end, actors.paragraph_starts[paragraph])
+    loose = {i for i in actors.actors_in(start, end) if i not in used}
     if not loose:
         return loose
     # "X announced a resignation and then persuaded the party to ...": the party is the other predicate's
