@@ -326,6 +326,32 @@ class ActorIndex:
                                     out.append(other)
         return out
 
+    def organisation_of(self, person: str) -> str | None:
+        """The one organisation a person is described as speaking for where the article names them: "Inspector X
+        of the Harbour Police", "X, a spokesman for the Harbour Police", "Harbour Police spokesman X"; None when
+        no mention, or more than one organisation, says so."""
+        found: set[str] = set()
+        for start, end, eid in self.spans:
+            span = self.doc.char_span(start, end, alignment_mode="expand") if eid == person else None
+            if span is None:
+                continue
+            root = span.root
+            heads = [root, *(ch for ch in root.children if ch.dep_ == "appos")]
+            if root.dep_ == "appos":  # "the Harbour Police spokesman, X"
+                heads.append(root.head)
+            for h in heads:
+                for ch in h.children:
+                    if ch.dep_ == "prep" and ch.lower_ in ("of", "for", "at", "with"):
+                        found.update(i for g in ch.children if g.dep_ == "pobj" for i in self._organisations(g))
+                # the title's own words before the name: "Harbour Police spokesman X"
+                left = [t for t in h.subtree if t.i < (span.start if h == root else h.i)]
+                found.update(i for t in left if (i := self._entity_of_token(t)) and self.type(i) == "ORG")
+        found.discard(person)
+        return found.pop() if len(found) == 1 else None
+
+    def _organisations(self, head: Token) -> list[str]:
+        return [i for i in self.phrase_entities(head) if self.type(i) == "ORG"]
+
     def _country_for(self, eid: str, tok: Token) -> str:
         """A nationality stands for its country's entity, unless "pro-"/"anti-" precede it."""
         ent = self.entities.get(eid)

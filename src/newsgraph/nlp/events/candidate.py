@@ -34,4 +34,9 @@ class Candidate:
     # the source is the article's one organisation of the act's kind, not read off the trigger's syntax
     # ("X was detained" -> the police force the article names elsewhere; see nlp/events/context_actor.py)
     source_context: bool = False
+    # the source is the chamber a passive vote happened in ("was rejected in the Senate"): the vote's agent
+    source_chamber: bool = False
+    # the source is the organisation the speaker speaks for, read as a quote's "we" ("“we arrested four men,”
+    # the Harbour Police inspector said")
+    source_speaker_organisation: bool = False
     deep_place: str | None = None  # a place inside the trigger's object or complement ("refused to deploy ... in Iraq")

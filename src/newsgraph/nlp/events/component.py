@@ -61,6 +61,7 @@ _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _DONE_TO = frozenset({"COERCE", "ASSAULT", "ACCUSE", "SANCTION"})  # a headline's "X arrested" is passive
+_WE = frozenset({"we", "us"})
 _VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "approved", "rejected"
 _MERGEABLE = frozenset({"asserted", "reported"})
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
@@ -155,6 +156,7 @@ class _Coder:
         if not c.source and c.type in _VOTES and any(ch.dep_ == "nsubjpass" for ch in tok.children):
             # "the motion was defeated in the Senate": the chamber that voted
             c.source_head, c.source = self.chamber(tok)
+            c.source_chamber = bool(c.source)
         unsaid = context_source(c, a)
         if unsaid is not None:  # "X was detained": the article's one police force, named elsewhere
             c.source, c.source_context = [unsaid], True
@@ -170,6 +172,11 @@ class _Coder:
             c.source += [t for t in c.target if t not in c.source]
             c.target = []
         c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of, frozenset(c.source))
+        if c.speaker and c.source == [c.speaker] and c.source_head is not None and c.source_head.lower_ in _WE:
+            # "“we arrested four men,” the Harbour Police inspector said": "we" is the organisation spoken for
+            organisation = a.organisation_of(c.speaker)
+            if organisation is not None:
+                c.source, c.source_speaker_organisation = [organisation], True
         c.type, c.mode = recode(c.type, c.mode, c.modality, tok)
         if c.type == "PROTEST" and c.source and a.sector(c.source_head, c.source[0]) in ("government", "igo"):
             c.type, c.mode = "ACCUSE", "disapprove"  # a state's protest is a diplomatic one
@@ -366,6 +373,8 @@ class _Coder:
             into.mentions.append(c.tok)
             if not into.source and c.source:  # the source comes with how it was found
                 into.source_context = c.source_context
+                into.source_chamber = c.source_chamber
+                into.source_speaker_organisation = c.source_speaker_organisation
             for i in c.source:
                 if not into.source or i not in into.source and not c.anaphoric and set(into.source) < set(c.source):
                     into.source.append(i)

@@ -49,7 +49,8 @@ FEATURES = (
     "source",  # the source names an actor
     "target",  # the target names an actor
     "both",  # both sides do
-    "source_subject",  # the source is the trigger's (or its clause's) subject or "by" agent
+    "source_subject",  # the source is the trigger's (or its clause's) subject or "by" agent, or a passive's agent
+    # read elsewhere (the chamber a vote happened in, the article's one police force: source_context)
     "noun_trigger",  # the trigger is an event noun, not a verb
     "asserted",  # the article asserts it (not negated, future, hypothetical, reported)
     "material",  # a material type (ASSAULT, COERCE, ...) rather than a verbal one
@@ -101,14 +102,15 @@ _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 
 def speaker_own_side(c: Candidate) -> bool:
     """ "“We arrested four men,” the inspector said": a first-person source in a quote is its speaker's side,
-    named by the attribution, so no antecedent was guessed (unlike "he" or "the ministry")."""
+    named by the attribution, so no antecedent was guessed (unlike "he" or "the ministry"); "we" may be the
+    organisation the speaker is described as speaking for."""
     head = c.source_head
     return (
         head is not None
         and head.pos_ == "PRON"
         and head.lower_ in _FIRST_PERSON
         and c.speaker is not None
-        and c.speaker in c.source
+        and (c.speaker in c.source or c.source_speaker_organisation)
     )
 
 
@@ -121,7 +123,17 @@ def loose_actors(c: Candidate, actors: ActorIndex) -> set[str]:
     used |= {actors.country_entity.get(actors.country(i) or "", i) for i in (*c.source, *c.target)}
     for start, end in aside_spans(sent):  # "according to an investigation by X", "because of X's rule": no party
         used |= actors.actors_in(start, end)
-    loose = {i for i in actors.actors_in(sent.start_char, sent.end_char) if i not in used}
+    for head in (c.source_head, c.target_head):  # "Labour Party leader X": the side's own affiliation, no party
+        if head is not None and head.sent == sent:
+            used |= actors.actors_in(head.left_edge.idx, head.idx)
+    # a parse that runs a headline or caption into the next paragraph: only the trigger's paragraph counts
+    start, end = sent.start_char, sent.end_char
+    paragraph = actors.paragraph(c.tok.idx)
+    if paragraph > 0:
+        start = max(start, actors.paragraph_starts[paragraph - 1])
+    if paragraph < len(actors.paragraph_starts):
+        end = min(end, actors.paragraph_starts[paragraph])
+    loose = {i for i in actors.actors_in(start, end) if i not in used}
     if not loose:
         return loose
     # "X announced a resignation and then persuaded the party to ...": the party is the other predicate's
@@ -169,7 +181,11 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source": bool(c.source),
         "target": bool(c.target),
         "both": bool(c.source and c.target),
-        "source_subject": bool(c.source) and _source_is_subject(c.source_head),
+        # an agent named elsewhere for an agentless passive ("X was detained", the police two paragraphs up) fills
+        # the passive's agent role and was found outside the sentence, as coref finds the "he" of "he resigned";
+        # the chamber a passive vote happened in is its agent as a "by" phrase is ("was rejected in the Senate")
+        "source_subject": bool(c.source)
+        and (_source_is_subject(c.source_head) or c.source_context or c.source_chamber),
         "noun_trigger": c.tok.pos_ not in ("VERB", "AUX"),
         "asserted": c.modality == "asserted",
         "material": c.type in MATERIAL_TYPES,
@@ -179,7 +195,8 @@ def evidence(c: Candidate, actors: ActorIndex, dictionary: EventDictionary) -> d
         "source_person": any(actors.type(i) == "PERSON" for i in c.source),
         "target_place": bool(c.target)
         and all(actors.type(i) in ("LOC", "FAC") or actors.kind(i) not in (None, "country") for i in c.target),
-        "source_coref": bool(c.source) and source_by_coref(c.source_head, actors) and not speaker_own_side(c),
+        "source_coref": bool(c.source)
+        and (source_by_coref(c.source_head, actors) and not speaker_own_side(c) or c.source_context),
         "loose_actor": bool(loose_actors(c, actors)),
         "source_context": c.source_context,
         "source_modifier": bool(c.source) and _source_is_modifier(c.tok, c.source_head),
