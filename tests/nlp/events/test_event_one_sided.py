@@ -7,28 +7,8 @@ All texts are fictional, written for these tests.
 
 from __future__ import annotations
 
-import pytest
-
 from newsgraph import MIN_CONFIDENCE
-from newsgraph.evaluate.common import plain_document
 from newsgraph.nlp.events.confidence import FEATURES, SOURCE_FEATURES, TARGET_FEATURES, get_confidence_model
-from newsgraph.nlp.pipeline import analyze_document
-
-
-@pytest.fixture
-def coded(nlp):
-    """``coded(text, type) -> [(article, event, features)]`` via the coder's evidence log."""
-    coder = nlp.get_pipe("newsgraph_events_v1")
-
-    def run(text: str, type_: str):
-        coder.evidence_log = []
-        try:
-            article = analyze_document(nlp, plain_document(text, path="<test>"))
-            return [(article, e, f) for e, f, _named in coder.evidence_log if e.type == type_]
-        finally:
-            coder.evidence_log = None
-
-    return run
 
 
 def test_an_event_naming_only_its_subject_has_no_loose_actor(coded):

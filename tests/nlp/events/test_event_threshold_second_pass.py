@@ -8,25 +8,6 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.evaluate.common import plain_document
-from newsgraph.nlp.pipeline import analyze_document
-
-
-@pytest.fixture
-def coded(nlp):
-    """``coded(text, type) -> [(article, event, features)]`` for the events of one type, via the evidence log."""
-    coder = nlp.get_pipe("newsgraph_events_v1")
-
-    def run(text: str, kind: str):
-        coder.evidence_log = []
-        try:
-            article = analyze_document(nlp, plain_document(text, path="<test>"))
-            return [(article, e, f) for e, f, _named in coder.evidence_log if e.type == kind]
-        finally:
-            coder.evidence_log = None
-
-    return run
-
 
 def names(article, ids):
     return [article.entity(i).name for i in ids]
