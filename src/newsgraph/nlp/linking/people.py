@@ -37,28 +37,15 @@ __all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "is_newsroom_credit"
 # Credit lines: "Jane Roe contributed to this report", "Reporting by Jane Roe".
 _CREDIT_LEMMAS = frozenset({"contribute", "report", "write", "edit"})
 _SIGNATURE_DASHES = frozenset({"—", "–", "-", "--"})
+# Last words of an outlet's credit for its own newsroom ("By Herald Staff"): a byline, no organisation.
+_NEWSROOM_CREDIT_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "correspondents",
+                                    "writer", "writers", "desk", "newsroom"})  # fmt: skip
 # Words that open a picture's credit line ("Photo: Jane Roe/Agency", "Picture by Jane Roe").
 _PICTURE_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "photographs", "picture", "image", "credit",
                                    "video", "graphic", "illustration"})  # fmt: skip
 # Words before "by" that make what follows a credit ("Written by", "edited by", "Reporting by").
 _CREDITED_WORK_WORDS = frozenset({"written", "edited", "reported", "reporting", "editing", "writing", "compiled",
                                   "photographed", "produced", "additional"})  # fmt: skip
-
-
-# Last words of an outlet's credit for its own newsroom ("By Herald Staff"): a byline, no organisation.
-_NEWSROOM_CREDIT_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "correspondents",
-                                    "writer", "writers", "desk", "newsroom"})  # fmt: skip
-
-
-def is_newsroom_credit(doc: Doc, m: MentionRecord) -> bool:
-    """Whether non-person mention ``m`` is an outlet crediting its newsroom in a byline ("By Herald
-    Staff", "Tribune Staff Reporter" on its own line)."""
-    para_start, para_end = _paragraph_of(doc, m)
-    rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end or t.is_punct or t.is_space)]
-    if rest and rest[0].i == para_start and rest[0].lower_ == "by":
-        rest = rest[1:]
-    inside = any(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in doc[m.start : m.end])
-    return (inside or bool(rest)) and all(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in rest)
 
 
 def _signs_a_quote(doc: Doc, dash: int) -> bool:
@@ -117,6 +104,19 @@ def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
         and root.head.lemma_ in _CREDIT_LEMMAS
         and any(t.lower_ in ("report", "reporting", "story", "article") for t in root.head.subtree)
     )
+
+
+def is_newsroom_credit(doc: Doc, m: MentionRecord) -> bool:
+    """Whether non-person mention ``m`` is an outlet crediting its newsroom in a byline ("By Herald
+    Staff", "Tribune Staff Reporter" on its own line)."""
+    inside = any(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in doc[m.start : m.end])
+    if not inside and (m.end == len(doc) or doc[m.end].lower_ not in _NEWSROOM_CREDIT_WORDS):
+        return False  # most mentions: no newsroom word in or right after the name
+    para_start, para_end = _paragraph_of(doc, m)
+    rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end or t.is_punct or t.is_space)]
+    if rest and rest[0].i == para_start and rest[0].lower_ == "by":
+        rest = rest[1:]
+    return all(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in rest)
 
 
 # Words that may sit inside a title run without being titles themselves.
