@@ -526,11 +526,13 @@ class PlaceResolver:
         2. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
            the same place the article names elsewhere, else a town in a region (admin1) the article
            names, else a well-known one (a country, a region, a capital or a city of 100k people);
-        3. a street, a site or a village: the town the article is about (its one most-mentioned town or
+        3. a site or a feature (FAC, LOC): the one town its own sentence names ("the Alder Hey
+           hospital, where he was flown, in Liverpool", "Bilibid Prison (NBP) in Muntinlupa");
+        4. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
            country);
-        4. otherwise the article's only country, without a point;
-        5. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
+        5. otherwise the article's only country, without a point;
+        6. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
            small town (or a province of under 100k people) abroad that nothing else backs then gives way
            to the home's ("Millbrook").
 
@@ -586,6 +588,7 @@ class PlaceResolver:
             ]  # fmt: skip
             focus = inner_towns[0] if len(inner_towns) == 1 else None
         at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
+        towns_at = [(m.start_char, p) for c, p in placed if p.kind in ("city", "admin2") for m in c.mentions]
         text = doc_text(doc)
         for c in clusters:
             if c.kb or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
@@ -600,6 +603,8 @@ class PlaceResolver:
                 c.near = inner.id
             elif c.label == "NORP" or any(m.country for m in c.mentions):
                 continue  # a group is not placed by the article's town; "South X" already has X's country
+            elif c.label in ("FAC", "LOC") and (town := _town_of_sentence(c, doc, towns_at)) is not None:
+                c.near = town.id
             elif focus is not None:
                 c.near = focus.id
             elif len(countries) == 1:
@@ -684,6 +689,20 @@ class PlaceResolver:
             first = first.head
         if _acts(first) or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
+
+
+def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | None:
+    """The one town (city or district with a point) named in the sentences of ``c``'s mentions, or None
+    when they name none or several: a site lies where its own sentence says, not in the article's
+    most-mentioned town."""
+    if not doc.has_annotation("SENT_START"):
+        return None  # no parser, no sentences
+    found = {}
+    for m in c.mentions:
+        sent = doc[m.start].sent
+        lo, hi = sent.start_char, sent.end_char
+        found.update((p.id, p) for at, p in towns_at if lo <= at < hi and p.lat is not None)
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _acting_capital(c: MentionCluster) -> bool:

@@ -1,0 +1,49 @@
+"""Places the gazetteer does not know (sites, hospitals, prisons) or that the model typed as a group,
+placed the way a reader places them.  Sentences written for these tests (fictional events, real
+place names)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(linking_nlp):
+    return linking_nlp
+
+
+def entity(nlp, text: str, name: str):
+    doc = nlp(text)
+    hits = [e for e in doc._.ng_entities if any(m.text == name for m in e.mentions)]
+    assert hits, [(e.name, e.type, [m.text for m in e.mentions]) for e in doc._.ng_entities]
+    return hits[0]
+
+
+def km_between(e, lat: float, lon: float) -> float:
+    assert e.lat is not None and e.lon is not None, (e.name, e.type)
+    p1, p2 = math.radians(lat), math.radians(e.lat)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - e.lon) / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(a))
+
+
+def test_a_site_lies_in_the_one_town_its_sentence_names(nlp):
+    # the town is not right after the site's name (a clause comes between), and the article names
+    # another town elsewhere, so neither "the place right after it" nor "the article's town" places it
+    text = (
+        "Surgeons at the Kingsway Memorial Clinic, where the boy was flown on Monday night, in Liverpool "
+        "said he was stable. His family travelled from Bristol to be with him."
+    )
+    e = entity(nlp, text, "Kingsway Memorial Clinic")
+    assert e.gazetteer_id is None
+    assert km_between(e, 53.41, -2.98) < 30  # Liverpool
+
+
+def test_a_site_whose_sentence_names_two_towns_takes_neither(nlp):
+    text = (
+        "Patients at the Kingsway Memorial Clinic were moved to Liverpool and Manchester on Monday. "
+        "Police in Leeds and Sheffield said the roads reopened later."
+    )
+    e = entity(nlp, text, "Kingsway Memorial Clinic")
+    assert e.lat is None or km_between(e, 53.41, -2.98) > 1 and km_between(e, 53.48, -2.24) > 1
