@@ -47,3 +47,10 @@ def test_a_site_whose_sentence_names_two_towns_takes_neither(nlp):
     )
     e = entity(nlp, text, "Kingsway Memorial Clinic")
     assert e.lat is None or km_between(e, 53.41, -2.98) > 1 and km_between(e, 53.48, -2.24) > 1
+
+
+def test_a_region_named_with_its_kind_before_its_country_lies_at_the_region(nlp):
+    # "<Region> State, <Country>": the region its name gives, not the middle of the country after it
+    text = "Gunmen attacked a market in Biu, Borno State, Nigeria, on Sunday, police said."
+    e = entity(nlp, text, "Borno State")
+    assert km_between(e, 11.5, 13.0) < 200  # Borno; Nigeria's middle is about 550 km away

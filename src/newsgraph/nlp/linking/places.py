@@ -522,7 +522,8 @@ class PlaceResolver:
     def place_unlinked(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """An approximate point for a place the gazetteer does not know, the way a reader places it:
 
-        1. the place right after it: "Kamenné Square in Bratislava", "the Feis Ceoil in Dublin";
+        1. the place right after it: "Kamenné Square in Bratislava", "the Feis Ceoil in Dublin"; when
+           that is a country, a place of that country its name contains ("Chiapas State, Mexico");
         2. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
            the same place the article names elsewhere, else a town in a region (admin1) the article
            names, else a well-known one (a country, a region, a capital or a city of 100k people);
@@ -596,7 +597,12 @@ class PlaceResolver:
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
-            inner = inside or self._inner_place(name, named, codes, c.label == "NORP")
+            inner = inside
+            if inside is None or inside.kind == "country":
+                # "Chiapas State, Mexico": the region its own name gives, inside the country after it
+                own = self._inner_place(name, named, codes, c.label == "NORP")
+                if own is not None and (inside is None or own.kind != "country" and own.country == inside.country):
+                    inner = own
             if inner is None and c.label == "NORP":
                 inner = self._region_of_adjective(name)  # "Bavarian" brewers, "Siberian" air
             if inner is not None:
