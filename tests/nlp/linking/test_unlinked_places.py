@@ -54,3 +54,28 @@ def test_a_region_named_with_its_kind_before_its_country_lies_at_the_region(nlp)
     text = "Gunmen attacked a market in Biu, Borno State, Nigeria, on Sunday, police said."
     e = entity(nlp, text, "Borno State")
     assert km_between(e, 11.5, 13.0) < 200  # Borno; Nigeria's middle is about 550 km away
+
+
+def test_a_union_of_states_is_also_the_place_of_its_members(nlp):
+    # the organisation stays the actor; nested on the same characters, the union as a place is
+    # mapped on its members' continent (an approximate point, no gazetteer id)
+    text = "Farmers protested outside the meeting as EU ministers debated the new rules. The EU said it would decide in May."
+    doc = nlp(text)
+    org = [e for e in doc._.ng_entities if e.type == "ORG" and e.name == "European Union"]
+    assert org and all(m.nested is None for m in org[0].mentions)
+    places = [e for e in doc._.ng_entities if e.type in ("GPE", "LOC") and any(m.text == "EU" for m in e.mentions)]
+    assert len(places) == 1 and places[0].gazetteer_id is None
+    assert len(places[0].mentions) == 2 and all(m.nested == org[0].id for m in places[0].mentions)
+    assert km_between(places[0], 48.7, 9.1) < 100  # Europe
+
+
+def test_a_union_of_states_the_article_names_is_a_place_inside_a_longer_name_too(nlp):
+    text = (
+        "The five airlines agreed to lobby for a new EU Aviation Strategy that will support growth. "
+        "The EU said it would answer by May. AU Optronics said its sales rose."
+    )
+    doc = nlp(text)
+    places = [e for e in doc._.ng_entities if e.type in ("GPE", "LOC") and any(m.text == "EU" for m in e.mentions)]
+    assert len(places) == 1 and len(places[0].mentions) == 2, [(e.name, e.type) for e in doc._.ng_entities]
+    # the African Union is not named on its own: "AU" in a company's name is no place
+    assert not [e for e in doc._.ng_entities if e.type in ("GPE", "LOC") and any(m.text == "AU" for m in e.mentions)]

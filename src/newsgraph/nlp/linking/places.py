@@ -592,8 +592,8 @@ class PlaceResolver:
         towns_at = [(m.start_char, p) for c, p in placed if p.kind in ("city", "admin2") for m in c.mentions]
         text = doc_text(doc)
         for c in clusters:
-            if c.kb or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
-                continue
+            if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
+                continue  # linked, or already placed (a union of states as a place, see .nested)
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
