@@ -79,3 +79,20 @@ def test_a_union_of_states_the_article_names_is_a_place_inside_a_longer_name_too
     assert len(places) == 1 and len(places[0].mentions) == 2, [(e.name, e.type) for e in doc._.ng_entities]
     # the African Union is not named on its own: "AU" in a company's name is no place
     assert not [e for e in doc._.ng_entities if e.type in ("GPE", "LOC") and any(m.text == "AU" for m in e.mentions)]
+
+
+def test_a_big_city_keeps_its_place_over_a_village_of_its_name_in_a_state_the_article_names(nlp):
+    # Ohio is named, and Ohio has a village called Louisville (9,000 people); the Kentucky city of
+    # 600,000 is the one a sports story means
+    text = (
+        "COLUMBUS, Ohio (AP) — Louisville beat Mississippi State 76-70 on Friday night. "
+        "Louisville will play again on Sunday."
+    )
+    e = entity(nlp, text, "Louisville")
+    assert km_between(e, 38.25, -85.76) < 30  # Louisville, Kentucky
+
+
+def test_a_town_of_a_state_the_article_names_still_wins_over_a_namesake_a_few_times_its_size(nlp):
+    text = "Police in Kentucky said the driver was taken to a hospital in Richmond on Friday."
+    e = entity(nlp, text, "Richmond")
+    assert km_between(e, 37.75, -84.29) < 30  # Richmond, Kentucky

@@ -62,6 +62,9 @@ _SITE_WORDS = frozenset(
     "library stadium arena mall market tower castle general city county district municipal town village "
     "community international national memorial regional new old great saint san santa".split()
 )
+# A city a reader knows by its name alone: a village of its country a twentieth its size does not take
+# its place because the article names the village's state (see PlaceResolver.resolve_by_context).
+_BIG_CITY_POPULATION = 500_000
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -227,7 +230,8 @@ class PlaceResolver:
            name in that region or country, however small;
         2. "upstate X", "the state of X", "X state", "X Gov.": the region, not its city;
         3. a town in a region the article names ("Ohio ... Lima"): that region's town, unless
-           the famous one is a capital or a city of a million whose country the article also names.
+           the famous one is a capital or a city of a million whose country the article also names,
+           or a city of half a million in the same country twenty times the town's size.
         """
         gaz = self.gazetteer
         if gaz is None:
@@ -288,7 +292,13 @@ class PlaceResolver:
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
                 # a capital or a city of a million moves only if nothing else in the article is in its country
                 p_country_named = p is not None and p.country in article_countries | placed_countries - {None}
-                if local and not (firm and p_country_named and p.kind != "country"):
+                # nor does a city of half a million give way to a village of its own country a twentieth
+                # its size ("Louisville" in an Ohio dateline's sports story is not Louisville, Ohio)
+                dwarfs = (
+                    p is not None and p.kind == "city" and p.population >= _BIG_CITY_POPULATION
+                    and bool(local) and local[0].country == p.country and local[0].population * 20 < p.population
+                )  # fmt: skip
+                if local and not (firm and p_country_named and p.kind != "country") and not dwarfs:
                     best = local[0]
             if best is not None:
                 self._settled.add(id(c))
