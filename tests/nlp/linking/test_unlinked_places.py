@@ -96,3 +96,21 @@ def test_a_town_of_a_state_the_article_names_still_wins_over_a_namesake_a_few_ti
     text = "Police in Kentucky said the driver was taken to a hospital in Richmond on Friday."
     e = entity(nlp, text, "Richmond")
     assert km_between(e, 37.75, -84.29) < 30  # Richmond, Kentucky
+
+
+def test_a_compass_adjective_in_lower_case_makes_a_state_of_a_name_it_shares_with_a_city(nlp):
+    text = "The crew drove to eastern Washington after the wildfire. Towns in Washington asked for more help."
+    e = entity(nlp, text, "Washington")
+    assert km_between(e, 47.3, -120.6) < 150  # Washington State, not D.C.
+
+
+def test_a_compass_adjective_before_a_city_with_no_namesake_state_keeps_the_city(nlp):
+    text = "Crowds gathered in central London on Saturday to watch the parade."
+    e = entity(nlp, text, "London")
+    assert km_between(e, 51.5, -0.13) < 30
+
+
+def test_a_compass_adjective_does_not_move_a_city_the_text_qualifies(nlp):
+    text = "The team flew from eastern Washington to a conference in Washington, D.C., on Monday."
+    e = entity(nlp, text, "Washington, D.C.")
+    assert km_between(e, 38.9, -77.04) < 30

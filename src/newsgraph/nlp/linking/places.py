@@ -54,6 +54,9 @@ _STATE_OFFICE_BEFORE = re.compile(
     r"(?:\s+[A-Z][\w.'’-]*){0,3},?\s+of\s+$"
 )
 _STATE_OFFICE_WINDOW = 60  # characters before the name: the office, up to three name words, "of"
+# A part of a region, in lower case: "eastern Washington", "central New York" (a state's region; a city
+# has a centre and suburbs, seldom a north-east).  Only where a state shares the city's name.
+_REGION_PART_BEFORE = re.compile(r"\b(?:north|south|east|west)?(?:northern|southern|eastern|western|central)\s+$")
 _LOCAL_KINDS = ("city", "admin1", "admin2")
 # Words of a street's or a site's name that name no place: "General" in "Colchester General Hospital".
 _SITE_WORDS = frozenset(
@@ -228,7 +231,7 @@ class PlaceResolver:
 
         1. "Town, Region" / "Town, Country" and datelines ("ATHENS, Ga. (AP) —"): the town of that
            name in that region or country, however small;
-        2. "upstate X", "the state of X", "X state", "X Gov.": the region, not its city;
+        2. "upstate X", "the state of X", "X state", "X Gov.", "eastern X": the region, not its city;
         3. a town in a region the article names ("Ohio ... Lima"): that region's town, unless
            the famous one is a capital or a city of a million whose country the article also names,
            or a city of half a million in the same country twenty times the town's size.
@@ -275,7 +278,16 @@ class PlaceResolver:
             named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
             if named:
                 best = named[0]
-            elif p is not None and p.kind == "city" and any(state_cue(text, m) for m in c.mentions):
+            elif (
+                p is not None
+                and p.kind == "city"
+                and (
+                    any(state_cue(text, m) for m in c.mentions)
+                    # "eastern Washington", unless the text qualifies a mention otherwise ("Washington, D.C.")
+                    or any(_region_part(text, m) for m in c.mentions)
+                    and not any("," in m.text or _ABBREVIATION_SLOT.match(text, m.end_char) for m in c.mentions)
+                )
+            ):
                 best = next((q for q in candidates if q.kind == "admin1"), None)
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
@@ -770,6 +782,11 @@ def state_cue(text: str, m: MentionRecord) -> bool:
         or bool(_STATE_AFTER.match(text[m.end_char : m.end_char + 14]))
         or bool(_STATE_OFFICE_BEFORE.search(text[max(0, m.start_char - _STATE_OFFICE_WINDOW) : m.start_char]))
     )
+
+
+def _region_part(text: str, m: MentionRecord) -> bool:
+    """A compass adjective in lower case before the name: "eastern Washington", "central New York"."""
+    return bool(_REGION_PART_BEFORE.search(text[max(0, m.start_char - 16) : m.start_char]))
 
 
 def _dateline(doc: Doc, m: MentionRecord) -> bool:
