@@ -114,3 +114,17 @@ def test_a_compass_adjective_does_not_move_a_city_the_text_qualifies(nlp):
     text = "The team flew from eastern Washington to a conference in Washington, D.C., on Monday."
     e = entity(nlp, text, "Washington, D.C.")
     assert km_between(e, 38.9, -77.04) < 30
+
+
+def test_a_continent_adjective_inside_a_name_is_the_continent_not_a_nationality(nlp):
+    # "North American" inside a treaty's name is North America, not the United States' people
+    text = "Ministers from three countries met in Ottawa to rework the North American Free Trade Agreement."
+    e = entity(nlp, text, "North American")
+    assert e.type in ("LOC", "GPE") and km_between(e, 46.07, -100.55) < 100  # North America
+
+
+def test_a_word_of_a_name_is_no_province_that_shares_it_without_its_suffix(nlp):
+    # South Africa's "Free State" cut to "Free" made "Free Trade" a province
+    text = "Ministers from three countries met in Ottawa to rework the North American Free Trade Agreement."
+    doc = nlp(text)
+    assert not [e for e in doc._.ng_entities if any(m.text == "Free" for m in e.mentions)]

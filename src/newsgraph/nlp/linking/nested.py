@@ -220,11 +220,20 @@ def _nationality(resolver, name: str, at_end: bool):
     ("Catholic", "Arab", "Western") have none."""
     if at_end:
         return None  # "the Bank of the Canadian" is no name; an adjective ends no organisation's name
-    return next(
+    people = next(
         (p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:3]
          if p.kind == "nationality" and p.lat is not None and p.name == name),
         None,
     )  # fmt: skip
+    if people is None and name.endswith("an"):
+        # a continent's or region's adjective: "North American" (Free Trade Agreement), "Asian" (Development
+        # Bank), "Scandinavian" -- the continent, never a country ("Indian" is no "India" here)
+        people = next(
+            (p for p in resolver.gazetteer.lookup(name[:-1], include_alternate=False)[:3]
+             if p.kind in ("continent", "region") and p.lat is not None),
+            None,
+        )  # fmt: skip
+    return people
 
 
 def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
