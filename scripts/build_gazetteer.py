@@ -74,6 +74,8 @@ GROUP_HOMELANDS = {
     "south american": "south america",
     "australian": "oceania",
 }
+# Names that are an English word once their "State"/"Province" is cut: kept whole.
+WORD_WITHOUT_SUFFIX = {"free"}
 _SUBDIVISION_SUFFIX = re.compile(
     r"(,? (Respublika|oblast'?|kray|avtonomnyy okrug|Sheng|Shi|Zizhiqu|Province|Region|"
     r"Governorate|Oblast|State|Prefecture|County|Department))+$|\s*\[.*?\]|\s*\(.*?\)",
@@ -345,6 +347,8 @@ def build() -> Builder:
             continue
         a3 = a2_to_a3.get(s.country_code, "")
         clean = _SUBDIVISION_SUFFIX.sub("", s.name).strip(" ,")
+        if normalize_name(clean) in WORD_WITHOUT_SUFFIX:
+            clean = s.name  # "Free State", never "Free" (of "Free Trade Agreement")
         suffix = s.code.split("-", 1)[1]
         lat = lon = None
         city = by_country_name.get((s.country_code, normalize_name(clean)))

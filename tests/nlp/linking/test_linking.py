@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 
 from newsgraph.model import Entity
 from newsgraph.nlp.extensions import entity_at, register_extensions
+from newsgraph.nlp.linking.nested import UNION_TERRITORIES
 from support import SHARED
 
 
@@ -69,8 +70,11 @@ def check_invariants(doc) -> None:
     assert sorted(spans) == doc._.ng_entity_spans
     # a place inside a longer name ("Washington" in "the Washington Post") lies inside a mention of
     # the entity it names as holding it; only such mentions overlap others.  A capital standing for its
-    # government ("Beijing said") is the country's mention and, on the same characters, the city's.
-    countries = {e.id for e in entities if (e.gazetteer_id or "").startswith("iso3166:")}
+    # government ("Beijing said") is the country's mention and, on the same characters, the city's; a
+    # union of states ("the EU said") is the organisation's mention and, on the same characters, a place.
+    countries = {
+        e.id for e in entities if (e.gazetteer_id or "").startswith("iso3166:") or e.gazetteer_id in UNION_TERRITORIES
+    }
     for s, end, holder in nested:
         assert any(
             hs <= s and end <= he and ((hs, he) != (s, end) or hid in countries) and hid == holder

@@ -30,7 +30,7 @@ from ..knowledge.organisations import is_igo_name, named_country, without_leadin
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
 from .mentions import NAME_PARTICLES, POSSESSIVE, MentionCluster, MentionRecord, grouping_key, person_name_words
-from .nested import nest_capitals, nest_places
+from .nested import nest_capitals, nest_places, nest_union_territories
 from .people import PERSONISH, PeopleResolver, is_credit_line, is_newsroom_credit
 from .places import PlaceResolver
 
@@ -124,6 +124,7 @@ class EntityLinker:
         clusters = [c for c in clusters if c.mentions]
         nest_places(self.places, clusters, doc)
         nest_capitals(self.places, clusters)
+        nest_union_territories(self.places, clusters, doc)
         # after nesting: a town named only inside a name ("the Winnipeg Fire Paramedic Service") still
         # tells where the article's streets are
         self.places.place_unlinked(clusters, doc)

@@ -27,7 +27,14 @@ from ..extensions import lower_case_words
 from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
-__all__ = ["nest_places", "nest_capitals", "NESTED_CITY_POPULATION", "NESTING_LABELS"]
+__all__ = [
+    "nest_places",
+    "nest_capitals",
+    "nest_union_territories",
+    "NESTED_CITY_POPULATION",
+    "NESTING_LABELS",
+    "UNION_TERRITORIES",
+]
 
 # Names whose words may hold a place; a place's own name ("Dallas County") is not read for a town.
 NESTING_LABELS = frozenset({"ORG", "FAC", "EVENT", "PRODUCT"})
@@ -105,6 +112,49 @@ def nest_capitals(resolver, clusters: list[MentionCluster]) -> None:
             target.mentions.append(inner)
 
 
+# A union of states is an organisation (the actor: "the EU said") and, as a place, the territory of its
+# members ("EU member states", "within the EU"), which GeoWebNews and a reader map on the members'
+# continent.  The union's gazetteer id -> the region that lends it a point.
+UNION_TERRITORIES = {"org:eu": "geonames:6255148", "org:african-union": "geonames:6255146"}
+
+
+def nest_union_territories(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
+    """Each mention of a union of states (:data:`UNION_TERRITORIES`) is also, nested on the same
+    characters, a mention of the union as a place: one entity of that name, with no gazetteer id of
+    its own, whose approximate point (``MentionCluster.near``) is its members' continent.  The
+    organisation keeps its mentions whole and stays the actor.  A union the article names on its own
+    is a place inside a longer name too ("a new EU Aviation Strategy"); one it does not name is not
+    ("AU Optronics")."""
+    territories: dict[str, MentionCluster] = {}
+    for outer in list(clusters):
+        region = UNION_TERRITORIES.get(outer.kb or "")
+        if region is None or outer.label != "ORG" or not outer.mentions:
+            continue
+        territory = territories.setdefault(outer.kb, MentionCluster("GPE", None, near=region))
+        for m in outer.mentions:
+            territory.mentions.append(
+                MentionRecord(m.start, m.end, m.start_char, m.end_char, m.text, "GPE", None, nested_in=outer)
+            )
+    if not territories or resolver.gazetteer is None:
+        clusters.extend(territories.values())
+        return
+    for outer in list(clusters):
+        if outer.label not in NESTING_LABELS or outer.kb in UNION_TERRITORIES:
+            continue
+        for m in outer.mentions:
+            for tok in doc[m.start : m.end]:
+                if not tok.is_upper or len(tok) < 2:
+                    continue  # a union inside a name is its acronym ("EU Aviation Strategy")
+                union = next((p.id for p in resolver.gazetteer.lookup(tok.text)[:1] if p.id in territories), None)
+                if union is not None:
+                    territories[union].mentions.append(
+                        MentionRecord(
+                            tok.i, tok.i + 1, tok.idx, tok.idx + len(tok), tok.text, "GPE", None, nested_in=outer
+                        )  # fmt: skip
+                    )
+    clusters.extend(territories.values())
+
+
 def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str], surnames: set[str],
                lower_words: set[str]):  # fmt: skip
     """``(token start, token end, place)`` of the places inside mention ``m``, longest runs first,
@@ -171,11 +221,20 @@ def _nationality(resolver, name: str, at_end: bool):
     ("Catholic", "Arab", "Western") have none."""
     if at_end:
         return None  # "the Bank of the Canadian" is no name; an adjective ends no organisation's name
-    return next(
+    people = next(
         (p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:3]
          if p.kind == "nationality" and p.lat is not None and p.name == name),
         None,
     )  # fmt: skip
+    if people is None and name.endswith("an"):
+        # a continent's or region's adjective: "North American" (Free Trade Agreement), "Asian" (Development
+        # Bank), "Scandinavian" -- the continent, never a country ("Indian" is no "India" here)
+        people = next(
+            (p for p in resolver.gazetteer.lookup(name[:-1], include_alternate=False)[:3]
+             if p.kind in ("continent", "region") and p.lat is not None),
+            None,
+        )  # fmt: skip
+    return people
 
 
 def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):

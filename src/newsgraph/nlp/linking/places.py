@@ -54,6 +54,9 @@ _STATE_OFFICE_BEFORE = re.compile(
     r"(?:\s+[A-Z][\w.'’-]*){0,3},?\s+of\s+$"
 )
 _STATE_OFFICE_WINDOW = 60  # characters before the name: the office, up to three name words, "of"
+# A part of a region, in lower case: "eastern Washington", "central New York" (a state's region; a city
+# has a centre and suburbs, seldom a north-east).  Only where a state shares the city's name.
+_REGION_PART_BEFORE = re.compile(r"\b(?:north|south|east|west)?(?:northern|southern|eastern|western|central)\s+$")
 _LOCAL_KINDS = ("city", "admin1", "admin2")
 # Words of a street's or a site's name that name no place: "General" in "Colchester General Hospital".
 _SITE_WORDS = frozenset(
@@ -62,6 +65,9 @@ _SITE_WORDS = frozenset(
     "library stadium arena mall market tower castle general city county district municipal town village "
     "community international national memorial regional new old great saint san santa".split()
 )
+# A city a reader knows by its name alone: a village of its country a twentieth its size does not take
+# its place because the article names the village's state (see PlaceResolver.resolve_by_context).
+_BIG_CITY_POPULATION = 500_000
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -225,9 +231,10 @@ class PlaceResolver:
 
         1. "Town, Region" / "Town, Country" and datelines ("ATHENS, Ga. (AP) —"): the town of that
            name in that region or country, however small;
-        2. "upstate X", "the state of X", "X state", "X Gov.": the region, not its city;
+        2. "upstate X", "the state of X", "X state", "X Gov.", "eastern X": the region, not its city;
         3. a town in a region the article names ("Ohio ... Lima"): that region's town, unless
-           the famous one is a capital or a city of a million whose country the article also names.
+           the famous one is a capital or a city of a million whose country the article also names,
+           or a city of half a million in the same country twenty times the town's size.
         """
         gaz = self.gazetteer
         if gaz is None:
@@ -271,7 +278,16 @@ class PlaceResolver:
             named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
             if named:
                 best = named[0]
-            elif p is not None and p.kind == "city" and any(state_cue(text, m) for m in c.mentions):
+            elif (
+                p is not None
+                and p.kind == "city"
+                and (
+                    any(state_cue(text, m) for m in c.mentions)
+                    # "eastern Washington", unless the text qualifies a mention otherwise ("Washington, D.C.")
+                    or any(_region_part(text, m) for m in c.mentions)
+                    and not any("," in m.text or _ABBREVIATION_SLOT.match(text, m.end_char) for m in c.mentions)
+                )
+            ):
                 best = next((q for q in candidates if q.kind == "admin1"), None)
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
@@ -288,7 +304,13 @@ class PlaceResolver:
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
                 # a capital or a city of a million moves only if nothing else in the article is in its country
                 p_country_named = p is not None and p.country in article_countries | placed_countries - {None}
-                if local and not (firm and p_country_named and p.kind != "country"):
+                # nor does a city of half a million give way to a village of its own country a twentieth
+                # its size ("Louisville" in an Ohio dateline's sports story is not Louisville, Ohio)
+                dwarfs = (
+                    p is not None and p.kind == "city" and p.population >= _BIG_CITY_POPULATION
+                    and bool(local) and local[0].country == p.country and local[0].population * 20 < p.population
+                )  # fmt: skip
+                if local and not (firm and p_country_named and p.kind != "country") and not dwarfs:
                     best = local[0]
             if best is not None:
                 self._settled.add(id(c))
@@ -522,15 +544,18 @@ class PlaceResolver:
     def place_unlinked(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """An approximate point for a place the gazetteer does not know, the way a reader places it:
 
-        1. the place right after it: "Kamenné Square in Bratislava", "the Feis Ceoil in Dublin";
+        1. the place right after it: "Kamenné Square in Bratislava", "the Feis Ceoil in Dublin"; when
+           that is a country, a place of that country its name contains ("Chiapas State, Mexico");
         2. a place its name contains: "Colchester General Hospital", "Eastern Ghouta", "Quebec City" --
            the same place the article names elsewhere, else a town in a region (admin1) the article
            names, else a well-known one (a country, a region, a capital or a city of 100k people);
-        3. a street, a site or a village: the town the article is about (its one most-mentioned town or
+        3. a site or a feature (FAC, LOC): the one town its own sentence names ("the Alder Hey
+           hospital, where he was flown, in Liverpool", "Bilibid Prison (NBP) in Muntinlupa");
+        4. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
            country);
-        4. otherwise the article's only country, without a point;
-        5. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
+        5. otherwise the article's only country, without a point;
+        6. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
            small town (or a province of under 100k people) abroad that nothing else backs then gives way
            to the home's ("Millbrook").
 
@@ -586,20 +611,28 @@ class PlaceResolver:
             ]  # fmt: skip
             focus = inner_towns[0] if len(inner_towns) == 1 else None
         at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
+        towns_at = [(m.start_char, p) for c, p in placed if p.kind in ("city", "admin2") for m in c.mentions]
         text = doc_text(doc)
         for c in clusters:
-            if c.kb or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
-                continue
+            if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
+                continue  # linked, or already placed (a union of states as a place, see .nested)
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
-            inner = inside or self._inner_place(name, named, codes, c.label == "NORP")
+            inner = inside
+            if inside is None or inside.kind == "country":
+                # "Chiapas State, Mexico": the region its own name gives, inside the country after it
+                own = self._inner_place(name, named, codes, c.label == "NORP")
+                if own is not None and (inside is None or own.kind != "country" and own.country == inside.country):
+                    inner = own
             if inner is None and c.label == "NORP":
                 inner = self._region_of_adjective(name)  # "Bavarian" brewers, "Siberian" air
             if inner is not None:
                 c.near = inner.id
             elif c.label == "NORP" or any(m.country for m in c.mentions):
                 continue  # a group is not placed by the article's town; "South X" already has X's country
+            elif c.label in ("FAC", "LOC") and (town := _town_of_sentence(c, doc, towns_at)) is not None:
+                c.near = town.id
             elif focus is not None:
                 c.near = focus.id
             elif len(countries) == 1:
@@ -686,6 +719,20 @@ class PlaceResolver:
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
 
 
+def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | None:
+    """The one town (city or district with a point) named in the sentences of ``c``'s mentions, or None
+    when they name none or several: a site lies where its own sentence says, not in the article's
+    most-mentioned town."""
+    if not doc.has_annotation("SENT_START"):
+        return None  # no parser, no sentences
+    found = {}
+    for m in c.mentions:
+        sent = doc[m.start].sent
+        lo, hi = sent.start_char, sent.end_char
+        found.update((p.id, p) for at, p in towns_at if lo <= at < hi and p.lat is not None)
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
 def _acting_capital(c: MentionCluster) -> bool:
     """A city cluster nested on the same characters as a country's mention: a capital acting ("Beijing said")."""
     return all(
@@ -735,6 +782,11 @@ def state_cue(text: str, m: MentionRecord) -> bool:
         or bool(_STATE_AFTER.match(text[m.end_char : m.end_char + 14]))
         or bool(_STATE_OFFICE_BEFORE.search(text[max(0, m.start_char - _STATE_OFFICE_WINDOW) : m.start_char]))
     )
+
+
+def _region_part(text: str, m: MentionRecord) -> bool:
+    """A compass adjective in lower case before the name: "eastern Washington", "central New York"."""
+    return bool(_REGION_PART_BEFORE.search(text[max(0, m.start_char - 16) : m.start_char]))
 
 
 def _dateline(doc: Doc, m: MentionRecord) -> bool:

@@ -1,0 +1,130 @@
+"""Places the gazetteer does not know (sites, hospitals, prisons) or that the model typed as a group,
+placed the way a reader places them.  Sentences written for these tests (fictional events, real
+place names)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def nlp(linking_nlp):
+    return linking_nlp
+
+
+def entity(nlp, text: str, name: str):
+    doc = nlp(text)
+    hits = [e for e in doc._.ng_entities if any(m.text == name for m in e.mentions)]
+    assert hits, [(e.name, e.type, [m.text for m in e.mentions]) for e in doc._.ng_entities]
+    return hits[0]
+
+
+def km_between(e, lat: float, lon: float) -> float:
+    assert e.lat is not None and e.lon is not None, (e.name, e.type)
+    p1, p2 = math.radians(lat), math.radians(e.lat)
+    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - e.lon) / 2) ** 2
+    return 12_742 * math.asin(math.sqrt(a))
+
+
+def test_a_site_lies_in_the_one_town_its_sentence_names(nlp):
+    # the town is not right after the site's name (a clause comes between), and the article names
+    # another town elsewhere, so neither "the place right after it" nor "the article's town" places it
+    text = (
+        "Surgeons at the Kingsway Memorial Clinic, where the boy was flown on Monday night, in Liverpool "
+        "said he was stable. His family travelled from Bristol to be with him."
+    )
+    e = entity(nlp, text, "Kingsway Memorial Clinic")
+    assert e.gazetteer_id is None
+    assert km_between(e, 53.41, -2.98) < 30  # Liverpool
+
+
+def test_a_site_whose_sentence_names_two_towns_takes_neither(nlp):
+    text = (
+        "Patients at the Kingsway Memorial Clinic were moved to Liverpool and Manchester on Monday. "
+        "Police in Leeds and Sheffield said the roads reopened later."
+    )
+    e = entity(nlp, text, "Kingsway Memorial Clinic")
+    assert e.lat is None or km_between(e, 53.41, -2.98) > 1 and km_between(e, 53.48, -2.24) > 1
+
+
+def test_a_region_named_with_its_kind_before_its_country_lies_at_the_region(nlp):
+    # "<Region> State, <Country>": the region its name gives, not the middle of the country after it
+    text = "Gunmen attacked a market in Biu, Borno State, Nigeria, on Sunday, police said."
+    e = entity(nlp, text, "Borno State")
+    assert km_between(e, 11.5, 13.0) < 200  # Borno; Nigeria's middle is about 550 km away
+
+
+def test_a_union_of_states_is_also_the_place_of_its_members(nlp):
+    # the organisation stays the actor; nested on the same characters, the union as a place is
+    # mapped on its members' continent (an approximate point, no gazetteer id)
+    text = "Farmers protested outside the meeting as EU ministers debated the new rules. The EU said it would decide in May."
+    doc = nlp(text)
+    org = [e for e in doc._.ng_entities if e.type == "ORG" and e.name == "European Union"]
+    assert org and all(m.nested is None for m in org[0].mentions)
+    places = [e for e in doc._.ng_entities if e.type in ("GPE", "LOC") and any(m.text == "EU" for m in e.mentions)]
+    assert len(places) == 1 and places[0].gazetteer_id is None
+    assert len(places[0].mentions) == 2 and all(m.nested == org[0].id for m in places[0].mentions)
+    assert km_between(places[0], 48.7, 9.1) < 100  # Europe
+
+
+def test_a_union_of_states_the_article_names_is_a_place_inside_a_longer_name_too(nlp):
+    text = (
+        "The five airlines agreed to lobby for a new EU Aviation Strategy that will support growth. "
+        "The EU said it would answer by May. AU Optronics said its sales rose."
+    )
+    doc = nlp(text)
+    places = [e for e in doc._.ng_entities if e.type in ("GPE", "LOC") and any(m.text == "EU" for m in e.mentions)]
+    assert len(places) == 1 and len(places[0].mentions) == 2, [(e.name, e.type) for e in doc._.ng_entities]
+    # the African Union is not named on its own: "AU" in a company's name is no place
+    assert not [e for e in doc._.ng_entities if e.type in ("GPE", "LOC") and any(m.text == "AU" for m in e.mentions)]
+
+
+def test_a_big_city_keeps_its_place_over_a_village_of_its_name_in_a_state_the_article_names(nlp):
+    # Ohio is named, and Ohio has a village called Louisville (9,000 people); the Kentucky city of
+    # 600,000 is the one a sports story means
+    text = (
+        "COLUMBUS, Ohio (AP) — Louisville beat Mississippi State 76-70 on Friday night. "
+        "Louisville will play again on Sunday."
+    )
+    e = entity(nlp, text, "Louisville")
+    assert km_between(e, 38.25, -85.76) < 30  # Louisville, Kentucky
+
+
+def test_a_town_of_a_state_the_article_names_still_wins_over_a_namesake_a_few_times_its_size(nlp):
+    text = "Police in Kentucky said the driver was taken to a hospital in Richmond on Friday."
+    e = entity(nlp, text, "Richmond")
+    assert km_between(e, 37.75, -84.29) < 30  # Richmond, Kentucky
+
+
+def test_a_compass_adjective_in_lower_case_makes_a_state_of_a_name_it_shares_with_a_city(nlp):
+    text = "The crew drove to eastern Washington after the wildfire. Towns in Washington asked for more help."
+    e = entity(nlp, text, "Washington")
+    assert km_between(e, 47.3, -120.6) < 150  # Washington State, not D.C.
+
+
+def test_a_compass_adjective_before_a_city_with_no_namesake_state_keeps_the_city(nlp):
+    text = "Crowds gathered in central London on Saturday to watch the parade."
+    e = entity(nlp, text, "London")
+    assert km_between(e, 51.5, -0.13) < 30
+
+
+def test_a_compass_adjective_does_not_move_a_city_the_text_qualifies(nlp):
+    text = "The team flew from eastern Washington to a conference in Washington, D.C., on Monday."
+    e = entity(nlp, text, "Washington, D.C.")
+    assert km_between(e, 38.9, -77.04) < 30
+
+
+def test_a_continent_adjective_inside_a_name_is_the_continent_not_a_nationality(nlp):
+    # "North American" inside a treaty's name is North America, not the United States' people
+    text = "Ministers from three countries met in Ottawa to rework the North American Free Trade Agreement."
+    e = entity(nlp, text, "North American")
+    assert e.type in ("LOC", "GPE") and km_between(e, 46.07, -100.55) < 100  # North America
+
+
+def test_a_word_of_a_name_is_no_province_that_shares_it_without_its_suffix(nlp):
+    # South Africa's "Free State" cut to "Free" made "Free Trade" a province
+    text = "Ministers from three countries met in Ottawa to rework the North American Free Trade Agreement."
+    doc = nlp(text)
+    assert not [e for e in doc._.ng_entities if any(m.text == "Free" for m in e.mentions)]
