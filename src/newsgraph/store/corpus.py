@@ -155,16 +155,18 @@ def _context_winner(conn, candidates: list[_Candidate], context: set[int]) -> in
     others = sorted(context - {c.id for c in candidates})
     if not others or len(candidates) < 2:
         return None
-    marks = ",".join("?" * len(others))
-    scores = []
-    for cand in candidates:
-        # CROSS JOIN keeps the candidate's own rows outermost: few, where the context's are most of the table.
-        sql = (
-            "SELECT count(DISTINCT e2.corpus_entity_id) FROM entities e1 "
-            "CROSS JOIN entities e2 ON e2.article_id = e1.article_id "
-            f"WHERE e1.corpus_entity_id = ? AND e2.corpus_entity_id IN ({marks})"
-        )
-        scores.append((conn.execute(sql, [cand.id, *others]).fetchone()[0], cand.id))
+    # For each candidate, how many of the others co-occur with it in some article, in one query
+    # (a name left ambiguous gains a candidate each time, so there can be dozens): each other's
+    # search stops at its first shared article, where counting every pair read all the
+    # candidate's articles.  CROSS JOIN keeps the candidate's own rows outermost.
+    sql = (
+        f"WITH other(id) AS (VALUES {','.join(['(?)'] * len(others))}), "
+        f"candidate(id) AS (VALUES {','.join(['(?)'] * len(candidates))}) "
+        "SELECT (SELECT count(*) FROM other WHERE EXISTS ("
+        "SELECT 1 FROM entities e1 CROSS JOIN entities e2 ON e2.article_id = e1.article_id "
+        "AND e2.corpus_entity_id = other.id WHERE e1.corpus_entity_id = candidate.id)), candidate.id FROM candidate"
+    )
+    scores = conn.execute(sql, [*others, *(cand.id for cand in candidates)]).fetchall()
     scores.sort(reverse=True)
     best, runner_up = scores[0][0], scores[1][0]
     return scores[0][1] if best >= 1 and best > runner_up else None
