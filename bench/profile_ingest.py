@@ -123,7 +123,11 @@ _COMPARE = {
     "stories": "SELECT id, first_published, last_published, article_count FROM stories ORDER BY id",
     "events": "SELECT article_id, idx, type, cluster_id FROM events ORDER BY article_id, idx",
     "entities": "SELECT article_id, local_id, corpus_entity_id FROM entities ORDER BY article_id, local_id",
-    "corpus_entities": "SELECT id, name, type, article_count FROM corpus_entities ORDER BY id",
+    "corpus_entities": "SELECT id, name, type, country, gazetteer_id, lat, lon, mention_count, article_count "
+    "FROM corpus_entities ORDER BY id",
+    "corpus_entity_aliases": "SELECT corpus_entity_id, alias, last_token FROM corpus_entity_aliases "
+    "ORDER BY corpus_entity_id, alias",
+    "entities_fts": "SELECT rowid, name, aliases FROM entities_fts ORDER BY rowid",
 }
 
 

@@ -256,12 +256,17 @@ def _create(conn, ent: Entity) -> int:
 
 def _merge_into(conn, cid: int, ent: Entity, keys: list[str]) -> None:
     """Fill what the corpus entity lacks, and let a fuller name replace a surname."""
-    conn.execute(
-        "UPDATE corpus_entities SET country = coalesce(country, ?), gazetteer_id = coalesce(gazetteer_id, ?), "
-        "lat = coalesce(lat, ?), lon = coalesce(lon, ?) WHERE id = ?",
-        (ent.country, ent.gazetteer_id, ent.lat, ent.lon, cid),
-    )
-    (current,) = conn.execute("SELECT name FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
+    current, *held = conn.execute(
+        "SELECT name, country, gazetteer_id, lat, lon FROM corpus_entities WHERE id = ?", (cid,)
+    ).fetchone()
+    offered = (ent.country, ent.gazetteer_id, ent.lat, ent.lon)
+    # Written only when it fills something: most mentions of a known entity bring nothing new.
+    if any(mine is None and theirs is not None for mine, theirs in zip(held, offered, strict=True)):
+        conn.execute(
+            "UPDATE corpus_entities SET country = coalesce(country, ?), gazetteer_id = coalesce(gazetteer_id, ?), "
+            "lat = coalesce(lat, ?), lon = coalesce(lon, ?) WHERE id = ?",
+            (*offered, cid),
+        )
     if len(keys[0].split()) > len(normalise_name(current, ent.type).split()):
         conn.execute("UPDATE corpus_entities SET name = ? WHERE id = ?", (ent.name, cid))
 
@@ -276,8 +281,13 @@ def _add_aliases(conn, cid: int, keys: list[str]) -> None:
 def _refresh_fts(conn, cid: int) -> None:
     (name,) = conn.execute("SELECT name FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
     aliases = [r[0] for r in conn.execute("SELECT alias FROM corpus_entity_aliases WHERE corpus_entity_id = ?", (cid,))]
+    row = (name, " | ".join(aliases))
+    # Most articles name an entity as before: its row is left as it is, as rewriting an FTS5 row
+    # (a delete, which re-reads and un-indexes its words, then an insert) costs far more than reading it.
+    if conn.execute("SELECT name, aliases FROM entities_fts WHERE rowid = ?", (cid,)).fetchone() == row:
+        return
     conn.execute("DELETE FROM entities_fts WHERE rowid = ?", (cid,))
-    conn.execute("INSERT INTO entities_fts (rowid, name, aliases) VALUES (?, ?, ?)", (cid, name, " | ".join(aliases)))
+    conn.execute("INSERT INTO entities_fts (rowid, name, aliases) VALUES (?, ?, ?)", (cid, *row))
 
 
 def resolve_entities(
