@@ -26,6 +26,7 @@ import json
 import math
 import sqlite3
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import Article
 from .copies import CopyMatch, Signature
@@ -166,7 +167,14 @@ def _best_story(conn, article: Article, corpus_ids: dict[str, int], sig: Signatu
     return best
 
 
-def _actors(ids: list[str], corpus_ids: dict[str, int]) -> set[int]:
+@lru_cache(maxsize=4096)
+def _id_list(stored: str) -> tuple[str, ...]:
+    """A stored JSON list of local entity ids: the same few lists ('[]', '["E1"]') recur across
+    thousands of reports, so each is parsed once."""
+    return tuple(json.loads(stored))
+
+
+def _actors(ids: list[str] | tuple[str, ...], corpus_ids: dict[str, int]) -> set[int]:
     return {corpus_ids[i] for i in ids if i in corpus_ids}
 
 
@@ -224,8 +232,8 @@ def cluster_events(conn: sqlite3.Connection, article: Article, corpus_ids: dict[
                 aid, _idx, _type, _modality, source, target, location, day, _cluster, _seq = others[row]
                 theirs = their_ids[aid]
                 reports[row] = (
-                    _actors(json.loads(source), theirs),
-                    _actors(json.loads(target), theirs),
+                    _actors(_id_list(source), theirs),
+                    _actors(_id_list(target), theirs),
                     theirs.get(location or ""),
                     _day(day),
                 )
