@@ -156,17 +156,17 @@ def _context_winner(conn, candidates: list[_Candidate], context: set[int]) -> in
     if not others or len(candidates) < 2:
         return None
     # For each candidate, how many of the others co-occur with it in some article, in one query
-    # (a name left ambiguous gains a candidate each time, so there can be dozens): each other's
-    # search stops at its first shared article, where counting every pair read all the
-    # candidate's articles.  CROSS JOIN keeps the candidate's own rows outermost.
+    # (a name left ambiguous gains a candidate each time, so there can be hundreds; the ids go in
+    # as JSON lists, one parameter each whatever their number): each other's search stops at its
+    # first shared article, where counting every pair read all the candidate's articles.
+    # CROSS JOIN keeps the candidate's own rows outermost.
     sql = (
-        f"WITH other(id) AS (VALUES {','.join(['(?)'] * len(others))}), "
-        f"candidate(id) AS (VALUES {','.join(['(?)'] * len(candidates))}) "
+        "WITH other(id) AS (SELECT value FROM json_each(?)), candidate(id) AS (SELECT value FROM json_each(?)) "
         "SELECT (SELECT count(*) FROM other WHERE EXISTS ("
         "SELECT 1 FROM entities e1 CROSS JOIN entities e2 ON e2.article_id = e1.article_id "
         "AND e2.corpus_entity_id = other.id WHERE e1.corpus_entity_id = candidate.id)), candidate.id FROM candidate"
     )
-    scores = conn.execute(sql, [*others, *(cand.id for cand in candidates)]).fetchall()
+    scores = conn.execute(sql, (json.dumps(others), json.dumps([cand.id for cand in candidates]))).fetchall()
     scores.sort(reverse=True)
     best, runner_up = scores[0][0], scores[1][0]
     return scores[0][1] if best >= 1 and best > runner_up else None
