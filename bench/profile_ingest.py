@@ -7,7 +7,7 @@ and again without paying for the model each time:
     # analyse the first N articles of `make bench`'s generated corpus once; keep the results
     PYTHONPATH=src python bench/profile_ingest.py analyse --articles 2000 --out /tmp/analysed.jsonl
     # store them into a fresh database as `run_ingest` does (50 per transaction), timing each part
-    PYTHONPATH=src python bench/profile_ingest.py store --records /tmp/analysed.jsonl [--db out.db] [--profile]
+    PYTHONPATH=src python bench/profile_ingest.py store --records /tmp/analysed.jsonl [--db out.db] [--profile] [--bucket 500]
 
 ``store`` reports CPU seconds per 1,000 words for the whole store side and for its parts:
 fact rows (``write_facts``), near-copies (signature, candidate search, storing it),
@@ -76,10 +76,15 @@ def _timed(totals: dict, name: str, fn):
     return wrapper
 
 
-def store(records: Path, db: Path | None, profile: bool) -> None:
+def store(records: Path, db: Path | None, profile: bool, bucket: int = 0) -> None:
     import importlib
 
     from newsgraph.store import Store
+    from newsgraph.store.copies import signature_of
+
+    # Import MinHash's dependencies (datasketch, scipy: about 1.4 s) before the clock starts,
+    # so a small run's per-article figure is not the import's.
+    signature_of(Article(id="", text="warm up"))
 
     items = []
     with records.open(encoding="utf-8") as fh:
@@ -96,12 +101,16 @@ def store(records: Path, db: Path | None, profile: bool) -> None:
         path.unlink(missing_ok=True)
         profiler = cProfile.Profile() if profile else None
         start = time.process_time()
+        marks = [(0, start, {})]  # (articles stored, CPU clock, part totals) at each bucket's end
         with Store(path) as s:
             s.start_run("profile")
             if profiler:
                 profiler.enable()
             for i in range(0, len(items), 50):  # run_ingest's commit_every
                 s.add_many(items[i : i + 50], batch_size=50)
+                stored = min(i + 50, len(items))
+                if bucket and (stored % bucket == 0 or stored == len(items)):
+                    marks.append((stored, time.process_time(), dict(totals)))
             if profiler:
                 profiler.disable()
         seconds = time.process_time() - start
@@ -111,8 +120,27 @@ def store(records: Path, db: Path | None, profile: bool) -> None:
         print(f"  {name:32s} {value:7.2f} s  {1000 * value / words:.3f} per 1,000 words")
     rest = seconds - sum(totals.values())
     print(f"  {'rest (article row, transactions)':32s} {rest:7.2f} s  {1000 * rest / words:.3f} per 1,000 words")
+    if bucket:
+        _print_buckets(marks, items)
     if profiler:
         pstats.Stats(profiler).sort_stats("cumulative").print_stats(35)
+
+
+def _print_buckets(marks: list, items: list) -> None:
+    """CPU ms per article of each part, for the articles stored while the store grew from one
+    mark to the next: a cost that grows with what is stored shows as a rising row."""
+    names = [*_PARTS, "all"]
+    print("\nCPU ms per article, by articles already stored:")
+    print(f"  {'part':32s} " + " ".join(f"{f'{a}-{b}':>10s}" for (a, *_), (b, *_) in zip(marks, marks[1:])))
+    for name in names:
+        cells = []
+        for (a, t0, p0), (b, t1, p1) in zip(marks, marks[1:]):
+            spent = t1 - t0 if name == "all" else p1.get(name, 0.0) - p0.get(name, 0.0)
+            cells.append(f"{1000 * spent / (b - a):10.2f}")
+        print(f"  {name:32s} " + " ".join(cells))
+    start = marks[0][1]  # and the mean over everything stored so far, as a run of that many would give
+    cells = [f"{1000 * (t - start) / n:10.2f}" for n, t, _parts in marks[1:]]
+    print(f"  {'all, mean since the first':32s} " + " ".join(cells))
 
 
 # Everything an ingest decides, in a stable order: two stores of the same records must agree.
@@ -123,7 +151,11 @@ _COMPARE = {
     "stories": "SELECT id, first_published, last_published, article_count FROM stories ORDER BY id",
     "events": "SELECT article_id, idx, type, cluster_id FROM events ORDER BY article_id, idx",
     "entities": "SELECT article_id, local_id, corpus_entity_id FROM entities ORDER BY article_id, local_id",
-    "corpus_entities": "SELECT id, name, type, article_count FROM corpus_entities ORDER BY id",
+    "corpus_entities": "SELECT id, name, type, country, gazetteer_id, lat, lon, mention_count, article_count "
+    "FROM corpus_entities ORDER BY id",
+    "corpus_entity_aliases": "SELECT corpus_entity_id, alias, last_token FROM corpus_entity_aliases "
+    "ORDER BY corpus_entity_id, alias",
+    "entities_fts": "SELECT rowid, name, aliases FROM entities_fts ORDER BY rowid",
 }
 
 
@@ -149,6 +181,7 @@ def main() -> int:
     two.add_argument("--records", type=Path, required=True)
     two.add_argument("--db", type=Path)
     two.add_argument("--profile", action="store_true")
+    two.add_argument("--bucket", type=int, default=0, help="also print CPU ms per article for every N stored")
     three = sub.add_parser("compare")
     three.add_argument("a", type=Path)
     three.add_argument("b", type=Path)
@@ -156,7 +189,7 @@ def main() -> int:
     if args.step == "analyse":
         analyse(args.articles, args.out)
     elif args.step == "store":
-        store(args.records, args.db, args.profile)
+        store(args.records, args.db, args.profile, args.bucket)
     else:
         return compare(args.a, args.b)
     return 0

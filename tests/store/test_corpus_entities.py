@@ -218,3 +218,29 @@ def test_entity_view_gathers_mentions_across_articles(store):
         info = db.entity(corpus_id(store, a))
         assert {m["article_id"] for m in info["mentions"]} == {a.id, b.id}
         assert info["cooccurring"][0]["name"] == "Moscow" and info["cooccurring"][0]["articles"] == 2
+
+
+def test_search_row_and_codes_follow_the_entity_across_articles(store):
+    # A surname first, then the full name (which renames the entity and adds an alias), then
+    # the surname again with nothing new: the search row always holds the current name and aliases,
+    # and what a later mention fills (the country) stays when a mention without it follows.
+    texts = [
+        ("Putin spoke on Monday.", ("Putin", "PERSON")),
+        ("Vladimir Putin spoke on Tuesday.", ("Vladimir Putin", "PERSON", {"country": "RUS"})),
+        ("Putin spoke again on Wednesday.", ("Putin", "PERSON")),
+    ]
+    articles = [make_article(*spec) for spec in texts]
+    seen = []
+    for article in articles:
+        store.add(article)
+        cid = corpus_id(store, article)
+        seen.append(cid)
+        name = corpus_row(store, cid)[0]
+        aliases = [r[0] for r in store.connection.execute(
+            "SELECT alias FROM corpus_entity_aliases WHERE corpus_entity_id = ? ORDER BY alias", (cid,))]  # fmt: skip
+        row = store.connection.execute("SELECT name, aliases FROM entities_fts WHERE rowid = ?", (cid,)).fetchone()
+        assert row == (name, " | ".join(aliases))
+    assert seen == [seen[0]] * 3
+    assert corpus_row(store, seen[0])[:3] == ("Vladimir Putin", "PERSON", "RUS")
+    with Database(store.path) as db:
+        assert db.entities(q="vladimir")[0]["id"] == seen[0]

@@ -9,6 +9,10 @@ import sqlite3
 __all__ = ["undo_migrations_after"]
 
 
+def _undo_store_growth(conn: sqlite3.Connection) -> None:  # 13: articles' corpus entities from an index
+    conn.execute("DROP INDEX entities_article_corpus")
+
+
 def _undo_story_indexes(conn: sqlite3.Connection) -> None:  # 12: covering indexes for stories
     for index in ("articles_story_seq", "articles_story_lookup", "entities_corpus_article"):
         conn.execute(f"DROP INDEX {index}")
@@ -49,6 +53,7 @@ def _undo_corrections(conn: sqlite3.Connection) -> None:  # 7
 
 
 UNDO = {
+    13: _undo_store_growth,
     12: _undo_story_indexes,
     11: _undo_nested_mentions,
     10: _undo_article_metadata,

@@ -155,16 +155,18 @@ def _context_winner(conn, candidates: list[_Candidate], context: set[int]) -> in
     others = sorted(context - {c.id for c in candidates})
     if not others or len(candidates) < 2:
         return None
-    marks = ",".join("?" * len(others))
-    scores = []
-    for cand in candidates:
-        # CROSS JOIN keeps the candidate's own rows outermost: few, where the context's are most of the table.
-        sql = (
-            "SELECT count(DISTINCT e2.corpus_entity_id) FROM entities e1 "
-            "CROSS JOIN entities e2 ON e2.article_id = e1.article_id "
-            f"WHERE e1.corpus_entity_id = ? AND e2.corpus_entity_id IN ({marks})"
-        )
-        scores.append((conn.execute(sql, [cand.id, *others]).fetchone()[0], cand.id))
+    # For each candidate, how many of the others co-occur with it in some article, in one query
+    # (a name left ambiguous gains a candidate each time, so there can be hundreds; the ids go in
+    # as JSON lists, one parameter each whatever their number): each other's search stops at its
+    # first shared article, where counting every pair read all the candidate's articles.
+    # CROSS JOIN keeps the candidate's own rows outermost.
+    sql = (
+        "WITH other(id) AS (SELECT value FROM json_each(?)), candidate(id) AS (SELECT value FROM json_each(?)) "
+        "SELECT (SELECT count(*) FROM other WHERE EXISTS ("
+        "SELECT 1 FROM entities e1 CROSS JOIN entities e2 ON e2.article_id = e1.article_id "
+        "AND e2.corpus_entity_id = other.id WHERE e1.corpus_entity_id = candidate.id)), candidate.id FROM candidate"
+    )
+    scores = conn.execute(sql, (json.dumps(others), json.dumps([cand.id for cand in candidates]))).fetchall()
     scores.sort(reverse=True)
     best, runner_up = scores[0][0], scores[1][0]
     return scores[0][1] if best >= 1 and best > runner_up else None
@@ -254,12 +256,17 @@ def _create(conn, ent: Entity) -> int:
 
 def _merge_into(conn, cid: int, ent: Entity, keys: list[str]) -> None:
     """Fill what the corpus entity lacks, and let a fuller name replace a surname."""
-    conn.execute(
-        "UPDATE corpus_entities SET country = coalesce(country, ?), gazetteer_id = coalesce(gazetteer_id, ?), "
-        "lat = coalesce(lat, ?), lon = coalesce(lon, ?) WHERE id = ?",
-        (ent.country, ent.gazetteer_id, ent.lat, ent.lon, cid),
-    )
-    (current,) = conn.execute("SELECT name FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
+    current, *held = conn.execute(
+        "SELECT name, country, gazetteer_id, lat, lon FROM corpus_entities WHERE id = ?", (cid,)
+    ).fetchone()
+    offered = (ent.country, ent.gazetteer_id, ent.lat, ent.lon)
+    # Written only when it fills something: most mentions of a known entity bring nothing new.
+    if any(mine is None and theirs is not None for mine, theirs in zip(held, offered, strict=True)):
+        conn.execute(
+            "UPDATE corpus_entities SET country = coalesce(country, ?), gazetteer_id = coalesce(gazetteer_id, ?), "
+            "lat = coalesce(lat, ?), lon = coalesce(lon, ?) WHERE id = ?",
+            (*offered, cid),
+        )
     if len(keys[0].split()) > len(normalise_name(current, ent.type).split()):
         conn.execute("UPDATE corpus_entities SET name = ? WHERE id = ?", (ent.name, cid))
 
@@ -274,8 +281,13 @@ def _add_aliases(conn, cid: int, keys: list[str]) -> None:
 def _refresh_fts(conn, cid: int) -> None:
     (name,) = conn.execute("SELECT name FROM corpus_entities WHERE id = ?", (cid,)).fetchone()
     aliases = [r[0] for r in conn.execute("SELECT alias FROM corpus_entity_aliases WHERE corpus_entity_id = ?", (cid,))]
+    row = (name, " | ".join(aliases))
+    # Most articles name an entity as before: its row is left as it is, as rewriting an FTS5 row
+    # (a delete, which re-reads and un-indexes its words, then an insert) costs far more than reading it.
+    if conn.execute("SELECT name, aliases FROM entities_fts WHERE rowid = ?", (cid,)).fetchone() == row:
+        return
     conn.execute("DELETE FROM entities_fts WHERE rowid = ?", (cid,))
-    conn.execute("INSERT INTO entities_fts (rowid, name, aliases) VALUES (?, ?, ?)", (cid, name, " | ".join(aliases)))
+    conn.execute("INSERT INTO entities_fts (rowid, name, aliases) VALUES (?, ?, ?)", (cid, *row))
 
 
 def resolve_entities(

@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 12;
+PRAGMA user_version = 13;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -103,6 +103,8 @@ CREATE TABLE entities (
     PRIMARY KEY (article_id, local_id)
 );
 CREATE INDEX entities_corpus_article ON entities(corpus_entity_id, article_id);
+-- An article's (local id, corpus id) pairs without its entity rows, for story and cluster matching (0013).
+CREATE INDEX entities_article_corpus ON entities(article_id, corpus_entity_id, local_id);
 
 CREATE TABLE mentions (
     article_id TEXT NOT NULL,

@@ -26,6 +26,7 @@ import json
 import math
 import sqlite3
 from datetime import date, timedelta
+from functools import lru_cache
 
 from ..model import Article
 from .copies import CopyMatch, Signature
@@ -166,12 +167,35 @@ def _best_story(conn, article: Article, corpus_ids: dict[str, int], sig: Signatu
     return best
 
 
-def _actors(ids: list[str], corpus_ids: dict[str, int]) -> set[int]:
+@lru_cache(maxsize=4096)
+def _id_list(stored: str) -> tuple[str, ...]:
+    """A stored JSON list of local entity ids: the same few lists ('[]', '["E1"]') recur across
+    thousands of reports, so each is parsed once."""
+    return tuple(json.loads(stored))
+
+
+def _actors(ids: list[str] | tuple[str, ...], corpus_ids: dict[str, int]) -> set[int]:
     return {corpus_ids[i] for i in ids if i in corpus_ids}
 
 
 def _agree(mine: set[int], theirs: set[int]) -> bool:
     return bool(mine & theirs) if (mine or theirs) else True
+
+
+def _local_corpus_ids(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, dict[str, int]]:
+    """``{article id: {local entity id: corpus entity id}}`` for these articles, in one query."""
+    found: dict[str, dict[str, int]] = {aid: {} for aid in article_ids}
+    if not article_ids:
+        return found
+    marks = ",".join("?" * len(article_ids))
+    rows = conn.execute(
+        f"SELECT article_id, local_id, corpus_entity_id FROM entities WHERE article_id IN ({marks}) "
+        "AND corpus_entity_id IS NOT NULL",
+        article_ids,
+    )
+    for aid, local_id, cid in rows:
+        found[aid][local_id] = cid
+    return found
 
 
 def cluster_events(conn: sqlite3.Connection, article: Article, corpus_ids: dict[str, int], story_id: str) -> None:
@@ -189,35 +213,38 @@ def cluster_events(conn: sqlite3.Connection, article: Article, corpus_ids: dict[
         "ORDER BY a.seq DESC, v.idx DESC LIMIT ?) ORDER BY seq, idx",
         (story_id, article.id, *types, MAX_CLUSTER_REPORTS),
     ).fetchall()
-    their_ids: dict[str, dict[str, int]] = {}
-    actors: dict[int, tuple[list[str], list[str]]] = {}  # row -> its parsed source and target, read once
+    # The reports each event can join, by type and modality, in the order they were stored.
+    by_kind: dict[tuple[str, str], list[int]] = {}
+    for row, other in enumerate(others):
+        by_kind.setdefault((other[2], other[3]), []).append(row)
+    kinds = {(event.type, event.modality) for event in article.events}
+    # One query for the corpus entities of every article a report of these kinds comes from.
+    their_ids = _local_corpus_ids(conn, sorted({others[row][0] for kind in kinds for row in by_kind.get(kind, ())}))
+    # row -> its actors' and place's corpus entities and its date, worked out once
+    reports: dict[int, tuple[set[int], set[int], int | None, date | None]] = {}
+    clusters = []
     for idx, event in enumerate(article.events):
         cluster = f"{article.id}:{idx}"
-        for row, (aid, _idx, type_, modality, source, target, location, day, their_cluster, _seq) in enumerate(others):
-            if type_ != event.type or modality != event.modality:
-                continue
-            if row not in actors:
-                actors[row] = (json.loads(source), json.loads(target))
-            their_source, their_target = actors[row]
-            if aid not in their_ids:
-                their_ids[aid] = dict(
-                    conn.execute(
-                        "SELECT local_id, corpus_entity_id FROM entities WHERE article_id = ? "
-                        "AND corpus_entity_id IS NOT NULL",
-                        (aid,),
-                    ).fetchall()
+        my_source, my_target = _actors(event.source, corpus_ids), _actors(event.target, corpus_ids)
+        my_place, my_day = corpus_ids.get(event.location or ""), _day(event.date)
+        for row in by_kind.get((event.type, event.modality), ()):
+            if row not in reports:
+                aid, _idx, _type, _modality, source, target, location, day, _cluster, _seq = others[row]
+                theirs = their_ids[aid]
+                reports[row] = (
+                    _actors(_id_list(source), theirs),
+                    _actors(_id_list(target), theirs),
+                    theirs.get(location or ""),
+                    _day(day),
                 )
-            theirs = their_ids[aid]
-            if not _agree(_actors(event.source, corpus_ids), _actors(their_source, theirs)):
+            their_source, their_target, their_place, their_day = reports[row]
+            if not _agree(my_source, their_source) or not _agree(my_target, their_target):
                 continue
-            if not _agree(_actors(event.target, corpus_ids), _actors(their_target, theirs)):
+            if my_place and their_place and my_place != their_place:
                 continue
-            mine_place, their_place = corpus_ids.get(event.location or ""), theirs.get(location or "")
-            if mine_place and their_place and mine_place != their_place:
+            if my_day and their_day and abs((my_day - their_day).days) > EVENT_WINDOW_DAYS:
                 continue
-            a, b = _day(event.date), _day(day)
-            if a and b and abs((a - b).days) > EVENT_WINDOW_DAYS:
-                continue
-            cluster = their_cluster
+            cluster = others[row][8]
             break
-        conn.execute("UPDATE events SET cluster_id = ? WHERE article_id = ? AND idx = ?", (cluster, article.id, idx))
+        clusters.append((cluster, article.id, idx))
+    conn.executemany("UPDATE events SET cluster_id = ? WHERE article_id = ? AND idx = ?", clusters)
