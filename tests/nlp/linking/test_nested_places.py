@@ -142,3 +142,23 @@ def test_a_dateline_run_into_a_byline_is_the_capital_not_its_namesake_state(nlp)
     )
     found = nested_places(doc)
     assert found.get("WASHINGTON", (None, None))[1] == "geonames:4140963", found
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "gazetteer_kind"),
+    [
+        ("Manitoba RCMP say two men were arrested near the border on Sunday.", "Manitoba", "iso3166-2:CA-MB"),
+        ("Parents said Jefferson Parish Sheriff's Office deputies arrived quickly.", "Jefferson Parish",
+         "admin2:US-LA:"),
+    ],
+)  # fmt: skip
+def test_a_place_opening_an_organisation_the_model_typed_a_person_is_a_nested_mention(nlp, text, inner,
+                                                                                       gazetteer_kind):  # fmt: skip
+    found = nested_places(nlp(text))
+    assert inner in found, found
+    assert found[inner][1].startswith(gazetteer_kind)
+
+
+def test_a_place_word_in_a_persons_name_stays_no_place(nlp):
+    found = nested_places(nlp("Georgia Brown of the county council said the roads would reopen."))
+    assert "Georgia" not in found, found

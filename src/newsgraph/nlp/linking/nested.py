@@ -24,7 +24,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from ..extensions import lower_case_words
-from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
+from ..knowledge.lexicon import GIVEN_NAMES, ORG_HEAD_WORDS, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
 __all__ = [
@@ -44,6 +44,9 @@ NESTED_CITY_POPULATION = 500_000
 # A town in a state the article names ("Peoria Chiefs" in an Illinois story); smaller towns share
 # their names with too many institutions ("Aspen Institute", "Georgetown University").
 LOCAL_CITY_POPULATION = 20_000
+# Words that make a name the model typed PERSON an organisation's ("Manitoba RCMP", "Jefferson Parish
+# Sheriff's Office", "Abuja Chamber of Commerce"): only then is a place that opens it read out.
+_PERSON_TYPED_ORG_WORDS = ORG_HEAD_WORDS | {"chamber", "rcmp", "sheriff", "sheriff's", "racing", "cargo"}
 _DATELINE_MARK = re.compile(r"\s*(?:\([A-Z][\w.]*\)|[—–]|-\s)")
 _WIDE_KINDS = ("country", "admin1", "region", "continent")
 # Words that are no place on their own, however a gazetteer spells some town.
@@ -71,14 +74,19 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
         by_kb.setdefault(p.id, c)
         if p.admin and p.kind in ("admin1", "admin2", "city"):
             codes.add(p.admin)
-    surnames = {w for c in clusters if c.label == "PERSON" for m in c.mentions for w in person_name_words(m.text)}
+    surnames = {w for c in clusters if c.label == "PERSON" for m in c.mentions
+                if not _organisation_typed_person(doc, m) for w in person_name_words(m.text)}  # fmt: skip
     lower_words = lower_case_words(doc)
     taken: set[tuple[int, int]] = {(m.start_char, m.end_char) for c in clusters for m in c.mentions}
     for outer in list(clusters):
-        if outer.label not in NESTING_LABELS:
+        if outer.label not in NESTING_LABELS and outer.label != "PERSON":
             continue
         for m in list(outer.mentions):
+            if outer.label == "PERSON" and not _organisation_typed_person(doc, m):
+                continue
             for start, end, place in _places_in(resolver, doc, m, by_kb, codes, surnames, lower_words):
+                if outer.label == "PERSON" and start != m.start:
+                    continue  # only a place that opens the name: "Henry Smith US" holds no place
                 span = doc[start:end]
                 if (span.start_char, span.end_char) in taken:
                     continue
@@ -172,6 +180,15 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
                 continue
             used |= set(range(i, i + n))
             yield i, i + n, place
+
+
+def _organisation_typed_person(doc: Doc, m: MentionRecord) -> bool:
+    """A PERSON mention that is an organisation's name: a word of an organisation after its first
+    ("Manitoba RCMP"), none of a given name opening it."""
+    words = doc[m.start : m.end]
+    if len(words) < 2 or words[0].lower_ in GIVEN_NAMES:
+        return False
+    return any(t.lower_ in _PERSON_TYPED_ORG_WORDS for t in words[1:])
 
 
 def _dateline_run(run) -> bool:
