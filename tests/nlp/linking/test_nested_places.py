@@ -162,3 +162,29 @@ def test_a_place_opening_an_organisation_the_model_typed_a_person_is_a_nested_me
 def test_a_place_word_in_a_persons_name_stays_no_place(nlp):
     found = nested_places(nlp("Georgia Brown of the county council said the roads would reopen."))
     assert "Georgia" not in found, found
+
+
+def place_mentions(doc) -> dict[str, str]:
+    """Place mention text -> gazetteer id, nested or not."""
+    return {m.text: e.gazetteer_id for e in doc._.ng_entities for m in e.mentions if e.type in ("GPE", "LOC")}
+
+
+@pytest.mark.parametrize(
+    ("text", "county", "gazetteer_id"),
+    [
+        ("Superintendents of Hopkins County Public Schools in Kentucky say they are pleased.",
+         "Hopkins County", "admin2:US-KY:hopkins-county"),
+        ("Image copyright Sonoma County Times Image caption The barn after the fire.", "Sonoma County",
+         "admin2:US-CA:sonoma-county"),
+        ('"It would be a disaster," Cuyahoga County Executive Tom Reed told reporters in Ohio on Tuesday.',
+         "Cuyahoga County", "admin2:US-OH:cuyahoga-county"),
+    ],
+)  # fmt: skip
+def test_a_county_the_model_left_untagged_before_a_name_is_a_place(nlp, text, county, gazetteer_id):
+    found = place_mentions(nlp(text))
+    assert found.get(county) == gazetteer_id, found
+
+
+def test_a_county_word_after_a_persons_name_is_no_place(nlp):
+    found = place_mentions(nlp("Reporter Jane Hopkins County wrote the story on Monday."))
+    assert not any("County" in name for name in found), found

@@ -47,6 +47,9 @@ LOCAL_CITY_POPULATION = 20_000
 # Words that make a name the model typed PERSON an organisation's ("Manitoba RCMP", "Jefferson Parish
 # Sheriff's Office", "Abuja Chamber of Commerce"): only then is a place that opens it read out.
 _PERSON_TYPED_ORG_WORDS = ORG_HEAD_WORDS | {"chamber", "rcmp", "sheriff", "sheriff's", "racing", "cargo"}
+# The admin words after a county's name, and the labels whose mentions already hold a name's words
+_COUNTY_WORDS = frozenset({"County", "Parish"})
+_COVERING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT", "PRODUCT"})
 _DATELINE_MARK = re.compile(r"\s*(?:\([A-Z][\w.]*\)|[—–]|-\s)")
 _WIDE_KINDS = ("country", "admin1", "region", "continent")
 # Words that are no place on their own, however a gazetteer spells some town.
@@ -93,11 +96,42 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
                 taken.add((span.start_char, span.end_char))
                 inner = MentionRecord(start, end, span.start_char, span.end_char, span.text, place.label or "GPE",
                                       place.id, nested_in=outer)  # fmt: skip
-                target = by_kb.get(place.id)
-                if target is None:
-                    target = by_kb[place.id] = MentionCluster(place.label or "GPE", place.id)
-                    clusters.append(target)
-                target.mentions.append(inner)
+                _add_place_mention(clusters, by_kb, place, inner)
+    _place_untagged_counties(resolver, clusters, doc, by_kb, codes, taken)
+
+
+def _add_place_mention(clusters: list[MentionCluster], by_kb: dict, place, mention: MentionRecord) -> None:
+    target = by_kb.get(place.id)
+    if target is None:
+        target = by_kb[place.id] = MentionCluster(place.label or "GPE", place.id)
+        clusters.append(target)
+    target.mentions.append(mention)
+
+
+def _place_untagged_counties(resolver, clusters: list[MentionCluster], doc: Doc, by_kb: dict, codes: set[str],
+                             taken: set[tuple[int, int]]) -> None:  # fmt: skip
+    """A county or parish the model left out of every name ("Hopkins County Public Schools" untagged,
+    "Cuyahoga County Executive" read as a work of art): capitalised name words before "County" or
+    "Parish" that the gazetteer knows as that county (one of the name, or the one in a state the
+    article names) are the place."""
+    covered = {i for c in clusters if c.label in _COVERING_LABELS for m in c.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.text not in _COUNTY_WORDS or tok.i in covered:
+            continue
+        for n in range(min(3, tok.i), 0, -1):
+            run = doc[tok.i - n : tok.i + 1]
+            if any(i in covered for i in range(run.start, run.end)) or not _name_run(doc[run.start : tok.i]):
+                continue
+            if run.start > 0 and doc[run.start - 1].lower_ in GIVEN_NAMES:
+                break
+            place = _well_known(resolver, run, at_end=True, by_kb=by_kb, codes=codes)
+            if place is None or place.kind != "admin2" or (run.start_char, run.end_char) in taken:
+                continue
+            taken.add((run.start_char, run.end_char))
+            mention = MentionRecord(run.start, run.end, run.start_char, run.end_char, run.text, place.label or "GPE",
+                                    place.id)  # fmt: skip
+            _add_place_mention(clusters, by_kb, place, mention)
+            break
 
 
 def nest_capitals(resolver, clusters: list[MentionCluster]) -> None:
