@@ -188,3 +188,12 @@ def test_a_county_the_model_left_untagged_before_a_name_is_a_place(nlp, text, co
 def test_a_county_word_after_a_persons_name_is_no_place(nlp):
     found = place_mentions(nlp("Reporter Jane Hopkins County wrote the story on Monday."))
     assert not any("County" in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Delegates gathered for the Gulf Energy Forum on Monday.", "The Delta Farmers Association met on Monday."],
+)
+def test_a_landform_word_opening_a_name_is_no_province_of_that_name(nlp, text):
+    found = nested_places(nlp(text))
+    assert not found, found

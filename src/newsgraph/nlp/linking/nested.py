@@ -24,7 +24,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from ..extensions import lower_case_words
-from ..knowledge.lexicon import GIVEN_NAMES, ORG_HEAD_WORDS, collapse_spaces, normalize_name
+from ..knowledge.lexicon import GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
 __all__ = [
@@ -207,7 +207,7 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
             run = doc[i : i + n]
             if used & set(range(i, i + n)) or not _name_run(run):
                 continue
-            place = _well_known(resolver, run, at_end=i + n == m.end, by_kb=by_kb, codes=codes)
+            place = _well_known(resolver, run, at_end=i + n == m.end, by_kb=by_kb, codes=codes, opens=i == m.start)
             if place is None:
                 continue
             if place.id not in by_kb and _reads_as_person(doc, run, m, surnames, lower_words):
@@ -288,7 +288,7 @@ def _nationality(resolver, name: str, at_end: bool):
     return people
 
 
-def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
+def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens: bool = False):
     """The place ``run`` names, if well known enough to read out of a longer name (module docstring)."""
     name = collapse_spaces(run.text)
     found = [p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:12]
@@ -299,6 +299,10 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
     named = next((p for p in found if p.id in by_kb), None)
     if named is not None:
         return named  # the article names it on its own: "Dallas ... the Dallas Mavericks"
+    if opens and len(run) == 1 and run[0].lower_ in LANDFORM_NOUNS:
+        # "Gulf Energy Forum", "Delta Farmers Association": a feature's noun opening a name, no province
+        # of that name abroad ("Niger Delta" keeps Delta State, which lies in it)
+        return None
     # a town or county in a state the article names before a famous namesake: the "Paris Police
     # Department" of a story from Edgar County, Illinois is not France's capital (nor, under
     # LOCAL_CITY_POPULATION, read at all)
