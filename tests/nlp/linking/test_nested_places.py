@@ -197,3 +197,12 @@ def test_a_county_word_after_a_persons_name_is_no_place(nlp):
 def test_a_landform_word_opening_a_name_is_no_province_of_that_name(nlp, text):
     found = nested_places(nlp(text))
     assert not found, found
+
+
+def test_a_county_opening_a_name_the_model_typed_a_place_is_a_nested_mention(nlp):
+    doc = nlp(
+        "Candidates will appear at a forum in Red Oak, Iowa, this weekend. "
+        "The Montgomery County Democrats will host the forum on Saturday."
+    )
+    found = nested_places(doc)
+    assert found.get("Montgomery County", ("", ""))[1] == "admin2:US-IA:montgomery-county", found

@@ -82,7 +82,7 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
     lower_words = lower_case_words(doc)
     taken: set[tuple[int, int]] = {(m.start_char, m.end_char) for c in clusters for m in c.mentions}
     for outer in list(clusters):
-        if outer.label not in NESTING_LABELS and outer.label != "PERSON":
+        if outer.label not in NESTING_LABELS and outer.label != "PERSON" and not _unknown_place_name(outer):
             continue
         for m in list(outer.mentions):
             if outer.label == "PERSON" and not _organisation_typed_person(doc, m):
@@ -216,6 +216,12 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
             yield i, i + n, place
 
 
+def _unknown_place_name(cluster: MentionCluster) -> bool:
+    """A name the model typed a place that the gazetteer does not know and nothing placed ("Montgomery
+    County Democrats"): it may still open with a place."""
+    return cluster.label in ("GPE", "LOC") and cluster.kb is None and cluster.near is None
+
+
 def _organisation_typed_person(doc: Doc, m: MentionRecord) -> bool:
     """A PERSON mention that is an organisation's name: a word of an organisation after its first
     ("Manitoba RCMP"), none of a given name opening it."""
@@ -291,7 +297,11 @@ def _nationality(resolver, name: str, at_end: bool):
 def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens: bool = False):
     """The place ``run`` names, if well known enough to read out of a longer name (module docstring)."""
     name = collapse_spaces(run.text)
-    found = [p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:12]
+    candidates = resolver.gazetteer.lookup(name, include_alternate=False)
+    # the first twelve, and any further county in a state the article names (eighteen US counties are
+    # called Montgomery); not further towns, which would crowd out a famous namesake
+    candidates = candidates[:12] + [p for p in candidates[12:] if p.kind == "admin2" and p.admin in codes]
+    found = [p for p in candidates
              if p.kind in _WIDE_KINDS + ("admin2", "city") and (p.lat is not None or p.kind == "country")
              and _spelt_as(name, p)]  # fmt: skip
     if not found:
