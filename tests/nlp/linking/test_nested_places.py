@@ -142,3 +142,67 @@ def test_a_dateline_run_into_a_byline_is_the_capital_not_its_namesake_state(nlp)
     )
     found = nested_places(doc)
     assert found.get("WASHINGTON", (None, None))[1] == "geonames:4140963", found
+
+
+@pytest.mark.parametrize(
+    ("text", "inner", "gazetteer_kind"),
+    [
+        ("Manitoba RCMP say two men were arrested near the border on Sunday.", "Manitoba", "iso3166-2:CA-MB"),
+        ("Parents said Jefferson Parish Sheriff's Office deputies arrived quickly.", "Jefferson Parish",
+         "admin2:US-LA:"),
+    ],
+)  # fmt: skip
+def test_a_place_opening_an_organisation_the_model_typed_a_person_is_a_nested_mention(nlp, text, inner,
+                                                                                       gazetteer_kind):  # fmt: skip
+    found = nested_places(nlp(text))
+    assert inner in found, found
+    assert found[inner][1].startswith(gazetteer_kind)
+
+
+def test_a_place_word_in_a_persons_name_stays_no_place(nlp):
+    found = nested_places(nlp("Georgia Brown of the county council said the roads would reopen."))
+    assert "Georgia" not in found, found
+
+
+def place_mentions(doc) -> dict[str, str]:
+    """Place mention text -> gazetteer id, nested or not."""
+    return {m.text: e.gazetteer_id for e in doc._.ng_entities for m in e.mentions if e.type in ("GPE", "LOC")}
+
+
+@pytest.mark.parametrize(
+    ("text", "county", "gazetteer_id"),
+    [
+        ("Superintendents of Hopkins County Public Schools in Kentucky say they are pleased.",
+         "Hopkins County", "admin2:US-KY:hopkins-county"),
+        ("Image copyright Sonoma County Times Image caption The barn after the fire.", "Sonoma County",
+         "admin2:US-CA:sonoma-county"),
+        ('"It would be a disaster," Cuyahoga County Executive Tom Reed told reporters in Ohio on Tuesday.',
+         "Cuyahoga County", "admin2:US-OH:cuyahoga-county"),
+    ],
+)  # fmt: skip
+def test_a_county_the_model_left_untagged_before_a_name_is_a_place(nlp, text, county, gazetteer_id):
+    found = place_mentions(nlp(text))
+    assert found.get(county) == gazetteer_id, found
+
+
+def test_a_county_word_after_a_persons_name_is_no_place(nlp):
+    found = place_mentions(nlp("Reporter Jane Hopkins County wrote the story on Monday."))
+    assert not any("County" in name for name in found), found
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Delegates gathered for the Gulf Energy Forum on Monday.", "The Delta Farmers Association met on Monday."],
+)
+def test_a_landform_word_opening_a_name_is_no_province_of_that_name(nlp, text):
+    found = nested_places(nlp(text))
+    assert not found, found
+
+
+def test_a_county_opening_a_name_the_model_typed_a_place_is_a_nested_mention(nlp):
+    doc = nlp(
+        "Candidates will appear at a forum in Red Oak, Iowa, this weekend. "
+        "The Montgomery County Democrats will host the forum on Saturday."
+    )
+    found = nested_places(doc)
+    assert found.get("Montgomery County", ("", ""))[1] == "admin2:US-IA:montgomery-county", found

@@ -24,7 +24,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from ..extensions import lower_case_words
-from ..knowledge.lexicon import GIVEN_NAMES, collapse_spaces, normalize_name
+from ..knowledge.lexicon import GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
 __all__ = [
@@ -44,6 +44,12 @@ NESTED_CITY_POPULATION = 500_000
 # A town in a state the article names ("Peoria Chiefs" in an Illinois story); smaller towns share
 # their names with too many institutions ("Aspen Institute", "Georgetown University").
 LOCAL_CITY_POPULATION = 20_000
+# Words that make a name the model typed PERSON an organisation's ("Manitoba RCMP", "Jefferson Parish
+# Sheriff's Office", "Abuja Chamber of Commerce"): only then is a place that opens it read out.
+_PERSON_TYPED_ORG_WORDS = ORG_HEAD_WORDS | {"chamber", "rcmp", "sheriff", "sheriff's", "racing", "cargo"}
+# The admin words after a county's name, and the labels whose mentions already hold a name's words
+_COUNTY_WORDS = frozenset({"County", "Parish"})
+_COVERING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT", "PRODUCT"})
 _DATELINE_MARK = re.compile(r"\s*(?:\([A-Z][\w.]*\)|[—–]|-\s)")
 _WIDE_KINDS = ("country", "admin1", "region", "continent")
 # Words that are no place on their own, however a gazetteer spells some town.
@@ -71,25 +77,61 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
         by_kb.setdefault(p.id, c)
         if p.admin and p.kind in ("admin1", "admin2", "city"):
             codes.add(p.admin)
-    surnames = {w for c in clusters if c.label == "PERSON" for m in c.mentions for w in person_name_words(m.text)}
+    surnames = {w for c in clusters if c.label == "PERSON" for m in c.mentions
+                if not _organisation_typed_person(doc, m) for w in person_name_words(m.text)}  # fmt: skip
     lower_words = lower_case_words(doc)
     taken: set[tuple[int, int]] = {(m.start_char, m.end_char) for c in clusters for m in c.mentions}
     for outer in list(clusters):
-        if outer.label not in NESTING_LABELS:
+        if outer.label not in NESTING_LABELS and outer.label != "PERSON" and not _unknown_place_name(outer):
             continue
         for m in list(outer.mentions):
+            if outer.label == "PERSON" and not _organisation_typed_person(doc, m):
+                continue
             for start, end, place in _places_in(resolver, doc, m, by_kb, codes, surnames, lower_words):
+                if outer.label == "PERSON" and start != m.start:
+                    continue  # only a place that opens the name: "Henry Smith US" holds no place
                 span = doc[start:end]
                 if (span.start_char, span.end_char) in taken:
                     continue
                 taken.add((span.start_char, span.end_char))
                 inner = MentionRecord(start, end, span.start_char, span.end_char, span.text, place.label or "GPE",
                                       place.id, nested_in=outer)  # fmt: skip
-                target = by_kb.get(place.id)
-                if target is None:
-                    target = by_kb[place.id] = MentionCluster(place.label or "GPE", place.id)
-                    clusters.append(target)
-                target.mentions.append(inner)
+                _add_place_mention(clusters, by_kb, place, inner)
+    _place_untagged_counties(resolver, clusters, doc, by_kb, codes, taken)
+
+
+def _add_place_mention(clusters: list[MentionCluster], by_kb: dict, place, mention: MentionRecord) -> None:
+    target = by_kb.get(place.id)
+    if target is None:
+        target = by_kb[place.id] = MentionCluster(place.label or "GPE", place.id)
+        clusters.append(target)
+    target.mentions.append(mention)
+
+
+def _place_untagged_counties(resolver, clusters: list[MentionCluster], doc: Doc, by_kb: dict, codes: set[str],
+                             taken: set[tuple[int, int]]) -> None:  # fmt: skip
+    """A county or parish the model left out of every name ("Hopkins County Public Schools" untagged,
+    "Cuyahoga County Executive" read as a work of art): capitalised name words before "County" or
+    "Parish" that the gazetteer knows as that county (one of the name, or the one in a state the
+    article names) are the place."""
+    covered = {i for c in clusters if c.label in _COVERING_LABELS for m in c.mentions for i in range(m.start, m.end)}
+    for tok in doc:
+        if tok.text not in _COUNTY_WORDS or tok.i in covered:
+            continue
+        for n in range(min(3, tok.i), 0, -1):
+            run = doc[tok.i - n : tok.i + 1]
+            if any(i in covered for i in range(run.start, run.end)) or not _name_run(doc[run.start : tok.i]):
+                continue
+            if run.start > 0 and doc[run.start - 1].lower_ in GIVEN_NAMES:
+                break
+            place = _well_known(resolver, run, at_end=True, by_kb=by_kb, codes=codes)
+            if place is None or place.kind != "admin2" or (run.start_char, run.end_char) in taken:
+                continue
+            taken.add((run.start_char, run.end_char))
+            mention = MentionRecord(run.start, run.end, run.start_char, run.end_char, run.text, place.label or "GPE",
+                                    place.id)  # fmt: skip
+            _add_place_mention(clusters, by_kb, place, mention)
+            break
 
 
 def nest_capitals(resolver, clusters: list[MentionCluster]) -> None:
@@ -165,13 +207,28 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
             run = doc[i : i + n]
             if used & set(range(i, i + n)) or not _name_run(run):
                 continue
-            place = _well_known(resolver, run, at_end=i + n == m.end, by_kb=by_kb, codes=codes)
+            place = _well_known(resolver, run, at_end=i + n == m.end, by_kb=by_kb, codes=codes, opens=i == m.start)
             if place is None:
                 continue
             if place.id not in by_kb and _reads_as_person(doc, run, m, surnames, lower_words):
                 continue
             used |= set(range(i, i + n))
             yield i, i + n, place
+
+
+def _unknown_place_name(cluster: MentionCluster) -> bool:
+    """A name the model typed a place that the gazetteer does not know and nothing placed ("Montgomery
+    County Democrats"): it may still open with a place."""
+    return cluster.label in ("GPE", "LOC") and cluster.kb is None and cluster.near is None
+
+
+def _organisation_typed_person(doc: Doc, m: MentionRecord) -> bool:
+    """A PERSON mention that is an organisation's name: a word of an organisation after its first
+    ("Manitoba RCMP"), none of a given name opening it."""
+    words = doc[m.start : m.end]
+    if len(words) < 2 or words[0].lower_ in GIVEN_NAMES:
+        return False
+    return any(t.lower_ in _PERSON_TYPED_ORG_WORDS for t in words[1:])
 
 
 def _dateline_run(run) -> bool:
@@ -237,10 +294,14 @@ def _nationality(resolver, name: str, at_end: bool):
     return people
 
 
-def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
+def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens: bool = False):
     """The place ``run`` names, if well known enough to read out of a longer name (module docstring)."""
     name = collapse_spaces(run.text)
-    found = [p for p in resolver.gazetteer.lookup(name, include_alternate=False)[:12]
+    candidates = resolver.gazetteer.lookup(name, include_alternate=False)
+    # the first twelve, and any further county in a state the article names (eighteen US counties are
+    # called Montgomery); not further towns, which would crowd out a famous namesake
+    candidates = candidates[:12] + [p for p in candidates[12:] if p.kind == "admin2" and p.admin in codes]
+    found = [p for p in candidates
              if p.kind in _WIDE_KINDS + ("admin2", "city") and (p.lat is not None or p.kind == "country")
              and _spelt_as(name, p)]  # fmt: skip
     if not found:
@@ -248,6 +309,10 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str]):
     named = next((p for p in found if p.id in by_kb), None)
     if named is not None:
         return named  # the article names it on its own: "Dallas ... the Dallas Mavericks"
+    if opens and len(run) == 1 and run[0].lower_ in LANDFORM_NOUNS:
+        # "Gulf Energy Forum", "Delta Farmers Association": a feature's noun opening a name, no province
+        # of that name abroad ("Niger Delta" keeps Delta State, which lies in it)
+        return None
     # a town or county in a state the article names before a famous namesake: the "Paris Police
     # Department" of a story from Edgar County, Illinois is not France's capital (nor, under
     # LOCAL_CITY_POPULATION, read at all)
