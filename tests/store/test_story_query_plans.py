@@ -12,8 +12,8 @@ from support.stories import story_articles
 _ROW_READ = re.compile(r"^(SCAN|SEARCH) a\b(?!.*COVERING INDEX)")
 
 
-def _story_selects(db) -> list[str]:
-    """The SELECTs on story_id that storing another outlet's report of a stored story runs."""
+def _rival_report_statements(db) -> list[str]:
+    """The SQL statements that storing another outlet's report of a stored story runs."""
     wire, copy, rival, other = story_articles()
     seen: list[str] = []
     with Store(db) as store:
@@ -22,7 +22,12 @@ def _story_selects(db) -> list[str]:
         store.connection.set_trace_callback(seen.append)
         assert store.add(rival).story_id == wire.id
         store.connection.set_trace_callback(None)
-    return [s for s in seen if s.lstrip().upper().startswith("SELECT") and "story_id" in s]
+    return seen
+
+
+def _story_selects(db) -> list[str]:
+    """The SELECTs on story_id that storing another outlet's report of a stored story runs."""
+    return [s for s in _rival_report_statements(db) if s.lstrip().upper().startswith("SELECT") and "story_id" in s]
 
 
 def test_story_and_cluster_queries_read_articles_only_through_covering_indexes(tmp_path):
@@ -38,15 +43,7 @@ def test_story_and_cluster_queries_read_articles_only_through_covering_indexes(t
 
 def _entity_selects(db) -> list[str]:
     """The SELECTs of stored articles' corpus entities that storing a rival report of a stored story runs."""
-    wire, copy, rival, other = story_articles()
-    seen: list[str] = []
-    with Store(db) as store:
-        for article in (wire, copy, other):
-            store.add(article)
-        store.connection.set_trace_callback(seen.append)
-        assert store.add(rival).story_id == wire.id
-        store.connection.set_trace_callback(None)
-    return [s for s in seen if "FROM entities WHERE article_id IN" in " ".join(s.split())]
+    return [s for s in _rival_report_statements(db) if "FROM entities WHERE article_id IN" in " ".join(s.split())]
 
 
 def test_matching_reads_stored_articles_corpus_entities_from_an_index_only(tmp_path):

@@ -62,18 +62,7 @@ def _rarity(conn: sqlite3.Connection, corpus_ids: set[int], total: int) -> dict[
 
 def _articles_entities(conn: sqlite3.Connection, article_ids: list[str]) -> dict[str, set[int]]:
     """The corpus entities of each article, in one query for all of them."""
-    found: dict[str, set[int]] = {aid: set() for aid in article_ids}
-    if not article_ids:
-        return found
-    marks = ",".join("?" * len(article_ids))
-    rows = conn.execute(
-        f"SELECT article_id, corpus_entity_id FROM entities WHERE article_id IN ({marks}) "
-        "AND corpus_entity_id IS NOT NULL",
-        article_ids,
-    )
-    for aid, cid in rows:
-        found[aid].add(cid)
-    return found
+    return {aid: set(local.values()) for aid, local in _local_corpus_ids(conn, article_ids).items()}
 
 
 def _score(mine: set[int], theirs: set[int], rarity: dict[int, float], my_words: set[str], words: set[str]) -> float:
