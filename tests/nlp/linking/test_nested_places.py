@@ -147,7 +147,8 @@ def test_a_dateline_run_into_a_byline_is_the_capital_not_its_namesake_state(nlp)
 @pytest.mark.parametrize(
     ("text", "inner", "gazetteer_kind"),
     [
-        ("Manitoba RCMP say two men were arrested near the border on Sunday.", "Manitoba", "iso3166-2:CA-MB"),
+        ("Alberta Sheriffs say two men were arrested near the border on Sunday.", "Alberta", "iso3166-2:CA-AB"),
+        ("Saskatchewan Chamber of Commerce said two firms would close.", "Saskatchewan", "iso3166-2:CA-SK"),
         ("Parents said Jefferson Parish Sheriff's Office deputies arrived quickly.", "Jefferson Parish",
          "admin2:US-LA:"),
     ],

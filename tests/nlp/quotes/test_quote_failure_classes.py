@@ -59,3 +59,13 @@ def test_a_paragraph_opening_with_a_dash_after_a_quote_is_no_signature_when_it_g
     )
     quote = next(q for q in article.quotes if q.text.startswith("The crossing now takes longer"))
     assert quote.speaker is None or article.entity(quote.speaker).name != "Nadia Ferreira"
+
+
+def test_a_signature_after_a_horizontal_bar_names_the_speaker(analyze_text):
+    article = analyze_text(
+        "The new ferry timetable angered commuters.\n\n"
+        "\u201cThe crossing now takes longer than the drive around the bay.\u201d\n\n"
+        "\u2015 Nadia Ferreira"
+    )
+    speaker = speaker_of(article, "The crossing now takes longer")
+    assert speaker is not None and (speaker.name, speaker.type) == ("Nadia Ferreira", "PERSON")

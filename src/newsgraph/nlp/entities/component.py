@@ -38,6 +38,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..knowledge.gazetteer import NOTABLE_CITY_POPULATION, get_gazetteer
+from ..knowledge.lexicon import SIGNATURE_DASHES
 from .matching import LINKABLE, GazetteerMatcher, SpanCandidate
 from .organisations import OrganisationRules
 from .rules import TypeRules
@@ -60,8 +61,6 @@ def _join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
-# Dashes that sign a quotation ("“...” — Jane Roe"); a hyphen joins words, it signs nothing.
-SIGNATURE_DASHES = frozenset("—–―")
 SIGNER_MAX_WORDS = 3
 
 

@@ -86,7 +86,8 @@ class OrganisationRules:
     @staticmethod
     def _features_named_like_companies(doc: Doc, ents: list[SpanCandidate]) -> None:
         """ "the Acme savanna": an organisation's name right before the lower-case noun of a natural
-        feature names the feature; name and noun become one unlinked place, never the company."""
+        feature names the feature; name and noun become one place (linked afterwards like any place:
+        "the Amazon rainforest" to the Amazon), never the company."""
         for e in ents:
             if e.label == "ORG" and e.end < len(doc) and doc[e.end].is_lower and doc[e.end].lower_ in LANDFORM_NOUNS:
                 e.end, e.label, e.kb = e.end + 1, "LOC", ""

@@ -349,6 +349,8 @@ ORG_HEAD_WORDS = frozenset(
     herald gazette tribune chronicle journal courier observer telegraph dispatch sentinel examiner inquirer
     echo""".split()
 )
+# Dashes that sign a quotation ("“...” — Jane Roe"): em dash, en dash, horizontal bar.
+SIGNATURE_DASHES = frozenset("—–―")
 # Last words of a trading company's name ("X Supermarkets", "X Motors"): after a name that is no
 # given name, the whole is a company even when the model calls it a person or nothing at all.
 # Only words that are nobody's surname ("Church", "Court", "Post" are).

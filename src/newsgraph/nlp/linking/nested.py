@@ -44,9 +44,9 @@ NESTED_CITY_POPULATION = 500_000
 # A town in a state the article names ("Peoria Chiefs" in an Illinois story); smaller towns share
 # their names with too many institutions ("Aspen Institute", "Georgetown University").
 LOCAL_CITY_POPULATION = 20_000
-# Words that make a name the model typed PERSON an organisation's ("Manitoba RCMP", "Jefferson Parish
-# Sheriff's Office", "Abuja Chamber of Commerce"): only then is a place that opens it read out.
-_PERSON_TYPED_ORG_WORDS = ORG_HEAD_WORDS | {"chamber", "rcmp", "sheriff", "sheriff's", "racing", "cargo"}
+# Words that make a name the model typed PERSON an organisation's ("Alberta Sheriffs", "X Parish
+# Sheriff's Office", "X Chamber of Commerce"): only then is a place that opens it read out.
+_PERSON_TYPED_ORG_WORDS = ORG_HEAD_WORDS | {"chamber", "sheriff", "sheriffs"}
 # The admin words after a county's name, and the labels whose mentions already hold a name's words
 _COUNTY_WORDS = frozenset({"County", "Parish"})
 _COVERING_LABELS = frozenset({"GPE", "LOC", "FAC", "ORG", "PERSON", "NORP", "EVENT", "PRODUCT"})
@@ -224,7 +224,7 @@ def _unknown_place_name(cluster: MentionCluster) -> bool:
 
 def _organisation_typed_person(doc: Doc, m: MentionRecord) -> bool:
     """A PERSON mention that is an organisation's name: a word of an organisation after its first
-    ("Manitoba RCMP"), none of a given name opening it."""
+    ("Alberta Sheriffs"), none of a given name opening it."""
     words = doc[m.start : m.end]
     if len(words) < 2 or words[0].lower_ in GIVEN_NAMES:
         return False

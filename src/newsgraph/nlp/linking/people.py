@@ -20,6 +20,7 @@ from ..knowledge.lexicon import (
     KIN_WORDS,
     ORG_HEAD_WORDS,
     PLACE_HEAD_WORDS,
+    SIGNATURE_DASHES,
     TITLE_KEYS,
     TITLE_MODIFIERS,
     TITLES,
@@ -36,7 +37,7 @@ __all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "is_newsroom_credit"
 
 # Credit lines: "Jane Roe contributed to this report", "Reporting by Jane Roe".
 _CREDIT_LEMMAS = frozenset({"contribute", "report", "write", "edit"})
-_SIGNATURE_DASHES = frozenset({"—", "–", "-", "--"})
+_SIGNATURE_DASHES = SIGNATURE_DASHES | {"-", "--"}  # a hyphen too, where a page typed one
 # Last words of an outlet's credit for its own newsroom ("By Herald Staff"): a byline, no organisation.
 _NEWSROOM_CREDIT_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "correspondents",
                                     "writer", "writers", "desk", "newsroom"})  # fmt: skip

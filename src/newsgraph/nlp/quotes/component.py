@@ -50,7 +50,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Paragraph, Quote, Span
 from ..extensions import entity_index, register_extensions
-from ..knowledge.lexicon import guess_gender
+from ..knowledge.lexicon import SIGNATURE_DASHES, guess_gender
 from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
 from .attribution import Attributor, unnamed_source_form
@@ -68,7 +68,7 @@ __all__ = [
 ]
 
 # spaces, no-break spaces; or the quotation's paragraph ends and the next opens with the dash
-_DASH_SIGNATURE = re.compile(r"[^\S\n]*(\n\s*)?([―—–])[^\S\n]*")
+_DASH_SIGNATURE = re.compile(rf"[^\S\n]*(\n\s*)?([{''.join(sorted(SIGNATURE_DASHES))}])[^\S\n]*")
 # Words a signature line may hold after the name ("— Jane Roe, reader, Springfield"); more is a paragraph.
 _SIGNATURE_LINE_MAX_WORDS = 8
 
