@@ -68,3 +68,10 @@ def test_a_rule_the_index_cannot_read_keeps_spacys_matcher():
     spacy_match = ruler.match
     assert not index_attribute_ruler(model)
     assert ruler.match == spacy_match
+
+
+def test_a_rule_added_after_indexing_is_applied_through_spacys_matcher():
+    nlp = load_english_model()
+    assert index_attribute_ruler(nlp)
+    nlp.get_pipe("attribute_ruler").add([[{"LOWER": "zorblat"}]], {"POS": "INTJ"})
+    assert [t.pos_ for t in nlp("zorblat")] == ["INTJ"]

@@ -87,6 +87,8 @@ class IndexedAttributeRules:
         # per attribute column: value -> (rules matched by that value alone, rules with more tests)
         self.by_value: list[dict[int, tuple[list[tuple[int, int]], list[_Pattern]]]] = [{} for _ in _ATTRS]
         self.everywhere: list[_Pattern] = []  # rules without a required value: tried at every token
+        # rules added to the ruler after indexing are not in the index: its own Matcher answers then
+        self.ruler, self.rule_count, self.matcher_match = ruler, len(ruler.attrs), ruler.match
         strings = ruler.vocab.strings
         for key, rule in enumerate(ruler.patterns):
             for pattern in rule["patterns"]:
@@ -120,6 +122,8 @@ class IndexedAttributeRules:
 
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """``(rule number, match id, start, end)`` for every match, sorted as the ruler sorts them."""
+        if len(self.ruler.attrs) != self.rule_count:
+            return self.matcher_match(doc)
         rows = doc.to_array(list(_ATTRS)).tolist()  # one [tag, lower, dep, is_space] per token
         n = len(rows)
         columns = list(enumerate(self.by_value))
@@ -139,8 +143,7 @@ class IndexedAttributeRules:
             for entry in everywhere:
                 if _passes(entry, rows, doc, start, n):
                     matches.append((entry.key, entry.match_id, start, start + entry.length))
-        matches.sort()
-        return matches
+        return sorted(set(matches))  # the Matcher reports a rule's match of a span once, whatever its patterns
 
 
 def _passes(entry: _Pattern, rows: list[list[int]], doc: Doc, start: int, n: int) -> bool:

@@ -34,6 +34,9 @@ __all__ = [
     "analyze_documents",
     "analyze_document",
     "doc_to_article",
+    "batches_by_size",
+    "our_component_names",
+    "split_into_chunks",
 ]
 
 log = logging.getLogger(__name__)
