@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
+from ..knowledge.lexicon import FIRST_PERSON_PLURAL
 from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
@@ -61,7 +62,6 @@ _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _DONE_TO = frozenset({"COERCE", "ASSAULT", "ACCUSE", "SANCTION"})  # a headline's "X arrested" is passive
-_WE = frozenset({"we", "us"})
 _VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "approved", "rejected"
 _MERGEABLE = frozenset({"asserted", "reported"})
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
@@ -172,7 +172,12 @@ class _Coder:
             c.source += [t for t in c.target if t not in c.source]
             c.target = []
         c.modality, c.speaker = modality_of(self.doc, tok, self.quotes, self.speaker_of, frozenset(c.source))
-        if c.speaker and c.source == [c.speaker] and c.source_head is not None and c.source_head.lower_ in _WE:
+        if (
+            c.speaker
+            and c.source == [c.speaker]
+            and c.source_head is not None
+            and c.source_head.lower_ in FIRST_PERSON_PLURAL
+        ):
             # "“we arrested four men,” the Harbour Police inspector said": "we" is the organisation spoken for
             organisation = a.organisation_of(c.speaker)
             if organisation is not None:

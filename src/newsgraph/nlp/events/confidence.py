@@ -27,6 +27,7 @@ from importlib import resources
 
 from spacy.tokens import Token
 
+from ..knowledge.lexicon import FIRST_PERSON
 from .actors import ActorIndex, aside_spans
 from .candidate import Candidate
 from .dictionary import EventDictionary
@@ -97,9 +98,6 @@ def source_by_coref(head: Token | None, actors: ActorIndex) -> bool:
     return head.pos_ == "PRON" or head.i in actors.references and not actors.names_entity(head)
 
 
-_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
-
-
 def speaker_own_side(c: Candidate) -> bool:
     """ "“We arrested four men,” the inspector said": a first-person source in a quote is its speaker's side,
     named by the attribution, so no antecedent was guessed (unlike "he" or "the ministry"); "we" may be the
@@ -108,7 +106,7 @@ def speaker_own_side(c: Candidate) -> bool:
     return (
         head is not None
         and head.pos_ == "PRON"
-        and head.lower_ in _FIRST_PERSON
+        and head.lower_ in FIRST_PERSON
         and c.speaker is not None
         and (c.speaker in c.source or c.source_speaker_organisation)
     )

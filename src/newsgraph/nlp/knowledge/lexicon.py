@@ -349,6 +349,14 @@ ORG_HEAD_WORDS = frozenset(
     herald gazette tribune chronicle journal courier observer telegraph dispatch sentinel examiner inquirer
     echo""".split()
 )
+# First-person pronouns: a speaker's own words ("we arrested"), whose actor is the speaker or,
+# for "we", the body the speaker speaks for.
+FIRST_PERSON_PLURAL = frozenset({"we", "us"})
+FIRST_PERSON = FIRST_PERSON_PLURAL | {"i", "me"}
+# Last words of an outlet's credit for its own newsroom ("By Herald Staff"): a byline, no organisation.
+NEWSROOM_CREDIT_WORDS = frozenset(
+    {"staff", "reporter", "reporters", "correspondent", "correspondents", "writer", "writers", "desk", "newsroom"}
+)
 # Dashes that sign a quotation ("“...” — Jane Roe"): em dash, en dash, horizontal bar.
 SIGNATURE_DASHES = frozenset("—–―")
 # Last words of a trading company's name ("X Supermarkets", "X Motors"): after a name that is no

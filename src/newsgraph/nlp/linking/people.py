@@ -18,6 +18,7 @@ from spacy.tokens import Doc
 from ..knowledge.lexicon import (
     GIVEN_NAMES,
     KIN_WORDS,
+    NEWSROOM_CREDIT_WORDS,
     ORG_HEAD_WORDS,
     PLACE_HEAD_WORDS,
     SIGNATURE_DASHES,
@@ -38,9 +39,6 @@ __all__ = ["PERSONISH", "PeopleResolver", "is_credit_line", "is_newsroom_credit"
 # Credit lines: "Jane Roe contributed to this report", "Reporting by Jane Roe".
 _CREDIT_LEMMAS = frozenset({"contribute", "report", "write", "edit"})
 _SIGNATURE_DASHES = SIGNATURE_DASHES | {"-", "--"}  # a hyphen too, where a page typed one
-# Last words of an outlet's credit for its own newsroom ("By Herald Staff"): a byline, no organisation.
-_NEWSROOM_CREDIT_WORDS = frozenset({"staff", "reporter", "reporters", "correspondent", "correspondents",
-                                    "writer", "writers", "desk", "newsroom"})  # fmt: skip
 # Words that open a picture's credit line ("Photo: Jane Roe/Agency", "Picture by Jane Roe").
 _PICTURE_CREDIT_WORDS = frozenset({"photo", "photos", "photograph", "photographs", "picture", "image", "credit",
                                    "video", "graphic", "illustration"})  # fmt: skip
@@ -110,14 +108,14 @@ def is_credit_line(doc: Doc, m: MentionRecord) -> bool:
 def is_newsroom_credit(doc: Doc, m: MentionRecord) -> bool:
     """Whether non-person mention ``m`` is an outlet crediting its newsroom in a byline ("By Herald
     Staff", "Tribune Staff Reporter" on its own line)."""
-    inside = any(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in doc[m.start : m.end])
-    if not inside and (m.end == len(doc) or doc[m.end].lower_ not in _NEWSROOM_CREDIT_WORDS):
+    inside = any(t.lower_ in NEWSROOM_CREDIT_WORDS for t in doc[m.start : m.end])
+    if not inside and (m.end == len(doc) or doc[m.end].lower_ not in NEWSROOM_CREDIT_WORDS):
         return False  # most mentions: no newsroom word in or right after the name
     para_start, para_end = _paragraph_of(doc, m)
     rest = [t for t in doc[para_start:para_end] if not (m.start <= t.i < m.end or t.is_punct or t.is_space)]
     if rest and rest[0].i == para_start and rest[0].lower_ == "by":
         rest = rest[1:]
-    return all(t.lower_ in _NEWSROOM_CREDIT_WORDS for t in rest)
+    return all(t.lower_ in NEWSROOM_CREDIT_WORDS for t in rest)
 
 
 # Words that may sit inside a title run without being titles themselves.
