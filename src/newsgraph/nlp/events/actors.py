@@ -77,7 +77,8 @@ _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "res
 
 # two-word prepositions whose object is no party of the sentence's event: the report's source ("according to an
 # investigation by X") or a cause ("because of X's control of the region", "due to X's troop build-up")
-_ASIDE_PREPOSITIONS = frozenset({("according", "to"), ("because", "of"), ("due", "to"), ("owing", "to")})
+_ACCORDING_TO = frozenset({("according", "to")})
+_ASIDE_PREPOSITIONS = _ACCORDING_TO | {("because", "of"), ("due", "to"), ("owing", "to")}
 
 
 def _two_word(tok: Token, pairs) -> bool:
@@ -85,7 +86,7 @@ def _two_word(tok: Token, pairs) -> bool:
 
 
 def _according(tok: Token) -> bool:
-    return _two_word(tok, {("according", "to")})
+    return _two_word(tok, _ACCORDING_TO)
 
 
 def in_according_to(tok: Token) -> bool:
