@@ -18,7 +18,7 @@ from typer.testing import CliRunner
 import newsgraph
 from newsgraph.cli import app
 from newsgraph.evaluate import run_eval, write_accuracy_md
-from newsgraph.evaluate.calibration import bins_from_thresholds, calibration_bins, calibration_markdown
+from newsgraph.evaluate.calibration import bins_from_thresholds, calibration_bins, calibration_markdown, wilson_interval
 from newsgraph.evaluate.realnews import calibration, load_scorer, score
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -154,7 +154,16 @@ def test_calibration_bins_from_the_scorers_counts_at_each_edge(tmp_path):
     assert [b["precision"] for b in table["events"]] == [None, 0.5, None, None, None]
     assert [(b["n"], b["right"]) for b in table["entities"]] == [(1, 0), (0, 0), (0, 0), (0, 0), (1, 1)]
     markdown = calibration_markdown(table)
-    assert "| [0.8, 1.0] | 1 | 1.000 | 2 | 1.000 | 0 | — |" in markdown
+    assert "| [0.8, 1.0] | 1 | 1.000 (0.21–1.00) | 2 | 1.000 (0.34–1.00) | 0 | — |" in markdown
+
+
+def test_a_small_bin_s_interval_is_wide_and_a_large_one_s_narrow():
+    # 0 right of 7 may still be a 0.3 bin; 0 of 70 may not
+    assert wilson_interval(0, 7) == (0.0, 0.354)
+    assert wilson_interval(0, 70)[1] < 0.06
+    low, high = wilson_interval(12, 13)
+    assert 0.66 < low < 0.67 and high > 0.98
+    assert wilson_interval(0, 0) is None
 
 
 def test_per_fact_bins_and_threshold_bins_agree():
@@ -196,7 +205,7 @@ def test_polnear_and_plover_record_per_fact_pairs_for_calibration():
     from newsgraph.evaluate.polnear import score_article as polnear_score
     from newsgraph.model import Article, Entity, Event, Mention, Quote, Span
 
-    text = 'Smith said "we win." Jones said "we lose."'
+    text = 'Smith said "we win." Jones said "we lose." Brown said "maybe."'
     smith, jones = (
         Entity("E1", "Smith", "PERSON", [Mention(0, 5, "Smith")]),
         Entity("E2", "Jones", "PERSON", [Mention(21, 26, "Jones")]),
@@ -206,11 +215,15 @@ def test_polnear_and_plover_record_per_fact_pairs_for_calibration():
         Quote(q1, q1 + 7, text[q1 : q1 + 7], "direct", speaker="E1", confidence=0.9),
         Quote(q2, q2 + 8, text[q2 : q2 + 8], "direct", speaker="E1", confidence=0.3),  # wrong speaker
     ]
+    q3 = text.index("maybe")
+    quotes.append(Quote(q3, q3 + 5, "maybe", "direct", speaker="E2", confidence=0.7))  # no gold: a false quote
     article = Article(id="a", text=text, entities=[smith, jones], quotes=quotes)
     gold = [Attribution([(q1, q1 + 7)], [(0, 5)], []), Attribution([(q2, q2 + 8)], [(21, 26)], [])]
     counts = polnear_score(text, gold, quotes, article)
     assert counts.speaker_pairs == [(0.9, True), (0.3, False)]
     assert [(b.n, b.right) for b in calibration_bins(counts.speaker_pairs)] == [(0, 0), (1, 0), (0, 0), (0, 0), (1, 1)]
+    # per quote given, the false quote counts too (precision), which speaker accuracy on found leaves out
+    assert counts.quote_pairs == [(0.9, True), (0.3, False), (0.7, False)]
 
     sentence = "Rebels attacked the town."
     rec = PloverRecord(

@@ -6,16 +6,29 @@ bin's observed precision is set beside its range.  Two ways in: per-fact
 speakers, PLOVER types), or counts at successive thresholds where a scorer only
 gives totals (the real-news scorer): the facts in ``[t_i, t_{i+1})`` are those kept
 at ``t_i`` but not at ``t_{i+1}``, and so are the right ones among them.
+
+A bin of a few facts says little: beside each precision is its 95% Wilson score
+interval, so a reader can tell a miscalibrated bin (the interval lies wholly more
+than 0.1 away from the bin's range) from a small one (it reaches the range).
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass
 
 from ..model.confidence import confidence_of
 
-__all__ = ["EDGES", "Bin", "calibration_bins", "bins_from_thresholds", "calibration_markdown", "bins_to_dicts"]
+__all__ = [
+    "EDGES",
+    "Bin",
+    "calibration_bins",
+    "bins_from_thresholds",
+    "calibration_markdown",
+    "bins_to_dicts",
+    "wilson_interval",
+]
 
 EDGES = (0.0, 0.2, 0.4, 0.6, 0.8, 1.0)
 
@@ -32,9 +45,24 @@ class Bin:
         return round(self.right / self.n, 3) if self.n else None
 
     @property
+    def interval(self) -> tuple[float, float] | None:
+        return wilson_interval(self.right, self.n)
+
+    @property
     def label(self) -> str:
         closing = "]" if self.high >= 1.0 else ")"
         return f"[{self.low:.1f}, {self.high:.1f}{closing}"
+
+
+def wilson_interval(right: int, n: int, z: float = 1.96) -> tuple[float, float] | None:
+    """The Wilson score interval of ``right`` successes in ``n`` (95% at z = 1.96): unlike the
+    normal approximation it stays inside [0, 1] and is honest for 0 of 7 or 12 of 13."""
+    if n <= 0:
+        return None
+    p = right / n
+    centre = (p + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(p * (1 - p) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return round(max(0.0, centre - half), 3), round(min(1.0, centre + half), 3)
 
 
 def _empty_bins(edges: tuple[float, ...]) -> list[Bin]:
@@ -68,7 +96,7 @@ def bins_from_thresholds(counts_at: Callable[[float], tuple[int, int]], edges: t
 
 
 def bins_to_dicts(bins: list[Bin]) -> list[dict]:
-    return [{**asdict(b), "precision": b.precision} for b in bins]
+    return [{**asdict(b), "precision": b.precision, "interval": b.interval} for b in bins]
 
 
 def calibration_markdown(calibration: dict[str, list[dict]]) -> str:
@@ -76,7 +104,7 @@ def calibration_markdown(calibration: dict[str, list[dict]]) -> str:
     if not calibration:
         return ""
     kinds = list(calibration)
-    header = "| confidence | " + " | ".join(f"{k} n | {k} precision" for k in kinds) + " |"
+    header = "| confidence | " + " | ".join(f"{k} n | {k} precision (95% interval)" for k in kinds) + " |"
     rule = "|---|" + "---:|---:|" * len(kinds)
     lines = [header, rule]
     first = calibration[kinds[0]]
@@ -85,6 +113,8 @@ def calibration_markdown(calibration: dict[str, list[dict]]) -> str:
         cells = []
         for k in kinds:
             b = calibration[k][i]
-            cells += [f"{b['n']:,}", "—" if b["precision"] is None else f"{b['precision']:.3f}"]
+            interval = wilson_interval(b["right"], b["n"])
+            shown = "—" if b["precision"] is None else f"{b['precision']:.3f} ({interval[0]:.2f}–{interval[1]:.2f})"
+            cells += [f"{b['n']:,}", shown]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
     return "\n".join(lines)

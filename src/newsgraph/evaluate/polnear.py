@@ -320,6 +320,10 @@ class Counts:
     speaker_errors: list[dict] = field(default_factory=list)
     # (confidence, speaker right) of the quote found for each gold content with a Source: calibration
     speaker_pairs: list[tuple[float | None, bool]] = field(default_factory=list)
+    # (confidence, right) of every quote we give: its content overlaps a gold attribution and its
+    # speaker that attribution's Source; a quote matching no gold content is wrong (precision counts
+    # it), one matching a gold without a Source cannot be judged and is left out
+    quote_pairs: list[tuple[float | None, bool]] = field(default_factory=list)
 
     def merge(self, other: Counts) -> None:
         for name in ("overlap", "exact", "direct_overlap"):
@@ -341,6 +345,7 @@ class Counts:
         self.false_positives += other.false_positives
         self.speaker_errors += other.speaker_errors
         self.speaker_pairs += other.speaker_pairs
+        self.quote_pairs += other.quote_pairs
 
 
 def _quote_overlap(q: Quote, gold: Attribution) -> int:
@@ -422,6 +427,13 @@ def score_article(
                             "kind": best.kind,
                         }
                     )
+
+    for q in quotes:
+        best = max(gold, key=lambda g: _quote_overlap(q, g), default=None)
+        if best is None or not _quote_overlap(q, best):
+            c.quote_pairs.append((q.confidence, False))
+        elif best.source:
+            c.quote_pairs.append((q.confidence, speaker_overlaps(best, q, entity(q.speaker))))
 
     for g, ok in zip(gold, g_ok):
         if not ok:
@@ -554,6 +566,9 @@ def run(
         "false_positive": total.false_positives,
         "speaker_error": total.speaker_errors,
     }
-    report.calibration = {"quote speakers": bins_to_dicts(calibration_bins(total.speaker_pairs))}
+    report.calibration = {
+        "quotes (content and speaker)": bins_to_dicts(calibration_bins(total.quote_pairs)),
+        "quote speakers (on found contents)": bins_to_dicts(calibration_bins(total.speaker_pairs)),
+    }
     report.seconds = timer.seconds
     return report

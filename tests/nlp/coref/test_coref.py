@@ -206,3 +206,27 @@ def test_a_title_before_a_verb_introduces_nobody(nlp):
         "Malta's Prime Minister met Dr Tomas Berg on Monday. The Maltese leader praised him.",
     )
     assert refs.get("leader") != "Tomas Berg"
+
+
+def test_a_title_set_apart_before_the_name_is_the_person_s_title(analyze_text):
+    # The title and its portfolio come first, a comma, then the name: "the Prime Minister" later is Berg
+    article = analyze_text(
+        "Malta's Prime Minister and Chair of the Harbour Board, Dr the Rt. Hon. Tomas Berg has backed a new forum.\n\n"
+        "Senator Ines Moreau of Valdoria proposed it at a meeting in Valletta.\n\n"
+        'The Prime Minister said, "We will host the first forum next spring."'
+    )
+    quote = next(q for q in article.quotes if q.text.startswith("We will host"))
+    assert _name(article, quote.speaker) == "Tomas Berg"
+
+
+def test_an_elect_title_is_read_and_names_the_person_later(analyze_text):
+    # "Governor-elect X": the hyphenated title is X's, so "the incoming Governor" is X
+    article = analyze_text(
+        "Governor-elect Ines Moreau thanked volunteers in Carvale on Tuesday.\n\n"
+        "Mayor Paul Dunmore said the city would help.\n\n"
+        '"We will rebuild every bridge," the incoming Governor told the crowd.'
+    )
+    moreau = next(e for e in article.entities if e.name == "Ines Moreau")
+    assert any("Governor" in t for t in moreau.titles)
+    quote = next(q for q in article.quotes if q.text.startswith("We will rebuild"))
+    assert _name(article, quote.speaker) == "Ines Moreau"

@@ -380,6 +380,22 @@ def test_title_with_a_portfolio_place(link):
     assert "Minister for the Middle East" in person[0].titles
 
 
+def test_a_title_set_apart_by_a_comma_is_read_only_where_it_opens_the_sentence(link):
+    doc = link("Valdoria's Finance Minister and Chair of the Harbour Board, Dr Lorna Vasquez, opened the port.")
+    check_invariants(doc)
+    vasquez = by_name(doc, "Lorna Vasquez")
+    assert "Finance Minister and Chair of the Harbour Board" in vasquez.titles
+    assert by_name(doc, "Harbour Board").type == "ORG"  # the portfolio's organisation stays an entity
+    # the title is the object of a preposition: the person after the comma is someone else
+    other = link("In a letter to the Finance Minister, Dr Lorna Vasquez asked for the port to open.")
+    assert not any("Minister" in t for t in by_name(other, "Lorna Vasquez").titles)
+
+
+def test_an_elect_title_split_by_the_tokenizer_is_read(link):
+    doc = link("President-elect Lorna Vasquez toured the port on Monday.")
+    assert by_name(doc, "Lorna Vasquez").titles == ["President-elect"]
+
+
 def test_political_figure_gets_a_country_from_the_leaders_table(link):
     doc = link("Reporters waited outside the chancellery. Angela Merkel arrived late and spoke briefly.")
     assert by_name(doc, "Angela Merkel").country == "DEU"

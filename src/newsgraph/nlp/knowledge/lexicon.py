@@ -21,7 +21,7 @@ from typing import NamedTuple
 __all__ = [
     # titles
     "HONORIFICS", "CIVIL_TITLES", "PORTFOLIO_WORDS", "MILITARY_RANKS", "ARMED_SERVICE_WORDS", "ROYAL_TITLES",
-    "RELIGIOUS_TITLES", "TITLES", "TITLE_KEYS", "TITLE_MODIFIERS", "TITLE_ABBREVIATIONS", "KIN_WORDS",
+    "RELIGIOUS_TITLES", "TITLES", "TITLE_KEYS", "TITLE_MODIFIERS", "FORMS_OF_ADDRESS", "TITLE_ABBREVIATIONS", "KIN_WORDS",
     "LEADING_TITLE_KEYS", "PERSON_ONLY_TITLE_KEYS", "PERSON_CUE_WORDS", "LEADER_TITLE_KEYS", "STORED_NAME_TITLE_KEYS",
     "title_key",
     # pronouns
@@ -76,6 +76,8 @@ def _keys(titles: frozenset[str]) -> frozenset[str]:
 TITLE_KEYS = _keys(TITLES)
 # Words that may stand in a title without being one: "former President", "the late King".
 TITLE_MODIFIERS = frozenset("former acting then late interim outgoing new".split())
+# What may stand between a title set apart by a comma and the name: "..., Dr the Rt. Hon. Tomas Berg".
+FORMS_OF_ADDRESS = _keys(HONORIFICS) | frozenset({"the", "rt", "right", "hon", "honourable", "honorable"})
 # Abbreviations spelled out, so "the senator" finds the entity titled "Sen.".
 TITLE_ABBREVIATIONS = {
     "sen": "senator", "gov": "governor", "rep": "representative", "gen": "general", "pres": "president",
@@ -320,7 +322,7 @@ def description_words(names: list[str]) -> set[str]:
     words = set()
     for name in names:
         for w in name.lower().replace(";", " ").split():
-            w = w.strip(".,()'’")
+            w = w.strip(".,()'’").removesuffix("-elect")  # the governor-elect is the incoming governor
             words.add(TITLE_ABBREVIATIONS.get(w, w))
     return words
 

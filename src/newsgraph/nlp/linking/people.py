@@ -16,6 +16,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
+    FORMS_OF_ADDRESS,
     GIVEN_NAMES,
     KIN_WORDS,
     NEWSROOM_CREDIT_WORDS,
@@ -220,8 +221,42 @@ class PeopleResolver:
     def read_titles(self, doc: Doc, m: MentionRecord, title_tokens: set[int]) -> None:
         """Read titles and a nationality left of a person name, and a role apposition after it."""
         inside = range(m.start, m.end)
+        # titles the NER put inside the span (trimmed by _mention) are read here too
+        taken = self._title_run(doc, m.start - 1, inside)
+        if taken:
+            title_tokens.update(taken)
+            m.title = collapse_spaces(doc[taken[-1] : taken[0] + 1].text)
+        apart = self._title_set_apart(doc, taken[-1] - 1 if taken else m.start - 1)
+        if apart:
+            # not added to title_tokens: an organisation in its portfolio stays an entity of its own
+            text = collapse_spaces(doc[apart[-1] : apart[0] + 1].text)
+            m.title = f"{text}; {m.title}" if m.title else text
+            taken = taken + apart
+        # a nationality or country right before the title or name: "Russian President X", "U.S. Sen. X"
+        k = taken[-1] - 1 if taken else m.start - 1
+        if k >= 0 and doc[k].text in POSSESSIVE:
+            k -= 1  # "Ukraine's President X"
+        if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and (taken or doc[k].head.i in inside):
+            s = k  # walk to the start of that entity span (cheaper than searching doc.ents)
+            while s > 0 and doc[s].ent_iob_ == "I":
+                s -= 1
+            kb = doc[s].ent_kb_id_ or self.places.link(doc[s : k + 1].text, doc[k].ent_type_)
+            m.country = self.places.country_of(kb)
+        # a role apposition: "X, head of the Army Futures Command," / "X, a columnist for ..."
+        root = doc[m.start : m.end].root
+        for child in root.children:
+            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= m.end and child.lemma_ not in _PLACE_NOUNS:
+                sub = doc[child.left_edge.i : child.right_edge.i + 1]
+                while len(sub) and (sub[0].pos_ == "DET" or sub[0].is_punct):
+                    sub = sub[1:]
+                text = collapse_spaces(sub.text) if 0 < len(sub) <= 10 else child.text
+                m.title = f"{m.title}; {text}" if m.title else text
+                break
+
+    def _title_run(self, doc: Doc, j: int, inside: range) -> list[int]:
+        """The tokens of a title run ending at token ``j``, read leftwards, rightmost first:
+        "Foreign Minister", "columnist", "Minister for the Middle East"."""
         taken: list[int] = []
-        j = m.start - 1  # titles the NER put inside the span (trimmed by _mention) are read here too
         while j >= 0:
             t = doc[j]
             if t.is_space and "\n\n" not in t.text:
@@ -232,6 +267,8 @@ class PeopleResolver:
                 t.lower_ in _TITLE_RUN_WORDS or (t.lower_ in _TITLE_JOINERS and j > 0 and doc[j - 1].text in TITLES)
             ):
                 taken.append(j)
+            elif t.lower_ == "elect" and j >= 2 and doc[j - 1].text == "-" and doc[j - 2].text in TITLES:
+                taken.append(j)  # "President-elect", split by the tokenizer
             elif (
                 t.is_lower
                 and t.pos_ == "NOUN"
@@ -254,29 +291,33 @@ class PeopleResolver:
             j -= 1
         while taken and (doc[taken[-1]].lower_ in _TITLE_JOINERS or doc[taken[-1]].is_space):
             taken.pop()
-        if taken:
-            title_tokens.update(taken)
-            m.title = collapse_spaces(doc[taken[-1] : taken[0] + 1].text)
-        # a nationality or country right before the title or name: "Russian President X", "U.S. Sen. X"
-        k = taken[-1] - 1 if taken else m.start - 1
-        if k >= 0 and doc[k].text in POSSESSIVE:
-            k -= 1  # "Ukraine's President X"
-        if k >= 0 and doc[k].ent_type_ in ("NORP", "GPE") and (taken or doc[k].head.i in inside):
-            s = k  # walk to the start of that entity span (cheaper than searching doc.ents)
-            while s > 0 and doc[s].ent_iob_ == "I":
-                s -= 1
-            kb = doc[s].ent_kb_id_ or self.places.link(doc[s : k + 1].text, doc[k].ent_type_)
-            m.country = self.places.country_of(kb)
-        # a role apposition: "X, head of the Army Futures Command," / "X, a columnist for ..."
-        root = doc[m.start : m.end].root
-        for child in root.children:
-            if child.dep_ == "appos" and child.pos_ == "NOUN" and child.i >= m.end and child.lemma_ not in _PLACE_NOUNS:
-                sub = doc[child.left_edge.i : child.right_edge.i + 1]
-                while len(sub) and (sub[0].pos_ == "DET" or sub[0].is_punct):
-                    sub = sub[1:]
-                text = collapse_spaces(sub.text) if 0 < len(sub) <= 10 else child.text
-                m.title = f"{m.title}; {text}" if m.title else text
-                break
+        return taken
+
+    def _title_set_apart(self, doc: Doc, j: int) -> list[int]:
+        """A title that opens the sentence, set apart from the name by a comma and honorifics:
+        "Malta's Prime Minister and Chair of the Harbour Board, Dr the Rt. Hon. Tomas Berg".
+        Only at the start of a sentence (after a country's possessive or "The"): "In a letter to
+        the Prime Minister, Dr Tomas Berg wrote" makes Berg no prime minister."""
+        while j >= 0 and (title_key(doc[j].text) in FORMS_OF_ADDRESS or doc[j].text == "."):
+            j -= 1  # "Rt. Hon." may be split from its full stops
+        if j < 1 or doc[j].text != ",":
+            return []
+        run = self._title_run(doc, j - 1, range(0))
+        if not run:
+            return []
+        k = run[-1] - 1
+        while k > 0 and doc[k].lower_ == "and" and doc[k - 1].text in TITLES:
+            run += [k, *self._title_run(doc, k - 1, range(0))]  # "Prime Minister and Chair of ..."
+            k = run[-1] - 1
+        first = run[-1]
+        if k > 0 and doc[k].text in POSSESSIVE and doc[k - 1].ent_type_ in ("GPE", "NORP"):
+            first = k - 1  # "Malta's Prime Minister ...": the sentence opens with the country
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+        elif k >= 0 and doc[k].lower_ == "the":
+            first = k
+        opens = first == 0 or doc[first].is_sent_start or "\n" in doc[first - 1].text_with_ws
+        return run if opens else []
 
     # -- resolution ------------------------------------------------------------------------
     def resolve(self, people: list[MentionRecord]) -> list[MentionCluster]:

@@ -276,7 +276,8 @@ class Attributor:
             # written stays; PolNeAR and the real-news gold give such a quote no named speaker)
             return None
         ent = own or self.entity(first.idx, tok.idx + len(tok))
-        if ent is None and tok.pos_ == "NOUN":
+        # a capitalised title is tagged PROPN ("The Prime Minister said"): coreference read it as a description
+        if ent is None and (tok.pos_ == "NOUN" or tok.i in self.references):
             for appos in tok.children:  # "the mayor of Lowmarsh, Anna Kovac, said"
                 if appos.dep_ == "appos" and appos.pos_ == "PROPN":
                     ent = self.entity(appos.idx, appos.idx + len(appos))
