@@ -128,3 +128,17 @@ def test_a_word_of_a_name_is_no_province_that_shares_it_without_its_suffix(nlp):
     text = "Ministers from three countries met in Ottawa to rework the North American Free Trade Agreement."
     doc = nlp(text)
     assert not [e for e in doc._.ng_entities if any(m.text == "Free" for m in e.mentions)]
+
+
+def test_a_compass_adjective_moves_the_unqualified_mentions_to_the_state_when_another_is_the_capital(nlp):
+    # one "Washington" is qualified as the capital; the others, one of them "central", are the state's
+    text = (
+        "The team works at home in Washington. Trips to Alaska and Washington, D.C., came later. "
+        "A call sent the crew to central Washington, and not just Washington towns asked for help."
+    )
+    doc = nlp(text)
+    by_start = {m.start: e for e in doc._.ng_entities for m in e.mentions if m.text.startswith("Washington")}
+    capital = by_start[text.index("Washington, D.C.")]
+    assert km_between(capital, 38.9, -77.04) < 30
+    for at in (text.index("central Washington") + len("central "), text.index("Washington towns")):
+        assert km_between(by_start[at], 47.3, -120.6) < 150, by_start[at].name

@@ -93,6 +93,8 @@ class PlaceResolver:
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
         self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
+        # clusters the text reads as a state by a compass word ("central Washington"): the ranker leaves them
+        self.regions_read: set[int] = set()
         self.home: str | None = None  # the outlet's home country (ISO3) of the document being linked
         self.ranker = PlaceRanker()
 
@@ -241,6 +243,7 @@ class PlaceResolver:
             return
         text = doc_text(doc)
         self._settled = set()
+        self.regions_read = set()
         article_codes: set[str] = set()
         article_countries: set[str] = set()
         readings = {}
@@ -258,6 +261,7 @@ class PlaceResolver:
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
         countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
+        moved: list[tuple[MentionCluster, object, list[MentionRecord]]] = []  # mentions that are a state's
         for c in clusters:
             if c.label == "PERSON" or not c.mentions or any(m.actor_capital for m in c.mentions):
                 continue
@@ -278,17 +282,19 @@ class PlaceResolver:
             named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
             if named:
                 best = named[0]
-            elif (
-                p is not None
-                and p.kind == "city"
-                and (
-                    any(state_cue(text, m) for m in c.mentions)
-                    # "eastern Washington", unless the text qualifies a mention otherwise ("Washington, D.C.")
-                    or any(_region_part(text, m) for m in c.mentions)
-                    and not any("," in m.text or _ABBREVIATION_SLOT.match(text, m.end_char) for m in c.mentions)
-                )
-            ):
+            elif p is not None and p.kind == "city" and any(state_cue(text, m) for m in c.mentions):
                 best = next((q for q in candidates if q.kind == "admin1"), None)
+            elif p is not None and p.kind == "city" and any(_region_part(text, m) for m in c.mentions):
+                # "eastern Washington": the state, unless the text qualifies a mention otherwise ("Washington,
+                # D.C."); then only the unqualified mentions are the state's
+                qualified = {id(m) for m in c.mentions if "," in m.text or _ABBREVIATION_SLOT.match(text, m.end_char)}
+                plain = [m for m in c.mentions if id(m) not in qualified]
+                region = next((q for q in candidates if q.kind == "admin1"), None)
+                if not qualified and region is not None:
+                    best = region
+                    self.regions_read.add(id(c))
+                elif region is not None and any(_region_part(text, m) for m in plain):
+                    moved.append((c, region, plain))
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
                 # same-named town of a region it does name (California)
@@ -318,9 +324,25 @@ class PlaceResolver:
                 c.kb = best.id
                 for m in c.mentions:
                     m.kb = best.id
+        for c, region, mentions in moved:
+            self._move_mentions(clusters, c, region, mentions)
         self._regions_by_role(clusters, doc)
         self._link_abbreviations(clusters, doc)
         self._drop_common_words(clusters, doc)
+
+    def _move_mentions(self, clusters: list[MentionCluster], c: MentionCluster, place, mentions: list) -> None:
+        """Give ``mentions`` of ``c`` to the cluster of ``place`` (a new one when the article has none)."""
+        target = next((d for d in clusters if d.kb == place.id), None)
+        if target is None:
+            target = MentionCluster(c.label, place.id)
+            clusters.append(target)
+        leaving = {id(m) for m in mentions}
+        c.mentions = [m for m in c.mentions if id(m) not in leaving]
+        for m in mentions:
+            m.kb = place.id
+            target.mentions.append(m)
+        self._settled.add(id(target))
+        self.regions_read.add(id(target))
 
     def _regions_by_role(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """A name that is a region by its place in the sentence is the region, not its same-named city:
