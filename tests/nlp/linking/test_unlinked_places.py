@@ -142,3 +142,33 @@ def test_a_compass_adjective_moves_the_unqualified_mentions_to_the_state_when_an
     assert km_between(capital, 38.9, -77.04) < 30
     for at in (text.index("central Washington") + len("central "), text.index("Washington towns")):
         assert km_between(by_start[at], 47.3, -120.6) < 150, by_start[at].name
+
+
+def test_a_small_town_far_outside_the_articles_only_state_is_not_that_town(nlp):
+    # the only state is Louisiana; "Franklin Square" is also a suburb of 29k people in New York, 1,700 km
+    # off: the square is the article's town's, not that suburb
+    text = "Crowds gathered in Franklin Square on Saturday for the parade. The city of Shreveport, Louisiana, closed roads."
+    e = entity(nlp, text, "Franklin Square")
+    assert e.lat is None or km_between(e, 32.5, -93.75) < 100, (e.name, e.gazetteer_id)
+
+
+def test_a_small_town_far_outside_a_state_named_inside_a_name_lends_no_point_to_a_street(nlp):
+    # the state is named only inside an organisation's name; a square of that name is also a small town in
+    # Massachusetts, 2,000 km off, which must not place the square nor the street of its sentence
+    text = (
+        "Members of the Louisiana Historical Society walked along Canal Street toward Union Square on Monday. "
+        "Later the group met at the old mill."
+    )
+    for name in ("Union Square", "Canal Street"):
+        e = entity(nlp, text, name)
+        assert e.lat is None or km_between(e, 42.38, -71.09) > 1000, (e.name, e.gazetteer_id)
+
+
+def test_a_small_town_far_outside_the_articles_only_state_gives_way_to_the_namesake_in_it(nlp):
+    # (without the rule Monroe is the one in Michigan, a town of 20k people near the Chicago park)
+    text = (
+        "Members of the Louisiana Historical Society walked along Canal Street toward Lincoln Park on Monday. "
+        "Later the group met in Monroe."
+    )
+    e = entity(nlp, text, "Monroe")
+    assert km_between(e, 32.51, -92.12) < 30  # Monroe, Louisiana, not Monroe, Michigan

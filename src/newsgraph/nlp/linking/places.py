@@ -68,6 +68,9 @@ _SITE_WORDS = frozenset(
 # A city a reader knows by its name alone: a village of its country a twentieth its size does not take
 # its place because the article names the village's state (see PlaceResolver.resolve_by_context).
 _BIG_CITY_POPULATION = 500_000
+# A small town this far from the point of the article's only state, in another state of its country, is
+# no reading of the article's ("Franklin Square" in a Louisiana story is no suburb of New York).
+_FAR_FROM_STATE_KM = 1_000
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -586,6 +589,7 @@ class PlaceResolver:
         gaz = self.gazetteer
         if gaz is None:
             return
+        far_away = self._outside_the_only_state(clusters)
         placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
         placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
         # a place named only inside a longer name (nested) is mentioned in passing: it is the article's
@@ -642,7 +646,7 @@ class PlaceResolver:
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
             inner = inside
-            if inside is None or inside.kind == "country":
+            if (inside is None or inside.kind == "country") and id(c) not in far_away:
                 # "Chiapas State, Mexico": the region its own name gives, inside the country after it
                 own = self._inner_place(name, named, codes, c.label == "NORP")
                 if own is not None and (inside is None or own.kind != "country" and own.country == inside.country):
@@ -661,6 +665,44 @@ class PlaceResolver:
                 c.mentions[0].country = next(iter(countries))
             elif not countries and self.home is not None:
                 c.mentions[0].country = self.home
+
+    def _outside_the_only_state(self, clusters: list[MentionCluster]) -> set[int]:
+        """A small town (under :data:`~..knowledge.gazetteer.NOTABLE_CITY_POPULATION`) that nothing in the
+        text placed, more than :data:`_FAR_FROM_STATE_KM` from the article's only state (admin1) and in
+        another state of its country, becomes that state's town of the name ("Monroe" in a Louisiana
+        story), else no gazetteer place: a park or a street named like it ("Franklin Square") lies where
+        the article is.  The state may be named inside an organisation's name ("the Louisiana Historical
+        Society"), not inside a place's ("Washington" of a "Washington Square" is a person).  Returns the
+        clusters left without a place, which :meth:`place_unlinked` does not place by their own words."""
+        states = {}
+        for c in clusters:
+            p = self.place(c.kb)
+            if p is None or p.kind != "admin1" or p.lat is None or not c.mentions:
+                continue
+            if all(m.nested_in is not None and m.nested_in.label in ("GPE", "LOC", "FAC") for m in c.mentions):
+                continue
+            states[p.id] = p
+        if len(states) != 1:
+            return set()
+        state = next(iter(states.values()))
+        unplaced: set[int] = set()
+        for c in clusters:
+            p = self.place(c.kb)
+            if (
+                p is None or p.kind != "city" or p.notable or p.lat is None or not c.mentions
+                or c.label == "PERSON" or id(c) in self._settled
+                or p.country != state.country or p.admin == state.admin
+                or distance_km(p.lat, p.lon, state.lat, state.lon) <= _FAR_FROM_STATE_KM
+            ):  # fmt: skip
+                continue
+            found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
+            local = next((q for q in found if q.kind == "city" and q.admin == state.admin and q.lat is not None), None)
+            c.kb = local.id if local is not None else None
+            for m in c.mentions:
+                m.kb = c.kb
+            if local is None:
+                unplaced.add(id(c))
+        return unplaced
 
     def _home_town(self, c: MentionCluster) -> None:
         """A small town abroad that nothing in the article backs, in an article that names no country
