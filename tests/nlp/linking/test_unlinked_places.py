@@ -172,3 +172,13 @@ def test_a_small_town_far_outside_the_articles_only_state_gives_way_to_the_names
     )
     e = entity(nlp, text, "Monroe")
     assert km_between(e, 32.51, -92.12) < 30  # Monroe, Louisiana, not Monroe, Michigan
+
+
+def test_a_small_town_far_from_the_only_state_stays_when_another_town_of_the_article_backs_it(nlp):
+    # the only state named is California, but the story also names Brooklyn: its neighbourhood stays
+    text = (
+        "Lawmakers in California passed the bill on Monday. In Brooklyn, residents of Crown Heights "
+        "said they would follow it."
+    )
+    e = entity(nlp, text, "Crown Heights")
+    assert e.gazetteer_id is not None and km_between(e, 40.67, -73.94) < 150  # a place of New York state

@@ -669,8 +669,8 @@ class PlaceResolver:
     def _outside_the_only_state(self, clusters: list[MentionCluster]) -> set[int]:
         """A small town (under :data:`~..knowledge.gazetteer.NOTABLE_CITY_POPULATION`) that nothing in the
         text placed, more than :data:`_FAR_FROM_STATE_KM` from the article's only state (admin1) and in
-        another state of its country, becomes that state's town of the name ("Monroe" in a Louisiana
-        story), else no gazetteer place: a park or a street named like it ("Franklin Square") lies where
+        another state of its country, whose state no other town of the article lies in, becomes
+        that state's town of the name ("Monroe" in a Louisiana story), else no gazetteer place: a park or a street named like it ("Franklin Square") lies where
         the article is.  The state may be named inside an organisation's name ("the Louisiana Historical
         Society"), not inside a place's ("Washington" of a "Washington Square" is a person).  Returns the
         clusters left without a place, which :meth:`place_unlinked` does not place by their own words."""
@@ -685,14 +685,16 @@ class PlaceResolver:
         if len(states) != 1:
             return set()
         state = next(iter(states.values()))
+        towns = [(c, self.place(c.kb)) for c in clusters if c.mentions and c.label != "PERSON"]
+        towns = [(c, p) for c, p in towns if p is not None and p.kind in ("city", "admin2") and p.lat is not None]
         unplaced: set[int] = set()
-        for c in clusters:
-            p = self.place(c.kb)
+        for c, p in towns:
             if (
-                p is None or p.kind != "city" or p.notable or p.lat is None or not c.mentions
-                or c.label == "PERSON" or id(c) in self._settled
+                p.kind != "city" or p.notable or id(c) in self._settled
                 or p.country != state.country or p.admin == state.admin
                 or distance_km(p.lat, p.lon, state.lat, state.lon) <= _FAR_FROM_STATE_KM
+                # another town of its state backs it: "Crown Heights" in a story naming Brooklyn
+                or any(d is not c and q.admin == p.admin for d, q in towns)
             ):  # fmt: skip
                 continue
             found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
