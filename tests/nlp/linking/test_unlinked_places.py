@@ -182,3 +182,14 @@ def test_a_small_town_far_from_the_only_state_stays_when_another_town_of_the_art
     )
     e = entity(nlp, text, "Crown Heights")
     assert e.gazetteer_id is not None and km_between(e, 40.67, -73.94) < 150  # a place of New York state
+
+
+def test_a_street_lies_in_the_bigger_city_of_the_state_that_a_local_organisation_is_named_after(nlp):
+    # the one town named on its own is named once; a bigger city of its state names the organisation at
+    # work: the article's streets are that city's (Cleveland, not Akron 55 km off)
+    text = (
+        "Workers of the Cleveland Water Department dug up Elm Street on Monday. "
+        "They drove back to Akron in the evening."
+    )
+    e = entity(nlp, text, "Elm Street")
+    assert km_between(e, 41.50, -81.69) < 20

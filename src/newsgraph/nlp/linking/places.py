@@ -578,7 +578,8 @@ class PlaceResolver:
            hospital, where he was flown, in Liverpool", "Bilibid Prison (NBP) in Muntinlupa");
         4. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
-           country);
+           country; when that town is named once, the one bigger city of its state named inside an
+           organisation's name);
         5. otherwise the article's only country, without a point;
         6. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
            small town (or a province of under 100k people) abroad that nothing else backs then gives way
@@ -630,6 +631,15 @@ class PlaceResolver:
         focus = None
         if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
             focus = towns[0][2]
+            # a town named once on its own gives way to the one bigger city of its state that names a local
+            # organisation ("the Cleveland Water Department dug up Elm Street ... back to Akron")
+            bigger = [
+                p for c, p in in_names
+                if p.kind == "city" and p.admin == focus.admin and p.population > focus.population
+                and p.notable and not _acting_capital(c)
+            ]  # fmt: skip
+            if towns[0][1] == 1 and len({p.id for p in bigger}) == 1:
+                focus = bigger[0]
         elif not placed:
             inner_towns = [
                 p for c, p in in_names
