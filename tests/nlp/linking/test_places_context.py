@@ -334,3 +334,23 @@ def test_an_adjective_of_a_region_lies_in_that_region(nlp, text, word, lat, lon)
     e = entity(nlp, text, word)
     assert e.gazetteer_id is None  # no gazetteer entry of its own: the region's point, approximately
     assert km_between(e, lat, lon) < 400
+
+
+def test_a_foreign_province_loses_to_the_namesake_in_the_state_of_a_town_only_one_place_is_called(nlp):
+    # no state is named, but Watsonville is a name of one town only, in California: "Santa Cruz" is the
+    # Californian city, not the Bolivian department
+    doc = nlp("Guests toured farms near Watsonville on Saturday. Later, Santa Cruz hosted a dinner for the growers.")
+    e = next(e for e in doc._.ng_entities if e.name.startswith("Santa Cruz"))
+    assert (
+        e.gazetteer_id != "iso3166-2:BO-S"
+        and e.lat is not None
+        and abs(e.lat - 36.97) < 0.3
+        and abs(e.lon + 122.03) < 0.3
+    )
+
+
+def test_a_state_stays_the_state_beside_a_town_only_one_place_is_called_in_another_state(nlp):
+    # New York City is the one city called so; a village "Florida" in its state does not take the state's place
+    doc = nlp("He bought the ticket in New York on Thursday, months after a man in Florida won $451 million.")
+    e = next(e for e in doc._.ng_entities if e.name == "Florida")
+    assert e.gazetteer_id == "iso3166-2:US-FL"

@@ -239,7 +239,10 @@ class PlaceResolver:
         2. "upstate X", "the state of X", "X state", "X Gov.", "eastern X": the region, not its city;
         3. a town in a region the article names ("Ohio ... Lima"): that region's town, unless
            the famous one is a capital or a city of a million whose country the article also names,
-           or a city of half a million in the same country twenty times the town's size.
+           or a city of half a million in the same country twenty times the town's size;
+        4. a province of a country the article never names: the same-named town of a region the
+           article names, or of the region of a town whose name no other place has ("Watsonville ...
+           Santa Cruz" is California's, not Bolivia's).
         """
         gaz = self.gazetteer
         if gaz is None:
@@ -249,6 +252,7 @@ class PlaceResolver:
         self.regions_read = set()
         article_codes: set[str] = set()
         article_countries: set[str] = set()
+        town_codes: dict[str, str | None] = {}  # state -> country of towns whose names no other place has
         readings = {}
         for c in clusters:
             for m in c.mentions:
@@ -261,6 +265,8 @@ class PlaceResolver:
                 article_codes.add(p.admin)
             elif p is not None and p.kind == "admin2" and p.admin and self._only_one(c, "admin2"):
                 article_codes.add(p.admin)  # a county of a name no other has names its state ("Edgar County")
+            elif p is not None and p.kind == "city" and p.admin and self._only_one(c, "city"):
+                town_codes[p.admin] = p.country  # so does a town of a name no other has, for a province abroad
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
         countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
@@ -301,7 +307,12 @@ class PlaceResolver:
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
                 # same-named town of a region it does name (California)
-                local = [q for q in candidates if q.kind == "city" and q.admin in article_codes - {p.admin}]
+                # (the state of a unique town only for a province of another country: "Florida" is no
+                # village of New York in a story naming New York City)
+                codes_abroad = {a for a, country in town_codes.items() if country != p.country}
+                local = [
+                    q for q in candidates if q.kind == "city" and q.admin in (article_codes | codes_abroad) - {p.admin}
+                ]
                 best = local[0] if local else None
             elif p is None or p.kind in ("city", "admin2", "country"):
                 if p is not None and p.kind in ("city", "admin2") and p.admin in article_codes:
