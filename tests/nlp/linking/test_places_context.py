@@ -354,3 +354,19 @@ def test_a_state_stays_the_state_beside_a_town_only_one_place_is_called_in_anoth
     doc = nlp("He bought the ticket in New York on Thursday, months after a man in Florida won $451 million.")
     e = next(e for e in doc._.ng_entities if e.name == "Florida")
     assert e.gazetteer_id == "iso3166-2:US-FL"
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "lat", "lon"),
+    [
+        ("Passengers waited for hours at Dulles International Airport on Sunday.", "Dulles International Airport",
+         38.95, -77.46),
+        ("Police stopped the plane at Heathrow airport on Friday, officials in Moscow said.", "Heathrow", 51.47, -0.46),
+        ("The flight from Gatwick Airport landed two hours late.", "Gatwick Airport", 51.15, -0.19),
+    ],
+)  # fmt: skip
+def test_a_large_airport_is_placed_at_the_airport_not_a_namesake_town(nlp, text, mention, lat, lon):
+    doc = nlp(text)
+    e = next(e for e in doc._.ng_entities if any(mention in m.text for m in e.mentions))
+    assert e.lat is not None and abs(e.lat - lat) < 0.2 and abs(e.lon - lon) < 0.2, (e.name, e.gazetteer_id)
+    assert (e.gazetteer_id or "").startswith("airport:")
