@@ -370,3 +370,22 @@ def test_a_large_airport_is_placed_at_the_airport_not_a_namesake_town(nlp, text,
     e = next(e for e in doc._.ng_entities if any(mention in m.text for m in e.mentions))
     assert e.lat is not None and abs(e.lat - lat) < 0.2 and abs(e.lon - lon) < 0.2, (e.name, e.gazetteer_id)
     assert (e.gazetteer_id or "").startswith("airport:")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Storms hit Alabama and Florida on Monday, and Georgia braced for floods.",
+        "Soldiers from Alaska and Nevada trained with the Georgia National Guard last week.",
+    ],
+)
+def test_a_name_of_a_country_and_a_state_is_the_state_among_other_states_of_its_country(nlp, text):
+    doc = nlp(text)
+    e = next(e for e in doc._.ng_entities if e.name == "Georgia" or any(m.text == "Georgia" for m in e.mentions))
+    assert e.gazetteer_id == "iso3166-2:US-GA", (e.name, e.gazetteer_id)
+
+
+def test_a_name_of_a_country_and_a_state_stays_the_country_beside_its_capital(nlp):
+    doc = nlp("Officials in Tbilisi and Texas traders met as Georgia signed the deal.")
+    e = next(e for e in doc._.ng_entities if e.name == "Georgia")
+    assert e.gazetteer_id == "iso3166:GEO"
