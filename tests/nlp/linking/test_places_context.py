@@ -350,18 +350,21 @@ def test_a_foreign_province_loses_to_the_namesake_in_the_state_of_a_town_only_on
 
 
 def test_a_state_stays_the_state_beside_a_town_only_one_place_is_called_in_another_state(nlp):
-    # New York City is the one city called so; a village "Florida" in its state does not take the state's place
-    doc = nlp("He bought the ticket in New York on Thursday, months after a man in Florida won $451 million.")
-    e = next(e for e in doc._.ng_entities if e.name == "Florida")
-    assert e.gazetteer_id == "iso3166-2:US-FL"
+    # a guard (passes before the rule too): Ashtabula is the one town called so, in Ohio; the Ohio city
+    # "Delaware" does not take the place of the state Delaware, a province of the same country
+    doc = nlp("She bought the ticket in Ashtabula on Thursday, weeks after a nurse in Delaware won the jackpot.")
+    e = next(e for e in doc._.ng_entities if e.name == "Delaware")
+    assert e.gazetteer_id == "iso3166-2:US-DE"
 
 
 @pytest.mark.parametrize(
     ("text", "mention", "lat", "lon"),
     [
-        ("Passengers waited for hours at Dulles International Airport on Sunday.", "Dulles International Airport",
-         38.95, -77.46),
-        ("Police stopped the plane at Heathrow airport on Friday, officials in Moscow said.", "Heathrow", 51.47, -0.46),
+        ("Passengers waited for hours at O'Hare International Airport on Sunday.", "O'Hare International Airport",
+         41.98, -87.91),
+        # without airports, "Pearson" was a town of 2,000 in Georgia
+        ("Customs officers searched a cargo jet at Pearson airport on Tuesday, a spokeswoman in Ottawa said.",
+         "Pearson", 43.68, -79.63),
         ("The flight from Gatwick Airport landed two hours late.", "Gatwick Airport", 51.15, -0.19),
     ],
 )  # fmt: skip
@@ -375,8 +378,8 @@ def test_a_large_airport_is_placed_at_the_airport_not_a_namesake_town(nlp, text,
 @pytest.mark.parametrize(
     "text",
     [
-        "Storms hit Alabama and Florida on Monday, and Georgia braced for floods.",
-        "Soldiers from Alaska and Nevada trained with the Georgia National Guard last week.",
+        "Storms hit Alabama and Arkansas on Monday, and Georgia braced for floods.",
+        "Troopers from Indiana and Nebraska drilled with the Georgia State Patrol last week.",
     ],
 )
 def test_a_name_of_a_country_and_a_state_is_the_state_among_other_states_of_its_country(nlp, text):
@@ -386,6 +389,7 @@ def test_a_name_of_a_country_and_a_state_is_the_state_among_other_states_of_its_
 
 
 def test_a_name_of_a_country_and_a_state_stays_the_country_beside_its_capital(nlp):
-    doc = nlp("Officials in Tbilisi and Texas traders met as Georgia signed the deal.")
+    # a guard (passes before the rule too): a state is named, but so is the country's capital
+    doc = nlp("Officials in Tbilisi and Vermont traders met as Georgia signed the deal.")
     e = next(e for e in doc._.ng_entities if e.name == "Georgia")
     assert e.gazetteer_id == "iso3166:GEO"
