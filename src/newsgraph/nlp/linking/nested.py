@@ -325,7 +325,7 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
             return town
     for p in found:
         if p.kind == "country" and p.id not in by_kb:
-            # "the Georgia National Guard" in a story naming Alaska and Nevada: the state, when the article
+            # "the Georgia State Patrol" in a story naming Indiana and Nebraska: the state, when the article
             # names other states of its country and nothing of the same-named country
             state = _state_among_named_states(resolver, found, by_kb)
             if state is not None:

@@ -69,7 +69,7 @@ _SITE_WORDS = frozenset(
 # its place because the article names the village's state (see PlaceResolver.resolve_by_context).
 _BIG_CITY_POPULATION = 500_000
 # A small town this far from the point of the article's only state, in another state of its country, is
-# no reading of the article's ("Franklin Square" in a Louisiana story is no suburb of New York).
+# no reading of the article's ("Kendall Square" in a North Dakota story is not the one in Massachusetts).
 _FAR_FROM_STATE_KM = 1_000
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
@@ -96,7 +96,7 @@ class PlaceResolver:
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
         self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
-        # clusters the text reads as a state by a compass word ("central Washington"): the ranker leaves them
+        # clusters the text reads as a state by a compass word ("eastern Washington"): the ranker leaves them
         self.regions_read: set[int] = set()
         self.home: str | None = None  # the outlet's home country (ISO3) of the document being linked
         self.ranker = PlaceRanker()
@@ -308,8 +308,8 @@ class PlaceResolver:
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
                 # same-named town of a region it does name (California)
-                # (the state of a unique town only for a province of another country: "Florida" is no
-                # village of New York in a story naming New York City)
+                # (the state of a unique town only for a province of another country: "Delaware" is no
+                # city of Ohio in a story naming Ashtabula)
                 codes_abroad = {a for a, country in town_codes.items() if country != p.country}
                 local = [
                     q for q in candidates if q.kind == "city" and q.admin in (article_codes | codes_abroad) - {p.admin}
@@ -323,7 +323,7 @@ class PlaceResolver:
                 if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
                     local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
                     if not local and p.country not in placed_countries:
-                        # "Alabama and Florida ... Georgia": a state among other states of its country, when
+                        # "Alabama and Arkansas ... Georgia": a state among other states of its country, when
                         # nothing else of the same-named country is named
                         local = [q for q in candidates if q.kind == "admin1" and _country_part(q.admin) in states_of]
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
@@ -696,9 +696,9 @@ class PlaceResolver:
         """A small town (under :data:`~..knowledge.gazetteer.NOTABLE_CITY_POPULATION`) that nothing in the
         text placed, more than :data:`_FAR_FROM_STATE_KM` from the article's only state (admin1) and in
         another state of its country, whose state no other town of the article lies in, becomes
-        that state's town of the name ("Monroe" in a Louisiana story), else no gazetteer place: a park or a street named like it ("Franklin Square") lies where
-        the article is.  The state may be named inside an organisation's name ("the Louisiana Historical
-        Society"), not inside a place's ("Washington" of a "Washington Square" is a person).  Returns the
+        that state's town of the name ("Monroe" in a Maine story), else no gazetteer place: a park or a
+        street named like it ("Kendall Square") lies where the article is.  The state may be named inside an organisation's name ("the Nebraska Historical
+        Society"), not inside a place's ("Delaware" of a "Delaware Avenue" is a street's name).  Returns the
         clusters left without a place, which :meth:`place_unlinked` does not place by their own words."""
         states = {}
         for c in clusters:
@@ -719,7 +719,7 @@ class PlaceResolver:
                 p.kind != "city" or p.notable or id(c) in self._settled
                 or p.country != state.country or p.admin == state.admin
                 or distance_km(p.lat, p.lon, state.lat, state.lon) <= _FAR_FROM_STATE_KM
-                # another town of its state backs it: "Crown Heights" in a story naming Brooklyn
+                # another town of its state backs it: "Johnston Square" in a story naming Baltimore
                 or any(d is not c and q.admin == p.admin for d, q in towns)
             ):  # fmt: skip
                 continue
