@@ -242,7 +242,7 @@ def add_admin2(b: Builder, city_data: dict, a2_to_a3: dict[str, str], admin1_nam
 
 
 # Airports kept: an international one within AIRPORT_CITY_KM of a city of AIRPORT_CITY_POPULATION
-# ("Aswan International Airport"), or one named after a city of a million it serves ("London Heathrow
+# ("Aswan International Airport"), or one named after a city of a million it serves ("London Gatwick
 # Airport"); not heliports, air bases, airfields.
 AIRPORT_CITY_POPULATION = 300_000
 AIRPORT_BIG_CITY_POPULATION = 1_000_000
@@ -253,9 +253,9 @@ _NOT_AIRLINER_FIELDS = re.compile(r"\b(?:Heliport|Air Base|Airbase|Air Force|Nav
 def add_airports(b: Builder, a2_to_a3: dict[str, str], city_data: dict) -> None:
     """Large airports from airportsdata (build time only): a few hundred rows, so the file stays small.
     Kind "feature", id ``airport:<IATA>``; names: the full name, the name without its city's name in
-    front ("Heathrow Airport"), and each without "International" ("Dulles Airport").  No bare name
-    ("Heathrow", "Logan", "Kennedy"): most are people or towns too.  A lower-case "airport" after the
-    name is read by the model as part of it ("Heathrow airport"), and "Heathrow Airport" is a name here."""
+    front ("Gatwick Airport"), and each without "International" ("O'Hare Airport").  No bare name
+    ("Pearson", "O'Hare", "Gatwick"): most are people or towns too.  A lower-case "airport" after the
+    name is read by the model as part of it ("Pearson airport"), and "Pearson Airport" is a name here."""
     import airportsdata
 
     grid: dict[tuple[int, int], list[dict]] = defaultdict(list)  # cities of 300k by whole degree
