@@ -250,6 +250,12 @@ AIRPORT_CITY_KM = 60
 _NOT_AIRLINER_FIELDS = re.compile(r"\b(?:Heliport|Air Base|Airbase|Air Force|Naval|Army|Seaplane|Airfield|Field)\b")
 
 
+# Words that name no airport in particular ("International Airport", "Regional Airport").
+_GENERIC_AIRPORT_WORDS = frozenset(
+    "international intercontinental national regional municipal domestic airport".split()
+)
+
+
 def add_airports(b: Builder, a2_to_a3: dict[str, str], city_data: dict) -> None:
     """Large airports from airportsdata (build time only): a few hundred rows, so the file stays small.
     Kind "feature", id ``airport:<IATA>``; names: the full name, the name without its city's name in
@@ -280,6 +286,8 @@ def add_airports(b: Builder, a2_to_a3: dict[str, str], city_data: dict) -> None:
             if name.startswith(c["name"] + " ") and len(name.split()) > len(c["name"].split()) + 1:
                 forms.append(name[len(c["name"]) + 1 :])
         forms += [re.sub(r"\s+International\b", "", f) for f in forms if " International " in f]
+        # "Lima International Airport" without its city is "International Airport": any airport's name
+        forms = [f for f in forms if not set(f.lower().split()) <= _GENERIC_AIRPORT_WORDS]
         b.add(f"airport:{code}", name, "FAC", "feature", a3, lat, lon, 0, "", forms)
 
 

@@ -375,6 +375,13 @@ def test_a_large_airport_is_placed_at_the_airport_not_a_namesake_town(nlp, text,
     assert (e.gazetteer_id or "").startswith("airport:")
 
 
+def test_the_international_airport_is_no_airport_in_particular(nlp):
+    # "Quito International Airport" less its city is "International Airport", any city's: never a name
+    doc = nlp("The cargo plane landed at the International Airport on Monday, officials in Quito said.")
+    for e in doc._.ng_entities:
+        assert not (e.gazetteer_id or "").startswith("airport:"), (e.name, e.gazetteer_id)
+
+
 @pytest.mark.parametrize(
     "text",
     [

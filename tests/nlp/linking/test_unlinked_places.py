@@ -177,6 +177,14 @@ def test_a_small_town_far_outside_the_articles_only_state_gives_way_to_the_names
     assert km_between(e, 44.62, -69.02) < 30  # Monroe, Maine, not Monroe, Michigan
 
 
+def test_a_town_only_one_place_is_called_keeps_its_point_far_from_the_only_state(nlp):
+    # the only state named is Maine, but no other place is called Sheboygan: the town is the one in
+    # Wisconsin, whatever the story's state ("Kendall Square", a square's name, may be anywhere)
+    text = "She bought the ticket in Sheboygan on Thursday, weeks after a nurse in Maine won the jackpot."
+    e = entity(nlp, text, "Sheboygan")
+    assert e.lat is not None and km_between(e, 43.75, -87.71) < 30, (e.name, e.gazetteer_id)
+
+
 def test_a_small_town_far_from_the_only_state_stays_when_another_town_of_the_article_backs_it(nlp):
     # a guard (passes before the rule too): the only state named is Nebraska, but the story also names
     # Baltimore: its neighbourhood stays (without Baltimore the rule takes Johnston Square's point)

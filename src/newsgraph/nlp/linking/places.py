@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text, lower_case_words
 from ..knowledge.gazetteer import distance_km
-from ..knowledge.lexicon import collapse_spaces, normalize_name
+from ..knowledge.lexicon import PLACE_HEAD_WORDS, collapse_spaces, normalize_name
 from ..knowledge.outlets import outlet_country
 from .mentions import MentionCluster, MentionRecord
 from .ranker import MAX_CANDIDATES, NEAR_KM, PlaceRanker
@@ -723,7 +723,12 @@ class PlaceResolver:
                 or any(d is not c and q.admin == p.admin for d, q in towns)
             ):  # fmt: skip
                 continue
-            found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
+            name = collapse_spaces(c.mentions[0].text)
+            found = self.gazetteer.lookup(name, include_alternate=False)
+            if [q.id for q in found if q.kind in _LOCAL_KINDS] == [p.id] and name.split()[
+                -1
+            ].lower() not in PLACE_HEAD_WORDS:
+                continue  # no other place has the name: a town's ("Sheboygan"), unlike a square's or a park's
             local = next((q for q in found if q.kind == "city" and q.admin == state.admin and q.lat is not None), None)
             c.kb = local.id if local is not None else None
             for m in c.mentions:
