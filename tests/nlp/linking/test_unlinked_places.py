@@ -128,3 +128,80 @@ def test_a_word_of_a_name_is_no_province_that_shares_it_without_its_suffix(nlp):
     text = "Ministers from three countries met in Ottawa to rework the North American Free Trade Agreement."
     doc = nlp(text)
     assert not [e for e in doc._.ng_entities if any(m.text == "Free" for m in e.mentions)]
+
+
+def test_a_compass_adjective_moves_the_unqualified_mentions_to_the_state_when_another_is_the_capital(nlp):
+    # one "Washington" is qualified as the capital; the others, one of them "eastern", are the state's
+    text = (
+        "The orchard growers sell most of their apples in Washington. Their lobbyist flew to Washington, D.C., "
+        "in May. Frost hit eastern Washington hard, and Washington cherries suffered too."
+    )
+    doc = nlp(text)
+    by_start = {m.start: e for e in doc._.ng_entities for m in e.mentions if m.text.startswith("Washington")}
+    capital = by_start[text.index("Washington, D.C.")]
+    assert km_between(capital, 38.9, -77.04) < 30
+    for at in (text.index("eastern Washington") + len("eastern "), text.index("Washington cherries")):
+        assert km_between(by_start[at], 47.3, -120.6) < 150, by_start[at].name
+
+
+def test_a_small_town_far_outside_the_articles_only_state_is_not_that_town(nlp):
+    # the only state is North Dakota; "Kendall Square" is also a neighbourhood of 10k people in
+    # Massachusetts, 2,300 km off: the square is the article's town's, not that one
+    text = (
+        "Crowds gathered in Kendall Square on Saturday for the parade. The city of Fargo, North Dakota, closed roads."
+    )
+    e = entity(nlp, text, "Kendall Square")
+    assert e.lat is None or km_between(e, 46.88, -96.79) < 100, (e.name, e.gazetteer_id)
+
+
+def test_a_small_town_far_outside_a_state_named_inside_a_name_lends_no_point_to_a_street(nlp):
+    # the state is named only inside an organisation's name; a square of that name is also a small town in
+    # Massachusetts, 2,400 km off, which must not place the square nor the street of its sentence
+    text = (
+        "Members of the Nebraska Historical Society walked along Cottonwood Street toward Union Square on Monday. "
+        "Later the group met at the old mill."
+    )
+    for name in ("Union Square", "Cottonwood Street"):
+        e = entity(nlp, text, name)
+        assert e.lat is None or km_between(e, 42.38, -71.09) > 1000, (e.name, e.gazetteer_id)
+
+
+def test_a_small_town_far_outside_the_articles_only_state_gives_way_to_the_namesake_in_it(nlp):
+    # (without the rule Monroe is the one in Michigan, a town of 20k people near the Chicago park,
+    # 1,200 km from Maine)
+    text = (
+        "Members of the Maine Historical Society walked along Cottonwood Street toward Lincoln Park on Monday. "
+        "Later the group met in Monroe."
+    )
+    e = entity(nlp, text, "Monroe")
+    assert km_between(e, 44.62, -69.02) < 30  # Monroe, Maine, not Monroe, Michigan
+
+
+def test_a_town_only_one_place_is_called_keeps_its_point_far_from_the_only_state(nlp):
+    # the only state named is Maine, but no other place is called Sheboygan: the town is the one in
+    # Wisconsin, whatever the story's state ("Kendall Square", a square's name, may be anywhere)
+    text = "She bought the ticket in Sheboygan on Thursday, weeks after a nurse in Maine won the jackpot."
+    e = entity(nlp, text, "Sheboygan")
+    assert e.lat is not None and km_between(e, 43.75, -87.71) < 30, (e.name, e.gazetteer_id)
+
+
+def test_a_small_town_far_from_the_only_state_stays_when_another_town_of_the_article_backs_it(nlp):
+    # a guard (passes before the rule too): the only state named is Nebraska, but the story also names
+    # Baltimore: its neighbourhood stays (without Baltimore the rule takes Johnston Square's point)
+    text = (
+        "Lawmakers in Nebraska passed the bill on Monday. In Baltimore, residents of Johnston Square "
+        "said they would follow it."
+    )
+    e = entity(nlp, text, "Johnston Square")
+    assert e.gazetteer_id is not None and km_between(e, 39.30, -76.61) < 30  # a place of Baltimore
+
+
+def test_a_street_lies_in_the_bigger_city_of_the_state_that_a_local_organisation_is_named_after(nlp):
+    # the one town named on its own is named once; a bigger city of its state names the organisation at
+    # work: the article's streets are that city's (Cleveland, not Akron 55 km off)
+    text = (
+        "Workers of the Cleveland Water Department dug up Elm Street on Monday. "
+        "They drove back to Akron in the evening."
+    )
+    e = entity(nlp, text, "Elm Street")
+    assert km_between(e, 41.50, -81.69) < 20

@@ -324,6 +324,12 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
         if town is not None:
             return town
     for p in found:
+        if p.kind == "country" and p.id not in by_kb:
+            # "the Georgia State Patrol" in a story naming Indiana and Nebraska: the state, when the article
+            # names other states of its country and nothing of the same-named country
+            state = _state_among_named_states(resolver, found, by_kb)
+            if state is not None:
+                return state
         if p.kind in _WIDE_KINDS:
             return p
         if p.kind == "admin2":
@@ -336,3 +342,15 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
         if p.population >= NESTED_CITY_POPULATION or (p.admin in codes and p.population >= LOCAL_CITY_POPULATION):
             return p
     return _nationality(resolver, name, at_end)  # "Canadian" is a small town in Texas, too
+
+
+def _state_among_named_states(resolver, found: list, by_kb: dict):
+    """The admin1 region of ``found`` whose country's other admin1 regions the article names on their own,
+    when no place of the same-named country is named; else None."""
+    named = [resolver.place(kb) for kb in by_kb]
+    countries = {p.country for p in named if p is not None}
+    states_of = {p.admin.split("-")[0] for p in named if p is not None and p.kind == "admin1" and p.admin}
+    country = next((p for p in found if p.kind == "country"), None)
+    if country is None or country.country in countries:
+        return None
+    return next((p for p in found if p.kind == "admin1" and p.admin and p.admin.split("-")[0] in states_of), None)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text, lower_case_words
 from ..knowledge.gazetteer import distance_km
-from ..knowledge.lexicon import collapse_spaces, normalize_name
+from ..knowledge.lexicon import PLACE_HEAD_WORDS, collapse_spaces, normalize_name
 from ..knowledge.outlets import outlet_country
 from .mentions import MentionCluster, MentionRecord
 from .ranker import MAX_CANDIDATES, NEAR_KM, PlaceRanker
@@ -68,6 +68,9 @@ _SITE_WORDS = frozenset(
 # A city a reader knows by its name alone: a village of its country a twentieth its size does not take
 # its place because the article names the village's state (see PlaceResolver.resolve_by_context).
 _BIG_CITY_POPULATION = 500_000
+# A small town this far from the point of the article's only state, in another state of its country, is
+# no reading of the article's ("Kendall Square" in a North Dakota story is not the one in Massachusetts).
+_FAR_FROM_STATE_KM = 1_000
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -93,6 +96,8 @@ class PlaceResolver:
     def __init__(self):
         self._gaz = False  # not loaded yet; None once known to be missing
         self._settled: set[int] = set()  # clusters the text placed ("Athens, Ga."): distances don't move them
+        # clusters the text reads as a state by a compass word ("eastern Washington"): the ranker leaves them
+        self.regions_read: set[int] = set()
         self.home: str | None = None  # the outlet's home country (ISO3) of the document being linked
         self.ranker = PlaceRanker()
 
@@ -234,15 +239,20 @@ class PlaceResolver:
         2. "upstate X", "the state of X", "X state", "X Gov.", "eastern X": the region, not its city;
         3. a town in a region the article names ("Ohio ... Lima"): that region's town, unless
            the famous one is a capital or a city of a million whose country the article also names,
-           or a city of half a million in the same country twenty times the town's size.
+           or a city of half a million in the same country twenty times the town's size;
+        4. a province of a country the article never names: the same-named town of a region the
+           article names, or of the region of a town whose name no other place has ("Watsonville ...
+           Santa Cruz" is California's, not Bolivia's).
         """
         gaz = self.gazetteer
         if gaz is None:
             return
         text = doc_text(doc)
         self._settled = set()
+        self.regions_read = set()
         article_codes: set[str] = set()
         article_countries: set[str] = set()
+        town_codes: dict[str, str | None] = {}  # state -> country of towns whose names no other place has
         readings = {}
         for c in clusters:
             for m in c.mentions:
@@ -255,9 +265,13 @@ class PlaceResolver:
                 article_codes.add(p.admin)
             elif p is not None and p.kind == "admin2" and p.admin and self._only_one(c, "admin2"):
                 article_codes.add(p.admin)  # a county of a name no other has names its state ("Edgar County")
+            elif p is not None and p.kind == "city" and p.admin and self._only_one(c, "city"):
+                town_codes[p.admin] = p.country  # so does a town of a name no other has, for a province abroad
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
         countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
+        states_of = {_country_part(code) for code in article_codes}  # "US" of "US-AL": countries whose states are named
+        moved: list[tuple[MentionCluster, object, list[MentionRecord]]] = []  # mentions that are a state's
         for c in clusters:
             if c.label == "PERSON" or not c.mentions or any(m.actor_capital for m in c.mentions):
                 continue
@@ -278,21 +292,28 @@ class PlaceResolver:
             named = named or [q for q in candidates if q.kind == "city" and q.country in countries]
             if named:
                 best = named[0]
-            elif (
-                p is not None
-                and p.kind == "city"
-                and (
-                    any(state_cue(text, m) for m in c.mentions)
-                    # "eastern Washington", unless the text qualifies a mention otherwise ("Washington, D.C.")
-                    or any(_region_part(text, m) for m in c.mentions)
-                    and not any("," in m.text or _ABBREVIATION_SLOT.match(text, m.end_char) for m in c.mentions)
-                )
-            ):
+            elif p is not None and p.kind == "city" and any(state_cue(text, m) for m in c.mentions):
                 best = next((q for q in candidates if q.kind == "admin1"), None)
+            elif p is not None and p.kind == "city" and any(_region_part(text, m) for m in c.mentions):
+                # "eastern Washington": the state, unless the text qualifies a mention otherwise ("Washington,
+                # D.C."); then only the unqualified mentions are the state's
+                qualified = {id(m) for m in c.mentions if "," in m.text or _ABBREVIATION_SLOT.match(text, m.end_char)}
+                plain = [m for m in c.mentions if id(m) not in qualified]
+                region = next((q for q in candidates if q.kind == "admin1"), None)
+                if not qualified and region is not None:
+                    best = region
+                    self.regions_read.add(id(c))
+                elif region is not None and any(_region_part(text, m) for m in plain):
+                    moved.append((c, region, plain))
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
                 # same-named town of a region it does name (California)
-                local = [q for q in candidates if q.kind == "city" and q.admin in article_codes - {p.admin}]
+                # (the state of a unique town only for a province of another country: "Delaware" is no
+                # city of Ohio in a story naming Ashtabula)
+                codes_abroad = {a for a, country in town_codes.items() if country != p.country}
+                local = [
+                    q for q in candidates if q.kind == "city" and q.admin in (article_codes | codes_abroad) - {p.admin}
+                ]
                 best = local[0] if local else None
             elif p is None or p.kind in ("city", "admin2", "country"):
                 if p is not None and p.kind in ("city", "admin2") and p.admin in article_codes:
@@ -301,6 +322,10 @@ class PlaceResolver:
                 local = [q for q in candidates if q.kind in same_kind and q.admin in article_codes]
                 if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
                     local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
+                    if not local and p.country not in placed_countries:
+                        # "Alabama and Arkansas ... Georgia": a state among other states of its country, when
+                        # nothing else of the same-named country is named
+                        local = [q for q in candidates if q.kind == "admin1" and _country_part(q.admin) in states_of]
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
                 # a capital or a city of a million moves only if nothing else in the article is in its country
                 p_country_named = p is not None and p.country in article_countries | placed_countries - {None}
@@ -318,9 +343,25 @@ class PlaceResolver:
                 c.kb = best.id
                 for m in c.mentions:
                     m.kb = best.id
+        for c, region, mentions in moved:
+            self._move_mentions(clusters, c, region, mentions)
         self._regions_by_role(clusters, doc)
         self._link_abbreviations(clusters, doc)
         self._drop_common_words(clusters, doc)
+
+    def _move_mentions(self, clusters: list[MentionCluster], c: MentionCluster, place, mentions: list) -> None:
+        """Give ``mentions`` of ``c`` to the cluster of ``place`` (a new one when the article has none)."""
+        target = next((d for d in clusters if d.kb == place.id), None)
+        if target is None:
+            target = MentionCluster(c.label, place.id)
+            clusters.append(target)
+        leaving = {id(m) for m in mentions}
+        c.mentions = [m for m in c.mentions if id(m) not in leaving]
+        for m in mentions:
+            m.kb = place.id
+            target.mentions.append(m)
+        self._settled.add(id(target))
+        self.regions_read.add(id(target))
 
     def _regions_by_role(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """A name that is a region by its place in the sentence is the region, not its same-named city:
@@ -553,7 +594,8 @@ class PlaceResolver:
            hospital, where he was flown, in Liverpool", "Bilibid Prison (NBP) in Muntinlupa");
         4. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
-           country);
+           country; when that town is named once, the one bigger city of its state named inside an
+           organisation's name);
         5. otherwise the article's only country, without a point;
         6. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
            small town (or a province of under 100k people) abroad that nothing else backs then gives way
@@ -564,6 +606,7 @@ class PlaceResolver:
         gaz = self.gazetteer
         if gaz is None:
             return
+        far_away = self._outside_the_only_state(clusters)
         placed = [(c, self.place(c.kb)) for c in clusters if c.kb and c.mentions]
         placed = [(c, p) for c, p in placed if p is not None and p.kind != "org"]
         # a place named only inside a longer name (nested) is mentioned in passing: it is the article's
@@ -604,6 +647,15 @@ class PlaceResolver:
         focus = None
         if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
             focus = towns[0][2]
+            # a town named once on its own gives way to the one bigger city of its state that names a local
+            # organisation ("the Cleveland Water Department dug up Elm Street ... back to Akron")
+            bigger = [
+                p for c, p in in_names
+                if p.kind == "city" and p.admin == focus.admin and p.population > focus.population
+                and p.notable and not _acting_capital(c)
+            ]  # fmt: skip
+            if towns[0][1] == 1 and len({p.id for p in bigger}) == 1:
+                focus = bigger[0]
         elif not placed:
             inner_towns = [
                 p for c, p in in_names
@@ -620,7 +672,7 @@ class PlaceResolver:
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
             inner = inside
-            if inside is None or inside.kind == "country":
+            if (inside is None or inside.kind == "country") and id(c) not in far_away:
                 # "Chiapas State, Mexico": the region its own name gives, inside the country after it
                 own = self._inner_place(name, named, codes, c.label == "NORP")
                 if own is not None and (inside is None or own.kind != "country" and own.country == inside.country):
@@ -639,6 +691,51 @@ class PlaceResolver:
                 c.mentions[0].country = next(iter(countries))
             elif not countries and self.home is not None:
                 c.mentions[0].country = self.home
+
+    def _outside_the_only_state(self, clusters: list[MentionCluster]) -> set[int]:
+        """A small town (under :data:`~..knowledge.gazetteer.NOTABLE_CITY_POPULATION`) that nothing in the
+        text placed, more than :data:`_FAR_FROM_STATE_KM` from the article's only state (admin1) and in
+        another state of its country, whose state no other town of the article lies in, becomes
+        that state's town of the name ("Monroe" in a Maine story), else no gazetteer place: a park or a
+        street named like it ("Kendall Square") lies where the article is.  The state may be named inside an organisation's name ("the Nebraska Historical
+        Society"), not inside a place's ("Delaware" of a "Delaware Avenue" is a street's name).  Returns the
+        clusters left without a place, which :meth:`place_unlinked` does not place by their own words."""
+        states = {}
+        for c in clusters:
+            p = self.place(c.kb)
+            if p is None or p.kind != "admin1" or p.lat is None or not c.mentions:
+                continue
+            if all(m.nested_in is not None and m.nested_in.label in ("GPE", "LOC", "FAC") for m in c.mentions):
+                continue
+            states[p.id] = p
+        if len(states) != 1:
+            return set()
+        state = next(iter(states.values()))
+        towns = [(c, self.place(c.kb)) for c in clusters if c.mentions and c.label != "PERSON"]
+        towns = [(c, p) for c, p in towns if p is not None and p.kind in ("city", "admin2") and p.lat is not None]
+        unplaced: set[int] = set()
+        for c, p in towns:
+            if (
+                p.kind != "city" or p.notable or id(c) in self._settled
+                or p.country != state.country or p.admin == state.admin
+                or distance_km(p.lat, p.lon, state.lat, state.lon) <= _FAR_FROM_STATE_KM
+                # another town of its state backs it: "Johnston Square" in a story naming Baltimore
+                or any(d is not c and q.admin == p.admin for d, q in towns)
+            ):  # fmt: skip
+                continue
+            name = collapse_spaces(c.mentions[0].text)
+            found = self.gazetteer.lookup(name, include_alternate=False)
+            if [q.id for q in found if q.kind in _LOCAL_KINDS] == [p.id] and name.split()[
+                -1
+            ].lower() not in PLACE_HEAD_WORDS:
+                continue  # no other place has the name: a town's ("Sheboygan"), unlike a square's or a park's
+            local = next((q for q in found if q.kind == "city" and q.admin == state.admin and q.lat is not None), None)
+            c.kb = local.id if local is not None else None
+            for m in c.mentions:
+                m.kb = c.kb
+            if local is None:
+                unplaced.add(id(c))
+        return unplaced
 
     def _home_town(self, c: MentionCluster) -> None:
         """A small town abroad that nothing in the article backs, in an article that names no country
@@ -717,6 +814,11 @@ class PlaceResolver:
             first = first.head
         if _acts(first) or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
+
+
+def _country_part(code: str | None) -> str | None:
+    """The country of an ISO 3166-2 code: "US" of "US-AL"."""
+    return code.split("-")[0] if code else None
 
 
 def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | None:
