@@ -74,7 +74,9 @@ def render_section(report: EvalReport, commit: str, date: str) -> str:
     if report.calibration:
         lines += [
             "Calibration: facts binned by their confidence, with the share of each bin that is right "
-            "(a calibrated confidence has each bin's precision within 0.1 of its range).",
+            "(a calibrated confidence has each bin's precision within 0.1 of its range) and its 95% "
+            "Wilson interval: a bin whose interval reaches within 0.1 of its range may be right and only "
+            "small; one whose interval lies wholly outside is miscalibrated.",
             "",
             calibration_markdown(report.calibration),
             "",

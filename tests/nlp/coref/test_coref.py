@@ -189,34 +189,34 @@ def test_they_still_takes_a_named_group_subject_before_it(nlp):
 
 
 def test_a_leader_introduced_by_a_country_s_title_is_the_country_s_leader(nlp):
-    # "Malta's Prime Minister and Chair of the Harbour Board, Dr Tomas Berg, ...": the title sits before the
-    # name, apart from it, and is no title of the entity; "the Maltese leader" is still Berg
+    # "Norway's Prime Minister and head of the coalition, Ms Ingrid Falk, ...": the title sits before the
+    # name, apart from it; "the Norwegian leader" is still Falk
     refs = _references(
         nlp,
-        "Malta's Prime Minister and Chair of the Harbour Board, Dr Tomas Berg, has backed a new forum."
-        " Senator Ines Moreau of Valdoria proposed it. The Maltese leader praised the Senator for the idea.",
+        "Norway's Prime Minister and head of the coalition, Ms Ingrid Falk, toured a shipyard in Bergen."
+        " Welders showed Senator Ines Moreau of Valdoria the new hulls. The Norwegian leader thanked the crews.",
     )
-    assert refs["leader"] == "Tomas Berg"
+    assert refs["leader"] == "Ingrid Falk"
 
 
 def test_a_title_before_a_verb_introduces_nobody(nlp):
-    # "Malta's Prime Minister met Dr Tomas Berg": the title is someone else's, Berg is its guest
+    # "Norway's Prime Minister met Ms Ingrid Falk": the title is someone else's, Falk is the guest
     refs = _references(
         nlp,
-        "Malta's Prime Minister met Dr Tomas Berg on Monday. The Maltese leader praised him.",
+        "Norway's Prime Minister met Ms Ingrid Falk on Monday. The Norwegian leader praised her.",
     )
-    assert refs.get("leader") != "Tomas Berg"
+    assert refs.get("leader") != "Ingrid Falk"
 
 
 def test_a_title_set_apart_before_the_name_is_the_person_s_title(analyze_text):
-    # The title and its portfolio come first, a comma, then the name: "the Prime Minister" later is Berg
+    # two titles, a comma, a form of address, then the name: "the Attorney General" later is Okafor
     article = analyze_text(
-        "Malta's Prime Minister and Chair of the Harbour Board, Dr the Rt. Hon. Tomas Berg has backed a new forum.\n\n"
-        "Senator Ines Moreau of Valdoria proposed it at a meeting in Valletta.\n\n"
-        'The Prime Minister said, "We will host the first forum next spring."'
+        "The Attorney General and Minister of Justice, the Hon. Ruth Okafor, tabled the land bill on Tuesday.\n\n"
+        "Opposition members walked out of the chamber before the vote.\n\n"
+        "The Attorney General told reporters that the bill would pass by Friday."
     )
-    quote = next(q for q in article.quotes if q.text.startswith("We will host"))
-    assert _name(article, quote.speaker) == "Tomas Berg"
+    quote = next(q for q in article.quotes if "would pass" in q.text)
+    assert _name(article, quote.speaker) == "Ruth Okafor"
 
 
 def test_an_elect_title_is_read_and_names_the_person_later(analyze_text):

@@ -381,19 +381,24 @@ def test_title_with_a_portfolio_place(link):
 
 
 def test_a_title_set_apart_by_a_comma_is_read_only_where_it_opens_the_sentence(link):
-    doc = link("Valdoria's Finance Minister and Chair of the Harbour Board, Dr Lorna Vasquez, opened the port.")
+    doc = link("Ghana's Trade Minister and Chairman of the Ports Authority, the Rt. Hon. Lorna Vasquez, cut a ribbon.")
     check_invariants(doc)
     vasquez = by_name(doc, "Lorna Vasquez")
-    assert "Finance Minister and Chair of the Harbour Board" in vasquez.titles
-    assert by_name(doc, "Harbour Board").type == "ORG"  # the portfolio's organisation stays an entity
+    assert "Trade Minister and Chairman of the Ports Authority" in vasquez.titles
+    assert by_name(doc, "Ports Authority").type == "ORG"  # the portfolio's organisation stays an entity
     # the title is the object of a preposition: the person after the comma is someone else
-    other = link("In a letter to the Finance Minister, Dr Lorna Vasquez asked for the port to open.")
+    other = link("In a letter to the Trade Minister, Ms Lorna Vasquez asked for the port to open.")
     assert not any("Minister" in t for t in by_name(other, "Lorna Vasquez").titles)
+    # a reporting clause, not an apposition: the senator is someone else
+    clause = link("The Senator, Mr Paul Reed said, had misled the voters about the port.")
+    assert not any("Senator" in t for t in by_name(clause, "Paul Reed").titles)
 
 
 def test_an_elect_title_split_by_the_tokenizer_is_read(link):
     doc = link("President-elect Lorna Vasquez toured the port on Monday.")
     assert by_name(doc, "Lorna Vasquez").titles == ["President-elect"]
+    doc = link("Minister-designate Paul Reed toured the port on Monday.")
+    assert by_name(doc, "Paul Reed").titles == ["Minister-designate"]
 
 
 def test_political_figure_gets_a_country_from_the_leaders_table(link):

@@ -74,7 +74,7 @@ _LEADER_TITLES = frozenset(
     {"president", "premier", "prime", "chancellor", "king", "queen", "emir", "sultan", "taoiseach", "monarch"}
 )
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
-_INTRODUCTION_TOKENS = 24  # how far before a name a country's title introduces it ("Malta's Prime Minister, X")
+_INTRODUCTION_TOKENS = 24  # how far before a name a country's title introduces it ("Norway's Prime Minister, X")
 _DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
 _PLURAL_DETERMINERS = frozenset({"others", "some", "many", "several", "both", "few"})
 _CLAUSE_BREAKS = frozenset({":", ";", "—", "–"})
@@ -114,7 +114,7 @@ class _Resolver:
 
     def _introduced_leaders(self) -> dict[str, set[str]]:
         """People introduced by a country's head-of-government title that is no title of theirs, the
-        title set apart from the name ("Malta's Prime Minister and Chair of X, Dr Tomas Berg, ..."):
+        title set apart from the name ("Norway's Prime Minister and head of X, Ms Ingrid Falk, ..."):
         person -> the countries.  A verb between title and name ("Korvia's Prime Minister met X")
         makes the title someone else's; so does a paragraph break."""
         out: dict[str, set[str]] = {}

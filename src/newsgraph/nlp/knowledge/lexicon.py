@@ -76,7 +76,7 @@ def _keys(titles: frozenset[str]) -> frozenset[str]:
 TITLE_KEYS = _keys(TITLES)
 # Words that may stand in a title without being one: "former President", "the late King".
 TITLE_MODIFIERS = frozenset("former acting then late interim outgoing new".split())
-# What may stand between a title set apart by a comma and the name: "..., Dr the Rt. Hon. Tomas Berg".
+# What may stand between a title set apart by a comma and the name: "..., the Rt. Hon. Lorna Vasquez".
 FORMS_OF_ADDRESS = _keys(HONORIFICS) | frozenset({"the", "rt", "right", "hon", "honourable", "honorable"})
 # Abbreviations spelled out, so "the senator" finds the entity titled "Sen.".
 TITLE_ABBREVIATIONS = {
@@ -322,7 +322,8 @@ def description_words(names: list[str]) -> set[str]:
     words = set()
     for name in names:
         for w in name.lower().replace(";", " ").split():
-            w = w.strip(".,()'’").removesuffix("-elect")  # the governor-elect is the incoming governor
+            # the governor-elect is the incoming governor, the minister-designate the next minister
+            w = w.strip(".,()'’").removesuffix("-elect").removesuffix("-designate")
             words.add(TITLE_ABBREVIATIONS.get(w, w))
     return words
 

@@ -122,6 +122,7 @@ def is_newsroom_credit(doc: Doc, m: MentionRecord) -> bool:
 # Words that may sit inside a title run without being titles themselves.
 _TITLE_RUN_WORDS = TITLE_MODIFIERS | {"-"}
 _TITLE_JOINERS = frozenset({"of", "for", "the"})
+_TITLE_SUFFIXES = frozenset({"elect", "designate"})  # after a hyphen: "President-elect"
 _PLACE_NOUNS = frozenset("city town village region province capital port country district enclave".split())
 # The small model often tags a bare surname ("Clarke wrote") as ORG/GPE/...: such
 # spans may still join a person the article named in full.
@@ -226,7 +227,7 @@ class PeopleResolver:
         if taken:
             title_tokens.update(taken)
             m.title = collapse_spaces(doc[taken[-1] : taken[0] + 1].text)
-        apart = self._title_set_apart(doc, taken[-1] - 1 if taken else m.start - 1)
+        apart = self._title_set_apart(doc, taken[-1] - 1 if taken else m.start - 1, m.end)
         if apart:
             # not added to title_tokens: an organisation in its portfolio stays an entity of its own
             text = collapse_spaces(doc[apart[-1] : apart[0] + 1].text)
@@ -267,8 +268,8 @@ class PeopleResolver:
                 t.lower_ in _TITLE_RUN_WORDS or (t.lower_ in _TITLE_JOINERS and j > 0 and doc[j - 1].text in TITLES)
             ):
                 taken.append(j)
-            elif t.lower_ == "elect" and j >= 2 and doc[j - 1].text == "-" and doc[j - 2].text in TITLES:
-                taken.append(j)  # "President-elect", split by the tokenizer
+            elif t.lower_ in _TITLE_SUFFIXES and j >= 2 and doc[j - 1].text == "-" and doc[j - 2].text in TITLES:
+                taken.append(j)  # "President-elect", "Minister-designate", split by the tokenizer
             elif (
                 t.is_lower
                 and t.pos_ == "NOUN"
@@ -293,11 +294,14 @@ class PeopleResolver:
             taken.pop()
         return taken
 
-    def _title_set_apart(self, doc: Doc, j: int) -> list[int]:
-        """A title that opens the sentence, set apart from the name by a comma and honorifics:
-        "Malta's Prime Minister and Chair of the Harbour Board, Dr the Rt. Hon. Tomas Berg".
+    def _title_set_apart(self, doc: Doc, j: int, name_end: int) -> list[int]:
+        """A title that opens the sentence, set apart from the name by a comma and forms of address:
+        "Ghana's Trade Minister and Chairman of the Ports Authority, the Rt. Hon. Lorna Vasquez".
         Only at the start of a sentence (after a country's possessive or "The"): "In a letter to
-        the Prime Minister, Dr Tomas Berg wrote" makes Berg no prime minister."""
+        the Trade Minister, Ms Lorna Vasquez asked" makes Vasquez no minister; nor in a reporting
+        clause: "The Senator, Mr Paul Reed said, had misled the voters"."""
+        if name_end + 1 < len(doc) and doc[name_end].pos_ == "VERB" and doc[name_end + 1].text == ",":
+            return []
         while j >= 0 and (title_key(doc[j].text) in FORMS_OF_ADDRESS or doc[j].text == "."):
             j -= 1  # "Rt. Hon." may be split from its full stops
         if j < 1 or doc[j].text != ",":
@@ -311,7 +315,7 @@ class PeopleResolver:
             k = run[-1] - 1
         first = run[-1]
         if k > 0 and doc[k].text in POSSESSIVE and doc[k - 1].ent_type_ in ("GPE", "NORP"):
-            first = k - 1  # "Malta's Prime Minister ...": the sentence opens with the country
+            first = k - 1  # "Ghana's Trade Minister ...": the sentence opens with the country
             while first > 0 and doc[first].ent_iob_ == "I":
                 first -= 1
         elif k >= 0 and doc[k].lower_ == "the":
