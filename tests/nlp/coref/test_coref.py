@@ -230,3 +230,13 @@ def test_an_elect_title_is_read_and_names_the_person_later(analyze_text):
     assert any("Governor" in t for t in moreau.titles)
     quote = next(q for q in article.quotes if q.text.startswith("We will rebuild"))
     assert _name(article, quote.speaker) == "Ines Moreau"
+
+
+def test_a_capitalised_title_with_the_name_in_apposition_is_the_speaker(analyze_text):
+    # "The Mayor and Chair of the Transit Board, Denise Kowalczyk, said ...": the name, not nobody
+    article = analyze_text(
+        "The council voted 5-2 on Tuesday to build a bus depot on Mill Road.\n\n"
+        "The Mayor and Chair of the Transit Board, Denise Kowalczyk, said the depot would cut commuting times."
+    )
+    quote = next(q for q in article.quotes if "commuting times" in q.text)
+    assert _name(article, quote.speaker) == "Denise Kowalczyk"

@@ -276,13 +276,14 @@ class Attributor:
             # written stays; PolNeAR and the real-news gold give such a quote no named speaker)
             return None
         ent = own or self.entity(first.idx, tok.idx + len(tok))
-        # a capitalised title is tagged PROPN ("The Prime Minister said"): coreference read it as a description
-        if ent is None and (tok.pos_ == "NOUN" or tok.i in self.references):
+        # a capitalised title is tagged PROPN ("The Mayor, Anna Kovac, said"; "The Prime Minister said")
+        if ent is None and tok.pos_ in ("NOUN", "PROPN"):
             for appos in tok.children:  # "the mayor of Lowmarsh, Anna Kovac, said"
                 if appos.dep_ == "appos" and appos.pos_ == "PROPN":
                     ent = self.entity(appos.idx, appos.idx + len(appos))
                     if ent is not None:
                         return ent
+        if ent is None and (tok.pos_ == "NOUN" or tok.i in self.references):
             return self.references.get(tok.i)  # "the senator": newsgraph_coref_v1 resolved it
         if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
             return None
