@@ -68,3 +68,21 @@ def test_a_building_struck_by_no_one_makes_no_attack(analyze_text):
     art = analyze_text("A speeding car struck the Marlow Hospital on Friday, police said.")
     for ev in events_of_type(art, "ASSAULT"):
         assert "Marlow Hospital" not in actor_names(art, ev.target)
+
+
+def test_the_accused_not_the_accuser_does_the_act_of_the_accusation(analyze_text):
+    # "X accused Y of crossing ... and wounding Z": Y wounds; X only accuses
+    art = analyze_text(
+        "Foreign Minister Ana Ruiz accused Ruritanian troops of crossing the border and wounding two guards."
+    )
+    accuse = events_of_type(art, "ACCUSE")[0]
+    assert actor_names(art, accuse.source) == ["Ana Ruiz"]
+    assault = events_of_type(art, "ASSAULT")
+    assert assault and all("Ana Ruiz" not in actor_names(art, ev.source) for ev in assault)
+
+
+def test_the_thanked_does_the_act_they_are_thanked_for(analyze_text):
+    # "X thanked Y for sending aid": Y sent it
+    art = analyze_text("President Alan Dorsey thanked Norway for sending food aid to the flooded provinces.")
+    aid = events_of_type(art, "AID")
+    assert aid and all(actor_names(art, ev.source) == ["Norway"] for ev in aid)

@@ -54,6 +54,8 @@ OBJ_CONTROL = frozenset(
         "request",
     }
 )  # "urged X to go": X goes
+# "V Y <prep> doing": the object Y does it ("accused Y of", "thanked Y for", "barred Y from"), not by "by"
+_OBJECT_AGENT_PREPS = frozenset({"of", "for", "from", "against", "with"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PRO = frozenset({"pro", "anti", "pro-", "anti-"})
@@ -438,6 +440,11 @@ class ActorIndex:
         if dep in ("conj", "advcl", "pcomp") and head.pos_ in _VERB_POS:
             return self.subject_head(head, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _VERB_POS:
+            if head.lower_ in _OBJECT_AGENT_PREPS:
+                # "accused Y of shelling", "thanked Y for sending", "stopped Y from entering": Y does it
+                obj = next((c for c in head.head.children if c.dep_ in ("dobj", "dative") and c.i < head.i), None)
+                if obj is not None and self.phrase_entity(obj) is not None:
+                    return obj
             return self.subject_head(head.head, depth + 1)
         if dep == "pcomp" and head.dep_ == "prep" and head.head.pos_ in _NOUN_POS:
             return self.noun_source_head(head.head)
