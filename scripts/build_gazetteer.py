@@ -36,6 +36,7 @@ from __future__ import annotations
 import csv
 import gzip
 import json
+import math
 import re
 import sys
 from collections import defaultdict
@@ -254,37 +255,105 @@ _NOT_AIRLINER_FIELDS = re.compile(r"\b(?:Heliport|Air Base|Airbase|Air Force|Nav
 _GENERIC_AIRPORT_WORDS = frozenset(
     "international intercontinental national regional municipal domestic airport".split()
 )
+# Common words that, left alone once the city is taken off an airport's name, name no airport in
+# particular either ("Omsk Central Airport" -> "Central Airport", any city's).
+_COMMON_NAME_WORDS = frozenset(
+    "central capital city metropolitan county state general memorial union new old main grand great "
+    "north south east west northern southern eastern western upper lower".split()
+)
+KM_PER_DEGREE = 111.2
 
 
-def add_airports(b: Builder, a2_to_a3: dict[str, str], city_data: dict) -> None:
-    """Large airports from airportsdata (build time only): a few hundred rows, so the file stays small.
-    Kind "feature", id ``airport:<IATA>``; names: the full name, the name without its city's name in
-    front ("Gatwick Airport"), and each without "International" ("O'Hare Airport").  No bare name
-    ("Pearson", "O'Hare", "Gatwick"): most are people or towns too.  A lower-case "airport" after the
-    name is read by the model as part of it ("Pearson airport"), and "Pearson Airport" is a name here."""
-    import airportsdata
+def _people(city: dict) -> int:
+    return int(city["population"] or 0)
 
+
+def _cells_near(lat: float, lon: float, km: float) -> list[tuple[int, int]]:
+    """Whole-degree cells that may hold a point within ``km`` of (lat, lon).  A degree of longitude
+    shrinks with cos(latitude): above ~57 degrees 60 km spans more than one cell each way."""
+    rows = math.ceil(km / KM_PER_DEGREE)
+    widest = min(abs(lat) + km / KM_PER_DEGREE, 89.0)  # the cell row nearest a pole is the narrowest
+    cols = math.ceil(km / (KM_PER_DEGREE * math.cos(math.radians(widest))))
+    cell_lat, cell_lon = int(lat // 1), int(lon // 1)
+    return [
+        (cell_lat + dy, (cell_lon + dx + 180) % 360 - 180)
+        for dy in range(-rows, rows + 1)
+        for dx in range(-min(cols, 180), min(cols, 180) + 1)
+    ]
+
+
+def places_a_reader_may_mean(rows: dict[str, dict]) -> dict[str, list[tuple[float | None, float | None]]]:
+    """Points of the places, by normalised name, alias or alternate name, that a name before "Airport"
+    may mean: any country, region, county or feature, and towns of TIER0_POPULATION (a town that size
+    has an airport of its own; a hamlet of the same name does not make "Baiyun Airport" ambiguous)."""
+    points: dict[str, list[tuple[float | None, float | None]]] = defaultdict(list)
+    for row in rows.values():
+        if row["kind"] == "city" and row["population"] < TIER0_POPULATION:
+            continue
+        for n in dict.fromkeys([row["name"], *row["aliases"], *row["alt"]]):
+            points[normalize_name(n)].append((row["lat"], row["lon"]))
+    return points
+
+
+def names_another_place(form: str, lat: float, lon: float, places: dict[str, list]) -> bool:
+    """Whether an airport's form without its city ("Phoenix Airport" of "Sanya Phoenix International
+    Airport") is, less its airport words, a common word or the name of a place elsewhere: a reader
+    of "Phoenix Airport" means the Arizona city's.  A place within AIRPORT_CITY_KM is the airport's
+    own district ("Pudong Airport", "Luton Airport") and keeps the form."""
+    rest = [w for w in form.split() if w.lower() not in _GENERIC_AIRPORT_WORDS]
+    if all(w.lower() in _COMMON_NAME_WORDS for w in rest):
+        return True
+    return any(
+        plat is None or distance_km(lat, lon, plat, plon) > AIRPORT_CITY_KM
+        for plat, plon in places.get(normalize_name(" ".join(rest)), ())
+    )
+
+
+def add_airports(b: Builder, a2_to_a3: dict[str, str], city_data: dict, airports: dict | None = None) -> None:
+    """Airports from airportsdata (build time only; ``airports`` replaces its IATA table in tests):
+    a few hundred rows, so the file stays small.  Kind "feature", id ``airport:<IATA>``; names: the
+    full name, the name without its city's name in front ("Gatwick Airport") unless what is left is
+    a common word or another place's name ("Central Airport", "Phoenix Airport"), and each without
+    "International" ("O'Hare Airport").  No bare name ("Pearson", "O'Hare", "Gatwick"): most are
+    people or towns too.  A lower-case "airport" after the name is read by the model as part of it
+    ("Pearson airport"), and "Pearson Airport" is a name here."""
+    if airports is None:
+        import airportsdata
+
+        airports = airportsdata.load("IATA")
+    places = places_a_reader_may_mean(b.rows)
     grid: dict[tuple[int, int], list[dict]] = defaultdict(list)  # cities of 300k by whole degree
     for c in city_data.values():
-        if int(c["population"] or 0) >= AIRPORT_CITY_POPULATION:
+        if _people(c) >= AIRPORT_CITY_POPULATION:
             grid[(int(c["latitude"] // 1), int(c["longitude"] // 1))].append(c)
-    for code, r in sorted(airportsdata.load("IATA").items()):
+    for code, r in sorted(airports.items()):
         name, lat, lon = r["name"].strip(), float(r["lat"]), float(r["lon"])
         a3 = a2_to_a3.get(r["country"])
         if not a3 or not name.endswith("Airport") or _NOT_AIRLINER_FIELDS.search(name):
             continue
-        cell = (int(lat // 1), int(lon // 1))
         near = [
-            c for dy in (-1, 0, 1) for dx in (-1, 0, 1) for c in grid.get((cell[0] + dy, cell[1] + dx), ())
+            c
+            for cell in _cells_near(lat, lon, AIRPORT_CITY_KM)
+            for c in grid.get(cell, ())
             if distance_km(lat, lon, c["latitude"], c["longitude"]) <= AIRPORT_CITY_KM
-        ]  # fmt: skip
-        named_after = [c for c in near if c["population"] >= AIRPORT_BIG_CITY_POPULATION and c["name"] in name]
+        ]
+        named_after = [
+            c
+            for c in near
+            if _people(c) >= AIRPORT_BIG_CITY_POPULATION and re.search(rf"\b{re.escape(c['name'])}\b", name)
+        ]
         if not named_after and not (near and "International" in name):
             continue
         forms = [name]
         for c in near:
-            if name.startswith(c["name"] + " ") and len(name.split()) > len(c["name"].split()) + 1:
-                forms.append(name[len(c["name"]) + 1 :])
+            shorter = name[len(c["name"]) + 1 :]
+            if (
+                name.startswith(c["name"] + " ")
+                and len(shorter.split()) > 1
+                and shorter[0].isalpha()  # not "/ Palese Airport" of "Bari / Palese Airport"
+                and not names_another_place(shorter, lat, lon, places)
+            ):
+                forms.append(shorter)
         forms += [re.sub(r"\s+International\b", "", f) for f in forms if " International " in f]
         # "Lima International Airport" without its city is "International Airport": any airport's name
         forms = [f for f in forms if not set(f.lower().split()) <= _GENERIC_AIRPORT_WORDS]

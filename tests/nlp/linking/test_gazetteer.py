@@ -202,3 +202,53 @@ def test_the_people_of_a_nation_within_a_country_sit_on_that_nation(gaz):
     assert (british.lat, british.lon) == (gaz.get("iso3166:GBR").lat, gaz.get("iso3166:GBR").lon)
     central = next(q for q in gaz.lookup("Central American") if q.kind == "nationality")
     assert (central.lat, central.lon) == (gaz.lookup("Central America")[0].lat, gaz.lookup("Central America")[0].lon)
+
+
+def _build_script():
+    import importlib.util
+    from pathlib import Path
+
+    path = Path(__file__).resolve().parents[3] / "scripts" / "build_gazetteer.py"
+    spec = importlib.util.spec_from_file_location("build_gazetteer_under_test", path)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _airport_rows(cities: list[tuple[str, float, float, int]], airports: dict[str, tuple[str, float, float]]):
+    """The airport rows ``add_airports`` builds from a few cities and airports written here (country "XX")."""
+    build = _build_script()
+    b = build.Builder()
+    city_data = {}
+    for i, (name, lat, lon, people) in enumerate(cities):
+        city_data[str(i)] = {"geonameid": i, "name": name, "latitude": lat, "longitude": lon, "population": people}
+        b.add(f"geonames:{i}", name, "GPE", "city", "XXX", lat, lon, people)
+    table = {
+        code: {"name": name, "lat": lat, "lon": lon, "country": "XX"} for code, (name, lat, lon) in airports.items()
+    }
+    build.add_airports(b, {"XX": "XXX"}, city_data, table)
+    return {pid[len("airport:") :]: row for pid, row in b.rows.items() if pid.startswith("airport:")}
+
+
+def test_an_airports_name_without_its_city_is_kept_only_when_it_names_no_other_place():
+    rows = _airport_rows(
+        [("Sanya", 18.25, 109.5, 700_000), ("Phoenix", 33.45, -112.07, 1_600_000), ("Omsk", 54.99, 73.37, 1_100_000),
+         ("Shanghai", 31.22, 121.46, 22_000_000), ("Pudong", 31.22, 121.54, 5_600_000)],
+        {"SYX": ("Sanya Phoenix International Airport", 18.30, 109.41),
+         "OMS": ("Omsk Central Airport", 54.97, 73.31),
+         "PVG": ("Shanghai Pudong International Airport", 31.14, 121.81)},
+    )  # fmt: skip
+    # "Phoenix Airport" is the Arizona city's; "Central Airport" any city's
+    assert rows["SYX"]["aliases"] == ["Sanya Phoenix Airport"]
+    assert rows["OMS"]["aliases"] == []
+    # Pudong is the airport's own district, 27 km away: "Pudong Airport" stays
+    assert "Pudong Airport" in rows["PVG"]["aliases"]
+
+
+def test_an_airport_is_kept_by_a_city_two_cells_of_longitude_away_near_the_arctic_but_not_by_a_part_of_a_word():
+    rows = _airport_rows(
+        [("Nordby", 63.5, 9.95, 400_000), ("Bari", 41.12, 16.87, 1_200_000)],
+        # 52 km east of Nordby, two whole degrees of longitude away; "Barisal" only begins with "Bari"
+        {"NBY": ("Vaernes International Airport", 63.5, 11.0), "BRS": ("Barisal Airport", 41.0, 16.95)},
+    )
+    assert set(rows) == {"NBY"}

@@ -363,7 +363,7 @@ def test_a_state_stays_the_state_beside_a_town_only_one_place_is_called_in_anoth
         ("Passengers waited for hours at O'Hare International Airport on Sunday.", "O'Hare International Airport",
          41.98, -87.91),
         # without airports, "Pearson" was a town of 2,000 in Georgia
-        ("Customs officers searched a cargo jet at Pearson airport on Tuesday, a spokeswoman in Ottawa said.",
+        ("Her connecting flight from Halifax touched down at Pearson airport just after midnight.",
          "Pearson", 43.68, -79.63),
         ("The flight from Gatwick Airport landed two hours late.", "Gatwick Airport", 51.15, -0.19),
     ],
@@ -373,6 +373,24 @@ def test_a_large_airport_is_placed_at_the_airport_not_a_namesake_town(nlp, text,
     e = next(e for e in doc._.ng_entities if any(mention in m.text for m in e.mentions))
     assert e.lat is not None and abs(e.lat - lat) < 0.2 and abs(e.lon - lon) < 0.2, (e.name, e.gazetteer_id)
     assert (e.gazetteer_id or "").startswith("airport:")
+
+
+@pytest.mark.parametrize(
+    ("text", "mention", "lat", "lon"),
+    [
+        # "Sanya Phoenix International Airport" less its city was "Phoenix Airport": Hainan, not Arizona
+        ("A dust storm closed Phoenix Airport for two hours on Friday, and flights bound for Tucson were held "
+         "on the ground.", "Phoenix Airport", 33.45, -112.07),
+        # "Nairobi Wilson Airport" less its city was "Wilson Airport": Kenya, not the North Carolina town
+        ("Snow shut Wilson Airport on Tuesday morning, a county spokesman in North Carolina said.",
+         "Wilson Airport", 35.72, -77.92),
+    ],
+)  # fmt: skip
+def test_a_foreign_airports_name_without_its_city_is_no_namesake_towns_airport(nlp, text, mention, lat, lon):
+    doc = nlp(text)
+    e = next(e for e in doc._.ng_entities if any(m.text == mention for m in e.mentions))
+    assert not (e.gazetteer_id or "").startswith("airport:"), (e.name, e.gazetteer_id)
+    assert e.lat is not None and abs(e.lat - lat) < 0.5 and abs(e.lon - lon) < 0.5, (e.name, e.lat, e.lon)
 
 
 def test_the_international_airport_is_no_airport_in_particular(nlp):
