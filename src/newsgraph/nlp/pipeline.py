@@ -76,6 +76,8 @@ def build_pipeline(options: AnalysisOptions | None = None) -> Language:
     nlp = load_english_model()
     index_attribute_ruler(nlp)  # the same matches as spaCy's Matcher, for a fifth of its CPU
     remember_lemmas(nlp)  # the same lemmas, each worked out once per text, POS and morphology
+    importlib.import_module("newsgraph.nlp.paragraph_breaks")  # registers the factory
+    nlp.add_pipe("newsgraph_paragraph_breaks_v1", before="parser")  # a blank line ends a sentence
     wanted = options.components
     for name, module in COMPONENTS:
         if wanted is not None and name not in wanted:

@@ -233,7 +233,8 @@ def test_nested_unbalanced_and_mixed_marks_stay_sane(analyze_text):
     check_spans(art)
     for q in art.quotes:
         assert len(q.text) <= MAX_QUOTE_CHARS
-        assert "Plain text follows" not in q.text  # an unclosed quote does not run on
+        # an unclosed quote does not run on into the next paragraph ("X, said Y" there is a quote of its own)
+        assert q.text.find("Plain text follows") <= 0
 
 
 _PIECES = st.sampled_from(
