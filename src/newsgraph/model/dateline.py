@@ -11,13 +11,17 @@ import re
 
 __all__ = ["PLACE_DATELINE", "OUTLET_DATELINE", "dateline_place"]
 
+# Both patterns open a line: they are matched at a paragraph's start inside an article's text
+# (``pattern.match(text, pos)``), where "^" needs MULTILINE to match after the paragraph's line break
+# (without it, only at the text's start: a dateline after a headline went unread).
 # "KYIV, July 19 (Wire) -": an all-caps place, an optional date, an optional source, then a dash
 PLACE_DATELINE = re.compile(
     r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
-    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]"
+    r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]",
+    re.MULTILINE,
 )
 # "Newsroom Daily – ": up to five capitalised words (group 1, the outlet) and a spaced dash
-OUTLET_DATELINE = re.compile(r"^((?:[A-Z][\w.&'’-]*[^\S\n]+){0,4}[A-Z][\w.&'’-]*)[^\S\n]+[–—-][^\S\n]+")
+OUTLET_DATELINE = re.compile(r"^((?:[A-Z][\w.&'’-]*[^\S\n]+){0,4}[A-Z][\w.&'’-]*)[^\S\n]+[–—-][^\S\n]+", re.MULTILINE)
 
 # The place of a place dateline: the capitals and, after a comma, a region that is not a month.
 _PLACE = re.compile(r"[ \t]*([A-Z][A-Z.'’ -]{1,40}[A-Z.])(?:,[ \t]*([A-Z][a-zA-Z]*\.?)(?![ \t]+\d))?")

@@ -144,6 +144,17 @@ def test_dateline_is_never_the_location(analyze_text):
     assert _names(art, ev.source) == ["Argentina", "Uruguay"]
 
 
+def test_a_dateline_after_a_headline_and_a_byline_is_still_no_actor(analyze_text):
+    # the dateline opens the third paragraph, not the text: it is still a dateline
+    art = analyze_text(
+        "Chile recalls ambassador after border clash with neighbour\n\nBy Staff Reporter\n\n"
+        "SANTIAGO — Chile recalled its ambassador to Bolivia on Friday after soldiers exchanged fire, "
+        "the foreign ministry said."
+    )
+    for ev in art.events:
+        assert all(_name(art, i) != "Santiago" for i in ev.source + ev.target), (ev.type, ev.source, ev.target)
+
+
 def test_date_comes_from_the_clause_not_the_publication(analyze_text):
     art = analyze_text("Chile imposed sanctions on Bolivia on 3 March 2021.", published="2021-03-10")
     assert _only(art, "SANCTION").date == "2021-03-03"
