@@ -13,7 +13,13 @@ from spacy.tokens import Doc
 
 from ..extensions import doc_text, lower_case_words
 from ..knowledge.gazetteer import distance_km
-from ..knowledge.lexicon import PLACE_HEAD_WORDS, collapse_spaces, normalize_name
+from ..knowledge.lexicon import (
+    ORG_HEAD_WORDS,
+    OUTLET_HEAD_WORDS,
+    PLACE_HEAD_WORDS,
+    collapse_spaces,
+    normalize_name,
+)
 from ..knowledge.outlets import outlet_country
 from .mentions import MentionCluster, MentionRecord
 from .ranker import MAX_CANDIDATES, NEAR_KM, PlaceRanker
@@ -71,6 +77,11 @@ _BIG_CITY_POPULATION = 500_000
 # A small town this far from the point of the article's only state, in another state of its country, is
 # no reading of the article's ("Kendall Square" in a North Dakota story is not the one in Massachusetts).
 _FAR_FROM_STATE_KM = 1_000
+# Last words of a local public body's or a company's name ("Cleveland Water Department", "Springfield City
+# Council", "Akron Railway Company"): the words of an organisation, less an outlet's ("Chicago Tribune"), a
+# club's or league's, and a university's or college's (named after a town far more often than at work in it).
+# A team's name ("Cleveland Guardians") has none of them.
+_LOCAL_BODY_HEADS = ORG_HEAD_WORDS - OUTLET_HEAD_WORDS - {"club", "league", "university", "college", "international"}
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -594,8 +605,9 @@ class PlaceResolver:
            hospital, where he was flown, in Liverpool", "Bilibid Prison (NBP) in Muntinlupa");
         4. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
-           country; when that town is named once, the one bigger city of its state named inside an
-           organisation's name);
+           country; when that town is named once, the one bigger city of its state named inside the name
+           of a local public body or company, "the Cleveland Water Department" -- not a street's, a team's,
+           an outlet's or a clinic's name);
         5. otherwise the article's only country, without a point;
         6. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
            small town (or a province of under 100k people) abroad that nothing else backs then gives way
@@ -648,11 +660,12 @@ class PlaceResolver:
         if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
             focus = towns[0][2]
             # a town named once on its own gives way to the one bigger city of its state that names a local
-            # organisation ("the Cleveland Water Department dug up Elm Street ... back to Akron")
+            # public body or company at work ("the Cleveland Water Department dug up Elm Street ... back to
+            # Akron"); not a street, a team, an outlet or a clinic named after it
             bigger = [
                 p for c, p in in_names
                 if p.kind == "city" and p.admin == focus.admin and p.population > focus.population
-                and p.notable and not _acting_capital(c)
+                and p.notable and any(_in_local_body(m) for m in c.mentions)
             ]  # fmt: skip
             if towns[0][1] == 1 and len({p.id for p in bigger}) == 1:
                 focus = bigger[0]
@@ -833,6 +846,18 @@ def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | N
         lo, hi = sent.start_char, sent.end_char
         found.update((p.id, p) for at, p in towns_at if lo <= at < hi and p.lat is not None)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _in_local_body(m: MentionRecord) -> bool:
+    """Whether ``m`` is nested in an organisation's name whose last word makes it a local public body or a
+    company (:data:`_LOCAL_BODY_HEADS`): "Cleveland" in "the Cleveland Water Department", not in "Cleveland
+    Avenue", "the Cleveland Guardians", "the Chicago Tribune" or "the Cleveland Clinic"."""
+    outer = m.nested_in
+    if outer is None or outer.label != "ORG":
+        return False
+    holder = next((o for o in outer.mentions if o.start_char <= m.start_char and m.end_char <= o.end_char), None)
+    words = re.findall(r"[\w'’]+", holder.text) if holder is not None else []
+    return bool(words) and words[-1].lower() in _LOCAL_BODY_HEADS
 
 
 def _acting_capital(c: MentionCluster) -> bool:
