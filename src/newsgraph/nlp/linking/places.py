@@ -710,15 +710,18 @@ class PlaceResolver:
         text placed, more than :data:`_FAR_FROM_STATE_KM` from the article's only state (admin1) and in
         another state of its country, whose state no other town of the article lies in, becomes
         that state's town of the name ("Monroe" in a Maine story), else no gazetteer place: a park or a
-        street named like it ("Kendall Square") lies where the article is.  The state may be named inside an organisation's name ("the Nebraska Historical
-        Society"), not inside a place's ("Delaware" of a "Delaware Avenue" is a street's name).  Returns the
-        clusters left without a place, which :meth:`place_unlinked` does not place by their own words."""
+        street named like it ("Kendall Square") lies where the article is.
+
+        The state counts when named on its own or inside a local public body's or company's name ("the
+        Nebraska Historical Society", see :func:`_in_local_body`), not inside a team's, a university's, an
+        event's or a place's ("the Nebraska Cornhuskers", "Delaware Avenue").  Returns the clusters left
+        without a place, which :meth:`place_unlinked` does not place by their own words."""
         states = {}
         for c in clusters:
             p = self.place(c.kb)
             if p is None or p.kind != "admin1" or p.lat is None or not c.mentions:
                 continue
-            if all(m.nested_in is not None and m.nested_in.label in ("GPE", "LOC", "FAC") for m in c.mentions):
+            if all(m.nested_in is not None and not _in_local_body(m) for m in c.mentions):
                 continue
             states[p.id] = p
         if len(states) != 1:
@@ -737,10 +740,9 @@ class PlaceResolver:
             ):  # fmt: skip
                 continue
             name = collapse_spaces(c.mentions[0].text)
+            last_word = name.split()[-1].lower()
             found = self.gazetteer.lookup(name, include_alternate=False)
-            if [q.id for q in found if q.kind in _LOCAL_KINDS] == [p.id] and name.split()[
-                -1
-            ].lower() not in PLACE_HEAD_WORDS:
+            if [q.id for q in found if q.kind in _LOCAL_KINDS] == [p.id] and last_word not in PLACE_HEAD_WORDS:
                 continue  # no other place has the name: a town's ("Sheboygan"), unlike a square's or a park's
             local = next((q for q in found if q.kind == "city" and q.admin == state.admin and q.lat is not None), None)
             c.kb = local.id if local is not None else None
