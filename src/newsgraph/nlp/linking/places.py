@@ -12,7 +12,7 @@ import re
 from spacy.tokens import Doc
 
 from ..extensions import doc_text, lower_case_words
-from ..knowledge.gazetteer import distance_km
+from ..knowledge.gazetteer import country_part, distance_km
 from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     OUTLET_HEAD_WORDS,
@@ -281,7 +281,8 @@ class PlaceResolver:
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
         countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
-        states_of = {_country_part(code) for code in article_codes}  # "US" of "US-AL": countries whose states are named
+        states_of = {country_part(code) for code in article_codes}  # "US" of "US-AL": countries whose states are named
+        states_countries = {getattr(self.place(f"iso3166-2:{code}"), "country", None) for code in article_codes}
         moved: list[tuple[MentionCluster, object, list[MentionRecord]]] = []  # mentions that are a state's
         for c in clusters:
             if c.label == "PERSON" or not c.mentions or any(m.actor_capital for m in c.mentions):
@@ -333,10 +334,13 @@ class PlaceResolver:
                 local = [q for q in candidates if q.kind in same_kind and q.admin in article_codes]
                 if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
                     local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
-                    if not local and p.country not in placed_countries:
+                    # the countries the article names (a place, a capital, a people) other than the states' own
+                    qualifying = {k for d in clusters if d is not c for m in d.mentions for k in readings[id(m)][1]}
+                    foreign = (placed_countries | qualifying) - states_countries - {None}
+                    if not local and not foreign:
                         # "Alabama and Arkansas ... Georgia": a state among other states of its country, when
-                        # nothing else of the same-named country is named
-                        local = [q for q in candidates if q.kind == "admin1" and _country_part(q.admin) in states_of]
+                        # no other country is named ("Vermont ... Georgia and Estonia" is the country)
+                        local = [q for q in candidates if q.kind == "admin1" and country_part(q.admin) in states_of]
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
                 # a capital or a city of a million moves only if nothing else in the article is in its country
                 p_country_named = p is not None and p.country in article_countries | placed_countries - {None}
@@ -829,11 +833,6 @@ class PlaceResolver:
             first = first.head
         if _acts(first) or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
-
-
-def _country_part(code: str | None) -> str | None:
-    """The country of an ISO 3166-2 code: "US" of "US-AL"."""
-    return code.split("-")[0] if code else None
 
 
 def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | None:
