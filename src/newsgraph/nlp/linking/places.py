@@ -64,6 +64,12 @@ _STATE_OFFICE_WINDOW = 60  # characters before the name: the office, up to three
 # has a centre and suburbs, seldom a north-east).  Only where a state shares the city's name.
 _REGION_PART_BEFORE = re.compile(r"\b(?:north|south|east|west)?(?:northern|southern|eastern|western|central)\s+$")
 _LOCAL_KINDS = ("city", "admin1", "admin2")
+# What signs a national capital in a mention's sentence: "in Washington near the Capitol", "Washington, where
+# Congress sits", "the White House".  A state's capitol is written with "state" ("the state Capitol").
+_CAPITAL_CUE = re.compile(
+    r"(?<!\bstate )(?<!\bState )\b(?:Capitol|Congress|Congressional|White House|Pentagon|Supreme Court|"
+    r"federal government|nation's capital|the capital)\b"
+)
 # Words of a street's or a site's name that name no place: "General" in "Colchester General Hospital".
 _SITE_WORDS = frozenset(
     "street st avenue ave road rd drive dr boulevard blvd lane way square park hospital church cathedral chapel "
@@ -316,6 +322,8 @@ class PlaceResolver:
                     best = region
                     self.regions_read.add(id(c))
                 elif region is not None and any(_region_part(text, m) for m in plain):
+                    # a mention that signs the capital stays with it ("a flat in Washington near the Capitol")
+                    plain = [m for m in plain if _region_part(text, m) or not _capital_cue(doc, m)]
                     moved.append((c, region, plain))
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
@@ -910,6 +918,17 @@ def state_cue(text: str, m: MentionRecord) -> bool:
         or bool(_STATE_AFTER.match(text[m.end_char : m.end_char + 14]))
         or bool(_STATE_OFFICE_BEFORE.search(text[max(0, m.start_char - _STATE_OFFICE_WINDOW) : m.start_char]))
     )
+
+
+def _capital_cue(doc: Doc, m: MentionRecord) -> bool:
+    """Whether the sentence of ``m`` (or, without a parser, 80 characters either side) signs a national
+    capital (:data:`_CAPITAL_CUE`): "a flat in Washington near the Capitol"."""
+    if doc.has_annotation("SENT_START"):
+        sent = doc[m.start].sent
+        lo, hi = sent.start_char, sent.end_char
+    else:
+        lo, hi = max(0, m.start_char - 80), m.end_char + 80
+    return bool(_CAPITAL_CUE.search(doc_text(doc)[lo:hi]))
 
 
 def _region_part(text: str, m: MentionRecord) -> bool:
