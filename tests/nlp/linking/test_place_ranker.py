@@ -66,3 +66,18 @@ def test_the_shipped_model_keeps_a_dateline_town(nlp):
 def test_the_shipped_model_keeps_a_town_near_the_article_places(nlp):
     text = "Farmers in Paris and Decatur, Illinois, said the drought had cut their corn harvest by half."
     assert _place_of(nlp, text, "Paris").admin == "US-IL"
+
+
+def test_a_cluster_the_text_reads_as_a_state_by_a_compass_word_is_neither_ranked_nor_logged(nlp):
+    # training (log mode) must see the clusters the runtime ranks: not "eastern Washington"
+    text = "The crew drove to eastern Washington after the wildfire. Towns in Washington asked for more help."
+    ranker = nlp.get_pipe("newsgraph_linking_v1").places.ranker
+    shipped = ranker.weights
+    try:
+        ranker.log = []
+        doc = nlp(text)
+        logged = [span for row in ranker.log for span in row["spans"]]
+    finally:
+        ranker.log, ranker.weights = None, shipped
+    starts = [m.start for e in doc._.ng_entities for m in e.mentions if m.text == "Washington"]
+    assert starts and not [s for s, _ in logged if s in starts], logged

@@ -413,6 +413,22 @@ def test_a_name_of_a_country_and_a_state_is_the_state_among_other_states_of_its_
     assert e.gazetteer_id == "iso3166-2:US-GA", (e.name, e.gazetteer_id)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Two senators, one from Vermont and one from Delaware, visited Georgia and Estonia last week.",
+        "A delegation from Vermont and Delaware flew on to Georgia after two days in Tallinn.",
+        "Estonia fought a border dispute with Georgia, a senator from Vermont and another from Delaware recalled.",
+    ],
+)
+def test_a_name_of_a_country_and_a_state_stays_the_country_when_another_country_is_named(nlp, text):
+    # states of one country are named, but so is a foreign country (or its capital): no reading of Georgia
+    # as a state among states
+    doc = nlp(text)
+    e = next(e for e in doc._.ng_entities if e.name == "Georgia")
+    assert e.gazetteer_id == "iso3166:GEO", (e.name, e.gazetteer_id)
+
+
 def test_a_name_of_a_country_and_a_state_stays_the_country_beside_its_capital(nlp):
     # a guard (passes before the rule too): a state is named, but so is the country's capital
     doc = nlp("Officials in Tbilisi and Vermont traders met as Georgia signed the deal.")

@@ -151,7 +151,9 @@ def test_a_small_town_far_outside_the_articles_only_state_is_not_that_town(nlp):
         "Crowds gathered in Kendall Square on Saturday for the parade. The city of Fargo, North Dakota, closed roads."
     )
     e = entity(nlp, text, "Kendall Square")
-    assert e.lat is None or km_between(e, 46.88, -96.79) < 100, (e.name, e.gazetteer_id)
+    # no gazetteer place, and the point of the article's town (Fargo), not the Massachusetts one
+    assert e.gazetteer_id is None, (e.name, e.gazetteer_id)
+    assert km_between(e, 46.88, -96.79) < 30, (e.name, e.lat, e.lon)
 
 
 def test_a_small_town_far_outside_a_state_named_inside_a_name_lends_no_point_to_a_street(nlp):
@@ -163,7 +165,8 @@ def test_a_small_town_far_outside_a_state_named_inside_a_name_lends_no_point_to_
     )
     for name in ("Union Square", "Cottonwood Street"):
         e = entity(nlp, text, name)
-        assert e.lat is None or km_between(e, 42.38, -71.09) > 1000, (e.name, e.gazetteer_id)
+        # no town of the article to lend a point: neither a gazetteer place nor a point
+        assert e.gazetteer_id is None and e.lat is None, (e.name, e.gazetteer_id, e.lat, e.lon)
 
 
 def test_a_small_town_far_outside_the_articles_only_state_gives_way_to_the_namesake_in_it(nlp):
@@ -205,3 +208,68 @@ def test_a_street_lies_in_the_bigger_city_of_the_state_that_a_local_organisation
     )
     e = entity(nlp, text, "Elm Street")
     assert km_between(e, 41.50, -81.69) < 20
+
+
+@pytest.mark.parametrize(
+    ("text", "lat", "lon"),
+    [
+        # a street's name, a team's, an outlet's and a clinic's are no local organisation at work: the street
+        # lies in the one town named on its own (Akron, Rockford), not in the bigger city of the name
+        (
+            "Workers dug up Cleveland Avenue on Monday. They drove back to Akron in the evening. "
+            "Elm Street stayed closed.",
+            41.08, -81.52,
+        ),
+        (
+            "The Cleveland Guardians lost on Monday. A fan was driving home to Akron. Elm Street stayed closed.",
+            41.08, -81.52,
+        ),
+        (
+            "A fan of the Cleveland Cavaliers was hurt on Monday. He was driving home to Akron. "
+            "Elm Street stayed closed.",
+            41.08, -81.52,
+        ),
+        (
+            "A Chicago Bulls fan was hurt on Monday. He was driving home to Rockford. Elm Street stayed closed.",
+            42.27, -89.09,
+        ),
+        (
+            "A reporter of the Chicago Tribune was hurt on Monday. He was driving home to Rockford. "
+            "Elm Street stayed closed.",
+            42.27, -89.09,
+        ),
+        (
+            "Nurses of the Cleveland Clinic were hurt on Monday. They were driving home to Akron. "
+            "Elm Street stayed closed.",
+            41.08, -81.52,
+        ),
+    ],
+)  # fmt: skip
+def test_a_street_stays_in_the_town_named_on_its_own_beside_a_city_inside_no_local_bodys_name(nlp, text, lat, lon):
+    e = entity(nlp, text, "Elm Street")
+    assert e.gazetteer_id is None
+    assert km_between(e, lat, lon) < 20, (e.lat, e.lon)
+
+
+def test_a_state_named_only_inside_a_teams_name_is_no_only_state_for_a_far_town(nlp):
+    # "Nebraska" inside a team's name says nothing of where the article is: Monroe keeps a gazetteer
+    # place and is none of Nebraska's
+    text = "Fans of the Nebraska Cornhuskers drove to Monroe on Saturday for the game."
+    e = entity(nlp, text, "Monroe")
+    assert e.gazetteer_id is not None and e.lat is not None, (e.name, e.gazetteer_id)
+    assert km_between(e, 41.45, -99.82) > 1000, (e.gazetteer_id, e.lat, e.lon)  # not in Nebraska
+
+
+def test_a_compass_adjective_leaves_a_mention_with_a_sign_of_the_capital_to_the_capital(nlp):
+    # the farm's "eastern Washington" is the state's; the office "in Washington near the Capitol", after
+    # the text has named "Washington, D.C.", is the capital's
+    text = (
+        "He was raised on a wheat farm in eastern Washington and moved to Washington, D.C., in 2015. "
+        "He now shares an office in Washington near the Capitol."
+    )
+    doc = nlp(text)
+    by_start = {m.start: e for e in doc._.ng_entities for m in e.mentions if m.text.startswith("Washington")}
+    farm = by_start[text.index("eastern Washington") + len("eastern ")]
+    office = by_start[text.index("Washington near")]
+    assert km_between(farm, 47.3, -120.6) < 150, farm.name
+    assert km_between(office, 38.9, -77.04) < 30, (office.name, office.gazetteer_id)

@@ -23,7 +23,7 @@ from .lexicon import normalize_name, saint_spelled_out  # the lookup key, also o
 
 __all__ = [
     "Place", "Gazetteer", "get_gazetteer", "region_abbreviations", "distance_km", "nearest_km", "NOTABLE_CITY_POPULATION",
-    "MATCH_KINDS",
+    "MATCH_KINDS", "country_part",
 ]  # fmt: skip
 
 # Cities at least this big (and capitals) are matched in running text; smaller ones
@@ -277,6 +277,11 @@ def nearest_km(lat: float, lon: float, points: list[tuple[float, float]]) -> flo
         if best is None or km < best:
             best = km
     return best
+
+
+def country_part(code: str | None) -> str | None:
+    """The country (ISO 3166-1 alpha-2) of an ISO 3166-2 region code, as a Place's ``admin``: "US" of "US-AL"."""
+    return code.split("-")[0] if code else None
 
 
 def _notable(r: list[str], min_population: int) -> bool:

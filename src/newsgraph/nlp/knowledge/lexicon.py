@@ -352,6 +352,12 @@ ORG_HEAD_WORDS = frozenset(
     herald gazette tribune chronicle journal courier observer telegraph dispatch sentinel examiner inquirer
     echo""".split()
 )
+# Last words of a news outlet's name ("Chicago Tribune", "Daily Herald", "Sky News"): of ORG_HEAD_WORDS,
+# those an outlet's name ends with, no local public body's.
+OUTLET_HEAD_WORDS = frozenset(
+    """news times post press television tv radio network herald gazette tribune chronicle journal courier
+    observer telegraph dispatch sentinel examiner inquirer echo""".split()
+)
 # First-person pronouns: a speaker's own words ("we arrested"), whose actor is the speaker or,
 # for "we", the body the speaker speaks for.
 FIRST_PERSON_PLURAL = frozenset({"we", "us"})

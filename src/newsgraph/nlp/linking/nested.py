@@ -24,6 +24,7 @@ import unicodedata
 from spacy.tokens import Doc
 
 from ..extensions import lower_case_words
+from ..knowledge.gazetteer import country_part
 from ..knowledge.lexicon import GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS, collapse_spaces, normalize_name
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
@@ -346,11 +347,11 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
 
 def _state_among_named_states(resolver, found: list, by_kb: dict):
     """The admin1 region of ``found`` whose country's other admin1 regions the article names on their own,
-    when no place of the same-named country is named; else None."""
-    named = [resolver.place(kb) for kb in by_kb]
-    countries = {p.country for p in named if p is not None}
-    states_of = {p.admin.split("-")[0] for p in named if p is not None and p.kind == "admin1" and p.admin}
+    when the article names no place of another country (the same-named one or any other); else None."""
+    named = [p for p in (resolver.place(kb) for kb in by_kb) if p is not None]
+    states = [p for p in named if p.kind == "admin1" and p.admin]
+    states_of = {country_part(p.admin) for p in states}
     country = next((p for p in found if p.kind == "country"), None)
-    if country is None or country.country in countries:
+    if country is None or {p.country for p in named} - {p.country for p in states}:
         return None
-    return next((p for p in found if p.kind == "admin1" and p.admin and p.admin.split("-")[0] in states_of), None)
+    return next((p for p in found if p.kind == "admin1" and country_part(p.admin) in states_of), None)

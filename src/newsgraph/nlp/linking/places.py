@@ -12,8 +12,14 @@ import re
 from spacy.tokens import Doc
 
 from ..extensions import doc_text, lower_case_words
-from ..knowledge.gazetteer import distance_km
-from ..knowledge.lexicon import PLACE_HEAD_WORDS, collapse_spaces, normalize_name
+from ..knowledge.gazetteer import country_part, distance_km
+from ..knowledge.lexicon import (
+    ORG_HEAD_WORDS,
+    OUTLET_HEAD_WORDS,
+    PLACE_HEAD_WORDS,
+    collapse_spaces,
+    normalize_name,
+)
 from ..knowledge.outlets import outlet_country
 from .mentions import MentionCluster, MentionRecord
 from .ranker import MAX_CANDIDATES, NEAR_KM, PlaceRanker
@@ -58,6 +64,12 @@ _STATE_OFFICE_WINDOW = 60  # characters before the name: the office, up to three
 # has a centre and suburbs, seldom a north-east).  Only where a state shares the city's name.
 _REGION_PART_BEFORE = re.compile(r"\b(?:north|south|east|west)?(?:northern|southern|eastern|western|central)\s+$")
 _LOCAL_KINDS = ("city", "admin1", "admin2")
+# What signs a national capital in a mention's sentence: "in Washington near the Capitol", "Washington, where
+# Congress sits", "the White House".  A state's capitol is written with "state" ("the state Capitol").
+_CAPITAL_CUE = re.compile(
+    r"(?<!\bstate )(?<!\bState )\b(?:Capitol|Congress|Congressional|White House|Pentagon|Supreme Court|"
+    r"federal government|nation's capital|the capital)\b"
+)
 # Words of a street's or a site's name that name no place: "General" in "Colchester General Hospital".
 _SITE_WORDS = frozenset(
     "street st avenue ave road rd drive dr boulevard blvd lane way square park hospital church cathedral chapel "
@@ -71,6 +83,11 @@ _BIG_CITY_POPULATION = 500_000
 # A small town this far from the point of the article's only state, in another state of its country, is
 # no reading of the article's ("Kendall Square" in a North Dakota story is not the one in Massachusetts).
 _FAR_FROM_STATE_KM = 1_000
+# Last words of a local public body's or a company's name ("Cleveland Water Department", "Springfield City
+# Council", "Akron Railway Company"): the words of an organisation, less an outlet's ("Chicago Tribune"), a
+# club's or league's, and a university's or college's (named after a town far more often than at work in it).
+# A team's name ("Cleveland Guardians") has none of them.
+_LOCAL_BODY_HEADS = ORG_HEAD_WORDS - OUTLET_HEAD_WORDS - {"club", "league", "university", "college", "international"}
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -270,7 +287,8 @@ class PlaceResolver:
             if p is not None and p.kind == "country" and p.country:
                 article_countries.add(p.country)
         countries_of = {id(c): getattr(self.place(c.kb), "country", None) for c in clusters}
-        states_of = {_country_part(code) for code in article_codes}  # "US" of "US-AL": countries whose states are named
+        states_of = {country_part(code) for code in article_codes}  # "US" of "US-AL": countries whose states are named
+        states_countries = {getattr(self.place(f"iso3166-2:{code}"), "country", None) for code in article_codes}
         moved: list[tuple[MentionCluster, object, list[MentionRecord]]] = []  # mentions that are a state's
         for c in clusters:
             if c.label == "PERSON" or not c.mentions or any(m.actor_capital for m in c.mentions):
@@ -304,6 +322,8 @@ class PlaceResolver:
                     best = region
                     self.regions_read.add(id(c))
                 elif region is not None and any(_region_part(text, m) for m in plain):
+                    # a mention that signs the capital stays with it ("a flat in Washington near the Capitol")
+                    plain = [m for m in plain if _region_part(text, m) or not _capital_cue(doc, m)]
                     moved.append((c, region, plain))
             elif p is not None and p.kind == "admin1" and p.country not in article_countries:
                 # a province of a country the article never names ("San Marcos", Guatemala) is the
@@ -322,10 +342,13 @@ class PlaceResolver:
                 local = [q for q in candidates if q.kind in same_kind and q.admin in article_codes]
                 if p is not None and p.kind == "country":  # "Georgia" with Atlanta's state named: the state
                     local = [q for q in candidates if q.kind == "admin1" and q.admin in article_codes]
-                    if not local and p.country not in placed_countries:
+                    # the countries the article names (a place, a capital, a people) other than the states' own
+                    qualifying = {k for d in clusters if d is not c for m in d.mentions for k in readings[id(m)][1]}
+                    foreign = (placed_countries | qualifying) - states_countries - {None}
+                    if not local and not foreign:
                         # "Alabama and Arkansas ... Georgia": a state among other states of its country, when
-                        # nothing else of the same-named country is named
-                        local = [q for q in candidates if q.kind == "admin1" and _country_part(q.admin) in states_of]
+                        # no other country is named ("Vermont ... Georgia and Estonia" is the country)
+                        local = [q for q in candidates if q.kind == "admin1" and country_part(q.admin) in states_of]
                 firm = p is not None and ("C" in p.flags or p.population >= 1_000_000 or p.kind == "country")
                 # a capital or a city of a million moves only if nothing else in the article is in its country
                 p_country_named = p is not None and p.country in article_countries | placed_countries - {None}
@@ -594,8 +617,9 @@ class PlaceResolver:
            hospital, where he was flown, in Liverpool", "Bilibid Prison (NBP) in Muntinlupa");
         4. a street, a site or a village: the town the article is about (its one most-mentioned town or
            district, backed by the text: a "Town, Region", a town of 50k, or another place in its
-           country; when that town is named once, the one bigger city of its state named inside an
-           organisation's name);
+           country; when that town is named once, the one bigger city of its state named inside the name
+           of a local public body or company, "the Cleveland Water Department" -- not a street's, a team's,
+           an outlet's or a clinic's name);
         5. otherwise the article's only country, without a point;
         6. when the article names no country, the outlet's home country (:meth:`read_outlet`); a
            small town (or a province of under 100k people) abroad that nothing else backs then gives way
@@ -648,11 +672,12 @@ class PlaceResolver:
         if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
             focus = towns[0][2]
             # a town named once on its own gives way to the one bigger city of its state that names a local
-            # organisation ("the Cleveland Water Department dug up Elm Street ... back to Akron")
+            # public body or company at work ("the Cleveland Water Department dug up Elm Street ... back to
+            # Akron"); not a street, a team, an outlet or a clinic named after it
             bigger = [
                 p for c, p in in_names
                 if p.kind == "city" and p.admin == focus.admin and p.population > focus.population
-                and p.notable and not _acting_capital(c)
+                and p.notable and any(_in_local_body(m) for m in c.mentions)
             ]  # fmt: skip
             if towns[0][1] == 1 and len({p.id for p in bigger}) == 1:
                 focus = bigger[0]
@@ -697,15 +722,18 @@ class PlaceResolver:
         text placed, more than :data:`_FAR_FROM_STATE_KM` from the article's only state (admin1) and in
         another state of its country, whose state no other town of the article lies in, becomes
         that state's town of the name ("Monroe" in a Maine story), else no gazetteer place: a park or a
-        street named like it ("Kendall Square") lies where the article is.  The state may be named inside an organisation's name ("the Nebraska Historical
-        Society"), not inside a place's ("Delaware" of a "Delaware Avenue" is a street's name).  Returns the
-        clusters left without a place, which :meth:`place_unlinked` does not place by their own words."""
+        street named like it ("Kendall Square") lies where the article is.
+
+        The state counts when named on its own or inside a local public body's or company's name ("the
+        Nebraska Historical Society", see :func:`_in_local_body`), not inside a team's, a university's, an
+        event's or a place's ("the Nebraska Cornhuskers", "Delaware Avenue").  Returns the clusters left
+        without a place, which :meth:`place_unlinked` does not place by their own words."""
         states = {}
         for c in clusters:
             p = self.place(c.kb)
             if p is None or p.kind != "admin1" or p.lat is None or not c.mentions:
                 continue
-            if all(m.nested_in is not None and m.nested_in.label in ("GPE", "LOC", "FAC") for m in c.mentions):
+            if all(m.nested_in is not None and not _in_local_body(m) for m in c.mentions):
                 continue
             states[p.id] = p
         if len(states) != 1:
@@ -724,10 +752,9 @@ class PlaceResolver:
             ):  # fmt: skip
                 continue
             name = collapse_spaces(c.mentions[0].text)
+            last_word = name.split()[-1].lower()
             found = self.gazetteer.lookup(name, include_alternate=False)
-            if [q.id for q in found if q.kind in _LOCAL_KINDS] == [p.id] and name.split()[
-                -1
-            ].lower() not in PLACE_HEAD_WORDS:
+            if [q.id for q in found if q.kind in _LOCAL_KINDS] == [p.id] and last_word not in PLACE_HEAD_WORDS:
                 continue  # no other place has the name: a town's ("Sheboygan"), unlike a square's or a park's
             local = next((q for q in found if q.kind == "city" and q.admin == state.admin and q.lat is not None), None)
             c.kb = local.id if local is not None else None
@@ -816,11 +843,6 @@ class PlaceResolver:
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
 
 
-def _country_part(code: str | None) -> str | None:
-    """The country of an ISO 3166-2 code: "US" of "US-AL"."""
-    return code.split("-")[0] if code else None
-
-
 def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | None:
     """The one town (city or district with a point) named in the sentences of ``c``'s mentions, or None
     when they name none or several: a site lies where its own sentence says, not in the article's
@@ -833,6 +855,18 @@ def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | N
         lo, hi = sent.start_char, sent.end_char
         found.update((p.id, p) for at, p in towns_at if lo <= at < hi and p.lat is not None)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _in_local_body(m: MentionRecord) -> bool:
+    """Whether ``m`` is nested in an organisation's name whose last word makes it a local public body or a
+    company (:data:`_LOCAL_BODY_HEADS`): "Cleveland" in "the Cleveland Water Department", not in "Cleveland
+    Avenue", "the Cleveland Guardians", "the Chicago Tribune" or "the Cleveland Clinic"."""
+    outer = m.nested_in
+    if outer is None or outer.label != "ORG":
+        return False
+    holder = next((o for o in outer.mentions if o.start_char <= m.start_char and m.end_char <= o.end_char), None)
+    words = re.findall(r"[\w'’]+", holder.text) if holder is not None else []
+    return bool(words) and words[-1].lower() in _LOCAL_BODY_HEADS
 
 
 def _acting_capital(c: MentionCluster) -> bool:
@@ -884,6 +918,17 @@ def state_cue(text: str, m: MentionRecord) -> bool:
         or bool(_STATE_AFTER.match(text[m.end_char : m.end_char + 14]))
         or bool(_STATE_OFFICE_BEFORE.search(text[max(0, m.start_char - _STATE_OFFICE_WINDOW) : m.start_char]))
     )
+
+
+def _capital_cue(doc: Doc, m: MentionRecord) -> bool:
+    """Whether the sentence of ``m`` (or, without a parser, 80 characters either side) signs a national
+    capital (:data:`_CAPITAL_CUE`): "a flat in Washington near the Capitol"."""
+    if doc.has_annotation("SENT_START"):
+        sent = doc[m.start].sent
+        lo, hi = sent.start_char, sent.end_char
+    else:
+        lo, hi = max(0, m.start_char - 80), m.end_char + 80
+    return bool(_CAPITAL_CUE.search(doc_text(doc)[lo:hi]))
 
 
 def _region_part(text: str, m: MentionRecord) -> bool:

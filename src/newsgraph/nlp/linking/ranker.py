@@ -106,8 +106,10 @@ class PlaceRanker:
         for c, p in placed:
             if p.kind not in RANKED_KINDS or c.label == "PERSON" or any(m.actor_capital for m in c.mentions):
                 continue
-            if id(c) in resolver.regions_read and self.log is None:
-                continue  # "eastern Washington": the text said which; distances to other places may not undo it
+            if id(c) in resolver.regions_read:
+                # "eastern Washington": the text said which; distances to other places may not undo it.  Not
+                # logged either, so the training rows are the clusters the runtime ranks
+                continue
             key = normalize_name(collapse_spaces(c.mentions[0].text))
             found = resolver.gazetteer.lookup_key(key, include_alternate=False)[: MAX_CANDIDATES * 4]
             candidates = [q for q in found if q.kind in RANKED_KINDS and q.lat is not None][:MAX_CANDIDATES]
