@@ -434,3 +434,12 @@ def test_a_name_of_a_country_and_a_state_stays_the_country_beside_its_capital(nl
     doc = nlp("Officials in Tbilisi and Vermont traders met as Georgia signed the deal.")
     e = next(e for e in doc._.ng_entities if e.name == "Georgia")
     assert e.gazetteer_id == "iso3166:GEO"
+
+
+def test_a_country_named_as_an_actor_does_not_trade_a_city_for_a_small_namesake(nlp):
+    # the United States is named, but as an actor: Florence is the Italian city, not a town of 40k in Alabama
+    doc = nlp(
+        "The United States urged both sides to show restraint. Last year the two governments signed a trade pact in Florence."
+    )
+    florence = next(e for e in doc._.ng_entities if e.name == "Florence")
+    assert florence.country == "ITA", florence.gazetteer_id

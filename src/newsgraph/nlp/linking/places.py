@@ -80,6 +80,8 @@ _SITE_WORDS = frozenset(
 # A city a reader knows by its name alone: a village of its country a twentieth its size does not take
 # its place because the article names the village's state (see PlaceResolver.resolve_by_context).
 _BIG_CITY_POPULATION = 500_000
+# A town of a country the article names takes a name from a town abroad at most this many times its size.
+_NAMED_COUNTRY_SIZE_RATIO = 5
 # A small town this far from the point of the article's only state, in another state of its country, is
 # no reading of the article's ("Kendall Square" in a North Dakota story is not the one in Massachusetts).
 _FAR_FROM_STATE_KM = 1_000
@@ -590,7 +592,13 @@ class PlaceResolver:
                 return any(distance_km(q.lat, q.lon, la, lo) <= NEAR_KM for la, lo in points)
 
             order = {q.id: i for i, q in enumerate(candidates)}
-            best = min(candidates, key=lambda q: (not near(q), q.country not in countries, order[q.id]))
+
+            def in_named_country(q, countries=countries, p=p) -> bool:
+                # a country named anywhere ("The United States urged ...") chooses among towns of a size;
+                # it never trades the town a name means alone for one a fifth its size
+                return q.country in countries and q.population * _NAMED_COUNTRY_SIZE_RATIO >= p.population
+
+            best = min(candidates, key=lambda q: (not near(q), not in_named_country(q), order[q.id]))
             if best.id == p.id:
                 continue
             firm = "C" in p.flags or p.population >= 1_000_000
