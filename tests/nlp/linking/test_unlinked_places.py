@@ -130,14 +130,18 @@ def test_a_word_of_a_name_is_no_province_that_shares_it_without_its_suffix(nlp):
     assert not [e for e in doc._.ng_entities if any(m.text == "Free" for m in e.mentions)]
 
 
+def entities_by_mention_start(doc, prefix: str) -> dict:
+    """Each mention starting with ``prefix`` (by its start) -> the entity it belongs to."""
+    return {m.start: e for e in doc._.ng_entities for m in e.mentions if m.text.startswith(prefix)}
+
+
 def test_a_compass_adjective_moves_the_unqualified_mentions_to_the_state_when_another_is_the_capital(nlp):
     # one "Washington" is qualified as the capital; the others, one of them "eastern", are the state's
     text = (
         "The orchard growers sell most of their apples in Washington. Their lobbyist flew to Washington, D.C., "
         "in May. Frost hit eastern Washington hard, and Washington cherries suffered too."
     )
-    doc = nlp(text)
-    by_start = {m.start: e for e in doc._.ng_entities for m in e.mentions if m.text.startswith("Washington")}
+    by_start = entities_by_mention_start(nlp(text), "Washington")
     capital = by_start[text.index("Washington, D.C.")]
     assert km_between(capital, 38.9, -77.04) < 30
     for at in (text.index("eastern Washington") + len("eastern "), text.index("Washington cherries")):
@@ -267,8 +271,7 @@ def test_a_compass_adjective_leaves_a_mention_with_a_sign_of_the_capital_to_the_
         "He was raised on a wheat farm in eastern Washington and moved to Washington, D.C., in 2015. "
         "He now shares an office in Washington near the Capitol."
     )
-    doc = nlp(text)
-    by_start = {m.start: e for e in doc._.ng_entities for m in e.mentions if m.text.startswith("Washington")}
+    by_start = entities_by_mention_start(nlp(text), "Washington")
     farm = by_start[text.index("eastern Washington") + len("eastern ")]
     office = by_start[text.index("Washington near")]
     assert km_between(farm, 47.3, -120.6) < 150, farm.name
