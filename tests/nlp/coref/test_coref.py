@@ -240,3 +240,13 @@ def test_a_capitalised_title_with_the_name_in_apposition_is_the_speaker(analyze_
     )
     quote = next(q for q in article.quotes if "commuting times" in q.text)
     assert _name(article, quote.speaker) == "Denise Kowalczyk"
+
+
+def test_an_organisation_word_in_a_person_s_title_does_not_make_the_organisation_that_person(analyze_text):
+    # "Chair of the Transit Board" is Kowalczyk's title; "the transit board" later is the board, not her
+    article = analyze_text(
+        "The Mayor and Chair of the Transit Board, Denise Kowalczyk, opened the meeting.\n\n"
+        "Councilman Raymond Ettore accused the transit board of ignoring its own traffic study."
+    )
+    accuse = next(e for e in article.events if e.type == "ACCUSE")
+    assert "Denise Kowalczyk" not in [_name(article, t) for t in accuse.target]

@@ -50,6 +50,7 @@ from ..extensions import doc_text, entity_index, register_extensions
 from ..knowledge.lexicon import (
     GENDERED_PRONOUNS,
     GROUP_PRONOUNS,
+    ORG_HEAD_WORDS,
     PRONOUN_GENDER,
     PRONOUNS,
     description_words,
@@ -252,7 +253,9 @@ class _Resolver:
                 continue  # "the Korvian president" is no president of another known country
             words = self.words.get(ent, ())
             leader = words & _LEADER_TITLES or nationality in self.introduced_leaders.get(ent, ())
-            if word in words or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
+            # "the board" is no person, though "Chair of the Transit Board" is someone's title
+            person_word = not (self.types.get(ent) == "PERSON" and word in ORG_HEAD_WORDS)
+            if word in words and person_word or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
                 return ent
             if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
                 return ent
