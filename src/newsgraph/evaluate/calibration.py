@@ -113,7 +113,7 @@ def calibration_markdown(calibration: dict[str, list[dict]]) -> str:
         cells = []
         for k in kinds:
             b = calibration[k][i]
-            interval = b.get("interval") or wilson_interval(b["right"], b["n"])
+            interval = b["interval"]
             shown = "—" if b["precision"] is None else f"{b['precision']:.3f} ({interval[0]:.2f}–{interval[1]:.2f})"
             cells += [f"{b['n']:,}", shown]
         lines.append(f"| {label} | " + " | ".join(cells) + " |")
