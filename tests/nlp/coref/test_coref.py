@@ -4,15 +4,12 @@ from __future__ import annotations
 
 import pytest
 
+from support.quotes import speaker_of
+
 
 def _name(article, eid):
     ent = article.entity(eid)
     return ent.name if ent else None
-
-
-def _speaker_of(article, words: str):
-    """The name of the speaker of the quote holding ``words``."""
-    return _name(article, next(q for q in article.quotes if words in q.text).speaker)
 
 
 def _references(nlp, text) -> dict[str, str]:
@@ -220,7 +217,7 @@ def test_a_title_set_apart_before_the_name_is_the_person_s_title(analyze_text):
         "Opposition members walked out of the chamber before the vote.\n\n"
         "The Attorney General told reporters that the bill would pass by Friday."
     )
-    assert _speaker_of(article, "would pass") == "Ruth Okafor"
+    assert speaker_of(article, "would pass") == "Ruth Okafor"
 
 
 def test_an_elect_title_is_read_and_names_the_person_later(analyze_text):
@@ -232,7 +229,7 @@ def test_an_elect_title_is_read_and_names_the_person_later(analyze_text):
     )
     moreau = next(e for e in article.entities if e.name == "Ines Moreau")
     assert any("Governor" in t for t in moreau.titles)
-    assert _speaker_of(article, "We will rebuild") == "Ines Moreau"
+    assert speaker_of(article, "We will rebuild") == "Ines Moreau"
 
 
 def test_a_capitalised_title_with_the_name_in_apposition_is_the_speaker(analyze_text):
@@ -241,7 +238,7 @@ def test_a_capitalised_title_with_the_name_in_apposition_is_the_speaker(analyze_
         "The council voted 5-2 on Tuesday to build a bus depot on Mill Road.\n\n"
         "The Mayor and Chair of the Transit Board, Denise Kowalczyk, said the depot would cut commuting times."
     )
-    assert _speaker_of(article, "commuting times") == "Denise Kowalczyk"
+    assert speaker_of(article, "commuting times") == "Denise Kowalczyk"
 
 
 def test_an_organisation_word_in_a_person_s_title_does_not_make_the_organisation_that_person(analyze_text):

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
+from support.quotes import speaker_of
+
 
 def _written(article, start: str) -> str | None:
     quote = next(q for q in article.quotes if q.text.startswith(start))
     return quote.speaker_span.text if quote.speaker_span else None
-
-
-def _speaker_of(article, start: str) -> str | None:
-    quote = next(q for q in article.quotes if q.text.startswith(start))
-    entity = article.entity(quote.speaker)
-    return entity.name if entity else None
 
 
 def test_a_participle_hung_on_a_relative_clause_reports_for_the_main_subject(analyze_text):
@@ -32,7 +28,7 @@ def test_a_cue_in_a_clause_after_though_does_not_frame_the_quote_before_it(analy
     )
     quote = next(q for q in article.quotes if q.text.startswith("you talk about the issues"))
     assert quote.cue is not None and quote.cue.text != "noted"
-    assert _speaker_of(article, "you talk about the issues") == "Ruth Ellery"
+    assert speaker_of(article, "you talk about the issues") == "Ruth Ellery"
 
 
 def test_a_participle_hung_on_a_where_clause_reports_for_the_main_subject(analyze_text):
@@ -51,7 +47,7 @@ def test_a_call_to_the_reader_before_a_colon_makes_no_block_quote(analyze_text):
         "“While the results are not yet known, it looks like we are in a tie,” Baxter said."
     )
     assert not [q for q in article.quotes if q.kind == "block"]
-    assert _speaker_of(article, "While the results") == "Tom Baxter"
+    assert speaker_of(article, "While the results") == "Tom Baxter"
 
 
 def test_a_quote_without_a_cue_after_a_sentence_about_a_named_person_is_theirs(analyze_text):
@@ -62,7 +58,7 @@ def test_a_quote_without_a_cue_after_a_sentence_about_a_named_person_is_theirs(a
         "reasons they should turn out. “Young people are more than any generation before them sick and tired "
         "of the old politics.”"
     )
-    assert _speaker_of(article, "Young people are") == "Tom Baxter"
+    assert speaker_of(article, "Young people are") == "Tom Baxter"
 
 
 def test_per_after_a_quote_names_its_source(analyze_text):
@@ -81,4 +77,4 @@ def test_to_a_person_before_a_quote_gives_the_words_as_their_view(analyze_text):
     )
     quote = next(q for q in article.quotes if q.text.startswith("nothing matters more"))
     assert quote.cue is not None and quote.cue.text == "to" and quote.speaker_span.text == "her"
-    assert _speaker_of(article, "nothing matters more") == "Ruth Ellery"
+    assert speaker_of(article, "nothing matters more") == "Ruth Ellery"

@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-
-def _speaker_of(article, start: str) -> str | None:
-    quote = next(q for q in article.quotes if q.text.startswith(start))
-    entity = article.entity(quote.speaker)
-    return entity.name if entity else None
+from support.quotes import speaker_of
 
 
 def test_the_agent_of_a_passive_cue_is_the_speaker(analyze_text):
     article = analyze_text(
         "Tom Baxter was asked by the host, Wilma Hardy, “Now, you said in the first debate that you were tired of it.”"
     )
-    assert _speaker_of(article, "Now, you said") == "Wilma Hardy"
+    assert speaker_of(article, "Now, you said") == "Wilma Hardy"
 
 
 def test_a_name_closed_by_a_comma_before_the_cue_is_the_speaker(analyze_text):
@@ -21,7 +17,7 @@ def test_a_name_closed_by_a_comma_before_the_cue_is_the_speaker(analyze_text):
         "In a statement to the Gazette, her senior adviser, Jacob Sellers, said: “Cooperation is essential, "
         "and it is strongest when the region is united.”"
     )
-    assert _speaker_of(article, "Cooperation is essential") == "Jacob Sellers"
+    assert speaker_of(article, "Cooperation is essential") == "Jacob Sellers"
 
 
 def test_the_subject_of_the_clause_that_introduces_a_quote_is_its_speaker(analyze_text):
@@ -32,8 +28,8 @@ def test_the_subject_of_the_clause_that_introduces_a_quote_is_its_speaker(analyz
         "When the old mayor died, Governor Tom Baxter released the following statement: “We offer our "
         "condolences to the family and friends of the mayor.”"
     )
-    assert _speaker_of(article, "He speaks his mind") == "Dana Whitfield"
-    assert _speaker_of(article, "We offer our condolences") == "Tom Baxter"
+    assert speaker_of(article, "He speaks his mind") == "Dana Whitfield"
+    assert speaker_of(article, "We offer our condolences") == "Tom Baxter"
 
 
 def test_a_name_and_verb_after_a_quote_ending_in_a_comma_is_its_speaker(analyze_text):
@@ -42,7 +38,7 @@ def test_a_name_and_verb_after_a_quote_ending_in_a_comma_is_its_speaker(analyze_
         "“Look at all these people here,” Carla Menendez said, looking over at her neighbour. "
         "“They are all here because the bus was free,” Walter Prynne shot back with a laugh."
     )
-    assert _speaker_of(article, "They are all here") == "Walter Prynne"
+    assert speaker_of(article, "They are all here") == "Walter Prynne"
 
 
 def test_a_name_before_a_colon_signs_the_quote_after_it(analyze_text):
@@ -59,7 +55,7 @@ def test_a_participle_in_a_preposition_phrase_reports_for_the_main_subject(analy
     article = analyze_text(
         "In addition to stating that the rule has no legal basis, Dana Whitfield has vowed to repeal it."
     )
-    assert _speaker_of(article, "that the rule has no legal basis") == "Dana Whitfield"
+    assert speaker_of(article, "that the rule has no legal basis") == "Dana Whitfield"
 
 
 def test_a_participle_cue_on_reported_words_reports_for_the_outer_speaker(analyze_text):
@@ -68,4 +64,4 @@ def test_a_participle_cue_on_reported_words_reports_for_the_outer_speaker(analyz
         "Carl Hoffman told the Courier that Peter Vance “had a crazy policy which was maniacal,” adding, "
         "“He lost all of the rural vote.”"
     )
-    assert _speaker_of(article, "had a crazy policy") == "Carl Hoffman"
+    assert speaker_of(article, "had a crazy policy") == "Carl Hoffman"
