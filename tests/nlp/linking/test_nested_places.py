@@ -210,3 +210,24 @@ def test_a_county_opening_a_party_branchs_name_is_a_nested_mention_in_the_articl
     )
     found = nested_places(doc)
     assert found.get("Fremont County", ("", ""))[1] == "admin2:US-IA:fremont-county", found
+
+
+def test_a_known_outlets_town_is_its_famous_one_in_a_story_naming_a_namesakes_state(nlp):
+    # New Jersey has a small Washington: that filtered the capital out, and the state of Washington took
+    # its place.  The Washington Post is a known outlet; its Washington is the one it is known by.
+    doc = nlp(
+        "A nurse from New Jersey found a kidney donor after strangers shared his photos, the Washington Post "
+        "reported. Doctors in Toronto said the transplant went well."
+    )
+    assert nested_places(doc)["Washington"][1] == "geonames:4140963", nested_places(doc)
+
+
+def test_an_unknown_local_papers_town_is_not_its_famous_namesake(nlp):
+    # the false-positive side: a paper the gazetteer does not know keeps the article's small town rule;
+    # "Paris" here is never France's capital (nor the state of anything)
+    doc = nlp(
+        "Deputies in Henry County, Tennessee, closed two roads after the storm, the Paris Post-Intelligencer "
+        "reported on Monday."
+    )
+    kb = nested_places(doc).get("Paris", (None, None, None))[1]
+    assert kb is None or not kb.startswith(("iso3166", "geonames:2988507")), kb

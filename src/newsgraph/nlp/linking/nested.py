@@ -25,7 +25,14 @@ from spacy.tokens import Doc
 
 from ..extensions import lower_case_words
 from ..knowledge.gazetteer import country_part
-from ..knowledge.lexicon import GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS, collapse_spaces, normalize_name
+from ..knowledge.lexicon import (
+    GIVEN_NAMES,
+    LANDFORM_NOUNS,
+    ORG_HEAD_WORDS,
+    OUTLET_HEAD_WORDS,
+    collapse_spaces,
+    normalize_name,
+)
 from .mentions import MentionCluster, MentionRecord, person_name_words
 
 __all__ = [
@@ -88,7 +95,11 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
         for m in list(outer.mentions):
             if outer.label == "PERSON" and not _organisation_typed_person(doc, m):
                 continue
-            for start, end, place in _places_in(resolver, doc, m, by_kb, codes, surnames, lower_words):
+            # a news outlet the gazetteer knows ("the Washington Post") is known by its famous town: the article's
+            # small namesake of a state it names does not stand in for it (an unknown local paper still does)
+            outlet = _known_outlet(resolver, outer, m)
+            for start, end, place in _places_in(resolver, doc, m, by_kb, set() if outlet else codes, surnames,
+                                                lower_words):  # fmt: skip
                 if outer.label == "PERSON" and start != m.start:
                     continue  # only a place that opens the name: "Henry Smith US" holds no place
                 span = doc[start:end]
@@ -215,6 +226,13 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
                 continue
             used |= set(range(i, i + n))
             yield i, i + n, place
+
+
+def _known_outlet(resolver, cluster: MentionCluster, m: MentionRecord) -> bool:
+    """Whether mention ``m`` names a news outlet of the gazetteer's organisations, by its last word ("Post",
+    "Times", "Herald")."""
+    org = resolver.place(cluster.kb)
+    return org is not None and org.kind == "org" and m.text.split()[-1].lower() in OUTLET_HEAD_WORDS
 
 
 def _unknown_place_name(cluster: MentionCluster) -> bool:
