@@ -210,3 +210,46 @@ def test_a_county_opening_a_party_branchs_name_is_a_nested_mention_in_the_articl
     )
     found = nested_places(doc)
     assert found.get("Fremont County", ("", ""))[1] == "admin2:US-IA:fremont-county", found
+
+
+def test_a_known_outlets_town_is_its_famous_one_in_a_story_naming_a_namesakes_state(nlp):
+    # New Jersey has a small Washington: that filtered the capital out, and the state of Washington took
+    # its place.  The Washington Post is a known outlet; its Washington is the one it is known by.
+    doc = nlp(
+        "A nurse from New Jersey found a kidney donor after strangers shared his photos, the Washington Post "
+        "reported. Doctors in Toronto said the transplant went well."
+    )
+    assert nested_places(doc)["Washington"][1] == "geonames:4140963", nested_places(doc)
+
+
+def test_an_unknown_local_papers_town_is_not_its_famous_namesake(nlp):
+    # the false-positive side: a paper the gazetteer does not know keeps the article's small town rule;
+    # "Paris" here is never France's capital (nor the state of anything)
+    doc = nlp(
+        "Deputies in Henry County, Tennessee, closed two roads after the storm, the Paris Post-Intelligencer "
+        "reported on Monday."
+    )
+    kb = nested_places(doc).get("Paris", (None, None, None))[1]
+    assert kb is None or not kb.startswith(("iso3166", "geonames:2988507")), kb
+
+
+def test_a_state_inside_a_name_among_many_states_of_its_country_and_one_foreign_place(nlp):
+    # one foreign country among four states no longer keeps the same-named country
+    doc = nlp(
+        "Guards from Indiana, Nebraska, Ohio and Texas, and a liaison officer from Thailand, drilled with the "
+        "Georgia National Guard last week."
+    )
+    assert nested_places(doc)["Georgia"][1] == "iso3166-2:US-GA", nested_places(doc)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the same-named country's people are named: the country, however many states are named
+        "Georgian diplomats met officials from Texas and Ohio before the Georgia Defence Forces drill.",
+        # as many foreign places as states: the country
+        "Officers from Vermont, Estonia and Latvia trained with the Georgia Defence Forces in May.",
+    ],
+)
+def test_a_country_inside_a_name_stays_the_country_when_its_people_or_other_countries_are_named(nlp, text):
+    assert nested_places(nlp(text))["Georgia"][1] == "iso3166:GEO", nested_places(nlp(text))
