@@ -249,3 +249,37 @@ def test_an_organisation_word_in_a_person_s_title_does_not_make_the_organisation
     )
     accuse = next(e for e in article.events if e.type == "ACCUSE")
     assert "Denise Kowalczyk" not in [_name(article, t) for t in accuse.target]
+
+
+# -- a role the article says a person holds ("served as mayor") names them in "the mayor" ----------
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        "Ann Lee served as mayor of Lowmarsh for twelve years before she retired.",
+        "Ann Lee rebuilt the harbour wall in Lowmarsh during her tenure as mayor.",
+    ],
+)
+def test_a_role_said_of_a_named_person_resolves_the_description_to_them(analyze_text, first):
+    article = analyze_text(
+        first + "\n\nThe council met on Tuesday to discuss the budget.\n\n"
+        "The former mayor argued that the tax had paid for three new schools."
+    )
+    assert speaker_of(article, "three new schools") == "Ann Lee"
+
+
+def test_a_role_said_of_two_people_resolves_the_description_to_neither(analyze_text):
+    article = analyze_text(
+        "Ann Lee served as mayor of Lowmarsh until 2010. Tom Hale served as mayor after her.\n\n"
+        "The former mayor argued that the tax had paid for three new schools."
+    )
+    assert speaker_of(article, "three new schools") is None
+
+
+def test_a_role_said_of_a_person_never_resolves_a_description_of_another_role(analyze_text):
+    article = analyze_text(
+        "Ann Lee served as mayor of Lowmarsh for twelve years.\n\n"
+        "The judge argued that the tax had paid for three new schools."
+    )
+    assert speaker_of(article, "three new schools") is None

@@ -288,7 +288,57 @@ class _Resolver:
                 out[tok.i] = found
                 self.resolved[tok.i] = found
                 self.learn_gender(tok, found)
+        self.resolve_by_stated_roles(out)
         return out
+
+    # -- roles the article states ("served as mayor") ------------------------------------------
+    def stated_roles(self, out: dict[int, str]) -> dict[str, set[str]]:
+        """Role word -> the people the article says hold it, with the role bare after "as": "X served
+        as mayor", "his tenure as mayor" (the holder the subject of the verb or the possessor of the
+        noun, a name or a pronoun resolved to a person).  Not titles: linking reads those."""
+        roles: dict[str, set[str]] = {}
+        for tok in self.doc:
+            if not (tok.dep_ == "pobj" and tok.tag_ == "NN" and tok.head.lower_ == "as") or self.in_quoted(tok.idx):
+                continue
+            if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+                continue  # "as a mayor", "as the mayor's aide": no role of the holder's own
+            governor = tok.head.head
+            holders = [c for c in governor.children if c.dep_ in ("nsubj", "poss")]
+            for holder in holders:
+                ent = out.get(holder.i) or self.entity_of(holder)
+                if ent is not None and self.types.get(ent) == "PERSON":
+                    roles.setdefault(tok.lemma_.lower(), set()).add(ent)
+        return roles
+
+    def resolve_by_stated_roles(self, out: dict[int, str]) -> None:
+        """ "The former mayor" no title resolved: the one person the article says served as mayor.
+        Never when two people hold the role, nor when an entity's name or title has the word (the
+        description rule decided those), nor across roles."""
+        roles = self.stated_roles(out)
+        if not roles:
+            return
+        titled = set().union(*self.words.values()) if self.words else set()
+        for tok in self.doc:
+            word = tok.lemma_.lower()
+            holders = roles.get(word)
+            if (
+                holders is None
+                or len(holders) != 1
+                or tok.i in out
+                or tok.pos_ != "NOUN"
+                or tok.tag_ != "NN"
+                or word in titled
+                or self.in_entity(tok)
+                or self.in_quoted(tok.idx)
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children)
+            ):
+                continue
+            out[tok.i] = next(iter(holders))
+
+    def entity_of(self, tok: Token) -> str | None:
+        """The entity a mention covering ``tok`` names, else None."""
+        i = bisect.bisect_right(self.spans, (tok.idx, float("inf"), "")) - 1
+        return self.spans[i][2] if i >= 0 and self.spans[i][0] <= tok.idx < self.spans[i][1] else None
 
 
 def resolve_references(doc: Doc, max_back_sentences: int = 12) -> dict[int, str]:
