@@ -44,7 +44,8 @@ _SOFT_CUES = frozenset(
 )
 _WEAK_CUES = BELIEF_LEMMAS | EVALUATION_LEMMAS
 # No speaker a reader can use, no fact worth showing: below newsgraph.MIN_CONFIDENCE (0.5) whatever
-# the words (an anonymous source excepted: the phrase is who spoke).
+# the words (excepted where the phrase is all the article says of who spoke: an anonymous source, a
+# pronoun with no antecedent, a description of a role the article gives nobody it names).
 NO_SPEAKER_CAP = 0.3
 
 FEATURES = (
