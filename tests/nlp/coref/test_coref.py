@@ -283,3 +283,18 @@ def test_a_role_said_of_a_person_never_resolves_a_description_of_another_role(an
         "The judge argued that the tax had paid for three new schools."
     )
     assert speaker_of(article, "three new schools") is None
+
+
+def test_a_title_two_people_carry_resolves_the_description_to_neither(analyze_text):
+    # "the mayor" after two mayors: which one spoke is not in the text (the latest is a guess)
+    article = analyze_text(
+        "Mayor Ann Lee met Mayor Rita Ford in Lowmarsh on Monday.\n\nThe mayor said the work had finished on time."
+    )
+    assert speaker_of(article, "finished on time") is None
+
+
+def test_a_title_one_person_carries_still_resolves_the_description_beside_other_titles(analyze_text):
+    article = analyze_text(
+        "Mayor Ann Lee met Senator Tom Hale in Lowmarsh on Monday.\n\nThe mayor said the work had finished on time."
+    )
+    assert speaker_of(article, "finished on time") == "Ann Lee"

@@ -26,6 +26,9 @@ quotes and events components used to carry:
   Dr Y, ..."; no verb between).  A capitalised
   title ("the Senator", tagged PROPN) counts when it is some person's title; a nationality
   on the description ("the German president") rules out a person of another known country.
+  A title two people before it carry ("Mayor X met Mayor Y ... the mayor said") resolves to neither.
+  A role the article states of one named person, bare after "as" ("X served as mayor", "his
+  tenure as mayor"), resolves "the mayor" to them when no entity's name or title has the word.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
   name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
@@ -255,11 +258,20 @@ class _Resolver:
             leader = words & _LEADER_TITLES or nationality in self.introduced_leaders.get(ent, ())
             # "the board" is no person, though "Chair of the Transit Board" is someone's title
             person_word = not (self.types.get(ent) == "PERSON" and word in ORG_HEAD_WORDS)
+            if word in words and person_word and self.types.get(ent) == "PERSON" and self._role_shared(word, ent, lo):
+                return None  # "Mayor Lee met Mayor Ford ... the mayor said": which one?
             if word in words and person_word or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
                 return ent
             if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
                 return ent
         return None
+
+    def _role_shared(self, word: str, ent: str, lo: int) -> bool:
+        """Another person before the description has ``word`` in their name or titles."""
+        return any(
+            other != ent and self.types.get(other) == "PERSON" and word in self.words.get(other, ())
+            for _s, _e, other in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]
+        )
 
     def modifier_country(self, noun: Token) -> str | None:
         """The country of a nationality or country modifying a description ("the Grenadian leader")."""
