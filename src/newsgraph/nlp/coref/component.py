@@ -26,6 +26,9 @@ quotes and events components used to carry:
   Dr Y, ..."; no verb between).  A capitalised
   title ("the Senator", tagged PROPN) counts when it is some person's title; a nationality
   on the description ("the German president") rules out a person of another known country.
+  A title two people before it carry ("Mayor X met Mayor Y ... the mayor said") resolves to neither.
+  A role the article states of one named person, bare after "as" ("X served as mayor", "his
+  tenure as mayor"), resolves "the mayor" to them when no entity's name or title has the word.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
   name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
@@ -255,11 +258,20 @@ class _Resolver:
             leader = words & _LEADER_TITLES or nationality in self.introduced_leaders.get(ent, ())
             # "the board" is no person, though "Chair of the Transit Board" is someone's title
             person_word = not (self.types.get(ent) == "PERSON" and word in ORG_HEAD_WORDS)
+            if word in words and person_word and self.types.get(ent) == "PERSON" and self._role_shared(word, ent, lo):
+                return None  # "Mayor Lee met Mayor Ford ... the mayor said": which one?
             if word in words and person_word or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
                 return ent
             if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
                 return ent
         return None
+
+    def _role_shared(self, word: str, ent: str, lo: int) -> bool:
+        """Another person before the description has ``word`` in their name or titles."""
+        return any(
+            other != ent and self.types.get(other) == "PERSON" and word in self.words.get(other, ())
+            for _s, _e, other in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]
+        )
 
     def modifier_country(self, noun: Token) -> str | None:
         """The country of a nationality or country modifying a description ("the Grenadian leader")."""
@@ -288,7 +300,57 @@ class _Resolver:
                 out[tok.i] = found
                 self.resolved[tok.i] = found
                 self.learn_gender(tok, found)
+        self.resolve_by_stated_roles(out)
         return out
+
+    # -- roles the article states ("served as mayor") ------------------------------------------
+    def stated_roles(self, out: dict[int, str]) -> dict[str, set[str]]:
+        """Role word -> the people the article says hold it, with the role bare after "as": "X served
+        as mayor", "his tenure as mayor" (the holder the subject of the verb or the possessor of the
+        noun, a name or a pronoun resolved to a person).  Not titles: linking reads those."""
+        roles: dict[str, set[str]] = {}
+        for tok in self.doc:
+            if not (tok.dep_ == "pobj" and tok.tag_ == "NN" and tok.head.lower_ == "as") or self.in_quoted(tok.idx):
+                continue
+            if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
+                continue  # "as a mayor", "as the mayor's aide": no role of the holder's own
+            governor = tok.head.head
+            holders = [c for c in governor.children if c.dep_ in ("nsubj", "poss")]
+            for holder in holders:
+                ent = out.get(holder.i) or self.entity_of(holder)
+                if ent is not None and self.types.get(ent) == "PERSON":
+                    roles.setdefault(tok.lemma_.lower(), set()).add(ent)
+        return roles
+
+    def resolve_by_stated_roles(self, out: dict[int, str]) -> None:
+        """ "The former mayor" no title resolved: the one person the article says served as mayor.
+        Never when two people hold the role, nor when an entity's name or title has the word (the
+        description rule decided those), nor across roles."""
+        roles = self.stated_roles(out)
+        if not roles:
+            return
+        titled = set().union(*self.words.values()) if self.words else set()
+        for tok in self.doc:
+            word = tok.lemma_.lower()
+            holders = roles.get(word)
+            if (
+                holders is None
+                or len(holders) != 1
+                or tok.i in out
+                or tok.pos_ != "NOUN"
+                or tok.tag_ != "NN"
+                or word in titled
+                or self.in_entity(tok)
+                or self.in_quoted(tok.idx)
+                or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children)
+            ):
+                continue
+            out[tok.i] = next(iter(holders))
+
+    def entity_of(self, tok: Token) -> str | None:
+        """The entity a mention covering ``tok`` names, else None."""
+        i = bisect.bisect_right(self.spans, (tok.idx, float("inf"), "")) - 1
+        return self.spans[i][2] if i >= 0 and self.spans[i][0] <= tok.idx < self.spans[i][1] else None
 
 
 def resolve_references(doc: Doc, max_back_sentences: int = 12) -> dict[int, str]:

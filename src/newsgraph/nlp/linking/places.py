@@ -247,6 +247,8 @@ class PlaceResolver:
 
     def _only_one(self, c: MentionCluster, kind: str) -> bool:
         """Whether the gazetteer has one place of ``kind`` by the cluster's name ("Pike County" has many)."""
+        if not c.mentions:
+            return False  # merged into another cluster: it names nothing of its own
         found = self.gazetteer.lookup(collapse_spaces(c.mentions[0].text), include_alternate=False)
         return sum(1 for q in found if q.kind == kind) == 1
 

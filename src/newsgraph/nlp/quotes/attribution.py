@@ -14,8 +14,8 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ...model import Span
-from ..extensions import doc_text, entity_at
-from ..knowledge.lexicon import is_person_noun
+from ..extensions import doc_text, entity_at, entity_index
+from ..knowledge.lexicon import description_words, is_person_noun
 from ..sentences import split_at_paragraphs
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
@@ -333,8 +333,12 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
 
     "anonymous": people the article does not name and need not, so the phrase is the speaker
     ("officials", "a spokesman for the port", "two witnesses", "his aides", "others");
-    "particular": someone in particular we failed to resolve ("the former mayor", "she", a name
-    with no entity); None: a thing ("city records", "a statement") or no noun phrase at all.
+    "pronoun": a personal pronoun coreference found no antecedent for ("she", "they");
+    "unclaimed": a description of someone whose role the article gives nobody it names ("the
+    judge said", no judge named, no one "served as judge"), so the phrase is all the article says;
+    "particular": someone in particular we failed to resolve ("the former mayor" where the article
+    names a mayor, a name with no entity); None: a thing ("city records", "a statement") or no
+    noun phrase at all.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     words = [t for t in span or () if not (t.is_punct or t.is_space)]
@@ -344,13 +348,32 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         return None
     head = doc[words[0].i : words[-1].i + 1].root
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
-        return "particular"
+        return "pronoun"
     if head.pos_ == "PROPN":
         return "particular"
     if head.lemma_.lower() in DOCUMENT_NOUNS or not is_person_noun(head.lemma_):
         return None
     plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
-    return "anonymous" if plural or _unnamed(head) else "particular"
+    if plural or _unnamed(head):
+        return "anonymous"
+    return "unclaimed" if head.pos_ == "NOUN" and not _role_claimed(doc, head) else "particular"
+
+
+def _role_claimed(doc: Doc, head: Token) -> bool:
+    """Does the article give the role of ``head`` ("the mayor") to someone it names: an entity's
+    name or title holds the word ("Mayor Ann Lee"), or the word stands bare elsewhere, said of
+    someone ("served as mayor", "while mayor", "Lee, former mayor, ...")?"""
+    word = head.lemma_.lower()
+    _spans, entities = entity_index(doc)
+    if any(word in description_words([e.name, *e.titles]) for e in entities):
+        return True
+    return any(
+        t.i != head.i
+        and t.lemma_.lower() == word
+        and t.tag_ == "NN"
+        and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
+        for t in doc
+    )
 
 
 def _relative_clause(verb: Token) -> bool:
