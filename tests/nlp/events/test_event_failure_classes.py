@@ -25,3 +25,10 @@ def test_a_past_event_reported_today_takes_no_date_of_the_report(analyze_text):
     )
     (resignation,) = [e for e in article.events if e.trigger.text == "resigned"]
     assert resignation.date is None
+
+
+def test_denying_one_charge_does_not_negate_the_next_act(analyze_text):
+    # "deny" negates what it governs ("denied attacking"), not a verb coordinated with it (sixth round)
+    article = analyze_text("Morvania denied the accusation and expelled Caldera's ambassador on Tuesday.")
+    (expel,) = [e for e in article.events if e.trigger.text == "expelled"]
+    assert expel.modality == "asserted"
