@@ -716,6 +716,8 @@ class PlaceResolver:
                 c.near = inner.id
             elif c.label == "NORP" or any(m.country for m in c.mentions):
                 continue  # a group is not placed by the article's town; "South X" already has X's country
+            elif c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
+                continue  # "X's ambassador", "President Y of X": a country the gazetteer lacks lies not in the summit's town
             elif c.label in ("FAC", "LOC") and (town := _town_of_sentence(c, doc, towns_at)) is not None:
                 c.near = town.id
             elif focus is not None:
@@ -863,6 +865,23 @@ def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | N
         lo, hi = sent.start_char, sent.end_char
         found.update((p.id, p) for at, p in towns_at if lo <= at < hi and p.lat is not None)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# What makes an unknown name a state: its envoy, capital, head of state or foreign ministry
+_STATE_HOLDINGS = (
+    r"ambassador|embassy|envoy|capital|president|prime\s+minister|foreign\s+minister|foreign\s+ministry"
+    r"|ministry\s+of\s+foreign\s+affairs|head\s+of\s+state|king|queen|parliament|army|armed\s+forces"
+)
+_STATE_HOLDING_AFTER = re.compile(rf"['’]s\s+(?:new\s+|former\s+|top\s+)?(?:{_STATE_HOLDINGS})\b", re.I)
+# "President Ivo Marek of X", "the ambassador of X"
+_STATE_HOLDING_BEFORE = re.compile(rf"\b(?:{_STATE_HOLDINGS})(?:\s+[A-Z][\w'’.-]*){{0,3}}\s+of\s+(?:the\s+)?$", re.I)
+
+
+def _named_as_state(text: str, m: MentionRecord) -> bool:
+    """Whether ``m`` is named as a country is: "X's ambassador", "X's capital", "President Y of X"."""
+    return bool(_STATE_HOLDING_AFTER.match(text, m.end_char)) or bool(
+        _STATE_HOLDING_BEFORE.search(text[max(0, m.start_char - 60) : m.start_char])
+    )
 
 
 def _in_local_body(m: MentionRecord) -> bool:
