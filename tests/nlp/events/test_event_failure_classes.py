@@ -32,3 +32,14 @@ def test_denying_one_charge_does_not_negate_the_next_act(analyze_text):
     article = analyze_text("Morvania denied the accusation and expelled Caldera's ambassador on Tuesday.")
     (expel,) = [e for e in article.events if e.trigger.text == "expelled"]
     assert expel.modality == "asserted"
+
+
+def test_a_plea_in_court_is_no_request(analyze_text):
+    # "plead" is REQUEST when someone pleads with someone; a plea of guilty or not guilty asks nothing (sixth round)
+    article = analyze_text(
+        "Former minister Karl Brandt pleaded guilty to fraud on Monday. "
+        "His deputy, Anna Kovac, pleaded not guilty to bribery charges."
+    )
+    assert [e for e in article.events if e.trigger.text == "pleaded"] == []
+    pleading = analyze_text("Anna Kovac pleaded with the government to release her son.")
+    assert [e.type for e in pleading.events if e.trigger.text == "pleaded"] == ["REQUEST"]
