@@ -69,3 +69,16 @@ def test_an_outlet_whose_staff_act_in_the_story_is_still_an_organisation(nlp):
 def test_a_name_ending_in_a_trade_word_after_a_first_name_stays_a_person(nlp):
     found = entities(nlp, "Michael Holdings said the fault had been fixed.")
     assert [(e.name, e.type) for e in found] == [("Michael Holdings", "PERSON")]
+
+
+def test_a_name_in_apposition_to_an_office_is_a_person(nlp):
+    # the model typed the group's president an organisation, and his bare surname then spoke for nobody
+    # (a council vote of our own, sixth round); a body in apposition to a body stays one
+    found = entities(
+        nlp,
+        "The Talvern Traders Guild opposed the plan. Its president, Marcus Feldstrom, said the group would sue. "
+        "Acme Holdings, the group's parent, said profits fell.",
+    )
+    types = {e.name: e.type for e in found}
+    assert types.get("Marcus Feldstrom") == "PERSON"
+    assert types.get("Acme Holdings") == "ORG"
