@@ -82,3 +82,13 @@ def test_a_name_in_apposition_to_an_office_is_a_person(nlp):
     types = {e.name: e.type for e in found}
     assert types.get("Marcus Feldstrom") == "PERSON"
     assert types.get("Acme Holdings") == "ORG"
+
+
+def test_a_club_named_after_its_town_is_no_person(nlp):
+    # two clubs of a match report of our own were typed PERSON (sixth round)
+    found = entities(
+        nlp,
+        "Lowmarsh Rovers moved top after a 3-1 win over Kelton Athletic. The win lifts them one point above Ashbourne Town.",
+    )
+    types = {e.name: e.type for e in found}
+    assert [types.get(n) for n in ("Lowmarsh Rovers", "Kelton Athletic", "Ashbourne Town")] == ["ORG"] * 3

@@ -874,7 +874,9 @@ _STATE_HOLDINGS = (
 )
 _STATE_HOLDING_AFTER = re.compile(rf"['’]s\s+(?:new\s+|former\s+|top\s+)?(?:{_STATE_HOLDINGS})\b", re.I)
 # "President Ivo Marek of X", "the ambassador of X"
-_STATE_HOLDING_BEFORE = re.compile(rf"\b(?:{_STATE_HOLDINGS})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}\s+of\s+(?:the\s+)?$", re.I)
+_STATE_HOLDING_BEFORE = re.compile(
+    rf"\b(?:{_STATE_HOLDINGS})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}\s+of\s+(?:the\s+)?$", re.I
+)
 
 
 def _named_as_state(text: str, m: MentionRecord) -> bool:
