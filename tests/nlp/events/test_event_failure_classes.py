@@ -43,3 +43,17 @@ def test_a_plea_in_court_is_no_request(analyze_text):
     assert [e for e in article.events if e.trigger.text == "pleaded"] == []
     pleading = analyze_text("Anna Kovac pleaded with the government to release her son.")
     assert [e.type for e in pleading.events if e.trigger.text == "pleaded"] == ["REQUEST"]
+
+
+def test_a_firm_described_by_its_nationality_is_the_target_not_its_country(analyze_text):
+    # "Danish rival X": the adjective describes the rival; the firm bought is X, not Denmark (sixth round)
+    article = analyze_text("Norvella Foods agreed on Wednesday to buy Danish rival Skovgaard Group for $3.4 billion.")
+    (agree,) = [e for e in article.events if e.trigger.text == "agreed"]
+    assert [article.entity(t).name for t in agree.target] == ["Skovgaard Group"]
+
+
+def test_responding_by_an_act_is_no_report_of_it(analyze_text):
+    # "respond" is a verb of saying, but "responded by closing" tells what was done (sixth round)
+    article = analyze_text("Veloria expelled the envoy, and Tarsania responded by closing the border on Monday.")
+    (closing,) = [e for e in article.events if e.trigger.text == "closing"]
+    assert (closing.modality, closing.speaker) == ("asserted", None)

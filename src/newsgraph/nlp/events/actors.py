@@ -107,6 +107,14 @@ def aside_spans(sent) -> list[tuple[int, int]]:
     ]
 
 
+# Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a company so
+# described acts for itself, not for the country its nationality adjective names
+_BUSINESS_DESCRIPTORS = frozenset(
+    """rival competitor company firm maker carmaker automaker lender bank insurer retailer chain giant producer
+    manufacturer supplier operator conglomerate airline brewer miner startup group owner""".split()
+)
+
+
 class ActorIndex:
     """Per-document lookups for actors: entity metadata, datelines, country entities, recency."""
 
@@ -238,7 +246,15 @@ class ActorIndex:
             return self._placed(head)
         eid = self._entity_of_token(head)
         if eid is not None:
-            if self.type(eid) in ("ORG", "NORP") and not self.country(eid) and not self.is_igo(eid):
+            described_as_a_business = any(
+                t.i < head.i and t.lemma_.lower() in _BUSINESS_DESCRIPTORS and t.is_lower for t in head.subtree
+            )
+            if (
+                self.type(eid) in ("ORG", "NORP")
+                and not self.country(eid)
+                and not self.is_igo(eid)
+                and not described_as_a_business  # "Danish rival X", "the German carmaker X": the firm, not its country
+            ):
                 # "Israel's Cabinet", "the Serbian parliament", "Iraqi Kurds": the country that qualifies it
                 for t in head.subtree:
                     if t.i >= head.i or t.dep_ not in ("poss", "amod", "compound", "nmod"):

@@ -125,9 +125,11 @@ def reporting_governor(tok: Token) -> Token | None:
     for _ in range(6):
         if cur.head == cur:
             return None
-        dep, cur = cur.dep_, cur.head
+        below, dep, cur = cur, cur.dep_, cur.head
         if dep == "relcl":
             return None
+        if dep == "prep" and below.lower_ == "by":
+            return None  # "responded by closing the border": the means of an act, not words reported
         if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_LEMMAS and dep in _REPORTED_DEPS:
             return cur
     return None
