@@ -161,6 +161,10 @@ _MONTH_CUES = _YEAR_CUES | {"last", "next", "this", "on", "at", "for", "early", 
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT", "LAW", "GPE", "NORP"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "aim", "hope", "prepare", "agree"}
+# Verbs whose simple present with a date is a timetable, the future ("the law takes effect on April 1",
+# "the visitors host Kelton on Tuesday", "talks resume in May"), in news that tells the past in the past
+_SCHEDULED_PRESENT = {"take", "start", "begin", "open", "close", "end", "expire", "resume", "reopen", "host", "play",
+                      "travel", "face", "visit", "return", "kick"}  # fmt: skip
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
 _DURATION_ENT = re.compile(
     r"(?i)^(?:the\s+)?(?:about|almost|nearly|over|some|more\s+than|at\s+least|\d[\d,.]*|a|an|[a-z]+-?[a-z]*)?"
@@ -361,6 +365,12 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         return True
     if tok.lower_ in _FUTURE_AUX:
         return True
+    if (
+        tok.tag_ in ("VBZ", "VBP")
+        and tok.lemma_ in _SCHEDULED_PRESENT
+        and not any(c.dep_ == "aux" for c in tok.children)
+    ):
+        return True  # "takes effect on April 1": a timetable
     # "plans to meet", "is due to meet", "is scheduled for", "is going to meet"
     if tok.lemma_ in ("schedule", "set", "due") and tok.tag_ == "VBN":
         return True
