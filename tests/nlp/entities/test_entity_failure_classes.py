@@ -92,3 +92,14 @@ def test_a_club_named_after_its_town_is_no_person(nlp):
     )
     types = {e.name: e.type for e in found}
     assert [types.get(n) for n in ("Lowmarsh Rovers", "Kelton Athletic", "Ashbourne Town")] == ["ORG"] * 3
+
+
+def test_a_name_in_apposition_to_a_capital_is_a_place(nlp):
+    # "Tarsania's capital, Ostrava Nova," was typed PERSON (a diplomacy story of our own, sixth round)
+    found = entities(
+        nlp,
+        "The two leaders will meet again in Veloria's capital, Kastel Marin, in September. "
+        "Her brother, Tomas Reiter, said she was well.",
+    )
+    types = {e.name: e.type for e in found}
+    assert types.get("Kastel Marin") == "GPE" and types.get("Tomas Reiter") == "PERSON"

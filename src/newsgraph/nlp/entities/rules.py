@@ -49,6 +49,8 @@ SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "reca
 # Nouns a leader's surname qualifies ("the Roe administration"); a place there is rare.
 LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", "cabinet"}
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
+# Lower-case nouns of a settlement: a name in apposition to one is a place ("its capital, X")
+SETTLEMENT_NOUNS = frozenset("capital city town village port hamlet municipality".split())
 # Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
 # Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
@@ -365,6 +367,22 @@ class TypeRules:
                     and tok.text not in named_words and tok.lower_ not in GIVEN_NAMES)  # fmt: skip
 
         return [e for e in ents if not common_noun(e)]
+
+    @staticmethod
+    def places_in_apposition(doc: Doc, ents: list[SpanCandidate]) -> None:
+        """A "person" in apposition to a lower-case noun of a settlement ("its capital, Ostrava Nova,";
+        "the port city, Lanmere,") is that place: a capital or a town is no one's title."""
+        for e in ents:
+            if e.label != "PERSON" or e.kb or e.start < 2 or doc[e.start].lower_ in GIVEN_NAMES:
+                continue  # "in the village, Mary Jones said": a given name makes the person
+            root = doc[e.start : e.end].root
+            noun = doc[e.start - 2]
+            parsed = root.dep_ == "appos" and root.head.i < e.start and root.head.is_lower
+            # the parser often hangs the name on the verb; the comma, the noun and the closing comma remain
+            written = doc[e.start - 1].text == "," and noun.is_lower and e.end < len(doc) and doc[e.end].text == ","
+            settlement = root.head if parsed else noun
+            if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS:
+                e.label = "GPE"
 
     def streets_by_first_word(self, doc: Doc, ents: list[SpanCandidate]) -> None:
         """A one-word "person" with no person evidence that is the first word of a street the article
