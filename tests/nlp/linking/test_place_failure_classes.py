@@ -36,8 +36,10 @@ def test_an_unknown_state_is_not_placed_in_the_town_of_the_summit(analyze_text):
     # invented countries the gazetteer lacks took the dateline's city and country (sixth round)
     article = analyze_text(
         "VIENNA, May 3 \u2014 Morvania and Caldera agreed on Friday to restore relations after talks in Vienna.\n\n"
-        "President Ivo Marek of Morvania said the deal would hold. Caldera's ambassador will return within a month."
+        "President Ivo Marek of Morvania said the deal would hold. Caldera's ambassador will return within a month. "
+        "The leaders will meet again in Caldera's capital, Ostrava Nova, in June."
     )
-    for name in ("Morvania", "Caldera"):
+    # a capital named in apposition, whose name holds a real town's, is not that town either
+    for name in ("Morvania", "Caldera", "Ostrava Nova"):
         state = next(e for e in article.entities if e.name == name)
         assert (state.lat, state.country) == (None, None), name

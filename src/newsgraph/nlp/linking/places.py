@@ -701,6 +701,10 @@ class PlaceResolver:
         for c in clusters:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue  # linked, or already placed (a union of states as a place, see .nested)
+            if c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
+                # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
+                # lacks lies neither in the summit's town nor in a place its name contains
+                continue
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
@@ -716,8 +720,6 @@ class PlaceResolver:
                 c.near = inner.id
             elif c.label == "NORP" or any(m.country for m in c.mentions):
                 continue  # a group is not placed by the article's town; "South X" already has X's country
-            elif c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
-                continue  # "X's ambassador", "President Y of X": a country the gazetteer lacks lies not in the summit's town
             elif c.label in ("FAC", "LOC") and (town := _town_of_sentence(c, doc, towns_at)) is not None:
                 c.near = town.id
             elif focus is not None:
@@ -870,7 +872,8 @@ def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | N
 # What makes an unknown name a state: its envoy, capital, head of state or foreign ministry
 _STATE_HOLDINGS = (
     r"ambassador|embassy|envoy|capital|president|prime\s+minister|foreign\s+minister|foreign\s+ministry"
-    r"|ministry\s+of\s+foreign\s+affairs|head\s+of\s+state|king|queen|parliament|army|armed\s+forces"
+    r"|ministry\s+of\s+foreign\s+affairs|head\s+of\s+state|leaders?|government|king|queen|parliament|army"
+    r"|armed\s+forces"
 )
 _STATE_HOLDING_AFTER = re.compile(rf"['’]s\s+(?:new\s+|former\s+|top\s+)?(?:{_STATE_HOLDINGS})\b", re.I)
 # "President Ivo Marek of X", "the ambassador of X"
@@ -879,10 +882,18 @@ _STATE_HOLDING_BEFORE = re.compile(
 )
 
 
+# "Veloria's capital, X": the capital named in apposition
+_CAPITAL_IN_APPOSITION = re.compile(r"['’]s\s+capital,\s*$|\bits\s+capital,\s*$")
+
+
 def _named_as_state(text: str, m: MentionRecord) -> bool:
-    """Whether ``m`` is named as a country is: "X's ambassador", "X's capital", "President Y of X"."""
-    return bool(_STATE_HOLDING_AFTER.match(text, m.end_char)) or bool(
-        _STATE_HOLDING_BEFORE.search(text[max(0, m.start_char - 60) : m.start_char])
+    """Whether ``m`` is named as a country ("X's ambassador", "X's capital", "President Y of X") or as a
+    country's capital ("Veloria's capital, X")."""
+    before = text[max(0, m.start_char - 60) : m.start_char]
+    return (
+        bool(_STATE_HOLDING_AFTER.match(text, m.end_char))
+        or bool(_STATE_HOLDING_BEFORE.search(before))
+        or bool(_CAPITAL_IN_APPOSITION.search(before))
     )
 
 
