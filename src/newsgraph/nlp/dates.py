@@ -12,7 +12,8 @@ Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO strin
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
-  is future, "will meet on Thursday"), "two weeks ago";
+  is future, "will meet on Thursday", or a timetable verb in the simple present, "takes effect
+  on April 1", "host Kelton on Tuesday"), "two weeks ago";
   a week ("this week", "last week", "next week") is the ``YYYY-MM-DD`` of its Monday;
   a weekend is its Saturday.
 - month precision ``YYYY-MM``: "since February" (the latest February not after the
