@@ -92,3 +92,18 @@ def test_a_police_force_named_after_a_place_is_not_the_place_as_speaker(analyze_
     (quote,) = [q for q in article.quotes if "car was swept off" in q.text]
     speaker = article.entity(quote.speaker)
     assert speaker is None or speaker.type not in ("GPE", "LOC")
+
+
+def test_a_known_surname_the_tagger_took_for_an_adverb_is_still_the_speaker(analyze_text):
+    # "Tully" before "added" was tagged an adverb, so the cue had no speaker and the next paragraph's
+    # "he said" went to the player named in what Tully said (sixth round); a bare surname of a person
+    # named in full, right before a verb, is that person
+    article = analyze_text(
+        "Rovers manager Graham Tully praised the side.\n\n"
+        "Tully added that Benedek, who joined from Ferencváros in the summer, had worked hard.\n\n"
+        "\u201cHe stays behind after every session,\u201d he said."
+    )
+    speakers = [article.entity(q.speaker) for q in article.quotes]
+    assert [s.name if s else None for s in speakers] == ["Graham Tully", "Graham Tully"]
+    young = analyze_text("Singer Neil Young arrived late. Young people cheered.")
+    assert [len(e.mentions) for e in young.entities if e.name == "Neil Young"] == [1]

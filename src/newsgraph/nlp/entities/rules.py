@@ -126,6 +126,13 @@ def _person_inside(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
     return None
 
 
+def _subject_mistagged(doc: Doc, tok) -> bool:
+    """A capitalised word the tagger took for another part of speech right before a verb: the subject
+    "Tully added that ..." (tagged an adverb) when the article names a Graham Tully."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.is_title and tok.is_alpha and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.is_lower
+
+
 class TypeRules:
     """Trimming and type correction for :class:`~newsgraph.nlp.entities.component.EntityCorrector`.
 
@@ -451,7 +458,7 @@ class TypeRules:
             for e in ents:
                 covered[e.start : e.end] = b"\x01" * (e.end - e.start)
             for tok in doc:
-                if not covered[tok.i] and tok.text in known and tok.pos_ == "PROPN":
+                if not covered[tok.i] and tok.text in known and (tok.pos_ == "PROPN" or _subject_mistagged(doc, tok)):
                     src = known[tok.text]
                     ents.append(SpanCandidate(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
         return ents
