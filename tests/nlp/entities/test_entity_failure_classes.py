@@ -103,3 +103,18 @@ def test_a_name_in_apposition_to_a_capital_is_a_place(nlp):
     )
     types = {e.name: e.type for e in found}
     assert types.get("Kastel Marin") == "GPE" and types.get("Tomas Reiter") == "PERSON"
+
+
+def test_a_firm_s_short_name_is_the_firm(nlp):
+    # "Danish rival Skovgaard" was a person titled "rival" and "Brannvik" an organisation of its own beside
+    # "Brannvik Group" (a takeover story of our own, sixth round)
+    found = entities(
+        nlp,
+        "Norvella agrees takeover of Danish rival Skovgaard as profits climb\n\n"
+        "Norvella Foods agreed on Wednesday to buy Danish rival Skovgaard Group for $3.4 billion in cash. "
+        "Shares in Skovgaard jumped 27 percent.",
+    )
+    skovgaard = [(e.name, e.type, len(e.mentions)) for e in found if "Skovgaard" in e.name]
+    assert skovgaard == [("Skovgaard Group", "ORG", 3)]
+    found = entities(nlp, "Kestrin Foods agreed to buy Swedish rival Brannvik Group. Shares in Brannvik jumped.")
+    assert [(e.name, len(e.mentions)) for e in found if "Brannvik" in e.name] == [("Brannvik Group", 2)]

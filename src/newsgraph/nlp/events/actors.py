@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..extensions import doc_text, entity_at, entity_ids_in
+from ..knowledge.lexicon import BUSINESS_DESCRIPTORS
 from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
@@ -105,14 +106,6 @@ def aside_spans(sent) -> list[tuple[int, int]]:
         for t in sent
         if _two_word(t, _ASIDE_PREPOSITIONS) and t.right_edge.i > t.i + 1
     ]
-
-
-# Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a company so
-# described acts for itself, not for the country its nationality adjective names
-_BUSINESS_DESCRIPTORS = frozenset(
-    """rival competitor company firm maker carmaker automaker lender bank insurer retailer chain giant producer
-    manufacturer supplier operator conglomerate airline brewer miner startup group owner""".split()
-)
 
 
 class ActorIndex:
@@ -247,7 +240,7 @@ class ActorIndex:
         eid = self._entity_of_token(head)
         if eid is not None:
             described_as_a_business = any(
-                t.i < head.i and t.lemma_.lower() in _BUSINESS_DESCRIPTORS and t.is_lower for t in head.subtree
+                t.i < head.i and t.lemma_.lower() in BUSINESS_DESCRIPTORS and t.is_lower for t in head.subtree
             )
             if (
                 self.type(eid) in ("ORG", "NORP")

@@ -16,6 +16,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
+    BUSINESS_DESCRIPTORS,
     FORMS_OF_ADDRESS,
     GIVEN_NAMES,
     KIN_WORDS,
@@ -472,7 +473,9 @@ class PeopleResolver:
                 if len(p.words) == 1
                 else []
             )
-            if len(targets) == 1 and not any(m.title for m in p.mentions):
+            # "Danish rival X": a noun that describes a firm is no person's title
+            titled = any(m.title and m.title.lower() not in BUSINESS_DESCRIPTORS for m in p.mentions)
+            if len(targets) == 1 and not titled:
                 for m in p.mentions:
                     m.label = targets[0].label
                 targets[0].mentions += p.mentions
