@@ -57,3 +57,11 @@ def test_responding_by_an_act_is_no_report_of_it(analyze_text):
     article = analyze_text("Veloria expelled the envoy, and Tarsania responded by closing the border on Monday.")
     (closing,) = [e for e in article.events if e.trigger.text == "closing"]
     assert (closing.modality, closing.speaker) == ("asserted", None)
+
+
+def test_a_win_by_a_score_is_no_assault(analyze_text):
+    # "X beat Y 3-1" between two clubs was an ASSAULT at 0.87 (sixth round); a date range is no score
+    article = analyze_text("Lowmarsh Rovers beat Kelton United 3-1 at Fenwick Park on Saturday.")
+    assert [e.type for e in article.events] == []
+    beating = analyze_text("Police beat protesters in Kestrava on 12-13 May, the opposition said.")
+    assert [e.type for e in beating.events] == ["ASSAULT"]
