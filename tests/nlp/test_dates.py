@@ -223,3 +223,19 @@ def test_model_date_entities_fill_the_gaps(run):
         ("the spring of 2019", "2019"),
         ("the 1990s", None),
     ]
+
+
+def test_a_timetable_in_the_simple_present_is_the_future(run):
+    # "takes effect on April 1" after a vote in November was dated to the April gone by; a match report's
+    # "host Kelton on Tuesday" to the Tuesday before (articles of our own, sixth round)
+    got = dates(
+        run,
+        "The ordinance takes effect on February 1. The visitors host Kelton on Tuesday. "
+        "The council voted on Tuesday and met on February 1.",
+    )
+    assert got == [
+        ("February 1", "2025-02-01"),
+        ("Tuesday", "2024-03-19"),
+        ("Tuesday", "2024-03-12"),
+        ("February 1", "2024-02-01"),
+    ]

@@ -12,7 +12,8 @@ Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO strin
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
-  is future, "will meet on Thursday"), "two weeks ago";
+  is future, "will meet on Thursday", or a timetable verb in the simple present, "takes effect
+  on April 1", "host Kelton on Tuesday"), "two weeks ago";
   a week ("this week", "last week", "next week") is the ``YYYY-MM-DD`` of its Monday;
   a weekend is its Saturday.
 - month precision ``YYYY-MM``: "since February" (the latest February not after the
@@ -161,6 +162,10 @@ _MONTH_CUES = _YEAR_CUES | {"last", "next", "this", "on", "at", "for", "early", 
 _NAME_LABELS = {"PERSON", "ORG", "WORK_OF_ART", "FAC", "EVENT", "PRODUCT", "LAW", "GPE", "NORP"}
 _FUTURE_AUX = {"will", "shall", "'ll", "wo"}
 _FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "aim", "hope", "prepare", "agree"}
+# Verbs whose simple present with a date is a timetable, the future ("the law takes effect on April 1",
+# "the visitors host Kelton on Tuesday", "talks resume in May"), in news that tells the past in the past
+_SCHEDULED_PRESENT = {"take", "start", "begin", "open", "close", "end", "expire", "resume", "reopen", "host", "play",
+                      "travel", "face", "visit", "return", "kick"}  # fmt: skip
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
 _DURATION_ENT = re.compile(
     r"(?i)^(?:the\s+)?(?:about|almost|nearly|over|some|more\s+than|at\s+least|\d[\d,.]*|a|an|[a-z]+-?[a-z]*)?"
@@ -361,6 +366,12 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         return True
     if tok.lower_ in _FUTURE_AUX:
         return True
+    if (
+        tok.tag_ in ("VBZ", "VBP")
+        and tok.lemma_ in _SCHEDULED_PRESENT
+        and not any(c.dep_ == "aux" for c in tok.children)
+    ):
+        return True  # "takes effect on April 1": a timetable
     # "plans to meet", "is due to meet", "is scheduled for", "is going to meet"
     if tok.lemma_ in ("schedule", "set", "due") and tok.tag_ == "VBN":
         return True

@@ -69,3 +69,52 @@ def test_an_outlet_whose_staff_act_in_the_story_is_still_an_organisation(nlp):
 def test_a_name_ending_in_a_trade_word_after_a_first_name_stays_a_person(nlp):
     found = entities(nlp, "Michael Holdings said the fault had been fixed.")
     assert [(e.name, e.type) for e in found] == [("Michael Holdings", "PERSON")]
+
+
+def test_a_name_in_apposition_to_an_office_is_a_person(nlp):
+    # the model typed the group's president an organisation, and his bare surname then spoke for nobody
+    # (a council vote of our own, sixth round); a body in apposition to a body stays one
+    found = entities(
+        nlp,
+        "The Talvern Traders Guild opposed the plan. Its president, Marcus Feldstrom, said the group would sue. "
+        "Acme Holdings, the group's parent, said profits fell.",
+    )
+    types = {e.name: e.type for e in found}
+    assert types.get("Marcus Feldstrom") == "PERSON"
+    assert types.get("Acme Holdings") == "ORG"
+
+
+def test_a_club_named_after_its_town_is_no_person(nlp):
+    # two clubs of a match report of our own were typed PERSON (sixth round)
+    found = entities(
+        nlp,
+        "Lowmarsh Rovers moved top after a 3-1 win over Kelton Athletic. The win lifts them one point above Ashbourne Town.",
+    )
+    types = {e.name: e.type for e in found}
+    assert [types.get(n) for n in ("Lowmarsh Rovers", "Kelton Athletic", "Ashbourne Town")] == ["ORG"] * 3
+
+
+def test_a_name_in_apposition_to_a_capital_is_a_place(nlp):
+    # "Tarsania's capital, Ostrava Nova," was typed PERSON (a diplomacy story of our own, sixth round)
+    found = entities(
+        nlp,
+        "The two leaders will meet again in Veloria's capital, Kastel Marin, in September. "
+        "Her brother, Tomas Reiter, said she was well.",
+    )
+    types = {e.name: e.type for e in found}
+    assert types.get("Kastel Marin") == "GPE" and types.get("Tomas Reiter") == "PERSON"
+
+
+def test_a_firm_s_short_name_is_the_firm(nlp):
+    # "Danish rival Skovgaard" was a person titled "rival" and "Brannvik" an organisation of its own beside
+    # "Brannvik Group" (a takeover story of our own, sixth round)
+    found = entities(
+        nlp,
+        "Norvella agrees takeover of Danish rival Skovgaard as profits climb\n\n"
+        "Norvella Foods agreed on Wednesday to buy Danish rival Skovgaard Group for $3.4 billion in cash. "
+        "Shares in Skovgaard jumped 27 percent.",
+    )
+    skovgaard = [(e.name, e.type, len(e.mentions)) for e in found if "Skovgaard" in e.name]
+    assert skovgaard == [("Skovgaard Group", "ORG", 3)]
+    found = entities(nlp, "Kestrin Foods agreed to buy Swedish rival Brannvik Group. Shares in Brannvik jumped.")
+    assert [(e.name, len(e.mentions)) for e in found if "Brannvik" in e.name] == [("Brannvik Group", 2)]

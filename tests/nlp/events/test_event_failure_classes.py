@@ -25,3 +25,43 @@ def test_a_past_event_reported_today_takes_no_date_of_the_report(analyze_text):
     )
     (resignation,) = [e for e in article.events if e.trigger.text == "resigned"]
     assert resignation.date is None
+
+
+def test_denying_one_charge_does_not_negate_the_next_act(analyze_text):
+    # "deny" negates what it governs ("denied attacking"), not a verb coordinated with it (sixth round)
+    article = analyze_text("Morvania denied the accusation and expelled Caldera's ambassador on Tuesday.")
+    (expel,) = [e for e in article.events if e.trigger.text == "expelled"]
+    assert expel.modality == "asserted"
+
+
+def test_a_plea_in_court_is_no_request(analyze_text):
+    # "plead" is REQUEST when someone pleads with someone; a plea of guilty or not guilty asks nothing (sixth round)
+    article = analyze_text(
+        "Former minister Karl Brandt pleaded guilty to fraud on Monday. "
+        "His deputy, Anna Kovac, pleaded not guilty to bribery charges."
+    )
+    assert [e for e in article.events if e.trigger.text == "pleaded"] == []
+    pleading = analyze_text("Anna Kovac pleaded with the government to release her son.")
+    assert [e.type for e in pleading.events if e.trigger.text == "pleaded"] == ["REQUEST"]
+
+
+def test_a_firm_described_by_its_nationality_is_the_target_not_its_country(analyze_text):
+    # "Danish rival X": the adjective describes the rival; the firm bought is X, not Denmark (sixth round)
+    article = analyze_text("Norvella Foods agreed on Wednesday to buy Danish rival Skovgaard Group for $3.4 billion.")
+    (agree,) = [e for e in article.events if e.trigger.text == "agreed"]
+    assert [article.entity(t).name for t in agree.target] == ["Skovgaard Group"]
+
+
+def test_responding_by_an_act_is_no_report_of_it(analyze_text):
+    # "respond" is a verb of saying, but "responded by closing" tells what was done (sixth round)
+    article = analyze_text("Veloria expelled the envoy, and Tarsania responded by closing the border on Monday.")
+    (closing,) = [e for e in article.events if e.trigger.text == "closing"]
+    assert (closing.modality, closing.speaker) == ("asserted", None)
+
+
+def test_a_win_by_a_score_is_no_assault(analyze_text):
+    # "X beat Y 3-1" between two clubs was an ASSAULT at 0.87 (sixth round); a date range is no score
+    article = analyze_text("Lowmarsh Rovers beat Kelton United 3-1 at Fenwick Park on Saturday.")
+    assert [e.type for e in article.events] == []
+    beating = analyze_text("Police beat protesters in Kestrava on 12-13 May, the opposition said.")
+    assert [e.type for e in beating.events] == ["ASSAULT"]

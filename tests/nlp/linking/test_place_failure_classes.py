@@ -30,3 +30,16 @@ def test_the_mayor_of_a_city_named_like_its_state_names_the_city(linking_nlp):
 def test_a_senator_of_a_state_names_the_state(linking_nlp):
     text = "Sen. Tom Alder of Washington voted against the bill."
     assert place_ids(linking_nlp, text, "Washington") == ["iso3166-2:US-WA"]
+
+
+def test_an_unknown_state_is_not_placed_in_the_town_of_the_summit(analyze_text):
+    # invented countries the gazetteer lacks took the dateline's city and country (sixth round)
+    article = analyze_text(
+        "VIENNA, May 3 \u2014 Morvania and Caldera agreed on Friday to restore relations after talks in Vienna.\n\n"
+        "President Ivo Marek of Morvania said the deal would hold. Caldera's ambassador will return within a month. "
+        "The leaders will meet again in Caldera's capital, Ostrava Nova, in June."
+    )
+    # a capital named in apposition, whose name holds a real town's, is not that town either
+    for name in ("Morvania", "Caldera", "Ostrava Nova"):
+        state = next(e for e in article.entities if e.name == name)
+        assert (state.lat, state.country) == (None, None), name

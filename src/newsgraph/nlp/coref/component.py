@@ -209,7 +209,7 @@ class _Resolver:
             head = self.doc[self.token_at(s)]
             while head.dep_ in ("compound", "flat") and head.head.i != head.i:
                 head = head.head
-            cands.append((head.dep_ in ("nsubj", "nsubjpass"), _depth(head), s, ent))
+            cands.append((head.dep_ in ("nsubj", "nsubjpass") or _mistagged_subject(head), _depth(head), s, ent))
         if nearest_first and back == s_i and cands:
             return cands[-1][3], cands[-1][0]
         subjects = [c for c in cands if c[0]]
@@ -423,6 +423,13 @@ def _quoted_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, in
     ranges = [(o, c + 1) for o, c in pair_quote_marks(text, paragraphs)]
     ranges += [(p.start, p.end) for p in paragraphs if p.kind == "blockquote"]
     return sorted(ranges)
+
+
+def _mistagged_subject(head: Token) -> bool:
+    """A name the tagger took for an adverb right before its verb ("Tully added that ..."): the parse makes
+    it a modifier, a reader the subject."""
+    verb = head.head
+    return head.dep_ in ("advmod", "npadvmod") and verb.pos_ == "VERB" and verb.i == head.i + 1 and head.is_title
 
 
 def _words_said_before(pron: Token) -> tuple[int, int] | None:

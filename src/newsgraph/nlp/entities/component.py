@@ -120,6 +120,7 @@ class EntityCorrector:
         self.rules.places_after_prepositions(doc, ents, gaz)
         ents += self.matcher.fuzzy_unlabelled(doc, ents, gaz)
         ents = self.rules.common_nouns_opening_sentences(doc, ents)
+        self.rules.places_in_apposition(doc, ents)
         self.rules.streets_by_first_word(doc, ents)
         ents = self.rules.one_name_one_type(doc, ents)
         ents = self.rules.repeated_places(doc, ents)

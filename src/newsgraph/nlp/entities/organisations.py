@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..knowledge.lexicon import BUSINESS_HEAD_WORDS, GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS
+from ..knowledge.lexicon import BUSINESS_HEAD_WORDS, CLUB_HEAD_WORDS, GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS
 from .matching import GEO_HEADS, SpanCandidate
 
 __all__ = ["OrganisationRules"]
@@ -96,9 +96,10 @@ class OrganisationRules:
     def _companies_by_trade_word(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
         """ "Kestrel Supermarkets said": a name ending in a trade word is a company.  The model calls
         it a person (retyped here) or nothing at all (added: the proper nouns before the trade word)."""
+        heads = BUSINESS_HEAD_WORDS | CLUB_HEAD_WORDS  # a club's name after its town ("Kelton Town") too
         for e in ents:
             if (e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_title
-                    and doc[e.end - 1].lower_ in BUSINESS_HEAD_WORDS and doc[e.start].lower_ not in GIVEN_NAMES):  # fmt: skip
+                    and doc[e.end - 1].lower_ in heads and doc[e.start].lower_ not in GIVEN_NAMES):  # fmt: skip
                 e.label = "ORG"
         covered = {i for e in ents for i in range(e.start, e.end)}
         added = []

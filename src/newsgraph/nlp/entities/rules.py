@@ -49,6 +49,8 @@ SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "reca
 # Nouns a leader's surname qualifies ("the Roe administration"); a place there is rare.
 LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", "cabinet"}
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
+# Lower-case nouns of a settlement: a name in apposition to one is a place ("its capital, X")
+SETTLEMENT_NOUNS = frozenset("capital city town village port hamlet municipality".split())
 # Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
 # Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
@@ -122,6 +124,13 @@ def _person_inside(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
         if i + 1 - s >= 2 and rest[0].lower_ in GIVEN_NAMES:
             return i + 1, i + 1
     return None
+
+
+def _subject_mistagged(doc: Doc, tok) -> bool:
+    """A capitalised word the tagger took for another part of speech right before a verb: the subject
+    "Tully added that ..." (tagged an adverb) when the article names a Graham Tully."""
+    nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
+    return tok.is_title and tok.is_alpha and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.is_lower
 
 
 class TypeRules:
@@ -366,6 +375,22 @@ class TypeRules:
 
         return [e for e in ents if not common_noun(e)]
 
+    @staticmethod
+    def places_in_apposition(doc: Doc, ents: list[SpanCandidate]) -> None:
+        """A "person" in apposition to a lower-case noun of a settlement ("its capital, Ostrava Nova,";
+        "the port city, Lanmere,") is that place: a capital or a town is no one's title."""
+        for e in ents:
+            if e.label != "PERSON" or e.kb or e.start < 2 or doc[e.start].lower_ in GIVEN_NAMES:
+                continue  # "in the village, Mary Jones said": a given name makes the person
+            root = doc[e.start : e.end].root
+            noun = doc[e.start - 2]
+            parsed = root.dep_ == "appos" and root.head.i < e.start and root.head.is_lower
+            # the parser often hangs the name on the verb; the comma, the noun and the closing comma remain
+            written = doc[e.start - 1].text == "," and noun.is_lower and e.end < len(doc) and doc[e.end].text == ","
+            settlement = root.head if parsed else noun
+            if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS:
+                e.label = "GPE"
+
     def streets_by_first_word(self, doc: Doc, ents: list[SpanCandidate]) -> None:
         """A one-word "person" with no person evidence that is the first word of a street the article
         names ("near Larkin Drive ... the van on Larkin") is that street cut short, not a person."""
@@ -433,7 +458,7 @@ class TypeRules:
             for e in ents:
                 covered[e.start : e.end] = b"\x01" * (e.end - e.start)
             for tok in doc:
-                if not covered[tok.i] and tok.text in known and tok.pos_ == "PROPN":
+                if not covered[tok.i] and tok.text in known and (tok.pos_ == "PROPN" or _subject_mistagged(doc, tok)):
                     src = known[tok.text]
                     ents.append(SpanCandidate(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
         return ents

@@ -25,6 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..extensions import doc_text, entity_at, entity_ids_in
+from ..knowledge.lexicon import BUSINESS_DESCRIPTORS
 from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
@@ -238,7 +239,15 @@ class ActorIndex:
             return self._placed(head)
         eid = self._entity_of_token(head)
         if eid is not None:
-            if self.type(eid) in ("ORG", "NORP") and not self.country(eid) and not self.is_igo(eid):
+            described_as_a_business = any(
+                t.i < head.i and t.lemma_.lower() in BUSINESS_DESCRIPTORS and t.is_lower for t in head.subtree
+            )
+            if (
+                self.type(eid) in ("ORG", "NORP")
+                and not self.country(eid)
+                and not self.is_igo(eid)
+                and not described_as_a_business  # "Danish rival X", "the German carmaker X": the firm, not its country
+            ):
                 # "Israel's Cabinet", "the Serbian parliament", "Iraqi Kurds": the country that qualifies it
                 for t in head.subtree:
                     if t.i >= head.i or t.dep_ not in ("poss", "amod", "compound", "nmod"):

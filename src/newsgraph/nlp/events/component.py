@@ -16,6 +16,8 @@ Assigns ``doc._.ng_events`` (list of :class:`~newsgraph.model.Event`, in text or
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -64,6 +66,11 @@ _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _DONE_TO = frozenset({"COERCE", "ASSAULT", "ACCUSE", "SANCTION"})  # a headline's "X arrested" is passive
 _VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "approved", "rejected"
 _MERGEABLE = frozenset({"asserted", "reported"})
+# A match score after a verb of violence makes it a result: "X beat Y 3-1", "thrashed the visitors 4 - 0"
+_SCORE_AFTER = re.compile(
+    r"[^.;\n]{0,60}?(?<!\bon )(?<!\bfrom )(?<!\bbetween )\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![-–/.:]\d)"
+    r"(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|p\.?m|a\.?m|per|%))"
+)  # not a date range ("on 12-13 May"), a time or a share
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
 # Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
 _RECIPROCAL = frozenset(
@@ -308,6 +315,8 @@ class _Coder:
                 continue
             if m.type == "ASSAULT" and self.target_search.hit_by_attack(tok, self.is_attack):
                 continue  # "an attack struck the hospital": the noun's event, which takes the verb's object
+            if m.type in ("ASSAULT", "FIGHT") and _SCORE_AFTER.match(self.quotes.text, tok.idx + len(tok.text)):
+                continue  # "Rovers beat Kelton Athletic 3-1": a match, not a beating
             cands.append(self.candidate(tok, m))
             consumed.update(o.i for o in object_tokens(tok))
             if m.type in GOVERNING_TYPES:

@@ -125,9 +125,11 @@ def reporting_governor(tok: Token) -> Token | None:
     for _ in range(6):
         if cur.head == cur:
             return None
-        dep, cur = cur.dep_, cur.head
+        below, dep, cur = cur, cur.dep_, cur.head
         if dep == "relcl":
             return None
+        if dep == "prep" and below.lower_ == "by":
+            return None  # "responded by closing the border": the means of an act, not words reported
         if cur.pos_ == "VERB" and cur.lemma_.lower() in REPORTING_LEMMAS and dep in _REPORTED_DEPS:
             return cur
     return None
@@ -142,16 +144,20 @@ def modality_of(
     # "never robbed or killed anyone", "could attack or invade": a conjoined verb without a subject of
     # its own shares the first verb's negation and auxiliaries
     first = tok
+    # ... but a first verb that negates by its meaning ("denied the charge and expelled the envoy") does not
+    # negate its conjunct, whose act is told as done
+    conjunct_heads: set[int] = set()
     while first.dep_ == "conj" and first.head.i != first.i and first.head.pos_ in ("VERB", "AUX"):
         if any(c.dep_ in ("nsubj", "nsubjpass") for c in first.children):
             break
         first = first.head
         chain.append(first)
+        conjunct_heads.add(first.i)
     # noun triggers: the verb they depend on sets the tense ("will hold talks", "no talks")
     if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "nsubjpass", "nsubj", "attr") and tok.head != tok:
         chain.append(tok.head)
     for t in chain:
-        if _has_neg(t) or t.lemma_.lower() in _NEG_GOV and t != tok:
+        if _has_neg(t) or t.lemma_.lower() in _NEG_GOV and t != tok and t.i not in conjunct_heads:
             return "negated", None
     if any(c.dep_ == "dobj" and (c.lemma_.lower() in _NOBODY or _has_neg(c)) for c in tok.children):
         return "negated", None  # "killed nobody", "attacked no one"

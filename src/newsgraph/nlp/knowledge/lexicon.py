@@ -376,6 +376,15 @@ BUSINESS_HEAD_WORDS = frozenset(
     technologies logistics enterprises bancorp insurance hotels resorts properties realty communications
     corp corporation inc ltd llc plc""".split()
 )
+# Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a firm so
+# described acts for itself, not for its country, and the noun is no person's title
+BUSINESS_DESCRIPTORS = frozenset(
+    """rival competitor company firm maker carmaker automaker lender bank insurer retailer chain giant producer
+    manufacturer supplier operator conglomerate airline brewer miner startup group owner""".split()
+)
+# Last words of a sports club's name after its town ("Lowmarsh Rovers", "Kelton Town", "Brayford
+# Athletic"): no person's name ends in one, so a "person" that does is the club.
+CLUB_HEAD_WORDS = frozenset("""rovers wanderers athletic albion rangers united hotspur town city fc afc""".split())
 # Common nouns of a natural feature, in lower case after a name ("the Amazon rainforest", "the
 # Niger delta"): name and noun are the feature, whatever else the name alone may be.  Not words
 # a business also uses after its name ("channel", "bank", "gap", "strip").

@@ -25,7 +25,15 @@ from spacy.tokens import Doc, Span
 from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country, name_words
-from ..knowledge.lexicon import GIVEN_NAMES, STREET_HEAD_WORDS, TITLES, collapse_spaces
+from ..knowledge.lexicon import (
+    BUSINESS_HEAD_WORDS,
+    CLUB_HEAD_WORDS,
+    GIVEN_NAMES,
+    ORG_HEAD_WORDS,
+    STREET_HEAD_WORDS,
+    TITLES,
+    collapse_spaces,
+)
 from ..knowledge.organisations import is_igo_name, named_country, without_leading_country
 from ..knowledge.sectors import TITLE_AND_NAME_SECTORS
 from .confidence import entity_confidence
@@ -62,16 +70,30 @@ def _street_cut_short(key: str, short: str) -> bool:
     return len(words) == 2 and words[0] == short and words[1] in STREET_HEAD_WORDS
 
 
+# Last words that make a name a body's, whose first word alone is its short name ("Acme" for "Acme Foods")
+_BODY_HEAD_WORDS = BUSINESS_HEAD_WORDS | CLUB_HEAD_WORDS | ORG_HEAD_WORDS
+
+
+def _firm_cut_short(long_key: str, short: str) -> bool:
+    """ "acme" of "acme foods", "kelton" of "kelton athletic": a one-word name that opens a body's name
+    ending in a head word of companies, clubs or organisations."""
+    words = long_key.split()
+    return " " not in short and len(words) >= 2 and words[0] == short and words[-1] in _BODY_HEAD_WORDS
+
+
 def _join_shorter_forms(clusters: list[MentionCluster]) -> None:
     """An unlinked short name that ends exactly one longer name of the same kind in the article is that
-    name cut short: "the Council" after "the City Council", "Smith Hospital" after "John Smith Hospital"."""
+    name cut short: "the Council" after "the City Council", "Smith Hospital" after "John Smith Hospital";
+    so is an organisation's first word alone ("Acme" after "Acme Foods", see :func:`_firm_cut_short`)."""
     keys = {id(c): {grouping_key(m.text) for m in c.mentions} for c in clusters}
     for c in clusters:
         if c.kb or c.label == "NORP" or len(keys[id(c)]) != 1 or not c.mentions:
             continue
         short = next(iter(keys[id(c)]))
+        firm = c.label == "ORG"
         targets = [t for t in clusters if t is not c and t.mentions and _kind_group(t.label) == _kind_group(c.label)
-                   and any(k.endswith(" " + short) or _street_cut_short(k, short) for k in keys[id(t)])]  # fmt: skip
+                   and any(k.endswith(" " + short) or _street_cut_short(k, short)
+                           or firm and t.label == "ORG" and _firm_cut_short(k, short) for k in keys[id(t)])]  # fmt: skip
         if len(targets) == 1:
             targets[0].mentions += c.mentions
             keys[id(targets[0])] |= keys[id(c)]

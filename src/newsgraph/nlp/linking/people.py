@@ -16,6 +16,7 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
+    BUSINESS_DESCRIPTORS,
     FORMS_OF_ADDRESS,
     GIVEN_NAMES,
     KIN_WORDS,
@@ -172,8 +173,22 @@ def person_evidence(doc: Doc, m: MentionRecord) -> int:
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return 2  # "Jane Roe, 41,"
     root = doc[m.start : m.end].root
+    if _in_apposition_to_a_title(root):
+        return 2  # "Its president, Jane Roe, said", "Jane Roe, the group's treasurer,"
     said = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _PERSON_SAY_LEMMAS
     return int(said) + int(doc[m.start].lower_ in GIVEN_NAMES)
+
+
+def _in_apposition_to_a_title(root) -> bool:
+    """Whether a name's head word and a lower-case office noun stand in apposition, either way round
+    ("its president, X", "X, the group's treasurer"): an office is held by a person."""
+
+    def office(tok) -> bool:
+        return tok.is_lower and tok.pos_ == "NOUN" and title_key(tok.text) in TITLE_KEYS
+
+    if root.dep_ == "appos" and office(root.head):
+        return True
+    return any(c.dep_ == "appos" and office(c) for c in root.children)
 
 
 def _person_match(full: tuple[str, ...], words: tuple[str, ...]) -> int:
@@ -458,7 +473,9 @@ class PeopleResolver:
                 if len(p.words) == 1
                 else []
             )
-            if len(targets) == 1 and not any(m.title for m in p.mentions):
+            # "Danish rival X": a noun that describes a firm is no person's title
+            titled = any(m.title and m.title.lower() not in BUSINESS_DESCRIPTORS for m in p.mentions)
+            if len(targets) == 1 and not titled:
                 for m in p.mentions:
                     m.label = targets[0].label
                 targets[0].mentions += p.mentions

@@ -703,6 +703,10 @@ class PlaceResolver:
         for c in clusters:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue  # linked, or already placed (a union of states as a place, see .nested)
+            if c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
+                # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
+                # lacks lies neither in the summit's town nor in a place its name contains
+                continue
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
@@ -865,6 +869,34 @@ def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | N
         lo, hi = sent.start_char, sent.end_char
         found.update((p.id, p) for at, p in towns_at if lo <= at < hi and p.lat is not None)
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+# What makes an unknown name a state: its envoy, capital, head of state or foreign ministry
+_STATE_HOLDINGS = (
+    r"ambassador|embassy|envoy|capital|president|prime\s+minister|foreign\s+minister|foreign\s+ministry"
+    r"|ministry\s+of\s+foreign\s+affairs|head\s+of\s+state|leaders?|government|king|queen|parliament|army"
+    r"|armed\s+forces"
+)
+_STATE_HOLDING_AFTER = re.compile(rf"['’]s\s+(?:new\s+|former\s+|top\s+)?(?:{_STATE_HOLDINGS})\b", re.I)
+# "President Ivo Marek of X", "the ambassador of X"
+_STATE_HOLDING_BEFORE = re.compile(
+    rf"\b(?:{_STATE_HOLDINGS})(?:\s+(?-i:[A-Z])[\w'’.-]*){{0,3}}\s+of\s+(?:the\s+)?$", re.I
+)
+
+
+# "Veloria's capital, X": the capital named in apposition
+_CAPITAL_IN_APPOSITION = re.compile(r"['’]s\s+capital,\s*$|\bits\s+capital,\s*$")
+
+
+def _named_as_state(text: str, m: MentionRecord) -> bool:
+    """Whether ``m`` is named as a country ("X's ambassador", "X's capital", "President Y of X") or as a
+    country's capital ("Veloria's capital, X")."""
+    before = text[max(0, m.start_char - 60) : m.start_char]
+    return (
+        bool(_STATE_HOLDING_AFTER.match(text, m.end_char))
+        or bool(_STATE_HOLDING_BEFORE.search(before))
+        or bool(_CAPITAL_IN_APPOSITION.search(before))
+    )
 
 
 def _in_local_body(m: MentionRecord) -> bool:
