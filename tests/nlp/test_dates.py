@@ -239,3 +239,10 @@ def test_a_timetable_in_the_simple_present_is_the_future(run):
         ("Tuesday", "2024-03-12"),
         ("February 1", "2024-02-01"),
     ]
+
+
+def test_a_headline_in_the_simple_present_tells_the_past(run):
+    # a headline has no full stop and tells what happened in the present tense: its "on Monday" is the
+    # Monday gone by, as the body's past tense says (the timetable rule above read it as next Monday)
+    got = dates(run, "Envoy visits Marovia on Monday\n\nThe envoy visited Marovia on Monday, aides said.")
+    assert got == [("Monday", "2024-03-11"), ("Monday", "2024-03-11")]

@@ -370,12 +370,22 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         tok.tag_ in ("VBZ", "VBP")
         and tok.lemma_ in _SCHEDULED_PRESENT
         and not any(c.dep_ == "aux" for c in tok.children)
+        and _ends_a_sentence(tok.sent)
     ):
-        return True  # "takes effect on April 1": a timetable
+        return True  # "takes effect on April 1": a timetable (a headline's present is its past: no full stop)
     # "plans to meet", "is due to meet", "is scheduled for", "is going to meet"
     if tok.lemma_ in ("schedule", "set", "due") and tok.tag_ == "VBN":
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ in _FUTURE_HEADS
+
+
+def _ends_a_sentence(sent) -> bool:
+    """Whether ``sent`` closes as prose does, with a full stop, "!" or "?" (perhaps before a closing quote):
+    a headline does not, and tells what happened in the simple present ("Minister visits X on Monday")."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_quote:
+        words.pop()
+    return bool(words) and words[-1].text in (".", "!", "?")
 
 
 def _entity_leftovers(doc: Doc, text: str, found: list[DateMention]) -> list[DateMention]:
