@@ -65,3 +65,6 @@ def test_a_win_by_a_score_is_no_assault(analyze_text):
     assert [e.type for e in article.events] == []
     beating = analyze_text("Police beat protesters in Kestrava on 12-13 May, the opposition said.")
     assert [e.type for e in beating.events] == ["ASSAULT"]
+    # a range of victims after the verb is a count, not a score: the killing stays an event
+    killing = analyze_text("Gunmen killed 10-15 villagers near Dravosk on Sunday, the army said.")
+    assert [e.type for e in killing.events] == ["ASSAULT"]

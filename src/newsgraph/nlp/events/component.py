@@ -70,7 +70,8 @@ _MERGEABLE = frozenset({"asserted", "reported"})
 _SCORE_AFTER = re.compile(
     r"[^.;\n]{0,60}?(?<!\bon )(?<!\bfrom )(?<!\bbetween )\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![-–/.:]\d)"
     r"(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|p\.?m|a\.?m|per|%))"
-)  # not a date range ("on 12-13 May"), a time or a share
+    r"(?=\s*(?:$|[.,;:!?)\"”’]|(?:in|on|at|with|after|before|and|but|as|for|during|despite|thanks|to|away|win|victory)\b))"
+)  # not a date range ("on 12-13 May"), a time, a share, nor a count of people or things ("killed 10-15 villagers")
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
 # Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
 _RECIPROCAL = frozenset(
