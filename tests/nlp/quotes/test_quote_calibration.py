@@ -145,3 +145,43 @@ def test_a_description_of_a_role_the_article_gives_someone_stays_capped(analyze_
         assert quote.confidence <= NO_SPEAKER_CAP
     else:
         assert article.entity(quote.speaker).name == "Tom Hale"
+
+
+# -- agent nouns (sixth round): "the loggers", "a dispatcher" are people, not things ---------------------
+
+
+@pytest.mark.parametrize(
+    "noun, kind",
+    [
+        ("loggers", "anonymous"),  # log + -er, the consonant doubled
+        ("dispatcher", "unclaimed"),  # dispatch + -er
+        ("narrator", "unclaimed"),  # narrate + -or
+        ("drivers", "anonymous"),  # drive + -er
+        ("defendant", "unclaimed"),  # defend + -ant
+        ("trainees", "anonymous"),  # train + -ee
+    ],
+)
+def test_an_agent_noun_speaker_is_a_person_not_a_thing(nlp, noun, kind):
+    from newsgraph.nlp.quotes.attribution import unnamed_source_form
+
+    sentence = f"The {noun} said that the road through the valley would stay closed."
+    doc = nlp(_NOBODY_NAMED + sentence)
+    start = len(_NOBODY_NAMED) + len("The ")
+    assert unnamed_source_form(doc, start - 4, start + len(noun)) == kind
+
+
+@pytest.mark.parametrize("noun", ["monitor", "printer", "computer", "poster", "letter", "tracker", "sensor"])
+def test_an_instrument_or_document_of_the_agent_shape_stays_a_thing(nlp, noun):
+    from newsgraph.nlp.quotes.attribution import unnamed_source_form
+
+    sentence = f"The {noun} showed that the river had never risen so high."
+    doc = nlp(_NOBODY_NAMED + sentence)
+    start = len(_NOBODY_NAMED)
+    assert unnamed_source_form(doc, start, start + len("The ") + len(noun)) is None
+
+
+def test_an_agent_noun_source_is_shown_above_the_thing_cap(analyze_text):
+    article = analyze_text(_NOBODY_NAMED + "The loggers said that the road through the valley would stay closed.")
+    quote = _quote(article, "stay closed")
+    assert quote.speaker is None
+    assert quote.confidence > NO_SPEAKER_CAP

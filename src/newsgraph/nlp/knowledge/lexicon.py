@@ -30,7 +30,7 @@ __all__ = [
     # names
     "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
     # other words
-    "is_verb_last", "SOURCE_NOUNS", "is_person_noun",
+    "is_verb_last", "SOURCE_NOUNS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
 ]  # fmt: skip
 
 # -- person titles ----------------------------------------------------------------------------
@@ -108,14 +108,82 @@ _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "maker", "hold
 
 
 def is_person_noun(lemma: str) -> bool:
-    """A common noun that names a person or people: "official", "spokesman", "economist", "senator"."""
+    """A common noun that names a person or people: "official", "spokesman", "economist", "senator",
+    or an agent noun ("logger", "dispatcher", "defendant": :func:`is_agent_noun`)."""
     word = lemma.lower()
     return (
         word in SOURCE_NOUNS
         or word in _ROLE_TITLE_KEYS
         or word in KIN_WORDS
         or (len(word) > 5 and word.endswith(_PERSON_ENDINGS))
+        or is_agent_noun(word)
     )
+
+
+# Agent nouns: English makes "someone who does V" from a verb V with -er/-or ("log" -> "logger",
+# "narrate" -> "narrator"), -ant/-ent ("defend" -> "defendant", "reside" -> "resident") and -ee
+# ("train" -> "trainee").  The same suffixes also make instruments, documents and plain words
+# whose first letters happen to spell a verb ("print" -> "printer", "let" -> "letter", "numb" ->
+# "number"); those below are general English nouns of that shape that name a thing, chosen for
+# what can stand where a speaker does ("the monitor showed", "the letter says", "the tracker
+# found"), not taken from any article.  -ment never names a person ("statement", "agreement").
+AGENT_SHAPED_THINGS = frozenset(
+    """computer printer reactor monitor trailer sticker flyer flier poster letter newsletter number order matter
+    banner counter container tracker scanner recorder transmitter receiver sensor detector indicator meter timer
+    marker pointer filter folder binder register error tower layer charter header footer teaser reminder
+    disclaimer waiver thriller blockbuster bestseller starter opener decider equaliser equalizer cover wrapper
+    charger adapter adaptor shutter router browser processor generator radiator elevator escalator calculator ventilator respirator
+    refrigerator incubator simulator detonator accelerator projector connector reflector selector compressor
+    extractor inhibitor heater cooler freezer blender mixer washer dryer toaster roller sweater shower liner
+    cruiser destroyer freighter tanker trawler steamer carrier launcher propeller stapler eraser sharpener
+    fertilizer fertiliser sweetener softener conditioner moisturizer sanitizer stabilizer stabiliser silencer
+    humidifier purifier amplifier identifier modifier multiplier qualifier pendant coolant sealant pollutant
+    stimulant lubricant disinfectant irritant contaminant solvent detergent repellent deterrent absorbent
+    accelerant pageant variant precedent antecedent dissent committee settee river liver summer dinner supper
+    manner butter hammer corner rubber litter prayer flower offer""".split()
+)
+_AGENT_SUFFIXES = ("er", "or", "ee", "ant", "ent")
+
+
+@lru_cache(maxsize=1)
+def verb_lemmas() -> frozenset[str]:
+    """The base forms of English verbs (WordNet's verb index, about 8,700), as the spaCy model's
+    rule lemmatiser ships them in its ``lemma_index`` table: read from the installed model's
+    files once, without loading the pipeline."""
+    import spacy.util  # here, not at import time: the lexicon's word lists need no spaCy
+    from spacy.lookups import Lookups
+
+    from ...errors import NewsgraphError
+    from ..model_loader import MODEL_NAMES
+
+    for name in MODEL_NAMES:
+        if spacy.util.is_package(name):
+            for table_file in spacy.util.get_package_path(name).glob("*/lemmatizer/lookups/lookups.bin"):
+                index = Lookups().from_disk(table_file.parent).get_table("lemma_index")
+                return frozenset(index["verb"])
+    raise NewsgraphError("E201", tried=", ".join(MODEL_NAMES))
+
+
+def _verb_stems(word: str, suffix: str) -> set[str]:
+    """The verbs ``word`` may be made from with ``suffix``: "logger" -> log(g), "narrator" ->
+    narrat(e), "supplier" -> suppl(y), "nominee" -> nomin(ate)."""
+    base = word[: -len(suffix)]
+    stems = {base, base + "e", base + "ate"}
+    if len(base) > 3 and base[-1] == base[-2]:  # "logger", "shopper": the consonant doubled
+        stems.add(base[:-1])
+    if base.endswith("i"):  # "supplier", "occupant": y -> i
+        stems.add(base[:-1] + "y")
+    return {stem for stem in stems if len(stem) >= 3}
+
+
+def is_agent_noun(lemma: str) -> bool:
+    """A noun for someone who does what a verb says: "logger", "dispatcher", "investigator",
+    "defendant", "resident", "trainee"; not an instrument or a document ("printer", "letter")."""
+    word = lemma.lower()
+    if len(word) < 5 or not word.isalpha() or word in AGENT_SHAPED_THINGS or word.endswith("ment"):
+        return False
+    verbs = verb_lemmas()
+    return any(word.endswith(suffix) and _verb_stems(word, suffix) & verbs for suffix in _AGENT_SUFFIXES)
 
 
 # The selections below are narrower than TITLES, each as its rule was written and tuned.  They
