@@ -231,25 +231,3 @@ def test_an_unknown_local_papers_town_is_not_its_famous_namesake(nlp):
     )
     kb = nested_places(doc).get("Paris", (None, None, None))[1]
     assert kb is None or not kb.startswith(("iso3166", "geonames:2988507")), kb
-
-
-def test_a_state_inside_a_name_among_many_states_of_its_country_and_one_foreign_place(nlp):
-    # one foreign country among four states no longer keeps the same-named country
-    doc = nlp(
-        "Guards from Indiana, Nebraska, Ohio and Texas, and a liaison officer from Thailand, drilled with the "
-        "Georgia National Guard last week."
-    )
-    assert nested_places(doc)["Georgia"][1] == "iso3166-2:US-GA", nested_places(doc)
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # the same-named country's people are named: the country, however many states are named
-        "Georgian diplomats met officials from Texas and Ohio before the Georgia Defence Forces drill.",
-        # as many foreign places as states: the country
-        "Officers from Vermont, Estonia and Latvia trained with the Georgia Defence Forces in May.",
-    ],
-)
-def test_a_country_inside_a_name_stays_the_country_when_its_people_or_other_countries_are_named(nlp, text):
-    assert nested_places(nlp(text))["Georgia"][1] == "iso3166:GEO", nested_places(nlp(text))
