@@ -216,8 +216,8 @@ def test_a_known_outlets_town_is_its_famous_one_in_a_story_naming_a_namesakes_st
     # New Jersey has a small Washington: that filtered the capital out, and the state of Washington took
     # its place.  The Washington Post is a known outlet; its Washington is the one it is known by.
     doc = nlp(
-        "A nurse from New Jersey found a kidney donor after strangers shared his photos, the Washington Post "
-        "reported. Doctors in Toronto said the transplant went well."
+        "School boards across New Jersey voted to delay the new reading tests by a year, the Washington Post "
+        "reported on Tuesday. Teachers' unions welcomed the pause."
     )
     assert nested_places(doc)["Washington"][1] == "geonames:4140963", nested_places(doc)
 
