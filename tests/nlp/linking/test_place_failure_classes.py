@@ -43,3 +43,15 @@ def test_an_unknown_state_is_not_placed_in_the_town_of_the_summit(analyze_text):
     for name in ("Morvania", "Caldera", "Ostrava Nova"):
         state = next(e for e in article.entities if e.name == name)
         assert (state.lat, state.country) == (None, None), name
+
+
+def test_a_town_named_by_its_leaders_is_still_placed_where_the_text_puts_it(analyze_text):
+    # the false-positive side of the rule above: a town has leaders and a government too, and "X, Ohio"
+    # places it (the review found both left without a country)
+    article = analyze_text(
+        "The leaders of Pellham Crossing, Ohio, voted on Monday to close the old mill. "
+        "The government of Dunwick Township, Michigan, said it would buy the land."
+    )
+    for name in ("Pellham Crossing", "Dunwick Township"):
+        town = next(e for e in article.entities if e.name == name)
+        assert town.country == "USA" and town.lat is not None, (name, town.country, town.lat)

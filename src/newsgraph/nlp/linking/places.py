@@ -703,13 +703,14 @@ class PlaceResolver:
         for c in clusters:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue  # linked, or already placed (a union of states as a place, see .nested)
-            if c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
-                # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
-                # lacks lies neither in the summit's town nor in a place its name contains
-                continue
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
+            if inside is None and c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
+                # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
+                # lacks lies neither in the summit's town nor in a place its name contains (what the text
+                # places it in, "X, Ohio", still does)
+                continue
             inner = inside
             if (inside is None or inside.kind == "country") and id(c) not in far_away:
                 # "Chiapas State, Mexico": the region its own name gives, inside the country after it
@@ -874,9 +875,8 @@ def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | N
 # What makes an unknown name a state: its envoy, capital, head of state or foreign ministry
 _STATE_HOLDINGS = (
     r"ambassador|embassy|envoy|capital|president|prime\s+minister|foreign\s+minister|foreign\s+ministry"
-    r"|ministry\s+of\s+foreign\s+affairs|head\s+of\s+state|leaders?|government|king|queen|parliament|army"
-    r"|armed\s+forces"
-)
+    r"|ministry\s+of\s+foreign\s+affairs|head\s+of\s+state|king|queen|armed\s+forces"
+)  # only what a state has: a town or county has leaders, a government and a council too
 _STATE_HOLDING_AFTER = re.compile(rf"['’]s\s+(?:new\s+|former\s+|top\s+)?(?:{_STATE_HOLDINGS})\b", re.I)
 # "President Ivo Marek of X", "the ambassador of X"
 _STATE_HOLDING_BEFORE = re.compile(
