@@ -85,6 +85,10 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
         by_kb.setdefault(p.id, c)
         if p.admin and p.kind in ("admin1", "admin2", "city"):
             codes.add(p.admin)
+    # the countries whose people the article names ("Georgian officials"): as much a sign of the country as a place
+    peoples = frozenset(
+        p.country for c in clusters if (p := resolver.place(c.kb)) is not None and p.kind == "nationality" and p.country
+    )
     surnames = {w for c in clusters if c.label == "PERSON" for m in c.mentions
                 if not _organisation_typed_person(doc, m) for w in person_name_words(m.text)}  # fmt: skip
     lower_words = lower_case_words(doc)
@@ -99,7 +103,7 @@ def nest_places(resolver, clusters: list[MentionCluster], doc: Doc) -> None:
             # small namesake of a state it names does not stand in for it (an unknown local paper still does)
             outlet = _known_outlet(resolver, outer, m)
             for start, end, place in _places_in(resolver, doc, m, by_kb, set() if outlet else codes, surnames,
-                                                lower_words):  # fmt: skip
+                                                lower_words, peoples):  # fmt: skip
                 if outer.label == "PERSON" and start != m.start:
                     continue  # only a place that opens the name: "Henry Smith US" holds no place
                 span = doc[start:end]
@@ -210,7 +214,7 @@ def nest_union_territories(resolver, clusters: list[MentionCluster], doc: Doc) -
 
 
 def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str], surnames: set[str],
-               lower_words: set[str]):  # fmt: skip
+               lower_words: set[str], peoples: frozenset = frozenset()):  # fmt: skip
     """``(token start, token end, place)`` of the places inside mention ``m``, longest runs first,
     never overlapping one another nor the whole mention."""
     used: set[int] = set()
@@ -219,7 +223,8 @@ def _places_in(resolver, doc: Doc, m: MentionRecord, by_kb: dict, codes: set[str
             run = doc[i : i + n]
             if used & set(range(i, i + n)) or not _name_run(run):
                 continue
-            place = _well_known(resolver, run, at_end=i + n == m.end, by_kb=by_kb, codes=codes, opens=i == m.start)
+            place = _well_known(resolver, run, at_end=i + n == m.end, by_kb=by_kb, codes=codes, opens=i == m.start,
+                                peoples=peoples)  # fmt: skip
             if place is None:
                 continue
             if place.id not in by_kb and _reads_as_person(doc, run, m, surnames, lower_words):
@@ -313,7 +318,8 @@ def _nationality(resolver, name: str, at_end: bool):
     return people
 
 
-def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens: bool = False):
+def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens: bool = False,
+                peoples: frozenset = frozenset()):  # fmt: skip
     """The place ``run`` names, if well known enough to read out of a longer name (module docstring)."""
     name = collapse_spaces(run.text)
     candidates = resolver.gazetteer.lookup(name, include_alternate=False)
@@ -346,7 +352,7 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
         if p.kind == "country" and p.id not in by_kb:
             # "the Georgia State Patrol" in a story naming Indiana and Nebraska: the state, when the article
             # names other states of its country and nothing of the same-named country
-            state = _state_among_named_states(resolver, found, by_kb)
+            state = _state_among_named_states(resolver, found, by_kb, peoples)
             if state is not None:
                 return state
         if p.kind in _WIDE_KINDS:
@@ -363,13 +369,14 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
     return _nationality(resolver, name, at_end)  # "Canadian" is a small town in Texas, too
 
 
-def _state_among_named_states(resolver, found: list, by_kb: dict):
+def _state_among_named_states(resolver, found: list, by_kb: dict, peoples: frozenset = frozenset()):
     """The admin1 region of ``found`` whose country's other admin1 regions the article names on their own,
-    when the article names no place of another country (the same-named one or any other); else None."""
+    when the article names no place of another country (the same-named one or any other) and not the
+    same-named country's people ("Georgian diplomats", ``peoples``); else None."""
     named = [p for p in (resolver.place(kb) for kb in by_kb) if p is not None]
     states = [p for p in named if p.kind == "admin1" and p.admin]
     states_of = {country_part(p.admin) for p in states}
     country = next((p for p in found if p.kind == "country"), None)
-    if country is None or {p.country for p in named} - {p.country for p in states}:
+    if country is None or {p.country for p in named} - {p.country for p in states} or country.country in peoples:
         return None
     return next((p for p in found if p.kind == "admin1" and country_part(p.admin) in states_of), None)
