@@ -84,6 +84,17 @@ def test_a_name_in_apposition_to_an_office_is_a_person(nlp):
     assert types.get("Acme Holdings") == "ORG"
 
 
+def test_a_firm_in_apposition_to_an_office_stays_a_firm(nlp):
+    # a firm can hold a seat too: "Its treasurer, Bramwell Capital, ..." was retyped a person because of the
+    # office beside it (review of the sixth round); a name ending in a firm's, club's or body's word is none
+    for text, name in (
+        ("The Ostley Rowing Club met on Monday. Its treasurer, Bramwell Capital, paid the fees.", "Bramwell Capital"),
+        ("The trust met on Monday. Its chairman, Harlow Ventures, sold the land.", "Harlow Ventures"),
+    ):
+        types = {e.name: e.type for e in entities(nlp, text)}
+        assert types.get(name) != "PERSON", (text, types)
+
+
 def test_a_club_named_after_its_town_is_no_person(nlp):
     # two clubs of a match report of our own were typed PERSON (sixth round)
     found = entities(

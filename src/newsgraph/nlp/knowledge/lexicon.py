@@ -442,7 +442,7 @@ SIGNATURE_DASHES = frozenset("—–―")
 BUSINESS_HEAD_WORDS = frozenset(
     """supermarkets markets stores foods motors airlines airways industries holdings pharmaceuticals
     technologies logistics enterprises bancorp insurance hotels resorts properties realty communications
-    corp corporation inc ltd llc plc""".split()
+    corp corporation inc ltd llc plc capital ventures investments securities associates""".split()
 )
 # Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a firm so
 # described acts for itself, not for its country, and the noun is no person's title
