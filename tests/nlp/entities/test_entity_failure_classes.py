@@ -129,3 +129,13 @@ def test_a_firm_s_short_name_is_the_firm(nlp):
     assert skovgaard == [("Skovgaard Group", "ORG", 3)]
     found = entities(nlp, "Kestrin Foods agreed to buy Swedish rival Brannvik Group. Shares in Brannvik jumped.")
     assert [(e.name, len(e.mentions)) for e in found if "Brannvik" in e.name] == [("Brannvik Group", 2)]
+
+
+def test_a_person_titled_by_a_trade_stays_apart_from_a_firm_of_the_name(nlp):
+    # "owner" can describe a firm, but before a name it is a person's title: "Farm owner Dunmore" merged into
+    # "Dunmore Group" and the person was lost (review of the sixth round)
+    found = entities(
+        nlp, "Dunmore Group bought two dairies in June. Farm owner Dunmore said the price had been forced on him."
+    )
+    types = sorted((e.name, e.type) for e in found if "Dunmore" in e.name)
+    assert types == [("Dunmore", "PERSON"), ("Dunmore Group", "ORG")]

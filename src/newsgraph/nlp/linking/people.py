@@ -16,9 +16,9 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
-    BUSINESS_DESCRIPTORS,
     BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
+    FIRM_ONLY_DESCRIPTORS,
     FORMS_OF_ADDRESS,
     GIVEN_NAMES,
     KIN_WORDS,
@@ -481,7 +481,7 @@ class PeopleResolver:
                 else []
             )
             # "Danish rival X": a noun that describes a firm is no person's title
-            titled = any(m.title and m.title.lower() not in BUSINESS_DESCRIPTORS for m in p.mentions)
+            titled = any(m.title and m.title.lower() not in FIRM_ONLY_DESCRIPTORS for m in p.mentions)
             if len(targets) == 1 and not titled:
                 for m in p.mentions:
                     m.label = targets[0].label
