@@ -105,6 +105,22 @@ def test_a_club_named_after_its_town_is_no_person(nlp):
     assert [types.get(n) for n in ("Lowmarsh Rovers", "Kelton Athletic", "Ashbourne Town")] == ["ORG"] * 3
 
 
+def test_a_person_named_like_a_club_keeps_the_person_evidence(nlp):
+    # a surname that is a club's head word ("Rangers", "Town") is still a person's when the text says so: an
+    # apposed person noun, an age or a title (review of the sixth round)
+    for text, name in (
+        ("Corbin Wanderers, a retired plumber, said the pool must stay open.", "Corbin Wanderers"),
+        ("Councillor Hollis Albion said the pool must stay open.", "Hollis Albion"),
+    ):
+        types = {e.name: e.type for e in entities(nlp, text)}
+        assert types.get(name) == "PERSON", (text, types)
+    # a club's apposition is plural: still the club
+    types = {
+        e.name: e.type for e in entities(nlp, "Corbin Wanderers, the league leaders, said the match would go ahead.")
+    }
+    assert types.get("Corbin Wanderers") == "ORG"
+
+
 def test_a_name_in_apposition_to_a_capital_is_a_place(nlp):
     # "Tarsania's capital, Ostrava Nova," was typed PERSON (a diplomacy story of our own, sixth round)
     found = entities(
