@@ -132,6 +132,17 @@ def test_a_name_in_apposition_to_a_capital_is_a_place(nlp):
     assert types.get("Kastel Marin") == "GPE" and types.get("Tomas Reiter") == "PERSON"
 
 
+def test_a_speaker_after_a_settlement_noun_stays_a_person(nlp):
+    # "in the river town, Ramon Ortiz, her uncle, said": the name after the town's noun and comma is the
+    # speaker, as the apposition after it says; it was retyped a place (review of the sixth round)
+    for text, name in (
+        ("She grew up in the river town, Ramon Ortiz, her uncle, said.", "Ramon Ortiz"),
+        ("She was raised in the mill town, Diego Salcedo, her cousin, said.", "Diego Salcedo"),
+    ):
+        types = {e.name: e.type for e in entities(nlp, text)}
+        assert types.get(name) == "PERSON", (text, types)
+
+
 def test_a_firm_s_short_name_is_the_firm(nlp):
     # "Danish rival Skovgaard" was a person titled "rival" and "Brannvik" an organisation of its own beside
     # "Brannvik Group" (a takeover story of our own, sixth round)
