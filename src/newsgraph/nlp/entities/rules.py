@@ -25,6 +25,7 @@ from ..knowledge.lexicon import (
     PLACE_HEAD_WORDS,
     PORTFOLIO_WORDS,
     PRONOUNS,
+    SAY_LEMMAS,
     STREET_HEAD_WORDS,
     TITLE_KEYS,
     is_person_noun,
@@ -45,9 +46,8 @@ FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "a
 STREET_HEADS = STREET_HEAD_WORDS
 # Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia":
 # the lexicon's PERSON_CUE_WORDS) ...
-# ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
-SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
-              "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
+# ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough: the lexicon's
+# SAY_LEMMAS) or object of.
 # Nouns a leader's surname qualifies ("the Roe administration"); a place there is rare.
 LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", "cabinet"}
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
@@ -129,10 +129,20 @@ def _person_inside(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 
 
 def _subject_mistagged(doc: Doc, tok) -> bool:
-    """A capitalised word the tagger took for another part of speech right before a verb: the subject
-    "Tully added that ..." (tagged an adverb) when the article names a Graham Tully."""
+    """A capitalised word the tagger took for an adverb right before a verb of saying that has no subject:
+    the subject "Tully added that ..." when the article names a Graham Tully.  Not a quantifier or adverb
+    before any verb ("Little remained", "Still seems", "Much remains"), a word of its own."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return tok.is_title and tok.is_alpha and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.is_lower
+    return (
+        tok.is_title
+        and tok.is_alpha
+        and tok.pos_ == "ADV"
+        and nxt is not None
+        and nxt.pos_ == "VERB"
+        and nxt.is_lower
+        and nxt.lemma_ in SAY_LEMMAS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in nxt.children)
+    )
 
 
 class TypeRules:

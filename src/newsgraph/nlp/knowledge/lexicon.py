@@ -213,6 +213,12 @@ PERSON_ONLY_TITLE_KEYS = (
 
 # Words before a one-word name that make it a person ("Mr Karim", "his daughter Yulia").
 PERSON_CUE_WORDS = (_keys(HONORIFICS) - {"mx", "professor"}) | KIN_WORDS | {"sheikh"}
+# Verbs of saying (and of the gestures that go with it) whose subject is a person: "Karim said", "Tully
+# added"; a one-word name as their subject is a person's
+SAY_LEMMAS = frozenset(
+    """say tell reply insist explain add claim recall admit concede tweet ask smile laugh nod shrug beam whisper
+    shout write joke sigh""".split()
+)
 
 # Leading words dropped from a name before it is looked up among political leaders.
 LEADER_TITLE_KEYS = (
