@@ -165,7 +165,7 @@ _FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "ai
 # Verbs whose simple present with a date is a timetable, the future ("the law takes effect on April 1",
 # "the visitors host Kelton on Tuesday", "talks resume in May"), in news that tells the past in the past
 _SCHEDULED_PRESENT = {"take", "start", "begin", "open", "close", "end", "expire", "resume", "reopen", "host", "play",
-                      "travel", "face", "visit", "return", "kick"}  # fmt: skip
+                      "travel", "visit", "return", "kick"}  # fmt: skip
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
 _DURATION_ENT = re.compile(
     r"(?i)^(?:the\s+)?(?:about|almost|nearly|over|some|more\s+than|at\s+least|\d[\d,.]*|a|an|[a-z]+-?[a-z]*)?"
@@ -358,10 +358,12 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
     if not doc.has_annotation("DEP"):
         return False  # no parse (spaCy crashes on .children then): news default, past
     tok = _token_at(doc, starts, char)
+    through_a_noun = False  # "faces a fine over a spill on March 2": the date is the spill's, not the verb's
     for _ in range(6):  # walk up to the governing verb
         if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
             break
         tok = tok.head
+        through_a_noun = through_a_noun or (tok.pos_ in ("NOUN", "PROPN") and not _is_date_word(tok))
     if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in tok.children):
         return True
     if tok.lower_ in _FUTURE_AUX:
@@ -371,12 +373,18 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         and tok.lemma_ in _SCHEDULED_PRESENT
         and not any(c.dep_ == "aux" for c in tok.children)
         and _ends_a_sentence(tok.sent)
+        and not through_a_noun
     ):
         return True  # "takes effect on April 1": a timetable (a headline's present is its past: no full stop)
     # "plans to meet", "is due to meet", "is scheduled for", "is going to meet"
     if tok.lemma_ in ("schedule", "set", "due") and tok.tag_ == "VBN":
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ in _FUTURE_HEADS
+
+
+def _is_date_word(tok) -> bool:
+    """A word of the date itself ("March" of "March 2", "Monday"), which the walk up may pass through."""
+    return tok.ent_type_ == "DATE" or tok.lower_ in WEEKDAYS or tok.lower_ in MONTHS or tok.like_num
 
 
 def _ends_a_sentence(sent) -> bool:

@@ -68,3 +68,17 @@ def test_a_win_by_a_score_is_no_assault(analyze_text):
     # a range of victims after the verb is a count, not a score: the killing stays an event
     killing = analyze_text("Gunmen killed 10-15 villagers near Dravosk on Sunday, the army said.")
     assert [e.type for e in killing.events] == ["ASSAULT"]
+
+
+def test_a_score_must_follow_the_verbs_object(analyze_text):
+    # a range right after the verb, after an age or inside a prepositional phrase is no match score: the
+    # killing, the beating and the clash stay events (review of the sixth round); a score after the object
+    # ("trounced the visitors 4 - 0") is still a match
+    for text in (
+        "Gunmen killed 12-20 in Ostrany on Sunday.",
+        "Police beat marchers aged 16-18 in the plaza.",
+        "Protesters clashed with police on Route 7-2 on Sunday.",
+    ):
+        assert [e.type for e in analyze_text(text).events] in (["ASSAULT"], ["FIGHT"]), text
+    match = analyze_text("Harbury Athletic thrashed the visitors 4 - 0 at home on Sunday.")
+    assert [e.type for e in match.events] == []

@@ -56,6 +56,7 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     PRONOUN_GENDER,
     PRONOUNS,
+    SAY_LEMMAS,
     description_words,
     guess_gender,
 )
@@ -426,10 +427,18 @@ def _quoted_ranges(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, in
 
 
 def _mistagged_subject(head: Token) -> bool:
-    """A name the tagger took for an adverb right before its verb ("Tully added that ..."): the parse makes
-    it a modifier, a reader the subject."""
+    """A name the tagger took for an adverb right before its verb of saying ("Tully added that ..."): the
+    parse makes it a modifier, a reader the subject.  Only when the verb has no subject of its own, and
+    not before any verb ("Still seems", "Much remains")."""
     verb = head.head
-    return head.dep_ in ("advmod", "npadvmod") and verb.pos_ == "VERB" and verb.i == head.i + 1 and head.is_title
+    return (
+        head.dep_ in ("advmod", "npadvmod")
+        and head.is_title
+        and verb.pos_ == "VERB"
+        and verb.i == head.i + 1
+        and verb.lemma_ in SAY_LEMMAS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
 
 
 def _words_said_before(pron: Token) -> tuple[int, int] | None:

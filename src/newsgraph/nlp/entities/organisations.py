@@ -12,7 +12,17 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from ..extensions import doc_text
-from ..knowledge.lexicon import BUSINESS_HEAD_WORDS, CLUB_HEAD_WORDS, GIVEN_NAMES, LANDFORM_NOUNS, ORG_HEAD_WORDS
+from ..knowledge.lexicon import (
+    BUSINESS_HEAD_WORDS,
+    CLUB_HEAD_WORDS,
+    GIVEN_NAMES,
+    LANDFORM_NOUNS,
+    ORG_HEAD_WORDS,
+    TITLE_KEYS,
+    TITLES,
+    is_person_noun,
+    title_key,
+)
 from .matching import GEO_HEADS, SpanCandidate
 
 __all__ = ["OrganisationRules"]
@@ -99,7 +109,8 @@ class OrganisationRules:
         heads = BUSINESS_HEAD_WORDS | CLUB_HEAD_WORDS  # a club's name after its town ("Kelton Town") too
         for e in ents:
             if (e.label == "PERSON" and e.end - e.start > 1 and doc[e.end - 1].is_title
-                    and doc[e.end - 1].lower_ in heads and doc[e.start].lower_ not in GIVEN_NAMES):  # fmt: skip
+                    and doc[e.end - 1].lower_ in heads and doc[e.start].lower_ not in GIVEN_NAMES
+                    and not _said_to_be_a_person(doc, e.start, e.end)):  # fmt: skip
                 e.label = "ORG"
         covered = {i for e in ents for i in range(e.start, e.end)}
         added = []
@@ -304,3 +315,26 @@ class OrganisationRules:
                     continue
             out.append(e)
         return out
+
+
+def _said_to_be_a_person(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text around the name ``doc[start:end]`` makes it a person's: a title before it ("Dr
+    Ellis Rangers"), an age after it ("Ellis Rangers, 41,") or a singular person noun in apposition ("Ellis
+    Rangers, a retired teacher,"; a club's apposition is plural: "Kelton Town, the league leaders")."""
+    before = doc[start - 1] if start > 0 else None
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and (before.text in TITLES or title_key(before.text) in TITLE_KEYS)
+    ):
+        return True
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    if doc[end + 1].like_num and end + 2 < len(doc) and doc[end + 2].text == ",":
+        return True
+    for t in doc[end + 1 : end + 6]:
+        if t.is_punct:
+            return False
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+            return t.tag_ == "NN" and is_person_noun(t.lemma_)
+    return False

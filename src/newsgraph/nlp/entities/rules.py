@@ -17,6 +17,7 @@ from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, 
 from ..knowledge.lexicon import (
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
+    KIN_WORDS,
     LEADING_TITLE_KEYS,
     ORG_HEAD_WORDS,
     PAGE_FURNITURE_WORDS,
@@ -24,8 +25,10 @@ from ..knowledge.lexicon import (
     PLACE_HEAD_WORDS,
     PORTFOLIO_WORDS,
     PRONOUNS,
+    SAY_LEMMAS,
     STREET_HEAD_WORDS,
     TITLE_KEYS,
+    is_person_noun,
     normalize_name,
 )
 from .matching import COMPASS, DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
@@ -43,9 +46,8 @@ FAC_HEADS = {"barrage", "dam", "regulator", "reservoir", "bridge", "airport", "a
 STREET_HEADS = STREET_HEAD_WORDS
 # Evidence that a one-word name is a person: the word before it ("Mr Karim", "his daughter Yulia":
 # the lexicon's PERSON_CUE_WORDS) ...
-# ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough) or object of.
-SAY_LEMMAS = {"say", "tell", "reply", "insist", "explain", "add", "claim", "recall", "admit", "concede", "tweet",
-              "ask", "smile", "laugh", "nod", "shrug", "beam", "whisper", "shout", "write", "joke", "sigh"}  # fmt: skip
+# ... or the verb it is the subject of ("Karim said", "Guhdar is worried" is not enough: the lexicon's
+# SAY_LEMMAS) or object of.
 # Nouns a leader's surname qualifies ("the Roe administration"); a place there is rare.
 LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", "cabinet"}
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
@@ -127,10 +129,20 @@ def _person_inside(doc: Doc, s: int, e: int) -> tuple[int, int] | None:
 
 
 def _subject_mistagged(doc: Doc, tok) -> bool:
-    """A capitalised word the tagger took for another part of speech right before a verb: the subject
-    "Tully added that ..." (tagged an adverb) when the article names a Graham Tully."""
+    """A capitalised word the tagger took for an adverb right before a verb of saying that has no subject:
+    the subject "Tully added that ..." when the article names a Graham Tully.  Not a quantifier or adverb
+    before any verb ("Little remained", "Still seems", "Much remains"), a word of its own."""
     nxt = doc[tok.i + 1] if tok.i + 1 < len(doc) else None
-    return tok.is_title and tok.is_alpha and nxt is not None and nxt.pos_ in ("VERB", "AUX") and nxt.is_lower
+    return (
+        tok.is_title
+        and tok.is_alpha
+        and tok.pos_ == "ADV"
+        and nxt is not None
+        and nxt.pos_ == "VERB"
+        and nxt.is_lower
+        and nxt.lemma_ in SAY_LEMMAS
+        and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in nxt.children)
+    )
 
 
 class TypeRules:
@@ -378,7 +390,8 @@ class TypeRules:
     @staticmethod
     def places_in_apposition(doc: Doc, ents: list[SpanCandidate]) -> None:
         """A "person" in apposition to a lower-case noun of a settlement ("its capital, Ostrava Nova,";
-        "the port city, Lanmere,") is that place: a capital or a town is no one's title."""
+        "the port city, Lanmere,") is that place: a capital or a town is no one's title.  Not when what
+        follows makes it a speaker ("in the port city, Raul Ortega, his brother, said")."""
         for e in ents:
             if e.label != "PERSON" or e.kb or e.start < 2 or doc[e.start].lower_ in GIVEN_NAMES:
                 continue  # "in the village, Mary Jones said": a given name makes the person
@@ -388,7 +401,7 @@ class TypeRules:
             # the parser often hangs the name on the verb; the comma, the noun and the closing comma remain
             written = doc[e.start - 1].text == "," and noun.is_lower and e.end < len(doc) and doc[e.end].text == ","
             settlement = root.head if parsed else noun
-            if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS:
+            if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS and not _speaker_by_what_follows(doc, e):
                 e.label = "GPE"
 
     def streets_by_first_word(self, doc: Doc, ents: list[SpanCandidate]) -> None:
@@ -522,3 +535,23 @@ class TypeRules:
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
             return 1
         return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)
+
+
+def _speaker_by_what_follows(doc: Doc, e: SpanCandidate) -> bool:
+    """Whether what follows the name ``e`` makes it a person's: a verb of saying it is the subject of
+    ("in the port city, X said") or an apposition naming a person ("X, his brother, said"; "X, a teacher,")."""
+    root = doc[e.start : e.end].root
+    if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SAY_LEMMAS:
+        return True
+    if e.end + 1 >= len(doc) or doc[e.end].text != ",":
+        return False
+    if doc[e.end + 1].pos_ in ("VERB", "AUX") and doc[e.end + 1].lemma_ in SAY_LEMMAS:
+        return True  # "in the port city, X, said": the parse lost the subject
+    for t in doc[e.end + 1 : e.end + 6]:
+        if t.is_punct:
+            return False
+        if t.lower_ in KIN_WORDS:
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+            return t.tag_ == "NN" and is_person_noun(t.lemma_)  # "a teacher"; not "the regional capital"
+    return False

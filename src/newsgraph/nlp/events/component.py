@@ -68,10 +68,24 @@ _VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "appr
 _MERGEABLE = frozenset({"asserted", "reported"})
 # A match score after a verb of violence makes it a result: "X beat Y 3-1", "thrashed the visitors 4 - 0"
 _SCORE_AFTER = re.compile(
-    r"[^.;\n]{0,60}?(?<!\bon )(?<!\bfrom )(?<!\bbetween )\b\d{1,2}\s?[-–]\s?\d{1,2}\b(?![-–/.:]\d)"
+    r"[^.;\n]{0,60}?(?<!\bon )(?<!\bfrom )(?<!\bbetween )\b(?P<score>\d{1,2}\s?[-–]\s?\d{1,2})\b(?![-–/.:]\d)"
     r"(?!\s*(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|p\.?m|a\.?m|per|%))"
     r"(?=\s*(?:$|[.,;:!?)\"”’]|(?:in|on|at|with|after|before|and|but|as|for|during|despite|thanks|to|away|win|victory)\b))"
 )  # not a date range ("on 12-13 May"), a time, a share, nor a count of people or things ("killed 10-15 villagers")
+_AGE_WORDS = frozenset({"age", "aged", "ages"})
+
+
+def _match_score_after(verb, text: str) -> bool:
+    """Whether a match score follows ``verb``'s object ("beat Kelton United 3-1"). The score must come after
+    at least one word, none of them a preposition or an age: "killed 10-15 in X" counts victims, "protesters
+    aged 15-17" gives ages, "clashed with police on Route 9-1" names a road."""
+    found = _SCORE_AFTER.match(text, verb.idx + len(verb.text))
+    if found is None:
+        return False
+    between = [t for t in verb.doc[verb.i + 1 :] if t.idx < found.start("score") and not t.is_punct]
+    return bool(between) and not any(t.pos_ == "ADP" or t.lower_ in _AGE_WORDS for t in between)
+
+
 # reciprocal events: every party is an actor, none a recipient (PLOVER manual, "Compound and
 # Reciprocal Actors"; CONSULT: "all participants are coded in the actor field" unless one side hosts)
 _RECIPROCAL = frozenset(
@@ -316,7 +330,7 @@ class _Coder:
                 continue
             if m.type == "ASSAULT" and self.target_search.hit_by_attack(tok, self.is_attack):
                 continue  # "an attack struck the hospital": the noun's event, which takes the verb's object
-            if m.type in ("ASSAULT", "FIGHT") and _SCORE_AFTER.match(self.quotes.text, tok.idx + len(tok.text)):
+            if m.type in ("ASSAULT", "FIGHT") and _match_score_after(tok, self.quotes.text):
                 continue  # "Rovers beat Kelton Athletic 3-1": a match, not a beating
             cands.append(self.candidate(tok, m))
             consumed.update(o.i for o in object_tokens(tok))

@@ -213,6 +213,12 @@ PERSON_ONLY_TITLE_KEYS = (
 
 # Words before a one-word name that make it a person ("Mr Karim", "his daughter Yulia").
 PERSON_CUE_WORDS = (_keys(HONORIFICS) - {"mx", "professor"}) | KIN_WORDS | {"sheikh"}
+# Verbs of saying (and of the gestures that go with it) whose subject is a person: "Karim said", "Tully
+# added"; a one-word name as their subject is a person's
+SAY_LEMMAS = frozenset(
+    """say tell reply insist explain add claim recall admit concede tweet ask smile laugh nod shrug beam whisper
+    shout write joke sigh""".split()
+)
 
 # Leading words dropped from a name before it is looked up among political leaders.
 LEADER_TITLE_KEYS = (
@@ -442,13 +448,19 @@ SIGNATURE_DASHES = frozenset("—–―")
 BUSINESS_HEAD_WORDS = frozenset(
     """supermarkets markets stores foods motors airlines airways industries holdings pharmaceuticals
     technologies logistics enterprises bancorp insurance hotels resorts properties realty communications
-    corp corporation inc ltd llc plc""".split()
+    corp corporation inc ltd llc plc capital ventures investments securities associates""".split()
 )
 # Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a firm so
-# described acts for itself, not for its country, and the noun is no person's title
+# described acts for itself, not for its country (whether the noun may title a person: FIRM_ONLY_DESCRIPTORS)
 BUSINESS_DESCRIPTORS = frozenset(
     """rival competitor company firm maker carmaker automaker lender bank insurer retailer chain giant producer
     manufacturer supplier operator conglomerate airline brewer miner startup group owner""".split()
+)
+# Of those, the nouns that never title a person before a name: "Hotel owner X", "bank X" or "chain X" may be
+# a person's trade ("owner", "operator", "producer", "maker", "miner" are people), "rival X" is a firm
+FIRM_ONLY_DESCRIPTORS = frozenset(
+    """competitor company firm carmaker automaker lender insurer retailer conglomerate airline brewer startup
+    rival giant manufacturer""".split()
 )
 # Last words of a sports club's name after its town ("Lowmarsh Rovers", "Kelton Town", "Brayford
 # Athletic"): no person's name ends in one, so a "person" that does is the club.

@@ -16,7 +16,9 @@ from spacy.symbols import NOUN, PROPN
 from spacy.tokens import Doc
 
 from ..knowledge.lexicon import (
-    BUSINESS_DESCRIPTORS,
+    BUSINESS_HEAD_WORDS,
+    CLUB_HEAD_WORDS,
+    FIRM_ONLY_DESCRIPTORS,
     FORMS_OF_ADDRESS,
     GIVEN_NAMES,
     KIN_WORDS,
@@ -173,10 +175,15 @@ def person_evidence(doc: Doc, m: MentionRecord) -> int:
     if len(after) == 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
         return 2  # "Jane Roe, 41,"
     root = doc[m.start : m.end].root
-    if _in_apposition_to_a_title(root):
+    if doc[m.end - 1].lower_ not in _BODY_HEAD_WORDS and _in_apposition_to_a_title(root):
         return 2  # "Its president, Jane Roe, said", "Jane Roe, the group's treasurer,"
     said = root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in _PERSON_SAY_LEMMAS
     return int(said) + int(doc[m.start].lower_ in GIVEN_NAMES)
+
+
+# Last words of a firm's, club's or public body's name: a firm holds a seat too ("Its chairman, Northwind
+# Capital, bought the shares"), so an office beside such a name is no sign of a person
+_BODY_HEAD_WORDS = BUSINESS_HEAD_WORDS | CLUB_HEAD_WORDS | ORG_HEAD_WORDS
 
 
 def _in_apposition_to_a_title(root) -> bool:
@@ -474,7 +481,7 @@ class PeopleResolver:
                 else []
             )
             # "Danish rival X": a noun that describes a firm is no person's title
-            titled = any(m.title and m.title.lower() not in BUSINESS_DESCRIPTORS for m in p.mentions)
+            titled = any(m.title and m.title.lower() not in FIRM_ONLY_DESCRIPTORS for m in p.mentions)
             if len(targets) == 1 and not titled:
                 for m in p.mentions:
                     m.label = targets[0].label
