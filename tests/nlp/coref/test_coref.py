@@ -251,38 +251,38 @@ def test_an_organisation_word_in_a_person_s_title_does_not_make_the_organisation
     assert "Denise Kowalczyk" not in [_name(article, t) for t in accuse.target]
 
 
-# -- a role the article says a person holds ("served as mayor") names them in "the mayor" ----------
+# -- a role the article says a person holds ("worked as principal") names them in "the principal" -----
 
 
 @pytest.mark.parametrize(
     "first",
     [
-        "Ann Lee served as mayor of Lowmarsh for twelve years before she retired.",
-        "Ann Lee rebuilt the harbour wall in Lowmarsh during her tenure as mayor.",
+        "Ann Lee worked as principal of the Lowmarsh school for eleven years before she retired.",
+        "Ann Lee doubled the size of the school library in her years as principal.",
     ],
 )
 def test_a_role_said_of_a_named_person_resolves_the_description_to_them(analyze_text, first):
     article = analyze_text(
         first + "\n\nThe council met on Tuesday to discuss the budget.\n\n"
-        "The former mayor argued that the tax had paid for three new schools."
+        "The retired principal warned that the levy would close two village libraries."
     )
-    assert speaker_of(article, "three new schools") == "Ann Lee"
+    assert speaker_of(article, "two village libraries") == "Ann Lee"
 
 
 def test_a_role_said_of_two_people_resolves_the_description_to_neither(analyze_text):
     article = analyze_text(
-        "Ann Lee served as mayor of Lowmarsh until 2010. Tom Hale served as mayor after her.\n\n"
-        "The former mayor argued that the tax had paid for three new schools."
+        "Ann Lee worked as principal of the Lowmarsh school until 2010. Tom Hale worked as principal from 2010 to 2018.\n\n"
+        "The retired principal warned that the levy would close two village libraries."
     )
-    assert speaker_of(article, "three new schools") is None
+    assert speaker_of(article, "two village libraries") is None
 
 
 def test_a_role_said_of_a_person_never_resolves_a_description_of_another_role(analyze_text):
     article = analyze_text(
-        "Ann Lee served as mayor of Lowmarsh for twelve years.\n\n"
-        "The judge argued that the tax had paid for three new schools."
+        "Ann Lee worked as principal of the Lowmarsh school for eleven years.\n\n"
+        "The judge warned that the levy would close two village libraries."
     )
-    assert speaker_of(article, "three new schools") is None
+    assert speaker_of(article, "two village libraries") is None
 
 
 def test_a_title_two_people_carry_resolves_the_description_to_neither(analyze_text):
