@@ -285,6 +285,46 @@ def test_a_role_said_of_a_person_never_resolves_a_description_of_another_role(an
     assert speaker_of(article, "two village libraries") is None
 
 
+def test_a_role_a_verb_gives_its_object_is_the_objects(analyze_text):
+    article = analyze_text(
+        "Governor Ann Lee appointed Tom Hale as judge in 2019.\n\n"
+        "The judge warned that the levy would close two village libraries."
+    )
+    assert speaker_of(article, "two village libraries") == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # backing a candidate: who holds the role is not said
+        "Ann Lee endorsed Tom Hale as judge on Monday.",
+        # "replaced X as judge": the subject holds it now and X held it before; "the judge" is either
+        "Ann Lee replaced Tom Hale as judge in May.",
+        "Tom Hale succeeded Ann Lee as judge in May.",
+    ],
+)
+def test_a_role_passed_between_two_people_names_neither(analyze_text, first):
+    article = analyze_text(first + "\n\nThe judge warned that the levy would close two village libraries.")
+    assert speaker_of(article, "two village libraries") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the description's own modifier picks out someone else
+        "Ann Lee worked as teacher in Lowmarsh for years.\n\n"
+        "The teacher who reported the theft warned that the levy would close two village libraries.",
+        "Ann Lee sat as judge in the first hearing.\n\n"
+        "The judge in the second hearing warned that the levy would close two village libraries.",
+        # the role is stated only after the description
+        "The retired principal warned that the levy would close two village libraries.\n\n"
+        "Ann Lee worked as principal of the Lowmarsh school for eleven years.",
+    ],
+)
+def test_a_stated_role_does_not_resolve_a_description_it_cannot_mean(analyze_text, text):
+    assert speaker_of(analyze_text(text), "two village libraries") is None
+
+
 def test_a_title_two_people_carry_resolves_the_description_to_neither(analyze_text):
     # "the mayor" after two mayors: which one spoke is not in the text (the latest is a guess)
     article = analyze_text(
