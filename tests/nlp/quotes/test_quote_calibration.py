@@ -187,3 +187,21 @@ def test_an_agent_noun_source_is_shown_above_the_thing_cap(analyze_text):
     quote = _quote(article, "stay closed")
     assert quote.speaker is None
     assert quote.confidence > NO_SPEAKER_CAP
+
+
+# -- what a "pronoun" or an "unclaimed" description is (review 6): not "it", not an apposed name ---------
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "it" with nothing before it to stand for is a thing we failed to find, not a person
+        "It said that the river had never risen so high in forty years.",
+        # an apposed name that is no entity: someone particular we failed to resolve
+        "The hotel's owner, Dorn, said that the river had never risen so high in forty years.",
+    ],
+)
+def test_a_thing_pronoun_or_an_unresolved_name_stays_capped(analyze_text, sentence):
+    quote = _quote(analyze_text(_NOBODY_NAMED + sentence), "forty years")
+    assert quote.speaker is None
+    assert quote.confidence <= NO_SPEAKER_CAP

@@ -36,6 +36,8 @@ _MAX_PHRASE_TOKENS = 16
 _RELATIVE = {"who", "that", "which", "whom"}
 # "a senior official", "one GOP operative", "two aides": a source the article does not name
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some"})
+# the pronouns that stand for people ("it", "this", "that", "which" stand for things as often)
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"})
 # Things that carry words but do not speak: "a statement from X said" -- X is the speaker.
 DOCUMENT_NOUNS = frozenset(
     """statement tweet post report release letter email e-mail memo notice filing document message announcement
@@ -354,12 +356,13 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
 
     "anonymous": people the article does not name and need not, so the phrase is the speaker
     ("officials", "a spokesman for the port", "two witnesses", "his aides", "others");
-    "pronoun": a personal pronoun coreference found no antecedent for ("she", "they");
+    "pronoun": a personal pronoun coreference found no antecedent for ("she", "they"; not "it" or
+    "this", which are things);
     "unclaimed": a description of someone whose role the article gives nobody it names ("the
     judge said", no judge named, no one "served as judge"), so the phrase is all the article says;
     "particular": someone in particular we failed to resolve ("the former mayor" where the article
-    names a mayor, a name with no entity); None: a thing ("city records", "a statement") or no
-    noun phrase at all.
+    names a mayor, a name with no entity, a phrase holding one: "the owner, Dorn"); None: a thing
+    ("city records", "a statement", "it") or no noun phrase at all.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     words = [t for t in span or () if not (t.is_punct or t.is_space)]
@@ -369,7 +372,7 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         return None
     head = doc[words[0].i : words[-1].i + 1].root
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
-        return "pronoun"
+        return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
     if head.pos_ == "PROPN":
         return "particular"
     if head.lemma_.lower() in DOCUMENT_NOUNS or not is_person_noun(head.lemma_):
@@ -377,6 +380,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
     if plural or _unnamed(head):
         return "anonymous"
+    if any(t.pos_ == "PROPN" for t in words):
+        return "particular"  # "the hotel's owner, Dorn": a name we failed to resolve
     return "unclaimed" if head.pos_ == "NOUN" and not _role_claimed(doc, head) else "particular"
 
 
