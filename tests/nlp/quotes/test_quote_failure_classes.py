@@ -80,7 +80,7 @@ def test_a_subject_the_parse_lost_is_not_replaced_by_the_name_after_that(analyze
     )
     (quote,) = [q for q in article.quotes if "had worked hard" in q.text]
     speaker = article.entity(quote.speaker)
-    assert speaker is None or speaker.name == "Graham Tully"
+    assert speaker is not None and speaker.name == "Graham Tully"
 
 
 def test_a_police_force_named_after_a_place_is_not_the_place_as_speaker(analyze_text):
