@@ -276,7 +276,9 @@ class Attributor:
             first = self.doc[first.i - 1]
         own = self.entity(tok.idx, tok.idx + len(tok))
         if own is not None and _named_after_place(self, first, tok, own):
-            return None  # "Police Scotland said": a body named after the place, that the model did not find
+            # "Police Scotland said": a body named after the place, that the model did not find;
+            # "Amnesty International Kenya said": the body before the place, that it did
+            return _organisation_before_place(self, first, tok, own)
         if own is None and tok.pos_ == "NOUN" and _unnamed(tok):
             # the organisation in its modifier did not say it: an unnamed member did (the speaker as
             # written stays; PolNeAR and the real-news gold give such a quote no named speaker)
@@ -344,6 +346,18 @@ def _named_after_place(attributor: Attributor, first: Token, tok: Token, ent: st
         return False  # the place's own name covers the whole phrase
     head_words = [t for t in attributor.doc[first.i : tok.i] if t.idx < attributor.mention_span(tok, ent).start]
     return any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _PLACE_NAME_PREFIXES for t in head_words)
+
+
+def _organisation_before_place(attributor: Attributor, first: Token, tok: Token, ent: str) -> str | None:
+    """The organisation entity the speaker phrase's words before the place ``ent`` name, else None."""
+    place_start = attributor.mention_span(tok, ent).start
+    for t in attributor.doc[first.i : tok.i]:
+        if t.idx >= place_start:
+            break
+        found = attributor.entity(t.idx, t.idx + len(t))
+        if found is not None and attributor.entity_types.get(found) == "ORG":
+            return found
+    return None
 
 
 def _unnamed(tok: Token) -> bool:
