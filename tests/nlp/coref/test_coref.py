@@ -251,38 +251,78 @@ def test_an_organisation_word_in_a_person_s_title_does_not_make_the_organisation
     assert "Denise Kowalczyk" not in [_name(article, t) for t in accuse.target]
 
 
-# -- a role the article says a person holds ("served as mayor") names them in "the mayor" ----------
+# -- a role the article says a person holds ("worked as principal") names them in "the principal" -----
 
 
 @pytest.mark.parametrize(
     "first",
     [
-        "Ann Lee served as mayor of Lowmarsh for twelve years before she retired.",
-        "Ann Lee rebuilt the harbour wall in Lowmarsh during her tenure as mayor.",
+        "Ann Lee worked as principal of the Lowmarsh school for eleven years before she retired.",
+        "Ann Lee doubled the size of the school library in her years as principal.",
     ],
 )
 def test_a_role_said_of_a_named_person_resolves_the_description_to_them(analyze_text, first):
     article = analyze_text(
         first + "\n\nThe council met on Tuesday to discuss the budget.\n\n"
-        "The former mayor argued that the tax had paid for three new schools."
+        "The retired principal warned that the levy would close two village libraries."
     )
-    assert speaker_of(article, "three new schools") == "Ann Lee"
+    assert speaker_of(article, "two village libraries") == "Ann Lee"
 
 
 def test_a_role_said_of_two_people_resolves_the_description_to_neither(analyze_text):
     article = analyze_text(
-        "Ann Lee served as mayor of Lowmarsh until 2010. Tom Hale served as mayor after her.\n\n"
-        "The former mayor argued that the tax had paid for three new schools."
+        "Ann Lee worked as principal of the Lowmarsh school until 2010. Tom Hale worked as principal from 2010 to 2018.\n\n"
+        "The retired principal warned that the levy would close two village libraries."
     )
-    assert speaker_of(article, "three new schools") is None
+    assert speaker_of(article, "two village libraries") is None
 
 
 def test_a_role_said_of_a_person_never_resolves_a_description_of_another_role(analyze_text):
     article = analyze_text(
-        "Ann Lee served as mayor of Lowmarsh for twelve years.\n\n"
-        "The judge argued that the tax had paid for three new schools."
+        "Ann Lee worked as principal of the Lowmarsh school for eleven years.\n\n"
+        "The judge warned that the levy would close two village libraries."
     )
-    assert speaker_of(article, "three new schools") is None
+    assert speaker_of(article, "two village libraries") is None
+
+
+def test_a_role_a_verb_gives_its_object_is_the_objects(analyze_text):
+    article = analyze_text(
+        "Governor Ann Lee appointed Tom Hale as judge in 2019.\n\n"
+        "The judge warned that the levy would close two village libraries."
+    )
+    assert speaker_of(article, "two village libraries") == "Tom Hale"
+
+
+@pytest.mark.parametrize(
+    "first",
+    [
+        # backing a candidate: who holds the role is not said
+        "Ann Lee endorsed Tom Hale as judge on Monday.",
+        # "replaced X as judge": the subject holds it now and X held it before; "the judge" is either
+        "Ann Lee replaced Tom Hale as judge in May.",
+        "Tom Hale succeeded Ann Lee as judge in May.",
+    ],
+)
+def test_a_role_passed_between_two_people_names_neither(analyze_text, first):
+    article = analyze_text(first + "\n\nThe judge warned that the levy would close two village libraries.")
+    assert speaker_of(article, "two village libraries") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the description's own modifier picks out someone else
+        "Ann Lee worked as teacher in Lowmarsh for years.\n\n"
+        "The teacher who reported the theft warned that the levy would close two village libraries.",
+        "Ann Lee sat as judge in the first hearing.\n\n"
+        "The judge in the second hearing warned that the levy would close two village libraries.",
+        # the role is stated only after the description
+        "The retired principal warned that the levy would close two village libraries.\n\n"
+        "Ann Lee worked as principal of the Lowmarsh school for eleven years.",
+    ],
+)
+def test_a_stated_role_does_not_resolve_a_description_it_cannot_mean(analyze_text, text):
+    assert speaker_of(analyze_text(text), "two village libraries") is None
 
 
 def test_a_title_two_people_carry_resolves_the_description_to_neither(analyze_text):

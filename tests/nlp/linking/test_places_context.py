@@ -446,8 +446,10 @@ def test_a_country_named_as_an_actor_does_not_trade_a_city_for_a_small_namesake(
 
 
 def test_an_acronym_that_spells_a_town_merged_into_its_organisation_does_not_stop_the_analysis(nlp):
-    # "the ABA" after "the Atlantic Bridge Authority": the acronym's cluster, read first as a town of
-    # that name, is merged into another and left with no mentions; weighing the places by context
-    # looked up its first mention and the whole analysis stopped (IndexError)
-    doc = nlp("The Atlantic Bridge Authority finished its review on Monday. In addition to the ABA, two unions agreed.")
+    # "the UFA" after "the Union of Farm Associations": the acronym's cluster, read first as a town of
+    # that name (Ufa), is merged into another and left with no mentions; weighing the places by
+    # context looked up its first mention and the whole analysis stopped (IndexError)
+    doc = nlp(
+        "The Union of Farm Associations published its annual report on Friday. Besides the UFA, three banks signed the letter."
+    )
     assert doc._.ng_entities

@@ -73,6 +73,17 @@ _DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
 _GENERIC_ORG_NOUNS = frozenset(
     {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
 )
+# who a role after "as" belongs to: the subject of a verb of holding it ("served as mayor"), the
+# possessor of a noun of holding it ("her tenure as mayor"), the object of a verb that gives it
+# ("appointed X as judge", or its passive subject); any other verb ("replaced X as coach", "endorsed
+# X as mayor") says nothing certain of who holds it now
+_ROLE_HOLDING_VERBS = frozenset(
+    {"serve", "work", "act", "sit", "remain", "continue", "return", "retire", "resign", "step"}
+)
+_ROLE_HOLDING_NOUNS = frozenset({"tenure", "time", "term", "year", "stint"})
+_ROLE_GIVING_VERBS = frozenset(
+    {"appoint", "reappoint", "name", "elect", "hire", "install", "choose", "select", "pick", "confirm"}
+)
 # "the Grenadian leader": a head of state or government, whatever the title it was named with
 _LEADER_NOUNS = frozenset({"leader"})
 _LEADER_TITLES = frozenset(
@@ -305,28 +316,42 @@ class _Resolver:
         return out
 
     # -- roles the article states ("served as mayor") ------------------------------------------
-    def stated_roles(self, out: dict[int, str]) -> dict[str, set[str]]:
-        """Role word -> the people the article says hold it, with the role bare after "as": "X served
-        as mayor", "his tenure as mayor" (the holder the subject of the verb or the possessor of the
-        noun, a name or a pronoun resolved to a person).  Not titles: linking reads those."""
-        roles: dict[str, set[str]] = {}
+    def stated_roles(self, out: dict[int, str]) -> dict[str, dict[str, int]]:
+        """Role word -> {person: the token where the article first says they hold it}, with the role
+        bare after "as": "X served as mayor", "his tenure as mayor", "appointed X as judge" (see
+        ``_ROLE_HOLDING_VERBS``; the holder a name or a pronoun resolved to a person).  Not titles:
+        linking reads those."""
+        roles: dict[str, dict[str, int]] = {}
         for tok in self.doc:
             if not (tok.dep_ == "pobj" and tok.tag_ == "NN" and tok.head.lower_ == "as") or self.in_quoted(tok.idx):
                 continue
             if any(c.dep_ in ("det", "poss", "nummod") for c in tok.children):
                 continue  # "as a mayor", "as the mayor's aide": no role of the holder's own
-            governor = tok.head.head
-            holders = [c for c in governor.children if c.dep_ in ("nsubj", "poss")]
-            for holder in holders:
+            for holder in self.role_holders(tok.head.head):
                 ent = out.get(holder.i) or self.entity_of(holder)
                 if ent is not None and self.types.get(ent) == "PERSON":
-                    roles.setdefault(tok.lemma_.lower(), set()).add(ent)
+                    roles.setdefault(tok.lemma_.lower(), {}).setdefault(ent, tok.i)
         return roles
 
+    @staticmethod
+    def role_holders(governor: Token) -> list[Token]:
+        """The words naming who holds the role an "as" phrase under ``governor`` states."""
+        lemma = governor.lemma_.lower()
+        if governor.pos_ in ("VERB", "AUX") and lemma in _ROLE_GIVING_VERBS:
+            return [c for c in governor.children if c.dep_ in ("dobj", "nsubjpass")]
+        if governor.pos_ in ("VERB", "AUX") and lemma in _ROLE_HOLDING_VERBS:
+            if any(c.dep_ == "dobj" for c in governor.children):
+                return []  # "she returned the award as mayor"
+            return [c for c in governor.children if c.dep_ == "nsubj"]
+        if governor.pos_ == "NOUN" and lemma in _ROLE_HOLDING_NOUNS:
+            return [c for c in governor.children if c.dep_ == "poss"]
+        return []
+
     def resolve_by_stated_roles(self, out: dict[int, str]) -> None:
-        """ "The former mayor" no title resolved: the one person the article says served as mayor.
-        Never when two people hold the role, nor when an entity's name or title has the word (the
-        description rule decided those), nor across roles."""
+        """ "The former mayor" no title resolved: the one person the article says, earlier, served
+        as mayor.  Never when two people hold the role, nor when an entity's name or title has the
+        word (the description rule decided those), nor across roles, nor when the description has a
+        modifier of its own ("the judge in the second trial", "the teacher who reported it")."""
         roles = self.stated_roles(out)
         if not roles:
             return
@@ -344,9 +369,12 @@ class _Resolver:
                 or self.in_entity(tok)
                 or self.in_quoted(tok.idx)
                 or not any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in tok.children)
+                or any(c.dep_ in ("relcl", "acl", "prep") for c in tok.children)
             ):
                 continue
-            out[tok.i] = next(iter(holders))
+            (holder, stated_at), *_ = holders.items()
+            if stated_at < tok.i:
+                out[tok.i] = holder
 
     def entity_of(self, tok: Token) -> str | None:
         """The entity a mention covering ``tok`` names, else None."""

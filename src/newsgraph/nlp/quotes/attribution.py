@@ -36,6 +36,8 @@ _MAX_PHRASE_TOKENS = 16
 _RELATIVE = {"who", "that", "which", "whom"}
 # "a senior official", "one GOP operative", "two aides": a source the article does not name
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some"})
+# the pronouns that stand for people ("it", "this", "that", "which" stand for things as often)
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"})
 # Things that carry words but do not speak: "a statement from X said" -- X is the speaker.
 DOCUMENT_NOUNS = frozenset(
     """statement tweet post report release letter email e-mail memo notice filing document message announcement
@@ -274,7 +276,9 @@ class Attributor:
             first = self.doc[first.i - 1]
         own = self.entity(tok.idx, tok.idx + len(tok))
         if own is not None and _named_after_place(self, first, tok, own):
-            return None  # "Police Scotland said": a body named after the place, that the model did not find
+            # "Police Scotland said": a body named after the place, that the model did not find;
+            # "Amnesty International Kenya said": the body before the place, that it did
+            return _organisation_before_place(self, first, tok, own)
         if own is None and tok.pos_ == "NOUN" and _unnamed(tok):
             # the organisation in its modifier did not say it: an unnamed member did (the speaker as
             # written stays; PolNeAR and the real-news gold give such a quote no named speaker)
@@ -344,6 +348,18 @@ def _named_after_place(attributor: Attributor, first: Token, tok: Token, ent: st
     return any(t.pos_ in ("NOUN", "PROPN") and t.lower_ not in _PLACE_NAME_PREFIXES for t in head_words)
 
 
+def _organisation_before_place(attributor: Attributor, first: Token, tok: Token, ent: str) -> str | None:
+    """The organisation entity the speaker phrase's words before the place ``ent`` name, else None."""
+    place_start = attributor.mention_span(tok, ent).start
+    for t in attributor.doc[first.i : tok.i]:
+        if t.idx >= place_start:
+            break
+        found = attributor.entity(t.idx, t.idx + len(t))
+        if found is not None and attributor.entity_types.get(found) == "ORG":
+            return found
+    return None
+
+
 def _unnamed(tok: Token) -> bool:
     """An indefinite description ("a State Department official", "one operative"), not a named source."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
@@ -354,12 +370,13 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
 
     "anonymous": people the article does not name and need not, so the phrase is the speaker
     ("officials", "a spokesman for the port", "two witnesses", "his aides", "others");
-    "pronoun": a personal pronoun coreference found no antecedent for ("she", "they");
+    "pronoun": a personal pronoun coreference found no antecedent for ("she", "they"; not "it" or
+    "this", which are things);
     "unclaimed": a description of someone whose role the article gives nobody it names ("the
     judge said", no judge named, no one "served as judge"), so the phrase is all the article says;
     "particular": someone in particular we failed to resolve ("the former mayor" where the article
-    names a mayor, a name with no entity); None: a thing ("city records", "a statement") or no
-    noun phrase at all.
+    names a mayor, a name with no entity, a phrase holding one: "the owner, Dorn"); None: a thing
+    ("city records", "a statement", "it") or no noun phrase at all.
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     words = [t for t in span or () if not (t.is_punct or t.is_space)]
@@ -369,7 +386,7 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         return None
     head = doc[words[0].i : words[-1].i + 1].root
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
-        return "pronoun"
+        return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
     if head.pos_ == "PROPN":
         return "particular"
     if head.lemma_.lower() in DOCUMENT_NOUNS or not is_person_noun(head.lemma_):
@@ -377,6 +394,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
     if plural or _unnamed(head):
         return "anonymous"
+    if any(t.pos_ == "PROPN" for t in words):
+        return "particular"  # "the hotel's owner, Dorn": a name we failed to resolve
     return "unclaimed" if head.pos_ == "NOUN" and not _role_claimed(doc, head) else "particular"
 
 
