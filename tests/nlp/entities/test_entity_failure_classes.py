@@ -13,6 +13,11 @@ def entities(nlp, text: str) -> list:
     return list(nlp(text)._.ng_entities)
 
 
+def types_of(nlp, text: str) -> dict[str, str]:
+    """Entity name -> type in ``text``."""
+    return {e.name: e.type for e in entities(nlp, text)}
+
+
 def test_a_person_named_like_a_company_keeps_every_mention(nlp):
     # "Siemens" alone is a company of the gazetteer; here it is the mayor named a sentence before
     found = entities(nlp, "Mayor Petra Siemens opened the new bridge on Monday. Siemens said the town had waited.")
@@ -91,7 +96,7 @@ def test_a_firm_in_apposition_to_an_office_stays_a_firm(nlp):
         ("The Ostley Rowing Club met on Monday. Its treasurer, Bramwell Capital, paid the fees.", "Bramwell Capital"),
         ("The trust met on Monday. Its chairman, Harlow Ventures, sold the land.", "Harlow Ventures"),
     ):
-        types = {e.name: e.type for e in entities(nlp, text)}
+        types = types_of(nlp, text)
         assert types.get(name) != "PERSON", (text, types)
 
 
@@ -112,12 +117,10 @@ def test_a_person_named_like_a_club_keeps_the_person_evidence(nlp):
         ("Corbin Wanderers, a retired plumber, said the pool must stay open.", "Corbin Wanderers"),
         ("Councillor Hollis Albion said the pool must stay open.", "Hollis Albion"),
     ):
-        types = {e.name: e.type for e in entities(nlp, text)}
+        types = types_of(nlp, text)
         assert types.get(name) == "PERSON", (text, types)
     # a club's apposition is plural: still the club
-    types = {
-        e.name: e.type for e in entities(nlp, "Corbin Wanderers, the league leaders, said the match would go ahead.")
-    }
+    types = types_of(nlp, "Corbin Wanderers, the league leaders, said the match would go ahead.")
     assert types.get("Corbin Wanderers") == "ORG"
 
 
@@ -139,7 +142,7 @@ def test_a_speaker_after_a_settlement_noun_stays_a_person(nlp):
         ("She grew up in the river town, Ramon Ortiz, her uncle, said.", "Ramon Ortiz"),
         ("She was raised in the mill town, Diego Salcedo, her cousin, said.", "Diego Salcedo"),
     ):
-        types = {e.name: e.type for e in entities(nlp, text)}
+        types = types_of(nlp, text)
         assert types.get(name) == "PERSON", (text, types)
 
 

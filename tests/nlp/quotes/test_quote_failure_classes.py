@@ -5,6 +5,8 @@ A test marked ``xfail(strict=True)`` is an open bug of HEAD, listed as open in t
 
 from __future__ import annotations
 
+from support.quotes import quote_with
+
 
 def speaker_of(article, start: str):
     (quote,) = [q for q in article.quotes if q.text.startswith(start)]
@@ -78,8 +80,7 @@ def test_a_subject_the_parse_lost_is_not_replaced_by_the_name_after_that(analyze
         "Rovers manager Graham Tully praised the side.\n\n"
         "Tully added that Benedek, who joined from Ferencváros in the summer, had worked hard."
     )
-    (quote,) = [q for q in article.quotes if "had worked hard" in q.text]
-    speaker = article.entity(quote.speaker)
+    speaker = article.entity(quote_with(article, "had worked hard").speaker)
     assert speaker is not None and speaker.name == "Graham Tully"
 
 
@@ -89,8 +90,7 @@ def test_a_police_force_named_after_a_place_is_not_the_place_as_speaker(analyze_
         "Heavy rain closed roads across the region on Monday.\n\n"
         "A 74-year-old man died after his car was swept off a road near Balcraig, Police Scotland said."
     )
-    (quote,) = [q for q in article.quotes if "car was swept off" in q.text]
-    speaker = article.entity(quote.speaker)
+    speaker = article.entity(quote_with(article, "car was swept off").speaker)
     assert speaker is None or speaker.type not in ("GPE", "LOC")
 
 
@@ -115,6 +115,5 @@ def test_an_organisation_named_with_a_place_after_it_is_the_speaker(analyze_text
     # "Amnesty International Kenya said": the body is named after the place, and the words before
     # the place hold an organisation the model found; that organisation spoke, not nobody (review 6)
     article = analyze_text("The port will stay shut until Friday, Amnesty International Kenya said.")
-    (quote,) = [q for q in article.quotes if "stay shut" in q.text]
-    speaker = article.entity(quote.speaker)
+    speaker = article.entity(quote_with(article, "stay shut").speaker)
     assert speaker is not None and speaker.name == "Amnesty International"
