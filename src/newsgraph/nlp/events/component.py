@@ -82,7 +82,12 @@ def _match_score_after(verb, text: str) -> bool:
     found = _SCORE_AFTER.match(text, verb.idx + len(verb.text))
     if found is None:
         return False
-    between = [t for t in verb.doc[verb.i + 1 :] if t.idx < found.start("score") and not t.is_punct]
+    between = []
+    for t in verb.doc[verb.i + 1 :]:
+        if t.idx >= found.start("score"):
+            break
+        if not t.is_punct:
+            between.append(t)
     return bool(between) and not any(t.pos_ == "ADP" or t.lower_ in _AGE_WORDS for t in between)
 
 
