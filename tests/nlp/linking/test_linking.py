@@ -452,3 +452,11 @@ def test_companies_are_organisations_and_no_hint_for_places(link):
     assert by_name(doc, "Microsoft").type == "ORG" and by_name(doc, "Microsoft").country == "USA"
     # an organisation's home state is no evidence of where the article is: Geneva, not Geneva, Illinois
     assert entity_with_mention(doc, "Geneva")[0].country == "CHE"
+
+
+def test_a_surname_that_is_a_capital_acting_is_the_persons_mention_only(link):
+    # found by the property test above: "Washington said" read as the capital acting for its country,
+    # then taken by a person of that surname, kept a city mention nested in the person on the same
+    # characters
+    doc = link("President Ana Rusu met the press. Washington said President Ana Rusu Washington.")
+    check_invariants(doc)

@@ -157,6 +157,8 @@ def nest_capitals(resolver, clusters: list[MentionCluster]) -> None:
     GeoWebNews) places it.  Nested, the city's mention is no actor."""
     by_kb = {c.kb: c for c in clusters if c.kb and c.mentions and c.label in ("GPE", "LOC", "FAC")}
     for outer in list(clusters):
+        if outer.label == "PERSON":
+            continue  # "Washington said" where a Rusu Washington is named: the person's surname, no capital
         for m in list(outer.mentions):
             capital = resolver.place(m.capital) if m.actor_capital else None
             if capital is None:
