@@ -17,10 +17,12 @@ from spacy.tokens import Doc
 from ..extensions import doc_text
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, MATCH_KINDS, Place, get_gazetteer
 from ..knowledge.lexicon import (
+    KIN_WORDS,
     LEADING_TITLE_KEYS,
     PERSON_ONLY_TITLE_KEYS,
     SAINT_ABBREVIATIONS,
     collapse_spaces,
+    is_person_noun,
     normalize_name,
 )
 
@@ -55,6 +57,22 @@ MAX_EXTRA_TOKENS = 2  # punctuation tokens a name may contain beyond its word co
 def is_person_title(tok) -> bool:
     """A capitalised title that only ever stands before a person ("President", "Gen.", "Mr")."""
     return tok.text[:1].isupper() and tok.lower_.rstrip(".") in PERSON_ONLY_TITLE_KEYS
+
+
+def person_in_apposition(doc: Doc, end: int, kin: bool = False) -> bool:
+    """Whether the name ending at token ``end`` is followed by a comma and an apposition naming one person:
+    a singular person noun ("X, a retired teacher,"; a club's apposition is plural: "X, the league
+    leaders") or, with ``kin``, a kin word ("X, his brother,")."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for t in doc[end + 1 : end + 6]:
+        if t.is_punct:
+            return False
+        if kin and t.lower_ in KIN_WORDS:
+            return True
+        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
+            return t.tag_ == "NN" and is_person_noun(t.lemma_)
+    return False
 
 
 def _is_acronym(text: str) -> bool:

@@ -20,10 +20,9 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     TITLE_KEYS,
     TITLES,
-    is_person_noun,
     title_key,
 )
-from .matching import GEO_HEADS, SpanCandidate
+from .matching import GEO_HEADS, SpanCandidate, person_in_apposition
 
 __all__ = ["OrganisationRules"]
 
@@ -328,13 +327,6 @@ def _said_to_be_a_person(doc: Doc, start: int, end: int) -> bool:
         and (before.text in TITLES or title_key(before.text) in TITLE_KEYS)
     ):
         return True
-    if end + 1 >= len(doc) or doc[end].text != ",":
-        return False
-    if doc[end + 1].like_num and end + 2 < len(doc) and doc[end + 2].text == ",":
+    if end + 2 < len(doc) and doc[end].text == "," and doc[end + 1].like_num and doc[end + 2].text == ",":
         return True
-    for t in doc[end + 1 : end + 6]:
-        if t.is_punct:
-            return False
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
-            return t.tag_ == "NN" and is_person_noun(t.lemma_)
-    return False
+    return person_in_apposition(doc, end)

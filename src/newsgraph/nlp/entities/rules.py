@@ -17,7 +17,6 @@ from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, 
 from ..knowledge.lexicon import (
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
-    KIN_WORDS,
     LEADING_TITLE_KEYS,
     ORG_HEAD_WORDS,
     PAGE_FURNITURE_WORDS,
@@ -28,10 +27,18 @@ from ..knowledge.lexicon import (
     SAY_LEMMAS,
     STREET_HEAD_WORDS,
     TITLE_KEYS,
-    is_person_noun,
     normalize_name,
 )
-from .matching import COMPASS, DETERMINERS, GAZ_WEIGHT, GEO_HEADS, MODEL_WEIGHT, SpanCandidate, is_person_title
+from .matching import (
+    COMPASS,
+    DETERMINERS,
+    GAZ_WEIGHT,
+    GEO_HEADS,
+    MODEL_WEIGHT,
+    SpanCandidate,
+    is_person_title,
+    person_in_apposition,
+)
 
 POSSESSIVES = {"'s", "\u2019s", "'", "\u2019", "s"}
 # One-word spans that are no names: personal pronouns, relatives and demonstratives.  (All the
@@ -543,15 +550,11 @@ def _speaker_by_what_follows(doc: Doc, e: SpanCandidate) -> bool:
     root = doc[e.start : e.end].root
     if root.dep_ in ("nsubj", "nsubjpass") and root.head.lemma_ in SAY_LEMMAS:
         return True
-    if e.end + 1 >= len(doc) or doc[e.end].text != ",":
-        return False
-    if doc[e.end + 1].pos_ in ("VERB", "AUX") and doc[e.end + 1].lemma_ in SAY_LEMMAS:
+    if (
+        e.end + 1 < len(doc)
+        and doc[e.end].text == ","
+        and doc[e.end + 1].pos_ in ("VERB", "AUX")
+        and doc[e.end + 1].lemma_ in SAY_LEMMAS
+    ):
         return True  # "in the port city, X, said": the parse lost the subject
-    for t in doc[e.end + 1 : e.end + 6]:
-        if t.is_punct:
-            return False
-        if t.lower_ in KIN_WORDS:
-            return True
-        if t.pos_ in ("NOUN", "PROPN") and t.dep_ != "compound":
-            return t.tag_ == "NN" and is_person_noun(t.lemma_)  # "a teacher"; not "the regional capital"
-    return False
+    return person_in_apposition(doc, e.end, kin=True)  # "X, his brother, said"; "X, a teacher,"
