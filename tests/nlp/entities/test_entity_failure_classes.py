@@ -79,12 +79,11 @@ def test_a_name_ending_in_a_trade_word_after_a_first_name_stays_a_person(nlp):
 def test_a_name_in_apposition_to_an_office_is_a_person(nlp):
     # the model typed the group's president an organisation, and his bare surname then spoke for nobody
     # (a council vote of our own, sixth round); a body in apposition to a body stays one
-    found = entities(
+    types = types_of(
         nlp,
         "The Talvern Traders Guild opposed the plan. Its president, Marcus Feldstrom, said the group would sue. "
         "Acme Holdings, the group's parent, said profits fell.",
     )
-    types = {e.name: e.type for e in found}
     assert types.get("Marcus Feldstrom") == "PERSON"
     assert types.get("Acme Holdings") == "ORG"
 
@@ -126,12 +125,11 @@ def test_a_person_named_like_a_club_keeps_the_person_evidence(nlp):
 
 def test_a_name_in_apposition_to_a_capital_is_a_place(nlp):
     # "Tarsania's capital, Ostrava Nova," was typed PERSON (a diplomacy story of our own, sixth round)
-    found = entities(
+    types = types_of(
         nlp,
         "The two leaders will meet again in Veloria's capital, Kastel Marin, in September. "
         "Her brother, Tomas Reiter, said she was well.",
     )
-    types = {e.name: e.type for e in found}
     assert types.get("Kastel Marin") == "GPE" and types.get("Tomas Reiter") == "PERSON"
 
 
