@@ -91,3 +91,27 @@ def test_villages_lie_in_the_town_the_article_names_often_not_a_far_namesake_nam
     )
     for village in ("Kilbrackan", "Castlemoy"):
         assert km_between(entity(nlp, text, village), 52.27, -9.70) < 60  # Tralee, County Kerry
+
+
+@pytest.mark.parametrize("where", ["Quenby Hotel, which faces Union Square,", "Quenby Hotel at Union Square"])
+def test_a_site_by_a_square_lies_in_the_articles_town(nlp, where):
+    # "Union Square" is a quarter of a town in Massachusetts in the gazetteer: a square is no town to place by
+    text = f"Crews closed the {where} on Monday. San Francisco officials said San Francisco inspectors would visit."
+    e = entity(nlp, text, "Quenby Hotel")
+    assert km_between(e, 37.77, -122.42) < 30  # San Francisco
+
+
+@pytest.mark.parametrize(
+    "company",
+    [
+        # the model ran the company's name on into its works' name: still Sacramento's company
+        "Workers of the Sacramento Gas and Light Company Riverside Works paved",
+        # a city's own railroad (a utility or transit company) is a local body too
+        "The Sacramento Railroad laid tracks along",
+    ],
+)
+def test_a_city_inside_a_local_companys_name_is_the_articles_town(nlp, company):
+    # Stockton, named once, is the smaller city of the same state
+    text = f"{company} Quackenbush Lane in 1890. A ferry to Stockton, California, left from the end of the lane."
+    e = entity(nlp, text, "Quackenbush Lane")
+    assert km_between(e, 38.58, -121.49) < 20  # Sacramento (Stockton lies 70 km away)

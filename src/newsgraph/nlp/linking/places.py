@@ -90,7 +90,10 @@ _FAR_FROM_STATE_KM = 1_000
 # Council", "Akron Railway Company"): the words of an organisation, less an outlet's ("Chicago Tribune"), a
 # club's or league's, and a university's or college's (named after a town far more often than at work in it).
 # A team's name ("Cleveland Guardians") has none of them.
-_LOCAL_BODY_HEADS = ORG_HEAD_WORDS - OUTLET_HEAD_WORDS - {"club", "league", "university", "college", "international"}
+_NO_LOCAL_BODY_WORDS = OUTLET_HEAD_WORDS | {"club", "league", "university", "college", "international"}
+# A city's own utility or transit company is a local body too ("the Dayton Tramways", "Tacoma Transit").
+_UTILITY_HEADS = frozenset("railway railways railroad tramway tramways transit utilities utility waterworks".split())
+_LOCAL_BODY_HEADS = (ORG_HEAD_WORDS | _UTILITY_HEADS) - _NO_LOCAL_BODY_WORDS
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -717,16 +720,23 @@ class PlaceResolver:
             focus = inner_towns[0] if len(inner_towns) == 1 else None
         at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
         ends = {m.start_char: m.end_char for c, _ in placed for m in c.mentions}
-        towns_at = [(m.start_char, p) for c, p in placed if p.kind in ("city", "admin2") for m in c.mentions]
+        towns_at = [
+            (m.start_char, p) for c, p in placed
+            if p.kind in ("city", "admin2") and not _named_as_street(text, c, p) for m in c.mentions
+        ]  # fmt: skip
         for c in clusters:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue  # linked, or already placed (a union of states as a place, see .nested)
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
             inside = next(
-                (at[a.end()] for a in after if a is not None and a.end() in at and not _in_a_list(text, a, at, ends)),
+                (
+                    at[a.end()] for a in after
+                    if a is not None and a.end() in at and not _in_a_list(text, a, at, ends)
+                    and not _far_square(at[a.end()], focus)
+                ),
                 None,
-            )
+            )  # fmt: skip
             if inside is None and c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
                 # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
                 # lacks lies neither in the summit's town nor in a place its name contains (what the text
@@ -945,6 +955,15 @@ def _in_a_list(text: str, after, at: dict, ends: dict) -> bool:
     return bool(_LIST_GOES_ON.match(text, end))
 
 
+def _far_square(p, focus) -> bool:
+    """A gazetteer town named like a street or a square ("Union Square" in Massachusetts) far from the
+    article's town: the square of that name in the article's town, which places nothing by its point."""
+    return (
+        focus is not None and p.kind == "city" and p.name.split()[-1].lower() in _SITE_NAME_HEADS
+        and distance_km(p.lat, p.lon, focus.lat, focus.lon) > NEAR_KM
+    )  # fmt: skip
+
+
 def _far_namesake_of_a_street(name: str, own, focus, named: dict) -> bool:
     """A street named after a town ("Paris Avenue", "Lincoln Road") in an article about another town: the
     namesake lies far from the article's town, and the article does not name it elsewhere."""
@@ -997,15 +1016,19 @@ def _named_as_state(text: str, m: MentionRecord) -> bool:
 
 
 def _in_local_body(m: MentionRecord) -> bool:
-    """Whether ``m`` is nested in an organisation's name whose last word makes it a local public body or a
-    company (:data:`_LOCAL_BODY_HEADS`): "Cleveland" in "the Cleveland Water Department", not in "Cleveland
-    Avenue", "the Cleveland Guardians", "the Chicago Tribune" or "the Cleveland Clinic"."""
+    """Whether ``m`` is nested in an organisation's name that a word after it makes a local public body or a
+    company (:data:`_LOCAL_BODY_HEADS`): "Cleveland" in "the Cleveland Water Department" or in a name the
+    model ran on past its head ("the Akron Gas Company Elm Street Works"), not in "Cleveland Avenue", "the
+    Cleveland Guardians", "the Chicago Tribune", "the Cleveland Clinic" or a university's police."""
     outer = m.nested_in
     if outer is None or outer.label != "ORG":
         return False
     holder = next((o for o in outer.mentions if o.start_char <= m.start_char and m.end_char <= o.end_char), None)
-    words = re.findall(r"[\w'’]+", holder.text) if holder is not None else []
-    return bool(words) and words[-1].lower() in _LOCAL_BODY_HEADS
+    if holder is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’]+", holder.text)]
+    after = [w.lower() for w in re.findall(r"[\w'’]+", holder.text[m.end_char - holder.start_char :])]
+    return bool(set(after) & _LOCAL_BODY_HEADS) and not set(words) & _NO_LOCAL_BODY_WORDS
 
 
 def _acting_capital(c: MentionCluster) -> bool:
