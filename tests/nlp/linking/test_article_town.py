@@ -115,3 +115,13 @@ def test_a_city_inside_a_local_companys_name_is_the_articles_town(nlp, company):
     text = f"{company} Quackenbush Lane in 1890. A ferry to Stockton, California, left from the end of the lane."
     e = entity(nlp, text, "Quackenbush Lane")
     assert km_between(e, 38.58, -121.49) < 20  # Sacramento (Stockton lies 70 km away)
+
+
+def test_a_town_after_a_village_that_goes_on_with_its_country_still_holds_the_village(nlp):
+    # "Kwa Dlamzane, Durban, South Africa": a chain of containers, not a list
+    text = (
+        "Two men were arrested in Kwa Dlamzane, Durban, South Africa, on Friday, police said. They appeared "
+        "in court in Pretoria on Monday, and Pretoria prosecutors opposed bail."
+    )
+    e = entity(nlp, text, "Kwa Dlamzane")
+    assert km_between(e, -29.86, 31.03) < 40  # Durban
