@@ -17,6 +17,7 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     OUTLET_HEAD_WORDS,
     PLACE_HEAD_WORDS,
+    STREET_HEAD_WORDS,
     collapse_spaces,
     normalize_name,
 )
@@ -89,7 +90,10 @@ _FAR_FROM_STATE_KM = 1_000
 # Council", "Akron Railway Company"): the words of an organisation, less an outlet's ("Chicago Tribune"), a
 # club's or league's, and a university's or college's (named after a town far more often than at work in it).
 # A team's name ("Cleveland Guardians") has none of them.
-_LOCAL_BODY_HEADS = ORG_HEAD_WORDS - OUTLET_HEAD_WORDS - {"club", "league", "university", "college", "international"}
+_NO_LOCAL_BODY_WORDS = OUTLET_HEAD_WORDS | {"club", "league", "university", "college", "international"}
+# A city's own utility or transit company is a local body too ("the Dayton Tramways", "Tacoma Transit").
+_UTILITY_HEADS = frozenset("railway railways railroad tramway tramways transit utilities utility waterworks".split())
+_LOCAL_BODY_HEADS = (ORG_HEAD_WORDS | _UTILITY_HEADS) - _NO_LOCAL_BODY_WORDS
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -106,6 +110,16 @@ _CAPS_DATELINE = re.compile(
     r"(?:^|(?<=\n))[ \t]*([A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})(?=[ \t]*(?:,|\(|—|–|-|:))", re.M
 )
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
+# A town's name read as a street's: "the Elm/Lincoln intersection", "Elm and Lincoln streets", "Lincoln Street"
+# with only "Lincoln" tagged.  Such a name is no town the article is about.
+_STREET_AFTER = re.compile(
+    r"\s*/\s*[A-Z]|(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*)?\s+(?:streets|avenues|roads|boulevards|lanes)\b"
+    r"|\s+(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Blvd\.?|Drive|Lane)\b"
+)
+_STREET_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s*/\s*$")
+# The last words of a gazetteer town's name that make it a street's or a square's (a city's quarter named
+# after its square, "Washington Square"): a site of some town, not the town an article is about.
+_SITE_NAME_HEADS = STREET_HEAD_WORDS | {"square"}
 
 
 class PlaceResolver:
@@ -668,18 +682,25 @@ class PlaceResolver:
                 named.setdefault(normalize_name(m.text), p)
         countries = {p.country for _, p in placed if p.country and p.kind != "nationality"}
         codes = {p.admin for _, p in placed if p.admin and p.kind != "country"}
+        text = doc_text(doc)
         # the article's town: one the text placed ("Athens, Ga.") or a well-known one before a small
-        # town another place merely shares a country with; then the most mentioned; a tie is no focus
+        # town another place merely shares a country with; then the most mentioned; of a tie, the one
+        # near the article's other places (see _near_the_others).  A name read as a street's ("the
+        # Elm/Lincoln intersection") or a square's is no town of the article.
         towns = sorted(
             (
                 ((id(c) in self._settled or p.notable), len(c.mentions), p)
                 for c, p in placed
-                if p.kind in ("city", "admin2") and p.lat is not None
+                if p.kind in ("city", "admin2") and p.lat is not None and not _named_as_street(text, c, p)
             ),
             key=lambda t: (-t[0], -t[1]),
         )
         focus = None
-        if towns and (len(towns) == 1 or towns[1][:2] != towns[0][:2]):
+        if len(towns) > 1 and towns[1][:2] == towns[0][:2]:
+            focus = _near_the_others([p for *key, p in towns if tuple(key) == towns[0][:2]], placed)
+        elif towns and (nearer := _nearer_town(towns, placed, self._settled, clusters)) is not None:
+            focus = nearer
+        elif towns:
             focus = towns[0][2]
             # a town named once on its own gives way to the one bigger city of its state that names a local
             # public body or company at work ("the Cleveland Water Department dug up Elm Street ... back to
@@ -698,14 +719,24 @@ class PlaceResolver:
             ]  # fmt: skip
             focus = inner_towns[0] if len(inner_towns) == 1 else None
         at: dict[int, object] = {m.start_char: p for c, p in placed for m in c.mentions if p.lat is not None}
-        towns_at = [(m.start_char, p) for c, p in placed if p.kind in ("city", "admin2") for m in c.mentions]
-        text = doc_text(doc)
+        ends = {m.start_char: m.end_char for c, _ in placed for m in c.mentions}
+        towns_at = [
+            (m.start_char, p) for c, p in placed
+            if p.kind in ("city", "admin2") and not _named_as_street(text, c, p) for m in c.mentions
+        ]  # fmt: skip
         for c in clusters:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue  # linked, or already placed (a union of states as a place, see .nested)
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
             after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
-            inside = next((at[a.end()] for a in after if a is not None and a.end() in at), None)
+            inside = next(
+                (
+                    at[a.end()] for a in after
+                    if a is not None and a.end() in at and not _in_a_list(text, a, at, ends)
+                    and not _far_square(at[a.end()], focus)
+                ),
+                None,
+            )  # fmt: skip
             if inside is None and c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
                 # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
                 # lacks lies neither in the summit's town nor in a place its name contains (what the text
@@ -717,6 +748,8 @@ class PlaceResolver:
                 own = self._inner_place(name, named, codes, c.label == "NORP")
                 if own is not None and (inside is None or own.kind != "country" and own.country == inside.country):
                     inner = own
+                if inside is None and _far_namesake_of_a_street(name, own, focus, named):
+                    inner = None  # "Paris Avenue" in a story about Tulsa lies in Tulsa
             if inner is None and c.label == "NORP":
                 inner = self._region_of_adjective(name)  # "Bavarian" brewers, "Siberian" air
             if inner is not None:
@@ -858,6 +891,89 @@ class PlaceResolver:
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
 
 
+def _named_as_street(text: str, c: MentionCluster, p) -> bool:
+    """Whether a town's cluster reads as a street or a square of the article's town: a gazetteer name
+    ending in a street's or a square's word ("Washington Square"), or a mention written as a street's
+    (:data:`_STREET_AFTER`, :data:`_STREET_BEFORE`: "the Elm/Lincoln intersection", "Elm and Lincoln
+    streets").  One such mention is enough: an article seldom names a town and a street alike."""
+    if p.name.split()[-1].lower() in _SITE_NAME_HEADS:
+        return True
+    return any(
+        _STREET_AFTER.match(text, m.end_char) or _STREET_BEFORE.search(text, max(0, m.start_char - 30), m.start_char)
+        for m in c.mentions
+    )
+
+
+def _near_the_others(tied: list, placed: list) -> object | None:
+    """Of towns named as often and as well known, the one near the most of the article's other places (a
+    town, county, state or feature within :data:`NEAR_KM`, or the state it lies in); towns as near as it
+    that lie within :data:`NEAR_KM` of each other are one area, and the biggest stands for it.  None when
+    no town is near anything or the nearest lie apart: "Denver and Rotterdam" make no article's town."""
+    counts = [(_near_count(p, placed), p) for p in tied]
+    most = max(n for n, _ in counts)
+    if most == 0:
+        return None
+    nearest = [p for n, p in counts if n == most]
+    biggest = max(nearest, key=lambda p: p.population)
+    if all(distance_km(p.lat, p.lon, biggest.lat, biggest.lon) <= NEAR_KM for p in nearest):
+        return biggest
+    return None
+
+
+def _near_count(p, placed: list) -> int:
+    """How many of the article's other places (a town, county, state or feature) lie within
+    :data:`NEAR_KM` of ``p``, or are the state it lies in."""
+    return sum(
+        1 for _, q in placed
+        if q.lat is not None and q.kind in ("city", "admin1", "admin2", "feature") and q.id != p.id
+        and (q.kind == "admin1" and q.admin == p.admin or distance_km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM)
+    )  # fmt: skip
+
+
+def _nearer_town(towns: list, placed: list, settled: set[int], clusters: list) -> object | None:
+    """A town named at least as often as the first of ``towns`` and near the article's other places, when
+    that first one lies near none of them and the text did not place it: a well-known namesake named
+    once far away ("Newport" in Wales) is no town of a story whose villages lie round a town it names
+    three times."""
+    top = towns[0][2]
+    if any(id(c) in settled and c.kb == top.id for c in clusters) or _near_count(top, placed):
+        return None
+    return next((p for _, n, p in towns[1:] if n >= towns[0][1] and _near_count(p, placed)), None)
+
+
+def _in_a_list(text: str, after, at: dict, ends: dict) -> bool:
+    """Whether the town right after a name and a bare comma is the next item of a list ("Kilbrackan,
+    Newport, Drumsallagh and ..."), not the town the name lies in ("Soweto, Johannesburg, South Africa"
+    goes on with the country that holds them)."""
+    p = at[after.end()]
+    if after.group().strip() != "," or p.kind not in ("city", "admin2"):
+        return False
+    end = ends.get(after.end(), after.end())
+    comma = re.match(r",\s*", text[end : end + 4])
+    if comma is not None and getattr(at.get(end + comma.end()), "kind", None) in ("admin1", "country"):
+        return False
+    return bool(_LIST_GOES_ON.match(text, end))
+
+
+def _far_square(p, focus) -> bool:
+    """A gazetteer town named like a street or a square ("Union Square" in Massachusetts) far from the
+    article's town: the square of that name in the article's town, which places nothing by its point."""
+    return (
+        focus is not None and p.kind == "city" and p.name.split()[-1].lower() in _SITE_NAME_HEADS
+        and distance_km(p.lat, p.lon, focus.lat, focus.lon) > NEAR_KM
+    )  # fmt: skip
+
+
+def _far_namesake_of_a_street(name: str, own, focus, named: dict) -> bool:
+    """A street named after a town ("Paris Avenue", "Lincoln Road") in an article about another town: the
+    namesake lies far from the article's town, and the article does not name it elsewhere."""
+    if own is None or focus is None or name.split()[-1].lower() not in STREET_HEAD_WORDS:
+        return False
+    if any(q is own for q in named.values()):
+        return False
+    return own.lat is not None and distance_km(own.lat, own.lon, focus.lat, focus.lon) > NEAR_KM
+
+
 def _town_of_sentence(c: MentionCluster, doc: Doc, towns_at: list) -> object | None:
     """The one town (city or district with a point) named in the sentences of ``c``'s mentions, or None
     when they name none or several: a site lies where its own sentence says, not in the article's
@@ -900,15 +1016,19 @@ def _named_as_state(text: str, m: MentionRecord) -> bool:
 
 
 def _in_local_body(m: MentionRecord) -> bool:
-    """Whether ``m`` is nested in an organisation's name whose last word makes it a local public body or a
-    company (:data:`_LOCAL_BODY_HEADS`): "Cleveland" in "the Cleveland Water Department", not in "Cleveland
-    Avenue", "the Cleveland Guardians", "the Chicago Tribune" or "the Cleveland Clinic"."""
+    """Whether ``m`` is nested in an organisation's name that a word after it makes a local public body or a
+    company (:data:`_LOCAL_BODY_HEADS`): "Cleveland" in "the Cleveland Water Department" or in a name the
+    model ran on past its head ("the Akron Gas Company Elm Street Works"), not in "Cleveland Avenue", "the
+    Cleveland Guardians", "the Chicago Tribune", "the Cleveland Clinic" or a university's police."""
     outer = m.nested_in
     if outer is None or outer.label != "ORG":
         return False
     holder = next((o for o in outer.mentions if o.start_char <= m.start_char and m.end_char <= o.end_char), None)
-    words = re.findall(r"[\w'’]+", holder.text) if holder is not None else []
-    return bool(words) and words[-1].lower() in _LOCAL_BODY_HEADS
+    if holder is None:
+        return False
+    words = [w.lower() for w in re.findall(r"[\w'’]+", holder.text)]
+    after = [w.lower() for w in re.findall(r"[\w'’]+", holder.text[m.end_char - holder.start_char :])]
+    return bool(set(after) & _LOCAL_BODY_HEADS) and not set(words) & _NO_LOCAL_BODY_WORDS
 
 
 def _acting_capital(c: MentionCluster) -> bool:
