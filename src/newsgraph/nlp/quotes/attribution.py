@@ -291,11 +291,35 @@ class Attributor:
                     ent = self.entity(appos.idx, appos.idx + len(appos))
                     if ent is not None:
                         return ent
+        if ent is None and tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            ent = self._named_in_apposition(tok)
+            if ent is not None:
+                return ent
         if ent is None and (tok.pos_ == "NOUN" or tok.i in self.references):
             return self.references.get(tok.i)  # "the senator": newsgraph_coref_v1 resolved it
         if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
             return None
         return ent
+
+    def _named_in_apposition(self, tok: Token) -> str | None:
+        """A person or organisation named in apposition anywhere inside the subject's phrase: "one of the
+        family's lawyers, Ann Lee, said", "her partner at Acme, Ann Lee, said" (the parser hangs the name on
+        "lawyers" or on "Acme").  The name's head must be the apposition itself, so a name the phrase only
+        mentions ("the lawyer for Ann Lee, a teacher") is never taken for the speaker; two different names
+        in apposition ("the lawyers, Ann Lee and Bo Park") resolve to neither."""
+        stack = [tok]
+        found: list[str] = []
+        while stack:
+            for child in stack.pop().children:
+                if child.dep_ in _CLAUSE_DEPS or self.in_quoted(child.idx):
+                    continue
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    ent = self.entity(child.idx, child.idx + len(child))
+                    if ent is not None and self.entity_types.get(ent) in ("PERSON", "ORG"):
+                        found.append(ent)
+                    continue
+                stack.append(child)
+        return found[0] if len(set(found)) == 1 else None
 
     def _author_of(self, document: Token) -> str | None:
         """Who wrote "a statement from X", "X's tweet", "the X report": the document never speaks itself."""

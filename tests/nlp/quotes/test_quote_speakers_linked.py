@@ -1,0 +1,31 @@
+"""Speakers linked (issue 11): a speaker phrase that holds a name in apposition resolves to that name's
+entity, not to nobody under the no-speaker cap (sentences written here)."""
+
+from __future__ import annotations
+
+from support.quotes import speaker_of
+
+
+def test_a_name_in_apposition_to_one_of_a_group_is_the_speaker(analyze_text):
+    article = analyze_text(
+        "The family met police on Monday. In a statement, one of the family's lawyers, Colin Verity, said "
+        "the footage shows the driver leaving his car calmly."
+    )
+    assert speaker_of(article, "the footage shows") == "Colin Verity"
+
+
+def test_a_name_in_apposition_hung_on_a_place_is_still_the_speaker(analyze_text):
+    # the parser hangs the name on the place inside the phrase ("partner at Halbrook, Desmond Ashby")
+    article = analyze_text(
+        "Marta Quell built a shipping firm in Halbrook. Her former partner at Halbrook, Desmond R. Ashby, said "
+        "she was a master of impossible deals."
+    )
+    assert speaker_of(article, "she was a master") == "Desmond R. Ashby"
+
+
+def test_a_description_in_apposition_without_a_name_stays_unlinked(analyze_text):
+    # the false-positive side: "a retired teacher" names nobody, and the name it follows is not the subject
+    article = analyze_text(
+        "The lawyer for Tom Keller, a retired teacher from Lowmarsh, said the charges would be dropped soon."
+    )
+    assert speaker_of(article, "the charges would be dropped") is None
