@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from ...model import Span
+from ...model import Quote, Span
 from ..extensions import doc_text, entity_at, entity_index
 from ..knowledge.lexicon import description_words, is_person_noun
 from ..sentences import split_at_paragraphs
@@ -27,6 +27,7 @@ __all__ = [
     "is_cue",
     "trim_span",
     "unnamed_source_form",
+    "nested_first_person_speakers",
 ]
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -37,6 +38,9 @@ _RELATIVE = {"who", "that", "which", "whom"}
 # "a senior official", "one GOP operative", "two aides": a source the article does not name
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some"})
 # the pronouns that stand for people ("it", "this", "that", "which" stand for things as often)
+# the speaker as written of words a quoted person reports of themselves ("I told them ...")
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me"})
+_OPENING_MARKS = frozenset("'\"‘“«„")
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"})
 # Things that carry words but do not speak: "a statement from X said" -- X is the speaker.
 DOCUMENT_NOUNS = frozenset(
@@ -421,6 +425,27 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     if any(t.pos_ == "PROPN" for t in words):
         return "particular"  # "the hotel's owner, Dorn": a name we failed to resolve
     return "unclaimed" if head.pos_ == "NOUN" and not _role_claimed(doc, head) else "particular"
+
+
+def nested_first_person_speakers(quotes: list[Quote]) -> list[tuple[Quote, str]]:
+    """(quote, speaker) for each quote whose speaker as written is "I" and lies inside the words of a
+    direct or block quote whose speaker is known: "“... I said that the bridge would be built ...,” Lee
+    told the crowd" -- the "I" is Lee.  The holder may be an indirect quote that opens with a quotation
+    mark the pairing left alone ("''I said that ...,'' he told the crowd"); never one without marks ("Lee
+    said I told them that ...": that "I" is the writer).  "I" inside the words of nobody we know stays
+    unlinked."""
+    holders = [
+        q for q in quotes if q.speaker is not None and (q.kind in ("direct", "block") or q.text[:1] in _OPENING_MARKS)
+    ]
+    out = []
+    for q in quotes:
+        written = q.speaker_span.text.strip().lower() if q.speaker_span else ""
+        if q.speaker is not None or written not in _FIRST_PERSON_SINGULAR:
+            continue
+        holder = next((h for h in holders if h is not q and h.start <= q.speaker_span.start < h.end), None)
+        if holder is not None:
+            out.append((q, holder.speaker))
+    return out
 
 
 def _role_claimed(doc: Doc, head: Token) -> bool:
