@@ -3,6 +3,9 @@ entity, not to nobody under the no-speaker cap (sentences written here)."""
 
 from __future__ import annotations
 
+import pytest
+
+from newsgraph.nlp.quotes.attribution import unnamed_source_form
 from support.quotes import speaker_of
 
 
@@ -61,3 +64,21 @@ def test_i_in_unmarked_words_reported_of_someone_is_not_that_someone(analyze_tex
     )
     quotes = [q for q in article.quotes if q.speaker_span and q.speaker_span.text == "I"]
     assert quotes and all(q.speaker is None for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    ["Some", "Many of the growers", "Most of the growers", "Several of the growers", "All of the growers"],
+)
+def test_a_quantified_group_is_an_anonymous_source_not_someone_particular(nlp, phrase):
+    # "Some said", "many of the growers said": people the article does not name and need not
+    doc = nlp(f"The frost came early in Lowmarsh. {phrase} said that the harvest was ruined.")
+    start = doc.text.index(phrase)
+    assert unnamed_source_form(doc, start, start + len(phrase)) == "anonymous"
+
+
+def test_both_of_two_named_people_stay_particular(nlp):
+    # the false-positive side: "both" are the two the article named, someone in particular
+    doc = nlp("Anna Kovac and Tom Lee met in Lowmarsh. Both said that the harvest was ruined.")
+    start = doc.text.index("Both")
+    assert unnamed_source_form(doc, start, start + len("Both")) == "particular"

@@ -38,6 +38,9 @@ _RELATIVE = {"who", "that", "which", "whom"}
 # "a senior official", "one GOP operative", "two aides": a source the article does not name
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some"})
 # the pronouns that stand for people ("it", "this", "that", "which" stand for things as often)
+# a quantity of people, none named ("some said", "many of the growers said"); not "both" or "each",
+# which stand for people the article named
+_GROUP_QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "few"})
 # the speaker as written of words a quoted person reports of themselves ("I told them ...")
 _FIRST_PERSON_SINGULAR = frozenset({"i", "me"})
 _OPENING_MARKS = frozenset("'\"‘“«„")
@@ -397,7 +400,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     """What a speaker phrase that resolved to no entity points at, from its head noun.
 
     "anonymous": people the article does not name and need not, so the phrase is the speaker
-    ("officials", "a spokesman for the port", "two witnesses", "his aides", "others");
+    ("officials", "a spokesman for the port", "two witnesses", "his aides", "others", "some", "many of
+    the growers");
     "pronoun": a personal pronoun coreference found no antecedent for ("she", "they"; not "it" or
     "this", which are things);
     "unclaimed": a description of someone whose role the article gives nobody it names ("the
@@ -413,6 +417,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     if not words:
         return None
     head = doc[words[0].i : words[-1].i + 1].root
+    if head.i == words[0].i and head.lower_ in _GROUP_QUANTIFIERS:
+        return "anonymous"  # "some", "many of the growers", "most of whom": people the article need not name
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
         return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
     if head.pos_ == "PROPN":
