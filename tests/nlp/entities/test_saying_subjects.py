@@ -33,3 +33,22 @@ def test_initials_of_no_organisation_the_article_names_link_to_none(analyze_text
     )
     assert speaker_of(article, "the road was closed") != "Northern Freight Alliance"
     assert _types(article).get("Lowmarsh") != "PERSON"
+
+
+def test_initials_reporting_are_the_outlet_they_spell(analyze_text):
+    article = analyze_text("The Lowmarsh Post reported the fire first. LP reported on Monday that two homes burned.")
+    assert speaker_of(article, "that two homes burned") == "Lowmarsh Post"
+
+
+def test_a_hyphenated_given_name_stays_in_the_person_s_name(analyze_text):
+    # "Han Mi-rae": the model stops the name at the hyphen; the speaker is the whole name
+    article = analyze_text(
+        "Talks stalled in the north. Ruvanian President Han Mi-rae said the border talks were going nowhere."
+    )
+    assert speaker_of(article, "the border talks") == "Han Mi-rae"
+
+
+def test_a_hyphenated_word_after_a_name_across_a_space_break_is_not_joined(analyze_text):
+    # the false-positive side: a lower-case compound after a name is no part of it
+    article = analyze_text("Talks stalled. President Elsa Dorrin re-opened the border on Monday.")
+    assert "Elsa Dorrin" in [e.name for e in article.entities]

@@ -18,7 +18,6 @@ from ..knowledge.lexicon import (
     GIVEN_NAMES,
     LANDFORM_NOUNS,
     ORG_HEAD_WORDS,
-    SAY_LEMMAS,
     TITLE_KEYS,
     TITLES,
     title_key,
@@ -99,7 +98,8 @@ class OrganisationRules:
         """ "The Northern Freight Alliance said ... NFA said": capitals that spell the initials of an
         organisation the article names are that organisation (linking joins them by the same initials).
         The model's person there becomes an organisation; capitals it left untagged become one when they
-        are the subject of a verb of saying (a body speaking).  Initials of nothing named stay as they were."""
+        are the subject of a verb ("LP reported ...": a body acting or speaking).  Initials of nothing named
+        stay as they were."""
         initials = {name_initials(doc[e.start : e.end]) for e in ents if e.label == "ORG"} - {""}
         if not initials:
             return ents
@@ -114,7 +114,7 @@ class OrganisationRules:
             if not covered[t.i]
             and acronym_letters(t.text) in initials
             and t.dep_ in ("nsubj", "nsubjpass")
-            and t.head.lemma_ in SAY_LEMMAS
+            and t.head.pos_ == "VERB"
         ]
         return ents + added if added else ents
 
