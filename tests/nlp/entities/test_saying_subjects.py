@@ -12,10 +12,10 @@ def _types(article) -> dict[str, str]:
 
 def test_an_acronym_of_an_organisation_the_article_names_is_that_organisation(analyze_text):
     article = analyze_text(
-        "The Northern Freight Alliance said rates would rise this year. NFA said on Monday that the strike was over."
+        "The Kestrel Haulage Workers Union said rates would rise this year. KHWU said on Monday that the strike was over."
     )
-    assert _types(article).get("NFA") != "PERSON"
-    assert speaker_of(article, "that the strike was over") == "Northern Freight Alliance"
+    assert _types(article).get("KHWU") != "PERSON"
+    assert speaker_of(article, "that the strike was over") == "Kestrel Haulage Workers Union"
 
 
 def test_a_surname_spelled_with_another_apostrophe_is_the_person(analyze_text):
@@ -26,12 +26,12 @@ def test_a_surname_spelled_with_another_apostrophe_is_the_person(analyze_text):
 
 
 def test_initials_of_no_organisation_the_article_names_link_to_none(analyze_text):
-    # the false-positive side: "XQZ" are not the initials of the alliance; a place subject stays a place
+    # the false-positive side: "WZQ" are not the initials of the union; a place subject stays a place
     article = analyze_text(
-        "The Northern Freight Alliance said rates would rise. Lowmarsh said on Monday that the bridge would "
-        "reopen. XQZ said the road was closed."
+        "The Kestrel Haulage Workers Union said rates would rise. Lowmarsh said on Monday that the bridge would "
+        "reopen. WZQ said the road was closed."
     )
-    assert speaker_of(article, "the road was closed") != "Northern Freight Alliance"
+    assert speaker_of(article, "the road was closed") != "Kestrel Haulage Workers Union"
     assert _types(article).get("Lowmarsh") != "PERSON"
 
 

@@ -95,7 +95,7 @@ class OrganisationRules:
 
     @staticmethod
     def _acronyms_of_named_bodies(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
-        """ "The Northern Freight Alliance said ... NFA said": capitals that spell the initials of an
+        """ "The Kestrel Haulage Workers Union said ... KHWU said": capitals that spell the initials of an
         organisation the article names are that organisation (linking joins them by the same initials).
         The model's person there becomes an organisation; capitals it left untagged become one when they
         are the subject of a verb ("LP reported ...": a body acting or speaking).  Initials of nothing named

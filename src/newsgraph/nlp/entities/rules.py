@@ -473,7 +473,7 @@ class TypeRules:
                 surnames[_same_apostrophes(doc[e.end - 1].text)] = 1
                 first_names.add(doc[e.start].text)
         gaz = get_gazetteer()
-        # "NFA said" after "the Northern Freight Alliance": a body's initials speak for the body, not a person
+        # "KHWU said" after "the Kestrel Haulage Workers Union": a body's initials speak for the body, not a person
         bodies = {name_initials(doc[e.start : e.end]) for e in ents if e.label == "ORG"} - {""}
         for group in groups.values():
             votes: dict[str, int] = defaultdict(int)
@@ -485,7 +485,7 @@ class TypeRules:
                 # "Dave Allen" ... "Allen"; a first name only when no place has it ("Karim Wasifi" ... "Karim")
                 named = text in surnames or (place is None and text in first_names)
                 cues = sum(self._person_cue(doc, e) for e in group)  # "Karim said", "his daughter Yulia"
-                # "the Council said" stays a body, and so does "NFA said"
+                # "the Council said" stays a body, and so does "KHWU said"
                 if (named or cues) and text.lower() not in ORG_HEAD_WORDS and acronym_letters(text) not in bodies:
                     if place is None or self._yields_to_person(place, named, cues):
                         for e in group:
