@@ -41,11 +41,11 @@ def test_initials_reporting_are_the_outlet_they_spell(analyze_text):
 
 
 def test_a_hyphenated_given_name_stays_in_the_person_s_name(analyze_text):
-    # "Han Mi-rae": the model stops the name at the hyphen; the speaker is the whole name
+    # "Seo Yun-ha": the model stops the name at the hyphen; the speaker is the whole name
     article = analyze_text(
-        "Talks stalled in the north. Ruvanian President Han Mi-rae said the border talks were going nowhere."
+        "Talks stalled in the north. Ruvanian President Seo Yun-ha said the border talks were going nowhere."
     )
-    assert speaker_of(article, "the border talks") == "Han Mi-rae"
+    assert speaker_of(article, "the border talks") == "Seo Yun-ha"
 
 
 def test_a_hyphenated_word_after_a_name_across_a_space_break_is_not_joined(analyze_text):

@@ -62,7 +62,7 @@ def _join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
 
 
 def _join_hyphenated_names(doc: Doc, ents: list[SpanCandidate]) -> None:
-    """ "Han Mi-rae": the model often stops a person's name at a hyphen inside its last word, before "Mi"
+    """ "Seo Yun-ha": the model often stops a person's name at a hyphen inside its last word, before "Yun"
     or after it.  The pieces glued to the name by the hyphen (no space on either side) join it, when no
     other name holds them.  A lower-case word after the name ("Dorrin re-opened") is no piece of it."""
     covered = bytearray(len(doc))
@@ -73,14 +73,16 @@ def _join_hyphenated_names(doc: Doc, ents: list[SpanCandidate]) -> None:
         if e.label != "PERSON" or end >= len(doc) or covered[end]:
             continue
         if end + 2 < len(doc) and doc[end].is_title and _glued_hyphen(doc, end + 1) and not any(covered[end : end + 3]):
-            e.end = end + 3  # "Han" + "Mi-rae"
+            e.end = end + 3  # "Seo" + "Yun-ha"
         elif end + 1 < len(doc) and doc[end - 1].is_title and _glued_hyphen(doc, end) and not covered[end + 1]:
-            e.end = end + 2  # "Han Mi" + "-rae"
+            e.end = end + 2  # "Seo Yun" + "-ha"
+        elif end - e.start >= 2 and doc[end - 1].text == "-" and _glued_hyphen(doc, end - 1):
+            e.end = end + 1  # "Seo Yun-" + "ha": trimming took the lower-case end for a word of its own
         covered[end : e.end] = b"\x01" * (e.end - end)
 
 
 def _glued_hyphen(doc: Doc, i: int) -> bool:
-    """Whether token ``i`` is a hyphen with a word glued on both sides ("Mi-rae")."""
+    """Whether token ``i`` is a hyphen with a word glued on both sides ("Yun-ha")."""
     return (
         i + 1 < len(doc)
         and doc[i].text == "-"
