@@ -11,7 +11,7 @@ from support.quotes import speaker_of
 
 def test_a_name_in_apposition_to_one_of_a_group_is_the_speaker(analyze_text):
     article = analyze_text(
-        "The family met police on Monday. In a statement, one of the family's lawyers, Colin Verity, said "
+        "The growers met police on Monday. In a statement, one of the growers' lawyers, Colin Verity, said "
         "the footage shows the driver leaving his car calmly."
     )
     assert speaker_of(article, "the footage shows") == "Colin Verity"

@@ -27,8 +27,8 @@ quotes and events components used to carry:
   title ("the Senator", tagged PROPN) counts when it is some person's title; a nationality
   on the description ("the German president") rules out a person of another known country.
   A title two people before it carry ("Mayor X met Mayor Y ... the mayor said") resolves to neither,
-  unless the description's modifiers fit only one of them ("Republican nominee X and Democratic
-  nominee Y ... the Republican nominee said": the words of their titles or the title run before a name).
+  unless the description's modifiers fit only one of them ("Liberal nominee X and Labour
+  nominee Y ... the Liberal nominee said": the words of their titles or the title run before a name).
   A role the article states of one named person, bare after "as" ("X served as mayor", "his
   tenure as mayor"), resolves "the mayor" to them when no entity's name or title has the word.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
@@ -94,7 +94,7 @@ _LEADER_TITLES = frozenset(
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _INTRODUCTION_TOKENS = 24  # how far before a name a country's title introduces it ("Norway's Prime Minister, X")
 _DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
-_TITLE_RUN_TOKENS = 4  # words of a title written before a name ("former Republican nominee")
+_TITLE_RUN_TOKENS = 4  # words of a title written before a name ("former Liberal nominee")
 _PLURAL_DETERMINERS = frozenset({"others", "some", "many", "several", "both", "few"})
 _CLAUSE_BREAKS = frozenset({":", ";", "—", "–"})
 _GENDER_LOOKBACK = 3  # sentences an unknown-gender candidate waits for a known agreeing one
@@ -275,7 +275,7 @@ class _Resolver:
             person_word = not (self.types.get(ent) == "PERSON" and word in ORG_HEAD_WORDS)
             if word in words and person_word and self.types.get(ent) == "PERSON" and self._role_shared(word, ent, lo):
                 # "Mayor Lee met Mayor Ford ... the mayor said": which one?  Only a modifier the
-                # description shares with one of them tells ("the Republican nominee")
+                # description shares with one of them tells ("the Liberal nominee")
                 return self._narrowed_by_modifiers(noun, word, lo)
             if word in words and person_word or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
                 return ent
@@ -292,8 +292,8 @@ class _Resolver:
 
     def _narrowed_by_modifiers(self, noun: Token, word: str, lo: int) -> str | None:
         """The one person before the description, of those whose title has ``word``, that every modifier of
-        the description ("Republican", "former") also introduces: a word of their titles or of the title run
-        right before one of their mentions ("Republican nominee Carl Denton").  None when the description has
+        the description ("Liberal", "former") also introduces: a word of their titles or of the title run
+        right before one of their mentions ("Liberal nominee Carl Denton").  None when the description has
         no modifier, or when no or several people fit."""
         modifiers = {c.lower_ for c in noun.children if c.dep_ in _MODIFIER_DEPS and c.i < noun.i and c.is_alpha}
         if not modifiers:
@@ -309,7 +309,7 @@ class _Resolver:
 
     def title_run_before(self, i: int) -> list[Token]:
         """The capitalised or title words right before token ``i``, up to a punctuation mark, a verb, a
-        preposition or a conjunction ("Republican nominee" before "Carl Denton")."""
+        preposition or a conjunction ("Liberal nominee" before "Carl Denton")."""
         run = []
         for tok in reversed(self.doc[max(0, i - _TITLE_RUN_TOKENS) : i]):
             if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "PRON"):

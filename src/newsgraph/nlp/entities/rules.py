@@ -155,22 +155,23 @@ def _subject_mistagged(doc: Doc, tok) -> bool:
 
 
 def _same_apostrophes(word: str) -> str:
-    """A name word with its typographic apostrophe written plain ("O’Neill" -> "O'Neill")."""
+    """A name word with its typographic apostrophe written plain ("O’Brady" -> "O'Brady")."""
     return word.replace("\u2019", "'")
 
 
 def _extend_names_by_said_surnames(doc: Doc, ents: list[SpanCandidate]) -> None:
-    """ "Commissioner Tom O’Neill ... O'Neill said": the model often stops a name before a surname with an
-    apostrophe (tagging "O’Neill" an adverb).  A capitalised word right after a person's name that the
-    article elsewhere makes the subject of a verb of saying, alone, is the name's surname: the name grows
-    by it (the lone subject then joins it as a surname)."""
+    """ "Commissioner Tomas O’Brady ... O'Brady said": the model often stops a name before a surname with
+    an apostrophe (tagging "O’Brady" an adverb).  A capitalised word right after a person's name that the
+    article elsewhere makes the proper-noun subject of a verb of saying, alone (never "He said"), is the
+    name's surname: the name grows by it (the lone subject then joins it as a surname)."""
     covered = bytearray(len(doc))
     for e in ents:
         covered[e.start : e.end] = b"\x01" * (e.end - e.start)
     said = {
         _same_apostrophes(t.text)
         for t in doc
-        if not covered[t.i] and t.is_title and t.dep_ in ("nsubj", "nsubjpass") and t.head.lemma_ in SAY_LEMMAS
+        if not covered[t.i] and t.is_title and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.lemma_ in SAY_LEMMAS
         and not any(c.dep_ in ("compound", "flat") for c in t.children)
     }  # fmt: skip
     if not said:
@@ -513,7 +514,7 @@ class TypeRules:
             for e in ents:
                 covered[e.start : e.end] = b"\x01" * (e.end - e.start)
             for tok in doc:
-                word = _same_apostrophes(tok.text)  # "O'Neill" after "Tom O’Neill"
+                word = _same_apostrophes(tok.text)  # "O'Brady" after "Tomas O’Brady"
                 if not covered[tok.i] and word in known and (tok.pos_ == "PROPN" or _subject_mistagged(doc, tok)):
                     src = known[word]
                     ents.append(SpanCandidate(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))

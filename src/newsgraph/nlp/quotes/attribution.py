@@ -310,7 +310,7 @@ class Attributor:
 
     def _named_in_apposition(self, tok: Token) -> str | None:
         """A person or organisation named in apposition anywhere inside the subject's phrase: "one of the
-        family's lawyers, Ann Lee, said", "her partner at Acme, Ann Lee, said" (the parser hangs the name on
+        growers' lawyers, Ann Lee, said", "her partner at Acme, Ann Lee, said" (the parser hangs the name on
         "lawyers" or on "Acme").  The name's head must be the apposition itself, so a name the phrase only
         mentions ("the lawyer for Ann Lee, a teacher") is never taken for the speaker; two different names
         in apposition ("the lawyers, Ann Lee and Bo Park") resolve to neither."""
@@ -418,7 +418,7 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         return None
     head = doc[words[0].i : words[-1].i + 1].root
     if head.i == words[0].i and head.lower_ in _GROUP_QUANTIFIERS:
-        return "anonymous"  # "some", "many of the growers", "most of whom": people the article need not name
+        return "anonymous"  # "some", "many of the growers", "most of the growers": people the article need not name
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
         return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
     if head.pos_ == "PROPN":
