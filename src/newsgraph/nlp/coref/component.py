@@ -26,7 +26,9 @@ quotes and events components used to carry:
   Dr Y, ..."; no verb between).  A capitalised
   title ("the Senator", tagged PROPN) counts when it is some person's title; a nationality
   on the description ("the German president") rules out a person of another known country.
-  A title two people before it carry ("Mayor X met Mayor Y ... the mayor said") resolves to neither.
+  A title two people before it carry ("Mayor X met Mayor Y ... the mayor said") resolves to neither,
+  unless the description's modifiers fit only one of them ("Liberal nominee X and Labour
+  nominee Y ... the Liberal nominee said": the words of their titles or the title run before a name).
   A role the article states of one named person, bare after "as" ("X served as mayor", "his
   tenure as mayor"), resolves "the mayor" to them when no entity's name or title has the word.
   Surnames need no step here: linking already makes a bare surname a mention of its person.
@@ -92,6 +94,7 @@ _LEADER_TITLES = frozenset(
 _MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
 _INTRODUCTION_TOKENS = 24  # how far before a name a country's title introduces it ("Norway's Prime Minister, X")
 _DESCRIPTION_LOOKBACK = 60  # entity mentions a description looks back over
+_TITLE_RUN_TOKENS = 4  # words of a title written before a name ("former Liberal nominee")
 _PLURAL_DETERMINERS = frozenset({"others", "some", "many", "several", "both", "few"})
 _CLAUSE_BREAKS = frozenset({":", ";", "—", "–"})
 _GENDER_LOOKBACK = 3  # sentences an unknown-gender candidate waits for a known agreeing one
@@ -271,7 +274,9 @@ class _Resolver:
             # "the board" is no person, though "Chair of the Transit Board" is someone's title
             person_word = not (self.types.get(ent) == "PERSON" and word in ORG_HEAD_WORDS)
             if word in words and person_word and self.types.get(ent) == "PERSON" and self._role_shared(word, ent, lo):
-                return None  # "Mayor Lee met Mayor Ford ... the mayor said": which one?
+                # "Mayor Lee met Mayor Ford ... the mayor said": which one?  Only a modifier the
+                # description shares with one of them tells ("the Liberal nominee")
+                return self._narrowed_by_modifiers(noun, word, lo)
             if word in words and person_word or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
                 return ent
             if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
@@ -284,6 +289,33 @@ class _Resolver:
             other != ent and self.types.get(other) == "PERSON" and word in self.words.get(other, ())
             for _s, _e, other in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]
         )
+
+    def _narrowed_by_modifiers(self, noun: Token, word: str, lo: int) -> str | None:
+        """The one person before the description, of those whose title has ``word``, that every modifier of
+        the description ("Liberal", "former") also introduces: a word of their titles or of the title run
+        right before one of their mentions ("Liberal nominee Carl Denton").  None when the description has
+        no modifier, or when no or several people fit."""
+        modifiers = {c.lower_ for c in noun.children if c.dep_ in _MODIFIER_DEPS and c.i < noun.i and c.is_alpha}
+        if not modifiers:
+            return None
+        introduced: dict[str, set[str]] = {}
+        for s, _e, ent in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]:
+            if self.types.get(ent) != "PERSON" or word not in self.words.get(ent, ()) or self.in_quoted(s):
+                continue
+            seen = introduced.setdefault(ent, set(self.words.get(ent, ())))
+            seen.update(t.lower_ for t in self.title_run_before(self.token_at(s)))
+        fitting = [ent for ent, seen in introduced.items() if modifiers <= seen]
+        return fitting[0] if len(fitting) == 1 else None
+
+    def title_run_before(self, i: int) -> list[Token]:
+        """The capitalised or title words right before token ``i``, up to a punctuation mark, a verb, a
+        preposition or a conjunction ("Liberal nominee" before "Carl Denton")."""
+        run = []
+        for tok in reversed(self.doc[max(0, i - _TITLE_RUN_TOKENS) : i]):
+            if tok.is_punct or tok.pos_ in ("VERB", "AUX", "ADP", "CCONJ", "SCONJ", "DET", "PRON"):
+                break
+            run.append(tok)
+        return run
 
     def modifier_country(self, noun: Token) -> str | None:
         """The country of a nationality or country modifying a description ("the Grenadian leader")."""

@@ -61,6 +61,38 @@ def _join_split_names(doc: Doc, spans: list[Span]) -> list[Span]:
     return out
 
 
+def _join_hyphenated_names(doc: Doc, ents: list[SpanCandidate]) -> None:
+    """ "Seo Yun-ha": the model often stops a person's name at a hyphen inside its last word, before "Yun"
+    or after it.  The pieces glued to the name by the hyphen (no space on either side) join it, when no
+    other name holds them.  A lower-case word after the name ("Dorrin re-opened") is no piece of it."""
+    covered = bytearray(len(doc))
+    for e in ents:
+        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+    for e in ents:
+        end = e.end
+        if e.label != "PERSON" or end >= len(doc) or covered[end]:
+            continue
+        if end + 2 < len(doc) and doc[end].is_title and _glued_hyphen(doc, end + 1) and not any(covered[end : end + 3]):
+            e.end = end + 3  # "Seo" + "Yun-ha"
+        elif end + 1 < len(doc) and doc[end - 1].is_title and _glued_hyphen(doc, end) and not covered[end + 1]:
+            e.end = end + 2  # "Seo Yun" + "-ha"
+        elif end - e.start >= 2 and doc[end - 1].text == "-" and _glued_hyphen(doc, end - 1):
+            e.end = end + 1  # "Seo Yun-" + "ha": trimming took the lower-case end for a word of its own
+        covered[end : e.end] = b"\x01" * (e.end - end)
+
+
+def _glued_hyphen(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` is a hyphen with a word glued on both sides ("Yun-ha")."""
+    return (
+        i + 1 < len(doc)
+        and doc[i].text == "-"
+        and not doc[i - 1].whitespace_
+        and not doc[i].whitespace_
+        and doc[i - 1].is_alpha
+        and doc[i + 1].is_alpha
+    )
+
+
 SIGNER_MAX_WORDS = 3
 
 
@@ -123,6 +155,7 @@ class EntityCorrector:
         self.rules.places_in_apposition(doc, ents)
         self.rules.streets_by_first_word(doc, ents)
         ents = self.rules.one_name_one_type(doc, ents)
+        _join_hyphenated_names(doc, ents)
         ents = self.rules.repeated_places(doc, ents)
         self._set_ents(doc, ents, numeric)
         return doc

@@ -392,3 +392,22 @@ class GazetteerMatcher:
                 out.append(SpanCandidate(i, j, place.label, place.id, GAZ_WEIGHT))
             i = j
         return out
+
+
+# Small words a name's initials leave out ("Union of Transport Workers" -> "UTW").
+INITIALS_SKIPPED = frozenset({"of", "and", "the", "for", "on", "in", "to", "&"})
+
+
+def acronym_letters(text: str) -> str:
+    """The letters of an acronym written in capitals, with or without dots ("KHWU", "K.H.W.U."), else ""."""
+    letters = text.replace(".", "")
+    return letters if 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper() else ""
+
+
+def name_initials(name) -> str:
+    """The capitals of a name of two words or more, skipping "of", "and", "the" ("Kestrel Haulage
+    Workers Union" -> "KHWU"), else ""."""
+    words = [t.text for t in name if t.is_alpha and t.lower_ not in INITIALS_SKIPPED]
+    if len(words) < 2 or not all(w[0].isupper() for w in words):
+        return ""
+    return "".join(w[0] for w in words)

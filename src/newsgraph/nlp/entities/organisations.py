@@ -22,7 +22,7 @@ from ..knowledge.lexicon import (
     TITLES,
     title_key,
 )
-from .matching import GEO_HEADS, SpanCandidate, person_in_apposition
+from .matching import GEO_HEADS, SpanCandidate, acronym_letters, name_initials, person_in_apposition
 
 __all__ = ["OrganisationRules"]
 
@@ -63,6 +63,7 @@ class OrganisationRules:
     """Drops and splits of organisation (and other name) candidates; see the module docstring."""
 
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        ents = self._acronyms_of_named_bodies(doc, ents)
         ents = self._companies_by_trade_word(doc, ents)
         self._features_named_like_companies(doc, ents)
         for e in ents:
@@ -91,6 +92,31 @@ class OrganisationRules:
                     e.label = "GPE"
             out.append(e)
         return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def _acronyms_of_named_bodies(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "The Kestrel Haulage Workers Union said ... KHWU said": capitals that spell the initials of an
+        organisation the article names are that organisation (linking joins them by the same initials).
+        The model's person there becomes an organisation; capitals it left untagged become one when they
+        are the subject of a verb ("LP reported ...": a body acting or speaking).  Initials of nothing named
+        stay as they were."""
+        initials = {name_initials(doc[e.start : e.end]) for e in ents if e.label == "ORG"} - {""}
+        if not initials:
+            return ents
+        covered = bytearray(len(doc))
+        for e in ents:
+            if e.label == "PERSON" and e.end - e.start == 1 and acronym_letters(doc[e.start].text) in initials:
+                e.label, e.kb = "ORG", ""
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        added = [
+            SpanCandidate(t.i, t.i + 1, "ORG")
+            for t in doc
+            if not covered[t.i]
+            and acronym_letters(t.text) in initials
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and t.head.pos_ == "VERB"
+        ]
+        return ents + added if added else ents
 
     @staticmethod
     def _features_named_like_companies(doc: Doc, ents: list[SpanCandidate]) -> None:

@@ -36,7 +36,9 @@ from .matching import (
     GEO_HEADS,
     MODEL_WEIGHT,
     SpanCandidate,
+    acronym_letters,
     is_person_title,
+    name_initials,
     person_in_apposition,
 )
 
@@ -150,6 +152,35 @@ def _subject_mistagged(doc: Doc, tok) -> bool:
         and nxt.lemma_ in SAY_LEMMAS
         and not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != tok.i for c in nxt.children)
     )
+
+
+def _same_apostrophes(word: str) -> str:
+    """A name word with its typographic apostrophe written plain ("O’Brady" -> "O'Brady")."""
+    return word.replace("\u2019", "'")
+
+
+def _extend_names_by_said_surnames(doc: Doc, ents: list[SpanCandidate]) -> None:
+    """ "Commissioner Tomas O’Brady ... O'Brady said": the model often stops a name before a surname with
+    an apostrophe (tagging "O’Brady" an adverb).  A capitalised word right after a person's name that the
+    article elsewhere makes the proper-noun subject of a verb of saying, alone (never "He said"), is the
+    name's surname: the name grows by it (the lone subject then joins it as a surname)."""
+    covered = bytearray(len(doc))
+    for e in ents:
+        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+    said = {
+        _same_apostrophes(t.text)
+        for t in doc
+        if not covered[t.i] and t.is_title and t.pos_ == "PROPN" and t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.lemma_ in SAY_LEMMAS
+        and not any(c.dep_ in ("compound", "flat") for c in t.children)
+    }  # fmt: skip
+    if not said:
+        return
+    for e in ents:
+        after = doc[e.end] if e.label == "PERSON" and e.end < len(doc) else None
+        if after is not None and not covered[after.i] and after.is_title and _same_apostrophes(after.text) in said:
+            covered[after.i] = 1
+            e.end += 1
 
 
 class TypeRules:
@@ -433,15 +464,18 @@ class TypeRules:
     # -- 4. one name, one type ------------------------------------------------------------
 
     def one_name_one_type(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        _extend_names_by_said_surnames(doc, ents)
         groups: dict[str, list[SpanCandidate]] = defaultdict(list)
         surnames: dict[str, int] = {}
         first_names: set[str] = set()
         for e in ents:
             groups[normalize_name(doc[e.start : e.end].text)].append(e)
             if e.label == "PERSON" and e.end - e.start >= 2:
-                surnames[doc[e.end - 1].text] = 1
+                surnames[_same_apostrophes(doc[e.end - 1].text)] = 1
                 first_names.add(doc[e.start].text)
         gaz = get_gazetteer()
+        # "KHWU said" after "the Kestrel Haulage Workers Union": a body's initials speak for the body, not a person
+        bodies = {name_initials(doc[e.start : e.end]) for e in ents if e.label == "ORG"} - {""}
         for group in groups.values():
             votes: dict[str, int] = defaultdict(int)
             for e in group:
@@ -452,7 +486,8 @@ class TypeRules:
                 # "Dave Allen" ... "Allen"; a first name only when no place has it ("Karim Wasifi" ... "Karim")
                 named = text in surnames or (place is None and text in first_names)
                 cues = sum(self._person_cue(doc, e) for e in group)  # "Karim said", "his daughter Yulia"
-                if (named or cues) and text.lower() not in ORG_HEAD_WORDS:  # "the Council said" stays a body
+                # "the Council said" stays a body, and so does "KHWU said"
+                if (named or cues) and text.lower() not in ORG_HEAD_WORDS and acronym_letters(text) not in bodies:
                     if place is None or self._yields_to_person(place, named, cues):
                         for e in group:
                             e.label, e.kb, e.weight = "PERSON", "", MODEL_WEIGHT
@@ -471,6 +506,7 @@ class TypeRules:
                 e.label = label
         # Bare mentions the model missed of a name it found elsewhere ("Ignatius", "Putin").
         known = {doc[e.start : e.end].text: e for e in ents if e.end - e.start == 1 and e.label == "PERSON"}
+        known = {_same_apostrophes(text): e for text, e in known.items()}
         for text in surnames:
             known.setdefault(text, SpanCandidate(0, 0, "PERSON"))
         if known:
@@ -478,8 +514,9 @@ class TypeRules:
             for e in ents:
                 covered[e.start : e.end] = b"\x01" * (e.end - e.start)
             for tok in doc:
-                if not covered[tok.i] and tok.text in known and (tok.pos_ == "PROPN" or _subject_mistagged(doc, tok)):
-                    src = known[tok.text]
+                word = _same_apostrophes(tok.text)  # "O'Brady" after "Tomas O’Brady"
+                if not covered[tok.i] and word in known and (tok.pos_ == "PROPN" or _subject_mistagged(doc, tok)):
+                    src = known[word]
                     ents.append(SpanCandidate(tok.i, tok.i + 1, "PERSON", src.kb, MODEL_WEIGHT))
         return ents
 

@@ -64,5 +64,5 @@ def grouping_key(text: str) -> str:
 
 def person_name_words(text: str) -> tuple[str, ...]:
     """Lowercased name words without possessives or dots: "Gen. Putin's" -> ("gen", "putin")."""
-    words = (_TAIL.sub("", w.lower()) for w in _WORD.findall(text))
+    words = (_TAIL.sub("", w.lower()).replace("\u2019", "'") for w in _WORD.findall(text))  # "O’Brady" is "O'Brady"
     return tuple(w for w in words if w)

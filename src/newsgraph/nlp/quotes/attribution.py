@@ -13,7 +13,7 @@ from types import SimpleNamespace
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
-from ...model import Span
+from ...model import Quote, Span
 from ..extensions import doc_text, entity_at, entity_index
 from ..knowledge.lexicon import description_words, is_person_noun
 from ..sentences import split_at_paragraphs
@@ -27,6 +27,7 @@ __all__ = [
     "is_cue",
     "trim_span",
     "unnamed_source_form",
+    "nested_first_person_speakers",
 ]
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -37,6 +38,12 @@ _RELATIVE = {"who", "that", "which", "whom"}
 # "a senior official", "one GOP operative", "two aides": a source the article does not name
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some"})
 # the pronouns that stand for people ("it", "this", "that", "which" stand for things as often)
+# a quantity of people, none named ("some said", "many of the growers said"); not "both" or "each",
+# which stand for people the article named
+_GROUP_QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "few"})
+# the speaker as written of words a quoted person reports of themselves ("I told them ...")
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me"})
+_OPENING_MARKS = frozenset("'\"‘“«„")
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"})
 # Things that carry words but do not speak: "a statement from X said" -- X is the speaker.
 DOCUMENT_NOUNS = frozenset(
@@ -291,11 +298,35 @@ class Attributor:
                     ent = self.entity(appos.idx, appos.idx + len(appos))
                     if ent is not None:
                         return ent
+        if ent is None and tok.pos_ in ("NOUN", "PROPN", "NUM", "PRON"):
+            ent = self._named_in_apposition(tok)
+            if ent is not None:
+                return ent
         if ent is None and (tok.pos_ == "NOUN" or tok.i in self.references):
             return self.references.get(tok.i)  # "the senator": newsgraph_coref_v1 resolved it
         if ent is not None and self.entity_types.get(ent, "PERSON") not in _SPEAKER_TYPES:
             return None
         return ent
+
+    def _named_in_apposition(self, tok: Token) -> str | None:
+        """A person or organisation named in apposition anywhere inside the subject's phrase: "one of the
+        growers' lawyers, Ann Lee, said", "her partner at Acme, Ann Lee, said" (the parser hangs the name on
+        "lawyers" or on "Acme").  The name's head must be the apposition itself, so a name the phrase only
+        mentions ("the lawyer for Ann Lee, a teacher") is never taken for the speaker; two different names
+        in apposition ("the lawyers, Ann Lee and Bo Park") resolve to neither."""
+        stack = [tok]
+        found: list[str] = []
+        while stack:
+            for child in stack.pop().children:
+                if child.dep_ in _CLAUSE_DEPS or self.in_quoted(child.idx):
+                    continue
+                if child.dep_ == "appos" and child.pos_ == "PROPN":
+                    ent = self.entity(child.idx, child.idx + len(child))
+                    if ent is not None and self.entity_types.get(ent) in ("PERSON", "ORG"):
+                        found.append(ent)
+                    continue
+                stack.append(child)
+        return found[0] if len(set(found)) == 1 else None
 
     def _author_of(self, document: Token) -> str | None:
         """Who wrote "a statement from X", "X's tweet", "the X report": the document never speaks itself."""
@@ -369,7 +400,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     """What a speaker phrase that resolved to no entity points at, from its head noun.
 
     "anonymous": people the article does not name and need not, so the phrase is the speaker
-    ("officials", "a spokesman for the port", "two witnesses", "his aides", "others");
+    ("officials", "a spokesman for the port", "two witnesses", "his aides", "others", "some", "many of
+    the growers");
     "pronoun": a personal pronoun coreference found no antecedent for ("she", "they"; not "it" or
     "this", which are things);
     "unclaimed": a description of someone whose role the article gives nobody it names ("the
@@ -385,6 +417,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     if not words:
         return None
     head = doc[words[0].i : words[-1].i + 1].root
+    if head.i == words[0].i and head.lower_ in _GROUP_QUANTIFIERS:
+        return "anonymous"  # "some", "many of the growers", "most of the growers": people the article need not name
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
         return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
     if head.pos_ == "PROPN":
@@ -397,6 +431,27 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     if any(t.pos_ == "PROPN" for t in words):
         return "particular"  # "the hotel's owner, Dorn": a name we failed to resolve
     return "unclaimed" if head.pos_ == "NOUN" and not _role_claimed(doc, head) else "particular"
+
+
+def nested_first_person_speakers(quotes: list[Quote]) -> list[tuple[Quote, str]]:
+    """(quote, speaker) for each quote whose speaker as written is "I" and lies inside the words of a
+    direct or block quote whose speaker is known: "“... I said that the bridge would be built ...,” Lee
+    told the crowd" -- the "I" is Lee.  The holder may be an indirect quote that opens with a quotation
+    mark the pairing left alone ("''I said that ...,'' he told the crowd"); never one without marks ("Lee
+    said I told them that ...": that "I" is the writer).  "I" inside the words of nobody we know stays
+    unlinked."""
+    holders = [
+        q for q in quotes if q.speaker is not None and (q.kind in ("direct", "block") or q.text[:1] in _OPENING_MARKS)
+    ]
+    out = []
+    for q in quotes:
+        written = q.speaker_span.text.strip().lower() if q.speaker_span else ""
+        if q.speaker is not None or written not in _FIRST_PERSON_SINGULAR:
+            continue
+        holder = next((h for h in holders if h is not q and h.start <= q.speaker_span.start < h.end), None)
+        if holder is not None:
+            out.append((q, holder.speaker))
+    return out
 
 
 def _role_claimed(doc: Doc, head: Token) -> bool:

@@ -53,7 +53,7 @@ from ..extensions import entity_index, register_extensions
 from ..knowledge.lexicon import SIGNATURE_DASHES, guess_gender
 from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
-from .attribution import Attributor, unnamed_source_form
+from .attribution import Attributor, nested_first_person_speakers, unnamed_source_form
 from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
 from .ranker import Candidate, candidates_for, load_ranker, may_overrule, pick
@@ -594,6 +594,8 @@ class _Extractor:
                 if chosen is not candidates[0]:
                     q.speaker, q.speaker_span = chosen.entity, chosen.span
                     self.how[id(q)] = "ranker"
+        for q, speaker in nested_first_person_speakers(quotes):
+            q.speaker = speaker  # "I" inside a known speaker's words is that speaker
         for q in quotes:
             q.confidence = quote_confidence(self.evidence(q))
         return quotes
