@@ -29,7 +29,7 @@ from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
 from .context_actor import context_source
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
-from .modality import QuoteIndex, modality_of, recode
+from .modality import QuoteIndex, finding_quotes, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
 
 __all__ = ["EventCoder", "code_events"]
@@ -123,7 +123,9 @@ class _Coder:
         self.dict = dictionary
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
-        self.quotes = QuoteIndex(doc._.ng_quotes, doc_text(doc))
+        # a finding's content ("a poll shows that ...") is reported like a quote's: not asserted
+        text = doc_text(doc)
+        self.quotes = QuoteIndex([*(doc._.ng_quotes or []), *finding_quotes(doc._.ng_findings, text)], text)
         # the dates component's (a declared requirement): never recomputed here
         self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
 
@@ -538,6 +540,7 @@ class EventCoder:
         "doc._.ng_entity_meta",
         "doc._.ng_coref",
         "doc._.ng_quotes",
+        "doc._.ng_findings",
         "doc._.ng_dates",
         "token.dep",
         "token.lemma",
