@@ -24,12 +24,13 @@ from spacy.tokens import Doc, Token
 from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
 from ..knowledge.lexicon import FIRST_PERSON_PLURAL
+from ..quote_marks import finding_quotes
 from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
 from .context_actor import context_source
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
-from .modality import QuoteIndex, finding_quotes, modality_of, recode
+from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
 
 __all__ = ["EventCoder", "code_events"]

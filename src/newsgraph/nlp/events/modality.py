@@ -22,9 +22,9 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ...model import Finding, Quote
+from ...model import Quote
 
-__all__ = ["MODALITIES", "QuoteIndex", "finding_quotes", "governors", "modality_of", "recode", "reporting_governor"]
+__all__ = ["MODALITIES", "QuoteIndex", "governors", "modality_of", "recode", "reporting_governor"]
 
 MODALITIES = ("asserted", "negated", "hypothetical", "attempted", "future", "reported")
 
@@ -72,26 +72,6 @@ REPORTING_LEMMAS = frozenset(
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+[“\"]?[A-Z]")
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "acl", "pcomp", "pobj", "prep"})
 _CHAIN_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl", "prep", "auxpass", "amod"})
-
-
-_OPENING_MARKS = frozenset("\"“«„‘'")
-
-
-def finding_quotes(findings: list[Finding] | None, text: str) -> list[Quote]:
-    """Findings seen as the quotes they were made from, for :class:`QuoteIndex`: their content is
-    reported speech too; a content opened by a quotation mark was a direct quote."""
-    return [
-        Quote(
-            f.start,
-            f.end,
-            f.text,
-            "direct" if text[f.start - 1 : f.start] in _OPENING_MARKS else "indirect",
-            f.source,
-            f.cue,
-            f.source_span,
-        )  # fmt: skip
-        for f in findings or []
-    ]
 
 
 class QuoteIndex:

@@ -26,7 +26,13 @@ import math
 from functools import lru_cache
 from importlib import resources
 
-__all__ = ["FINDING_FEATURES", "finding_kind_of", "finding_evidence", "finding_confidence", "load_finding_weights"]
+__all__ = [
+    "FINDING_FEATURES",
+    "finding_kind_of",
+    "finding_evidence",
+    "finding_confidence",
+    "load_finding_weights",
+]
 
 FINDING_FEATURES = (
     "kind_view",
