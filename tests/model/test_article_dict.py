@@ -37,7 +37,7 @@ def _full_article() -> Article:
             Quote(21, 30, "talks", "partial"),
         ],
         findings=[
-            Finding(21, 63, "talks would cost", "record", Span(0, 15, "Paris officials"), Span(16, 20, "said"), "E2", 0.4),
+            Finding(21, 63, "talks would cost", "record", Span(0, 15, "Paris officials"), Span(16, 20, "said"), "E2", 0.4, "direct"),
             Finding(21, 30, "talks", "view", Span(0, 5, "Paris")),
         ],
         events=[

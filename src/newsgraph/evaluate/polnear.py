@@ -369,7 +369,7 @@ def score_article(
     both as attributions, so content and speaker are scored over both (a finding's source phrase is
     its speaker as written); calibration is kept apart, per quote and per finding."""
     c = Counts()
-    as_quotes = finding_quotes(list(findings), text)
+    as_quotes = finding_quotes(list(findings))
     finding_ids = {id(q) for q in as_quotes}
     quotes = [*quotes, *as_quotes]
     entity = article.entity if article is not None else (lambda _id: None)

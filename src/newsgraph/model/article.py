@@ -95,6 +95,7 @@ class Finding:
     cue: Span | None = None
     source: str | None = None  # entity id of an organisation or person the phrase names, when resolved
     confidence: float | None = None  # 0..1 that the content and its source phrase are right; None: not computed
+    form: str = "indirect"  # how the content is given, as a Quote's kind: "direct" | "block" | "partial" | "indirect"
 
 
 @dataclass
@@ -346,6 +347,7 @@ def _finding_dict(f: Finding) -> dict[str, Any]:
         "cue": _span_dict(f.cue),
         "source": f.source,
         "confidence": f.confidence,
+        "form": f.form,
     }
 
 

@@ -99,22 +99,7 @@ def pair_quote_marks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, 
     return pairs
 
 
-_FINDING_OPENERS = frozenset("\"“«„‘'")
-
-
-def finding_quotes(findings: list[Finding] | None, text: str) -> list[Quote]:
+def finding_quotes(findings: list[Finding] | None) -> list[Quote]:
     """Findings seen as the quotes they were made from (for the events component and the PolNeAR
-    scorer, which read attributed content alike): their content is
-    reported speech too; a content opened by a quotation mark was a direct quote."""
-    return [
-        Quote(
-            f.start,
-            f.end,
-            f.text,
-            "direct" if text[f.start - 1 : f.start] in _FINDING_OPENERS else "indirect",
-            f.source,
-            f.cue,
-            f.source_span,
-        )  # fmt: skip
-        for f in findings or []
-    ]
+    scorer, which read attributed content alike): their content is reported speech too."""
+    return [Quote(f.start, f.end, f.text, f.form, f.source, f.cue, f.source_span, f.confidence) for f in findings or []]

@@ -17,7 +17,7 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
                "cue_start", "cue_end", "cue_text", "speaker_start", "speaker_end", "speaker_text",
                "confidence"),
     "findings": ("article_id", "idx", "char_start", "char_end", "text", "kind", "source_id",
-                 "cue_start", "cue_end", "cue_text", "source_start", "source_end", "source_text", "confidence"),
+                 "cue_start", "cue_end", "cue_text", "source_start", "source_end", "source_text", "confidence", "form"),
     "events": ("article_id", "idx", "type", "mode", "modality", "trigger_start", "trigger_end", "trigger_text",
                "source", "target", "location", "date", "speaker", "source_sector", "target_sector", "mentions",
                "sort_date", "confidence"),
@@ -92,7 +92,7 @@ def fact_rows(aid: str, article: Article, corpus_ids: dict[str, int] | None = No
         "findings": [
             (aid, i, f.start, f.end, f.text, f.kind, f.source,
              f.cue.start if f.cue else None, f.cue.end if f.cue else None, f.cue.text if f.cue else None,
-             f.source_span.start, f.source_span.end, f.source_span.text, f.confidence)
+             f.source_span.start, f.source_span.end, f.source_span.text, f.confidence, f.form)
             for i, f in enumerate(article.findings)
         ],
         "events": [

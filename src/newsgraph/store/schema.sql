@@ -152,6 +152,7 @@ CREATE TABLE findings (
     source_end   INTEGER NOT NULL,
     source_text  TEXT NOT NULL,
     confidence   REAL,                       -- 0..1; NULL: not computed (read as 1.0)
+    form         TEXT NOT NULL DEFAULT 'indirect',  -- how the content is given, as a quote's kind
     PRIMARY KEY (article_id, idx)
 );
 

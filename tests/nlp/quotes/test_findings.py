@@ -31,6 +31,8 @@ def _no_quote_with(article, words: str) -> None:
         ("According to the county records, the bridge was last inspected in 1998.", "last inspected", "records"),
         ("A study of the estuary found that the salt marsh is shrinking every winter.", "salt marsh", "study"),
         ("The footage shows the barge drifting into the pier after midnight.", "barge drifting", "footage"),
+        # a document or piece of media that carries words nobody is quoted as saying
+        ("A leaflet from the station says that the last ferry leaves at nine.", "last ferry", "leaflet"),
     ],
 )
 def test_what_a_record_shows_is_a_record_finding_not_a_quote(analyze_text, sentence, words, phrase):
@@ -102,3 +104,13 @@ def test_an_event_in_a_finding_is_reported_not_asserted(analyze_text):
     assert [f for f in article.findings if "rioters" in f.text]
     attacks = [ev for ev in article.events if "attack" in ev.trigger.text]
     assert all(ev.modality != "asserted" for ev in attacks)
+
+
+def test_a_finding_keeps_the_form_of_its_content(analyze_text):
+    article = analyze_text(
+        _OPENING + "The leaflet reads: “Every boat must leave the harbour before the storm arrives.”"
+    )
+    finding = _finding(article, "Every boat must leave")
+    assert finding.form in ("direct", "block")
+    indirect = _finding(analyze_text(_OPENING + "A new poll shows that most voters want the ferry back."), "ferry back")
+    assert indirect.form == "indirect"

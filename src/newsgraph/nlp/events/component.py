@@ -125,8 +125,7 @@ class _Coder:
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
         # a finding's content ("a poll shows that ...") is reported like a quote's: not asserted
-        text = doc_text(doc)
-        self.quotes = QuoteIndex([*(doc._.ng_quotes or []), *finding_quotes(doc._.ng_findings, text)], text)
+        self.quotes = QuoteIndex([*(doc._.ng_quotes or []), *finding_quotes(doc._.ng_findings)], doc_text(doc))
         # the dates component's (a declared requirement): never recomputed here
         self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
 

@@ -46,7 +46,9 @@ DOCUMENT_NOUNS = frozenset(
     communique communiqué bulletin video note affidavit complaint lawsuit study survey poll""".split()
 )
 # Things that show or find rather than say: a record's content is a finding, not a quote
-# ("a new poll shows that ...", "the data suggest ...", "the footage shows ...", "a study found ...").
+# ("a new poll shows that ...", "the data suggest ...", "the footage shows ...", "a study found ..."),
+# and the documents and media that carry words nobody is quoted as saying ("the ad says ...",
+# "the bill requires ...", "the website claims ...").
 # Lemmas and plural forms both, as the tagger lemmatises "data" to "datum" and leaves "statistics".
 RECORD_NOUNS = DOCUMENT_NOUNS | frozenset(
     """data datum statistics statistic figure figures number numbers record records video videos footage image
@@ -54,7 +56,12 @@ RECORD_NOUNS = DOCUMENT_NOUNS | frozenset(
     census tally count estimate estimates projection projections forecast model index chart map test tests result
     results evidence finding findings investigation inquiry probe assessment evaluation paper article book
     transcript log logs database sample experiment trial observation measurement reading readings document
-    documents reports studies surveys polls statements""".split()
+    documents reports studies surveys polls statements
+    ad ads advertisement advertisements commercial commercials spot clip clips slide slides website site page
+    webpage blog column editorial headline caption sign banner mailer flyer leaflet brochure pamphlet
+    presentation graphic story journal brief briefs submission program programme text language bill law
+    legislation rule regulation regulations ruling order decision policy proposal plan budget contract
+    agreement amendment measure bylaw bylaws guidelines guidance manual""".split()
 )
 
 

@@ -621,7 +621,7 @@ class _Extractor:
             return None
         source = self.entity_inside(phrase)
         features = finding_evidence(evidence, kind, source is not None)
-        finding = Finding(q.start, q.end, q.text, kind, phrase, q.cue, source, finding_confidence(features))
+        finding = Finding(q.start, q.end, q.text, kind, phrase, q.cue, source, finding_confidence(features), q.kind)
         self.findings.append(finding)
         self.evidence_of[id(finding)] = features
         return finding

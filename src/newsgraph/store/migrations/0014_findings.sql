@@ -18,5 +18,6 @@ CREATE TABLE findings (
     source_end   INTEGER NOT NULL,
     source_text  TEXT NOT NULL,
     confidence   REAL,
+    form         TEXT NOT NULL DEFAULT 'indirect',  -- how the content is given, as a quote's kind
     PRIMARY KEY (article_id, idx)
 );
