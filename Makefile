@@ -59,7 +59,10 @@ bench: install
 train: install
 	$(BIN)/pip install --quiet -e ".[model,test,train]"
 	$(BIN)/python scripts/train_entity_confidence.py ../shared/eval/re3d
-	$(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear
+	# one parse of PolNeAR train for both: the finding script also writes the quote examples
+	mkdir -p build && rm -f build/quote-confidence-cache.jsonl
+	$(BIN)/python scripts/train_finding_confidence.py ../shared/eval/polnear --quote-cache build/quote-confidence-cache.jsonl
+	$(BIN)/python scripts/train_quote_confidence.py ../shared/eval/polnear --cache build/quote-confidence-cache.jsonl
 	$(BIN)/python scripts/train_speaker_ranker.py ../shared/eval/polnear --cache build/speaker-ranker-cache
 	$(BIN)/python scripts/train_event_confidence.py ../shared/eval/plover
 	$(BIN)/python scripts/train_place_ranker.py ../shared/eval/geowebnews

@@ -11,7 +11,7 @@ from typer.testing import CliRunner
 from newsgraph.cli import app
 from newsgraph.export import export
 from newsgraph.export.gdelt import EXTRA_COLUMNS, GDELT_COLUMNS
-from newsgraph.model import MIN_CONFIDENCE, Article, Entity, Event, Mention, Paragraph, Quote, Span
+from newsgraph.model import MIN_CONFIDENCE, Article, Entity, Event, Finding, Mention, Paragraph, Quote, Span
 from newsgraph.store import Store
 
 TEXT = "Moldova protests\n\nMoldovan troops shelled Tiraspol on Monday. Officials said Moldova would not attack Bender."
@@ -191,3 +191,27 @@ def test_an_undated_event_is_not_stamped_with_the_publication_date(tmp_path):
     export(path, "gdelt-events", out)
     (row,) = read_tsv(out)
     assert row["SQLDATE"] == "" and row["Year"] == "" and row["Published"] == "2024-03-04"
+
+
+def test_table_exports_include_findings_and_respect_min_confidence(tmp_path):
+    article = fixture_article()
+    content = _span(TEXT, "Moldova would not attack Bender")
+    article.findings = [
+        Finding(
+            content.start, content.end, content.text, "view", _span(TEXT, "Officials"), _span(TEXT, "said"), None, 0.35
+        ),  # fmt: skip
+    ]
+    path = tmp_path / "findings.db"
+    with Store(path) as store:
+        store.add(article)
+
+    def rows(folder):
+        return [json.loads(line) for line in (folder / "findings.jsonl").read_text().splitlines()]
+
+    assert export(path, "jsonl", tmp_path / "shown")["findings"] == 0  # 0.35 is below MIN_CONFIDENCE
+    assert export(path, "jsonl", tmp_path / "all", min_confidence=0)["findings"] == 1
+    (row,) = rows(tmp_path / "all")
+    assert (row["kind"], row["source_text"], row["cue_text"], row["text"], row["confidence"]) == (
+        "view", "Officials", "said", "Moldova would not attack Bender", 0.35
+    )  # fmt: skip
+    assert export(path, "parquet", tmp_path / "pq", min_confidence=0)["findings"] == 1

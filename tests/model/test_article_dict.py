@@ -11,6 +11,7 @@ from newsgraph.model.article import (
     Descriptor,
     Entity,
     Event,
+    Finding,
     Mention,
     Paragraph,
     Quote,
@@ -34,6 +35,10 @@ def _full_article() -> Article:
         quotes=[
             Quote(21, 63, "talks would cost", "indirect", "E2", Span(16, 20, "said"), Span(0, 15, "Paris officials"), 0.7),
             Quote(21, 30, "talks", "partial"),
+        ],
+        findings=[
+            Finding(21, 63, "talks would cost", "record", Span(0, 15, "Paris officials"), Span(16, 20, "said"), "E2", 0.4, "direct"),
+            Finding(21, 30, "talks", "view", Span(0, 5, "Paris")),
         ],
         events=[
             Event("CONSULT", Span(29, 34, "talks"), "meet", ["E2"], ["E1"], "E1", "2024-01-01", "reported", "E2",

@@ -9,6 +9,10 @@ import sqlite3
 __all__ = ["undo_migrations_after"]
 
 
+def _undo_findings(conn: sqlite3.Connection) -> None:  # 14: findings, a fact kind of their own
+    conn.execute("DROP TABLE findings")
+
+
 def _undo_store_growth(conn: sqlite3.Connection) -> None:  # 13: articles' corpus entities from an index
     conn.execute("DROP INDEX entities_article_corpus")
 
@@ -53,6 +57,7 @@ def _undo_corrections(conn: sqlite3.Connection) -> None:  # 7
 
 
 UNDO = {
+    14: _undo_findings,
     13: _undo_store_growth,
     12: _undo_story_indexes,
     11: _undo_nested_mentions,

@@ -574,7 +574,7 @@ def export(
         "--min-confidence",
         min=0.0,
         max=1.0,
-        help="Leave out entities, quotes and events below this confidence; default newsgraph.MIN_CONFIDENCE, 0: all.",
+        help="Leave out entities, quotes, findings and events below this confidence; default newsgraph.MIN_CONFIDENCE, 0: all.",
     ),
     debug: bool = DEBUG_OPTION,
 ) -> None:

@@ -40,9 +40,10 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..model import Article, Entity, Quote
+from ..model import Article, Entity, Finding, Quote
 from ..model.confidence import visible
 from ..nlp.knowledge.lexicon import PRONOUNS
+from ..nlp.quote_marks import finding_quotes
 from .calibration import bins_to_dicts, calibration_bins
 from .common import EvalReport, Timer, analyze, context, is_named, pipeline_components, plain_document
 from .scoring import PRF, overlap_chars, safe_div
@@ -324,6 +325,9 @@ class Counts:
     # speaker that attribution's Source; a quote matching no gold content is wrong (precision counts
     # it), one matching a gold without a Source cannot be judged and is left out
     quote_pairs: list[tuple[float | None, bool]] = field(default_factory=list)
+    # the same for every finding we give (what a record shows, what an unnamed group believes),
+    # right when its source phrase overlaps the gold Source
+    finding_pairs: list[tuple[float | None, bool]] = field(default_factory=list)
 
     def merge(self, other: Counts) -> None:
         for name in ("overlap", "exact", "direct_overlap"):
@@ -346,6 +350,7 @@ class Counts:
         self.speaker_errors += other.speaker_errors
         self.speaker_pairs += other.speaker_pairs
         self.quote_pairs += other.quote_pairs
+        self.finding_pairs += other.finding_pairs
 
 
 def _quote_overlap(q: Quote, gold: Attribution) -> int:
@@ -353,10 +358,20 @@ def _quote_overlap(q: Quote, gold: Attribution) -> int:
 
 
 def score_article(
-    text: str, gold: list[Attribution], quotes: list[Quote], article: Article | None = None, name: str = ""
+    text: str,
+    gold: list[Attribution],
+    quotes: list[Quote],
+    article: Article | None = None,
+    name: str = "",
+    findings: list[Finding] = (),
 ) -> Counts:
-    """Scores of one article's quotes against its gold attributions."""
+    """Scores of one article's quotes and findings against its gold attributions.  PolNeAR annotates
+    both as attributions, so content and speaker are scored over both (a finding's source phrase is
+    its speaker as written); calibration is kept apart, per quote and per finding."""
     c = Counts()
+    as_quotes = finding_quotes(list(findings))
+    finding_ids = {id(q) for q in as_quotes}
+    quotes = [*quotes, *as_quotes]
     entity = article.entity if article is not None else (lambda _id: None)
     gold_direct = [g for g in gold if is_direct(text, g.start, g.end)]
     direct_quotes = [q for q in quotes if q.kind in ("direct", "block")]
@@ -430,10 +445,11 @@ def score_article(
 
     for q in quotes:
         best = max(gold, key=lambda g: _quote_overlap(q, g), default=None)
+        pairs = c.finding_pairs if id(q) in finding_ids else c.quote_pairs
         if best is None or not _quote_overlap(q, best):
-            c.quote_pairs.append((q.confidence, False))
+            pairs.append((q.confidence, False))
         elif best.source:
-            c.quote_pairs.append((q.confidence, speaker_overlaps(best, q, entity(q.speaker))))
+            pairs.append((q.confidence, speaker_overlaps(best, q, entity(q.speaker))))
 
     for g, ok in zip(gold, g_ok):
         if not ok:
@@ -475,7 +491,7 @@ def run(
         articles = [visible(a, min_confidence) for a in articles]
     total = Counts()
     for d, a in zip(docs, articles):
-        total.merge(score_article(d.text, d.attributions, a.quotes, a, d.name))
+        total.merge(score_article(d.text, d.attributions, a.quotes, a, d.name, a.findings))
     n_gold = total.overlap.n_gold
     n_direct = total.direct_overlap.n_gold
     n_with_source = sum(1 for d in docs for g in d.attributions if g.source)
@@ -491,7 +507,9 @@ def run(
         baseline_name="— : spaCy en_core_web_sm has no quote or attribution output, so there is no baseline",
         components=pipeline_components(options),
         notes=[
-            "Our side: every Quote (direct, block, partial, indirect). Overlap matching is not one-to-one.",
+            "Our side: every Quote (direct, block, partial, indirect) and every Finding (what a record shows, what "
+            "an unnamed group believes: PolNeAR annotates both as attributions; a finding's source phrase is its "
+            "speaker as written). Overlap matching is not one-to-one. Calibration is given per quote and per finding.",
             "Exact = same span after trimming spaces, quotation marks, edge punctuation and a leading 'that'; "
             "a discontinuous gold content also matches its whole extent or quotes equal to each piece.",
             "Speaker correct: the predicted speaker overlaps the gold Source, that is our speaker as written "
@@ -568,6 +586,7 @@ def run(
     }
     report.calibration = {
         "quotes (content and speaker)": bins_to_dicts(calibration_bins(total.quote_pairs)),
+        "findings (content and source)": bins_to_dicts(calibration_bins(total.finding_pairs)),
         "quote speakers (on found contents)": bins_to_dicts(calibration_bins(total.speaker_pairs)),
     }
     report.seconds = timer.seconds

@@ -218,6 +218,8 @@ def run(
         f"Figures from the shared scorer, `{SCORER_NAME}` beside the data folder, loaded at run time: "
         "the same as `score.py DIR --json`" + (f" `--min-confidence {min_confidence}`" if min_confidence else "") + ".",
         "Entities, quotes and events are matched to the gold by names, never offsets (see the scorer's README).",
+        "Findings (what a record shows, what an unnamed group believes) are not scored here: the gold's quotes are "
+        "statements attributed to someone, and it has no findings; they are never among the quotes scored.",
         "Calibration bins come from the scorer's counts at each bin's edges, filtering one kind of fact at a time; "
         "a fact without a confidence counts as 1.0.",
     ]

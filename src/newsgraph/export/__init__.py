@@ -25,7 +25,7 @@ def export(
 ) -> dict[str, int]:
     """Export the store at ``db``; returns rows written per table.
 
-    Entities, quotes and events below ``min_confidence`` (default
+    Entities, quotes, findings and events below ``min_confidence`` (default
     ``newsgraph.MIN_CONFIDENCE``; 0 exports every fact) are left out, with the
     mentions and event actors that belong to them; a fact with no confidence counts as 1.0.
 

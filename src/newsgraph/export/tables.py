@@ -24,6 +24,7 @@ EXPORTED_TABLES = (
     "corpus_entities",
     "corpus_entity_aliases",
     "quotes",
+    "findings",
     "events",
     "event_actors",
     "amounts",
@@ -40,7 +41,7 @@ _DROPPED_COLUMNS = {"articles": {"source_text", "offset_map", "seq"}}
 def export_tables(snapshot: Snapshot, out_dir: Path, fmt: str, min_confidence: float | None = None) -> dict[str, int]:
     """Write ``out_dir/<table>.jsonl`` or ``.parquet`` for each table; return row counts.
 
-    With ``min_confidence``, entities, quotes and events below it are left out, with
+    With ``min_confidence``, entities, quotes, findings and events below it are left out, with
     their mentions and event actors; their ``confidence`` column is exported as is.
     ``articles.article_json`` keeps every fact, as the store does."""
     if fmt not in ("jsonl", "parquet"):

@@ -16,6 +16,7 @@ __all__ = [
     "Mention",
     "Entity",
     "Quote",
+    "Finding",
     "Event",
     "Amount",
     "DateMention",
@@ -25,7 +26,7 @@ __all__ = [
 ]
 
 # Bump when the JSON shape of Article.to_dict() changes; docs/schema.md records each version.
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 
 @dataclass
@@ -79,6 +80,22 @@ class Quote:
     cue: Span | None = None
     speaker_span: Span | None = None  # the speaker as written where attributed: a name, "he", "the ministry"
     confidence: float | None = None  # 0..1 that the quote and its speaker are right; None: not computed (counts as 1.0)
+
+
+@dataclass
+class Finding:
+    """What a record shows ("a new poll shows that ...") or an unnamed group is said to believe
+    ("residents fear that ..."): an attribution with no one who said it, kept apart from quotes."""
+
+    start: int
+    end: int
+    text: str  # the content, as for a Quote
+    kind: str  # "record" | "view"
+    source_span: Span  # the source phrase as written: "the poll", "many experts"
+    cue: Span | None = None
+    source: str | None = None  # entity id of an organisation or person the phrase names, when resolved
+    confidence: float | None = None  # 0..1 that the content and its source phrase are right; None: not computed
+    form: str = "indirect"  # how the content is given, as a Quote's kind: "direct" | "block" | "partial" | "indirect"
 
 
 @dataclass
@@ -148,6 +165,7 @@ class Article:
     paragraphs: list[Paragraph] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
     amounts: list[Amount] = field(default_factory=list)
     dates: list[DateMention] = field(default_factory=list)
@@ -175,6 +193,7 @@ class Article:
             "paragraphs": [{"start": p.start, "end": p.end, "kind": p.kind} for p in self.paragraphs],
             "entities": [_entity_dict(e) for e in self.entities],
             "quotes": [_quote_dict(q) for q in self.quotes],
+            "findings": [_finding_dict(f) for f in self.findings],
             "events": [_event_dict(ev) for ev in self.events],
             "amounts": [
                 {
@@ -222,6 +241,16 @@ class Article:
             )
             for q in data.get("quotes", [])
         ]
+        kwargs["findings"] = [
+            Finding(
+                **{
+                    **f,
+                    "source_span": Span(**f["source_span"]),
+                    "cue": Span(**f["cue"]) if f.get("cue") else None,
+                }
+            )
+            for f in data.get("findings", [])
+        ]
         kwargs["events"] = [
             Event(
                 **{
@@ -256,6 +285,11 @@ class Article:
                 yield "cue", q.cue.start, q.cue.end, q.cue.text
             if q.speaker_span:
                 yield "speaker", q.speaker_span.start, q.speaker_span.end, q.speaker_span.text
+        for f in self.findings:
+            yield "finding", f.start, f.end, f.text
+            yield "finding_source", f.source_span.start, f.source_span.end, f.source_span.text
+            if f.cue:
+                yield "cue", f.cue.start, f.cue.end, f.cue.text
         for ev in self.events:
             yield "trigger", ev.trigger.start, ev.trigger.end, ev.trigger.text
             for m in ev.mentions:
@@ -300,6 +334,20 @@ def _quote_dict(q: Quote) -> dict[str, Any]:
         "cue": _span_dict(q.cue),
         "speaker_span": _span_dict(q.speaker_span),
         "confidence": q.confidence,
+    }
+
+
+def _finding_dict(f: Finding) -> dict[str, Any]:
+    return {
+        "start": f.start,
+        "end": f.end,
+        "text": f.text,
+        "kind": f.kind,
+        "source_span": _span_dict(f.source_span),
+        "cue": _span_dict(f.cue),
+        "source": f.source,
+        "confidence": f.confidence,
+        "form": f.form,
     }
 
 

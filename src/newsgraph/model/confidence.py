@@ -41,7 +41,7 @@ def check_threshold(threshold: float) -> float:
 
 
 def visible(article: Article, threshold: float | None = None) -> Article:
-    """A copy of ``article`` holding only the entities, quotes and events at or above
+    """A copy of ``article`` holding only the entities, quotes, findings and events at or above
     ``threshold`` (default MIN_CONFIDENCE); references to a left-out entity (a speaker,
     an actor, a location, a descriptor) go with it, so the copy is consistent."""
     entities = [e for e in article.entities if shown(e, threshold)]
@@ -51,6 +51,7 @@ def visible(article: Article, threshold: float | None = None) -> Article:
         return local if local in kept else None
 
     quotes = [replace(q, speaker=ref(q.speaker)) for q in article.quotes if shown(q, threshold)]
+    findings = [replace(f, source=ref(f.source)) for f in article.findings if shown(f, threshold)]
     events = [
         replace(
             ev,
@@ -63,4 +64,4 @@ def visible(article: Article, threshold: float | None = None) -> Article:
         if shown(ev, threshold)
     ]
     framing = [d for d in article.framing if d.entity in kept]
-    return replace(article, entities=entities, quotes=quotes, events=events, framing=framing)
+    return replace(article, entities=entities, quotes=quotes, findings=findings, events=events, framing=framing)

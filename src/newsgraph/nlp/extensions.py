@@ -18,6 +18,7 @@ which of these it reads and fills (``nlp.analyze_pipes()`` checks the order).
 - ``ng_coref``      (dict[int, str])  token index of a pronoun or definite description -> entity id,
   from ``newsgraph_coref_v1``: the one referent quotes and events both use
 - ``ng_quotes``     (list[Quote])
+- ``ng_findings``   (list[Finding])  what a record shows or an unnamed group believes (the quotes component)
 - ``ng_amounts``    (list[Amount])
 - ``ng_dates``      (list[DateMention])
 - ``ng_events``     (list[Event])
@@ -52,6 +53,7 @@ DOC_EXTENSIONS = (
     "ng_entity_meta",
     "ng_coref",
     "ng_quotes",
+    "ng_findings",
     "ng_amounts",
     "ng_dates",
     "ng_events",

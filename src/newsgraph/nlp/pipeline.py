@@ -224,6 +224,7 @@ def doc_to_article(doc: Doc, document: Document) -> Article:
     entities = doc._.ng_entities
     article.entities = list(entities) if entities is not None else entities_from_ner(doc)
     article.quotes = list(doc._.ng_quotes or [])
+    article.findings = list(doc._.ng_findings or [])
     article.amounts = list(doc._.ng_amounts or [])
     article.dates = list(doc._.ng_dates or [])
     article.events = list(doc._.ng_events or [])

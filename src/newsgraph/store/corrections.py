@@ -47,7 +47,7 @@ MENTION_KINDS = ("split-mentions",)  # chosen mentions of one article, by offset
 FACT_KINDS = ("reject-quote", "reattribute-quote", "reject-event", "edit-event")
 ENTITY_TYPES = ("PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "PRODUCT", "EVENT", "WEAPON")
 # Fact tables in delete order: rows that belong to other rows go first.
-_FACT_TABLES = ("mentions", "event_actors", "entities", "quotes", "events", "amounts", "dates", "framing")
+_FACT_TABLES = ("mentions", "event_actors", "entities", "quotes", "findings", "events", "amounts", "dates", "framing")
 
 
 @dataclass(frozen=True)

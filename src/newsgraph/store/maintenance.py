@@ -23,6 +23,7 @@ COUNTED = {
     "entities": "corpus_entities",
     "mentions": "mentions",
     "quotes": "quotes",
+    "findings": "findings",
     "events": "events",
     "sources": "article_sources",
     "failures": "failures",

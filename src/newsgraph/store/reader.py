@@ -153,6 +153,7 @@ class Database(TieQueries, SearchQueries):
             "entities": "corpus_entities",
             "mentions": "mentions",
             "quotes": "quotes",
+            "findings": "findings",
             "events": "events",
             "amounts": "amounts",
             "dates": "dates",

@@ -16,6 +16,8 @@ FACT_COLUMNS: dict[str, tuple[str, ...]] = {
     "quotes": ("article_id", "idx", "char_start", "char_end", "text", "kind", "speaker_id",
                "cue_start", "cue_end", "cue_text", "speaker_start", "speaker_end", "speaker_text",
                "confidence"),
+    "findings": ("article_id", "idx", "char_start", "char_end", "text", "kind", "source_id",
+                 "cue_start", "cue_end", "cue_text", "source_start", "source_end", "source_text", "confidence", "form"),
     "events": ("article_id", "idx", "type", "mode", "modality", "trigger_start", "trigger_end", "trigger_text",
                "source", "target", "location", "date", "speaker", "source_sector", "target_sector", "mentions",
                "sort_date", "confidence"),
@@ -39,6 +41,8 @@ _INT_COLUMNS = {
     "corpus_entity_id",
     "speaker_start",
     "speaker_end",
+    "source_start",
+    "source_end",
 }
 _FLOAT_COLUMNS = {"lat", "lon", "tone", "confidence", "amounts.value"}
 
@@ -84,6 +88,12 @@ def fact_rows(aid: str, article: Article, corpus_ids: dict[str, int] | None = No
              *((q.speaker_span.start, q.speaker_span.end, q.speaker_span.text) if q.speaker_span else (None,) * 3),
              q.confidence)
             for i, q in enumerate(article.quotes)
+        ],
+        "findings": [
+            (aid, i, f.start, f.end, f.text, f.kind, f.source,
+             f.cue.start if f.cue else None, f.cue.end if f.cue else None, f.cue.text if f.cue else None,
+             f.source_span.start, f.source_span.end, f.source_span.text, f.confidence, f.form)
+            for i, f in enumerate(article.findings)
         ],
         "events": [
             (aid, i, ev.type, ev.mode, ev.modality, ev.trigger.start, ev.trigger.end, ev.trigger.text,

@@ -20,7 +20,7 @@
 -- rewrites its row whenever a corpus entity gains a name or alias.
 
 PRAGMA application_id = 1313305460;  -- 'NGst': marks the file as a newsgraph store
-PRAGMA user_version = 13;
+PRAGMA user_version = 14;
 
 CREATE TABLE articles (
     id             TEXT PRIMARY KEY,          -- store.ids.article_id(text)
@@ -135,6 +135,26 @@ CREATE TABLE quotes (
     PRIMARY KEY (article_id, idx)
 );
 CREATE INDEX quotes_speaker ON quotes(article_id, speaker_id);
+
+-- What a record shows or an unnamed group believes: the source as written, no one who said it.
+CREATE TABLE findings (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    idx        INTEGER NOT NULL,
+    char_start INTEGER NOT NULL,
+    char_end   INTEGER NOT NULL,
+    text       TEXT NOT NULL,
+    kind       TEXT NOT NULL,                -- "record" | "view"
+    source_id  TEXT,                         -- an entity the source phrase names, when resolved
+    cue_start  INTEGER,
+    cue_end    INTEGER,
+    cue_text   TEXT,
+    source_start INTEGER NOT NULL,           -- the source as written ("a new poll", "many experts")
+    source_end   INTEGER NOT NULL,
+    source_text  TEXT NOT NULL,
+    confidence   REAL,                       -- 0..1; NULL: not computed (read as 1.0)
+    form         TEXT NOT NULL DEFAULT 'indirect',  -- how the content is given, as a quote's kind
+    PRIMARY KEY (article_id, idx)
+);
 
 CREATE TABLE events (
     article_id    TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,

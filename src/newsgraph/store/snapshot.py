@@ -22,7 +22,7 @@ BATCH_ROWS = 5_000
 
 # Tables whose rows carry a confidence, and tables whose rows belong to one of their rows:
 # a fact below the threshold takes its mentions (entities) or actor rows (events) with it.
-CONFIDENT_TABLES = ("entities", "quotes", "events")
+CONFIDENT_TABLES = ("entities", "quotes", "findings", "events")
 _BELONGS_TO = {
     "mentions": ("entities", "entity_id", "local_id"),
     "event_actors": ("events", "event_idx", "idx"),
@@ -81,7 +81,7 @@ class Snapshot:
         self, table: str, columns: list[str], batch_rows: int = BATCH_ROWS, min_confidence: float | None = None
     ) -> Iterator[list[tuple]]:
         """The rows of ``table`` (only ``columns``, in that order), in batches of ``batch_rows``,
-        so a store larger than memory streams.  With ``min_confidence``, entities, quotes and
+        so a store larger than memory streams.  With ``min_confidence``, entities, quotes, findings and
         events below it (NULL counts as 1.0) are left out, and so are the mentions and
         event actors that belong to them."""
         known = {name for name, _ in self.columns(table)}

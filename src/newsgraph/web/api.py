@@ -58,7 +58,7 @@ MinConfidence = Query(
     MIN_CONFIDENCE,
     ge=0.0,
     le=1.0,
-    description="leave out entities, quotes and events below this confidence (default newsgraph.MIN_CONFIDENCE; "
+    description="leave out entities, quotes, findings and events below this confidence (default newsgraph.MIN_CONFIDENCE; "
     "0: every fact); a fact without a confidence counts as 1.0",
 )
 Fmt = Query(Format.json, description="json (one page), csv or jsonl (a download of every matching row)")
@@ -121,7 +121,7 @@ def _page(request: Request, items: list, limit: int, offset: int, **extra) -> di
 
 @router.get("/stats", summary="Corpus counts")
 def stats(request: Request) -> dict[str, int]:
-    """How many articles, entities, mentions, quotes, events, figures and dates the store holds."""
+    """How many articles, entities, mentions, quotes, findings, events, figures and dates the store holds."""
     return ctx(request).db.stats()
 
 
@@ -138,9 +138,9 @@ def articles(request: Request, limit: int = Limit, offset: int = Offset, format:
 @router.get("/articles/{article_id}", summary="One article with its facts")
 def article(request: Request, article_id: str, min_confidence: float = MinConfidence) -> JSONResponse:
     """The article as `Article.to_dict()` (docs/schema.md): text, paragraphs, entities with
-    mentions, quotes, events, amounts, dates and framing, all with character offsets into
+    mentions, quotes, findings, events, amounts, dates and framing, all with character offsets into
     `text`.  `article_id` is the id or an unambiguous prefix of at least 4 hex digits.
-    Entities, quotes and events below `min_confidence` are left out, with references to a
+    Entities, quotes, findings and events below `min_confidence` are left out, with references to a
     left-out entity; `min_confidence=0` gives every fact."""
     return JSONResponse(visible(load_article(request, article_id), min_confidence).to_dict())
 

@@ -30,7 +30,9 @@ LAYERS = {
 
 @dataclass(frozen=True)
 class Fact:
-    token: str  # what panel items point at: "e3" (all mentions of entity 3), "q-0", "a-1", "d-0", "v-2"
+    token: (
+        str  # what panel items point at: "e3" (all mentions of entity 3), "q-0", "n-0" (a finding), "a-1", "d-0", "v-2"
+    )
     layer: str
     start: int
     end: int
@@ -50,7 +52,7 @@ def _confidence(fact) -> str:
 
 def article_facts(article: Article, threshold: float = 0.0) -> list[Fact]:
     """Every highlightable fact of ``article`` with a tooltip text, clipped to the text.
-    Entities, quotes and events below ``threshold`` are left out; their tokens keep
+    Entities, quotes, findings and events below ``threshold`` are left out; their tokens keep
     their index in the article, so links to ``#f-v-3`` stay right."""
     names = {e.id: e.name for e in article.entities}
     n = len(article.text)
@@ -76,6 +78,10 @@ def article_facts(article: Article, threshold: float = 0.0) -> list[Fact]:
         if written and written != who:  # the speaker as written: "Maria Lopez (“she”)", or just "“a city official”"
             who = f"“{written}”" if who == "unattributed" else f"{who} (“{written}”)"
         add(f"q-{i}", "quote", q.start, q.end, f"{q.kind} quote · {who}{_confidence(q)}")
+    for i, f in enumerate(article.findings):
+        # on the quotes' layer: attributed content, shown and hidden with the quotes
+        if shown(f, threshold):
+            add(f"n-{i}", "quote", f.start, f.end, f"{f.kind} finding · “{f.source_span.text}”{_confidence(f)}")
     for i, a in enumerate(article.amounts):
         unit = a.currency or a.unit or ""
         add(f"a-{i}", "figure", a.start, a.end, f"figure: {fmt_amount(a.value)} {unit}".rstrip())

@@ -117,9 +117,9 @@ def article_page(request: Request, article_id: str, focus: str = ""):
     facts = article_facts(article, threshold)
     n_shown = {
         kind: sum(shown(fact, threshold) for fact in getattr(article, kind))
-        for kind in ("entities", "quotes", "events")
+        for kind in ("entities", "quotes", "findings", "events")
     }
-    hidden = len(article.entities) + len(article.quotes) + len(article.events) - sum(n_shown.values())
+    hidden = sum(len(getattr(article, kind)) for kind in n_shown) - sum(n_shown.values())
     corpus = c.db.corpus_ids(article.id)
     ents = {e.id: (i, e) for i, e in enumerate(article.entities)}
 

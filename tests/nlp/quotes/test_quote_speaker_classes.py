@@ -66,7 +66,9 @@ def test_per_after_a_quote_names_its_source(analyze_text):
         "Members may usually send a proxy, but it is forbidden when voting “to choose a new chair of the "
         "board,” per the club's own rules, which Tom Baxter wrote in 1990."
     )
-    assert _written(article, "to choose a new chair") == "the club's own rules"
+    # a body of rules shows what it says: the words are a finding whose source is the rules (findings round)
+    (finding,) = [f for f in article.findings if f.text.startswith("to choose a new chair")]
+    assert finding.kind == "record" and finding.source_span.text == "the club's own rules"
 
 
 def test_to_a_person_before_a_quote_gives_the_words_as_their_view(analyze_text):

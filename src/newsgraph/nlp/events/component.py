@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
 from ..knowledge.lexicon import FIRST_PERSON_PLURAL
+from ..quote_marks import finding_quotes
 from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
@@ -123,7 +124,8 @@ class _Coder:
         self.dict = dictionary
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
-        self.quotes = QuoteIndex(doc._.ng_quotes, doc_text(doc))
+        # a finding's content ("a poll shows that ...") is reported like a quote's: not asserted
+        self.quotes = QuoteIndex([*(doc._.ng_quotes or []), *finding_quotes(doc._.ng_findings)], doc_text(doc))
         # the dates component's (a declared requirement): never recomputed here
         self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
 
@@ -538,6 +540,7 @@ class EventCoder:
         "doc._.ng_entity_meta",
         "doc._.ng_coref",
         "doc._.ng_quotes",
+        "doc._.ng_findings",
         "doc._.ng_dates",
         "token.dep",
         "token.lemma",

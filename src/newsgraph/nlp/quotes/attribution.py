@@ -28,6 +28,8 @@ __all__ = [
     "trim_span",
     "unnamed_source_form",
     "nested_first_person_speakers",
+    "record_source",
+    "RECORD_NOUNS",
 ]
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -49,6 +51,24 @@ _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", 
 DOCUMENT_NOUNS = frozenset(
     """statement tweet post report release letter email e-mail memo notice filing document message announcement
     communique communiqué bulletin video note affidavit complaint lawsuit study survey poll""".split()
+)
+# Things that show or find rather than say: a record's content is a finding, not a quote
+# ("a new poll shows that ...", "the data suggest ...", "the footage shows ...", "a study found ..."),
+# and the documents and media that carry words nobody is quoted as saying ("the ad says ...",
+# "the bill requires ...", "the website claims ...").
+# Lemmas and plural forms both, as the tagger lemmatises "data" to "datum" and leaves "statistics".
+RECORD_NOUNS = DOCUMENT_NOUNS | frozenset(
+    """data datum statistics statistic figure figures number numbers record records video videos footage image
+    images photo photos photograph picture pictures recording recordings analysis analyses research review audit
+    census tally count estimate estimates projection projections forecast model index chart map test tests result
+    results evidence finding findings investigation inquiry probe assessment evaluation paper article book
+    transcript log logs database sample experiment trial observation measurement reading readings document
+    documents reports studies surveys polls statements
+    ad ads advertisement advertisements commercial commercials spot clip clips slide slides website site page
+    webpage blog column editorial headline caption sign banner mailer flyer leaflet brochure pamphlet
+    presentation graphic story journal brief briefs submission program programme text language bill law
+    legislation rule regulation regulations ruling order decision policy proposal plan budget contract
+    agreement amendment measure bylaw bylaws guidelines guidance manual""".split()
 )
 
 
@@ -452,6 +472,19 @@ def nested_first_person_speakers(quotes: list[Quote]) -> list[tuple[Quote, str]]
         if holder is not None:
             out.append((q, holder.speaker))
     return out
+
+def record_source(doc: Doc, start: int, end: int) -> bool:
+    """Is the source phrase a thing that shows or finds ("a new poll", "federal statistics", "the
+    videos", "a 2014 study"): its head a common noun of :data:`RECORD_NOUNS`?  Not a pronoun ("it
+    said" stays someone's unresolved words) nor a body that speaks ("the ministry")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    while words and words[-1].lower_ in _RELATIVE:  # "a report that"
+        words.pop()
+    if not words:
+        return False
+    head = doc[words[0].i : words[-1].i + 1].root
+    return head.pos_ == "NOUN" and (head.lemma_.lower() in RECORD_NOUNS or head.lower_ in RECORD_NOUNS)
 
 
 def _role_claimed(doc: Doc, head: Token) -> bool:

@@ -1,6 +1,9 @@
 """``newsgraph_quotes_v1``: direct, block, partial and indirect quotes with their speakers.
 
-Assigns ``doc._.ng_quotes`` (list of :class:`newsgraph.model.Quote`, sorted by start).
+Assigns ``doc._.ng_quotes`` (list of :class:`newsgraph.model.Quote`, sorted by start) and
+``doc._.ng_findings`` (list of :class:`newsgraph.model.Finding`): an attribution with no speaker
+entity whose source is a thing ("a new poll shows ...") or an anonymous group's belief ("residents
+fear ...") is a finding, not a quote (:mod:`newsgraph.nlp.quotes.findings`).
 
 Spans follow the reader's view, not the typography:
 
@@ -48,14 +51,15 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
-from ...model import Paragraph, Quote, Span
+from ...model import Finding, Paragraph, Quote, Span
 from ..extensions import entity_index, register_extensions
 from ..knowledge.lexicon import SIGNATURE_DASHES, guess_gender
 from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
-from .attribution import Attributor, nested_first_person_speakers, unnamed_source_form
+from .attribution import Attributor, nested_first_person_speakers, record_source, unnamed_source_form
 from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
+from .findings import finding_confidence, finding_evidence, finding_kind_of
 from .ranker import Candidate, candidates_for, load_ranker, may_overrule, pick
 
 __all__ = [
@@ -123,6 +127,8 @@ class _Extractor:
         self.text = self.att.text
         self.quotes: list[Quote] = []
         self.how: dict[int, str] = {}  # id(quote) -> how its speaker was found: cue, inherited, signature, colon
+        self.findings: list[Finding] = []  # the attributions run() found to be findings, not quotes
+        self.evidence_of: dict[int, dict[str, float]] = {}  # id(quote or finding) -> its model's features
 
     # ----- small helpers -----------------------------------------------------------
     def inner_tokens(self, start: int, end: int) -> list[Token]:
@@ -596,9 +602,40 @@ class _Extractor:
                     self.how[id(q)] = "ranker"
         for q, speaker in nested_first_person_speakers(quotes):
             q.speaker = speaker  # "I" inside a known speaker's words is that speaker
+        kept = []
         for q in quotes:
-            q.confidence = quote_confidence(self.evidence(q))
-        return quotes
+            evidence = self.evidence(q)
+            finding = self.as_finding(q, evidence)
+            if finding is None:
+                q.confidence = quote_confidence(evidence)
+                self.evidence_of[id(q)] = evidence
+                kept.append(q)
+        return kept
+
+    def as_finding(self, q: Quote, evidence: dict[str, float]) -> Finding | None:
+        """The finding ``q`` is, when its source is a thing or an anonymous group's belief (kept in
+        ``self.findings``, its features in ``self.evidence_of``); None when it stays a quote."""
+        if q.speaker is not None or q.speaker_span is None:
+            return None
+        phrase = q.speaker_span
+        kind = finding_kind_of(record_source(self.doc, phrase.start, phrase.end), evidence)
+        if kind is None:
+            return None
+        source = self.entity_inside(phrase)
+        features = finding_evidence(evidence, kind, source is not None)
+        finding = Finding(q.start, q.end, q.text, kind, phrase, q.cue, source, finding_confidence(features), q.kind)
+        self.findings.append(finding)
+        self.evidence_of[id(finding)] = features
+        return finding
+
+    def entity_inside(self, phrase: Span) -> str | None:
+        """A person or organisation the source phrase names ("a Pew Research Center survey"), else None."""
+        for start, end, ent in self.att.entity_spans:
+            if start >= phrase.end:
+                break
+            if phrase.start <= start and end <= phrase.end and self.att.entity_types.get(ent) in ("PERSON", "ORG"):
+                return ent
+        return None
 
     def speaker_candidates(self, quotes: list[Quote], scope: str | None = None):
         """Each direct or block quote with its speaker candidates, the rules' pick first (lazily: a
@@ -799,7 +836,28 @@ def quotes_with_evidence(doc: Doc, settings: QuoteSettings | None = None) -> lis
     if not doc.has_annotation("DEP"):
         return []
     extractor = _Extractor(doc, settings or QuoteSettings())
-    return [(q, extractor.evidence(q)) for q in extractor.run()]
+    return [(q, extractor.evidence_of[id(q)]) for q in extractor.run()]
+
+
+def quotes_and_findings(doc: Doc, settings: QuoteSettings | None = None) -> tuple[list[Quote], list[Finding]]:
+    """The quotes and the findings of a parsed Doc."""
+    if not doc.has_annotation("DEP"):
+        return [], []
+    extractor = _Extractor(doc, settings or QuoteSettings())
+    quotes = extractor.run()
+    return quotes, sorted(extractor.findings, key=lambda f: (f.start, f.end))
+
+
+def findings_with_evidence(doc: Doc, settings: QuoteSettings | None = None) -> tuple[list, list]:
+    """(quote, evidence) and (finding, evidence) pairs of one Doc (for fitting both confidence models)."""
+    if not doc.has_annotation("DEP"):
+        return [], []
+    extractor = _Extractor(doc, settings or QuoteSettings())
+    quotes = extractor.run()
+    return (
+        [(q, extractor.evidence_of[id(q)]) for q in quotes],
+        [(f, extractor.evidence_of[id(f)]) for f in extractor.findings],
+    )
 
 
 def quotes_with_candidates(doc: Doc) -> list[tuple[Quote, list[Candidate]]]:
@@ -822,14 +880,14 @@ class QuoteExtractor:
         self.settings = settings or QuoteSettings()
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.ng_quotes = extract_quotes(doc, self.settings)
+        doc._.ng_quotes, doc._.ng_findings = quotes_and_findings(doc, self.settings)
         return doc
 
 
 @Language.factory(
     "newsgraph_quotes_v1",
     requires=["doc._.ng_entities", "doc._.ng_entity_spans", "doc._.ng_coref", "token.dep", "token.lemma"],
-    assigns=["doc._.ng_quotes"],
+    assigns=["doc._.ng_quotes", "doc._.ng_findings"],
     default_config={"min_clause_words": 4, "min_uncued_words": 8, "frame_tokens": 5},
 )
 def make_quotes(nlp: Language, name: str, min_clause_words: int, min_uncued_words: int,

@@ -13,10 +13,11 @@ a pronoun coreference found no antecedent for ("she said" in an article naming n
 description of someone whose role the article gives nobody it names ("the judge said", no judge
 named).  Every other quote without a speaker entity is capped below the display threshold
 (:data:`NO_SPEAKER_CAP`): a description of someone the article does name ("the former mayor" where
-it says who served as mayor), a name with no entity, a thing ("city records show") and an anonymous
-group's belief ("residents fear"), which PolNeAR credits as written but the real-news gold does not;
-a quote with no speaker phrase at all, wrong for both, gets its own, low, weight (docs/accuracy.md,
-"Quote calibration by kind (this round)").  The weights live in
+it says who served as mayor), a name with no entity, a body or pronoun left unresolved ("the
+ministry said", "it said"); a quote with no speaker phrase at all, wrong for both, gets its own,
+low, weight (docs/accuracy.md, "Quote calibration by kind (this round)").  A thing ("city records
+show") and an anonymous group's belief ("residents fear") are no quotes but findings, with a model
+of their own (:mod:`newsgraph.nlp.quotes.findings`).  The weights live in
 ``resources/quote_confidence.json``, fitted on PolNeAR's training split by
 ``scripts/train_quote_confidence.py`` (a quote is right when it overlaps a gold attribution's
 content and its speaker overlaps the gold Source); ``make train`` reproduces them.
@@ -143,19 +144,10 @@ def quote_confidence(evidence: dict[str, float]) -> float:
 
 def _speaker_as_written(evidence: dict[str, float]) -> bool:
     """The phrase is all the article says of who spoke, and both golds take it as the speaker: an
-    anonymous source's statement, a pronoun with no antecedent, a description of someone whose role
-    the article gives nobody it names.  Its confidence is the model's, not the cap."""
-    return (
-        _anonymous_statement(evidence)
-        or bool(evidence.get("unnamed_pronoun"))
-        or bool(evidence.get("unnamed_unclaimed"))
-    )
-
-
-def _anonymous_statement(evidence: dict[str, float]) -> bool:
-    """An anonymous source's statement ("officials said"), not its belief or finding ("residents fear",
-    "officers found"): PolNeAR annotates those as attributions, the real-news gold as no quote."""
-    return bool(evidence.get("unnamed_anonymous")) and not evidence.get("cue_weak")
+    anonymous source's statement (its beliefs are findings, never quotes), a pronoun with no
+    antecedent, a description of someone whose role the article gives nobody it names.  Its
+    confidence is the model's, not the cap."""
+    return any(evidence.get(name) for name in ("unnamed_anonymous", "unnamed_pronoun", "unnamed_unclaimed"))
 
 
 def _kind_of(evidence: dict[str, float]) -> str:

@@ -1,0 +1,159 @@
+"""Fit the finding confidence model (src/newsgraph/resources/finding_confidence.json) on PolNeAR train.
+
+    PYTHONPATH=src python scripts/train_finding_confidence.py ../shared/eval/polnear [--limit N] [--cache F.jsonl]
+        [--quote-cache Q.jsonl] [--check-dev N]
+
+Each finding newsgraph makes in a training article (what a record shows, what an unnamed group
+believes: :mod:`newsgraph.nlp.quotes.findings`) is one example: right (1) when it overlaps a gold
+attribution's content and its source phrase (or a mention of its source entity) overlaps that
+attribution's Source, else 0; a finding whose best gold attribution has no Source cannot be judged
+and is left out, as the PolNeAR evaluation leaves it out.  The features are
+:func:`newsgraph.nlp.quotes.findings.finding_evidence`; the fit is the quote model's (an
+L2-regularised logistic regression, Newton's method in plain numpy).  Never fitted on evaluation pages.
+``--cache`` keeps each parsed article's examples in a JSON-lines file outside the repository;
+``--quote-cache`` also writes each article's *quote* examples in the cache format of
+scripts/train_quote_confidence.py, so that script refits the quote model without parsing the
+articles again (``train_quote_confidence.py DATA --cache Q.jsonl``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+import numpy as np
+
+from newsgraph.evaluate.common import plain_document
+from newsgraph.evaluate.polnear import load, speaker_overlaps
+from newsgraph.evaluate.scoring import overlap_chars
+from newsgraph.model import Quote
+from newsgraph.nlp.pipeline import build_pipeline, our_component_names
+from newsgraph.nlp.quotes.component import findings_with_evidence
+from newsgraph.nlp.quotes.findings import FINDING_FEATURES
+
+OUT = Path(__file__).resolve().parent.parent / "src" / "newsgraph" / "resources" / "finding_confidence.json"
+
+
+def parsed(nlp, document):
+    """The pipeline's Doc for a short document, as ``analyze_document`` builds it (one chunk)."""
+    ours = our_component_names(nlp)
+    with nlp.select_pipes(disable=ours):
+        doc = nlp(document.text)
+    doc._.ng_published = document.published
+    doc._.ng_paragraphs = list(document.paragraphs)
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def _right(pdoc, quote: Quote, speaker) -> int | None:
+    """1/0 as the PolNeAR evaluation judges it; None when the best gold attribution has no Source."""
+    gold = [a for a in pdoc.attributions if any(overlap_chars(quote.start, quote.end, s, e) for s, e in a.content)]
+    if not gold:
+        return 0
+    best = max(gold, key=lambda a: sum(overlap_chars(quote.start, quote.end, s, e) for s, e in a.content))
+    if not best.source:
+        return None
+    return int(speaker_overlaps(best, quote, speaker))
+
+
+def _article_examples(nlp, pdoc):
+    """(quote rows as train_quote_confidence.py labels them, finding rows) of one PolNeAR article."""
+    doc = parsed(nlp, plain_document(pdoc.text, published=pdoc.published, path=pdoc.name))
+    entities = {e.id: e for e in doc._.ng_entities}
+    quotes, findings = findings_with_evidence(doc)
+    quote_rows = []
+    for quote, evidence in quotes:
+        right = _right(pdoc, quote, entities.get(quote.speaker))
+        if right is None:  # a source-less gold: right when we name nobody (the quote script's rule)
+            right = int(quote.speaker is None)
+        quote_rows.append((evidence, quote.kind, right))
+    finding_rows = []
+    for finding, evidence in findings:
+        as_quote = Quote(finding.start, finding.end, finding.text, finding.form, finding.source, finding.cue,
+                         finding.source_span)  # fmt: skip
+        right = _right(pdoc, as_quote, entities.get(finding.source))
+        if right is not None:
+            finding_rows.append((evidence, finding.kind, right))
+    return quote_rows, finding_rows
+
+
+def examples(data: Path, limit: int | None, split: str, cache: Path | None, quote_cache: Path | None):
+    """(evidence dict, kind, right) per finding, read from ``cache`` where an article is there."""
+    done = {}
+    if cache is not None and cache.exists():
+        for line in cache.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            done[(row["split"], row["name"])] = row["rows"]
+    nlp = None
+    for pdoc in load(data, limit=limit, split=split):
+        if (split, pdoc.name) in done:
+            yield from (tuple(r) for r in done[(split, pdoc.name)])
+            continue
+        nlp = nlp or build_pipeline()
+        quote_rows, rows = _article_examples(nlp, pdoc)
+        if cache is not None:
+            with cache.open("a", encoding="utf-8") as out:
+                out.write(json.dumps({"split": split, "name": pdoc.name, "rows": rows}) + "\n")
+        if quote_cache is not None:
+            with quote_cache.open("a", encoding="utf-8") as out:
+                out.write(json.dumps({"split": split, "name": pdoc.name, "rows": quote_rows}) + "\n")
+        yield from rows
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
+    x = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 0.0  # the intercept is not shrunk
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def _matrix(rows) -> np.ndarray:
+    return np.array([[r[0].get(name, 0.0) for name in FINDING_FEATURES] for r in rows], dtype=float)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", type=Path)
+    ap.add_argument("--limit", type=int, default=None, help="first N training articles")
+    ap.add_argument("--cache", type=Path, default=None, help="JSON-lines cache of parsed examples")
+    ap.add_argument("--quote-cache", type=Path, default=None, help="also write quote examples here")
+    ap.add_argument("--check-dev", type=int, default=0, help="report per-kind calibration on N dev articles")
+    args = ap.parse_args()
+    rows = list(examples(args.data, args.limit, "train", args.cache, args.quote_cache))
+    x, y = _matrix(rows), np.array([r[2] for r in rows], dtype=float)
+    w = fit(x, y)
+    p = 1 / (1 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w)))
+    for lo in np.arange(0, 1, 0.2):
+        sel = (p >= lo) & (p < lo + 0.2)
+        if sel.any():
+            print(f"train bin [{lo:.1f},{lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.2f}")
+    weights = {"intercept": round(float(w[0]), 4)} | {n: round(float(v), 4) for n, v in zip(FINDING_FEATURES, w[1:])}
+    if args.check_dev:
+        dev = list(examples(args.data, args.check_dev, "dev", None, None))
+        pd = 1 / (1 + np.exp(-(np.hstack([np.ones((len(dev), 1)), _matrix(dev)]) @ w)))
+        for kind in ("record", "view"):
+            sel = np.array([r[1] == kind for r in dev])
+            if sel.any():
+                right = np.mean([r[2] for r, s in zip(dev, sel) if s])
+                print(f"dev {kind}: n={sel.sum()} predicted={pd[sel].mean():.2f} observed={right:.2f}")
+    OUT.write_text(
+        json.dumps(
+            {"source": "PolNeAR train (scripts/train_finding_confidence.py)", "examples": len(y),
+             "articles_limit": args.limit, "positive_rate": round(float(y.mean()), 4), "weights": weights},
+            indent=2,
+        ) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
+    print(f"{len(y)} findings, {y.mean():.2f} right; wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
