@@ -87,13 +87,11 @@ _NAMED_COUNTRY_SIZE_RATIO = 5
 # no reading of the article's ("Kendall Square" in a North Dakota story is not the one in Massachusetts).
 _FAR_FROM_STATE_KM = 1_000
 # Last words of a local public body's or a company's name ("Cleveland Water Department", "Springfield City
-# Council", "Akron Railway Company"): the words of an organisation, less an outlet's ("Chicago Tribune"), a
+# Council", "Akron Gas Company"): the words of an organisation, less an outlet's ("Chicago Tribune"), a
 # club's or league's, and a university's or college's (named after a town far more often than at work in it).
 # A team's name ("Cleveland Guardians") has none of them.
 _NO_LOCAL_BODY_WORDS = OUTLET_HEAD_WORDS | {"club", "league", "university", "college", "international"}
-# A city's own utility or transit company is a local body too ("the Dayton Tramways", "Tacoma Transit").
-_UTILITY_HEADS = frozenset("railway railways railroad tramway tramways transit utilities utility waterworks".split())
-_LOCAL_BODY_HEADS = (ORG_HEAD_WORDS | _UTILITY_HEADS) - _NO_LOCAL_BODY_WORDS
+_LOCAL_BODY_HEADS = ORG_HEAD_WORDS - _NO_LOCAL_BODY_WORDS
 # "... in Town", "... near Town", "..., Town": what places a site the gazetteer does not know.
 _IN_PLACE = re.compile(r",?\s+(?:in|near|outside|at|on)\s+(?:the\s+)?|,\s+")
 # What a word inside an unknown place's name may be: not an organisation, a weapon or a person.
@@ -110,16 +108,16 @@ _CAPS_DATELINE = re.compile(
     r"(?:^|(?<=\n))[ \t]*([A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})(?=[ \t]*(?:,|\(|—|–|-|:))", re.M
 )
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
-# A town's name read as a street's: "the Elm/Lincoln intersection", "Elm and Lincoln streets", "Lincoln Street"
-# with only "Lincoln" tagged.  Such a name is no town the article is about.
+# A town's name written as a street's: "Elm/Lincoln", "Elm and Lincoln streets", "Lincoln Street" with only
+# "Lincoln" tagged.  Such a mention is no mention of the town (see PlaceResolver._street_mentions).
 _STREET_AFTER = re.compile(
     r"\s*/\s*[A-Z]|(?:\s+(?:and|&)\s+[A-Z][\w'’.-]*)?\s+(?:streets|avenues|roads|boulevards|lanes)\b"
     r"|\s+(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Blvd\.?|Drive|Lane)\b"
 )
 _STREET_BEFORE = re.compile(r"[A-Z][\w'’.-]*\s*/\s*$")
-# The last words of a gazetteer town's name that make it a street's or a square's (a city's quarter named
-# after its square, "Washington Square"): a site of some town, not the town an article is about.
-_SITE_NAME_HEADS = STREET_HEAD_WORDS | {"square"}
+# The capitalised words on the other side of a slash: "Raleigh/Durham", "Minneapolis/St. Paul"
+_SLASH_AFTER = re.compile(r"\s*/\s*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2})")
+_SLASH_BEFORE = re.compile(r"((?:[A-Z][\w'’.-]*\s+){0,2}[A-Z][\w'’.-]*)\s*/\s*$")
 
 
 class PlaceResolver:
@@ -685,13 +683,17 @@ class PlaceResolver:
         text = doc_text(doc)
         # the article's town: one the text placed ("Athens, Ga.") or a well-known one before a small
         # town another place merely shares a country with; then the most mentioned; of a tie, the one
-        # near the article's other places (see _near_the_others).  A name read as a street's ("the
-        # Elm/Lincoln intersection") or a square's is no town of the article.
+        # near the article's other places (see _near_the_others).  A mention written as a street's
+        # ("Elm/Lincoln", "Lincoln Street") does not count, and a town most of whose mentions are
+        # streets', or whose name is a street's, is no town of the article (see _street_mentions).
+        as_street = {id(c): self._street_mentions(text, c, p) for c, p in placed if p.kind in ("city", "admin2")}
         towns = sorted(
             (
-                ((id(c) in self._settled or p.notable), len(c.mentions), p)
+                ((id(c) in self._settled or p.notable), len(c.mentions) - len(as_street[id(c)]), p)
                 for c, p in placed
-                if p.kind in ("city", "admin2") and p.lat is not None and not _named_as_street(text, c, p)
+                if p.kind in ("city", "admin2")
+                and p.lat is not None
+                and not self._street_not_town(c, p, as_street[id(c)])
             ),
             key=lambda t: (-t[0], -t[1]),
         )
@@ -722,7 +724,8 @@ class PlaceResolver:
         ends = {m.start_char: m.end_char for c, _ in placed for m in c.mentions}
         towns_at = [
             (m.start_char, p) for c, p in placed
-            if p.kind in ("city", "admin2") and not _named_as_street(text, c, p) for m in c.mentions
+            if p.kind in ("city", "admin2") and not self._street_not_town(c, p, as_street[id(c)])
+            for m in c.mentions if not any(m is s for s in as_street[id(c)])
         ]  # fmt: skip
         for c in clusters:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
@@ -733,7 +736,6 @@ class PlaceResolver:
                 (
                     at[a.end()] for a in after
                     if a is not None and a.end() in at and not _in_a_list(text, a, at, ends)
-                    and not _far_square(at[a.end()], focus)
                 ),
                 None,
             )  # fmt: skip
@@ -764,6 +766,43 @@ class PlaceResolver:
                 c.mentions[0].country = next(iter(countries))
             elif not countries and self.home is not None:
                 c.mentions[0].country = self.home
+
+    def _street_mentions(self, text: str, c: MentionCluster, p) -> list[MentionRecord]:
+        """The mentions of a town's cluster written as a street's (:data:`_STREET_AFTER`,
+        :data:`_STREET_BEFORE`: "Elm/Lincoln", "Elm and Lincoln streets", "Lincoln Street" with only
+        "Lincoln" tagged).  A slash between two well-known towns near each other is a twin-city name
+        ("Raleigh/Durham", "Minneapolis/St. Paul"), not a crossing."""
+        return [
+            m for m in c.mentions
+            if (_STREET_AFTER.match(text, m.end_char) or _STREET_BEFORE.search(text, max(0, m.start_char - 30), m.start_char))
+            and not self._twin_town(text, m, p)
+        ]  # fmt: skip
+
+    def _twin_town(self, text: str, m: MentionRecord, p) -> bool:
+        """Whether the words across a slash from ``m`` name a well-known town within :data:`NEAR_KM` of
+        ``p`` ("Durham" in "Raleigh/Durham", "St. Paul" in "Minneapolis/St. Paul")."""
+        names: list[str] = []
+        if (after := _SLASH_AFTER.match(text, m.end_char)) is not None:
+            words = after.group(1).split()
+            names += [" ".join(words[:n]) for n in range(len(words), 0, -1)]
+        if (before := _SLASH_BEFORE.search(text, max(0, m.start_char - 40), m.start_char)) is not None:
+            words = before.group(1).split()
+            names += [" ".join(words[n:]) for n in range(len(words))]
+        return p.lat is not None and any(
+            q.kind in ("city", "admin2") and q.notable and q.id != p.id and q.lat is not None
+            and distance_km(p.lat, p.lon, q.lat, q.lon) <= NEAR_KM
+            for name in names for q in self.gazetteer.lookup(name, include_alternate=False)[:MAX_CANDIDATES]
+        )  # fmt: skip
+
+    def _street_not_town(self, c: MentionCluster, p, street_mentions: list) -> bool:
+        """Whether a gazetteer town is no town an article is about: most of its mentions are written as
+        streets' (one such mention only does not count, see :meth:`_street_mentions`: an article about
+        Glendale may close Glendale Avenue), or, unless the text placed it ("Crescent, Oklahoma"), its name
+        of two words or more ends in a street's word ("Kings Highway")."""
+        if id(c) in self._settled:
+            return False
+        words = p.name.split()
+        return 2 * len(street_mentions) > len(c.mentions) or len(words) > 1 and words[-1].lower() in STREET_HEAD_WORDS
 
     def _outside_the_only_state(self, clusters: list[MentionCluster]) -> set[int]:
         """A small town (under :data:`~..knowledge.gazetteer.NOTABLE_CITY_POPULATION`) that nothing in the
@@ -891,19 +930,6 @@ class PlaceResolver:
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
 
 
-def _named_as_street(text: str, c: MentionCluster, p) -> bool:
-    """Whether a town's cluster reads as a street or a square of the article's town: a gazetteer name
-    ending in a street's or a square's word ("Washington Square"), or a mention written as a street's
-    (:data:`_STREET_AFTER`, :data:`_STREET_BEFORE`: "the Elm/Lincoln intersection", "Elm and Lincoln
-    streets").  One such mention is enough: an article seldom names a town and a street alike."""
-    if p.name.split()[-1].lower() in _SITE_NAME_HEADS:
-        return True
-    return any(
-        _STREET_AFTER.match(text, m.end_char) or _STREET_BEFORE.search(text, max(0, m.start_char - 30), m.start_char)
-        for m in c.mentions
-    )
-
-
 def _near_the_others(tied: list, placed: list) -> object | None:
     """Of towns named as often and as well known, the one near the most of the article's other places (a
     town, county, state or feature within :data:`NEAR_KM`, or the state it lies in); towns as near as it
@@ -933,8 +959,8 @@ def _near_count(p, placed: list) -> int:
 def _nearer_town(towns: list, placed: list, settled: set[int], clusters: list) -> object | None:
     """A town named at least as often as the first of ``towns`` and near the article's other places, when
     that first one lies near none of them and the text did not place it: a well-known namesake named
-    once far away ("Newport" in Wales) is no town of a story whose villages lie round a town it names
-    three times."""
+    once far away (a "Perth" among New Zealand hamlets) is no town of a story whose hamlets lie round a
+    town it names three times."""
     top = towns[0][2]
     if any(id(c) in settled and c.kb == top.id for c in clusters) or _near_count(top, placed):
         return None
@@ -942,8 +968,8 @@ def _nearer_town(towns: list, placed: list, settled: set[int], clusters: list) -
 
 
 def _in_a_list(text: str, after, at: dict, ends: dict) -> bool:
-    """Whether the town right after a name and a bare comma is the next item of a list ("Kilbrackan,
-    Newport, Drumsallagh and ..."), not the town the name lies in ("Soweto, Johannesburg, South Africa"
+    """Whether the town right after a name and a bare comma is the next item of a list ("Kowhai Flat,
+    Perth, Tarewa Downs and ..."), not the town the name lies in ("Soweto, Johannesburg, South Africa"
     goes on with the country that holds them)."""
     p = at[after.end()]
     if after.group().strip() != "," or p.kind not in ("city", "admin2"):
@@ -953,15 +979,6 @@ def _in_a_list(text: str, after, at: dict, ends: dict) -> bool:
     if comma is not None and getattr(at.get(end + comma.end()), "kind", None) in ("admin1", "country"):
         return False
     return bool(_LIST_GOES_ON.match(text, end))
-
-
-def _far_square(p, focus) -> bool:
-    """A gazetteer town named like a street or a square ("Union Square" in Massachusetts) far from the
-    article's town: the square of that name in the article's town, which places nothing by its point."""
-    return (
-        focus is not None and p.kind == "city" and p.name.split()[-1].lower() in _SITE_NAME_HEADS
-        and distance_km(p.lat, p.lon, focus.lat, focus.lon) > NEAR_KM
-    )  # fmt: skip
 
 
 def _far_namesake_of_a_street(name: str, own, focus, named: dict) -> bool:
