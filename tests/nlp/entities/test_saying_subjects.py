@@ -31,7 +31,7 @@ def test_initials_of_no_organisation_the_article_names_link_to_none(analyze_text
         "The Kestrel Haulage Workers Union said rates would rise. Lowmarsh said on Monday that the bridge would "
         "reopen. WZQ said the road was closed."
     )
-    assert speaker_of(article, "the road was closed") != "Kestrel Haulage Workers Union"
+    assert speaker_of(article, "the road was closed") in (None, "WZQ")
     assert _types(article).get("Lowmarsh") != "PERSON"
 
 
@@ -41,14 +41,20 @@ def test_initials_reporting_are_the_outlet_they_spell(analyze_text):
 
 
 def test_a_hyphenated_given_name_stays_in_the_person_s_name(analyze_text):
-    # "Seo Yun-ha": the model stops the name at the hyphen; the speaker is the whole name
+    # "Min Seo-yeon": the model stops the name at the hyphen ("Min Seo"); the speaker is the whole name
     article = analyze_text(
-        "Talks stalled in the north. Ruvanian President Seo Yun-ha said the border talks were going nowhere."
+        "Lowmarsh Rovers won the derby on Saturday. Head coach Min Seo-yeon said the squad had earned a week of rest."
     )
-    assert speaker_of(article, "the border talks") == "Seo Yun-ha"
+    assert speaker_of(article, "the squad had earned") == "Min Seo-yeon"
 
 
 def test_a_hyphenated_word_after_a_name_across_a_space_break_is_not_joined(analyze_text):
     # the false-positive side: a lower-case compound after a name is no part of it
     article = analyze_text("Talks stalled. President Elsa Dorrin re-opened the border on Monday.")
     assert "Elsa Dorrin" in [e.name for e in article.entities]
+
+
+def test_a_weekday_after_a_name_is_no_surname_though_a_speaker_is_called_so(analyze_text):
+    # a one-word "Thursday" speaks in the article, but after "Ada Brenner" it is the day she was questioned
+    article = analyze_text("The tribunal questioned Ada Brenner Thursday. Thursday said little.")
+    assert "Ada Brenner" in [e.name for e in article.entities]

@@ -98,11 +98,12 @@ def test_findings_round_trip_through_the_article_json(analyze_text):
 
 def test_an_event_in_a_finding_is_reported_not_asserted(analyze_text):
     article = analyze_text(
-        "Police in Lowmarsh are investigating the fire.\n\n"
-        "The footage shows that rioters attacked the police station in Lowmarsh on Sunday."
+        "Police in Lowmarsh are investigating the fight.\n\n"
+        "The footage shows that Harbour City fans attacked the Lowmarsh Rovers team bus on Sunday."
     )
-    assert [f for f in article.findings if "rioters" in f.text]
+    assert [f for f in article.findings if "team bus" in f.text]
     attacks = [ev for ev in article.events if "attack" in ev.trigger.text]
+    assert attacks
     assert all(ev.modality != "asserted" for ev in attacks)
 
 

@@ -11,10 +11,10 @@ from support.quotes import speaker_of
 
 def test_a_name_in_apposition_to_one_of_a_group_is_the_speaker(analyze_text):
     article = analyze_text(
-        "The growers met police on Monday. In a statement, one of the growers' lawyers, Colin Verity, said "
-        "the footage shows the driver leaving his car calmly."
+        "The club fined two players on Friday. Speaking after training, one of the club's physiotherapists, "
+        "Nadia Okoro, said the hamstring strain would heal within a month."
     )
-    assert speaker_of(article, "the footage shows") == "Colin Verity"
+    assert speaker_of(article, "the hamstring strain would heal") == "Nadia Okoro"
 
 
 def test_a_name_in_apposition_hung_on_a_place_is_still_the_speaker(analyze_text):

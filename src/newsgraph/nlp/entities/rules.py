@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
 from ..knowledge.lexicon import (
+    CALENDAR_WORDS,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
     LEADING_TITLE_KEYS,
@@ -163,7 +164,9 @@ def _extend_names_by_said_surnames(doc: Doc, ents: list[SpanCandidate]) -> None:
     """ "Commissioner Tomas O’Brady ... O'Brady said": the model often stops a name before a surname with
     an apostrophe (tagging "O’Brady" an adverb).  A capitalised word right after a person's name that the
     article elsewhere makes the proper-noun subject of a verb of saying, alone (never "He said"), is the
-    name's surname: the name grows by it (the lone subject then joins it as a surname)."""
+    name's surname: the name grows by it (the lone subject then joins it as a surname).  Never a day or
+    month ("Maria Lopez Tuesday"), nor a word that starts a sentence or a clause of its own ("Ruiz told Ann
+    Lee Hale would resign": "Hale" is the subject of "would resign", no part of Ann Lee's name)."""
     covered = bytearray(len(doc))
     for e in ents:
         covered[e.start : e.end] = b"\x01" * (e.end - e.start)
@@ -179,8 +182,20 @@ def _extend_names_by_said_surnames(doc: Doc, ents: list[SpanCandidate]) -> None:
     for e in ents:
         after = doc[e.end] if e.label == "PERSON" and e.end < len(doc) else None
         if after is not None and not covered[after.i] and after.is_title and _same_apostrophes(after.text) in said:
+            if after.lower_ in CALENDAR_WORDS or _starts_clause(after, e):
+                continue
             covered[after.i] = 1
             e.end += 1
+
+
+def _starts_clause(word: Token, name: SpanCandidate) -> bool:
+    """``word`` opens a sentence, or is the subject of a verb that no word of ``name`` leans on (in
+    "Tomas O’Brady spoke", "Tomas" is a compound of "O’Brady"; in "told Ann Lee Hale would resign", no
+    word of "Ann Lee" hangs on "Hale")."""
+    if word.is_sent_start:
+        return True
+    subject = word.dep_ in ("nsubj", "nsubjpass")
+    return subject and not any(t.head.i == word.i for t in word.doc[name.start : name.end])
 
 
 class TypeRules:

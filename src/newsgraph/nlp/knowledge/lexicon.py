@@ -30,7 +30,7 @@ __all__ = [
     # names
     "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
     # other words
-    "is_verb_last", "SOURCE_NOUNS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
+    "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "CALENDAR_WORDS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
 ]  # fmt: skip
 
 # -- person titles ----------------------------------------------------------------------------
@@ -102,6 +102,37 @@ SOURCE_NOUNS = frozenset(
     participant delegate negotiator militant rebel soldier fighter guard commander cleric organizer organiser
     rescuer medic paramedic physician farmer trader banker investor customer patient
     local villager onlooker bystander caller listener viewer reader fan""".split()
+)
+# Day and month names, lower case: "Maria Lopez Tuesday" is a name and a date, never a longer name
+CALENDAR_WORDS = frozenset(
+    """monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+    august september october november december jan feb mar apr jun jul aug sep sept oct nov dec""".split()
+)
+# Things that carry words but do not speak: "a statement from X said" -- X is the speaker.
+DOCUMENT_NOUNS = frozenset(
+    """statement tweet post report release letter email e-mail memo notice filing document message announcement
+    communique communiqué bulletin video note affidavit complaint lawsuit study survey poll""".split()
+)
+# Things that show or find rather than say: a record's content is a finding, not a quote
+# ("a new poll shows that ...", "the data suggest ...", "the footage shows ...", "a study found ..."),
+# and the documents and media that carry words nobody is quoted as saying ("the ad says ...",
+# "the bill requires ...").  Lemmas and plural forms both, as the tagger lemmatises "data" to "datum"
+# and leaves "statistics".  Not the words that are often people ("the model", "the count", "a page",
+# "the sample", "a key figure", "the brief") nor an outlet ("the paper", "the journal", "the site", "the
+# column", "the blog", "the story", "the editorial", "the website"): an outlet reporting is its
+# publisher's statement, a quote as "the newspaper reported" is.
+RECORD_NOUNS = DOCUMENT_NOUNS | frozenset(
+    """data datum statistics statistic figures number numbers record records video videos footage image
+    images photo photos photograph picture pictures recording recordings analysis analyses research review audit
+    census tally estimate estimates projection projections forecast index chart map test tests result
+    results evidence finding findings investigation inquiry probe assessment evaluation article book
+    transcript log logs database experiment trial observation measurement reading readings document
+    documents reports studies surveys polls statements
+    ad ads advertisement advertisements commercial commercials spot clip clips slide slides
+    caption sign banner mailer flyer leaflet brochure pamphlet headline
+    presentation graphic briefs submission program programme text language bill law
+    legislation rule regulation regulations ruling order decision policy proposal plan budget contract
+    agreement amendment measure bylaw bylaws guidelines guidance manual""".split()
 )
 _ROLE_TITLE_KEYS = _keys(CIVIL_TITLES | MILITARY_RANKS | ROYAL_TITLES | RELIGIOUS_TITLES)  # not "Health", "Army"
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "maker", "holder", "worker", "goer")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Span
 from ..extensions import doc_text, entity_at, entity_index
-from ..knowledge.lexicon import description_words, is_person_noun
+from ..knowledge.lexicon import DOCUMENT_NOUNS, RECORD_NOUNS, description_words, is_person_noun
 from ..sentences import split_at_paragraphs
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
@@ -29,7 +29,6 @@ __all__ = [
     "unnamed_source_form",
     "nested_first_person_speakers",
     "record_source",
-    "RECORD_NOUNS",
 ]
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -45,31 +44,11 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several",
 _GROUP_QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "few"})
 # the speaker as written of words a quoted person reports of themselves ("I told them ...")
 _FIRST_PERSON_SINGULAR = frozenset({"i", "me"})
+# where a speaker is (with a place or body), not whom the phrase is about: "her partner at Acme, Ann Lee"
+# names the partner
+_SITE_PREPOSITIONS = frozenset({"at", "in", "with", "from", "of"})
 _OPENING_MARKS = frozenset("'\"‘“«„")
 _PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"})
-# Things that carry words but do not speak: "a statement from X said" -- X is the speaker.
-DOCUMENT_NOUNS = frozenset(
-    """statement tweet post report release letter email e-mail memo notice filing document message announcement
-    communique communiqué bulletin video note affidavit complaint lawsuit study survey poll""".split()
-)
-# Things that show or find rather than say: a record's content is a finding, not a quote
-# ("a new poll shows that ...", "the data suggest ...", "the footage shows ...", "a study found ..."),
-# and the documents and media that carry words nobody is quoted as saying ("the ad says ...",
-# "the bill requires ...", "the website claims ...").
-# Lemmas and plural forms both, as the tagger lemmatises "data" to "datum" and leaves "statistics".
-RECORD_NOUNS = DOCUMENT_NOUNS | frozenset(
-    """data datum statistics statistic figure figures number numbers record records video videos footage image
-    images photo photos photograph picture pictures recording recordings analysis analyses research review audit
-    census tally count estimate estimates projection projections forecast model index chart map test tests result
-    results evidence finding findings investigation inquiry probe assessment evaluation paper article book
-    transcript log logs database sample experiment trial observation measurement reading readings document
-    documents reports studies surveys polls statements
-    ad ads advertisement advertisements commercial commercials spot clip clips slide slides website site page
-    webpage blog column editorial headline caption sign banner mailer flyer leaflet brochure pamphlet
-    presentation graphic story journal brief briefs submission program programme text language bill law
-    legislation rule regulation regulations ruling order decision policy proposal plan budget contract
-    agreement amendment measure bylaw bylaws guidelines guidance manual""".split()
-)
 
 
 class Attributor:
@@ -329,11 +308,14 @@ class Attributor:
         return ent
 
     def _named_in_apposition(self, tok: Token) -> str | None:
-        """A person or organisation named in apposition anywhere inside the subject's phrase: "one of the
-        growers' lawyers, Ann Lee, said", "her partner at Acme, Ann Lee, said" (the parser hangs the name on
-        "lawyers" or on "Acme").  The name's head must be the apposition itself, so a name the phrase only
-        mentions ("the lawyer for Ann Lee, a teacher") is never taken for the speaker; two different names
-        in apposition ("the lawyers, Ann Lee and Bo Park") resolve to neither."""
+        """A person or organisation named in apposition to the subject's own head or to a word its phrase
+        holds for the speaker: "the mayor, Ann Lee, said"; "one of the growers' lawyers, Ann Lee, said"
+        (a partitive: the name hangs on "lawyers"); "her partner at Acme, Ann Lee, said" (the parser hangs
+        the name on the place or body the speaker is at).  A name hung on whom the phrase is for, of, to
+        or against ("the lawyer for the family of the boy, Tom Hale", "the neighbour of the victim, Tom
+        Hale") is that other person, never the speaker; so is a description ("the lawyer for Ann Lee, a
+        teacher").  Two different names in apposition ("the lawyers, Ann Lee and Bo Park") resolve to
+        neither."""
         stack = [tok]
         found: list[str] = []
         while stack:
@@ -343,10 +325,37 @@ class Attributor:
                 if child.dep_ == "appos" and child.pos_ == "PROPN":
                     ent = self.entity(child.idx, child.idx + len(child))
                     if ent is not None and self.entity_types.get(ent) in ("PERSON", "ORG"):
-                        found.append(ent)
+                        if self._speaker_holds(tok, child.head):
+                            found.append(ent)
                     continue
                 stack.append(child)
         return found[0] if len(set(found)) == 1 else None
+
+    def _speaker_holds(self, subject: Token, word: Token) -> bool:
+        """Whether a name in apposition to ``word`` names the speaker of the phrase headed by ``subject``:
+        ``word`` is the head itself, the group of a partitive ("one of the lawyers"), or a place or body
+        the speaker is at, in, of or from ("partner at Acme", "the mayor of Lowmarsh") -- never a person
+        the phrase is for, to, against or of ("the lawyer for the family of the boy")."""
+        while word.i != subject.i:
+            if word.dep_ == "pobj":
+                prep = word.head
+                partitive = prep.lower_ == "of" and prep.head.i == subject.i and _partitive(subject)
+                placed = prep.lower_ in _SITE_PREPOSITIONS and self._place_or_body(word)
+                if not (partitive or placed):
+                    return False
+                word = prep.head
+            elif word.head.i == word.i:
+                return False
+            else:
+                word = word.head
+        return True
+
+    def _place_or_body(self, word: Token) -> bool:
+        """A place or organisation by its entity, or a common noun that names no person ("the firm")."""
+        ent = self.entity(word.idx, word.idx + len(word))
+        if ent is not None:
+            return self.entity_types.get(ent) != "PERSON"
+        return word.pos_ in ("NOUN", "PROPN") and not is_person_noun(word.lemma_)
 
     def _author_of(self, document: Token) -> str | None:
         """Who wrote "a statement from X", "X's tweet", "the X report": the document never speaks itself."""
@@ -411,6 +420,11 @@ def _organisation_before_place(attributor: Attributor, first: Token, tok: Token,
     return None
 
 
+def _partitive(tok: Token) -> bool:
+    """A head that picks some of a group: "one" (of the lawyers), "two", "some", "each"."""
+    return tok.pos_ in ("NUM", "PRON") or tok.lower_ in _GROUP_QUANTIFIERS | {"one", "each", "either", "neither"}
+
+
 def _unnamed(tok: Token) -> bool:
     """An indefinite description ("a State Department official", "one operative"), not a named source."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
@@ -473,10 +487,12 @@ def nested_first_person_speakers(quotes: list[Quote]) -> list[tuple[Quote, str]]
             out.append((q, holder.speaker))
     return out
 
+
 def record_source(doc: Doc, start: int, end: int) -> bool:
     """Is the source phrase a thing that shows or finds ("a new poll", "federal statistics", "the
-    videos", "a 2014 study"): its head a common noun of :data:`RECORD_NOUNS`?  Not a pronoun ("it
-    said" stays someone's unresolved words) nor a body that speaks ("the ministry")."""
+    videos", "a 2014 study"): its head a common noun of
+    :data:`~newsgraph.nlp.knowledge.lexicon.RECORD_NOUNS`?  Not a pronoun ("it said" stays someone's
+    unresolved words) nor a body that speaks ("the ministry")."""
     span = doc.char_span(start, end, alignment_mode="expand")
     words = [t for t in span or () if not (t.is_punct or t.is_space)]
     while words and words[-1].lower_ in _RELATIVE:  # "a report that"

@@ -602,6 +602,7 @@ class _Extractor:
                     self.how[id(q)] = "ranker"
         for q, speaker in nested_first_person_speakers(quotes):
             q.speaker = speaker  # "I" inside a known speaker's words is that speaker
+            self.how[id(q)] = "inherited"  # from the quote around it, as its confidence should say
         kept = []
         for q in quotes:
             evidence = self.evidence(q)
@@ -618,7 +619,8 @@ class _Extractor:
         if q.speaker is not None or q.speaker_span is None:
             return None
         phrase = q.speaker_span
-        kind = finding_kind_of(record_source(self.doc, phrase.start, phrase.end), evidence)
+        record = record_source(self.doc, phrase.start, phrase.end) and not self.source_called_he_or_she(q)
+        kind = finding_kind_of(record, evidence)
         if kind is None:
             return None
         source = self.entity_inside(phrase)
@@ -627,6 +629,15 @@ class _Extractor:
         self.findings.append(finding)
         self.evidence_of[id(finding)] = features
         return finding
+
+    def source_called_he_or_she(self, q: Quote) -> bool:
+        """Whether the content's subject is "he" or "she" that coreference found nobody else for: it is the
+        source itself ("The model said she had been paid less"), a person and no record.  A "she" the
+        article names ("Lee was fired. The report said she had lied") leaves the report a record."""
+        for tok in self.inner_tokens(q.start, q.end):
+            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ("he", "she"):
+                return tok.i not in self.att.references
+        return False
 
     def entity_inside(self, phrase: Span) -> str | None:
         """A person or organisation the source phrase names ("a Pew Research Center survey"), else None."""

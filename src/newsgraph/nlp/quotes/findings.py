@@ -4,8 +4,9 @@ An attribution with no speaker entity is a *finding*, not a quote, when its sour
 
 - a thing that shows or finds (kind ``"record"``): "a new poll shows that ...", "according to
   federal statistics, ...", "the report says ...", "the videos show ..." -- the phrase's head is a
-  common noun of :data:`newsgraph.nlp.quotes.attribution.RECORD_NOUNS`
-  (:func:`~newsgraph.nlp.quotes.attribution.record_source`); or
+  common noun of :data:`newsgraph.nlp.knowledge.lexicon.RECORD_NOUNS`
+  (:func:`~newsgraph.nlp.quotes.attribution.record_source`), and its content does not call it "he"
+  or "she" ("the model said she had been paid less": a person); or
 - an anonymous group with a cue of belief, judgement or finding (kind ``"view"``): "residents fear
   ...", "many experts suspect ...", "detectives believe ..." -- the phrase's form is "anonymous"
   (:func:`~newsgraph.nlp.quotes.attribution.unnamed_source_form`) and the cue's lemma is one the
