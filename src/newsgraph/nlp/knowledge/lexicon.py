@@ -30,7 +30,8 @@ __all__ = [
     # names
     "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
     # other words
-    "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "CALENDAR_WORDS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
+    "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "PROPORTION_NOUNS", "COLLECTIVE_NOUNS",
+    "INDEFINITE_PERSON_PRONOUNS", "CALENDAR_WORDS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
 ]  # fmt: skip
 
 # -- person titles ----------------------------------------------------------------------------
@@ -136,6 +137,19 @@ RECORD_NOUNS = DOCUMENT_NOUNS | frozenset(
 )
 _ROLE_TITLE_KEYS = _keys(CIVIL_TITLES | MILITARY_RANKS | ROYAL_TITLES | RELIGIOUS_TITLES)  # not "Health", "Army"
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "maker", "holder", "worker", "goer")
+
+
+# Nouns that count or share out people.  With people after "of" ("a majority of the drivers", "a
+# handful of shop owners", "small groups of protesters"), or, for a share, on their own ("38 percent
+# said": a poll's respondents), they make an anonymous source, not a thing.
+PROPORTION_NOUNS = frozenset(
+    "percent cent percentage majority minority plurality half third quarter fifth share proportion".split()
+)
+COLLECTIVE_NOUNS = PROPORTION_NOUNS | frozenset(
+    "chorus group crowd handful dozen dozens score hundreds thousands number host".split()
+)
+# Pronouns for someone the article does not name ("someone asked", "not everyone agrees").
+INDEFINITE_PERSON_PRONOUNS = frozenset("someone somebody everyone everybody anyone anybody nobody".split())
 
 
 def is_person_noun(lemma: str) -> bool:

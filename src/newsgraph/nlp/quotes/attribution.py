@@ -15,7 +15,15 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Span
 from ..extensions import doc_text, entity_at, entity_index
-from ..knowledge.lexicon import DOCUMENT_NOUNS, RECORD_NOUNS, description_words, is_person_noun
+from ..knowledge.lexicon import (
+    COLLECTIVE_NOUNS,
+    DOCUMENT_NOUNS,
+    INDEFINITE_PERSON_PRONOUNS,
+    PROPORTION_NOUNS,
+    RECORD_NOUNS,
+    description_words,
+    is_person_noun,
+)
 from ..sentences import split_at_paragraphs
 from .cues import BELIEF_LEMMAS, CONTENT_DEPS, SPEECH_LEMMAS, VERBISH, cue_span, is_cue, trim_span
 
@@ -430,6 +438,21 @@ def _unnamed(tok: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
 
 
+def _collective_of_people(head: Token) -> bool:
+    """A count or share of people the article does not name: a collective noun with people after "of"
+    ("a majority of the drivers", "a handful of shop owners"), a share on its own (a poll's
+    respondents: "38 percent said", "another 12 percent"), or unnamed groups ("conservation groups
+    warned").  Not a share of a thing ("a third of the budget")."""
+    lemma = head.lemma_.lower()
+    if lemma not in COLLECTIVE_NOUNS:
+        return False
+    of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
+    if of:
+        return any(t.dep_ == "pobj" and is_person_noun(t.lemma_) for p in of for t in p.children)
+    plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
+    return lemma in PROPORTION_NOUNS or (lemma == "group" and plural)
+
+
 def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     """What a speaker phrase that resolved to no entity points at, from its head noun.
 
@@ -453,6 +476,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     head = doc[words[0].i : words[-1].i + 1].root
     if head.i == words[0].i and head.lower_ in _GROUP_QUANTIFIERS:
         return "anonymous"  # "some", "many of the growers", "most of the growers": people the article need not name
+    if head.lower_ in INDEFINITE_PERSON_PRONOUNS or _collective_of_people(head):
+        return "anonymous"  # "someone asked", "a majority of the drivers", "38 percent said", "conservation groups"
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
         return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
     if head.pos_ == "PROPN":
