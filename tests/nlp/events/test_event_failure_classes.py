@@ -82,3 +82,42 @@ def test_a_score_must_follow_the_verbs_object(analyze_text):
         assert [e.type for e in analyze_text(text).events] in (["ASSAULT"], ["FIGHT"]), text
     match = analyze_text("Harbury Athletic thrashed the visitors 4 - 0 at home on Sunday.")
     assert [e.type for e in match.events] == []
+
+
+# -- seventh round: found on articles of our own ------------------------------------------------
+
+
+def test_releasing_a_document_or_an_advert_is_no_release_of_captives(analyze_text):
+    # "release" is RETREAT when captives go free; a campaign that releases a video or a report lets no one go
+    article = analyze_text(
+        "On Friday the Norden campaign released a video accusing Mara Feldhusen of lying. "
+        "The ministry of Castria released a report on prison conditions on Monday."
+    )
+    assert [e for e in article.events if e.type == "RETREAT"] == []
+
+
+def test_releasing_people_is_still_a_release(analyze_text):
+    # the false-positive side: captives and named people set free stay RETREAT
+    article = analyze_text(
+        "Rebels in Castria released three aid workers on Friday. The army of Castria released Jonas Pellander."
+    )
+    assert [e.type for e in article.events if e.trigger.text == "released"] == ["RETREAT", "RETREAT"]
+
+
+def test_a_group_from_an_organisation_acts_for_the_organisation(analyze_text):
+    # "officers from X arrested": the officers are X's; their organisation is the source
+    article = analyze_text(
+        "Officers from Dunmere Constabulary arrested Callum Reith at his home on Friday. "
+        "A column of trucks from the World Food Programme delivered food and medicine to Sorvik on Monday."
+    )
+    (arrest,) = [e for e in article.events if e.trigger.text == "arrested"]
+    assert [article.entity(s).name for s in arrest.source] == ["Dunmere Constabulary"]
+    (delivery,) = [e for e in article.events if e.trigger.text == "delivered"]
+    assert [article.entity(s).name for s in delivery.source] == ["World Food Programme"]
+
+
+def test_one_person_from_an_organisation_is_not_the_organisation(analyze_text):
+    # the false-positive side: a single man from a firm does not act for the firm
+    article = analyze_text("A man from Harlow Freight Ltd attacked a security guard in Dunmere on Friday.")
+    for event in article.events:
+        assert "Harlow Freight Ltd" not in [article.entity(s).name for s in event.source]
