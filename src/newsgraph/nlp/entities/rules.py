@@ -60,6 +60,8 @@ LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", 
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
 # Lower-case nouns of a settlement: a name in apposition to one is a place ("its capital, X")
 SETTLEMENT_NOUNS = frozenset("capital city town village port hamlet municipality".split())
+# the vote weight of a name the article calls a settlement ("the town of X"): above any count of model guesses
+STATED_PLACE_WEIGHT = 10
 # Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
 # Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
@@ -410,6 +412,9 @@ class TypeRules:
             settlement = root.head if parsed else noun
             if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS and not _speaker_by_what_follows(doc, e):
                 e.label = "GPE"
+            elif _settlement_of(doc, e.start):
+                # the text says what the name is: that outvotes the model's guesses at its other mentions
+                e.label, e.weight = "GPE", STATED_PLACE_WEIGHT
 
     def streets_by_first_word(self, doc: Doc, ents: list[SpanCandidate]) -> None:
         """A one-word "person" with no person evidence that is the first word of a street the article
@@ -542,6 +547,21 @@ class TypeRules:
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
             return 1
         return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)
+
+
+def _settlement_of(doc: Doc, start: int) -> bool:
+    """A name after "the <settlement noun> of" ("the village of X", "the encircled town of X") is that
+    place.  Only words that describe the place may stand between "the" and the noun: "the home town of
+    X" or "his town of X" belong to a person."""
+    if start < 3 or doc[start - 1].lower_ != "of":
+        return False
+    noun = doc[start - 2]
+    if not noun.is_lower or noun.lemma_ not in SETTLEMENT_NOUNS:
+        return False
+    i = start - 3
+    while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "VBN") and doc[i].is_lower:
+        i -= 1
+    return doc[i].lower_ == "the"
 
 
 def _speaker_by_what_follows(doc: Doc, e: SpanCandidate) -> bool:
