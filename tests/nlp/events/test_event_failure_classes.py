@@ -121,3 +121,23 @@ def test_one_person_from_an_organisation_is_not_the_organisation(analyze_text):
     article = analyze_text("A man from Harlow Freight Ltd attacked a security guard in Dunmere on Friday.")
     for event in article.events:
         assert "Harlow Freight Ltd" not in [article.entity(s).name for s in event.source]
+
+
+def test_a_name_in_apposition_to_the_subject_s_title_is_the_source(analyze_text):
+    # "Former prime minister X on Saturday endorsed Y": the parser heads the subject with the title and hangs
+    # the name on it; the person named is the one who acts, not a possessor before the title
+    article = analyze_text(
+        "Former prime minister Oriana Valdstein on Saturday endorsed Petra Quist for the party leadership. "
+        "Quist's rival, Tomas Brandtvik, on Monday accused the Velmar government of hiding the figures."
+    )
+    (endorse,) = [e for e in article.events if e.trigger.text == "endorsed"]
+    assert [article.entity(s).name for s in endorse.source] == ["Oriana Valdstein"]
+    (accuse,) = [e for e in article.events if e.trigger.text == "accused"]
+    assert [article.entity(s).name for s in accuse.source] == ["Tomas Brandtvik"]
+
+
+def test_a_description_in_apposition_names_no_one_it_mentions(analyze_text):
+    # the false-positive side: "a close ally of X" in apposition is no name of the subject
+    article = analyze_text("The minister, a close ally of Oriana Valdstein, on Monday accused Velmar of lying.")
+    for event in article.events:
+        assert "Oriana Valdstein" not in [article.entity(s).name for s in event.source]

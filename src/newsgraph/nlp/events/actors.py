@@ -270,6 +270,9 @@ class ActorIndex:
         ):
             # "the Grenadian leader", "the US congresswoman": the person coref found, not the nationality
             return self.references[head.i]
+        named = self._person_in_apposition(head)
+        if named is not None:
+            return named
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
@@ -295,6 +298,20 @@ class ActorIndex:
                 return placed
         # "the president", "the ministry": the description newsgraph_coref_v1 resolved (as quotes read it)
         return self.referent(head) if head.i in self.references else None
+
+    def _person_in_apposition(self, head: Token) -> str | None:
+        """The person named in apposition to a lower-case title that heads the phrase ("Former prime minister
+        X on Saturday endorsed", "Y's lawyer, X, said"): the name says who the title is, before any
+        possessor or nationality in front of the title.  A description in apposition ("a close ally of X")
+        is no name."""
+        if head.pos_ != "NOUN" or not head.is_lower:
+            return None
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                eid = self._entity_of_token(c)
+                if eid is not None and self.type(eid) == "PERSON":
+                    return eid
+        return None
 
     def _sending_organisation(self, head: Token) -> str | None:
         """The organisation that sends a group: "detectives from X", "a convoy of lorries from X" act for X.
