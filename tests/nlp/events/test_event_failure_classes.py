@@ -141,3 +141,13 @@ def test_a_description_in_apposition_names_no_one_it_mentions(analyze_text):
     article = analyze_text("The minister, a close ally of Oriana Valdstein, on Monday accused Velmar of lying.")
     for event in article.events:
         assert "Oriana Valdstein" not in [article.entity(s).name for s in event.source]
+
+
+def test_a_name_in_apposition_deep_inside_an_object_is_no_target(analyze_text):
+    # the false-positive side: the council rejects the motion, not the leader the motion is about
+    article = analyze_text(
+        "Harwick District Council on Monday rejected a motion demanding the removal of its leader, "
+        "Councillor Edwin Harrowgate, after a long debate."
+    )
+    (reject,) = [e for e in article.events if e.trigger.text == "rejected"]
+    assert "Edwin Harrowgate" not in [article.entity(t).name for t in reject.target]

@@ -303,8 +303,9 @@ class ActorIndex:
         """The person named in apposition to a lower-case title that heads the phrase ("Former prime minister
         X on Saturday endorsed", "Y's lawyer, X, said"): the name says who the title is, before any
         possessor or nationality in front of the title.  A description in apposition ("a close ally of X")
-        is no name."""
-        if head.pos_ != "NOUN" or not head.is_lower:
+        is no name.  Only for the subject: deep inside an object ("rejected a motion demanding the removal
+        of its leader, X") the person is what the object is about, not who the event is done to."""
+        if head.pos_ != "NOUN" or not head.is_lower or head.dep_ not in ("nsubj", "nsubjpass"):
             return None
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
