@@ -172,3 +172,21 @@ def test_an_act_inside_the_quotation_marks_stays_the_speakers_claim(analyze_text
     )
     (arrest,) = [e for e in article.events if e.trigger.text == "arrested"]
     assert arrest.modality == "reported"
+
+
+def test_the_act_someone_is_accused_of_is_no_act_the_article_asserts(analyze_text):
+    # "X accused Y of deliberately shelling Z": an adverb makes the parser hang "of" on Y; the shelling is
+    # still the content of the accusation, as without the adverb, and no asserted attack (seventh round)
+    for text in (
+        "The Harvel Front accused Velmarian troops of deliberately shelling homes in Ostrin on Sunday.",
+        "The Harvel Front blamed Velmarian troops for repeatedly attacking homes in Ostrin on Sunday.",
+    ):
+        article = analyze_text(text)
+        assert [e for e in article.events if e.type == "ASSAULT" and e.modality == "asserted"] == []
+
+
+def test_the_accusation_itself_stays_asserted(analyze_text):
+    # the false-positive side: the article asserts that the accusation was made
+    article = analyze_text("The Harvel Front accused Velmarian troops of shelling homes in Ostrin on Sunday.")
+    (accusation,) = [e for e in article.events if e.trigger.text == "accused"]
+    assert (accusation.type, accusation.modality) == ("ACCUSE", "asserted")
