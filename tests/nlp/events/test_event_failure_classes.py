@@ -190,3 +190,14 @@ def test_the_accusation_itself_stays_asserted(analyze_text):
     article = analyze_text("The Harvel Front accused Velmarian troops of shelling homes in Ostrin on Sunday.")
     (accusation,) = [e for e in article.events if e.trigger.text == "accused"]
     assert (accusation.type, accusation.modality) == ("ACCUSE", "asserted")
+
+
+def test_a_title_naming_a_country_keeps_the_country_as_the_actor(analyze_text):
+    # the false-positive side: "a member of the Velmarian parliament, X," is coded by the country the title
+    # names (as event coders do), not by a person whose country is unknown
+    article = analyze_text(
+        "A member of the Velmarian parliament, Oriana Valdstein, started a hunger strike on Monday to protest "
+        "the arrest of Petra Quist."
+    )
+    (strike,) = [e for e in article.events if e.trigger.text == "strike"]
+    assert [article.entity(s).name for s in strike.source] == ["Velmarian"]

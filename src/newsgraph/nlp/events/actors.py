@@ -310,8 +310,18 @@ class ActorIndex:
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 eid = self._entity_of_token(c)
-                if eid is not None and self.type(eid) == "PERSON":
-                    return eid
+                if eid is None or self.type(eid) != "PERSON":
+                    continue
+                # a country, nationality or body in the title ("a member of the Syrian parliament, X") is the
+                # affiliation an event coder codes the person by: that reading stays
+                named = set(c.subtree)
+                if any(
+                    (other := self._entity_of_token(t)) is not None and self.type(other) != "PERSON"
+                    for t in head.subtree
+                    if t not in named
+                ):
+                    return None
+                return eid
         return None
 
     def _sending_organisation(self, head: Token) -> str | None:
