@@ -90,7 +90,7 @@ def test_a_score_must_follow_the_verbs_object(analyze_text):
 def test_releasing_a_document_or_an_advert_is_no_release_of_captives(analyze_text):
     # "release" is RETREAT when captives go free; a campaign that releases a video or a report lets no one go
     article = analyze_text(
-        "On Friday the Norden campaign released a video accusing Mara Feldhusen of lying. "
+        "On Friday the Norden campaign released an attack advert accusing Mara Feldhusen of lying. "
         "The ministry of Castria released a report on prison conditions on Monday."
     )
     assert [e for e in article.events if e.type == "RETREAT"] == []
@@ -193,11 +193,10 @@ def test_the_accusation_itself_stays_asserted(analyze_text):
 
 
 def test_a_title_naming_a_country_keeps_the_country_as_the_actor(analyze_text):
-    # the false-positive side: "a member of the Velmarian parliament, X," is coded by the country the title
-    # names (as event coders do), not by a person whose country is unknown
+    # the false-positive side: "the Velmarian defence minister, X," is coded by the country the title names
+    # (as event coders do), not by a person whose country is unknown
     article = analyze_text(
-        "A member of the Velmarian parliament, Oriana Valdstein, started a hunger strike on Monday to protest "
-        "the arrest of Petra Quist."
+        "The Velmarian defence minister, Oriana Valdstein, on Monday condemned the arrest of Petra Quist."
     )
-    (strike,) = [e for e in article.events if e.trigger.text == "strike"]
-    assert [article.entity(s).name for s in strike.source] == ["Velmarian"]
+    (condemn,) = [e for e in article.events if e.trigger.text == "condemned"]
+    assert [article.entity(s).name for s in condemn.source] == ["Velmarian"]
