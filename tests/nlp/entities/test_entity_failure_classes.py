@@ -199,3 +199,22 @@ def test_the_home_town_of_a_person_is_not_made_a_place(analyze_text):
     # the false-positive side: a possessive or compound before the noun makes it someone's town
     article = analyze_text("Reporters visited the home town of Gideon Marsh, the candidate, on Sunday.")
     assert {e.name: e.type for e in article.entities}.get("Gideon Marsh") not in ("GPE", "LOC")
+
+
+def test_a_describing_word_opening_the_sentence_is_no_part_of_the_name(analyze_text):
+    # "Neighbouring X has closed its border": the capital letter is the sentence's, not the name's; a
+    # neighbour is a place, not a person (seventh round)
+    article = analyze_text(
+        "Troops shelled Ostrin on Sunday. Neighbouring Korvath has closed its border crossing at Lindemoor. "
+        "Embattled Velmar denied the charge."
+    )
+    types = {e.name: e.type for e in article.entities}
+    assert "Neighbouring Korvath" not in types and "Embattled Velmar" not in types
+    assert types.get("Korvath") in ("GPE", "LOC")
+
+
+def test_a_name_whose_first_word_is_part_of_it_is_kept_whole(analyze_text):
+    # the false-positive side: "Northern Ireland", "New Zealand" open a sentence with their own first word
+    article = analyze_text("New Zealand closed its border on Monday. Northern Ireland followed on Tuesday.")
+    names = {e.name for e in article.entities}
+    assert {"New Zealand", "Northern Ireland"} <= names
