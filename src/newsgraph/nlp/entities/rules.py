@@ -62,8 +62,6 @@ LEADER_TERM_NOUNS = {"administration", "campaign", "presidency", "premiership", 
 PERSON_OBJECT_LEMMAS = {"tell", "ask", "thank", "marry", "hug", "kiss"}
 # Lower-case nouns of a settlement: a name in apposition to one is a place ("its capital, X")
 SETTLEMENT_NOUNS = frozenset("capital city town village port hamlet municipality".split())
-# the vote weight of a name the article calls a settlement ("the town of X"): above any count of model guesses
-STATED_PLACE_WEIGHT = 10
 # Places whose gazetteer match beats person evidence in the text ("Moscow said" is metonymy).
 FIRM_PLACE_KINDS = {"country", "nationality", "org", "continent", "sea", "river", "feature", "region", "weapon"}
 # Prepositions after which a one-word name the model called a person or org is a place ("in Daquq").
@@ -418,8 +416,7 @@ class TypeRules:
             if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS and not _speaker_by_what_follows(doc, e):
                 e.label = "GPE"
             elif _settlement_of(doc, e.start):
-                # the text says what the name is: that outvotes the model's guesses at its other mentions
-                e.label, e.weight = "GPE", STATED_PLACE_WEIGHT
+                e.label = "GPE"
             elif doc[e.start - 1].lower_ in PLACE_EPITHETS:
                 e.label = "GPE"  # "Neighbouring X has closed its border": a neighbour is a place
 
