@@ -206,7 +206,7 @@ def test_a_describing_word_opening_the_sentence_is_no_part_of_the_name(analyze_t
     # neighbour is a place, not a person (seventh round)
     article = analyze_text(
         "Troops shelled Ostrin on Sunday. Neighbouring Korvath has closed its border crossing at Lindemoor. "
-        "Embattled Velmar denied the charge."
+        "Embattled Velmar dismissed the report."
     )
     types = {e.name: e.type for e in article.entities}
     assert "Neighbouring Korvath" not in types and "Embattled Velmar" not in types
