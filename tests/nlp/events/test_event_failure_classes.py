@@ -82,3 +82,121 @@ def test_a_score_must_follow_the_verbs_object(analyze_text):
         assert [e.type for e in analyze_text(text).events] in (["ASSAULT"], ["FIGHT"]), text
     match = analyze_text("Harbury Athletic thrashed the visitors 4 - 0 at home on Sunday.")
     assert [e.type for e in match.events] == []
+
+
+# -- seventh round: found on articles of our own ------------------------------------------------
+
+
+def test_releasing_a_document_or_an_advert_is_no_release_of_captives(analyze_text):
+    # "release" is RETREAT when captives go free; a campaign that releases a video or a report lets no one go
+    article = analyze_text(
+        "On Friday the Norden campaign released an attack advert accusing Mara Feldhusen of lying. "
+        "The ministry of Castria released a report on prison conditions on Monday."
+    )
+    assert [e for e in article.events if e.type == "RETREAT"] == []
+
+
+def test_releasing_people_is_still_a_release(analyze_text):
+    # the false-positive side: captives and named people set free stay RETREAT
+    article = analyze_text(
+        "Rebels in Castria released three aid workers on Friday. The army of Castria released Jonas Pellander."
+    )
+    assert [e.type for e in article.events if e.trigger.text == "released"] == ["RETREAT", "RETREAT"]
+
+
+def test_a_group_from_an_organisation_acts_for_the_organisation(analyze_text):
+    # "officers from X arrested": the officers are X's; their organisation is the source
+    article = analyze_text(
+        "Officers from Dunmere Constabulary arrested Callum Reith at his home on Friday. "
+        "A column of trucks from the World Food Programme delivered food and medicine to Sorvik on Monday."
+    )
+    (arrest,) = [e for e in article.events if e.trigger.text == "arrested"]
+    assert [article.entity(s).name for s in arrest.source] == ["Dunmere Constabulary"]
+    (delivery,) = [e for e in article.events if e.trigger.text == "delivered"]
+    assert [article.entity(s).name for s in delivery.source] == ["World Food Programme"]
+
+
+def test_one_person_from_an_organisation_is_not_the_organisation(analyze_text):
+    # the false-positive side: a single man from a firm does not act for the firm
+    article = analyze_text("A man from Harlow Freight Ltd attacked a security guard in Dunmere on Friday.")
+    for event in article.events:
+        assert "Harlow Freight Ltd" not in [article.entity(s).name for s in event.source]
+
+
+def test_a_name_in_apposition_to_the_subject_s_title_is_the_source(analyze_text):
+    # "Former prime minister X on Saturday endorsed Y": the parser heads the subject with the title and hangs
+    # the name on it; the person named is the one who acts, not a possessor before the title
+    article = analyze_text(
+        "Former prime minister Oriana Valdstein on Saturday endorsed Petra Quist for the party leadership. "
+        "Quist's rival, Tomas Brandtvik, on Monday accused the Velmar government of hiding the figures."
+    )
+    (endorse,) = [e for e in article.events if e.trigger.text == "endorsed"]
+    assert [article.entity(s).name for s in endorse.source] == ["Oriana Valdstein"]
+    (accuse,) = [e for e in article.events if e.trigger.text == "accused"]
+    assert [article.entity(s).name for s in accuse.source] == ["Tomas Brandtvik"]
+
+
+def test_a_description_in_apposition_names_no_one_it_mentions(analyze_text):
+    # the false-positive side: "a close ally of X" in apposition is no name of the subject
+    article = analyze_text("The minister, a close ally of Oriana Valdstein, on Monday accused Velmar of lying.")
+    for event in article.events:
+        assert "Oriana Valdstein" not in [article.entity(s).name for s in event.source]
+
+
+def test_a_name_in_apposition_deep_inside_an_object_is_no_target(analyze_text):
+    # the false-positive side: the council rejects the motion, not the leader the motion is about
+    article = analyze_text(
+        "Harwick District Council on Monday rejected a motion demanding the removal of its leader, "
+        "Councillor Edwin Harrowgate, after a long debate."
+    )
+    (reject,) = [e for e in article.events if e.trigger.text == "rejected"]
+    assert "Edwin Harrowgate" not in [article.entity(t).name for t in reject.target]
+
+
+def test_the_attribution_between_two_parts_of_a_quote_is_the_reporters_words(analyze_text):
+    # '"...," said X, who ordered Y. "..."': the relative clause between the quoted parts is told by the
+    # article, not reported from the speaker (seventh round)
+    article = analyze_text(
+        '"We had no choice," said Interior Minister Ivo Marsk, who ordered the arrest of opposition leader '
+        'Dana Kiel on Friday. "The law applies to everyone in Veltria."'
+    )
+    (order,) = [e for e in article.events if e.trigger.text == "ordered"]
+    assert (order.modality, order.speaker) == ("asserted", None)
+
+
+def test_an_act_inside_the_quotation_marks_stays_the_speakers_claim(analyze_text):
+    # the false-positive side: the words inside the marks are the speaker's
+    article = analyze_text(
+        '"We had no choice," said Interior Minister Ivo Marsk of Veltria. '
+        '"We arrested Dana Kiel because she broke the law," he added.'
+    )
+    (arrest,) = [e for e in article.events if e.trigger.text == "arrested"]
+    assert arrest.modality == "reported"
+
+
+def test_the_act_someone_is_accused_of_is_no_act_the_article_asserts(analyze_text):
+    # "X accused Y of deliberately shelling Z": an adverb makes the parser hang "of" on Y; the shelling is
+    # still the content of the accusation, as without the adverb, and no asserted attack (seventh round)
+    for text in (
+        "The Harvel Front accused Velmarian troops of deliberately shelling homes in Ostrin on Sunday.",
+        "The Harvel Front blamed Velmarian troops for repeatedly attacking homes in Ostrin on Sunday.",
+    ):
+        article = analyze_text(text)
+        assert [e for e in article.events if e.type == "ASSAULT" and e.modality == "asserted"] == []
+
+
+def test_the_accusation_itself_stays_asserted(analyze_text):
+    # the false-positive side: the article asserts that the accusation was made
+    article = analyze_text("The Harvel Front accused Velmarian troops of shelling homes in Ostrin on Sunday.")
+    (accusation,) = [e for e in article.events if e.trigger.text == "accused"]
+    assert (accusation.type, accusation.modality) == ("ACCUSE", "asserted")
+
+
+def test_a_title_naming_a_country_keeps_the_country_as_the_actor(analyze_text):
+    # the false-positive side: "the Velmarian defence minister, X," is coded by the country the title names
+    # (as event coders do), not by a person whose country is unknown
+    article = analyze_text(
+        "The Velmarian defence minister, Oriana Valdstein, on Monday condemned the arrest of Petra Quist."
+    )
+    (condemn,) = [e for e in article.events if e.trigger.text == "condemned"]
+    assert [article.entity(s).name for s in condemn.source] == ["Velmarian"]

@@ -22,10 +22,12 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     PAGE_FURNITURE_WORDS,
     PERSON_CUE_WORDS,
+    PLACE_EPITHETS,
     PLACE_HEAD_WORDS,
     PORTFOLIO_WORDS,
     PRONOUNS,
     SAY_LEMMAS,
+    SENTENCE_EPITHETS,
     STREET_HEAD_WORDS,
     TITLE_KEYS,
     normalize_name,
@@ -234,6 +236,8 @@ class TypeRules:
                 if org_end > s and not self._junk(doc[s:org_end], label):
                     out.append(SpanCandidate(s, org_end, label, ""))
                 return [*out, SpanCandidate(person_start, e, "PERSON")]
+        if e - s > 1 and doc[s].is_title and doc[s].lower_ in SENTENCE_EPITHETS and not ent.kb_id_:
+            s += 1  # "Embattled X denied": the word describes X and takes the sentence's capital
         if label == "PERSON":
             while e - s > 1 and (doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS or doc[s].is_punct):
                 s += 1
@@ -444,7 +448,8 @@ class TypeRules:
     def places_in_apposition(doc: Doc, ents: list[SpanCandidate]) -> None:
         """A "person" in apposition to a lower-case noun of a settlement ("its capital, Ostrava Nova,";
         "the port city, Lanmere,") is that place: a capital or a town is no one's title.  Not when what
-        follows makes it a speaker ("in the port city, Raul Ortega, his brother, said")."""
+        follows makes it a speaker ("in the port city, Raul Ortega, his brother, said").  So is one after
+        "the town/village of" or after a word that describes a place ("neighbouring", "nearby")."""
         for e in ents:
             if e.label != "PERSON" or e.kb or e.start < 2 or doc[e.start].lower_ in GIVEN_NAMES:
                 continue  # "in the village, Mary Jones said": a given name makes the person
@@ -456,6 +461,10 @@ class TypeRules:
             settlement = root.head if parsed else noun
             if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS and not _speaker_by_what_follows(doc, e):
                 e.label = "GPE"
+            elif _settlement_of(doc, e.start):
+                e.label = "GPE"
+            elif doc[e.start - 1].lower_ in PLACE_EPITHETS:
+                e.label = "GPE"  # "Neighbouring X has closed its border": a neighbour is a place
 
     def streets_by_first_word(self, doc: Doc, ents: list[SpanCandidate]) -> None:
         """A one-word "person" with no person evidence that is the first word of a street the article
@@ -594,6 +603,21 @@ class TypeRules:
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
             return 1
         return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)
+
+
+def _settlement_of(doc: Doc, start: int) -> bool:
+    """A name after "the <settlement noun> of" ("the village of X", "the encircled town of X") is that
+    place.  Only words that describe the place may stand between "the" and the noun: "the home town of
+    X" or "his town of X" belong to a person."""
+    if start < 3 or doc[start - 1].lower_ != "of":
+        return False
+    noun = doc[start - 2]
+    if not noun.is_lower or noun.lemma_ not in SETTLEMENT_NOUNS:
+        return False
+    i = start - 3
+    while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "VBN") and doc[i].is_lower:
+        i -= 1
+    return doc[i].lower_ == "the"
 
 
 def _speaker_by_what_follows(doc: Doc, e: SpanCandidate) -> bool:

@@ -72,6 +72,8 @@ _DOING_VERBS = frozenset(
     """carry conduct launch stage mount perpetrate commit lead order organise organize impose wage bring
     table propose sponsor introduce file submit move draft write sign issue announce initiate make""".split()
 )
+# singular nouns of a body of people or vehicles sent together ("a convoy from the Red Cross")
+_SENT_UNITS = frozenset("convoy column team delegation unit squad contingent mission detachment patrol".split())
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pronoun
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
@@ -268,6 +270,9 @@ class ActorIndex:
         ):
             # "the Grenadian leader", "the US congresswoman": the person coref found, not the nationality
             return self.references[head.i]
+        named = self._person_in_apposition(head)
+        if named is not None:
+            return named
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
@@ -284,12 +289,63 @@ class ActorIndex:
                             found = self.phrase_entity(p)
                             if found is not None:
                                 return found
+        sender = self._sending_organisation(head)
+        if sender is not None:
+            return sender
         if is_group(head) and head.pos_ in _NOUN_POS and not head.ent_type_:
             placed = self._placed(head)
             if placed is not None:
                 return placed
         # "the president", "the ministry": the description newsgraph_coref_v1 resolved (as quotes read it)
         return self.referent(head) if head.i in self.references else None
+
+    def _person_in_apposition(self, head: Token) -> str | None:
+        """The person named in apposition to a lower-case title that heads the phrase ("Former prime minister
+        X on Saturday endorsed", "Y's lawyer, X, said"): the name says who the title is, before any
+        possessor or nationality in front of the title.  A description in apposition ("a close ally of X")
+        is no name.  Only for the subject: deep inside an object ("rejected a motion demanding the removal
+        of its leader, X") the person is what the object is about, not who the event is done to."""
+        if head.pos_ != "NOUN" or not head.is_lower or head.dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        for c in head.children:
+            if c.dep_ == "appos" and c.pos_ == "PROPN":
+                eid = self._entity_of_token(c)
+                if eid is None or self.type(eid) != "PERSON":
+                    continue
+                # a country, nationality or body in the title ("a member of the Syrian parliament, X") is the
+                # affiliation an event coder codes the person by: that reading stays
+                named = set(c.subtree)
+                if any(
+                    (other := self._entity_of_token(t)) is not None and self.type(other) != "PERSON"
+                    for t in head.subtree
+                    if t not in named
+                ):
+                    return None
+                return eid
+        return None
+
+    def _sending_organisation(self, head: Token) -> str | None:
+        """The organisation that sends a group: "detectives from X", "a convoy of lorries from X" act for X.
+        A single person "from" a firm ("a man from X") is only someone who works there, and a place after
+        "from" is where people come from, not who sends them."""
+        holders = [head] + [
+            p
+            for c in head.children
+            if c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() in _SENT_UNITS
+            for p in c.children
+            if p.dep_ == "pobj"
+        ]
+        for holder in holders:
+            if holder.pos_ != "NOUN" or not (holder.tag_ == "NNS" or holder.lemma_.lower() in _SENT_UNITS):
+                continue
+            for c in holder.children:
+                if c.dep_ != "prep" or c.lower_ != "from":
+                    continue
+                for p in c.children:
+                    eid = self._entity_of_token(p) if p.dep_ == "pobj" else None
+                    if eid is not None and self.type(eid) == "ORG":
+                        return eid
+        return None
 
     def _placed(self, head: Token) -> str | None:
         """A group placed by where it is: "rebels in the Ivory Coast", "students throughout Indonesia",

@@ -272,4 +272,12 @@ def complement_tokens(tok: Token) -> list[int]:
             out.extend(g.i for g in ch.children if g.dep_ in ("pcomp", "pobj"))
         elif ch.dep_ == "dobj":
             out.extend(g.i for g in ch.children if g.dep_ in ("xcomp", "acl"))
+            # "accused troops of deliberately shelling": an adverb makes the parser hang "of" on the object
+            out.extend(
+                p.i
+                for g in ch.children
+                if g.dep_ == "prep" and g.lower_ in ("of", "for")
+                for p in g.children
+                if p.dep_ == "pcomp" and p.pos_ == "VERB"
+            )
     return out

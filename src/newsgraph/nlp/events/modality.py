@@ -74,6 +74,9 @@ _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "acl", "pcomp", "
 _CHAIN_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl", "prep", "auxpass", "amod"})
 
 
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
 class QuoteIndex:
     """Find the innermost quote containing a character offset."""
 
@@ -90,8 +93,21 @@ class QuoteIndex:
             if q.kind == "indirect" and self.text and _SENTENCE_END.search(self.text, q.start, start):
                 continue  # its content clause ran past the sentence end: a parse slip, not the claim
             if q.start <= start and end <= q.end and (best is None or q.end - q.start < best.end - best.start):
+                if q.kind == "direct" and self._between_parts(q, start):
+                    continue
                 best = q
         return best
+
+    def _between_parts(self, quote: Quote, start: int) -> bool:
+        """A direct quote in two parts holds its attribution ('"...," said X, who ordered Y. "..."'): after
+        an even number of quotation marks from the opening one, the words are the reporter's."""
+        opening = next(
+            (i for i in (quote.start, quote.start - 1) if i >= 0 and self.text[i : i + 1] in _QUOTE_MARKS), None
+        )
+        if opening is None:
+            return False
+        marks = sum(self.text.count(m, opening, start) for m in _QUOTE_MARKS)
+        return marks % 2 == 0
 
 
 def governors(tok: Token, limit: int = 5) -> list[Token]:

@@ -533,6 +533,12 @@ PAGE_FURNITURE_WORDS = frozenset(
     tweet whatsapp copyright privacy terms cookies trending live updates update click download listen
     date release source reporter editor""".split()
 )
+# Describing words that open a sentence before a name and so carry a capital the name does not own
+# ("Neighbouring X has closed", "Embattled X denied"); those of the first line say the name is a place
+PLACE_EPITHETS = frozenset("""neighbouring neighboring nearby landlocked war-torn oil-rich resource-rich""".split())
+SENTENCE_EPITHETS = PLACE_EPITHETS | frozenset(
+    """embattled beleaguered troubled cash-strapped debt-ridden struggling""".split()
+)
 # Street and road suffixes (as in postal address standards): "Pine Drive", "Oak Close" are places.
 STREET_HEAD_WORDS = frozenset(
     """road street avenue boulevard drive lane close highway turnpike parkway expressway freeway crescent

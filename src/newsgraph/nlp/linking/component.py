@@ -30,6 +30,7 @@ from ..knowledge.lexicon import (
     CLUB_HEAD_WORDS,
     GIVEN_NAMES,
     ORG_HEAD_WORDS,
+    SENTENCE_EPITHETS,
     STREET_HEAD_WORDS,
     TITLES,
     collapse_spaces,
@@ -179,6 +180,8 @@ class EntityLinker:
                 t = doc[start - 2 if line_break else start - 1]
                 if not (t.pos_ == "PROPN" and t.is_title and t.ent_iob == 2 and t.text not in TITLES):
                     break
+                if t.lower_ in SENTENCE_EPITHETS:
+                    break  # "Embattled Velmar denied": a describing word that opens the sentence, no first name
                 if end - start > 1 and not line_break and t.lower_ not in GIVEN_NAMES:
                     break  # "Ombudsman Paul Barrow": before a first and last name, a capitalised word is a title
                 if not ent.start <= t.head.i < end:
