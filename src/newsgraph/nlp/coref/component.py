@@ -20,7 +20,11 @@ quotes and events components used to carry:
   takes the nearest fitting mention of its sentence, as the events coder's resolver did.
 - *definite descriptions* ("the senator", "the ministry", "its spokesman") take the
   latest entity whose name or title has the noun's word ("Sen." spells "senator"); a
-  few generic organisation nouns ("the company", "the agency") the latest organisation;
+  noun of an organisation ("the company", "the union", "the ministry", "the club":
+  ``lexicon.ORG_DESCRIPTION_KINDS``) the one organisation named before it whose name has the word,
+  else whose name tells a fitting kind (a business, a government body, a party, a club, a union,
+  an outlet), else whose name tells no kind -- none when two fit ("the party" after two parties),
+  nor in the plural, nor with a possessor or another name on it ("the Clinton campaign");
   "the leader" the latest person with a head-of-state or -government title, or introduced by one
   of the description's country set apart from the name ("Korvia's Prime Minister and Chair of X,
   Dr Y, ..."; no verb between).  A capitalised
@@ -55,6 +59,7 @@ from ..extensions import doc_text, entity_index, register_extensions
 from ..knowledge.lexicon import (
     GENDERED_PRONOUNS,
     GROUP_PRONOUNS,
+    ORG_DESCRIPTION_KINDS,
     ORG_HEAD_WORDS,
     PRONOUN_GENDER,
     PRONOUNS,
@@ -62,6 +67,7 @@ from ..knowledge.lexicon import (
     description_words,
     guess_gender,
 )
+from ..knowledge.organisations import named_country, organisation_kinds
 from ..layout import OUTLET_DATELINE, paragraphs_of
 from ..quote_marks import pair_quote_marks
 from ..sentences import split_at_paragraphs
@@ -72,9 +78,9 @@ __all__ = ["CorefResolver", "make_coref", "resolve_references"]
 _INANIMATE_PRONOUNS = frozenset(w for w in GROUP_PRONOUNS if PRONOUNS[w].gender == "n")  # it, its
 _GROUP_TYPES = frozenset({"ORG", "GPE", "NORP", "PERSON"})
 _DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that", "its", "their"})
-_GENERIC_ORG_NOUNS = frozenset(
-    {"company", "firm", "group", "organization", "organisation", "agency", "campaign", "corporation"}
-)
+# "the company", not "its parent company" (another organisation) nor "a company" (any)
+_ORG_DESCRIPTION_DETERMINERS = frozenset({"the", "this", "that"})
+_OTHER_WORDS = frozenset({"other", "another", "rival", "parent", "sister"})
 # who a role after "as" belongs to: the subject of a verb of holding it ("served as mayor"), the
 # possessor of a noun of holding it ("her tenure as mayor"), the object of a verb that gives it
 # ("appointed X as judge", or its passive subject); any other verb ("replaced X as coach", "endorsed
@@ -121,6 +127,8 @@ class _Resolver:
         self.words = {e.id: description_words([e.name, *e.titles]) for e in entities}
         self.gender = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
         self.countries = {e.id: e.country for e in entities if e.country}
+        self.names = {e.id: e.name for e in entities}
+        self.org_kinds: dict[str, frozenset[str]] = {}  # filled as descriptions ask
         # a capitalised title ("the US Congresswoman") is tagged PROPN: a description when it is someone's title
         self.title_words = set().union(*(description_words(e.titles) for e in entities if e.type == "PERSON"))
         self.tok_starts = doc.to_array(IDX).tolist() if len(doc) else []
@@ -261,8 +269,10 @@ class _Resolver:
             return None  # "a spokesman", "officials": nobody in particular
         word = noun.lemma_.lower()
         lo = bisect.bisect_left(self.spans, (noun.idx, -1, ""))
-        seen = set()
         nationality = self.modifier_country(noun)
+        if word in ORG_DESCRIPTION_KINDS:
+            return self.organisation_described(noun, word, lo, nationality)
+        seen = set()
         for s, _e, ent in reversed(self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]):
             if ent in seen or self.in_quoted(s):
                 continue
@@ -279,9 +289,52 @@ class _Resolver:
                 return self._narrowed_by_modifiers(noun, word, lo)
             if word in words and person_word or word in _LEADER_NOUNS and self.types.get(ent) == "PERSON" and leader:
                 return ent
-            if word in _GENERIC_ORG_NOUNS and self.types.get(ent) == "ORG":
-                return ent
         return None
+
+    def organisation_described(self, noun: Token, word: str, lo: int, nationality: str | None) -> str | None:
+        """ "the union", "the company", "the Danish ministry": the one organisation named before the description
+        that fits its noun -- first by a word of its name ("the union" -> "Allied Dockworkers Union"), else by
+        the kind its name tells (``ORG_DESCRIPTION_KINDS``: "the retailer" -> "Harbour Foods Ltd", a business),
+        else the one organisation whose name tells no kind ("Acme").  Two that fit equally resolve to
+        neither: precision first.  A nationality on the description rules out an organisation of another country."""
+        if not any(c.dep_ == "det" and c.lower_ in _ORG_DESCRIPTION_DETERMINERS for c in noun.children):
+            return None
+        if noun.tag_ in ("NNS", "NNPS") or any(
+            c.dep_ == "poss"
+            or c.lower_ in _OTHER_WORDS
+            or c.dep_ in _MODIFIER_DEPS
+            and c.pos_ == "PROPN"
+            and self.entity_of(c) is None
+            or c.dep_ in _MODIFIER_DEPS
+            and self.types.get(self.entity_of(c) or "") in ("PERSON", "ORG")
+            for c in noun.children
+        ):
+            # "the companies", "the other company", "Acme's parent company", "the Clinton campaign", "the Acme
+            # group": organisations of their own, not the one the article named
+            return None
+        kind = ORG_DESCRIPTION_KINDS[word]
+        by_name: set[str] = set()
+        by_kind: set[str] = set()
+        of_no_kind: set[str] = set()
+        for s, _e, ent in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]:
+            if self.types.get(ent) != "ORG" or self.in_quoted(s):
+                continue
+            if nationality and self.organisation_country(ent) not in (None, nationality):
+                continue  # "the Danish ministry" is no Norwegian one
+            kinds = self.org_kinds.setdefault(ent, organisation_kinds(self.names[ent]))
+            if word in self.words.get(ent, ()):
+                by_name.add(ent)
+            elif kind == "any" or kind != "name" and kind in kinds:
+                by_kind.add(ent)
+            elif kind != "name" and not kinds:
+                of_no_kind.add(ent)
+        # the strongest evidence decides: a word of the name, then a kind the name tells, then a name telling none
+        fitting = by_name or by_kind or of_no_kind
+        return next(iter(fitting)) if len(fitting) == 1 else None
+
+    def organisation_country(self, ent: str) -> str | None:
+        """An organisation's country: linking's, else the one its name is named after ("Norwegian X")."""
+        return self.countries.get(ent) or named_country(self.names[ent])
 
     def _role_shared(self, word: str, ent: str, lo: int) -> bool:
         """Another person before the description has ``word`` in their name or titles."""

@@ -549,3 +549,39 @@ PLACE_HEAD_WORDS = STREET_HEAD_WORDS | frozenset(
     """heights hill hills park square bridge airport hospital hotel stadium station tower village estate
     gardens beach bay river lake valley island islands coast point harbour harbor port""".split()
 )
+# Nouns that describe an organisation the article names ("the company said", "the union wrote"): noun ->
+# the kind of organisation it stands for, as ORG_KIND_NAME_WORDS reads a name's kind ("any": an
+# organisation of any kind; "name": only one whose name holds the noun).  Not "government" or
+# "administration": "the government" is a country's, which the article seldom names as an organisation.
+ORG_DESCRIPTION_KINDS = {
+    **dict.fromkeys(
+        """company firm business chain retailer bank lender insurer corporation conglomerate carmaker automaker
+        airline brewer supermarket grocer manufacturer""".split(),
+        "business",
+    ),
+    **dict.fromkeys("ministry department agency office bureau commission authority regulator".split(), "government"),
+    "party": "party",
+    **dict.fromkeys(["club", "team"], "club"),
+    "union": "union",
+    **dict.fromkeys("network broadcaster newspaper".split(), "media"),
+    **dict.fromkeys("group organisation organization".split(), "any"),
+    # a campaign is a candidate's, seldom an organisation the article names: only one whose name says so
+    "campaign": "name",
+}
+# The words of an organisation's name that tell its kind: (kind, words, whether only the last word counts).
+# "Harbour Foods Ltd" is a business, "Ministry of X" a government body, "X Rovers" a club, "X Times" an outlet.
+ORG_KIND_NAME_WORDS = (
+    ("business", BUSINESS_HEAD_WORDS | frozenset("bank company co stores store partners limited".split()), True),
+    (
+        "government",
+        frozenset(
+            """ministry department agency office bureau commission authority administration government
+            secretariat treasury directorate service""".split()
+        ),
+        False,
+    ),
+    ("party", frozenset({"party"}), False),
+    ("club", CLUB_HEAD_WORDS | frozenset({"club"}), True),
+    ("union", frozenset("union federation brotherhood guild".split()), False),
+    ("media", OUTLET_HEAD_WORDS, True),
+)

@@ -4,8 +4,9 @@ organisation is named after ("Nigerian Union of Teachers" -> NGA)."""
 from __future__ import annotations
 
 from .gazetteer import get_gazetteer
+from .lexicon import ORG_KIND_NAME_WORDS
 
-__all__ = ["IGO_NAMES", "is_igo_name", "named_country", "without_leading_country"]
+__all__ = ["IGO_NAMES", "is_igo_name", "named_country", "organisation_kinds", "without_leading_country"]
 
 IGO_NAMES = frozenset(
     x.lower()
@@ -101,3 +102,21 @@ def without_leading_country(name: str) -> str:
         if len(words) > n + 1 and any(p.kind in ("country", "nationality") for p in gaz.lookup(" ".join(words[:n]))):
             return " ".join(words[n:])
     return name
+
+
+def organisation_kinds(name: str) -> frozenset[str]:
+    """The kinds of organisation a name tells (``lexicon.ORG_KIND_NAME_WORDS``): "Harbour Foods Ltd" ->
+    {"business"}, "Ministry of Transport" -> {"government"}; empty when the name tells none ("Acme").  An
+    intergovernmental organisation is none of them (the World Bank is no business, the European Union no
+    trade union)."""
+    if is_igo_name([name]):
+        return frozenset()
+    words = [w.strip(".,()'’").lower() for w in name.split()]
+    words = [w for w in words if w]
+    if not words:
+        return frozenset()
+    return frozenset(
+        kind
+        for kind, names, last_only in ORG_KIND_NAME_WORDS
+        if (words[-1] in names if last_only else names & set(words))
+    )

@@ -1,0 +1,96 @@
+"""Organisations named by description (issue 11): "the company", "the union", "the ministry", "the party",
+"the club" resolve to the one organisation the article names before them that fits the noun -- by a word
+of its name or by its kind -- and to none when two fit equally.  Sentences written here."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _references(nlp, text) -> dict[str, str | None]:
+    """Each word coreference resolved (the last of its spelling) -> the name of the entity it stands for."""
+    doc = nlp(text)
+    names = {e.id: e.name for e in doc._.ng_entities}
+    return {doc[i].text: names[eid] for i, eid in sorted(doc._.ng_coref.items())}
+
+
+def test_the_company_is_the_one_business_named_not_a_later_government_body(nlp):
+    refs = _references(
+        nlp,
+        "Harbour Foods Ltd opened two shops in Brayton on Monday, with help from the Ministry of Transport. "
+        "The company said sales had risen by a tenth.",
+    )
+    assert refs.get("company") == "Harbour Foods Ltd"
+
+
+def test_a_kind_of_business_resolves_to_the_business_named(nlp):
+    refs = _references(
+        nlp,
+        "Harbour Foods Ltd opened two shops in Brayton on Monday. The retailer said sales had risen by a tenth.",
+    )
+    assert refs.get("retailer") == "Harbour Foods Ltd"
+
+
+def test_the_union_is_the_organisation_whose_name_holds_the_word(nlp):
+    refs = _references(
+        nlp,
+        "The Allied Dockworkers Union rejected an offer from Harbour Foods Ltd on Friday. "
+        "The union said the offer was too low.",
+    )
+    assert refs.get("union") == "Allied Dockworkers Union"
+
+
+def test_the_club_is_the_sports_club_named_not_a_company(nlp):
+    refs = _references(
+        nlp,
+        "Larkspur Rovers signed a shirt deal with Harbour Foods Ltd on Saturday. "
+        "The club said the deal would run for three seasons.",
+    )
+    assert refs.get("club") == "Larkspur Rovers"
+
+
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        # two companies named: which one said it?
+        (
+            "Harbour Foods Ltd and Quillan Grain Corp both cut prices in Brayton on Monday. "
+            "The company said costs had fallen.",
+            "company",
+        ),
+        # two parties named
+        (
+            "The Dunmere Reform Party and the Ashcombe Farmers Party met in Brayton on Monday. "
+            "The party said it would vote against the bill.",
+            "party",
+        ),
+        # two ministries whose names hold the word
+        (
+            "The Ministry of Transport and the Ministry of Fisheries met in Brayton on Monday. "
+            "The ministry said the talks went well.",
+            "ministry",
+        ),
+        # another company than the one named; companies in the plural
+        ("Harbour Foods Ltd cut prices in Brayton on Monday. The other company said costs had fallen.", "company"),
+        ("Harbour Foods Ltd cut prices in Brayton on Monday. The companies said costs had fallen.", "companies"),
+        # "the company" before any company is named
+        ("The company said sales had risen. Later Harbour Foods Ltd opened a shop in Brayton.", "company"),
+        # the article names a ministry of another country only
+        (
+            "The Norwegian Ministry of Fisheries published new quotas on Monday. "
+            "The Danish ministry said the quotas were too high.",
+            "ministry",
+        ),
+    ],
+)
+def test_an_organisation_description_with_no_single_fitting_organisation_resolves_to_none(nlp, text, noun):
+    assert _references(nlp, text).get(noun) is None
+
+
+def test_it_after_a_resolved_description_stands_for_the_same_organisation(nlp):
+    refs = _references(
+        nlp,
+        "Harbour Foods Ltd opened two shops in Brayton on Monday, with help from the Ministry of Transport. "
+        "The company said sales had risen by a tenth. It said more shops would follow in the spring.",
+    )
+    assert refs.get("company") == refs.get("It") == "Harbour Foods Ltd"
