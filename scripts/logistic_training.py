@@ -1,0 +1,83 @@
+"""What the PolNeAR-trained confidence scripts share (train_quote_confidence.py, train_finding_confidence.py).
+
+Imported by those scripts as a sibling module (``python scripts/X.py`` puts this folder on the path):
+the pipeline's Doc for one training article, the cache of parsed examples, the L2-regularised
+logistic fit (Newton's method in plain numpy), and the weights file both write.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+
+from newsgraph.nlp.pipeline import our_component_names
+
+RESOURCES = Path(__file__).resolve().parent.parent / "src" / "newsgraph" / "resources"
+
+
+def parsed(nlp, document):
+    """The pipeline's Doc for a short document, as ``analyze_document`` builds it (one chunk)."""
+    ours = our_component_names(nlp)
+    with nlp.select_pipes(disable=ours):
+        doc = nlp(document.text)
+    doc._.ng_published = document.published
+    doc._.ng_paragraphs = list(document.paragraphs)
+    for name in ours:
+        doc = nlp.get_pipe(name)(doc)
+    return doc
+
+
+def read_cache(cache: Path | None) -> dict[tuple[str, str], list]:
+    """The examples already parsed, by (split, article name), from a JSON-lines cache."""
+    done = {}
+    if cache is not None and cache.exists():
+        for line in cache.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            done[(row["split"], row["name"])] = row["rows"]
+    return done
+
+
+def append_cache(cache: Path, split: str, name: str, rows: list) -> None:
+    with cache.open("a", encoding="utf-8") as out:
+        out.write(json.dumps({"split": split, "name": name, "rows": rows}) + "\n")
+
+
+def fit(x: np.ndarray, y: np.ndarray, l2: float = 1.0, steps: int = 50) -> np.ndarray:
+    """Intercept and weights of an L2-regularised logistic regression (the intercept not shrunk)."""
+    x = np.hstack([np.ones((len(x), 1)), x])
+    w = np.zeros(x.shape[1])
+    reg = np.full(x.shape[1], l2)
+    reg[0] = 0.0
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-x @ w))
+        grad = x.T @ (p - y) + reg * w
+        hess = (x * (p * (1 - p))[:, None]).T @ x + np.diag(reg)
+        w -= np.linalg.solve(hess, grad)
+    return w
+
+
+def predict(x: np.ndarray, w: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-(np.hstack([np.ones((len(x), 1)), x]) @ w)))
+
+
+def print_bins(p: np.ndarray, y: np.ndarray) -> None:
+    """The training rows' calibration, by fifths of predicted probability."""
+    for lo in np.arange(0, 1, 0.2):
+        sel = (p >= lo) & (p < lo + 0.2)
+        if sel.any():
+            print(f"train bin [{lo:.1f},{lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.2f}")
+
+
+def write_weights(out: Path, script: str, features, w: np.ndarray, y: np.ndarray, limit: int | None) -> None:
+    """The resource file the runtime reads: intercept and one weight per feature."""
+    weights = {"intercept": round(float(w[0]), 4)} | {n: round(float(v), 4) for n, v in zip(features, w[1:])}
+    out.write_text(
+        json.dumps(
+            {"source": f"PolNeAR train (scripts/{script})", "examples": len(y), "articles_limit": limit,
+             "positive_rate": round(float(y.mean()), 4), "weights": weights},
+            indent=2,
+        ) + "\n",
+        encoding="utf-8",
+    )  # fmt: skip
