@@ -94,3 +94,37 @@ def test_it_after_a_resolved_description_stands_for_the_same_organisation(nlp):
         "The company said sales had risen by a tenth. It said more shops would follow in the spring.",
     )
     assert refs.get("company") == refs.get("It") == "Harbour Foods Ltd"
+
+
+# Review of the seventh round (REVIEW8 items 1-2): a name that tells no kind ("Tesla", "Ryanair") fits only
+# a business-like description, and it fits it as well as a name that says "Ltd" does.
+@pytest.mark.parametrize(
+    ("text", "noun"),
+    [
+        ("Tesla recalled 3,000 cars in Sweden on Tuesday. The ministry said the recall was voluntary.", "ministry"),
+        ("Ryanair dropped 30 flights on Sunday. The regulator said the airline had broken the rules.", "regulator"),
+        ("Ryanair dropped 30 flights on Sunday. The authority said the airline had broken the rules.", "authority"),
+        ("Tesla raised its prices again this month. The fire department said the blaze began at 4am.", "department"),
+        ("Tesla raised its prices again this month. The office said the deal would be signed on Friday.", "office"),
+        ("Ann Lee worked for Microsoft for ten years. The team said the launch would slip to May.", "team"),
+        ("Google hosted a dinner for its engineers in Dublin. The party ended at midnight.", "party"),
+        ("Google opened an office in Kyiv last year. The office was shelled by artillery on Tuesday.", "office"),
+        # a name with a business word and a name with none fit "the company" equally: neither
+        ("Harbour Foods Ltd and Unilever cut prices on Monday. The company said costs had fallen.", "company"),
+        ("Acme Corp and Unilever signed a deal on Monday. The company said the deal would close in June.", "company"),
+    ],
+)
+def test_a_name_that_tells_no_kind_fits_no_body_club_party_or_place(nlp, text, noun):
+    assert _references(nlp, text).get(noun) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "noun", "name"),
+    [
+        ("Ryanair dropped 30 flights on Sunday. The company said the strike was to blame.", "company", "Ryanair"),
+        ("Ryanair dropped 30 flights on Sunday. The airline said the strike was to blame.", "airline", "Ryanair"),
+        ("Tesla recalled 3,000 cars in Sweden on Tuesday. The firm said the recall was voluntary.", "firm", "Tesla"),
+    ],
+)
+def test_a_name_that_tells_no_kind_still_fits_a_business_description(nlp, text, noun, name):
+    assert _references(nlp, text).get(noun) == name

@@ -57,3 +57,63 @@ def test_a_proportion_of_things_is_no_anonymous_source(analyze_text, sentence, w
     article = analyze_text(_OPENING + sentence)
     quotes = [q for q in article.quotes if words in q.text]
     assert all(q.confidence < newsgraph.MIN_CONFIDENCE for q in quotes)
+
+
+# Review of the seventh round (REVIEW8 items 4-5).
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        # a source the sentence denies, or the writer's own assertion, is no attribution
+        ("Nobody believes the new gritting plan will work.", "gritting plan"),
+        ("Nobody said the pass would stay shut for a week.", "stay shut"),
+        ("No one believes the council will pay for a tunnel.", "pay for a tunnel"),
+        ("None of the drivers said the road had been gritted.", "had been gritted"),
+        ("Everyone knows the council has run out of money for the road.", "run out of money"),
+        ("Anyone agrees the pass needs a second snowplough.", "second snowplough"),
+    ],
+)
+def test_a_denied_or_common_source_gives_no_quote_and_no_finding(analyze_text, sentence, words):
+    article = analyze_text(_OPENING + sentence)
+    assert not [q for q in article.quotes if words in q.text]
+    assert not [f for f in article.findings if words in f.text]
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        # groups the article named before: "the groups" are they, not anonymous people
+        (
+            "Amnesty International and Human Rights Watch condemned the arrests. The groups said the "
+            "detainees had been beaten in Harlow.",
+            "detainees had been beaten",
+        ),
+        (
+            "Amnesty International and Human Rights Watch condemned the arrests. Both groups said the "
+            "detainees had been beaten in Harlow.",
+            "detainees had been beaten",
+        ),
+        # a court's majority is named justices, no poll's share
+        ("The majority wrote that the road closure had been lawful.", "closure had been lawful"),
+        ("A majority said the road closure had been lawful.", "closure had been lawful"),
+    ],
+)
+def test_a_definite_group_or_a_bare_majority_is_no_anonymous_source(analyze_text, sentence, words):
+    article = analyze_text(_OPENING + sentence)
+    quotes = [q for q in article.quotes if words in q.text]
+    assert quotes
+    assert all(q.confidence < newsgraph.MIN_CONFIDENCE or q.speaker is not None for q in quotes)
+
+
+@pytest.mark.parametrize(
+    "sentence, words",
+    [
+        ("Half of Americans said the road tolls were too high.", "tolls were too high"),
+        ("A third of Britons said the road tolls were too high.", "tolls were too high"),
+        ("Several rights groups said the detainees had been beaten in Harlow.", "detainees had been beaten"),
+    ],
+)
+def test_a_share_of_a_nationality_or_unnamed_groups_is_an_anonymous_source(analyze_text, sentence, words):
+    article = analyze_text(_OPENING + sentence)
+    quote = _quote(article, words)
+    assert quote.speaker is None
+    assert quote.confidence >= newsgraph.MIN_CONFIDENCE

@@ -295,8 +295,12 @@ class _Resolver:
         """ "the union", "the company", "the Danish ministry": the one organisation named before the description
         that fits its noun -- first by a word of its name ("the union" -> "Allied Dockworkers Union"), else by
         the kind its name tells (``ORG_DESCRIPTION_KINDS``: "the retailer" -> "Harbour Foods Ltd", a business),
-        else the one organisation whose name tells no kind ("Acme").  Two that fit equally resolve to
-        neither: precision first.  A nationality on the description rules out an organisation of another country."""
+        else -- for a business-like noun only ("the company", "the retailer", "the group") -- a name that tells no
+        kind ("Tesla"), in the same tier as a business name: "Harbour Foods Ltd and Unilever ... the company" is
+        either.  A kindless name is no ministry, office, authority, club or party: those nouns are also places
+        and gatherings ("Google opened an office ... The office was shelled").  Two that fit equally resolve to
+        neither: precision first.  A nationality on the description rules out an organisation of another country;
+        a common-noun compound ("the fire department") must be a word of the name."""
         if not any(c.dep_ == "det" and c.lower_ in _ORG_DESCRIPTION_DETERMINERS for c in noun.children):
             return None
         if noun.tag_ in ("NNS", "NNPS") or any(
@@ -313,23 +317,24 @@ class _Resolver:
             # group": organisations of their own, not the one the article named
             return None
         kind = ORG_DESCRIPTION_KINDS[word]
+        # "the fire department", "the rescue team": a kind of body of its own unless the name says so
+        compounds = {c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         by_name: set[str] = set()
         by_kind: set[str] = set()
-        of_no_kind: set[str] = set()
         for s, _e, ent in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]:
             if self.types.get(ent) != "ORG" or self.in_quoted(s):
                 continue
             if nationality and self.organisation_country(ent) not in (None, nationality):
                 continue  # "the Danish ministry" is no Norwegian one
             kinds = self.org_kinds.setdefault(ent, organisation_kinds(self.names[ent]))
+            if not compounds <= self.words.get(ent, set()):
+                continue
             if word in self.words.get(ent, ()):
                 by_name.add(ent)
-            elif kind == "any" or kind != "name" and kind in kinds:
+            elif kind == "any" or kind != "name" and kind in kinds or kind == "business" and not kinds:
                 by_kind.add(ent)
-            elif kind != "name" and not kinds:
-                of_no_kind.add(ent)
-        # the strongest evidence decides: a word of the name, then a kind the name tells, then a name telling none
-        fitting = by_name or by_kind or of_no_kind
+        # the stronger evidence decides: a word of the name, then a kind the name tells (or none, for a business)
+        fitting = by_name or by_kind
         return next(iter(fitting)) if len(fitting) == 1 else None
 
     def organisation_country(self, ent: str) -> str | None:

@@ -30,8 +30,10 @@ __all__ = [
     # names
     "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
     # other words
-    "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "PROPORTION_NOUNS", "COLLECTIVE_NOUNS",
-    "INDEFINITE_PERSON_PRONOUNS", "CALENDAR_WORDS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
+    "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "PROPORTION_NOUNS", "COUNTED_SHARE_NOUNS",
+    "COLLECTIVE_NOUNS",
+    "INDEFINITE_PERSON_PRONOUNS", "NEGATIVE_SOURCE_WORDS", "UNIVERSAL_PERSON_PRONOUNS", "COMMON_KNOWLEDGE_LEMMAS",
+    "CALENDAR_WORDS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
 ]  # fmt: skip
 
 # -- person titles ----------------------------------------------------------------------------
@@ -145,11 +147,19 @@ _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "maker", "hold
 PROPORTION_NOUNS = frozenset(
     "percent cent percentage majority minority plurality half third quarter fifth share proportion".split()
 )
+# Shares that stand for a poll's respondents on their own, with a number ("38 percent said")
+COUNTED_SHARE_NOUNS = frozenset("percent cent percentage".split())
 COLLECTIVE_NOUNS = PROPORTION_NOUNS | frozenset(
     "chorus group crowd handful dozen dozens score hundreds thousands number host".split()
 )
-# Pronouns for someone the article does not name ("someone asked", "not everyone agrees").
-INDEFINITE_PERSON_PRONOUNS = frozenset("someone somebody everyone everybody anyone anybody nobody".split())
+# Pronouns for someone the article does not name ("someone asked").  Not "nobody" (a source the sentence
+# denies) nor "everyone" ("everyone knows": the writer's own assertion).
+INDEFINITE_PERSON_PRONOUNS = frozenset("someone somebody".split())
+# Sources that deny the words ("nobody said", "none of the drivers believe"): no one said or believes them.
+NEGATIVE_SOURCE_WORDS = frozenset("nobody none".split())
+# "everyone knows", "anybody agrees": common knowledge as the writer asserts it, no one's words or view.
+UNIVERSAL_PERSON_PRONOUNS = frozenset("everyone everybody anyone anybody".split())
+COMMON_KNOWLEDGE_LEMMAS = frozenset("know agree".split())
 
 
 def is_person_noun(lemma: str) -> bool:

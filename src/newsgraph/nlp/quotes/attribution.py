@@ -15,12 +15,16 @@ from spacy.tokens import Doc, Token
 
 from ...model import Quote, Span
 from ..extensions import doc_text, entity_at, entity_index
+from ..knowledge.gazetteer import get_gazetteer
 from ..knowledge.lexicon import (
     COLLECTIVE_NOUNS,
+    COMMON_KNOWLEDGE_LEMMAS,
+    COUNTED_SHARE_NOUNS,
     DOCUMENT_NOUNS,
     INDEFINITE_PERSON_PRONOUNS,
-    PROPORTION_NOUNS,
+    NEGATIVE_SOURCE_WORDS,
     RECORD_NOUNS,
+    UNIVERSAL_PERSON_PRONOUNS,
     description_words,
     is_person_noun,
 )
@@ -37,6 +41,7 @@ __all__ = [
     "unnamed_source_form",
     "nested_first_person_speakers",
     "record_source",
+    "no_attribution",
 ]
 
 _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -438,19 +443,52 @@ def _unnamed(tok: Token) -> bool:
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
 
 
+# Determiners that point at groups the article has named ("the groups", "both groups", "their groups")
+_DEFINITE_GROUP_WORDS = frozenset("the this these those both their its our his her".split())
+
+
+def _people_word(tok: Token) -> bool:
+    """A word for people: a person noun ("drivers") or a nationality or party ("Americans", "Republicans")."""
+    if is_person_noun(tok.lemma_) or tok.ent_type_ == "NORP":
+        return True
+    return tok.tag_ == "NNPS" and any(p.kind == "nationality" for p in get_gazetteer().lookup(tok.text))
+
+
 def _collective_of_people(head: Token) -> bool:
     """A count or share of people the article does not name: a collective noun with people after "of"
-    ("a majority of the drivers", "a handful of shop owners"), a share on its own (a poll's
-    respondents: "38 percent said", "another 12 percent"), or unnamed groups ("conservation groups
-    warned").  Not a share of a thing ("a third of the budget")."""
+    ("a majority of the drivers", "a handful of shop owners", "half of Americans"), a counted share on
+    its own (a poll's respondents: "38 percent said", "another 12 percent"), or unnamed groups
+    ("conservation groups warned", "several groups").  Not a share of a thing ("a third of the budget"),
+    a bare "the majority" (a court's), nor groups the article named ("the groups", "both groups")."""
     lemma = head.lemma_.lower()
     if lemma not in COLLECTIVE_NOUNS:
         return False
     of = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "of"]
     if of:
-        return any(t.dep_ == "pobj" and is_person_noun(t.lemma_) for p in of for t in p.children)
+        return any(t.dep_ == "pobj" and _people_word(t) for p in of for t in p.children)
+    if lemma in COUNTED_SHARE_NOUNS:
+        return any(c.dep_ == "nummod" or c.like_num for c in head.children)
     plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
-    return lemma in PROPORTION_NOUNS or (lemma == "group" and plural)
+    definite = any(c.dep_ in ("det", "predet", "poss") and c.lower_ in _DEFINITE_GROUP_WORDS for c in head.children)
+    return lemma == "group" and plural and not definite
+
+
+def no_attribution(doc: Doc, q: Quote) -> bool:
+    """Whether the quote's source says no one holds the words: a denied source ("nobody said", "no one
+    believes", "none of the drivers said") or common knowledge the writer asserts ("everyone knows",
+    "anyone agrees").  Such words are nobody's quote or view."""
+    if q.speaker_span is None:
+        return False
+    span = doc.char_span(q.speaker_span.start, q.speaker_span.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return False
+    head = span.root
+    if head.lower_ in NEGATIVE_SOURCE_WORDS or any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        return True
+    if head.lower_ not in UNIVERSAL_PERSON_PRONOUNS or q.cue is None:
+        return False
+    cue = doc.char_span(q.cue.start, q.cue.end, alignment_mode="expand")
+    return cue is not None and any(t.lemma_.lower() in COMMON_KNOWLEDGE_LEMMAS for t in cue)
 
 
 def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:

@@ -56,7 +56,7 @@ from ..extensions import entity_index, register_extensions
 from ..knowledge.lexicon import SIGNATURE_DASHES, guess_gender
 from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
-from .attribution import Attributor, nested_first_person_speakers, record_source, unnamed_source_form
+from .attribution import Attributor, nested_first_person_speakers, no_attribution, record_source, unnamed_source_form
 from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
 from .findings import finding_confidence, finding_evidence, finding_kind_of
@@ -605,6 +605,8 @@ class _Extractor:
             self.how[id(q)] = "inherited"  # from the quote around it, as its confidence should say
         kept = []
         for q in quotes:
+            if q.speaker is None and no_attribution(self.doc, q):
+                continue  # "nobody said ...", "everyone knows ...": no one's words
             evidence = self.evidence(q)
             finding = self.as_finding(q, evidence)
             if finding is None:
@@ -619,7 +621,7 @@ class _Extractor:
         if q.speaker is not None or q.speaker_span is None:
             return None
         phrase = q.speaker_span
-        record = record_source(self.doc, phrase.start, phrase.end) and not self.source_called_he_or_she(q)
+        record = record_source(self.doc, phrase.start, phrase.end)
         kind = finding_kind_of(record, evidence)
         if kind is None:
             return None
@@ -629,15 +631,6 @@ class _Extractor:
         self.findings.append(finding)
         self.evidence_of[id(finding)] = features
         return finding
-
-    def source_called_he_or_she(self, q: Quote) -> bool:
-        """Whether the content's subject is "he" or "she" that coreference found nobody else for: it is the
-        source itself ("The model said she had been paid less"), a person and no record.  A "she" the
-        article names ("Lee was fired. The report said she had lied") leaves the report a record."""
-        for tok in self.inner_tokens(q.start, q.end):
-            if tok.dep_ in ("nsubj", "nsubjpass") and tok.lower_ in ("he", "she"):
-                return tok.i not in self.att.references
-        return False
 
     def entity_inside(self, phrase: Span) -> str | None:
         """A person or organisation the source phrase names ("a Pew Research Center survey"), else None."""
