@@ -219,3 +219,18 @@ def test_a_title_naming_a_country_keeps_the_country_as_the_actor(analyze_text):
     (condemn,) = [e for e in article.events if e.trigger.text == "condemned"]
     assert [article.entity(s).name for s in condemn.source] == ["Velmarian"]
 
+
+def test_every_paragraph_of_a_quote_over_several_paragraphs_is_reported(analyze_text):
+    # a quote running over paragraphs reopens each one with a mark and leaves the last unclosed: the middle
+    # paragraph is still inside the quote, not the reporter's words between two parts
+    article = analyze_text(
+        "Mara Quillon spoke to reporters in Dunmere on Tuesday.\n\n"
+        '"Gunmen reached the farms before sunrise.\n\n'
+        '"Militiamen attacked the clinic and burned the school.\n\n'
+        '"Nobody came to help us," Quillon said.'
+    )
+    middle = [e for e in article.events if e.trigger.text in ("attacked", "burned")]
+    assert middle
+    for event in middle:
+        assert event.modality == "reported"
+        assert article.entity(event.speaker).name == "Mara Quillon"
