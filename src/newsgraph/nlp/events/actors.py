@@ -25,7 +25,7 @@ import re
 from spacy.tokens import Doc, Token
 
 from ..extensions import doc_text, entity_at, entity_ids_in
-from ..knowledge.lexicon import BUSINESS_DESCRIPTORS
+from ..knowledge.lexicon import BUSINESS_DESCRIPTORS, SENT_PEOPLE, SENT_UNITS, SENT_VEHICLES
 from ..layout import dateline_ranges
 from .actor_sectors import GROUP_NOUNS, IGO_NAMES, QUANTITY_NOUNS, SECTORS, SectorLookup, is_group
 
@@ -72,8 +72,6 @@ _DOING_VERBS = frozenset(
     """carry conduct launch stage mount perpetrate commit lead order organise organize impose wage bring
     table propose sponsor introduce file submit move draft write sign issue announce initiate make""".split()
 )
-# singular nouns of a body of people or vehicles sent together ("a convoy from the Red Cross")
-_SENT_UNITS = frozenset("convoy column team delegation unit squad contingent mission detachment patrol".split())
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pronoun
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
@@ -326,17 +324,20 @@ class ActorIndex:
 
     def _sending_organisation(self, head: Token) -> str | None:
         """The organisation that sends a group: "detectives from X", "a convoy of lorries from X" act for X.
-        A single person "from" a firm ("a man from X") is only someone who works there, and a place after
-        "from" is where people come from, not who sends them."""
+        Only a group it sends or commands (lexicon SENT_PEOPLE, SENT_UNITS, SENT_VEHICLES): "fans from X"
+        or "workers from X" act for themselves, and a single person "from" a firm ("a man from X") is only
+        someone who works there.  A place after "from" is where people come from, not who sends them."""
         holders = [head] + [
             p
             for c in head.children
-            if c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() in _SENT_UNITS
+            if c.dep_ == "prep" and c.lower_ == "of" and head.lemma_.lower() in SENT_UNITS
             for p in c.children
             if p.dep_ == "pobj"
         ]
         for holder in holders:
-            if holder.pos_ != "NOUN" or not (holder.tag_ == "NNS" or holder.lemma_.lower() in _SENT_UNITS):
+            lemma = holder.lemma_.lower()
+            sent = lemma in SENT_UNITS or (holder.tag_ == "NNS" and lemma in SENT_PEOPLE | SENT_VEHICLES)
+            if holder.pos_ != "NOUN" or not sent:
                 continue
             for c in holder.children:
                 if c.dep_ != "prep" or c.lower_ != "from":

@@ -75,6 +75,7 @@ _CHAIN_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl", "prep", "auxpass", "a
 
 
 _QUOTE_MARKS = ('"', "\u201c", "\u201d")
+_QUOTE_MARK_PATTERN = re.compile("[" + "".join(_QUOTE_MARKS) + "]")
 
 
 class QuoteIndex:
@@ -99,15 +100,27 @@ class QuoteIndex:
         return best
 
     def _between_parts(self, quote: Quote, start: int) -> bool:
-        """A direct quote in two parts holds its attribution ('"...," said X, who ordered Y. "..."'): after
-        an even number of quotation marks from the opening one, the words are the reporter's."""
+        """A direct quote in two parts holds its attribution ('"...," said X, who ordered Y. "..."'): the
+        marks from the opening one alternate open and close, and words after a close are the reporter's.
+        A quote running over paragraphs reopens each with a mark and never closes the one before, so a mark
+        opening a paragraph while the quote is open continues it rather than closing it."""
         opening = next(
             (i for i in (quote.start, quote.start - 1) if i >= 0 and self.text[i : i + 1] in _QUOTE_MARKS), None
         )
         if opening is None:
             return False
-        marks = sum(self.text.count(m, opening, start) for m in _QUOTE_MARKS)
-        return marks % 2 == 0
+        inside = True
+        for mark in _QUOTE_MARK_PATTERN.finditer(self.text, opening + 1, start):
+            if not (inside and self._opens_paragraph(mark.start())):
+                inside = not inside
+        return not inside
+
+    def _opens_paragraph(self, index: int) -> bool:
+        """Whether only spaces stand between the line break before ``index`` and it."""
+        i = index - 1
+        while i >= 0 and self.text[i] in " \t":
+            i -= 1
+        return i < 0 or self.text[i] == "\n"
 
 
 def governors(tok: Token, limit: int = 5) -> list[Token]:

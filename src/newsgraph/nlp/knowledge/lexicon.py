@@ -161,6 +161,21 @@ NEGATIVE_SOURCE_WORDS = frozenset("nobody none".split())
 UNIVERSAL_PERSON_PRONOUNS = frozenset("everyone everybody anyone anybody".split())
 COMMON_KNOWLEDGE_LEMMAS = frozenset("know agree".split())
 
+# People an organisation sends or commands: "detectives from the Harbour Police arrested", "troops from
+# the UN mission": they act for it.  Not people who only belong to it or deal with it (fans, supporters,
+# students, workers, employees, customers, members, residents, players), who act for themselves and
+# often against it ("workers from X protested").
+SENT_PEOPLE = frozenset(
+    """officer detective investigator inspector agent police troop soldier force peacekeeper official expert
+    rescuer firefighter paramedic medic engineer delegate envoy negotiator monitor observer""".split()
+)
+# Bodies of people sent together, singular in form ("a convoy from the Red Cross", "staff from the embassy"),
+# and the vehicles an organisation sends ("trucks from the World Food Programme")
+SENT_UNITS = frozenset(
+    "convoy column team delegation unit squad contingent mission detachment patrol staff personnel".split()
+)
+SENT_VEHICLES = frozenset("truck lorry vehicle ship boat vessel aircraft plane helicopter tank ambulance".split())
+
 
 def is_person_noun(lemma: str) -> bool:
     """A common noun that names a person or people: "official", "spokesman", "economist", "senator",
