@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
 from ..knowledge.lexicon import FIRST_PERSON_PLURAL
+from ..layout import paragraphs_of
 from ..quote_marks import finding_quotes
 from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
@@ -125,7 +126,9 @@ class _Coder:
         self.actors = ActorIndex(doc)
         self.target_search = TargetSearch(self.actors)
         # a finding's content ("a poll shows that ...") is reported like a quote's: not asserted
-        self.quotes = QuoteIndex([*(doc._.ng_quotes or []), *finding_quotes(doc._.ng_findings)], doc_text(doc))
+        self.quotes = QuoteIndex(
+            [*(doc._.ng_quotes or []), *finding_quotes(doc._.ng_findings)], doc_text(doc), paragraphs_of(doc)
+        )
         # the dates component's (a declared requirement): never recomputed here
         self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
 

@@ -22,7 +22,8 @@ import re
 
 from spacy.tokens import Doc, Token
 
-from ...model import Quote
+from ...model import Paragraph, Quote
+from ..quote_marks import CLOSE_MARKS, OPEN_MARKS, STRAIGHT, pair_quote_marks
 
 __all__ = ["MODALITIES", "QuoteIndex", "governors", "modality_of", "recode", "reporting_governor"]
 
@@ -69,22 +70,22 @@ REPORTING_LEMMAS = frozenset(
     allege testify tweet suggest believe think assert explain praise describe reveal disclose recall
     hint indicate signal mention estimate speculate""".split()
 )
+_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 _SENTENCE_END = re.compile(r"[.!?][”\"’']?\s+[“\"]?[A-Z]")
 _REPORTED_DEPS = frozenset({"ccomp", "xcomp", "dobj", "advcl", "acl", "pcomp", "pobj", "prep"})
 _CHAIN_DEPS = frozenset({"xcomp", "pcomp", "acl", "advcl", "prep", "auxpass", "amod"})
 
 
-_QUOTE_MARKS = ('"', "\u201c", "\u201d")
-_QUOTE_MARK_PATTERN = re.compile("[" + "".join(_QUOTE_MARKS) + "]")
-
-
 class QuoteIndex:
     """Find the innermost quote containing a character offset."""
 
-    def __init__(self, quotes: list[Quote] | None, text: str = ""):
+    def __init__(self, quotes: list[Quote] | None, text: str = "", paragraphs: list[Paragraph] | None = None):
         self.text = text
         self.quotes = sorted(quotes or [], key=lambda q: (q.start, -q.end))
         self.starts = [q.start for q in self.quotes]
+        # the quoted passages, as the quotes component pairs the marks (a quote over several paragraphs
+        # reopens each with a mark and is one passage)
+        self.passages = pair_quote_marks(text, paragraphs or []) if text else []
 
     def at(self, start: int, end: int, sent_start: int = 0) -> Quote | None:
         """The innermost quote around ``[start, end)``; an indirect quote counts only in its own sentence."""
@@ -100,27 +101,13 @@ class QuoteIndex:
         return best
 
     def _between_parts(self, quote: Quote, start: int) -> bool:
-        """A direct quote in two parts holds its attribution ('"...," said X, who ordered Y. "..."'): the
-        marks from the opening one alternate open and close, and words after a close are the reporter's.
-        A quote running over paragraphs reopens each with a mark and never closes the one before, so a mark
-        opening a paragraph while the quote is open continues it rather than closing it."""
-        opening = next(
-            (i for i in (quote.start, quote.start - 1) if i >= 0 and self.text[i : i + 1] in _QUOTE_MARKS), None
-        )
+        """A direct quote in two parts holds its attribution ('"...," said X, who ordered Y. "..."'): an
+        offset inside the quote's extent but in no quoted passage from its opening mark on is the
+        reporter's words, not the speaker's."""
+        opening = next((i for i in (quote.start, quote.start - 1) if i >= 0 and self.text[i : i + 1] in _MARKS), None)
         if opening is None:
             return False
-        inside = True
-        for mark in _QUOTE_MARK_PATTERN.finditer(self.text, opening + 1, start):
-            if not (inside and self._opens_paragraph(mark.start())):
-                inside = not inside
-        return not inside
-
-    def _opens_paragraph(self, index: int) -> bool:
-        """Whether only spaces stand between the line break before ``index`` and it."""
-        i = index - 1
-        while i >= 0 and self.text[i] in " \t":
-            i -= 1
-        return i < 0 or self.text[i] == "\n"
+        return not any(open_ >= opening and open_ < start < close for open_, close in self.passages)
 
 
 def governors(tok: Token, limit: int = 5) -> list[Token]:
