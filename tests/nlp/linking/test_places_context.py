@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import pytest
 
+from support.places import entity, km_between
+
 
 @pytest.fixture(scope="module")
 def nlp(linking_nlp):
@@ -146,21 +148,6 @@ def gaz_places():
     from newsgraph.nlp.knowledge.gazetteer import get_gazetteer
 
     return get_gazetteer()
-
-
-def entity(nlp, text: str, mention: str):
-    hits = [e for e in nlp(text)._.ng_entities if any(m.text == mention for m in e.mentions)]
-    assert hits, mention
-    return hits[0]
-
-
-def km_between(e, lat: float, lon: float) -> float:
-    import math
-
-    assert e.lat is not None, e
-    p1, p2 = math.radians(e.lat), math.radians(lat)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - e.lon) / 2) ** 2
-    return 12_742 * math.asin(math.sqrt(a))
 
 
 def test_a_site_the_gazetteer_does_not_know_lies_in_the_town_its_name_gives(nlp):

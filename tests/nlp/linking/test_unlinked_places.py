@@ -4,28 +4,14 @@ place names)."""
 
 from __future__ import annotations
 
-import math
-
 import pytest
+
+from support.places import entity, km_between
 
 
 @pytest.fixture(scope="module")
 def nlp(linking_nlp):
     return linking_nlp
-
-
-def entity(nlp, text: str, name: str):
-    doc = nlp(text)
-    hits = [e for e in doc._.ng_entities if any(m.text == name for m in e.mentions)]
-    assert hits, [(e.name, e.type, [m.text for m in e.mentions]) for e in doc._.ng_entities]
-    return hits[0]
-
-
-def km_between(e, lat: float, lon: float) -> float:
-    assert e.lat is not None and e.lon is not None, (e.name, e.type)
-    p1, p2 = math.radians(lat), math.radians(e.lat)
-    a = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon - e.lon) / 2) ** 2
-    return 12_742 * math.asin(math.sqrt(a))
 
 
 def test_a_site_lies_in_the_one_town_its_sentence_names(nlp):
