@@ -70,6 +70,21 @@ def print_bins(p: np.ndarray, y: np.ndarray) -> None:
             print(f"train bin [{lo:.1f},{lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.2f}")
 
 
+def matrix(rows, features) -> np.ndarray:
+    """The feature matrix of (evidence dict, kind, right) rows."""
+    return np.array([[r[0].get(name, 0.0) for name in features] for r in rows], dtype=float)
+
+
+def print_dev_by_kind(rows, features, w: np.ndarray, kinds) -> None:
+    """Predicted against observed precision per kind, on (evidence dict, kind, right) dev rows."""
+    p = predict(matrix(rows, features), w)
+    for kind in kinds:
+        sel = np.array([r[1] == kind for r in rows])
+        if sel.any():
+            right = np.mean([r[2] for r, s in zip(rows, sel) if s])
+            print(f"dev {kind}: n={sel.sum()} predicted={p[sel].mean():.2f} observed={right:.2f}")
+
+
 def write_weights(out: Path, script: str, features, w: np.ndarray, y: np.ndarray, limit: int | None) -> None:
     """The resource file the runtime reads: intercept and one weight per feature."""
     weights = {"intercept": round(float(w[0]), 4)} | {n: round(float(v), 4) for n, v in zip(features, w[1:])}

@@ -22,7 +22,18 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-from logistic_training import RESOURCES, append_cache, fit, parsed, predict, print_bins, read_cache, write_weights
+from logistic_training import (
+    RESOURCES,
+    append_cache,
+    fit,
+    matrix,
+    parsed,
+    predict,
+    print_bins,
+    print_dev_by_kind,
+    read_cache,
+    write_weights,
+)
 
 from newsgraph.evaluate.common import plain_document
 from newsgraph.evaluate.polnear import load, speaker_overlaps
@@ -84,10 +95,6 @@ def examples(data: Path, limit: int | None, split: str, cache: Path | None, quot
         yield from rows
 
 
-def _matrix(rows) -> np.ndarray:
-    return np.array([[r[0].get(name, 0.0) for name in FINDING_FEATURES] for r in rows], dtype=float)
-
-
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", type=Path)
@@ -97,17 +104,12 @@ def main() -> None:
     ap.add_argument("--check-dev", type=int, default=0, help="report per-kind calibration on N dev articles")
     args = ap.parse_args()
     rows = list(examples(args.data, args.limit, "train", args.cache, args.quote_cache))
-    x, y = _matrix(rows), np.array([r[2] for r in rows], dtype=float)
+    x, y = matrix(rows, FINDING_FEATURES), np.array([r[2] for r in rows], dtype=float)
     w = fit(x, y)
     print_bins(predict(x, w), y)
     if args.check_dev:
         dev = list(examples(args.data, args.check_dev, "dev", None, None))
-        pd = predict(_matrix(dev), w)
-        for kind in ("record", "view"):
-            sel = np.array([r[1] == kind for r in dev])
-            if sel.any():
-                right = np.mean([r[2] for r, s in zip(dev, sel) if s])
-                print(f"dev {kind}: n={sel.sum()} predicted={pd[sel].mean():.2f} observed={right:.2f}")
+        print_dev_by_kind(dev, FINDING_FEATURES, w, ("record", "view"))
     write_weights(OUT, "train_finding_confidence.py", FINDING_FEATURES, w, y, args.limit)
     print(f"{len(y)} findings, {y.mean():.2f} right; wrote {OUT}")
 

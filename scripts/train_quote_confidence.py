@@ -18,7 +18,18 @@ import argparse
 from pathlib import Path
 
 import numpy as np
-from logistic_training import RESOURCES, append_cache, fit, parsed, predict, print_bins, read_cache, write_weights
+from logistic_training import (
+    RESOURCES,
+    append_cache,
+    fit,
+    matrix,
+    parsed,
+    predict,
+    print_bins,
+    print_dev_by_kind,
+    read_cache,
+    write_weights,
+)
 
 from newsgraph.evaluate.common import plain_document
 from newsgraph.evaluate.polnear import load, speaker_overlaps
@@ -68,19 +79,13 @@ def main() -> None:
     ap.add_argument("--check-dev", type=int, default=0, help="report per-kind calibration on N dev articles")
     args = ap.parse_args()
     rows = list(examples(args.data, args.limit, "train", args.cache))
-    x = np.array([[r[0].get(name, 0.0) for name in FEATURES] for r in rows], dtype=float)
+    x = matrix(rows, FEATURES)
     y = np.array([r[2] for r in rows], dtype=float)
     w = fit(x, y)
     print_bins(predict(x, w), y)
     if args.check_dev:
         dev = list(examples(args.data, args.check_dev, "dev", args.cache))
-        xd = np.array([[r[0].get(name, 0.0) for name in FEATURES] for r in dev], dtype=float)
-        pd = predict(xd, w)
-        for kind in ("direct", "block", "partial", "indirect"):
-            sel = np.array([r[1] == kind for r in dev])
-            if sel.any():
-                right = np.mean([r[2] for r, s in zip(dev, sel) if s])
-                print(f"dev {kind}: n={sel.sum()} predicted={pd[sel].mean():.2f} observed={right:.2f}")
+        print_dev_by_kind(dev, FEATURES, w, ("direct", "block", "partial", "indirect"))
     write_weights(OUT, "train_quote_confidence.py", FEATURES, w, y, args.limit)
     print(f"{len(y)} quotes, {y.mean():.2f} right; wrote {OUT}")
 
