@@ -4,22 +4,13 @@ from __future__ import annotations
 
 import pytest
 
+from support.coref import references as _references
 from support.quotes import speaker_of
 
 
 def _name(article, eid):
     ent = article.entity(eid)
     return ent.name if ent else None
-
-
-def _references(nlp, text) -> dict[str, str]:
-    """Each resolved word (the first of its spelling) -> the name of the entity it stands for."""
-    doc = nlp(text)
-    names = {e.id: e.name for e in doc._.ng_entities}
-    out: dict[str, str] = {}
-    for i, eid in sorted(doc._.ng_coref.items()):
-        out.setdefault(doc[i].text, names[eid])
-    return out
 
 
 def test_a_quote_and_an_event_in_one_sentence_give_he_the_same_person(analyze_text):
