@@ -70,9 +70,7 @@ def _article_examples(nlp, pdoc):
         quote_rows.append((evidence, quote.kind, right))
     finding_rows = []
     for finding, evidence in findings:
-        as_quote = Quote(finding.start, finding.end, finding.text, finding.form, finding.source, finding.cue,
-                         finding.source_span)  # fmt: skip
-        right = _right(pdoc, as_quote, entities.get(finding.source))
+        right = _right(pdoc, finding.as_quote(), entities.get(finding.source))
         if right is not None:
             finding_rows.append((evidence, finding.kind, right))
     return quote_rows, finding_rows

@@ -43,7 +43,6 @@ from pathlib import Path
 from ..model import Article, Entity, Finding, Quote
 from ..model.confidence import visible
 from ..nlp.knowledge.lexicon import PRONOUNS
-from ..nlp.quote_marks import finding_quotes
 from .calibration import bins_to_dicts, calibration_bins
 from .common import EvalReport, Timer, analyze, context, is_named, pipeline_components, plain_document
 from .scoring import PRF, overlap_chars, safe_div
@@ -369,7 +368,7 @@ def score_article(
     both as attributions, so content and speaker are scored over both (a finding's source phrase is
     its speaker as written); calibration is kept apart, per quote and per finding."""
     c = Counts()
-    as_quotes = finding_quotes(list(findings))
+    as_quotes = [f.as_quote() for f in findings]
     finding_ids = {id(q) for q in as_quotes}
     quotes = [*quotes, *as_quotes]
     entity = article.entity if article is not None else (lambda _id: None)

@@ -97,6 +97,13 @@ class Finding:
     confidence: float | None = None  # 0..1 that the content and its source phrase are right; None: not computed
     form: str = "indirect"  # how the content is given, as a Quote's kind: "direct" | "block" | "partial" | "indirect"
 
+    def as_quote(self) -> Quote:
+        """The finding seen as the quote it was made from, for readers of attributed content that take
+        both (the events component reads its content as reported; the PolNeAR scorer scores it)."""
+        return Quote(
+            self.start, self.end, self.text, self.form, self.source, self.cue, self.source_span, self.confidence
+        )
+
 
 @dataclass
 class Event:

@@ -3,8 +3,6 @@
 Curly and guillemet marks carry their role; a straight mark's role comes from its
 neighbours.  Pairing follows the journalistic convention that a quote left open at
 a paragraph end continues when the next paragraph opens with a mark.
-:func:`finding_quotes` gives findings as the quotes they were made from, for the readers of
-attributed content that take both (the events component, the PolNeAR scorer).
 """
 
 from __future__ import annotations
@@ -12,17 +10,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..model import Finding, Paragraph, Quote
+from ..model import Paragraph
 
-__all__ = [
-    "finding_quotes",
-    "find_quote_marks",
-    "pair_quote_marks",
-    "MAX_QUOTE_CHARS",
-    "OPEN_MARKS",
-    "CLOSE_MARKS",
-    "STRAIGHT",
-]
+__all__ = ["find_quote_marks", "pair_quote_marks", "MAX_QUOTE_CHARS", "OPEN_MARKS", "CLOSE_MARKS", "STRAIGHT"]
 
 MAX_QUOTE_CHARS = 2_000  # an opening mark left open longer than this is a stray mark
 OPEN_MARKS = "“«„"
@@ -97,9 +87,3 @@ def pair_quote_marks(text: str, paragraphs: list[Paragraph]) -> list[tuple[int, 
                 pairs.append((opened.pos, mark.pos))
             opened = None
     return pairs
-
-
-def finding_quotes(findings: list[Finding] | None) -> list[Quote]:
-    """Findings seen as the quotes they were made from (for the events component and the PolNeAR
-    scorer, which read attributed content alike): their content is reported speech too."""
-    return [Quote(f.start, f.end, f.text, f.form, f.source, f.cue, f.source_span, f.confidence) for f in findings or []]

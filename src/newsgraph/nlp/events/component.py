@@ -25,7 +25,6 @@ from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
 from ..knowledge.lexicon import FIRST_PERSON_PLURAL
 from ..layout import paragraphs_of
-from ..quote_marks import finding_quotes
 from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
@@ -127,7 +126,9 @@ class _Coder:
         self.target_search = TargetSearch(self.actors)
         # a finding's content ("a poll shows that ...") is reported like a quote's: not asserted
         self.quotes = QuoteIndex(
-            [*(doc._.ng_quotes or []), *finding_quotes(doc._.ng_findings)], doc_text(doc), paragraphs_of(doc)
+            [*(doc._.ng_quotes or []), *(f.as_quote() for f in doc._.ng_findings or [])],
+            doc_text(doc),
+            paragraphs_of(doc),
         )
         # the dates component's (a declared requirement): never recomputed here
         self.dates = sorted((d for d in doc._.ng_dates or [] if d.value), key=lambda d: d.start)
