@@ -37,6 +37,7 @@ from .mentions import MentionCluster, MentionRecord, person_name_words
 
 __all__ = [
     "nest_places",
+    "opens_with_given_names",
     "nest_capitals",
     "nest_union_territories",
     "NESTED_CITY_POPULATION",
@@ -269,12 +270,26 @@ def _reads_as_person(doc: Doc, run, m: MentionRecord, surnames: set[str], lower_
     ("Victoria's Secret"), a surname after a given name ("John Austin Foundation"), "Reading" of "reading"."""
     if run.start > m.start and doc[run.start - 1].lower_ in GIVEN_NAMES:
         return True
+    if opens_with_given_names(doc[m.start : run.start].text):
+        return True  # "Ruth Ellen Lisbon Middle School": a person's full name, the last word a surname
     if len(run) > 1:
         return False
     word = run[0]
     if word.text.isupper():  # "US" in "US Soccer" is no "us"
         return False
     return normalize_name(word.text) in surnames or word.lower_ in GIVEN_NAMES or word.lower_ in lower_words
+
+
+def opens_with_given_names(words_before: str) -> bool:
+    """Whether the words of a name before a run are a person's given names, one to three capitalised
+    words the first of which is a given name ("Ruth Ellen" of "Ruth Ellen Lisbon Middle School"): the run
+    is then the person's surname, not a town."""
+    words = words_before.split()
+    return (
+        1 <= len(words) <= 3 and words[0].lower() in GIVEN_NAMES
+        # a credit line's "Jane Roe/Canadian Press" holds a slash: no one person's name
+        and all(w[:1].isupper() and w.rstrip(".").isalpha() and w.lower().strip(".") not in _NAME_WORDS for w in words)
+    )  # fmt: skip
 
 
 def _name_run(run) -> bool:
