@@ -59,3 +59,30 @@ def test_a_credit_line_before_a_nationality_is_no_persons_name():
     assert opens_with_given_names("Ruth Ellen")
     assert not opens_with_given_names("Jane Whitlow/")
     assert not opens_with_given_names("The")
+
+
+def point_of(nlp, text: str, mention: str) -> tuple[float, float]:
+    found = entities_with(nlp, text, mention)
+    assert len(found) == 1 and found[0].lat is not None, found
+    return found[0].lat, found[0].lon
+
+
+def test_an_embassy_in_a_countrys_capital_lies_in_that_capital(linking_nlp):
+    # 2. a government's building: "in the <Country> capital" is that country's capital city
+    lat, lon = point_of(linking_nlp, "Diplomats left the Chilean Embassy in the Canadian capital on Sunday.",
+                        "Chilean Embassy")  # fmt: skip
+    assert distance_km(lat, lon, 45.42, -75.70) < 50  # Ottawa, not Canada's centre
+    lat, lon = point_of(linking_nlp, "Diplomats left the Chilean Embassy in the U.S. capital on Sunday.",
+                        "Chilean Embassy")  # fmt: skip
+    assert distance_km(lat, lon, 38.9, -77.04) < 50
+
+
+def test_an_embassy_in_a_named_city_lies_in_that_city(linking_nlp):
+    lat, lon = point_of(linking_nlp, "The Norwegian Embassy in Lima reopened on Monday.", "Lima")
+    assert distance_km(lat, lon, -12.05, -77.03) < 50
+
+
+def test_a_nationality_in_a_sites_name_lends_it_no_point(linking_nlp):
+    # the site's own town does ("Irish Hall Chicago"), not the country of the people named elsewhere
+    lat, lon = point_of(linking_nlp, "Irish fans packed the Irish Hall Chicago on Sunday.", "Irish Hall Chicago")
+    assert distance_km(lat, lon, 41.85, -87.65) < 50

@@ -766,6 +766,9 @@ class PlaceResolver:
                 ),
                 None,
             )  # fmt: skip
+            if inside is not None and inside.kind in ("country", "nationality"):
+                # "the embassy in the U.S. capital", "in the Canadian capital": that country's capital city
+                inside = self._capital_after(text, c.mentions, inside) or inside
             if inside is None and c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
                 # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
                 # lacks lies neither in the summit's town nor in a place its name contains (what the text
@@ -793,6 +796,18 @@ class PlaceResolver:
                 c.mentions[0].country = next(iter(countries))
             elif not countries and self.home is not None:
                 c.mentions[0].country = self.home
+
+    def _capital_after(self, text: str, mentions: list[MentionRecord], country):
+        """The national capital of ``country`` when the country (or its people's adjective) is written
+        right after a mention as "in the <Country> capital" (see :data:`_IN_PLACE`), else None."""
+        for m in mentions:
+            after = _IN_PLACE.match(text, m.end_char, m.end_char + 12)
+            if after is None:
+                continue
+            named = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,3}?capital\b", text[after.end() : after.end() + 40])
+            if named is not None:
+                return self.gazetteer.capital(country.country)
+        return None
 
     def _street_mentions(self, text: str, c: MentionCluster, p) -> list[MentionRecord]:
         """The mentions of a town's cluster written as a street's (:data:`_STREET_AFTER`,
@@ -920,7 +935,8 @@ class PlaceResolver:
                     continue  # "Ruth Ellen Lisbon Middle School" is named after a person, not a town
                 phrase = " ".join(run)
                 known = named.get(normalize_name(phrase))
-                if known is not None and known.lat is not None:
+                # the article's nationality lends no site its country's point ("British Embassy Tokyo")
+                if known is not None and known.lat is not None and known.kind in kinds:
                     return known
                 found = [
                     q for q in self.gazetteer.lookup(phrase, include_alternate=False)[:MAX_CANDIDATES]
