@@ -86,3 +86,24 @@ def test_a_nationality_in_a_sites_name_lends_it_no_point(linking_nlp):
     # the site's own town does ("Irish Hall Chicago"), not the country of the people named elsewhere
     lat, lon = point_of(linking_nlp, "Irish fans packed the Irish Hall Chicago on Sunday.", "Irish Hall Chicago")
     assert distance_km(lat, lon, 41.85, -87.65) < 50
+
+
+def test_a_county_in_a_name_is_the_one_of_the_state_most_places_lie_in(linking_nlp):
+    # 4. same-named counties in two of the article's states: the state of its towns, not of a city named once
+    text = (
+        "The Jackson County Historical Society met in Maquoketa, Iowa, on Monday. Iowa farmers and a speaker "
+        "from Chicago attended, and Davenport sent a band."
+    )
+    assert [e.gazetteer_id for e in entities_with(linking_nlp, text, "Jackson County")] == [
+        "admin2:US-IA:jackson-county"
+    ]
+
+
+def test_a_county_in_a_name_in_a_story_of_the_other_state(linking_nlp):
+    text = (
+        "The Jackson County Historical Society met in Carbondale, Illinois, on Monday. Illinois farmers and a "
+        "speaker from Chicago attended, and one guest came from Des Moines."
+    )
+    assert [e.gazetteer_id for e in entities_with(linking_nlp, text, "Jackson County")] == [
+        "admin2:US-IL:jackson-county"
+    ]

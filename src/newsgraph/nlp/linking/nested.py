@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -359,6 +360,11 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
     # Department" of a story from Edgar County, Illinois is not France's capital (nor, under
     # LOCAL_CITY_POPULATION, read at all)
     local = [p for p in found if p.kind in ("city", "admin2") and p.admin in codes]
+    if len(local) > 1:
+        # of namesakes in several of the article's states, first the one in the state most of its places
+        # lie in ("Jackson County Fair" in a story from Iowa towns that mentions Chicago once)
+        states = Counter(q.admin for q in map(resolver.place, by_kb) if q is not None and q.admin)
+        local.sort(key=lambda p: -states[p.admin])
     if local:
         found = local + [p for p in found if p.kind in _WIDE_KINDS]  # no famous namesake town
     if _dateline_run(run):  # "Associated Press WASHINGTON (AP) —": a dateline names the town filed from
