@@ -113,6 +113,7 @@ class Gazetteer:
         self._fuzzy_answers: dict[tuple[str, float], tuple[tuple[Place, float], ...]] = {}
         # (key, include_alternate) -> lookup_key's ranked answer: ranking sorts every row of a key again
         self._lookup_answers: dict[tuple[str, bool], tuple[Place, ...]] = {}
+        self._capitals: dict[str, Place] | None = None  # ISO3 -> national capital, built on first use
 
     def __len__(self) -> int:
         return len(self._lines)
@@ -178,6 +179,19 @@ class Gazetteer:
         a name or curated alias.
         """
         return self.lookup_key(normalize_name(name), include_alternate)
+
+    def capital(self, country: str | None) -> Place | None:
+        """The national capital (a city flagged "C") of ``country`` (ISO3), or None; the most populous
+        where the data flags more than one."""
+        if self._capitals is None:
+            found: dict[str, Place] = {}
+            for i, r in self._tier0_rows(self._tier0_population):
+                if r[_KIND] == "city" and "C" in r[_FLAGS] and r[_COUNTRY] and r[_LAT]:
+                    p = self._place(i)
+                    if p.population > getattr(found.get(p.country), "population", -1):
+                        found[p.country] = p
+            self._capitals = found
+        return self._capitals.get(country or "")
 
     def has_key(self, key: str) -> bool:
         return key in self._index

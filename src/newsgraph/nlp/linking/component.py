@@ -136,6 +136,7 @@ class EntityLinker:
         self.people.scan_bare_surnames(doc, persons)
         clusters = self._resolve_others(doc, [m for m in others if m.label in KEEP_LABELS])
         self.places.read_outlet(doc)
+        self.places.unlink_saints_buildings(clusters, doc)
         self.places.read_caps_dateline(clusters, doc)
         self.places.read_region_abbreviations(clusters, doc)
         self.places.resolve_by_context(clusters, doc)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -37,6 +38,7 @@ from .mentions import MentionCluster, MentionRecord, person_name_words
 
 __all__ = [
     "nest_places",
+    "opens_with_given_names",
     "nest_capitals",
     "nest_union_territories",
     "NESTED_CITY_POPULATION",
@@ -269,12 +271,26 @@ def _reads_as_person(doc: Doc, run, m: MentionRecord, surnames: set[str], lower_
     ("Victoria's Secret"), a surname after a given name ("John Austin Foundation"), "Reading" of "reading"."""
     if run.start > m.start and doc[run.start - 1].lower_ in GIVEN_NAMES:
         return True
+    if opens_with_given_names(doc[m.start : run.start].text):
+        return True  # "Ruth Ellen Lisbon Middle School": a person's full name, the last word a surname
     if len(run) > 1:
         return False
     word = run[0]
     if word.text.isupper():  # "US" in "US Soccer" is no "us"
         return False
     return normalize_name(word.text) in surnames or word.lower_ in GIVEN_NAMES or word.lower_ in lower_words
+
+
+def opens_with_given_names(words_before: str) -> bool:
+    """Whether the words of a name before a run are a person's given names, one to three capitalised
+    words the first of which is a given name ("Ruth Ellen" of "Ruth Ellen Lisbon Middle School"): the run
+    is then the person's surname, not a town."""
+    words = words_before.split()
+    return (
+        1 <= len(words) <= 3 and words[0].lower() in GIVEN_NAMES
+        # a credit line's "Jane Roe/Canadian Press" holds a slash: no one person's name
+        and all(w[:1].isupper() and w.rstrip(".").isalpha() and w.lower().strip(".") not in _NAME_WORDS for w in words)
+    )  # fmt: skip
 
 
 def _name_run(run) -> bool:
@@ -344,6 +360,11 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
     # Department" of a story from Edgar County, Illinois is not France's capital (nor, under
     # LOCAL_CITY_POPULATION, read at all)
     local = [p for p in found if p.kind in ("city", "admin2") and p.admin in codes]
+    if len(local) > 1:
+        # of namesakes in several of the article's states, first the one in the state most of its places
+        # lie in ("Jackson County Fair" in a story from Iowa towns that mentions Chicago once)
+        states = Counter(q.admin for q in map(resolver.place, by_kb) if q is not None and q.admin)
+        local.sort(key=lambda p: -states[p.admin])
     if local:
         found = local + [p for p in found if p.kind in _WIDE_KINDS]  # no famous namesake town
     if _dateline_run(run):  # "Associated Press WASHINGTON (AP) —": a dateline names the town filed from

@@ -23,6 +23,7 @@ from ..knowledge.lexicon import (
 )
 from ..knowledge.outlets import outlet_country
 from .mentions import MentionCluster, MentionRecord
+from .nested import opens_with_given_names
 from .ranker import MAX_CANDIDATES, NEAR_KM, PlaceRanker
 
 __all__ = ["PlaceResolver", "NEAR_KM", "state_cue"]
@@ -107,6 +108,14 @@ _ABBREVIATION_SLOT = re.compile(
 _CAPS_DATELINE = re.compile(
     r"(?:^|(?<=\n))[ \t]*([A-Z][A-Z'’.-]+(?:[ ][A-Z][A-Z'’.-]+){0,3})(?=[ \t]*(?:,|\(|—|–|-|:))", re.M
 )
+# "St Andrew's Chapel", "St. Paul's Cathedral", "St Michael's and St Aidan's Church": a saint's name in the
+# possessive before a building's word (or before another saint's that is) names the building, never the
+# parish or town of that saint's name.  Not "parish": "St Andrew's Parish" may be the parish itself.
+_SAINTS_BUILDING = re.compile(
+    r"['’]s\s+(?:(?:and|&)\s+(?:St\.?|Saint)\s+[A-Z][\w'’]*\s+)?"
+    r"(?:Chapel|Church|Cathedral|Basilica|Abbey|Priory|Minster|Shrine|Hospital|School|College|Academy|Hall)\b"
+)
+_SAINT_WORDS = frozenset({"st", "st.", "saint", "ste", "ste.", "sainte"})
 _LIST_GOES_ON = re.compile(r"\s*(?:,\s*[A-Z]|and\s+[A-Z]|or\s+[A-Z]|&)")
 # A town's name written as a street's: "Elm/Lincoln", "Elm and Lincoln streets", "Lincoln Street" with only
 # "Lincoln" tagged.  Such a mention is no mention of the town (see PlaceResolver._street_mentions).
@@ -536,6 +545,24 @@ class PlaceResolver:
             for mention in c.mentions:
                 mention.kb = c.kb
 
+    def unlink_saints_buildings(self, clusters: list[MentionCluster], doc: Doc) -> None:
+        """A place linked by a saint's name that only ever names a building ("St Andrew's Chapel",
+        see :data:`_SAINTS_BUILDING`) is that building: it keeps no gazetteer id and becomes a site (FAC),
+        which :meth:`place_unlinked` places where the text or the article's town puts it."""
+        text = doc_text(doc)
+        for c in clusters:
+            if not c.kb or c.label not in ("GPE", "LOC") or not c.mentions:
+                continue
+            if all(
+                m.text.split()[0].lower() in _SAINT_WORDS
+                # the possessive may end the mention ("St. Peter's") or follow it ("St Andrew" + "'s")
+                and _SAINTS_BUILDING.match(text, m.end_char - 2 if m.text.endswith(("'s", "’s")) else m.end_char)
+                for m in c.mentions
+            ):
+                c.kb, c.label = None, "FAC"
+                for m in c.mentions:
+                    m.kb, m.label = None, "FAC"
+
     def _drop_common_words(self, clusters: list[MentionCluster], doc: Doc) -> None:
         """A common word the gazetteer knows as a small faraway place is no place: "The Store opened"
         is not Štore, Slovenia.  Dropped only when the place is small (a town under 50k people, a
@@ -739,6 +766,9 @@ class PlaceResolver:
                 ),
                 None,
             )  # fmt: skip
+            if inside is not None and inside.kind in ("country", "nationality"):
+                # "the embassy in the U.S. capital", "in the Canadian capital": that country's capital city
+                inside = self._capital_after(text, c.mentions, inside) or inside
             if inside is None and c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
                 # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
                 # lacks lies neither in the summit's town nor in a place its name contains (what the text
@@ -766,6 +796,18 @@ class PlaceResolver:
                 c.mentions[0].country = next(iter(countries))
             elif not countries and self.home is not None:
                 c.mentions[0].country = self.home
+
+    def _capital_after(self, text: str, mentions: list[MentionRecord], country):
+        """The national capital of ``country`` when the country (or its people's adjective) is written
+        right after a mention as "in the <Country> capital" (see :data:`_IN_PLACE`), else None."""
+        for m in mentions:
+            after = _IN_PLACE.match(text, m.end_char, m.end_char + 12)
+            if after is None:
+                continue
+            named = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,3}?capital\b", text[after.end() : after.end() + 40])
+            if named is not None:
+                return self.gazetteer.capital(country.country)
+        return None
 
     def _street_mentions(self, text: str, c: MentionCluster, p) -> list[MentionRecord]:
         """The mentions of a town's cluster written as a street's (:data:`_STREET_AFTER`,
@@ -889,9 +931,12 @@ class PlaceResolver:
                 run = words[i : i + n]
                 if not run[0][:1].isupper() or all(w.lower() in _SITE_WORDS | _COMPASS for w in run):
                     continue
+                if opens_with_given_names(" ".join(words[:i])):
+                    continue  # "Ruth Ellen Lisbon Middle School" is named after a person, not a town
                 phrase = " ".join(run)
                 known = named.get(normalize_name(phrase))
-                if known is not None and known.lat is not None:
+                # the article's nationality lends no site its country's point ("British Embassy Tokyo")
+                if known is not None and known.lat is not None and known.kind in kinds:
                     return known
                 found = [
                     q for q in self.gazetteer.lookup(phrase, include_alternate=False)[:MAX_CANDIDATES]
