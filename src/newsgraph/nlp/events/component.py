@@ -30,6 +30,7 @@ from .candidate import Candidate
 from .confidence import ConfidenceModel, evidence, get_confidence_model, source_by_coref
 from .context_actor import context_source
 from .dictionary import Entry, EventDictionary, Match, complement_tokens, family, get_dictionary, object_tokens
+from .generic import generic_without_commitment
 from .modality import QuoteIndex, modality_of, recode
 from .targets import GOVERNING_TYPES, NOUN_POS, VERB_POS, TargetSearch
 
@@ -343,7 +344,10 @@ class _Coder:
                 continue  # "an attack struck the hospital": the noun's event, which takes the verb's object
             if m.type in ("ASSAULT", "FIGHT") and _match_score_after(tok, self.quotes.text):
                 continue  # "Rovers beat Kelton Athletic 3-1": a match, not a beating
-            cands.append(self.candidate(tok, m))
+            c = self.candidate(tok, m)
+            if generic_without_commitment(c, self.actors):
+                continue  # "offered an explanation", "is working with consultants": no commitment to anyone
+            cands.append(c)
             consumed.update(o.i for o in object_tokens(tok))
             if m.type in GOVERNING_TYPES:
                 suppressed.update(complement_tokens(tok))
