@@ -76,3 +76,19 @@ def test_working_with_the_police_is_cooperation():
 def test_a_summit_proposed_by_a_named_state_is_an_agreement():
     events = _events("A summit on river pollution, first proposed by Chile in March, opened in Asuncion.", "AGREE")
     assert events and events[0][1] == ["Chile"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Inspector Dana Holt said she will provide further information about the warehouse robbery.",
+        "Inspector Dana Holt provided further information about the warehouse robbery.",
+    ],
+)
+def test_information_given_to_no_one_is_no_aid_nor_agreement(text):
+    assert _events(text, "AGREE") == [] and _events(text, "AID") == []
+
+
+def test_information_provided_to_a_named_state_is_aid():
+    events = _events("Chile provided information to Peru on the smuggling routes through the Andes.", "AID")
+    assert events and events[0][1] == ["Chile"] and events[0][2] == ["Peru"]

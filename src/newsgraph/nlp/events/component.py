@@ -349,7 +349,7 @@ class _Coder:
             if m.type in ("ASSAULT", "FIGHT") and _match_score_after(tok, self.quotes.text):
                 continue  # "Rovers beat Kelton Athletic 3-1": a match, not a beating
             c = self.candidate(tok, m)
-            if generic_without_commitment(c, self.actors):
+            if generic_without_commitment(c, m, self.actors):
                 continue  # "offered an explanation", "is working with consultants": no commitment to anyone
             cands.append(c)
             consumed.update(o.i for o in object_tokens(tok))

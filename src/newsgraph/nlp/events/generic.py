@@ -13,6 +13,9 @@ learn the difference; the coder keeps such a reading only when
   one of them modifies: "a peace plan"), or
 - a counterpart is named in a "to"/"with" phrase or as the indirect object ("offered troops to Y",
   "worked with Y", "offered Y talks"): an entity, or a group the sector lookup knows ("with the police").
+
+Information given ("provided information", an AID row, or AGREE when promised) likewise needs a named
+counterpart: told to no one, it is news, not aid.
 """
 
 from __future__ import annotations
@@ -21,8 +24,9 @@ from spacy.tokens import Token
 
 from .actors import ActorIndex
 from .candidate import Candidate
+from .dictionary import Match
 
-__all__ = ["COMMITMENT_NOUNS", "GENERIC_COMMITMENT_VERBS", "generic_without_commitment"]
+__all__ = ["COMMITMENT_NOUNS", "GENERIC_COMMITMENT_VERBS", "TOLD_NOUNS", "generic_without_commitment"]
 
 GENERIC_COMMITMENT_VERBS = frozenset({"offer", "propose", "undertake", "work"})
 _GENERIC_TYPES = frozenset({"AGREE", "COOPERATE"})
@@ -36,15 +40,20 @@ COMMITMENT_NOUNS = frozenset(
     reconciliation normalization normalisation recognition
     meeting summit conference forum round visit commission""".split()
 )
+# what is told rather than given: an AID row's "provided information" is aid only to a named side ("provided
+# information to Peru"); "the inspector will provide more information" tells the public
+TOLD_NOUNS = frozenset({"information"})
 _COUNTERPART_PREPS = frozenset({"to", "with", "alongside"})
 _OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "attr", "oprd"})
 
 
-def generic_without_commitment(c: Candidate, actors: ActorIndex) -> bool:
+def generic_without_commitment(c: Candidate, match: Match, actors: ActorIndex) -> bool:
     """Whether ``c`` is an AGREE or COOPERATE read off a generic verb that neither promises an act, nor offers a
-    commitment, nor names a counterpart: no event."""
+    commitment, nor names a counterpart, or information given to no one named: no event."""
     tok = c.tok
     lemma = tok.lemma_.lower()
+    if match.object is not None and match.object.lemma_.lower() in TOLD_NOUNS:
+        return not _counterpart_named(c, actors)  # "will provide more information": telling, not aid
     if c.type not in _GENERIC_TYPES or lemma not in GENERIC_COMMITMENT_VERBS or tok.pos_ not in ("VERB", "AUX"):
         return False
     if lemma != "work" and any(ch.dep_ == "xcomp" and ch.pos_ in ("VERB", "AUX") for ch in tok.children):
