@@ -46,3 +46,8 @@ def test_a_subject_with_the_same_pronoun_leaves_the_possessor_to_coreference():
     text = "Chilean officials said on Friday that their forces had finished their withdrawal from the Peruvian border."
     events = _events(text, "RETREAT")
     assert events and any("Chilean" in s or "Chile" in s for s in events[0][0])
+
+
+def test_an_investigation_launched_by_the_police_keeps_its_actor_and_target():
+    events = _events("Chilean police launched an investigation into Mayor Tomas Ibarra on Tuesday.", "ACCUSE")
+    assert events and events[0][1] == ["Tomas Ibarra"] and events[0][0]
