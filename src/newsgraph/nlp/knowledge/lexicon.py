@@ -28,7 +28,7 @@ __all__ = [
     "Pronoun", "PRONOUNS", "PRONOUN_GENDER", "GENDERED_PRONOUNS", "GROUP_PRONOUNS", "REFERRING_PRONOUNS",
     "SUBJECT_PRONOUNS",
     # names
-    "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
+    "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words", "RANK_QUALIFIERS", "ranked_role_words",
     # other words
     "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "PROPORTION_NOUNS", "COUNTED_SHARE_NOUNS",
     "COLLECTIVE_NOUNS",
@@ -470,6 +470,21 @@ def description_words(names: list[str]) -> set[str]:
             w = w.strip(".,()'’").removesuffix("-elect").removesuffix("-designate")
             words.add(TITLE_ABBREVIATIONS.get(w, w))
     return words
+
+
+# Words that make a title another, lower role than its noun alone: a vice president is no president.
+RANK_QUALIFIERS = frozenset("vice deputy assistant lieutenant under".split())
+
+
+def ranked_role_words(titles: list[str]) -> set[str]:
+    """Role words the titles hold only under a rank ("president" of "Vice President", "mayor" of "Deputy
+    Mayor"; not when another title holds the word bare), as :func:`description_words` spells them."""
+    ranked, bare = set(), set()
+    for title in titles:
+        words = [w.strip(".,()'’") for w in title.lower().replace("-", " ").split()]
+        for i, w in enumerate(words):
+            (ranked if i and words[i - 1] in RANK_QUALIFIERS else bare).add(TITLE_ABBREVIATIONS.get(w, w))
+    return ranked - bare
 
 
 # "last" as a verb ("will last", "due to last") rather than "last week": dates and figures both ask.
