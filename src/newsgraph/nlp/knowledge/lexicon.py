@@ -622,6 +622,7 @@ ORG_KIND_NAME_WORDS = (
     ),
     ("party", frozenset({"party"}), False),
     ("club", CLUB_HEAD_WORDS | frozenset({"club"}), True),
-    ("union", frozenset("union federation brotherhood guild".split()), False),
+    # "United Mine Workers", "the Teamsters": a body named for its workers is a union (a workers' party is not)
+    ("union", frozenset("union federation brotherhood guild workers teamsters".split()), False),
     ("media", OUTLET_HEAD_WORDS, True),
 )
