@@ -4,7 +4,8 @@ Classes of false organisations seen on real news pages, each fixed from the text
 never from a list of names: an acronym the text spells out in lower case ("goods and services levy (GSL)":
 a thing, not a body), names in a copyright line (the page's publisher, not the story's), meetings
 ("Tuesday's X Roundtable, held at ..."), and a branch's place glued to a company the article names
-alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").
+alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").  One class is added rather than dropped:
+an initialism the model left untagged, speaking ("WXYZ noted that ..."), is a body.
 """
 
 from __future__ import annotations
