@@ -63,9 +63,11 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     PRONOUN_GENDER,
     PRONOUNS,
+    RANK_QUALIFIERS,
     SAY_LEMMAS,
     description_words,
     guess_gender,
+    ranked_role_words,
 )
 from ..knowledge.organisations import named_country, organisation_kinds
 from ..layout import OUTLET_DATELINE, paragraphs_of
@@ -125,6 +127,8 @@ class _Resolver:
         self.spans = [m for m in spans if not any(a <= m[0] < b for a, b in credits)]
         self.types = {e.id: e.type for e in entities}
         self.words = {e.id: description_words([e.name, *e.titles]) for e in entities}
+        # "president" of "Vice President": another role than the bare word (see other_rank)
+        self.ranked = {e.id: ranked_role_words(e.titles) for e in entities if e.type == "PERSON"}
         self.gender = {e.id: guess_gender(e.name, e.titles) for e in entities if e.type == "PERSON"}
         self.countries = {e.id: e.country for e in entities if e.country}
         self.names = {e.id: e.name for e in entities}
@@ -279,11 +283,18 @@ class _Resolver:
             seen.add(ent)
             if self.types.get(ent) == "PERSON" and nationality and self.countries.get(ent, nationality) != nationality:
                 continue  # "the Korvian president" is no president of another known country
+            if self.other_rank(noun, word, ent):
+                continue  # "the president" is not the vice president, nor "the vice president" the president
             words = self.words.get(ent, ())
             leader = words & _LEADER_TITLES or nationality in self.introduced_leaders.get(ent, ())
             # "the board" is no person, though "Chair of the Transit Board" is someone's title
             person_word = not (self.types.get(ent) == "PERSON" and word in ORG_HEAD_WORDS)
-            if word in words and person_word and self.types.get(ent) == "PERSON" and self._role_shared(word, ent, lo):
+            if (
+                word in words
+                and person_word
+                and self.types.get(ent) == "PERSON"
+                and self._role_shared(word, ent, lo, noun)
+            ):
                 # "Mayor Lee met Mayor Ford ... the mayor said": which one?  Only a modifier the
                 # description shares with one of them tells ("the Liberal nominee")
                 return self._narrowed_by_modifiers(noun, word, lo)
@@ -341,12 +352,21 @@ class _Resolver:
         """An organisation's country: linking's, else the one its name is named after ("Norwegian X")."""
         return self.countries.get(ent) or named_country(self.names[ent])
 
-    def _role_shared(self, word: str, ent: str, lo: int) -> bool:
-        """Another person before the description has ``word`` in their name or titles."""
+    def _role_shared(self, word: str, ent: str, lo: int, noun: Token) -> bool:
+        """Another person before the description has ``word`` in their name or titles, at its rank."""
         return any(
-            other != ent and self.types.get(other) == "PERSON" and word in self.words.get(other, ())
+            other != ent
+            and self.types.get(other) == "PERSON"
+            and word in self.words.get(other, ())
+            and not self.other_rank(noun, word, other)
             for _s, _e, other in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]
         )
+
+    def other_rank(self, noun: Token, word: str, ent: str) -> bool:
+        """The description and the person's title hold ``word`` at different ranks: "the president" of
+        someone titled only "Vice President", or "the vice president" of a president."""
+        qualified = any(c.lower_ in RANK_QUALIFIERS for c in noun.children if c.i < noun.i)
+        return qualified != (word in self.ranked.get(ent, ()))
 
     def _narrowed_by_modifiers(self, noun: Token, word: str, lo: int) -> str | None:
         """The one person before the description, of those whose title has ``word``, that every modifier of

@@ -4,7 +4,8 @@ Classes of false organisations seen on real news pages, each fixed from the text
 never from a list of names: an acronym the text spells out in lower case ("goods and services levy (GSL)":
 a thing, not a body), names in a copyright line (the page's publisher, not the story's), meetings
 ("Tuesday's X Roundtable, held at ..."), and a branch's place glued to a company the article names
-alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").
+alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").  One class is added rather than dropped:
+an initialism the model left untagged, speaking ("WXYZ noted that ..."), is a body.
 """
 
 from __future__ import annotations
@@ -18,8 +19,10 @@ from ..knowledge.lexicon import (
     GIVEN_NAMES,
     LANDFORM_NOUNS,
     ORG_HEAD_WORDS,
+    SAY_LEMMAS,
     TITLE_KEYS,
     TITLES,
+    is_person_noun,
     title_key,
 )
 from .matching import GEO_HEADS, SpanCandidate, acronym_letters, name_initials, person_in_apposition
@@ -49,6 +52,10 @@ PLACE_NOUNS = {"area", "areas", "resident", "residents", "neighbourhood", "neigh
 PLACE_PREPS = {"at", "in", "from", "near"}
 # Words a title-case heading may keep in lower case ("Floods and Little Shelter").
 HEADING_LOWER_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "at", "by", "with", "as"}
+# Verbs of reporting whose subject, written in capitals, is a body speaking ("WBLX noted that ...").
+REPORTING_LEMMAS = SAY_LEMMAS | frozenset("suggest note report state announce argue warn predict estimate".split())
+# An initialism of a body: 3-6 capitals ("WBLX", "S.E.C."); two are too often a country or a state ("US", "NY").
+SPEAKING_CAPITALS = range(3, 7)
 
 
 def _line_of(doc: Doc, text: str, start: int, end: int) -> str:
@@ -64,6 +71,7 @@ class OrganisationRules:
 
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
         ents = self._acronyms_of_named_bodies(doc, ents)
+        ents = self._capitals_speaking(doc, ents)
         ents = self._companies_by_trade_word(doc, ents)
         self._features_named_like_companies(doc, ents)
         for e in ents:
@@ -116,6 +124,35 @@ class OrganisationRules:
             and t.dep_ in ("nsubj", "nsubjpass")
             and t.head.pos_ == "VERB"
         ]
+        return ents + added if added else ents
+
+    @staticmethod
+    def _capitals_speaking(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "WBLX noted that ...": an initialism the model left untagged, the subject of a verb of reporting
+        in a sentence written in lower case, is a body speaking -- an outlet, an agency -- though the article
+        spells it out nowhere.  Not a role ("CEO noted"), a title, a given name, nor a word with a determiner
+        ("the CEO"); not in a headline of capitals ("OZ SAYS"), where every word is one."""
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        added = []
+        for t in doc:
+            letters = t.text.replace(".", "")
+            if (
+                covered[t.i]
+                or len(letters) not in SPEAKING_CAPITALS
+                or not (letters.isalpha() and letters.isupper())
+                or t.dep_ != "nsubj"
+                or not t.head.is_lower
+                or t.head.lemma_ not in REPORTING_LEMMAS
+                or any(c.dep_ in ("det", "poss", "amod", "compound") for c in t.children)
+                or is_person_noun(t.lower_)
+                or t.lower_ in TITLE_KEYS
+                or title_key(t.text) in TITLE_KEYS
+                or t.lower_ in GIVEN_NAMES
+            ):
+                continue
+            added.append(SpanCandidate(t.i, t.i + 1, "ORG"))
         return ents + added if added else ents
 
     @staticmethod

@@ -28,7 +28,7 @@ __all__ = [
     "Pronoun", "PRONOUNS", "PRONOUN_GENDER", "GENDERED_PRONOUNS", "GROUP_PRONOUNS", "REFERRING_PRONOUNS",
     "SUBJECT_PRONOUNS",
     # names
-    "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words",
+    "normalize_name", "saint_spelled_out", "SAINT_ABBREVIATIONS", "fold_letters", "collapse_spaces", "guess_gender", "description_words", "RANK_QUALIFIERS", "ranked_role_words",
     # other words
     "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "PROPORTION_NOUNS", "COUNTED_SHARE_NOUNS",
     "COLLECTIVE_NOUNS",
@@ -472,6 +472,21 @@ def description_words(names: list[str]) -> set[str]:
     return words
 
 
+# Words that make a title another, lower role than its noun alone: a vice president is no president.
+RANK_QUALIFIERS = frozenset("vice deputy assistant lieutenant under".split())
+
+
+def ranked_role_words(titles: list[str]) -> set[str]:
+    """Role words the titles hold only under a rank ("president" of "Vice President", "mayor" of "Deputy
+    Mayor"; not when another title holds the word bare), as :func:`description_words` spells them."""
+    ranked, bare = set(), set()
+    for title in titles:
+        words = [w.strip(".,()'’") for w in title.lower().replace("-", " ").split()]
+        for i, w in enumerate(words):
+            (ranked if i and words[i - 1] in RANK_QUALIFIERS else bare).add(TITLE_ABBREVIATIONS.get(w, w))
+    return ranked - bare
+
+
 # "last" as a verb ("will last", "due to last") rather than "last week": dates and figures both ask.
 _VERB_LAST_CUES = {"to", "will", "would", "could", "can", "may", "might", "should", "must", "'ll", "not", "n't"}
 
@@ -607,6 +622,7 @@ ORG_KIND_NAME_WORDS = (
     ),
     ("party", frozenset({"party"}), False),
     ("club", CLUB_HEAD_WORDS | frozenset({"club"}), True),
-    ("union", frozenset("union federation brotherhood guild".split()), False),
+    # "United Mine Workers", "the Teamsters": a body named for its workers is a union (a workers' party is not)
+    ("union", frozenset("union federation brotherhood guild workers teamsters".split()), False),
     ("media", OUTLET_HEAD_WORDS, True),
 )

@@ -115,8 +115,10 @@ def organisation_kinds(name: str) -> frozenset[str]:
     words = [w for w in words if w]
     if not words:
         return frozenset()
-    return frozenset(
+    kinds = frozenset(
         kind
         for kind, names, last_only in ORG_KIND_NAME_WORDS
         if (words[-1] in names if last_only else names & set(words))
     )
+    # a party is no trade union, whatever its name says of workers ("Workers Party")
+    return kinds - {"union"} if "party" in kinds else kinds

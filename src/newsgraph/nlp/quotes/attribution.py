@@ -500,7 +500,9 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     "pronoun": a personal pronoun coreference found no antecedent for ("she", "they"; not "it" or
     "this", which are things);
     "unclaimed": a description of someone whose role the article gives nobody it names ("the
-    judge said", no judge named, no one "served as judge"), so the phrase is all the article says;
+    judge said", no judge named, no one "served as judge"; "Lund's doctor said", "his lawyer said",
+    where the article names nobody as Lund's doctor or his lawyer, whoever else it calls a doctor or a
+    lawyer), so the phrase is all the article says;
     "particular": someone in particular we failed to resolve ("the former mayor" where the article
     names a mayor, a name with no entity, a phrase holding one: "the owner, Dorn"); None: a thing
     ("city records", "a statement", "it") or no noun phrase at all.
@@ -525,9 +527,14 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
     if plural or _unnamed(head):
         return "anonymous"
-    if any(t.pos_ == "PROPN" for t in words):
-        return "particular"  # "the hotel's owner, Dorn": a name we failed to resolve
-    return "unclaimed" if head.pos_ == "NOUN" and not _role_claimed(doc, head) else "particular"
+    possessor = _possessor(head)
+    owner_words = {t.i for t in possessor.subtree} if possessor is not None else set()
+    if any(t.pos_ == "PROPN" and t.i not in owner_words for t in words):
+        return "particular"  # "the hotel's owner, Dorn": a name we failed to resolve (not "Lund's doctor")
+    if head.pos_ != "NOUN":
+        return "particular"
+    claimed = _role_claimed(doc, head) if possessor is None else _possessed_role_claimed(doc, head, possessor)
+    return "particular" if claimed else "unclaimed"
 
 
 def nested_first_person_speakers(quotes: list[Quote]) -> list[tuple[Quote, str]]:
@@ -581,6 +588,57 @@ def _role_claimed(doc: Doc, head: Token) -> bool:
         and not any(c.dep_ in ("det", "poss", "nummod") for c in t.children)
         for t in doc
     )
+
+
+def _possessor(role: Token) -> Token | None:
+    """Whose role it is: the possessor of "Lund's doctor", "his lawyer", else None."""
+    return next((c for c in role.children if c.dep_ == "poss"), None)
+
+
+def _possessed_role_claimed(doc: Doc, head: Token, possessor: Token) -> bool:
+    """Does the article name someone in the role of ``head`` for the same possessor: "Whitcombe's lawyer,
+    Ferrin Oakes", "Ferrin Oakes, a lawyer for Whitcombe"?  A role with a possessor is a relation, so a
+    name holding the bare word for someone else ("a lawyer for the bank") does not claim it.  A possessor
+    coreference left unresolved ("his") matches any possessor: we cannot tell whose."""
+    word = head.lemma_.lower()
+    owner = _person_meant(doc, possessor)
+    for tok in doc:
+        if tok.i == head.i or tok.lemma_.lower() != word or not _named_in_role(tok):
+            continue
+        other = _possessor(tok) or next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "for" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        if other is None:
+            continue
+        held_for = _person_meant(doc, other)
+        if owner is None or held_for is None or owner == held_for:
+            return True
+    return False
+
+
+def _named_in_role(role: Token) -> bool:
+    """Is the role word tied to a name: in apposition to one ("Ferrin Oakes, a lawyer for ..."), holding
+    one in apposition ("Whitcombe's lawyer, Ferrin Oakes"), or a title before one ("lawyer Ferrin Oakes")?"""
+    if role.dep_ == "appos" and role.head.pos_ == "PROPN":
+        return True
+    if role.dep_ == "compound" and role.head.pos_ == "PROPN":
+        return True
+    return any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in role.children)
+
+
+def _person_meant(doc: Doc, tok: Token) -> str | None:
+    """Who a possessor stands for: the entity coreference or a mention gives it, else its words
+    ("the bank"), else None for a pronoun nobody was found for."""
+    coref = doc._.ng_coref or {}
+    if tok.i in coref:
+        return coref[tok.i]
+    entity = entity_at(doc, tok.idx, tok.idx + len(tok))
+    if entity is not None:
+        return entity
+    if tok.pos_ == "PRON":
+        return None
+    return " ".join(t.lower_ for t in tok.subtree if t.dep_ != "case")
 
 
 def _relative_clause(verb: Token) -> bool:
