@@ -1070,7 +1070,7 @@ _CAPITAL_IN_APPOSITION = re.compile(r"['’]s\s+capital,\s*$|\bits\s+capital,\s*
 
 def _saints_building_end(text: str, m: MentionRecord) -> int | None:
     """Where the building's word ends when ``m`` is a saint's name before it (:data:`_SAINTS_BUILDING`:
-    "St. Mary" + "'s Hospital"), else None.  The possessive may end the mention ("St. Peter's") or
+    "St. Mary" + "'s Hospital"), else None.  The possessive may end the mention ("St. Bride's") or
     follow it ("St Andrew" + "'s")."""
     if not m.text.split() or m.text.split()[0].lower() not in _SAINT_WORDS:
         return None
