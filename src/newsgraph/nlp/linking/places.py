@@ -553,12 +553,7 @@ class PlaceResolver:
         for c in clusters:
             if not c.kb or c.label not in ("GPE", "LOC") or not c.mentions:
                 continue
-            if all(
-                m.text.split()[0].lower() in _SAINT_WORDS
-                # the possessive may end the mention ("St. Peter's") or follow it ("St Andrew" + "'s")
-                and _SAINTS_BUILDING.match(text, m.end_char - 2 if m.text.endswith(("'s", "’s")) else m.end_char)
-                for m in c.mentions
-            ):
+            if all(_saints_building_end(text, m) is not None for m in c.mentions):
                 c.kb, c.label = None, "FAC"
                 for m in c.mentions:
                     m.kb, m.label = None, "FAC"
@@ -758,7 +753,11 @@ class PlaceResolver:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue  # linked, or already placed (a union of states as a place, see .nested)
             name = max((collapse_spaces(m.text) for m in c.mentions), key=len)
-            after = (_IN_PLACE.match(text, m.end_char, m.end_char + 12) for m in c.mentions)
+            # a saint's building ends after its building's word: "St. Mary" + "'s Hospital in St. Louis"
+            building_ends = [_saints_building_end(text, m) for m in c.mentions]
+            saints = c.label == "FAC" and all(end is not None for end in building_ends)
+            ends_at = [end or m.end_char for end, m in zip(building_ends, c.mentions)]
+            after = (_IN_PLACE.match(text, end, end + 12) for end in ends_at)
             inside = next(
                 (
                     at[a.end()] for a in after
@@ -766,9 +765,10 @@ class PlaceResolver:
                 ),
                 None,
             )  # fmt: skip
-            if inside is not None and inside.kind in ("country", "nationality"):
-                # "the embassy in the U.S. capital", "in the Canadian capital": that country's capital city
-                inside = self._capital_after(text, c.mentions, inside) or inside
+            if inside is not None and (inside.kind == "country" or _sovereign_people(inside)):
+                # "the consulate in the Kenyan capital": that country's capital city; "the Scottish capital"
+                # is no capital of the United Kingdom, so a nation's or region's people keep their own point
+                inside = self._capital_after(text, ends_at, inside) or inside
             if inside is None and c.label == "GPE" and any(_named_as_state(text, m) for m in c.mentions):
                 # "X's ambassador", "President Y of X", "its capital, X": a country or capital the gazetteer
                 # lacks lies neither in the summit's town nor in a place its name contains (what the text
@@ -777,7 +777,8 @@ class PlaceResolver:
             inner = inside
             if (inside is None or inside.kind == "country") and id(c) not in far_away:
                 # "Chiapas State, Mexico": the region its own name gives, inside the country after it
-                own = self._inner_place(name, named, codes, c.label == "NORP")
+                # a saint's given name is no town ("St. Mary's Hospital" is not in Mary, Turkmenistan)
+                own = None if saints else self._inner_place(name, named, codes, c.label == "NORP")
                 if own is not None and (inside is None or own.kind != "country" and own.country == inside.country):
                     inner = own
                 if inside is None and _far_namesake_of_a_street(name, own, focus, named):
@@ -797,11 +798,12 @@ class PlaceResolver:
             elif not countries and self.home is not None:
                 c.mentions[0].country = self.home
 
-    def _capital_after(self, text: str, mentions: list[MentionRecord], country):
+    def _capital_after(self, text: str, ends: list[int], country):
         """The national capital of ``country`` when the country (or its people's adjective) is written
-        right after a mention as "in the <Country> capital" (see :data:`_IN_PLACE`), else None."""
-        for m in mentions:
-            after = _IN_PLACE.match(text, m.end_char, m.end_char + 12)
+        right after a mention (ending at one of ``ends``) as "in the <Country> capital" (see
+        :data:`_IN_PLACE`), else None."""
+        for end in ends:
+            after = _IN_PLACE.match(text, end, end + 12)
             if after is None:
                 continue
             named = re.match(r"(?:[A-Z][\w.'’-]*\s+){1,3}?capital\b", text[after.end() : after.end() + 40])
@@ -935,7 +937,7 @@ class PlaceResolver:
                     continue  # "Ruth Ellen Lisbon Middle School" is named after a person, not a town
                 phrase = " ".join(run)
                 known = named.get(normalize_name(phrase))
-                # the article's nationality lends no site its country's point ("British Embassy Tokyo")
+                # the article's nationality lends no site its country's point ("Chilean Consulate Osaka")
                 if known is not None and known.lat is not None and known.kind in kinds:
                     return known
                 found = [
@@ -1064,6 +1066,22 @@ _STATE_HOLDING_BEFORE = re.compile(
 
 # "Veloria's capital, X": the capital named in apposition
 _CAPITAL_IN_APPOSITION = re.compile(r"['’]s\s+capital,\s*$|\bits\s+capital,\s*$")
+
+
+def _saints_building_end(text: str, m: MentionRecord) -> int | None:
+    """Where the building's word ends when ``m`` is a saint's name before it (:data:`_SAINTS_BUILDING`:
+    "St. Mary" + "'s Hospital"), else None.  The possessive may end the mention ("St. Bride's") or
+    follow it ("St Andrew" + "'s")."""
+    if not m.text.split() or m.text.split()[0].lower() not in _SAINT_WORDS:
+        return None
+    building = _SAINTS_BUILDING.match(text, m.end_char - 2 if m.text.endswith(("'s", "’s")) else m.end_char)
+    return building.end() if building is not None else None
+
+
+def _sovereign_people(place) -> bool:
+    """Whether a nationality is a sovereign country's people ("norp:MEX"), not a nation's or region's
+    within one ("norp:GB-SCT", the Scots): only the former's "capital" is the national capital."""
+    return place.kind == "nationality" and place.id == f"norp:{place.country}"
 
 
 def _named_as_state(text: str, m: MentionRecord) -> bool:
