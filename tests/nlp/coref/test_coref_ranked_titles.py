@@ -35,3 +35,22 @@ def test_two_presidents_named_resolve_to_neither(nlp):
         "went well.",
     )
     assert refs.get("president") is None
+
+
+def test_the_colonel_is_the_lieutenant_colonel(nlp):
+    # review: a lieutenant colonel is "the colonel" in military usage; "lieutenant" ranks no title down
+    refs = references(
+        nlp,
+        "Lieutenant Colonel Ann Ferris led the patrol near the Lowmarsh crossing. The colonel said two men were held.",
+    )
+    assert refs.get("colonel") == "Ann Ferris"
+
+
+def test_the_prime_minister_resolves_past_a_deputy_prime_minister(nlp):
+    # review: the rank covers the whole title after "Deputy", so the deputy holds no bare "minister"
+    refs = references(
+        nlp,
+        "Prime Minister Ann Ferris and Deputy Prime Minister Carl Denton toured Lowmarsh. The prime minister said "
+        "the budget was safe.",
+    )
+    assert refs.get("minister") == "Ann Ferris"

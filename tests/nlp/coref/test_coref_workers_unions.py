@@ -28,3 +28,19 @@ def test_the_union_with_two_bodies_of_workers_named_is_neither(nlp):
         "union.",
     )
     assert refs.get("union") is None
+
+
+def test_workers_inside_a_name_make_no_union():
+    # review: "workers" makes a union only as the head of the name, not inside a project's or centre's name
+    assert "union" not in organisation_kinds("Dock Workers Outreach Project")
+    assert "union" not in organisation_kinds("Migrant Workers Centre")
+    assert "union" in organisation_kinds("Federated Textile Workers of Norland")
+    assert "union" in organisation_kinds("Allied Dock Workers")
+
+
+def test_the_union_is_not_a_project_for_workers(nlp):
+    refs = references(
+        nlp,
+        "The Dock Workers Outreach Project opened a clinic in Lowmarsh. The union said the clinic was needed.",
+    )
+    assert refs.get("union") is None

@@ -32,6 +32,7 @@ __all__ = [
     # other words
     "is_verb_last", "SOURCE_NOUNS", "DOCUMENT_NOUNS", "RECORD_NOUNS", "PROPORTION_NOUNS", "COUNTED_SHARE_NOUNS",
     "COLLECTIVE_NOUNS",
+    "BODY_NOUNS", "WORKER_UNION_HEADS",
     "INDEFINITE_PERSON_PRONOUNS", "NEGATIVE_SOURCE_WORDS", "UNIVERSAL_PERSON_PRONOUNS", "COMMON_KNOWLEDGE_LEMMAS",
     "CALENDAR_WORDS", "is_person_noun", "is_agent_noun", "verb_lemmas", "AGENT_SHAPED_THINGS",
 ]  # fmt: skip
@@ -473,17 +474,19 @@ def description_words(names: list[str]) -> set[str]:
 
 
 # Words that make a title another, lower role than its noun alone: a vice president is no president.
-RANK_QUALIFIERS = frozenset("vice deputy assistant lieutenant under".split())
+# Not "lieutenant": a lieutenant colonel is "the colonel" in military and police usage.
+RANK_QUALIFIERS = frozenset("vice deputy assistant under".split())
 
 
 def ranked_role_words(titles: list[str]) -> set[str]:
-    """Role words the titles hold only under a rank ("president" of "Vice President", "mayor" of "Deputy
-    Mayor"; not when another title holds the word bare), as :func:`description_words` spells them."""
+    """Role words the titles hold only under a rank ("president" of "Vice President", "prime" and
+    "minister" of "Deputy Prime Minister"; not when another title holds the word bare), as
+    :func:`description_words` spells them."""
     ranked, bare = set(), set()
     for title in titles:
         words = [w.strip(".,()'’") for w in title.lower().replace("-", " ").split()]
         for i, w in enumerate(words):
-            (ranked if i and words[i - 1] in RANK_QUALIFIERS else bare).add(TITLE_ABBREVIATIONS.get(w, w))
+            (ranked if RANK_QUALIFIERS.intersection(words[:i]) else bare).add(TITLE_ABBREVIATIONS.get(w, w))
     return ranked - bare
 
 
@@ -608,6 +611,14 @@ ORG_DESCRIPTION_KINDS = {
     # a campaign is a candidate's, seldom an organisation the article names: only one whose name says so
     "campaign": "name",
 }
+# A body named for its workers is a union when they are its name's head: "Allied Dock Workers", "the
+# Teamsters", "Federated Textile Workers of Canada"; not "Dock Workers Outreach Project" nor a workers' party.
+WORKER_UNION_HEADS = frozenset({"workers", "teamsters"})
+# Common nouns for a body that speaks or decides as one: an indefinite one ("a review board found", "an
+# appeals panel ruled", "a bank said") is a source the article does not name, as "a spokesman" is.
+BODY_NOUNS = frozenset(ORG_DESCRIPTION_KINDS) | frozenset(
+    "board panel committee council court tribunal jury inquiry watchdog".split()
+)
 # The words of an organisation's name that tell its kind: (kind, words, whether only the last word counts).
 # "Harbour Foods Ltd" is a business, "Ministry of X" a government body, "X Rovers" a club, "X Times" an outlet.
 ORG_KIND_NAME_WORDS = (
@@ -622,7 +633,6 @@ ORG_KIND_NAME_WORDS = (
     ),
     ("party", frozenset({"party"}), False),
     ("club", CLUB_HEAD_WORDS | frozenset({"club"}), True),
-    # "United Mine Workers", "the Teamsters": a body named for its workers is a union (a workers' party is not)
-    ("union", frozenset("union federation brotherhood guild workers teamsters".split()), False),
+    ("union", frozenset("union federation brotherhood guild".split()), False),
     ("media", OUTLET_HEAD_WORDS, True),
 )

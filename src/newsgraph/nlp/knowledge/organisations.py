@@ -4,7 +4,7 @@ organisation is named after ("Nigerian Union of Teachers" -> NGA)."""
 from __future__ import annotations
 
 from .gazetteer import get_gazetteer
-from .lexicon import ORG_KIND_NAME_WORDS
+from .lexicon import ORG_KIND_NAME_WORDS, WORKER_UNION_HEADS
 
 __all__ = ["IGO_NAMES", "is_igo_name", "named_country", "organisation_kinds", "without_leading_country"]
 
@@ -120,5 +120,8 @@ def organisation_kinds(name: str) -> frozenset[str]:
         for kind, names, last_only in ORG_KIND_NAME_WORDS
         if (words[-1] in names if last_only else names & set(words))
     )
+    head = words[: words.index("of")] if "of" in words[1:] else words  # "... Workers of Canada"
+    if head[-1] in WORKER_UNION_HEADS:
+        kinds |= {"union"}
     # a party is no trade union, whatever its name says of workers ("Workers Party")
     return kinds - {"union"} if "party" in kinds else kinds

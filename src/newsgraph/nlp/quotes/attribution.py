@@ -17,6 +17,7 @@ from ...model import Quote, Span
 from ..extensions import doc_text, entity_at, entity_index
 from ..knowledge.gazetteer import get_gazetteer
 from ..knowledge.lexicon import (
+    BODY_NOUNS,
     COLLECTIVE_NOUNS,
     COMMON_KNOWLEDGE_LEMMAS,
     COUNTED_SHARE_NOUNS,
@@ -49,6 +50,8 @@ _SPEAKER_TYPES = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _CLAUSE_DEPS = {"relcl", "acl", "advcl", "parataxis", "ccomp", "xcomp", "dep", "meta", "advmod", "npadvmod"}
 _MAX_PHRASE_TOKENS = 16
 _RELATIVE = {"who", "that", "which", "whom"}
+# a relative pronoun that only ever stands for people: the noun before it is someone ("an architect who")
+_PERSON_RELATIVES = frozenset({"who", "whom"})
 # "a senior official", "one GOP operative", "two aides": a source the article does not name
 _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several", "some"})
 # the pronouns that stand for people ("it", "this", "that", "which" stand for things as often)
@@ -438,6 +441,18 @@ def _partitive(tok: Token) -> bool:
     return tok.pos_ in ("NUM", "PRON") or tok.lower_ in _GROUP_QUANTIFIERS | {"one", "each", "either", "neither"}
 
 
+def _told_by_who(head: Token) -> bool:
+    """A noun a "who" clause describes is someone, whether or not the lexicon knows the word: "an
+    architect who worked on the depot said"."""
+    return any(c.dep_ == "relcl" and any(g.lower_ in _PERSON_RELATIVES for g in c.children) for c in head.children)
+
+
+def _people_described(head: Token) -> bool:
+    """ "Those" with words that tell who they are: "those close to the mayor", "those who attended",
+    "those familiar with the talks" -- people the article does not name.  A bare "those" points back."""
+    return head.lower_ == "those" and head.pos_ == "PRON" and any(c.dep_ != "punct" for c in head.children)
+
+
 def _unnamed(tok: Token) -> bool:
     """An indefinite description ("a State Department official", "one operative"), not a named source."""
     return any(c.dep_ in ("det", "nummod") and c.lower_ in _INDEFINITE for c in tok.children)
@@ -509,20 +524,24 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
     """
     span = doc.char_span(start, end, alignment_mode="expand")
     words = [t for t in span or () if not (t.is_punct or t.is_space)]
+    relative = None
     while words and words[-1].lower_ in _RELATIVE:  # "an architect who"
-        words.pop()
+        relative = words.pop().lower_
     if not words:
         return None
     head = doc[words[0].i : words[-1].i + 1].root
     if head.i == words[0].i and head.lower_ in _GROUP_QUANTIFIERS:
         return "anonymous"  # "some", "many of the growers", "most of the growers": people the article need not name
-    if head.lower_ in INDEFINITE_PERSON_PRONOUNS or _collective_of_people(head):
-        return "anonymous"  # "someone asked", "a majority of the drivers", "38 percent said", "conservation groups"
+    if head.lower_ in INDEFINITE_PERSON_PRONOUNS or _collective_of_people(head) or _people_described(head):
+        return "anonymous"  # "someone asked", "a majority of the drivers", "38 percent said", "those close to her"
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
         return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
     if head.pos_ == "PROPN":
         return "particular"
-    if head.lemma_.lower() in DOCUMENT_NOUNS or not is_person_noun(head.lemma_):
+    if head.pos_ == "NOUN" and _unnamed(head) and head.lemma_.lower() in BODY_NOUNS:
+        return "anonymous"  # "a review board found", "an appeals panel ruled": a body the article does not name
+    person = is_person_noun(head.lemma_) or relative in _PERSON_RELATIVES or _told_by_who(head)
+    if head.lemma_.lower() in DOCUMENT_NOUNS or not person:
         return None
     plural = head.tag_ in ("NNS", "NNPS") or "Number=Plur" in head.morph
     if plural or _unnamed(head):
