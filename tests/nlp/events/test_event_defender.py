@@ -34,8 +34,6 @@ def test_a_defender_of_their_attacks_is_no_shown_attacker(text, defender):
     shown_by_defender = [
         e
         for e in article.events
-        if e.type == "ASSAULT"
-        and e.confidence >= MIN_CONFIDENCE
-        and any(defender in names.get(i, i) for i in e.source)
+        if e.type == "ASSAULT" and e.confidence >= MIN_CONFIDENCE and any(defender in names.get(i, i) for i in e.source)
     ]
     assert shown_by_defender == []
