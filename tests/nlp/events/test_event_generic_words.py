@@ -11,11 +11,19 @@ from __future__ import annotations
 import pytest
 
 from newsgraph import analyze
+from newsgraph.nlp.events.actors import ActorIndex
+from newsgraph.nlp.events.candidate import Candidate
+from newsgraph.nlp.events.dictionary import Entry, Match
+from newsgraph.nlp.events.generic import generic_without_commitment
 
 
-def _events(text: str, kind: str):
+def _events(text: str, kind: str, actor: str | None = None):
+    """The events of ``kind`` with their source and target names; ``actor``, when given, must be an entity of
+    the article (so that a test expecting no event fails when the actor is not found at all)."""
     article = analyze(text)
     names = {e.id: e.name for e in article.entities}
+    if actor is not None:
+        assert any(actor in n for n in names.values()), (actor, sorted(names.values()))
     return [
         (e, [names.get(i, i) for i in e.source], [names.get(i, i) for i in e.target])
         for e in article.events
@@ -24,25 +32,51 @@ def _events(text: str, kind: str):
 
 
 @pytest.mark.parametrize(
-    "text, kind",
+    "text, kind, actor",
     [
         (
             "The Harbour Authority of Valdoria is working with outside consultants to restore the ferry timetable.",
             "COOPERATE",
+            "Harbour Authority",
         ),
-        ("Councillor Priya Danford proposed a date for the next budget hearing in Ruritania.", "AGREE"),
-        ("Mayor Tobias Renwick offered an explanation for the delay to the Kestrel Bridge works.", "AGREE"),
-        ("Senator Ilse Varga proposed that the Ministry of Finance publish its accounts within a year.", "AGREE"),
-        ("The reforms undertaken by the Ministry of Labour of Valdoria cut waiting times at the ports.", "AGREE"),
-        ("Governor Ruth Okafor has offered no public endorsement in the Ruritanian race.", "AGREE"),
+        ("Councillor Priya Danford proposed a date for the next budget hearing in Ruritania.", "AGREE", "Danford"),
+        ("Mayor Tobias Renwick offered an explanation for the delay to the Kestrel Bridge works.", "AGREE", "Renwick"),
+        (
+            "Senator Ilse Varga proposed that the Ministry of Finance publish its accounts within a year.",
+            "AGREE",
+            "Varga",
+        ),
+        (
+            "The reforms undertaken by the Ministry of Labour of Valdoria cut waiting times at the ports.",
+            "AGREE",
+            "Ministry of Labour",
+        ),
+        ("Governor Ruth Okafor has offered no public endorsement in the Ruritanian race.", "AGREE", "Okafor"),
+        # a company's plan or offer is business, not PLOVER's AGREE (only a political actor's plan is)
+        ("Kestrel Motors proposed a plan to end the strike at its Valdorian plant.", "AGREE", "Kestrel Motors"),
+        ("Brightwater Foods offered its support on Monday after the floods in Ostrel.", "AGREE", "Brightwater Foods"),
     ],
 )
-def test_a_generic_verb_without_commitment_or_counterpart_is_no_event(text, kind):
-    assert _events(text, kind) == []
+def test_a_generic_verb_without_commitment_or_counterpart_is_no_event(text, kind, actor):
+    assert _events(text, kind, actor) == []
+
+
+@pytest.mark.parametrize(
+    "text, state",
+    [
+        ("Norway proposed a plan to end the fighting in the Ruritanian highlands.", "Norway"),
+        ("Chile proposed a political solution at the Organization of American States on Monday.", "Chile"),
+        ("Germany offered its support on Monday after the floods in the Valdorian delta.", "Germany"),
+        ("The Chilean government proposed a new initiative to end the border dispute with Peru.", "Chile"),
+    ],
+)
+def test_a_plan_solution_or_support_offered_by_a_state_is_an_agreement(text, state):
+    events = _events(text, "AGREE", state)
+    assert events and any(state in s for s in events[0][1]), events
 
 
 def test_an_offered_ceasefire_is_an_agreement_without_a_named_counterpart():
-    events = _events("The Chilean government offered a ceasefire to the rebels in the north.", "AGREE")
+    events = _events("The Chilean government offered a ceasefire to the rebels in the north.", "AGREE", "Chile")
     assert events and events[0][1]
 
 
@@ -86,7 +120,27 @@ def test_a_summit_proposed_by_a_named_state_is_an_agreement():
     ],
 )
 def test_information_given_to_no_one_is_no_aid_nor_agreement(text):
-    assert _events(text, "AGREE") == [] and _events(text, "AID") == []
+    assert _events(text, "AGREE", "Dana Holt") == [] and _events(text, "AID", "Dana Holt") == []
+
+
+def test_information_demanded_from_a_named_state_is_still_a_request():
+    # the told-not-given filter is for aid and cooperation only; a demand for information is a REQUEST
+    # whatever preposition names the other side
+    events = _events("Chile demanded information from Peru about the missing fishermen.", "REQUEST", "Peru")
+    assert events and events[0][1] == ["Chile"]
+
+
+@pytest.mark.parametrize("kind", ["REQUEST", "ACCUSE", "REJECT"])
+def test_the_told_noun_filter_leaves_other_types_alone(nlp, kind):
+    # a dictionary row of another type whose object is "information" (none ships today) keeps its event,
+    # though its other side is named in a "from" phrase, which is no aid counterpart
+    doc = nlp("Chile demanded information from Peru about the missing fishermen.")
+    verb = next(t for t in doc if t.lemma_ == "demand")
+    information = next(t for t in doc if t.lower_ == "information")
+    match = Match(Entry("demand", "V", (), kind, None, 0), information)
+    assert not generic_without_commitment(Candidate(verb, kind, None), match, ActorIndex(doc))
+    aid = Match(Entry("provide", "V", (), "AID", None, 0), information)
+    assert generic_without_commitment(Candidate(verb, "AID", None), aid, ActorIndex(doc))  # the filter still works
 
 
 def test_information_provided_to_a_named_state_is_aid():

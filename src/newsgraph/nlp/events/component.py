@@ -62,7 +62,6 @@ _MUST = frozenset({"must", "should"})
 # "the government would have to review it" predicts a necessity; "must review it" demands it
 _CONDITIONAL = frozenset({"would", "could", "might", "may"})
 _THIRD_PERSON = frozenset("he him she her they them it".split())
-_POSSESSIVE = frozenset("his her its their".split())
 _DEMAND_ENTRY = Entry("say", "V", (), "REQUEST", None, 0)
 _CLAUSE_DEPS = frozenset({"advcl", "ccomp", "xcomp", "relcl", "acl", "csubj"})
 _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
@@ -144,11 +143,8 @@ class _Coder:
             c.source = a.phrase_entities(c.source_head)
         else:
             c.source_head = self.actors.noun_source_head(tok)
-            bound = _bound_possessor_subject(tok, c.source_head)
-            if bound is not None:  # "rival candidates stepped up their attacks": "their" is the candidates
-                c.source_head = bound
             c.source = a.phrase_entities(c.source_head)
-            if not c.source and bound is None:
+            if not c.source:
                 between = next((p for p in tok.children if p.dep_ == "prep" and p.lower_ == "between"), None)
                 if between is not None:  # "talks between X and Y": everyone is an actor
                     c.source_head = next((g for g in between.children if g.dep_ == "pobj"), None)
@@ -477,23 +473,6 @@ def named_subject(c: Candidate, actors: ActorIndex) -> tuple[str, int, int, str]
     plural = bool(head.conjuncts) or head.tag_ in ("NNS", "NNPS")
     kind = "PLURAL" if plural else actors.type(c.source[0]) or ""
     return sent.text, lo.idx - sent.start_char, hi.idx + len(hi.text) - sent.start_char, kind
-
-
-def _bound_possessor_subject(noun: Token, possessor: Token | None) -> Token | None:
-    """The subject that binds an event noun's possessive pronoun: in "the rebels intensified their attacks" the
-    attacks are the rebels', whatever coreference made of "their" (a place named sentences before).  Only the
-    object of a verb that does the event, not one that judges it ("Chile condemned their attacks")."""
-    if possessor is None or possessor.dep_ != "poss" or possessor.pos_ != "PRON" or possessor.lower_ not in _POSSESSIVE:
-        return None
-    verb = noun.head
-    if noun.dep_ != "dobj" or verb.pos_ not in VERB_POS or verb.lemma_.lower() in _JUDGING:
-        return None
-    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
-    if subject is None or subject.pos_ == "PRON":
-        return None  # "they stepped up their attacks": coreference answers for both alike
-    if any(ch.dep_ == "poss" and ch.pos_ == "PRON" for ch in subject.children):
-        return None  # "their forces completed their withdrawal": the same pronoun, the same answer
-    return subject
 
 
 def _distinct_groups(src: Token | None, tar: Token | None) -> bool:
