@@ -16,6 +16,7 @@ from ..extensions import doc_text
 from ..knowledge.lexicon import (
     BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
+    FIRM_ONLY_DESCRIPTORS,
     GIVEN_NAMES,
     LANDFORM_NOUNS,
     ORG_HEAD_WORDS,
@@ -73,6 +74,7 @@ class OrganisationRules:
         ents = self._acronyms_of_named_bodies(doc, ents)
         ents = self._capitals_speaking(doc, ents)
         ents = self._companies_by_trade_word(doc, ents)
+        self._firms_by_descriptor_or_opening_word(doc, ents)
         self._features_named_like_companies(doc, ents)
         for e in ents:
             self._cut_at_line_break(doc, e)
@@ -185,6 +187,31 @@ class OrganisationRules:
             if start < t.i and doc[start].lower_ not in GIVEN_NAMES:
                 added.append(SpanCandidate(start, t.i + 1, "ORG"))
         return ents + added if added else ents
+
+    @staticmethod
+    def _firms_by_descriptor_or_opening_word(doc: Doc, ents: list[SpanCandidate]) -> None:
+        """ "the bakery chain X", "the retailer X": a name right after a lower-case noun that only ever
+        describes a firm is that firm, whatever the model typed it.  "Network X", "Police X": a name whose
+        first word is an organisation's head word is a body, not a person.  A given name opening the
+        name keeps a person ("the chain owner Ruth X" has "owner" before it, and "Ruth" besides)."""
+        for e in ents:
+            if e.label not in ("PERSON", "GPE", "LOC") or doc[e.start].lower_ in GIVEN_NAMES:
+                continue
+            before = doc[e.start - 1] if e.start else None
+            described = (
+                before is not None
+                and before.is_lower
+                and before.lower_ in FIRM_ONLY_DESCRIPTORS | {"chain"}
+                and not _said_to_be_a_person(doc, e.start, e.end)
+            )
+            opened = (
+                e.label == "PERSON"
+                and e.end - e.start > 1
+                and doc[e.start].is_title
+                and doc[e.start].lower_ in ORG_HEAD_WORDS
+            )
+            if described or opened:
+                e.label, e.kb = "ORG", ""
 
     @staticmethod
     def _cut_at_line_break(doc: Doc, e: SpanCandidate) -> None:
