@@ -61,3 +61,15 @@ def test_a_person_after_a_trade_word_with_a_given_name_stays_a_person(nlp):
 def test_a_name_opened_by_an_organisation_word_is_an_organisation(nlp):
     found = types_of(nlp, "Network Tramwell said trains would run on Sunday.")
     assert found.get("Network Tramwell") == "ORG"
+
+
+def test_a_body_whose_name_joins_two_words_by_and_is_one_organisation(nlp):
+    found = types_of(nlp, "The Norvanian Competition and Consumer Authority fined the retailer on Monday.")
+    assert found.get("Norvanian Competition and Consumer Authority") == "ORG", found
+
+
+def test_two_bodies_named_each_in_full_stay_two(nlp):
+    # guard: the first name ends in its own head word, so "and" joins two organisations
+    found = types_of(nlp, "The Harlow Group and the Ostwick Trust signed the deal on Monday.")
+    assert "Harlow Group and the Ostwick Trust" not in found
+    assert not [name for name in found if " and " in name], found

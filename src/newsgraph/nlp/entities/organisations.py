@@ -263,6 +263,16 @@ class OrganisationRules:
                     and doc[prev.start].lower_ in GIVEN_NAMES and all(t.is_title for t in doc[e.start : e.end])):  # fmt: skip
                 out[-1] = SpanCandidate(prev.start, e.end, "ORG", "", max(prev.weight, e.weight))
                 continue
+            # "the Norvanian Competition and [Consumer Authority]": title-case words with no head word of their
+            # own between "the" and "and" start the one body's name the head word ends (the model often
+            # types them something else, or nothing)
+            start = _start_of_joined_name(doc, e)
+            if start is not None and (prev is None or prev.end <= start or (prev.start >= start and not prev.kb
+                                                                           and prev.label != "PERSON")):  # fmt: skip
+                if prev is not None and prev.start >= start:
+                    out.pop()
+                out.append(SpanCandidate(start, e.end, "ORG", "", e.weight))
+                continue
             out.append(e)
         return out
 
@@ -404,6 +414,23 @@ class OrganisationRules:
                     continue
             out.append(e)
         return out
+
+
+def _start_of_joined_name(doc: Doc, e: SpanCandidate) -> int | None:
+    """Where the name of an unlinked organisation ``e`` ending in a head word really starts when "the",
+    one to three title-case words without a head word, and "and" come right before it; else None."""
+    if e.label != "ORG" or e.kb or doc[e.end - 1].lower_ not in ORG_HEAD_WORDS or e.start < 3:
+        return None
+    if doc[e.start - 1].lower_ != "and":
+        return None
+    i = e.start - 1
+    while i > 0 and e.start - 1 - i < 3 and doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 1].lower_ != "the":
+        i -= 1
+        if doc[i].lower_ in ORG_HEAD_WORDS:
+            return None  # "the Harlow Group and Ostwick Holdings": two bodies
+    if i == e.start - 1 or i == 0 or doc[i - 1].lower_ != "the":
+        return None
+    return i
 
 
 def _said_to_be_a_person(doc: Doc, start: int, end: int) -> bool:
