@@ -128,6 +128,9 @@ class SpanCandidate:
     label: str
     kb: str = ""
     weight: int = MODEL_WEIGHT
+    # the text itself says the name is a place ("the town of X", "residents in X"): its unlinked
+    # mentions elsewhere follow it rather than the model's guesses
+    stated_place: bool = False
 
 
 class GazetteerMatcher:

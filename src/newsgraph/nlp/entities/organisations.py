@@ -16,6 +16,7 @@ from ..extensions import doc_text
 from ..knowledge.lexicon import (
     BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
+    FIRM_ONLY_DESCRIPTORS,
     GIVEN_NAMES,
     LANDFORM_NOUNS,
     ORG_HEAD_WORDS,
@@ -73,6 +74,7 @@ class OrganisationRules:
         ents = self._acronyms_of_named_bodies(doc, ents)
         ents = self._capitals_speaking(doc, ents)
         ents = self._companies_by_trade_word(doc, ents)
+        self._firms_by_descriptor_or_opening_word(doc, ents)
         self._features_named_like_companies(doc, ents)
         for e in ents:
             self._cut_at_line_break(doc, e)
@@ -187,6 +189,31 @@ class OrganisationRules:
         return ents + added if added else ents
 
     @staticmethod
+    def _firms_by_descriptor_or_opening_word(doc: Doc, ents: list[SpanCandidate]) -> None:
+        """ "the bakery chain X", "the retailer X": a name right after a lower-case noun that only ever
+        describes a firm is that firm, whatever the model typed it.  "Network X", "Police X": a name whose
+        first word is an organisation's head word is a body, not a person.  A given name opening the
+        name keeps a person ("the chain owner Ruth X" has "owner" before it, and "Ruth" besides)."""
+        for e in ents:
+            if e.label not in ("PERSON", "GPE", "LOC") or doc[e.start].lower_ in GIVEN_NAMES:
+                continue
+            before = doc[e.start - 1] if e.start else None
+            described = (
+                before is not None
+                and before.is_lower
+                and before.lower_ in FIRM_ONLY_DESCRIPTORS | {"chain"}
+                and not _said_to_be_a_person(doc, e.start, e.end)
+            )
+            opened = (
+                e.label == "PERSON"
+                and e.end - e.start > 1
+                and doc[e.start].is_title
+                and doc[e.start].lower_ in ORG_HEAD_WORDS
+            )
+            if described or opened:
+                e.label, e.kb = "ORG", ""
+
+    @staticmethod
     def _cut_at_line_break(doc: Doc, e: SpanCandidate) -> None:
         """A name never runs across a paragraph break ("Little Shelter\n\nLocated"): keep what comes before
         it.  A single line break is hard-wrapped text ("Marek\nTolvanen"), one name."""
@@ -235,6 +262,16 @@ class OrganisationRules:
                     and doc[e.end - 1].lower_ in ORG_HEAD_WORDS
                     and doc[prev.start].lower_ in GIVEN_NAMES and all(t.is_title for t in doc[e.start : e.end])):  # fmt: skip
                 out[-1] = SpanCandidate(prev.start, e.end, "ORG", "", max(prev.weight, e.weight))
+                continue
+            # "the Norvanian Competition and [Consumer Authority]": title-case words with no head word of their
+            # own between "the" and "and" start the one body's name the head word ends (the model often
+            # types them something else, or nothing)
+            start = _start_of_joined_name(doc, e)
+            if start is not None and (prev is None or prev.end <= start or (prev.start >= start and not prev.kb
+                                                                           and prev.label != "PERSON")):  # fmt: skip
+                if prev is not None and prev.start >= start:
+                    out.pop()
+                out.append(SpanCandidate(start, e.end, "ORG", "", e.weight))
                 continue
             out.append(e)
         return out
@@ -377,6 +414,23 @@ class OrganisationRules:
                     continue
             out.append(e)
         return out
+
+
+def _start_of_joined_name(doc: Doc, e: SpanCandidate) -> int | None:
+    """Where the name of an unlinked organisation ``e`` ending in a head word really starts when "the",
+    one to three title-case words without a head word, and "and" come right before it; else None."""
+    if e.label != "ORG" or e.kb or doc[e.end - 1].lower_ not in ORG_HEAD_WORDS or e.start < 3:
+        return None
+    if doc[e.start - 1].lower_ != "and":
+        return None
+    i = e.start - 1
+    while i > 0 and e.start - 1 - i < 3 and doc[i - 1].is_title and doc[i - 1].is_alpha and doc[i - 1].lower_ != "the":
+        i -= 1
+        if doc[i].lower_ in ORG_HEAD_WORDS:
+            return None  # "the Harlow Group and Ostwick Holdings": two bodies
+    if i == e.start - 1 or i == 0 or doc[i - 1].lower_ != "the":
+        return None
+    return i
 
 
 def _said_to_be_a_person(doc: Doc, start: int, end: int) -> bool:

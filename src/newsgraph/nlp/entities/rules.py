@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
 from ..knowledge.lexicon import (
     CALENDAR_WORDS,
+    DWELLER_NOUNS,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
     LEADING_TITLE_KEYS,
@@ -451,6 +452,14 @@ class TypeRules:
         follows makes it a speaker ("in the port city, Raul Ortega, his brother, said").  So is one after
         "the town/village of" or after a word that describes a place ("neighbouring", "nearby")."""
         for e in ents:
+            if (
+                e.label == "ORG"
+                and not e.kb
+                and not any(t.lower_ in ORG_HEAD_WORDS for t in doc[e.start : e.end])
+                and (_settlement_of(doc, e.start) or _where_people_live(doc, e))
+            ):
+                e.label, e.stated_place = "GPE", True  # "the encircled town of X", "residents in X"
+                continue
             if e.label != "PERSON" or e.kb or e.start < 2 or doc[e.start].lower_ in GIVEN_NAMES:
                 continue  # "in the village, Mary Jones said": a given name makes the person
             root = doc[e.start : e.end].root
@@ -461,8 +470,8 @@ class TypeRules:
             settlement = root.head if parsed else noun
             if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS and not _speaker_by_what_follows(doc, e):
                 e.label = "GPE"
-            elif _settlement_of(doc, e.start):
-                e.label = "GPE"
+            elif _settlement_of(doc, e.start) or _where_people_live(doc, e):
+                e.label, e.stated_place = "GPE", True
             elif doc[e.start - 1].lower_ in PLACE_EPITHETS:
                 e.label = "GPE"  # "Neighbouring X has closed its border": a neighbour is a place
 
@@ -516,6 +525,10 @@ class TypeRules:
                         for e in group:
                             e.label, e.kb, e.weight = "PERSON", "", MODEL_WEIGHT
                         continue
+            if any(e.stated_place for e in group) and not any(e.kb for e in group):
+                for e in group:  # no gazetteer reading to weigh against what the text says the name is
+                    e.label = "GPE"
+                continue
             if len(group) == 1 and group[0].weight == GAZ_WEIGHT:
                 continue
             if text in surnames and not any(e.weight == GAZ_WEIGHT for e in group):
@@ -618,6 +631,21 @@ def _settlement_of(doc: Doc, start: int) -> bool:
     while i > 0 and (doc[i].pos_ == "ADJ" or doc[i].tag_ == "VBN") and doc[i].is_lower:
         i -= 1
     return doc[i].lower_ == "the"
+
+
+def _where_people_live(doc: Doc, e: SpanCandidate) -> bool:
+    """A name of one or two words right after "in", "at" or "near" that hangs on a lower-case noun of
+    people living somewhere or of a crossing point ("residents in X", "families near X", "its border
+    crossing at X") is a place: those nouns are never at a person, and at a body only through its
+    head word ("staff at X Holdings", kept by the caller)."""
+    if e.start < 2 or e.end - e.start > 2 or doc[e.start - 1].lower_ not in ("in", "at", "near"):
+        return False
+    if any(t.lower_ in GIVEN_NAMES or not (t.is_title and t.is_alpha) for t in doc[e.start : e.end]):
+        return False
+    prep = doc[e.start - 1]
+    # the parser hangs the preposition on the noun or on the verb; the noun right before it counts too
+    nouns = {prep.head, doc[e.start - 2]} if prep.head.i < prep.i else {doc[e.start - 2]}
+    return any((n.is_lower or n.is_sent_start) and n.lemma_.lower() in DWELLER_NOUNS for n in nouns)
 
 
 def _speaker_by_what_follows(doc: Doc, e: SpanCandidate) -> bool:

@@ -579,6 +579,11 @@ PAGE_FURNITURE_WORDS = frozenset(
 # Describing words that open a sentence before a name and so carry a capital the name does not own
 # ("Neighbouring X has closed", "Embattled X denied"); those of the first line say the name is a place
 PLACE_EPITHETS = frozenset("""neighbouring neighboring nearby landlocked war-torn oil-rich resource-rich""".split())
+# Lower-case nouns of people living somewhere or of a crossing point: a name after "in"/"at"/"near"
+# that hangs on one ("residents in X", "its border crossing at X") is a place, not a body or a person
+DWELLER_NOUNS = frozenset(
+    """resident villager townspeople inhabitant household family homeowner crossing checkpoint""".split()
+)
 SENTENCE_EPITHETS = PLACE_EPITHETS | frozenset(
     """embattled beleaguered troubled cash-strapped debt-ridden struggling""".split()
 )
