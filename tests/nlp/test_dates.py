@@ -258,3 +258,12 @@ def test_a_date_on_the_object_of_a_timetable_verb_keeps_its_past(run):
         "The academy opens a review of the strike of March 2, staff said.",
     )
     assert got == [("March 2", "2024-03-02"), ("March 2", "2024-03-02")]
+
+
+def test_would_in_reported_speech_looks_forward(run):
+    # "said it would meet on Friday": the future of the saying, so the next Friday and this year's March 24
+    # (eighth round, articles of our own); "would" of a habit or a condition is no future
+    got = dates(run, "The union said its members would walk out from March 24 and would meet the board on Friday.")
+    assert got == [("March 24", "2024-03-24"), ("Friday", "2024-03-15")]
+    habit = dates(run, "As a boy he would fish with his uncle on Friday.")
+    assert habit == [("Friday", "2024-03-08")]

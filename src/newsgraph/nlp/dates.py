@@ -12,7 +12,7 @@ Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO strin
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
-  is future, "will meet on Thursday", or a timetable verb in the simple present, "takes effect
+  is future, "will meet on Thursday" or reported "said it would meet on Thursday", or a timetable verb in the simple present, "takes effect
   on April 1", "host Kelton on Tuesday"), "two weeks ago";
   a week ("this week", "last week", "next week") is the ``YYYY-MM-DD`` of its Monday;
   a weekend is its Saturday.
@@ -166,6 +166,11 @@ _FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "ai
 # "the visitors host Kelton on Tuesday", "talks resume in May"), in news that tells the past in the past
 _SCHEDULED_PRESENT = {"take", "start", "begin", "open", "close", "end", "expire", "resume", "reopen", "host", "play",
                       "travel", "visit", "return", "kick"}  # fmt: skip
+# Verbs whose clause with "would" tells what was to come ("said it would meet on Friday", "warned that
+# staff would walk out from March 24"): "would" there is the future seen from the saying, not a habit
+# ("he would fish on Fridays") or a condition
+_FUTURE_IN_REPORT_HEADS = {"say", "tell", "announce", "warn", "promise", "pledge", "vow", "threaten", "confirm",
+                           "insist", "expect", "decide", "agree", "state", "add", "indicate", "signal"}  # fmt: skip
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
 _DURATION_ENT = re.compile(
     r"(?i)^(?:the\s+)?(?:about|almost|nearly|over|some|more\s+than|at\s+least|\d[\d,.]*|a|an|[a-z]+-?[a-z]*)?"
@@ -368,6 +373,8 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         return True
     if tok.lower_ in _FUTURE_AUX:
         return True
+    if _is_reported_would(tok):
+        return True
     if (
         tok.tag_ in ("VBZ", "VBP")
         and tok.lemma_ in _SCHEDULED_PRESENT
@@ -380,6 +387,24 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
     if tok.lemma_ in ("schedule", "set", "due") and tok.tag_ == "VBN":
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ in _FUTURE_HEADS
+
+
+def _is_reported_would(verb) -> bool:
+    """ "(the union) said its members would walk out": ``verb`` has the auxiliary "would" and is the
+    clause a verb of saying, warning or promising reports."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    return verb.dep_ in ("ccomp", "conj") and _reporting_head(verb.head)
+
+
+def _reporting_head(tok) -> bool:
+    for _ in range(3):  # "said ... would walk out and would meet": through coordinated clauses
+        if tok.lemma_ in _FUTURE_IN_REPORT_HEADS:
+            return True
+        if tok.dep_ not in ("ccomp", "conj") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_date_word(tok) -> bool:
