@@ -31,3 +31,23 @@ def test_a_threat_of_force_stays_violence(analyze_text):
     # "to strike" a place is force; the verb alone cannot tell it from a walkout, so it stays violence
     article = analyze_text("The rebel commander Oren Vask threatened to strike the airbase at Morrow on Monday.")
     assert _threats(article) == [("threatened", "violence")]
+
+
+def test_a_dateline_with_country_and_date_gives_no_actor(analyze_text):
+    # "TOWN, Country, Month Day —" is a dateline like "TOWN, Month Day —": its town is where the story was filed,
+    # not who acted, and the event's date is the sentence's own "Monday", not the dateline's
+    article = analyze_text(
+        "Morvania expels envoys\n\nMERIDA, Morvania, June 17 — Morvania expelled four Caldonian diplomats on Monday.",
+        published="2025-06-20",
+    )
+    (expel,) = [e for e in article.events if e.trigger.text == "expelled"]
+    assert [article.entity(s).name for s in expel.source] == ["Morvania"]
+    assert expel.date == "2025-06-16"
+
+
+def test_dateline_place_reads_a_date_after_the_country():
+    from newsgraph.model.dateline import dateline_place
+
+    assert dateline_place("MERIDA, Morvania, June 17 — Morvania expelled four diplomats.") == "MERIDA, Morvania"
+    assert dateline_place("MERIDA, Oct. 12 — Morvania expelled four diplomats.") == "MERIDA"
+    assert dateline_place("MERIDA, Morvania, and Lusk — a sentence, not a dateline.") is None
