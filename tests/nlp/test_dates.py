@@ -267,3 +267,14 @@ def test_would_in_reported_speech_looks_forward(run):
     assert got == [("March 24", "2024-03-24"), ("Friday", "2024-03-15")]
     habit = dates(run, "As a boy he would fish with his uncle on Friday.")
     assert habit == [("Friday", "2024-03-08")]
+
+
+def test_weekdays_count_from_the_dateline_day(run):
+    # published Friday 2024-03-22, filed "March 14" (a Thursday): the story's "Tuesday" is March 12, not March 19
+    text = "Envoys recalled\n\nMERIDA, Morvania, March 14 — Morvania recalled its envoy on Tuesday and will reply on Monday."
+    got = dates(run, text, published="2024-03-22")
+    assert got == [("March 14", "2024-03-14"), ("Tuesday", "2024-03-12"), ("Monday", "2024-03-18")]
+    # no dateline, or a dateline date after publication (a typo or another year): the publication date counts
+    assert dates(run, "Morvania recalled its envoy on Tuesday.", published="2024-03-22") == [("Tuesday", "2024-03-19")]
+    late = "MERIDA, March 28 — Morvania recalled its envoy on Tuesday."
+    assert dates(run, late, published="2024-03-22")[1] == ("Tuesday", "2024-03-19")

@@ -8,7 +8,9 @@ hold a full date; else kept with value None), the parse to tell "will meet on Th
 the count "2000 troops".  ``dateparser`` is a last resort for odd full dates in DATE
 entities ("24.02.2022"): imported lazily, one cached strict parser, results cached.
 
-Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO string):
+Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO string), or against the day
+of a dated dateline opening the story ("MERIDA, Morvania, March 14 —") when that day is within the month
+before publication: a wire story's "on Tuesday" counts from the day it was filed.
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
@@ -41,6 +43,7 @@ from spacy.tokens import Doc
 from ..model import DateMention
 from .extensions import doc_text, register_extensions
 from .knowledge.lexicon import is_verb_last
+from .layout import dateline_ranges, paragraphs_of
 
 __all__ = ["find_dates", "parse_published"]
 
@@ -211,13 +214,33 @@ def find_dates(doc: Doc) -> list[DateMention]:
     pub = parse_published(doc._.ng_published)
     starts = doc.to_array(IDX).tolist()  # each token's char offset, without building Token objects
     found: list[DateMention] = []
+    dateline, filed = _dateline_day(doc, text, starts, pub)
     for m in _DATE_RE.finditer(text):
         if not _accept(doc, starts, m):
             continue
-        found.append(DateMention(m.start(), m.end(), m.group(), _resolve(doc, starts, m, pub)))
+        # the story's "on Tuesday" counts from the day it was filed, which the page may publish days later
+        anchor = pub if filed is None or dateline[0] <= m.start() < dateline[1] else filed
+        found.append(DateMention(m.start(), m.end(), m.group(), _resolve(doc, starts, m, anchor)))
     found.extend(_entity_leftovers(doc, text, found))
     found.sort(key=lambda d: d.start)
     return found
+
+
+def _dateline_day(doc: Doc, text: str, starts: list[int], pub: dt.date | None):
+    """``((start, end), day)`` of a dated dateline opening one of the first paragraphs ("MERIDA, Morvania,
+    March 14 —"), its day resolved against publication; ``((0, 0), None)`` when there is none, or its day is
+    after publication or more than a month before it (another year, or not the filing day)."""
+    none = ((0, 0), None)
+    if pub is None:
+        return none
+    paragraph_starts = [p.start for p in paragraphs_of(doc)][:3]
+    for start, end in dateline_ranges(text, paragraph_starts)[:1]:
+        m = next((m for m in _DATE_RE.finditer(text, start, end) if m.group("m1") or m.group("m2")), None)
+        value = _resolve(doc, starts, m, pub) if m else None
+        day = dt.date.fromisoformat(value) if value and len(value) == 10 else None
+        if day is not None and pub - dt.timedelta(days=31) <= day <= pub:
+            return (start, end), day
+    return none
 
 
 def _token_at(doc: Doc, starts: list[int], char: int):
