@@ -278,3 +278,6 @@ def test_weekdays_count_from_the_dateline_day(run):
     assert dates(run, "Morvania recalled its envoy on Tuesday.", published="2024-03-22") == [("Tuesday", "2024-03-19")]
     late = "MERIDA, March 28 — Morvania recalled its envoy on Tuesday."
     assert dates(run, late, published="2024-03-22")[1] == ("Tuesday", "2024-03-19")
+    # filed the day before: the story may have been updated since ("said on Friday"), publication counts
+    updated = "MERIDA, March 21 — Morvania recalled its envoy on Tuesday and said on Friday it would not return."
+    assert dates(run, updated, published="2024-03-22")[1:] == [("Tuesday", "2024-03-19"), ("Friday", "2024-03-22")]

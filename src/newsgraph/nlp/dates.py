@@ -9,8 +9,8 @@ the count "2000 troops".  ``dateparser`` is a last resort for odd full dates in 
 entities ("24.02.2022"): imported lazily, one cached strict parser, results cached.
 
 Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO string), or against the day
-of a dated dateline opening the story ("MERIDA, Morvania, March 14 —") when that day is within the month
-before publication: a wire story's "on Tuesday" counts from the day it was filed.
+of a dated dateline opening the story ("MERIDA, Morvania, March 14 —") when that day is two days to a month
+before publication: a wire story republished later counts its "on Tuesday" from the day it was filed.
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
@@ -229,7 +229,7 @@ def find_dates(doc: Doc) -> list[DateMention]:
 def _dateline_day(doc: Doc, text: str, starts: list[int], pub: dt.date | None):
     """``((start, end), day)`` of a dated dateline opening one of the first paragraphs ("MERIDA, Morvania,
     March 14 —"), its day resolved against publication; ``((0, 0), None)`` when there is none, or its day is
-    after publication or more than a month before it (another year, or not the filing day)."""
+    less than two days or more than a month before publication (an updated story; another year)."""
     none = ((0, 0), None)
     if pub is None:
         return none
@@ -238,7 +238,9 @@ def _dateline_day(doc: Doc, text: str, starts: list[int], pub: dt.date | None):
         m = next((m for m in _DATE_RE.finditer(text, start, end) if m.group("m1") or m.group("m2")), None)
         value = _resolve(doc, starts, m, pub) if m else None
         day = dt.date.fromisoformat(value) if value and len(value) == 10 else None
-        if day is not None and pub - dt.timedelta(days=31) <= day <= pub:
+        # filed the day before publication, the story is as likely updated since ("said on Wednesday" in a story
+        # filed on Tuesday): the publication day counts; from two days on, it was republished later
+        if day is not None and pub - dt.timedelta(days=31) <= day <= pub - dt.timedelta(days=2):
             return (start, end), day
     return none
 
