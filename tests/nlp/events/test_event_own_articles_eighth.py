@@ -51,3 +51,18 @@ def test_dateline_place_reads_a_date_after_the_country():
     assert dateline_place("MERIDA, Morvania, June 17 — Morvania expelled four diplomats.") == "MERIDA, Morvania"
     assert dateline_place("MERIDA, Oct. 12 — Morvania expelled four diplomats.") == "MERIDA"
     assert dateline_place("MERIDA, Morvania, and Lusk — a sentence, not a dateline.") is None
+
+
+@pytest.mark.parametrize("between", ["", " accusing them of spying,"])
+def test_an_act_told_as_the_time_of_another_takes_not_its_date(analyze_text, between):
+    # "X on Tuesday, a day after Y imposed ...": Tuesday is X's day; Y's is the day before, which the text
+    # gives only by counting back, so Y has no date rather than a wrong one (the parser may make the "after"
+    # clause a conjunct of X's: its "after" still subordinates it)
+    article = analyze_text(
+        f"Morvania expelled four Caldonian diplomats on Tuesday,{between} a day after the Northern Union imposed "
+        "sanctions on Morvanian banks.",
+        published="2025-06-18",
+    )
+    dated = {e.trigger.text: e.date for e in article.events}
+    assert dated.get("expelled") == "2025-06-17"
+    assert "imposed" in dated and dated["imposed"] is None
