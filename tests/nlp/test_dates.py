@@ -281,3 +281,14 @@ def test_weekdays_count_from_the_dateline_day(run):
     # filed the day before: the story may have been updated since ("said on Friday"), publication counts
     updated = "MERIDA, March 21 — Morvania recalled its envoy on Tuesday and said on Friday it would not return."
     assert dates(run, updated, published="2024-03-22")[1:] == [("Tuesday", "2024-03-19"), ("Friday", "2024-03-22")]
+
+
+def test_a_month_range_takes_one_year_from_its_end(run):
+    # "the October-December quarter" published in November: one quarter, both months of one year (eighth round)
+    got = dates(run, "Profits fell in the October-December quarter, the firm said.", published="2024-11-15")
+    assert got == [("October", "2023-10"), ("December", "2023-12")]
+    got = dates(run, "Output fell in the November-January period.", published="2024-12-20")
+    assert got == [("November", "2023-11"), ("January", "2024-01")]
+    # two months that are no range keep their own years
+    got = dates(run, "Profits fell in October and rose in December, the firm said.", published="2024-11-15")
+    assert got == [("October", "2024-10"), ("December", "2023-12")]

@@ -221,9 +221,30 @@ def find_dates(doc: Doc) -> list[DateMention]:
         # the story's "on Tuesday" counts from the day it was filed, which the page may publish days later
         anchor = pub if filed is None or dateline[0] <= m.start() < dateline[1] else filed
         found.append(DateMention(m.start(), m.end(), m.group(), _resolve(doc, starts, m, anchor)))
+    _one_year_per_month_range(text, found)
     found.extend(_entity_leftovers(doc, text, found))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_MONTH_RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+")
+_MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+
+
+def _one_year_per_month_range(text: str, found: list[DateMention]) -> None:
+    """ "the October-December quarter": both months resolved alone may fall in two years (October this year,
+    December last); a range ends where its last month was resolved, and starts in the same year or, when its
+    first month comes later in the calendar ("November-January"), the year before."""
+    for first, last in zip(found, found[1:]):
+        if not (
+            first.value and last.value and _MONTH_VALUE.fullmatch(first.value) and _MONTH_VALUE.fullmatch(last.value)
+        ):
+            continue
+        if not _MONTH_RANGE_JOIN.fullmatch(text[first.end : last.start]):
+            continue
+        end_year, first_month = int(last.value[:4]), int(first.value[5:])
+        year = end_year - (first_month > int(last.value[5:]))
+        first.value = f"{year:04d}-{first_month:02d}"
 
 
 def _dateline_day(doc: Doc, text: str, starts: list[int], pub: dt.date | None):
