@@ -66,3 +66,26 @@ def test_an_act_told_as_the_time_of_another_takes_not_its_date(analyze_text, bet
     dated = {e.trigger.text: e.date for e in article.events}
     assert dated.get("expelled") == "2025-06-17"
     assert "imposed" in dated and dated["imposed"] is None
+
+
+def _actor_names(article, trigger):
+    (event,) = [e for e in article.events if e.trigger.text == trigger]
+    return sorted(article.entity(i).name for i in event.source + event.target)
+
+
+def test_a_former_officer_named_in_apposition_acts_for_herself(analyze_text):
+    # "X's former chief executive, Name": she no longer speaks for X; the name is the actor, as subject or object
+    article = analyze_text(
+        "Minister Hal Corwin met Dravo Mining's former chief executive, Lise Annand, in Port Selby on Monday."
+    )
+    assert _actor_names(article, "met") == ["Hal Corwin", "Lise Annand"]
+    article = analyze_text(
+        "Dravo Mining's former chief executive, Lise Annand, criticised Minister Hal Corwin on Monday."
+    )
+    assert _actor_names(article, "criticised") == ["Hal Corwin", "Lise Annand"]
+
+
+def test_a_serving_minister_in_apposition_keeps_her_country(analyze_text):
+    # a serving officer of a country is coded by the country (PLOVER actors), in object as in subject
+    article = analyze_text("Minister Hal Corwin met Morvania's foreign minister, Ana Brel, in Port Selby on Monday.")
+    assert _actor_names(article, "met") == ["Hal Corwin", "Morvania"]
