@@ -232,8 +232,8 @@ _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
 
 
 def _one_year_per_month_range(text: str, found: list[DateMention]) -> None:
-    """ "the October-December quarter": both months resolved alone may fall in two years (October this year,
-    December last); a range ends where its last month was resolved, and starts in the same year or, when its
+    """ "the September-November quarter": both months resolved alone may fall in two years (September this year,
+    November last); a range ends where its last month was resolved, and starts in the same year or, when its
     first month comes later in the calendar ("November-January"), the year before."""
     for first, last in zip(found, found[1:]):
         if not (

@@ -55,11 +55,11 @@ def test_dateline_place_reads_a_date_after_the_country():
 
 @pytest.mark.parametrize("between", ["", " accusing them of spying,"])
 def test_an_act_told_as_the_time_of_another_takes_not_its_date(analyze_text, between):
-    # "X on Tuesday, a day after Y imposed ...": Tuesday is X's day; Y's is the day before, which the text
+    # "X on Tuesday, one day after Y imposed ...": Tuesday is X's day; Y's is the day before, which the text
     # gives only by counting back, so Y has no date rather than a wrong one (the parser may make the "after"
     # clause a conjunct of X's: its "after" still subordinates it)
     article = analyze_text(
-        f"Morvania expelled four Caldonian diplomats on Tuesday,{between} a day after the Northern Union imposed "
+        f"Morvania expelled four Caldonian diplomats on Tuesday,{between} one day after the Northern Union imposed "
         "sanctions on Morvanian banks.",
         published="2025-06-18",
     )
@@ -74,13 +74,13 @@ def _actor_names(article, trigger):
 
 
 def test_a_former_officer_named_in_apposition_acts_for_herself(analyze_text):
-    # "X's former chief executive, Name": she no longer speaks for X; the name is the actor, as subject or object
+    # "X's former finance director, Name": she no longer speaks for X; the name is the actor, as subject or object
     article = analyze_text(
-        "Minister Hal Corwin met Dravo Mining's former chief executive, Lise Annand, in Port Selby on Monday."
+        "Minister Hal Corwin met Dravo Mining's former finance director, Lise Annand, in Port Selby on Monday."
     )
     assert _actor_names(article, "met") == ["Hal Corwin", "Lise Annand"]
     article = analyze_text(
-        "Dravo Mining's former chief executive, Lise Annand, criticised Minister Hal Corwin on Monday."
+        "Dravo Mining's former finance director, Lise Annand, criticised Minister Hal Corwin on Monday."
     )
     assert _actor_names(article, "criticised") == ["Hal Corwin", "Lise Annand"]
 
