@@ -258,3 +258,37 @@ def test_a_date_on_the_object_of_a_timetable_verb_keeps_its_past(run):
         "The academy opens a review of the strike of March 2, staff said.",
     )
     assert got == [("March 2", "2024-03-02"), ("March 2", "2024-03-02")]
+
+
+def test_would_in_reported_speech_looks_forward(run):
+    # "said it would meet on Friday": the future of the saying, so the next Friday and this year's March 24
+    # (eighth round, articles of our own); "would" of a habit or a condition is no future
+    got = dates(run, "The union said its members would walk out from March 24 and would meet the board on Friday.")
+    assert got == [("March 24", "2024-03-24"), ("Friday", "2024-03-15")]
+    habit = dates(run, "As a boy he would fish with his uncle on Friday.")
+    assert habit == [("Friday", "2024-03-08")]
+
+
+def test_weekdays_count_from_the_dateline_day(run):
+    # published Friday 2024-03-22, filed "March 14" (a Thursday): the story's "Tuesday" is March 12, not March 19
+    text = "Envoys recalled\n\nMERIDA, Morvania, March 14 — Morvania recalled its envoy on Tuesday and will reply on Monday."
+    got = dates(run, text, published="2024-03-22")
+    assert got == [("March 14", "2024-03-14"), ("Tuesday", "2024-03-12"), ("Monday", "2024-03-18")]
+    # no dateline, or a dateline date after publication (a typo or another year): the publication date counts
+    assert dates(run, "Morvania recalled its envoy on Tuesday.", published="2024-03-22") == [("Tuesday", "2024-03-19")]
+    late = "MERIDA, March 28 — Morvania recalled its envoy on Tuesday."
+    assert dates(run, late, published="2024-03-22")[1] == ("Tuesday", "2024-03-19")
+    # filed the day before: the story may have been updated since ("said on Friday"), publication counts
+    updated = "MERIDA, March 21 — Morvania recalled its envoy on Tuesday and said on Friday it would not return."
+    assert dates(run, updated, published="2024-03-22")[1:] == [("Tuesday", "2024-03-19"), ("Friday", "2024-03-22")]
+
+
+def test_a_month_range_takes_one_year_from_its_end(run):
+    # "the September-November quarter" published in October: one quarter, both months of one year (eighth round)
+    got = dates(run, "Profits fell in the September-November quarter, the firm said.", published="2024-10-15")
+    assert got == [("September", "2023-09"), ("November", "2023-11")]
+    got = dates(run, "Output fell in the November-January period.", published="2024-12-20")
+    assert got == [("November", "2023-11"), ("January", "2024-01")]
+    # two months that are no range keep their own years
+    got = dates(run, "Profits fell in October and rose in December, the firm said.", published="2024-11-15")
+    assert got == [("October", "2024-10"), ("December", "2023-12")]

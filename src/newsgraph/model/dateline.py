@@ -14,9 +14,10 @@ __all__ = ["PLACE_DATELINE", "OUTLET_DATELINE", "dateline_place"]
 # Both patterns open a line: they are matched at a paragraph's start inside an article's text
 # (``pattern.match(text, pos)``), where "^" needs MULTILINE to match after the paragraph's line break
 # (without it, only at the text's start: a dateline after a headline went unread).
-# "KYIV, July 19 (Wire) -": an all-caps place, an optional date, an optional source, then a dash
+# "KYIV, July 19 (Wire) -": an all-caps place, an optional region and an optional date ("MERIDA, Morvania,
+# June 17 —"), an optional source, then a dash
 PLACE_DATELINE = re.compile(
-    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?)?"
+    r"^[ \t]*[A-Z][A-Z.'’ -]{1,40}[A-Z.](?:,[ \t]*[A-Z][a-zA-Z]*\.?(?:[ \t]+\d{1,2})?){0,2}"
     r"(?:[ \t]*\([^)\n]{1,40}\))?[ \t]*[-—–]+[ \t]",
     re.MULTILINE,
 )

@@ -8,11 +8,13 @@ hold a full date; else kept with value None), the parse to tell "will meet on Th
 the count "2000 troops".  ``dateparser`` is a last resort for odd full dates in DATE
 entities ("24.02.2022"): imported lazily, one cached strict parser, results cached.
 
-Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO string):
+Values (also docs/schema.md), resolved against ``doc._.ng_published`` (ISO string), or against the day
+of a dated dateline opening the story ("MERIDA, Morvania, March 14 —") when that day is two days to a month
+before publication: a wire story republished later counts its "on Tuesday" from the day it was filed.
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
-  is future, "will meet on Thursday", or a timetable verb in the simple present, "takes effect
+  is future, "will meet on Thursday" or reported "said it would meet on Thursday", or a timetable verb in the simple present, "takes effect
   on April 1", "host Kelton on Tuesday"), "two weeks ago";
   a week ("this week", "last week", "next week") is the ``YYYY-MM-DD`` of its Monday;
   a weekend is its Saturday.
@@ -41,6 +43,7 @@ from spacy.tokens import Doc
 from ..model import DateMention
 from .extensions import doc_text, register_extensions
 from .knowledge.lexicon import is_verb_last
+from .layout import dateline_ranges, paragraphs_of
 
 __all__ = ["find_dates", "parse_published"]
 
@@ -166,6 +169,11 @@ _FUTURE_HEADS = {"plan", "schedule", "expect", "set", "due", "intend", "go", "ai
 # "the visitors host Kelton on Tuesday", "talks resume in May"), in news that tells the past in the past
 _SCHEDULED_PRESENT = {"take", "start", "begin", "open", "close", "end", "expire", "resume", "reopen", "host", "play",
                       "travel", "visit", "return", "kick"}  # fmt: skip
+# Verbs whose clause with "would" tells what was to come ("said it would meet on Friday", "warned that
+# staff would walk out from March 24"): "would" there is the future seen from the saying, not a habit
+# ("he would fish on Fridays") or a condition
+_FUTURE_IN_REPORT_HEADS = {"say", "tell", "announce", "warn", "promise", "pledge", "vow", "threaten", "confirm",
+                           "insist", "expect", "decide", "agree", "state", "add", "indicate", "signal"}  # fmt: skip
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
 _DURATION_ENT = re.compile(
     r"(?i)^(?:the\s+)?(?:about|almost|nearly|over|some|more\s+than|at\s+least|\d[\d,.]*|a|an|[a-z]+-?[a-z]*)?"
@@ -206,13 +214,56 @@ def find_dates(doc: Doc) -> list[DateMention]:
     pub = parse_published(doc._.ng_published)
     starts = doc.to_array(IDX).tolist()  # each token's char offset, without building Token objects
     found: list[DateMention] = []
+    dateline, filed = _dateline_day(doc, text, starts, pub)
     for m in _DATE_RE.finditer(text):
         if not _accept(doc, starts, m):
             continue
-        found.append(DateMention(m.start(), m.end(), m.group(), _resolve(doc, starts, m, pub)))
+        # the story's "on Tuesday" counts from the day it was filed, which the page may publish days later
+        anchor = pub if filed is None or dateline[0] <= m.start() < dateline[1] else filed
+        found.append(DateMention(m.start(), m.end(), m.group(), _resolve(doc, starts, m, anchor)))
+    _one_year_per_month_range(text, found)
     found.extend(_entity_leftovers(doc, text, found))
     found.sort(key=lambda d: d.start)
     return found
+
+
+_MONTH_RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+")
+_MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+
+
+def _one_year_per_month_range(text: str, found: list[DateMention]) -> None:
+    """ "the September-November quarter": both months resolved alone may fall in two years (September this year,
+    November last); a range ends where its last month was resolved, and starts in the same year or, when its
+    first month comes later in the calendar ("November-January"), the year before."""
+    for first, last in zip(found, found[1:]):
+        if not (
+            first.value and last.value and _MONTH_VALUE.fullmatch(first.value) and _MONTH_VALUE.fullmatch(last.value)
+        ):
+            continue
+        if not _MONTH_RANGE_JOIN.fullmatch(text[first.end : last.start]):
+            continue
+        end_year, first_month = int(last.value[:4]), int(first.value[5:])
+        year = end_year - (first_month > int(last.value[5:]))
+        first.value = f"{year:04d}-{first_month:02d}"
+
+
+def _dateline_day(doc: Doc, text: str, starts: list[int], pub: dt.date | None):
+    """``((start, end), day)`` of a dated dateline opening one of the first paragraphs ("MERIDA, Morvania,
+    March 14 —"), its day resolved against publication; ``((0, 0), None)`` when there is none, or its day is
+    less than two days or more than a month before publication (an updated story; another year)."""
+    none = ((0, 0), None)
+    if pub is None:
+        return none
+    paragraph_starts = [p.start for p in paragraphs_of(doc)][:3]
+    for start, end in dateline_ranges(text, paragraph_starts)[:1]:
+        m = next((m for m in _DATE_RE.finditer(text, start, end) if m.group("m1") or m.group("m2")), None)
+        value = _resolve(doc, starts, m, pub) if m else None
+        day = dt.date.fromisoformat(value) if value and len(value) == 10 else None
+        # filed the day before publication, the story is as likely updated since ("said on Wednesday" in a story
+        # filed on Tuesday): the publication day counts; from two days on, it was republished later
+        if day is not None and pub - dt.timedelta(days=31) <= day <= pub - dt.timedelta(days=2):
+            return (start, end), day
+    return none
 
 
 def _token_at(doc: Doc, starts: list[int], char: int):
@@ -368,6 +419,8 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         return True
     if tok.lower_ in _FUTURE_AUX:
         return True
+    if _is_reported_would(tok):
+        return True
     if (
         tok.tag_ in ("VBZ", "VBP")
         and tok.lemma_ in _SCHEDULED_PRESENT
@@ -380,6 +433,24 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
     if tok.lemma_ in ("schedule", "set", "due") and tok.tag_ == "VBN":
         return True
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ in _FUTURE_HEADS
+
+
+def _is_reported_would(verb) -> bool:
+    """ "(the union) said its members would walk out": ``verb`` has the auxiliary "would" and is the
+    clause a verb of saying, warning or promising reports."""
+    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+        return False
+    return verb.dep_ in ("ccomp", "conj") and _reporting_head(verb.head)
+
+
+def _reporting_head(tok) -> bool:
+    for _ in range(3):  # "said ... would walk out and would meet": through coordinated clauses
+        if tok.lemma_ in _FUTURE_IN_REPORT_HEADS:
+            return True
+        if tok.dep_ not in ("ccomp", "conj") or tok.head == tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _is_date_word(tok) -> bool:

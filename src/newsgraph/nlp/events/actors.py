@@ -60,6 +60,8 @@ _OBJECT_AGENT_PREPS = frozenset({"of", "for", "from", "against", "with"})
 _VERB_POS = frozenset({"VERB", "AUX"})
 _NOUN_POS = frozenset({"NOUN", "PROPN"})
 _PRO = frozenset({"pro", "anti", "pro-", "anti-"})
+# words that make a title a past post ("the company's former finance director")
+_PAST_POST_WORDS = frozenset({"former", "ex", "erstwhile", "onetime", "one-time", "retired"})
 # nouns for what is done to someone: their possessor is the recipient ("the premier's arrest")
 PATIENT_NOUNS = frozenset(
     """arrest detention capture kidnapping kidnap abduction killing murder assassination execution
@@ -301,10 +303,15 @@ class ActorIndex:
         """The person named in apposition to a lower-case title that heads the phrase ("Former prime minister
         X on Saturday endorsed", "Y's lawyer, X, said"): the name says who the title is, before any
         possessor or nationality in front of the title.  A description in apposition ("a close ally of X")
-        is no name.  Only for the subject: deep inside an object ("rejected a motion demanding the removal
-        of its leader, X") the person is what the object is about, not who the event is done to."""
-        if head.pos_ != "NOUN" or not head.is_lower or head.dep_ not in ("nsubj", "nsubjpass"):
+        is no name.  Only for the subject and a verb's direct object ("met Y's former finance director, X"):
+        deeper inside an object ("rejected a motion demanding the removal of its leader, X") the person is
+        what the object is about, not who the event is done to."""
+        if head.pos_ != "NOUN" or not head.is_lower:
             return None
+        if head.dep_ not in ("nsubj", "nsubjpass") and not (head.dep_ == "dobj" and head.head.pos_ == "VERB"):
+            return None
+        # "Y's former finance director": a past post, so Y is no affiliation the person acts for
+        former = any(t.lower_ in _PAST_POST_WORDS for t in head.children if t.dep_ == "amod")
         for c in head.children:
             if c.dep_ == "appos" and c.pos_ == "PROPN":
                 eid = self._entity_of_token(c)
@@ -313,7 +320,7 @@ class ActorIndex:
                 # a country, nationality or body in the title ("a member of the Syrian parliament, X") is the
                 # affiliation an event coder codes the person by: that reading stays
                 named = set(c.subtree)
-                if any(
+                if not former and any(
                     (other := self._entity_of_token(t)) is not None and self.type(other) != "PERSON"
                     for t in head.subtree
                     if t not in named

@@ -289,6 +289,8 @@ class _Coder:
         if tok.pos_ in VERB_POS:
             cur = tok
             for _ in range(4):  # the clause that carries the subject ("spent ... since February on arming")
+                if cur.dep_ == "conj" and any(ch.dep_ == "mark" for ch in cur.children):
+                    break  # "..., one day after the EU imposed": a conjunct only in the parse, a clause of its own
                 if cur.dep_ in ("xcomp", "pcomp", "prep", "conj") and cur.head != cur:
                     cur = cur.head
                     scopes.append(cur)
