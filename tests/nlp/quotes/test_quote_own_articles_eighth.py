@@ -64,3 +64,34 @@ def test_a_name_after_says_in_a_headline_is_still_the_speaker(analyze_text):
     )
     (quote,) = quotes_starting(article, "We will not go back")
     assert speaker_name(article, quote) == "Marta Reyes"
+
+
+# ----- "X, an analyst at Pennock Securities ... the company said": the analyst's employer is no subject --
+
+
+def test_the_firm_an_analyst_works_at_is_not_the_company_that_reports(analyze_text):
+    article = analyze_text(
+        "Harlow Freight reported a fall in profit on Wednesday. \u201cThe quarter was worse than anyone expected,\u201d "
+        "said Oliver Brandt, an analyst at Pennock Securities. Revenue fell 4 percent to 1.2 billion pounds, "
+        "the company said."
+    )
+    (quote,) = quotes_starting(article, "Revenue fell")
+    assert speaker_name(article, quote) != "Pennock Securities" or quote.confidence < 0.5, quote
+
+
+def test_the_firm_a_spokeswoman_speaks_for_is_still_the_company(analyze_text):
+    article = analyze_text(
+        "Mia Ortiz, a spokeswoman for Harbour Foods Ltd, said the shop would reopen. The shop had been shut "
+        "since May. Sales would recover, the company said."
+    )
+    (quote,) = quotes_starting(article, "Sales would recover")
+    assert speaker_name(article, quote) == "Harbour Foods Ltd"
+
+
+def test_an_analysts_firm_named_on_its_own_too_is_still_the_company(analyze_text):
+    article = analyze_text(
+        "Pennock Securities cut its profit forecast on Monday. \u201cFees were weak,\u201d said Oliver Brandt, "
+        "an analyst at Pennock Securities. Trading income fell 9 percent, the company said."
+    )
+    (quote,) = quotes_starting(article, "Trading income fell")
+    assert speaker_name(article, quote) == "Pennock Securities"
