@@ -95,3 +95,24 @@ def test_an_analysts_firm_named_on_its_own_too_is_still_the_company(analyze_text
     )
     (quote,) = quotes_starting(article, "Trading income fell")
     assert speaker_name(article, quote) == "Pennock Securities"
+
+
+# ----- "A ministry spokesman, Pieter Lund, denied that ...": the name in apposition speaks ---------------
+
+
+def test_an_indefinite_description_with_a_name_in_apposition_is_the_named_speaker(analyze_text):
+    article = analyze_text(
+        "Nurses at Oldmere General said masks had run short. A ministry spokesman, Pieter Lund, denied that "
+        "there was any shortage of masks."
+    )
+    (quote,) = quotes_starting(article, "that there was any shortage")
+    assert speaker_name(article, quote) == "Pieter Lund"
+
+
+def test_an_indefinite_description_without_a_name_stays_unnamed(analyze_text):
+    article = analyze_text(
+        "Nurses at Oldmere General said masks had run short. Health minister Pieter Lund visited on Monday. "
+        "A ministry spokesman denied that there was any shortage of masks."
+    )
+    (quote,) = quotes_starting(article, "that there was any shortage")
+    assert quote.speaker is None

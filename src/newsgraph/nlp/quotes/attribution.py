@@ -309,8 +309,10 @@ class Attributor:
             return _organisation_before_place(self, first, tok, own)
         if own is None and tok.pos_ == "NOUN" and _unnamed(tok):
             # the organisation in its modifier did not say it: an unnamed member did (the speaker as
-            # written stays; PolNeAR and the real-news gold give such a quote no named speaker)
-            return None
+            # written stays; PolNeAR and the real-news gold give such a quote no named speaker) -- unless
+            # the article names the member in apposition ("A ministry spokesman, Pieter Lund, denied")
+            member = self._named_in_apposition(tok)
+            return member if self.entity_types.get(member or "") == "PERSON" else None
         ent = own or self.entity(first.idx, tok.idx + len(tok))
         # a capitalised title is tagged PROPN ("The Mayor, Anna Kovac, said"; "The Prime Minister said")
         if ent is None and tok.pos_ in ("NOUN", "PROPN"):
