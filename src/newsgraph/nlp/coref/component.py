@@ -61,6 +61,7 @@ from ..knowledge.lexicon import (
     GROUP_PRONOUNS,
     ORG_DESCRIPTION_KINDS,
     ORG_HEAD_WORDS,
+    OUTSIDE_COMMENTATOR_NOUNS,
     PRONOUN_GENDER,
     PRONOUNS,
     RANK_QUALIFIERS,
@@ -332,8 +333,8 @@ class _Resolver:
         compounds = {c.lower_ for c in noun.children if c.dep_ == "compound" and c.pos_ == "NOUN"}
         by_name: set[str] = set()
         by_kind: set[str] = set()
-        for s, _e, ent in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]:
-            if self.types.get(ent) != "ORG" or self.in_quoted(s):
+        for s, e, ent in self.spans[max(0, lo - _DESCRIPTION_LOOKBACK) : lo]:
+            if self.types.get(ent) != "ORG" or self.in_quoted(s) or self._commentator_employer(e):
                 continue
             if nationality and self.organisation_country(ent) not in (None, nationality):
                 continue  # "the Danish ministry" is no Norwegian one
@@ -347,6 +348,19 @@ class _Resolver:
         # the stronger evidence decides: a word of the name, then a kind the name tells (or none, for a business)
         fitting = by_name or by_kind
         return next(iter(fitting)) if len(fitting) == 1 else None
+
+    def _commentator_employer(self, end: int) -> bool:
+        """Whether the organisation mention ending at ``end`` only says where an outside commentator works
+        ("Oliver Brandt, an analyst at Pennock Securities"): the article does not report on it there."""
+        tok = self.doc[self.token_at(end - 1)]
+        while tok.dep_ in ("compound", "flat") and tok.head.i != tok.i:
+            tok = tok.head
+        prep = tok.head
+        return (
+            tok.dep_ == "pobj"
+            and prep.lower_ in ("at", "with")
+            and prep.head.lemma_.lower() in OUTSIDE_COMMENTATOR_NOUNS
+        )
 
     def organisation_country(self, ent: str) -> str | None:
         """An organisation's country: linking's, else the one its name is named after ("Norwegian X")."""

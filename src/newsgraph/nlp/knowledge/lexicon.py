@@ -641,3 +641,11 @@ ORG_KIND_NAME_WORDS = (
     ("union", frozenset("union federation brotherhood guild".split()), False),
     ("media", OUTLET_HEAD_WORDS, True),
 )
+
+# People cited from outside the story for their view, named with the firm or school they work at ("an
+# analyst at Pennock Securities", "a professor at Dunmore University"): that employer is a detail of who
+# they are, not a body the article reports on, so "the company said" later does not mean it.
+OUTSIDE_COMMENTATOR_NOUNS = frozenset(
+    """analyst economist strategist professor lecturer researcher academic fellow expert scholar
+    consultant commentator""".split()
+)

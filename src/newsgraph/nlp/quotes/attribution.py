@@ -216,6 +216,12 @@ class Attributor:
         if agent is not None and not self.in_quoted(agent.idx):
             # "X was asked by Y, “...”": the asker speaks, not the one asked
             return self.speaker_from_token(agent), self.phrase_span(agent)
+        if bare_participle(cue):
+            # "Asked (by Y) whether ..., X said": the main clause's subject is the one asked
+            agent = _agent_of(cue)
+            if agent is None or self.in_quoted(agent.idx):
+                return None, None
+            return self.speaker_from_token(agent), self.phrase_span(agent)
         subj = self.subject_of(cue)
         if subj is not None:
             return self.speaker_from_token(subj), self.phrase_span(subj)
@@ -303,8 +309,10 @@ class Attributor:
             return _organisation_before_place(self, first, tok, own)
         if own is None and tok.pos_ == "NOUN" and _unnamed(tok):
             # the organisation in its modifier did not say it: an unnamed member did (the speaker as
-            # written stays; PolNeAR and the real-news gold give such a quote no named speaker)
-            return None
+            # written stays; PolNeAR and the real-news gold give such a quote no named speaker) -- unless
+            # the article names the member in apposition ("A ministry spokesman, Pieter Lund, denied")
+            member = self._named_in_apposition(tok)
+            return member if self.entity_types.get(member or "") == "PERSON" else None
         ent = own or self.entity(first.idx, tok.idx + len(tok))
         # a capitalised title is tagged PROPN ("The Mayor, Anna Kovac, said"; "The Prime Minister said")
         if ent is None and tok.pos_ in ("NOUN", "PROPN"):
@@ -676,7 +684,23 @@ def _passive_agent(cue: Token) -> Token | None:
     """Y in a passive cue "was asked by Y" (only with a passive subject or auxiliary), else None."""
     if not any(c.dep_ in ("nsubjpass", "auxpass") for c in cue.children):
         return None
+    return _agent_of(cue)
+
+
+def _agent_of(cue: Token) -> Token | None:
     for child in cue.children:
         if child.dep_ == "agent":
             return next((c for c in child.children if c.dep_ == "pobj"), None)
     return None
+
+
+def bare_participle(cue: Token) -> bool:
+    """A past participle heading an adverbial clause of its own, with no subject or auxiliary ("Asked
+    whether ..., she said", "Pressed on the cuts, he replied"): its meaning is passive, so the subject
+    of the clause it hangs on was asked, and what it reports is someone else's question."""
+    return (
+        cue.tag_ == "VBN"
+        and cue.dep_ == "advcl"
+        and cue.i < cue.head.i
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass") for c in cue.children)
+    )

@@ -56,7 +56,14 @@ from ..extensions import entity_index, register_extensions
 from ..knowledge.lexicon import SIGNATURE_DASHES, guess_gender
 from ..layout import dateline_end, paragraphs_of
 from ..quote_marks import MAX_QUOTE_CHARS, find_quote_marks, pair_quote_marks
-from .attribution import Attributor, nested_first_person_speakers, no_attribution, record_source, unnamed_source_form
+from .attribution import (
+    Attributor,
+    bare_participle,
+    nested_first_person_speakers,
+    no_attribution,
+    record_source,
+    unnamed_source_form,
+)
 from .confidence import quote_confidence, quote_evidence
 from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
 from .findings import finding_confidence, finding_evidence, finding_kind_of
@@ -524,6 +531,8 @@ class _Extractor:
                     continue  # a direct quote's own cue: already attributed
                 if not self._says_something(cue, start, end):
                     continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
+                if bare_participle(cue) and self.att.speaker_of(cue)[1] is None:
+                    continue  # "Asked whether ..., she said": a question whose asker goes unnamed
                 self.quote(start, end, "indirect", *self.attribute(cue))
 
     def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:

@@ -159,6 +159,8 @@ def candidates_for(
             entity = att.entity(tok.idx, tok.idx + len(tok))
             if not is_subject and (entity is None or types.get(entity) not in ("PERSON", "ORG")):
                 continue
+            if not is_subject and _told(tok):
+                continue  # "..., accused tells Corrick court": the one told is no speaker
             if (
                 not is_subject
                 and tok.i + 1 < len(doc)
@@ -177,6 +179,15 @@ def candidates_for(
         span = previous[1]
         add(previous[0], previous[0], span, head_token(span) if span is not None else None)
     return list(found.values())
+
+
+def _told(tok: Token) -> bool:
+    """Whether ``tok`` is a word of the object of a verb of saying ("tells Corrick court", "told the
+    Dunmore Herald"): the listener of the words, never their speaker."""
+    head = tok
+    while head.dep_ in ("compound", "flat", "amod", "poss", "case") and head.head.i != head.i:
+        head = head.head
+    return head.dep_ in ("dobj", "dative", "iobj") and is_cue(head.head)
 
 
 def _span_key(span: Span | None) -> tuple:
