@@ -15,7 +15,7 @@ named).  Every other quote without a speaker entity is capped below the display 
 (:data:`NO_SPEAKER_CAP`): a description of someone the article does name ("the former mayor" where
 it says who served as mayor), a name with no entity, a body or pronoun left unresolved ("the
 ministry said", "it said"); a quote with no speaker phrase at all, wrong for both, gets its own,
-low, weight (docs/accuracy.md, "Quote calibration by kind (this round)").  A thing ("city records
+low, weight (docs/accuracy.md, "Quote calibration by kind").  A thing ("city records
 show") and an anonymous group's belief ("residents fear") are no quotes but findings, with a model
 of their own (:mod:`newsgraph.nlp.quotes.findings`).  The weights live in
 ``resources/quote_confidence.json``, fitted on PolNeAR's training split by
