@@ -14,7 +14,8 @@ before publication: a wire story republished later counts its "on Tuesday" from 
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
-  is future, "will meet on Thursday" or reported "said it would meet on Thursday", or a timetable verb in the simple present, "takes effect
+  is future, "will meet on Thursday" or reported "said it would meet on Thursday" (not "said on Monday it
+  would", "would have", a habit), or a timetable verb in the simple present, "takes effect
   on April 1", "host Kelton on Tuesday"), "two weeks ago";
   a week ("this week", "last week", "next week") is the ``YYYY-MM-DD`` of its Monday;
   a weekend is its Saturday.
