@@ -292,3 +292,40 @@ def test_a_month_range_takes_one_year_from_its_end(run):
     # two months that are no range keep their own years
     got = dates(run, "Profits fell in October and rose in December, the firm said.", published="2024-11-15")
     assert got == [("October", "2024-10"), ("December", "2023-12")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the saying's own "on Monday", which the parser may hang on the reported verb: the Monday gone
+        ("The council said on Monday it would close two libraries.", [("Monday", "2024-03-11")]),
+        (
+            "The guild said on Monday it would walk out on Tuesday.",
+            [("Monday", "2024-03-11"), ("Tuesday", "2024-03-12")],
+        ),
+        # a saying dated in the past: its "would" is future from the saying, not from publication
+        (
+            "Aides said last week that the hearings would restart on Thursday.",
+            [("last week", "2024-03-04"), ("Thursday", "2024-03-07")],
+        ),
+        # "would have": a past that did not happen
+        ("He said he would have joined the panel on Tuesday had he been asked.", [("Tuesday", "2024-03-12")]),
+        # a habit told in reported speech
+        ("Neighbours said the band would rehearse on Friday nights.", [("Friday", "2024-03-08")]),
+        ("Neighbours said the band would rehearse every Friday.", [("Friday", "2024-03-08")]),
+    ],
+)
+def test_would_in_reported_speech_keeps_the_past_it_tells(run, text, expected):
+    # review of the eighth round: only a date after "would", in a saying with no date of its own, looks forward
+    assert dates(run, text) == expected
+
+
+def test_a_month_range_keeps_the_years_written_out(run):
+    # review of the eighth round: only a month written without its year takes the range's year
+    got = dates(run, "Rents rose from December 2022 to March 2024, the registry said.")
+    assert got == [("December 2022", "2022-12"), ("March 2024", "2024-03")]
+    got = dates(run, "The audit covers January 2021 - March 2023.")
+    assert got == [("January 2021", "2021-01"), ("March 2023", "2023-03")]
+    # the first month alone still takes the year of the last
+    got = dates(run, "Rents rose from December to March 2024, the registry said.")
+    assert got == [("December", "2023-12"), ("March 2024", "2024-03")]

@@ -14,7 +14,8 @@ before publication: a wire story republished later counts its "on Tuesday" from 
 
 - day precision ``YYYY-MM-DD``: "February 24, 2022", "yesterday", "on Thursday" (the most
   recent Thursday on or before publication; the next one after it when the governing verb
-  is future, "will meet on Thursday" or reported "said it would meet on Thursday", or a timetable verb in the simple present, "takes effect
+  is future, "will meet on Thursday" or reported "said it would meet on Thursday" (not "said on Monday it
+  would", "would have", a habit), or a timetable verb in the simple present, "takes effect
   on April 1", "host Kelton on Tuesday"), "two weeks ago";
   a week ("this week", "last week", "next week") is the ``YYYY-MM-DD`` of its Monday;
   a weekend is its Saturday.
@@ -174,6 +175,8 @@ _SCHEDULED_PRESENT = {"take", "start", "begin", "open", "close", "end", "expire"
 # ("he would fish on Fridays") or a condition
 _FUTURE_IN_REPORT_HEADS = {"say", "tell", "announce", "warn", "promise", "pledge", "vow", "threaten", "confirm",
                            "insist", "expect", "decide", "agree", "state", "add", "indicate", "signal"}  # fmt: skip
+# words of a clause that tells a habit, not one future act ("would rehearse every Friday")
+_HABIT_WORDS = {"every", "each", "often", "usually", "always", "sometimes", "regularly", "normally", "typically"}
 _GRACE = dt.timedelta(days=3)  # "February 24" up to 3 days after publication is still this year's
 _DURATION_ENT = re.compile(
     r"(?i)^(?:the\s+)?(?:about|almost|nearly|over|some|more\s+than|at\s+least|\d[\d,.]*|a|an|[a-z]+-?[a-z]*)?"
@@ -229,12 +232,14 @@ def find_dates(doc: Doc) -> list[DateMention]:
 
 _MONTH_RANGE_JOIN = re.compile(r"\s*[-–—]\s*|\s+to\s+")
 _MONTH_VALUE = re.compile(r"\d{4}-\d{2}")
+_YEAR_WRITTEN = re.compile(r"\d{4}")
 
 
 def _one_year_per_month_range(text: str, found: list[DateMention]) -> None:
     """ "the September-November quarter": both months resolved alone may fall in two years (September this year,
     November last); a range ends where its last month was resolved, and starts in the same year or, when its
-    first month comes later in the calendar ("November-January"), the year before."""
+    first month comes later in the calendar ("November-January"), the year before. Only a first month written
+    without its year is re-yeared."""
     for first, last in zip(found, found[1:]):
         if not (
             first.value and last.value and _MONTH_VALUE.fullmatch(first.value) and _MONTH_VALUE.fullmatch(last.value)
@@ -242,6 +247,8 @@ def _one_year_per_month_range(text: str, found: list[DateMention]) -> None:
             continue
         if not _MONTH_RANGE_JOIN.fullmatch(text[first.end : last.start]):
             continue
+        if _YEAR_WRITTEN.search(first.text):
+            continue  # "from December 2022 to March 2024": a year written out stays
         end_year, first_month = int(last.value[:4]), int(first.value[5:])
         year = end_year - (first_month > int(last.value[5:]))
         first.value = f"{year:04d}-{first_month:02d}"
@@ -408,7 +415,7 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
     """Is the verb governing the date at ``char`` future ("will meet", "plans to meet")?"""
     if not doc.has_annotation("DEP"):
         return False  # no parse (spaCy crashes on .children then): news default, past
-    tok = _token_at(doc, starts, char)
+    tok = date_tok = _token_at(doc, starts, char)
     through_a_noun = False  # "faces a fine over a spill on March 2": the date is the spill's, not the verb's
     for _ in range(6):  # walk up to the governing verb
         if tok.pos_ in ("VERB", "AUX") or tok.head == tok:
@@ -419,7 +426,7 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
         return True
     if tok.lower_ in _FUTURE_AUX:
         return True
-    if _is_reported_would(tok):
+    if _is_reported_would(tok, date_tok):
         return True
     if (
         tok.tag_ in ("VBZ", "VBP")
@@ -435,12 +442,31 @@ def _is_future(doc: Doc, starts: list[int], char: int) -> bool:
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children) and tok.head.lemma_ in _FUTURE_HEADS
 
 
-def _is_reported_would(verb) -> bool:
-    """ "(the union) said its members would walk out": ``verb`` has the auxiliary "would" and is the
-    clause a verb of saying, warning or promising reports."""
-    if not any(c.dep_ == "aux" and c.lower_ == "would" for c in verb.children):
+def _is_reported_would(verb, date_tok) -> bool:
+    """ "(the union) said its members would walk out on Friday": ``verb`` has the auxiliary "would", is the
+    clause a verb of saying, warning or promising reports, and the date comes after the "would". Not when
+    the date may be the saying's own ("said on Monday it would", which the parser may hang on the reported
+    verb), nor when the saying has a date ("said last week that talks would resume on Thursday": future from
+    then, not from publication, which is not computed: the past reading stays), nor "would have" (a past that did not happen), nor a habit ("would
+    rehearse on Friday nights", "every Friday")."""
+    would = next((c for c in verb.children if c.dep_ == "aux" and c.lower_ == "would"), None)
+    if would is None or date_tok.i < would.i:
         return False
-    return verb.dep_ in ("ccomp", "conj") and _reporting_head(verb.head)
+    if verb.dep_ not in ("ccomp", "conj") or not _reporting_head(verb.head):
+        return False
+    if any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children):
+        return False
+    # a date before the sentence's first "would" is the saying's, and the reported future would count from it,
+    # not from publication; without that count the past reading is the nearer one (a date between two "would"s, "would walk out from March 24 and would meet on Friday", is reported too)
+    first_would = next((t.i for t in verb.sent if t.lower_ == "would"), would.i)
+    if any(
+        t.i < first_would and (t.ent_type_ == "DATE" or t.lower_ in WEEKDAYS or t.lower_ in MONTHS) for t in verb.sent
+    ):
+        return False
+    after = date_tok.doc[date_tok.i + 1] if date_tok.i + 1 < len(date_tok.doc) else None
+    if after is not None and after.tag_ == "NNS":
+        return False  # "on Friday nights"
+    return not any(t.lower_ in _HABIT_WORDS for t in verb.subtree)
 
 
 def _reporting_head(tok) -> bool:

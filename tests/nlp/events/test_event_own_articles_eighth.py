@@ -16,6 +16,10 @@ def _threats(article):
         "The Harbour Workers Union threatened industrial action over pay on Monday.",
         "The Harbour Workers Union threatened to picket the depot over pay on Monday.",
         "The Harbour Workers Union threatened a walkout over pay on Monday.",
+        # review of the eighth round: the labour forms of the noun "strike"
+        "The Harbour Workers Union threatened a general strike over pay on Monday.",
+        "The Harbour Workers Union threatened a 48-hour strike over pay on Monday.",
+        "The port authority threatened a strike by dock workers over pay on Monday.",
     ],
 )
 def test_a_threatened_strike_is_no_threat_of_violence(analyze_text, text):
@@ -89,3 +93,16 @@ def test_a_serving_minister_in_apposition_keeps_her_country(analyze_text):
     # a serving officer of a country is coded by the country (PLOVER actors), in object as in subject
     article = analyze_text("Minister Hal Corwin met Morvania's foreign minister, Ana Brel, in Port Selby on Monday.")
     assert _actor_names(article, "met") == ["Hal Corwin", "Morvania"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Corvane navy threatened military strikes against Talmoria on Monday.",
+        "Talmoria threatened air strikes on rebel positions in Ostra on Monday.",
+        "General Pell threatened a strike on the Talmorian missile base on Monday.",
+    ],
+)
+def test_a_threatened_military_strike_stays_violence(analyze_text, text):
+    # review of the eighth round: the noun "strike" of force is no walkout; only its labour forms restrict
+    assert _threats(analyze_text(text)) == [("threatened", "violence")]

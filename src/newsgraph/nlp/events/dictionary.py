@@ -31,7 +31,7 @@ PLOVER_TYPES = frozenset(
     "AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN "
     "PROTEST SANCTION MOBILIZE COERCE ASSAULT".split()
 )
-_CONDITION_KEYS = frozenset({"prep", "obj", "mod", "comp", "selfcomp", "mark"})
+_CONDITION_KEYS = frozenset({"prep", "obj", "mod", "by", "comp", "selfcomp", "mark"})
 _ADJECTIVES = frozenset({"offensive", "protest"})  # real adjectives; other ADJ-tagged entry words are mis-tagged nouns
 _SELF_PRONOUNS = SUBJECT_PRONOUNS - {"you"}
 _PERSONAL = frozenset({"he", "she", "i"})  # pronouns that stand for a person only
@@ -167,6 +167,13 @@ class EventDictionary:
                 elif key == "mod":
                     holders = (tok, obj) if obj is not None else (tok,)
                     if not any(c.dep_ in _MOD_DEPS and _lemma(c) in values for h in holders for c in h.children):
+                        ok = False
+                        break
+                elif key == "by":  # "a strike by dock workers": who the matched object's act is by
+                    if obj is None or not any(
+                        c.dep_ == "prep" and c.lower_ == "by" and any(_lemma(g) in values for g in c.children)
+                        for c in obj.children
+                    ):
                         ok = False
                         break
                 elif key == "selfcomp":
