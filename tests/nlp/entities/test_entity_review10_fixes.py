@@ -29,6 +29,18 @@ def test_a_sporting_giant_is_a_person(nlp):
     assert found.get("Okafor") == "PERSON", found
 
 
+def test_a_persons_rival_the_model_calls_an_organisation_is_a_person(nlp):
+    # "her rival": a person's rival is a person, whatever the model typed the name
+    found = types_of(nlp, "Her election rival Kowal won 52 per cent of the vote on Sunday.")
+    assert found.get("Kowal") == "PERSON", found
+
+
+def test_a_firms_rival_stays_an_organisation(nlp):
+    # guard: "its rival" is a firm's rival
+    found = types_of(nlp, "The carmaker said its rival Kowal had cut prices on Monday.")
+    assert found.get("Kowal") != "PERSON", found
+
+
 def test_a_noun_that_only_describes_a_firm_still_makes_one(nlp):
     # guard: the fix keeps the nouns that never describe a person
     assert types_of(nlp, "Shares in the retailer Halvbrook fell on Monday.").get("Halvbrook") == "ORG"

@@ -24,6 +24,7 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     PAGE_FURNITURE_WORDS,
     PERSON_CUE_WORDS,
+    PERSONAL_RIVAL_NOUNS,
     PLACE_EPITHETS,
     PLACE_HEAD_WORDS,
     PORTFOLIO_WORDS,
@@ -604,10 +605,12 @@ class TypeRules:
     @staticmethod
     def _person_cue(doc: Doc, e: SpanCandidate) -> int:
         """How strongly the context makes a one-word name a person: 2 for a title or kin word before it
-        ("his daughter Yulia") or an age after it ("Beryl, 81,"), 1 for a verb of saying or telling
-        ("Karim said", "told Karim"), else 0."""
+        ("his daughter Yulia"), a person's rival ("her election rival X") or an age after it ("Beryl, 81,"),
+        1 for a verb of saying or telling ("Karim said", "told Karim"), else 0."""
         tok = doc[e.start]
         if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUE_WORDS or is_person_title(doc[e.start - 1])):
+            return 2
+        if _rival_of_a_person(doc, e.start):
             return 2
         nxt = doc[e.end : e.end + 3]
         if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":
@@ -618,6 +621,19 @@ class TypeRules:
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
             return 1
         return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)
+
+
+def _rival_of_a_person(doc: Doc, start: int) -> bool:
+    """ "her election rival X", "his Labour opponent X": the rival of someone "his" or "her" stands for is
+    a person ("its rival X" is a firm's).  At most two words (a contest, a party) between them."""
+    if start < 2 or doc[start - 1].lower_ not in PERSONAL_RIVAL_NOUNS:
+        return False
+    for tok in reversed(doc[max(0, start - 4) : start - 1]):
+        if tok.lower_ in ("his", "her"):
+            return True
+        if not tok.is_alpha or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+    return False
 
 
 def _settlement_of(doc: Doc, start: int) -> bool:

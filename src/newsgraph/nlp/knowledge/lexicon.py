@@ -284,6 +284,8 @@ PERSON_ONLY_TITLE_KEYS = (
 
 # Words before a one-word name that make it a person ("Mr Karim", "his daughter Yulia").
 PERSON_CUE_WORDS = (_keys(HONORIFICS) - {"mx", "professor"}) | KIN_WORDS | {"sheikh"}
+# Nouns of a contest's other side: after "his"/"her" ("her election rival X") the name is a person's
+PERSONAL_RIVAL_NOUNS = frozenset({"rival", "opponent", "challenger", "competitor"})
 # Verbs of saying (and of the gestures that go with it) whose subject is a person: "Karim said", "Tully
 # added"; a one-word name as their subject is a person's
 SAY_LEMMAS = frozenset(
