@@ -16,7 +16,7 @@ from ..extensions import doc_text
 from ..knowledge.lexicon import (
     BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
-    FIRM_ONLY_DESCRIPTORS,
+    FIRM_NAMING_DESCRIPTORS,
     GIVEN_NAMES,
     LANDFORM_NOUNS,
     ORG_HEAD_WORDS,
@@ -193,24 +193,21 @@ class OrganisationRules:
         """ "the bakery chain X", "the retailer X": a name right after a lower-case noun that only ever
         describes a firm is that firm, whatever the model typed it.  "Network X", "Police X": a name whose
         first word is an organisation's head word is a body, not a person.  A given name opening the
-        name keeps a person ("the chain owner Ruth X" has "owner" before it, and "Ruth" besides)."""
+        name keeps a person ("the chain owner Ruth X" has "owner" before it, and "Ruth" besides), and so does
+        what the text says of the name: a title, an age or a person noun in apposition ("Court X, a striker,")."""
         for e in ents:
             if e.label not in ("PERSON", "GPE", "LOC") or doc[e.start].lower_ in GIVEN_NAMES:
                 continue
             before = doc[e.start - 1] if e.start else None
-            described = (
-                before is not None
-                and before.is_lower
-                and before.lower_ in FIRM_ONLY_DESCRIPTORS | {"chain"}
-                and not _said_to_be_a_person(doc, e.start, e.end)
-            )
+            described = before is not None and before.is_lower and before.lower_ in FIRM_NAMING_DESCRIPTORS
             opened = (
                 e.label == "PERSON"
                 and e.end - e.start > 1
                 and doc[e.start].is_title
                 and doc[e.start].lower_ in ORG_HEAD_WORDS
             )
-            if described or opened:
+            # "Court Jenkins, a striker,": court, trust or echo may open a person's name too
+            if (described or opened) and not _said_to_be_a_person(doc, e.start, e.end):
                 e.label, e.kb = "ORG", ""
 
     @staticmethod

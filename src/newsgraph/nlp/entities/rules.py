@@ -9,13 +9,14 @@ missed).
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 
 from spacy.tokens import Doc, Span, Token
 
 from ..knowledge.gazetteer import BIG_CITY_POPULATION, NOTABLE_CITY_POPULATION, Place, get_gazetteer
 from ..knowledge.lexicon import (
     CALENDAR_WORDS,
+    CROSSING_NOUNS,
     DWELLER_NOUNS,
     GENERIC_ORG_WORDS,
     GIVEN_NAMES,
@@ -23,6 +24,7 @@ from ..knowledge.lexicon import (
     ORG_HEAD_WORDS,
     PAGE_FURNITURE_WORDS,
     PERSON_CUE_WORDS,
+    PERSONAL_RIVAL_NOUNS,
     PLACE_EPITHETS,
     PLACE_HEAD_WORDS,
     PORTFOLIO_WORDS,
@@ -451,12 +453,13 @@ class TypeRules:
         "the port city, Lanmere,") is that place: a capital or a town is no one's title.  Not when what
         follows makes it a speaker ("in the port city, Raul Ortega, his brother, said").  So is one after
         "the town/village of" or after a word that describes a place ("neighbouring", "nearby")."""
+        bodies = _names_of_bodies(doc, ents)
         for e in ents:
             if (
                 e.label == "ORG"
                 and not e.kb
                 and not any(t.lower_ in ORG_HEAD_WORDS for t in doc[e.start : e.end])
-                and (_settlement_of(doc, e.start) or _where_people_live(doc, e))
+                and (_settlement_of(doc, e.start) or _where_people_live(doc, e, bodies))
             ):
                 e.label, e.stated_place = "GPE", True  # "the encircled town of X", "residents in X"
                 continue
@@ -470,7 +473,7 @@ class TypeRules:
             settlement = root.head if parsed else noun
             if (parsed or written) and settlement.lemma_ in SETTLEMENT_NOUNS and not _speaker_by_what_follows(doc, e):
                 e.label = "GPE"
-            elif _settlement_of(doc, e.start) or _where_people_live(doc, e):
+            elif _settlement_of(doc, e.start) or _where_people_live(doc, e, bodies):
                 e.label, e.stated_place = "GPE", True
             elif doc[e.start - 1].lower_ in PLACE_EPITHETS:
                 e.label = "GPE"  # "Neighbouring X has closed its border": a neighbour is a place
@@ -602,10 +605,12 @@ class TypeRules:
     @staticmethod
     def _person_cue(doc: Doc, e: SpanCandidate) -> int:
         """How strongly the context makes a one-word name a person: 2 for a title or kin word before it
-        ("his daughter Yulia") or an age after it ("Beryl, 81,"), 1 for a verb of saying or telling
-        ("Karim said", "told Karim"), else 0."""
+        ("his daughter Yulia"), a person's rival ("her election rival X") or an age after it ("Beryl, 81,"),
+        1 for a verb of saying or telling ("Karim said", "told Karim"), else 0."""
         tok = doc[e.start]
         if e.start and (doc[e.start - 1].lower_.rstrip(".") in PERSON_CUE_WORDS or is_person_title(doc[e.start - 1])):
+            return 2
+        if _rival_of_a_person(doc, e.start):
             return 2
         nxt = doc[e.end : e.end + 3]
         if len(nxt) == 3 and nxt[0].text == "," and nxt[1].like_num and nxt[2].text == ",":
@@ -616,6 +621,19 @@ class TypeRules:
         if tok.dep_ in ("nsubj", "nsubjpass") and head.lemma_ in SAY_LEMMAS:
             return 1
         return int(tok.dep_ in ("dobj", "dative") and head.lemma_ in PERSON_OBJECT_LEMMAS)
+
+
+def _rival_of_a_person(doc: Doc, start: int) -> bool:
+    """ "her election rival X", "his Labour opponent X": the rival of someone "his" or "her" stands for is
+    a person ("its rival X" is a firm's).  At most two words (a contest, a party) between them."""
+    if start < 2 or doc[start - 1].lower_ not in PERSONAL_RIVAL_NOUNS:
+        return False
+    for tok in reversed(doc[max(0, start - 4) : start - 1]):
+        if tok.lower_ in ("his", "her"):
+            return True
+        if not tok.is_alpha or tok.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return False
+    return False
 
 
 def _settlement_of(doc: Doc, start: int) -> bool:
@@ -633,19 +651,42 @@ def _settlement_of(doc: Doc, start: int) -> bool:
     return doc[i].lower_ == "the"
 
 
-def _where_people_live(doc: Doc, e: SpanCandidate) -> bool:
+def _names_of_bodies(doc: Doc, ents: list[SpanCandidate]) -> Counter[str]:
+    """How many times the article gives each name to an organisation, as typed before the place rules
+    run, counting a longer name's first word too ("Pellmore Foods" ... "families at Pellmore": the firm)."""
+    names: Counter[str] = Counter()
+    for e in ents:
+        if e.label == "ORG":
+            names[doc[e.start : e.end].text] += 1
+            if e.end - e.start > 1:
+                names[doc[e.start].text] += 1
+    return names
+
+
+def _where_people_live(doc: Doc, e: SpanCandidate, bodies: Counter[str]) -> bool:
     """A name of one or two words right after "in", "at" or "near" that hangs on a lower-case noun of
     people living somewhere or of a crossing point ("residents in X", "families near X", "its border
     crossing at X") is a place: those nouns are never at a person, and at a body only through its
-    head word ("staff at X Holdings", kept by the caller)."""
+    head word ("staff at X Holdings", kept by the caller).  People are "at" a firm ("households at X"),
+    so a name the model calls an organisation is a place after "at" only for a crossing or a checkpoint;
+    never a possessive ("residents in X's street": X's street) nor a name the article gives a body
+    elsewhere (``bodies``, from ``_names_of_bodies``)."""
     if e.start < 2 or e.end - e.start > 2 or doc[e.start - 1].lower_ not in ("in", "at", "near"):
         return False
-    if any(t.lower_ in GIVEN_NAMES or not (t.is_title and t.is_alpha) for t in doc[e.start : e.end]):
+    words = doc[e.start : e.end]
+    if any(t.lower_ in GIVEN_NAMES or t.lower_ in ORG_HEAD_WORDS or not (t.is_title and t.is_alpha) for t in words):
+        return False
+    if e.end < len(doc) and doc[e.end].lower_ in ("'s", "’s", "'", "’"):
+        return False
+    if bodies[words.text] > (e.label == "ORG"):  # an organisation in another mention than this one
         return False
     prep = doc[e.start - 1]
     # the parser hangs the preposition on the noun or on the verb; the noun right before it counts too
     nouns = {prep.head, doc[e.start - 2]} if prep.head.i < prep.i else {doc[e.start - 2]}
-    return any((n.is_lower or n.is_sent_start) and n.lemma_.lower() in DWELLER_NOUNS for n in nouns)
+    lemmas = {n.lemma_.lower() for n in nouns if n.is_lower or n.is_sent_start}
+    if e.label == "ORG" and prep.lower_ == "at":
+        lemmas &= CROSSING_NOUNS
+    return bool(lemmas & DWELLER_NOUNS)
 
 
 def _speaker_by_what_follows(doc: Doc, e: SpanCandidate) -> bool:

@@ -284,6 +284,8 @@ PERSON_ONLY_TITLE_KEYS = (
 
 # Words before a one-word name that make it a person ("Mr Karim", "his daughter Yulia").
 PERSON_CUE_WORDS = (_keys(HONORIFICS) - {"mx", "professor"}) | KIN_WORDS | {"sheikh"}
+# Nouns of a contest's other side: after "his"/"her" ("her election rival X") the name is a person's
+PERSONAL_RIVAL_NOUNS = frozenset({"rival", "opponent", "challenger", "competitor"})
 # Verbs of saying (and of the gestures that go with it) whose subject is a person: "Karim said", "Tully
 # added"; a one-word name as their subject is a person's
 SAY_LEMMAS = frozenset(
@@ -550,6 +552,9 @@ FIRM_ONLY_DESCRIPTORS = frozenset(
     """competitor company firm carmaker automaker lender insurer retailer conglomerate airline brewer startup
     rival giant manufacturer""".split()
 )
+# Of those, the nouns that make a name right after them a firm ("the retailer X", "the bakery chain X"): not
+# "rival", "competitor" or "giant", which describe people too ("her election rival X", "the boxing giant X")
+FIRM_NAMING_DESCRIPTORS = (FIRM_ONLY_DESCRIPTORS - {"rival", "competitor", "giant"}) | {"chain"}
 # Last words of a sports club's name after its town ("Lowmarsh Rovers", "Kelton Town", "Brayford
 # Athletic"): no person's name ends in one, so a "person" that does is the club.
 CLUB_HEAD_WORDS = frozenset("""rovers wanderers athletic albion rangers united hotspur town city fc afc""".split())
@@ -584,6 +589,8 @@ PLACE_EPITHETS = frozenset("""neighbouring neighboring nearby landlocked war-tor
 DWELLER_NOUNS = frozenset(
     """resident villager townspeople inhabitant household family homeowner crossing checkpoint""".split()
 )
+# Of those, the nouns of a crossing point: the only ones whose "at X" is a place even when X is typed a body
+CROSSING_NOUNS = frozenset({"crossing", "checkpoint"})
 SENTENCE_EPITHETS = PLACE_EPITHETS | frozenset(
     """embattled beleaguered troubled cash-strapped debt-ridden struggling""".split()
 )

@@ -531,8 +531,10 @@ class _Extractor:
                     continue  # a direct quote's own cue: already attributed
                 if not self._says_something(cue, start, end):
                     continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
-                if bare_participle(cue) and self.att.speaker_of(cue)[1] is None:
-                    continue  # "Asked whether ..., she said": a question whose asker goes unnamed
+                if bare_participle(cue) and self.att.speaker_of(cue)[0] is None:
+                    # "Asked (by reporters) whether ..., she said": a question whose asker goes unnamed is
+                    # nobody's claim; a named asker's ("Asked by Judge X whether") is kept, as "X asked whether" is
+                    continue
                 self.quote(start, end, "indirect", *self.attribute(cue))
 
     def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
