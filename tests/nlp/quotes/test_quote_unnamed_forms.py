@@ -61,3 +61,31 @@ def test_an_anonymous_source_keeps_the_models_confidence(nlp):
     quotes = doc._.ng_quotes
     assert [q.speaker_span.text for q in quotes] == ["Those close to the mayor"]
     assert quotes[0].speaker is None and quotes[0].confidence > 0.5
+
+
+def test_a_partys_members_are_no_nationality_speaking(nlp):
+    # "Republicans" is linked with the nationality ("American"); the quote is theirs as written, not "American"'s
+    doc = nlp("The Norland budget grew faster than expected in the spring. Republicans said the tax cut had worked.")
+    quotes = doc._.ng_quotes
+    assert [q.speaker_span.text for q in quotes] == ["Republicans"]
+    assert quotes[0].speaker is None and quotes[0].confidence > 0.5
+
+
+def test_a_pronoun_standing_for_a_nationality_adjective_is_no_speaker(nlp):
+    doc = nlp("Mexican officials met the governor of Lowmarsh on Monday. It shows the talks have stalled.")
+    names = {e.id: e.type for e in doc._.ng_entities}
+    assert all(q.speaker is None or names[q.speaker] != "NORP" for q in doc._.ng_quotes)
+
+
+def test_a_country_acting_as_a_government_still_speaks(nlp):
+    # the false-positive side: a country is a speaker ("Turkey said"), a nationality is not
+    doc = nlp("Turkey said on Monday that the border crossing would reopen within a week.")
+    names = {e.id: e.name for e in doc._.ng_entities}
+    assert [names.get(q.speaker) for q in doc._.ng_quotes] == ["Turkey"]
+
+
+def test_they_standing_for_a_partys_members_is_as_anonymous_as_they_are(nlp):
+    doc = nlp("Republicans met in Lowmarsh on Monday. They said the tax cut had worked.")
+    quotes = doc._.ng_quotes
+    assert [q.speaker_span.text for q in quotes] == ["They"]
+    assert quotes[0].speaker is None and quotes[0].confidence > 0.5

@@ -519,7 +519,7 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
 
     "anonymous": people the article does not name and need not, so the phrase is the speaker
     ("officials", "a spokesman for the port", "two witnesses", "his aides", "others", "some", "many of
-    the growers");
+    the growers", "Republicans", "those close to her", "an architect who ...", "a review board");
     "pronoun": a personal pronoun coreference found no antecedent for ("she", "they"; not "it" or
     "this", which are things);
     "unclaimed": a description of someone whose role the article gives nobody it names ("the
@@ -544,6 +544,8 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         return "anonymous"  # "someone asked", "a majority of the drivers", "38 percent said", "those close to her"
     if head.pos_ == "PRON" and not is_person_noun(head.lemma_):  # "others", "some" are people; "she" is someone
         return "pronoun" if head.lower_ in _PERSONAL_PRONOUNS else None
+    if head.tag_ in ("NNS", "NNPS") and _people_word(head):
+        return "anonymous"  # "Republicans said", "many Mexicans hope": a people or a party's members, none named
     if head.pos_ == "PROPN":
         return "particular"
     if head.pos_ == "NOUN" and _unnamed(head) and head.lemma_.lower() in BODY_NOUNS:

@@ -134,6 +134,7 @@ class _Extractor:
         self.text = self.att.text
         self.quotes: list[Quote] = []
         self.how: dict[int, str] = {}  # id(quote) -> how its speaker was found: cue, inherited, signature, colon
+        self.spoken_by_a_people: set[int] = set()  # id(quote) whose speaker resolved to a people, then dropped
         self.findings: list[Finding] = []  # the attributions run() found to be findings, not quotes
         self.evidence_of: dict[int, dict[str, float]] = {}  # id(quote or finding) -> its model's features
 
@@ -616,6 +617,11 @@ class _Extractor:
             self.how[id(q)] = "inherited"  # from the quote around it, as its confidence should say
         kept = []
         for q in quotes:
+            if q.speaker is not None and self.att.entity_types.get(q.speaker) == "NORP":
+                # "Republicans said", "many Mexicans hope", "they" standing for them: a people or a party's
+                # members are no one in particular; the phrase as written stays the quote's source
+                q.speaker = None
+                self.spoken_by_a_people.add(id(q))
             if q.speaker is None and no_attribution(self.doc, q):
                 continue  # "nobody said ...", "everyone knows ...": no one's words
             evidence = self.evidence(q)
@@ -739,6 +745,8 @@ class _Extractor:
         unnamed = None
         if q.speaker is None and q.speaker_span is not None:
             unnamed = unnamed_source_form(self.doc, q.speaker_span.start, q.speaker_span.end)
+            if unnamed == "pronoun" and id(q) in self.spoken_by_a_people:
+                unnamed = "anonymous"  # "they" standing for "Republicans": as anonymous as the people it stands for
         return quote_evidence(
             q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma, content, unnamed
         )
