@@ -4,15 +4,7 @@ sports-governance story were analysed, and the classes that recurred are fixed h
 
 from __future__ import annotations
 
-
-def quotes_starting(article, start: str):
-    return [q for q in article.quotes if q.text.startswith(start)]
-
-
-def speaker_name(article, quote) -> str | None:
-    entity = article.entity(quote.speaker) if quote.speaker else None
-    return entity.name if entity is not None else None
-
+from support.quotes import quotes_starting, speaker_name
 
 # ----- "Asked whether ..., X said": the question is not the words of the one asked -------------------
 

@@ -3,14 +3,7 @@ whether ...") is nobody's claim; the answer stays the speaker's.  Sentences writ
 
 from __future__ import annotations
 
-
-def quotes_starting(article, start: str):
-    return [q for q in article.quotes if q.text.startswith(start)]
-
-
-def speaker_name(article, quote) -> str | None:
-    entity = article.entity(quote.speaker) if quote.speaker else None
-    return entity.name if entity is not None else None
+from support.quotes import quotes_starting, speaker_name
 
 
 def test_a_question_put_by_reporters_is_no_quote(analyze_text):
