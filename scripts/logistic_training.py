@@ -17,15 +17,17 @@ from newsgraph.nlp.pipeline import our_component_names
 RESOURCES = Path(__file__).resolve().parent.parent / "src" / "newsgraph" / "resources"
 
 
-def parsed(nlp, document):
-    """The pipeline's Doc for a short document, as ``analyze_document`` builds it (one chunk)."""
+def parsed(nlp, document, only: tuple[str, ...] | None = None):
+    """The pipeline's Doc for a short document, as ``analyze_document`` builds it (one chunk); with
+    ``only``, just those of our components run (the speaker ranker reads the Doc up to coreference)."""
     ours = our_component_names(nlp)
     with nlp.select_pipes(disable=ours):
         doc = nlp(document.text)
     doc._.ng_published = document.published
     doc._.ng_paragraphs = list(document.paragraphs)
     for name in ours:
-        doc = nlp.get_pipe(name)(doc)
+        if only is None or name in only:
+            doc = nlp.get_pipe(name)(doc)
     return doc
 
 

@@ -23,12 +23,13 @@ import zlib
 from pathlib import Path
 
 import numpy as np
+from logistic_training import parsed
 from sklearn.linear_model import LogisticRegression
 
 from newsgraph.evaluate.common import plain_document
 from newsgraph.evaluate.polnear import is_direct, load
 from newsgraph.evaluate.scoring import overlap_chars
-from newsgraph.nlp.pipeline import build_pipeline, our_component_names
+from newsgraph.nlp.pipeline import build_pipeline
 from newsgraph.nlp.quotes.component import quotes_with_candidates
 from newsgraph.nlp.quotes.ranker import FEATURES, SCOPES, Candidate, in_scope
 
@@ -39,16 +40,7 @@ UPSTREAM = ("newsgraph_entities_v1", "newsgraph_linking_v1", "newsgraph_coref_v1
 
 def parsed_upstream(nlp, pdoc):
     """The pipeline's Doc of a PolNeAR article up to coreference (what the quotes component reads)."""
-    document = plain_document(pdoc.text, published=pdoc.published, path=pdoc.name)
-    ours = our_component_names(nlp)
-    with nlp.select_pipes(disable=ours):
-        doc = nlp(document.text)
-    doc._.ng_published = document.published
-    doc._.ng_paragraphs = list(document.paragraphs)
-    for name in ours:
-        if name in UPSTREAM:
-            doc = nlp.get_pipe(name)(doc)
-    return doc
+    return parsed(nlp, plain_document(pdoc.text, published=pdoc.published, path=pdoc.name), only=UPSTREAM)
 
 
 def cached_docs(data: Path, split: str, limit: int | None, cache: Path | None, stride: int = 1, cached_only=False):
