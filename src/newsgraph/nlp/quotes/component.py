@@ -828,6 +828,41 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
         if len(same) > 1 and len(same[0].text.split()) >= 3:
             keep = max(same, key=lambda q: (q.speaker is not None, -q.start))
             drop |= {id(q) for q in same if q is not keep}
+    return _drop_contained_repeats([q for q in quotes if id(q) not in drop])
+
+
+# Words a quoted statement needs before a longer quote holding the same words is taken for the same statement
+_REPEAT_MIN_WORDS = 5
+
+
+def _drop_contained_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A teaser or pull-quote that holds a body quote's words and goes on ("“A. B.”" at the top, "“A,” he
+    said." below), or a body quote repeated shorter, is the same statement quoted twice: one quote stays,
+    the attributed one (a speaker, else a cue with a speaker as written), the longer if both are.  Direct
+    and block quotes only, at different places; the shorter must hold enough words to be a statement."""
+    marked = [q for q in quotes if q.kind in ("direct", "block")]
+    words = {id(q): re.findall(r"\w+", q.text.lower()) for q in marked}
+    opening_at: dict[tuple[str, ...], list[Quote]] = {}  # every run of words -> the quotes holding it
+    for q in marked:
+        w = words[id(q)]
+        for i in range(len(w) - _REPEAT_MIN_WORDS + 1):
+            opening_at.setdefault(tuple(w[i : i + _REPEAT_MIN_WORDS]), []).append(q)
+
+    def rank(q: Quote) -> tuple:
+        attributed = q.speaker is not None or (q.cue is not None and q.speaker_span is not None)
+        return (q.speaker is not None, attributed, len(words[id(q)]), -q.start)
+
+    drop = set()
+    for short in marked:
+        w = words[id(short)]
+        if len(w) < _REPEAT_MIN_WORDS:
+            continue
+        for long in opening_at.get(tuple(w[:_REPEAT_MIN_WORDS]), []):
+            if long is short or long.start < short.end and short.start < long.end:
+                continue  # the same quote, or one span inside the other: not a repeat elsewhere
+            if len(words[id(long)]) < len(w) or f" {' '.join(w)} " not in f" {' '.join(words[id(long)])} ":
+                continue
+            drop.add(id(min(short, long, key=rank)))
     return [q for q in quotes if id(q) not in drop]
 
 
