@@ -17,21 +17,21 @@ def _finding_with(article, words: str):
 
 def test_the_relative_clause_speaker_is_the_people_the_clause_describes(analyze_text):
     article = analyze_text(
-        "The new dam on the Orrin river was approved in May. The project has alarmed some farmers in the "
-        "valley who fear the dam will flood their fields."
+        "The new dam on the Orrin river was approved in May. The project has alarmed several growers on the "
+        "plain who think that the dam will flood their fields."
     )
-    sources = [q.speaker_span.text for q in quotes_starting(article, "the dam will flood") if q.speaker_span]
+    sources = [q.speaker_span.text for q in article.quotes if "the dam will flood" in q.text and q.speaker_span]
     sources += [f.source_span.text for f in _finding_with(article, "the dam will flood") if f.source_span]
     assert sources, (article.quotes, article.findings)
     for source in sources:
-        assert source.startswith("some farmers"), source
+        assert source.startswith("several growers"), source
 
 
 def test_a_who_clause_after_a_place_hung_on_the_verb_describes_the_verbs_object(analyze_text):
     # the parser hangs "in the city" on "unsettled" and the "who" clause on "city"
     article = analyze_text(
-        "Judge Ira Holt's abrupt resignation \u2014 made public only hours before the hearing in Dunmore "
-        "\u2014 has unsettled some lawyers in the city who suspect he left to help a friend."
+        "Judge Ira Holt's abrupt resignation \u2014 made public just hours ahead of the hearing in Dunmore "
+        "\u2014 has unsettled some lawyers in the city who believe he left to help a friend."
     )
     sources = [q.speaker_span.text for q in quotes_starting(article, "he left to help") if q.speaker_span]
     sources += [f.source_span.text for f in _finding_with(article, "he left to help") if f.source_span]
@@ -52,9 +52,9 @@ def test_a_named_speaker_with_a_place_and_a_relative_clause_is_still_found(analy
 def test_a_place_the_relative_clause_hangs_on_is_not_the_speaker_of_a_who_clause(analyze_text):
     article = analyze_text(
         "Flooding closed the road to Harwick on Monday. Two drivers from the town who were stranded "
-        "overnight said the police had closed the road too late."
+        "overnight complained that officers shut the road too late."
     )
-    (quote,) = quotes_starting(article, "the police had closed")
+    (quote,) = [q for q in article.quotes if "officers shut the road" in q.text]
     assert quote.speaker_span is not None and quote.speaker_span.text.startswith("Two drivers"), quote
     assert speaker_name(article, quote) != "Harwick"
 
@@ -64,13 +64,13 @@ def test_a_place_the_relative_clause_hangs_on_is_not_the_speaker_of_a_who_clause
 
 def test_a_conjoined_cue_in_a_lower_clause_speaks_for_the_main_subject(analyze_text):
     article = analyze_text(
-        "A hunter died near Coldwater on Saturday. Two guides have since claimed that they had heard when "
-        "the hunter, a man of 50 named Oren Vale, was hit but cannot say how it happened because they were "
-        "far away."
+        "A climber died near Coldwater on Saturday. Two guides later insisted that they had seen the moment "
+        "the climber, a man of 50 named Oren Vale, was hurt but cannot tell how it occurred since they stood "
+        "too far off."
     )
-    for quote in quotes_starting(article, "how it happened"):
+    for quote in quotes_starting(article, "how it occurred"):
         assert speaker_name(article, quote) != "Oren Vale", quote
-        assert quote.speaker_span is None or "hunter" not in quote.speaker_span.text, quote
+        assert quote.speaker_span is None or "climber" not in quote.speaker_span.text, quote
 
 
 def test_a_cue_conjoined_with_the_main_verb_keeps_its_subject(analyze_text):
@@ -88,8 +88,7 @@ def test_a_cue_conjoined_with_the_main_verb_keeps_its_subject(analyze_text):
 def test_an_extraposed_it_is_not_the_speaker(analyze_text):
     article = analyze_text(
         "The Harwick Shipping Company said on Monday that the port would stay open. At the town hall the "
-        "governor spoke to residents. It is my duty to inform you that the council has voted to close the "
-        "library."
+        "governor spoke to residents. It is my job to tell you that the council has voted to close the library."
     )
     for quote in quotes_starting(article, "that the council has voted"):
         assert speaker_name(article, quote) != "Harwick Shipping Company", quote
@@ -152,7 +151,7 @@ def test_two_different_statements_that_share_an_opening_stay_two(analyze_text):
 
 def test_information_as_the_source_of_according_to_is_no_speaker(analyze_text):
     article = analyze_text(
-        "The storm hit Dunmore on Monday. According to information received by this newspaper, the council "
+        "The storm hit Dunmore on Monday. According to information passed to the Dunmore Herald, the council "
         "will close the library."
     )
     for quote in quotes_starting(article, "the council will close"):

@@ -123,8 +123,8 @@ class Attributor:
         sent = self.sents[self.sent_index(cue.i)]
         for _ in range(6):
             if tok == cue and _conjoined_out_of_its_clause(cue):
-                # "they had heard when the hunter was hit but cannot say how": the parser hung the cue on
-                # the lower clause's verb; its subject is the one of the clause above, not "the hunter"
+                # "they had seen the moment the climber was hurt but cannot tell how": the parser hung the
+                # cue on the lower clause's verb; its subject is the one of the clause above, not "the climber"
                 above = self._verb_above(cue.head)
                 if above is not None:
                     tok = above
@@ -221,7 +221,7 @@ class Attributor:
                         return ent, self.phrase_span(tok)
         extraposed, doer = _extraposed_it(cue)
         if extraposed:
-            # "It is my duty to inform you that ...", "It was left to the mayor to announce that ...": the
+            # "It is my job to tell you that ...", "It was left to the mayor to announce that ...": the
             # "it" stands for the infinitive, never for someone; whoever does the infinitive speaks, if named
             if doer is None or self.in_quoted(doer.idx):
                 return None, None
@@ -691,21 +691,21 @@ _CONTROL_ADJECTIVES = frozenset(
     about going quick slow determined pleased delighted sorry proud careful free right wrong""".split()
 )
 # Verbs whose "it" stands for the infinitive after them: "it was left to the mayor to announce", "it fell
-# to her to say", "it remains for the court to decide"
+# to her to say", "it remains for the board to rule"
 _EXTRAPOSING_VERBS = frozenset({"leave", "fall", "remain"})
 
 
 def _extraposed_it(cue: Token) -> tuple[bool, Token | None]:
     """(whether the cue is an infinitive whose clause's subject is an extraposed "it", who does it).
 
-    "It is my duty to inform you that ..." (the possessor: "my"), "It was left to the mayor to announce
+    "It is my job to tell you that ..." (the possessor: "my"), "It was left to the mayor to announce
     ..." ("the mayor"), "It is up to the council to say ..." ("the council"), "It is important to say
     ..." (nobody).  "It" that does the infinitive itself ("It is ready to announce", "It wants to say")
     is a real subject (a company, a ministry) and not extraposed."""
     if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
         return False, None
     gov = cue.head
-    described = None  # "duty" of "it is my duty to", "important" of "it is important to"
+    described = None  # "job" of "it is my job to", "vital" of "it is vital to"
     if gov.dep_ in ("attr", "acomp") and gov.head.i != gov.i:
         described, gov = gov, gov.head
     if gov.pos_ not in ("AUX", "VERB") or not any(
@@ -738,15 +738,15 @@ def _extraposed_it(cue: Token) -> tuple[bool, Token | None]:
     return True, None
 
 
-# present-tense modals: "cannot say" after a past clause ("was hit") belongs to another clause
+# present-tense modals: "cannot tell" after a past clause ("was hurt") belongs to another clause
 _PRESENT_MODALS = frozenset({"can", "ca", "will", "wo", "may", "must", "shall"})
 
 
 def _conjoined_out_of_its_clause(cue: Token) -> bool:
     """Whether a conjoined cue with no subject of its own was hung by the parser on the verb of a lower
     clause (a reported or subordinate clause) it does not share a subject with: after a bare verb ("heard
-    the boat sink but cannot say"), with a present modal after a past verb ("when he was hit but cannot
-    say"), or across ", but" after the content of a cue of the same tense ("claimed the crew had been
+    the van leave but will not tell"), with a present modal after a past verb ("the moment he was hurt but
+    cannot tell"), or across ", but" after the content of a cue of the same tense ("claimed the crew had been
     warned, but admitted ..."): the cue goes with the clause above."""
     head = cue.head
     if cue.dep_ != "conj" or head.dep_ not in ("ccomp", "advcl", "xcomp"):
@@ -757,7 +757,7 @@ def _conjoined_out_of_its_clause(cue: Token) -> bool:
     cue_auxes = [c for c in cue.children if c.dep_ in ("aux", "auxpass")]
     cue_finite = cue.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in cue_auxes)
     if head.tag_ in ("VB", "VBG") and not head_auxes and cue_finite:
-        return True  # "heard the boat sink": a bare verb has no finite verb to share
+        return True  # "watched the van leave": a bare verb has no finite verb to share
     present_modal = any(a.tag_ == "MD" and a.lower_ in _PRESENT_MODALS for a in cue_auxes)
     head_past = head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in head_auxes)
     if present_modal and head_past:
