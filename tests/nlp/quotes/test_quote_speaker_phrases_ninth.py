@@ -73,6 +73,24 @@ def test_a_conjoined_cue_in_a_lower_clause_speaks_for_the_main_subject(analyze_t
         assert quote.speaker_span is None or "climber" not in quote.speaker_span.text, quote
 
 
+def test_a_cue_inside_the_same_sources_claim_is_part_of_that_claim(analyze_text):
+    article = analyze_text(
+        "A climber died near Coldwater on Saturday. Two guides later insisted that they had seen the moment "
+        "the climber was hurt but cannot tell how it occurred since they stood too far off."
+    )
+    assert [q.text for q in article.quotes if "how it occurred" in q.text] == [
+        q.text for q in article.quotes if q.text.startswith("that they had seen")
+    ], [q.text for q in article.quotes]
+
+
+def test_someone_elses_claim_inside_a_claim_stays_a_quote(analyze_text):
+    article = analyze_text(
+        "The depot closed in March. Marta Reyes, a driver, said the council had admitted that the depot was unsafe."
+    )
+    (inner,) = [q for q in article.quotes if q.text.startswith("that the depot was unsafe")]
+    assert speaker_name(article, inner) != "Marta Reyes"
+
+
 def test_a_cue_conjoined_with_the_main_verb_keeps_its_subject(analyze_text):
     article = analyze_text(
         "A ferry sank off Kellan Point on Sunday. The harbour master Ines Rolo claimed the crew had been "

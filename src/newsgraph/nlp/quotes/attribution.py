@@ -749,8 +749,10 @@ def _conjoined_out_of_its_clause(cue: Token) -> bool:
     cannot tell"), or across ", but" after the content of a cue of the same tense ("claimed the crew had been
     warned, but admitted ..."): the cue goes with the clause above."""
     head = cue.head
-    if cue.dep_ != "conj" or head.dep_ not in ("ccomp", "advcl", "xcomp"):
+    if cue.dep_ != "conj" or head.dep_ not in ("ccomp", "advcl", "xcomp", "relcl"):
         return False
+    if head.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in head.children if c.dep_.startswith("nsubj")):
+        return False  # "a witness who was there but will not say": the relative pronoun is the subject of both
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
         return False
     head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]

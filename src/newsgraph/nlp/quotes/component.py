@@ -828,7 +828,36 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
         if len(same) > 1 and len(same[0].text.split()) >= 3:
             keep = max(same, key=lambda q: (q.speaker is not None, -q.start))
             drop |= {id(q) for q in same if q is not keep}
-    return _drop_contained_repeats([q for q in quotes if id(q) not in drop])
+    return _drop_nested_restatements(_drop_contained_repeats([q for q in quotes if id(q) not in drop]))
+
+
+def _same_source(a: Quote, b: Quote) -> bool:
+    """Two attributions to one source: the same speaker entity, or none and the same phrase as written."""
+    if a.speaker is not None or b.speaker is not None:
+        return a.speaker == b.speaker
+    return a.speaker_span is not None and b.speaker_span is not None and a.speaker_span == b.speaker_span
+
+
+def _drop_nested_restatements(quotes: list[Quote]) -> list[Quote]:
+    """One statement, one quote: an indirect quote whose cue and words lie inside what the same source is
+    already reported to say ("they claimed that they had seen it but cannot tell how it occurred") is part
+    of that claim, not a second one.  A nested cue of someone else ("she said the board denied that ...")
+    stays a quote of its own."""
+    claims = sorted((q for q in quotes if q.kind == "indirect" and q.cue is not None), key=lambda q: q.start)
+    starts = [c.start for c in claims]
+    longest = max((c.end - c.start for c in claims), default=0)
+    drop = set()
+    for q in claims:
+        opening = min(q.start, q.cue.start)
+        # only claims that start at most ``longest`` before it can hold it (a long article has thousands)
+        first = bisect.bisect_left(starts, opening - longest)
+        last = bisect.bisect_right(starts, opening)
+        if any(
+            c is not q and q.end <= c.end and c.end - c.start > q.end - q.start and _same_source(q, c)
+            for c in claims[first:last]
+        ):
+            drop.add(id(q))
+    return [q for q in quotes if id(q) not in drop]
 
 
 # Words a quoted statement needs before a longer quote holding the same words is taken for the same statement
