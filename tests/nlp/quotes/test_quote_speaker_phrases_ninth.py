@@ -193,3 +193,19 @@ def test_a_person_as_the_source_of_according_to_is_still_the_speaker(analyze_tex
     )
     (quote,) = quotes_starting(article, "the library will close")
     assert speaker_name(article, quote) == "Ana Petrov"
+
+
+def test_my_inside_a_known_speakers_words_is_that_speaker():
+    # "“... it is my job to tell you that ...,” Lee told the crowd": the doer "my" of an extraposed "it"
+    # inside Lee's words is Lee, as "I" is; outside anyone's words it stays unlinked
+    from newsgraph.model import Quote, Span
+    from newsgraph.nlp.quotes.attribution import nested_first_person_speakers
+
+    holder = Quote(
+        0, 80, "It is my job to tell you that the bridge will close", "direct", "E1", None, Span(90, 93, "Lee")
+    )
+    inner = Quote(30, 60, "that the bridge will close", "indirect", None, Span(17, 21, "tell"), Span(6, 8, "my"))
+    outside = Quote(
+        120, 150, "that the road will close", "indirect", None, Span(110, 114, "tell"), Span(100, 102, "my")
+    )
+    assert nested_first_person_speakers([holder, inner, outside]) == [(inner, "E1")]

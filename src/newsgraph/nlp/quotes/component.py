@@ -25,8 +25,9 @@ Spans follow the reader's view, not the typography:
   of works (capitalised words, no verb) are dropped; so is the object of a cue that is no claim
   ("concluded the debate", "called for calm"): an object counts only with a verb or quoted words.
 - One statement, one quote: "“A,” she said. “B.”" and a next paragraph that only goes on with the
-  same words (no cue of its own) are merged; a pull-quote repeating words quoted elsewhere is dropped
-  (the attributed copy stays).
+  same words (no cue of its own) are merged; a pull-quote or teaser repeating words quoted elsewhere,
+  the same or holding them and more, is dropped (the attributed copy stays, the longer if both are);
+  an indirect quote inside what the same source is already reported to say is part of that claim.
 - A direct or block quote's speaker may be overruled by the learned ranker of
   :mod:`newsgraph.nlp.quotes.ranker` (a logistic model over the rules' pick and the mentions nearby,
   fitted on PolNeAR train), for the kinds of pick its weights allow (``rerank_speakers`` turns it off).
