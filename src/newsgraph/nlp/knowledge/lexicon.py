@@ -136,7 +136,8 @@ RECORD_NOUNS = DOCUMENT_NOUNS | frozenset(
     caption sign banner mailer flyer leaflet brochure pamphlet headline
     presentation graphic briefs submission program programme text language bill law
     legislation rule regulation regulations ruling order decision policy proposal plan budget contract
-    agreement amendment measure bylaw bylaws guidelines guidance manual""".split()
+    agreement amendment measure bylaw bylaws guidelines guidance manual
+    information invitation invitations correspondence minutes itinerary schedule circular notification""".split()
 )
 _ROLE_TITLE_KEYS = _keys(CIVIL_TITLES | MILITARY_RANKS | ROYAL_TITLES | RELIGIOUS_TITLES)  # not "Health", "Army"
 _PERSON_ENDINGS = ("ist", "ian", "man", "woman", "person", "eer", "maker", "holder", "worker", "goer")

@@ -59,12 +59,12 @@ _INDEFINITE = frozenset({"a", "an", "another", "one", "two", "three", "several",
 # which stand for people the article named
 _GROUP_QUANTIFIERS = frozenset({"some", "many", "most", "several", "all", "few"})
 # the speaker as written of words a quoted person reports of themselves ("I told them ...")
-_FIRST_PERSON_SINGULAR = frozenset({"i", "me"})
+_FIRST_PERSON_SINGULAR = frozenset({"i", "me", "my"})
 # where a speaker is (with a place or body), not whom the phrase is about: "her partner at Acme, Ann Lee"
 # names the partner
 _SITE_PREPOSITIONS = frozenset({"at", "in", "with", "from", "of"})
 _OPENING_MARKS = frozenset("'\"‘“«„")
-_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "we", "us", "you"})
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "him", "her", "them", "i", "me", "my", "we", "us", "you"})
 
 
 class Attributor:
@@ -122,6 +122,13 @@ class Attributor:
         tok = cue
         sent = self.sents[self.sent_index(cue.i)]
         for _ in range(6):
+            if tok == cue and _conjoined_out_of_its_clause(cue):
+                # "they had seen the moment the climber was hurt but cannot tell how": the parser hung the
+                # cue on the lower clause's verb; its subject is the one of the clause above, not "the climber"
+                above = self._verb_above(cue.head)
+                if above is not None:
+                    tok = above
+                    continue
             if tok != cue and cue.tag_ == "VBG" and _relative_clause(tok):
                 # "defended not paying a builder who said ..., saying “...”": a participle the parser hung
                 # on a relative clause reports for the main clause, not for the relative's "who"
@@ -212,6 +219,13 @@ class Attributor:
                     ent = self.entity(tok.idx, tok.idx + len(tok))
                     if ent and self.entity_types.get(ent) == "PERSON":
                         return ent, self.phrase_span(tok)
+        extraposed, doer = _extraposed_it(cue)
+        if extraposed:
+            # "It is my job to tell you that ...", "It was left to the mayor to announce that ...": the
+            # "it" stands for the infinitive, never for someone; whoever does the infinitive speaks, if named
+            if doer is None or self.in_quoted(doer.idx):
+                return None, None
+            return self.speaker_from_token(doer), self.phrase_span(doer)
         agent = _passive_agent(cue)
         if agent is not None and not self.in_quoted(agent.idx):
             # "X was asked by Y, “...”": the asker speaks, not the one asked
@@ -670,16 +684,134 @@ def _person_meant(doc: Doc, tok: Token) -> str | None:
     return " ".join(t.lower_ for t in tok.subtree if t.dep_ != "case")
 
 
+# Adjectives whose "it" is a real subject that does the infinitive ("it is ready to announce"), unlike
+# the extraposed "it" of "it is important to say"
+_CONTROL_ADJECTIVES = frozenset(
+    """ready willing eager able unable happy glad prepared keen reluctant likely unlikely set due expected
+    about going quick slow determined pleased delighted sorry proud careful free right wrong""".split()
+)
+# Verbs whose "it" stands for the infinitive after them: "it was left to the mayor to announce", "it fell
+# to her to say", "it remains for the board to rule"
+_EXTRAPOSING_VERBS = frozenset({"leave", "fall", "remain"})
+
+
+def _extraposed_it(cue: Token) -> tuple[bool, Token | None]:
+    """(whether the cue is an infinitive whose clause's subject is an extraposed "it", who does it).
+
+    "It is my job to tell you that ..." (the possessor: "my"), "It was left to the mayor to announce
+    ..." ("the mayor"), "It is up to the council to say ..." ("the council"), "It is important to say
+    ..." (nobody).  "It" that does the infinitive itself ("It is ready to announce", "It wants to say")
+    is a real subject (a company, a ministry) and not extraposed."""
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in cue.children):
+        return False, None
+    gov = cue.head
+    described = None  # "job" of "it is my job to", "vital" of "it is vital to"
+    if gov.dep_ in ("attr", "acomp") and gov.head.i != gov.i:
+        described, gov = gov, gov.head
+    if gov.pos_ not in ("AUX", "VERB") or not any(
+        c.dep_ in ("nsubj", "nsubjpass", "expl") and c.lower_ == "it" for c in gov.children
+    ):
+        return False, None
+    if gov.lemma_ == "be":
+        if described is None:
+            described = next((c for c in gov.children if c.dep_ in ("attr", "acomp")), None)
+        up = next((c for c in gov.children if c.dep_ in ("prep", "advmod", "prt") and c.lower_ == "up"), None)
+        if described is None and up is None:
+            return False, None
+        if described is not None and described.pos_ == "ADJ" and described.lemma_.lower() in _CONTROL_ADJECTIVES:
+            return False, None
+    elif gov.lemma_ not in _EXTRAPOSING_VERBS:
+        return False, None
+    holders = [gov, *(c for c in gov.children if c.dep_ in ("attr", "acomp", "prep", "advmod", "prt"))]
+    if described is not None:
+        holders.append(described)
+    for holder in holders:
+        owner = next((c for c in holder.children if c.dep_ == "poss"), None)
+        if owner is not None:
+            return True, owner
+        preps = ([holder] if holder.dep_ == "prep" else []) + [c for c in holder.children if c.dep_ == "prep"]
+        for prep in preps:
+            if prep.lower_ in ("to", "for"):
+                doer = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if doer is not None:
+                    return True, doer
+    return True, None
+
+
+# present-tense modals: "cannot tell" after a past clause ("was hurt") belongs to another clause
+_PRESENT_MODALS = frozenset({"can", "ca", "will", "wo", "may", "must", "shall"})
+
+
+def _conjoined_out_of_its_clause(cue: Token) -> bool:
+    """Whether a conjoined cue with no subject of its own was hung by the parser on the verb of a lower
+    clause (a reported or subordinate clause) it does not share a subject with: after a bare verb ("heard
+    the van leave but will not tell"), with a present modal after a past verb ("the moment he was hurt but
+    cannot tell"), or across ", but" after the content of a cue of the same tense ("claimed the crew had been
+    warned, but admitted ..."): the cue goes with the clause above."""
+    head = cue.head
+    if cue.dep_ != "conj" or head.dep_ not in ("ccomp", "advcl", "xcomp", "relcl"):
+        return False
+    if head.dep_ == "relcl" and any(c.lower_ in _RELATIVE for c in head.children if c.dep_.startswith("nsubj")):
+        return False  # "a witness who was there but will not say": the relative pronoun is the subject of both
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj") for c in cue.children):
+        return False
+    head_auxes = [c for c in head.children if c.dep_ in ("aux", "auxpass")]
+    cue_auxes = [c for c in cue.children if c.dep_ in ("aux", "auxpass")]
+    cue_finite = cue.tag_ in ("VBD", "VBZ", "VBP") or any(a.tag_ in ("MD", "VBD", "VBZ", "VBP") for a in cue_auxes)
+    if head.tag_ in ("VB", "VBG") and not head_auxes and cue_finite:
+        return True  # "watched the van leave": a bare verb has no finite verb to share
+    present_modal = any(a.tag_ == "MD" and a.lower_ in _PRESENT_MODALS for a in cue_auxes)
+    head_past = head.tag_ == "VBD" or any(a.tag_ == "VBD" for a in head_auxes)
+    if present_modal and head_past:
+        return True
+    comma_before = cue.i >= 2 and any(t.text == "," for t in cue.doc[max(head.i, cue.i - 3) : cue.i])
+    governor = head.head
+    return (
+        comma_before
+        and head.dep_ == "ccomp"
+        and is_cue(governor)
+        and governor.i < head.i
+        and cue.tag_ == governor.tag_
+        and not any(c.dep_ == "mark" and c.lower_ in ("if", "when", "because", "while") for c in head.children)
+    )
+
+
 def _relative_clause(verb: Token) -> bool:
     """A relative clause ("a builder who said", "the stadium - where the Rovers played")."""
     return verb.dep_ == "relcl" or any(c.dep_ == "advmod" and c.lower_ == "where" for c in verb.children)
 
 
 def _antecedent(tok: Token) -> Token | None:
-    """What a relative pronoun subject ("who", "which") stands for, else None."""
-    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i:
-        return tok.head.head
-    return None
+    """What a relative pronoun subject ("who", "which") stands for, else None.
+
+    The parser hangs a relative clause on the nearest noun; a "who" clause hung on a place or thing
+    inside a phrase about people ("some farmers in the valley who fear ...") describes the people: the
+    antecedent climbs out of the preposition's object to the noun the phrase is about."""
+    if not (tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl" and tok.head.head.i < tok.i):
+        return None
+    noun = tok.head.head
+    if tok.lower_ not in _PERSON_RELATIVES:
+        return noun
+    while (
+        not _someone(noun)
+        and noun.dep_ == "pobj"
+        and noun.head.dep_ == "prep"
+        and noun.head.head.pos_ in ("NOUN", "PROPN", "PRON", "NUM")
+    ):
+        noun = noun.head.head
+    if not _someone(noun) and noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.head.pos_ in VERBISH:
+        # "has alarmed some farmers in the valley who ...", with "in the valley" hung on the verb: the
+        # people are the verb's object just before the preposition
+        prep = noun.head
+        objects = [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and _someone(c)]
+        if objects:
+            return objects[-1]
+    return noun
+
+
+def _someone(noun: Token) -> bool:
+    """A word that can stand for people: a person noun, a people, a person's name or a pronoun."""
+    return noun.ent_type_ == "PERSON" or noun.pos_ == "PRON" or _people_word(noun) or is_person_noun(noun.lemma_)
 
 
 def _passive_agent(cue: Token) -> Token | None:

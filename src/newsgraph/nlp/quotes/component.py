@@ -25,8 +25,9 @@ Spans follow the reader's view, not the typography:
   of works (capitalised words, no verb) are dropped; so is the object of a cue that is no claim
   ("concluded the debate", "called for calm"): an object counts only with a verb or quoted words.
 - One statement, one quote: "“A,” she said. “B.”" and a next paragraph that only goes on with the
-  same words (no cue of its own) are merged; a pull-quote repeating words quoted elsewhere is dropped
-  (the attributed copy stays).
+  same words (no cue of its own) are merged; a pull-quote or teaser repeating words quoted elsewhere,
+  the same or holding them and more, is dropped (the attributed copy stays, the longer if both are);
+  an indirect quote inside what the same source is already reported to say is part of that claim.
 - A direct or block quote's speaker may be overruled by the learned ranker of
   :mod:`newsgraph.nlp.quotes.ranker` (a logistic model over the rules' pick and the mentions nearby,
   fitted on PolNeAR train), for the kinds of pick its weights allow (``rerank_speakers`` turns it off).
@@ -828,6 +829,70 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
         if len(same) > 1 and len(same[0].text.split()) >= 3:
             keep = max(same, key=lambda q: (q.speaker is not None, -q.start))
             drop |= {id(q) for q in same if q is not keep}
+    return _drop_nested_restatements(_drop_contained_repeats([q for q in quotes if id(q) not in drop]))
+
+
+def _same_source(a: Quote, b: Quote) -> bool:
+    """Two attributions to one source: the same speaker entity, or none and the same phrase as written."""
+    if a.speaker is not None or b.speaker is not None:
+        return a.speaker == b.speaker
+    return a.speaker_span is not None and b.speaker_span is not None and a.speaker_span == b.speaker_span
+
+
+def _drop_nested_restatements(quotes: list[Quote]) -> list[Quote]:
+    """One statement, one quote: an indirect quote whose cue and words lie inside what the same source is
+    already reported to say ("they claimed that they had seen it but cannot tell how it occurred") is part
+    of that claim, not a second one.  A nested cue of someone else ("she said the board denied that ...")
+    stays a quote of its own."""
+    claims = sorted((q for q in quotes if q.kind == "indirect" and q.cue is not None), key=lambda q: q.start)
+    starts = [c.start for c in claims]
+    longest = max((c.end - c.start for c in claims), default=0)
+    drop = set()
+    for q in claims:
+        opening = min(q.start, q.cue.start)
+        # only claims that start at most ``longest`` before it can hold it (a long article has thousands)
+        first = bisect.bisect_left(starts, opening - longest)
+        last = bisect.bisect_right(starts, opening)
+        if any(
+            c is not q and q.end <= c.end and c.end - c.start > q.end - q.start and _same_source(q, c)
+            for c in claims[first:last]
+        ):
+            drop.add(id(q))
+    return [q for q in quotes if id(q) not in drop]
+
+
+# Words a quoted statement needs before a longer quote holding the same words is taken for the same statement
+_REPEAT_MIN_WORDS = 5
+
+
+def _drop_contained_repeats(quotes: list[Quote]) -> list[Quote]:
+    """A teaser or pull-quote that holds a body quote's words and goes on ("“A. B.”" at the top, "“A,” he
+    said." below), or a body quote repeated shorter, is the same statement quoted twice: one quote stays,
+    the attributed one (a speaker, else a cue with a speaker as written), the longer if both are.  Direct
+    and block quotes only, at different places; the shorter must hold enough words to be a statement."""
+    marked = [q for q in quotes if q.kind in ("direct", "block")]
+    words = {id(q): re.findall(r"\w+", q.text.lower()) for q in marked}
+    opening_at: dict[tuple[str, ...], list[Quote]] = {}  # every run of words -> the quotes holding it
+    for q in marked:
+        w = words[id(q)]
+        for i in range(len(w) - _REPEAT_MIN_WORDS + 1):
+            opening_at.setdefault(tuple(w[i : i + _REPEAT_MIN_WORDS]), []).append(q)
+
+    def rank(q: Quote) -> tuple:
+        attributed = q.speaker is not None or (q.cue is not None and q.speaker_span is not None)
+        return (q.speaker is not None, attributed, len(words[id(q)]), -q.start)
+
+    drop = set()
+    for short in marked:
+        w = words[id(short)]
+        if len(w) < _REPEAT_MIN_WORDS:
+            continue
+        for long in opening_at.get(tuple(w[:_REPEAT_MIN_WORDS]), []):
+            if long is short or long.start < short.end and short.start < long.end:
+                continue  # the same quote, or one span inside the other: not a repeat elsewhere
+            if len(words[id(long)]) < len(w) or f" {' '.join(w)} " not in f" {' '.join(words[id(long)])} ":
+                continue
+            drop.add(id(min(short, long, key=rank)))
     return [q for q in quotes if id(q) not in drop]
 
 
