@@ -65,7 +65,7 @@ from .attribution import (
     unnamed_source_form,
 )
 from .confidence import quote_confidence, quote_evidence
-from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
+from .cues import SPEECH_LEMMAS, VERBISH, addresses_the_reader, content_range, cue_span, is_cue, trim_span
 from .findings import finding_confidence, finding_evidence, finding_kind_of
 from .ranker import Candidate, candidates_for, load_ranker, may_overrule, pick
 
@@ -522,21 +522,27 @@ class _Extractor:
 
     # ----- reported speech ---------------------------------------------------------
     def indirect_quotes(self, taken: TakenRanges) -> None:
+        reported = []  # (cue, content range) of every cue that reports something
         for s_i in range(len(self.att.sents)):
             for cue in self.att.cues_in(s_i, True):
                 rng = content_range(self.att, cue)
-                if rng is None:
-                    continue
-                start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
-                if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
-                    continue  # a direct quote's own cue: already attributed
-                if not self._says_something(cue, start, end):
-                    continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
-                if bare_participle(cue) and self.att.speaker_of(cue)[0] is None:
-                    # "Asked (by reporters) whether ..., she said": a question whose asker goes unnamed is
-                    # nobody's claim; a named asker's ("Asked by Judge X whether") is kept, as "X asked whether" is
-                    continue
-                self.quote(start, end, "indirect", *self.attribute(cue))
+                if rng is not None and not addresses_the_reader(cue):
+                    reported.append((cue, rng))
+        for cue, rng in reported:
+            if any(outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in reported):
+                # "X said he wrote to them and asked that ...": a cue inside what another cue reports is part
+                # of that claim, not a second one (PolNeAR annotates no attribution inside another's content)
+                continue
+            start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
+            if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
+                continue  # a direct quote's own cue: already attributed
+            if not self._says_something(cue, start, end):
+                continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
+            if bare_participle(cue) and self.att.speaker_of(cue)[0] is None:
+                # "Asked (by reporters) whether ..., she said": a question whose asker goes unnamed is
+                # nobody's claim; a named asker's ("Asked by Judge X whether") is kept, as "X asked whether" is
+                continue
+            self.quote(start, end, "indirect", *self.attribute(cue))
 
     def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
         """Reported content never leaves its cue's paragraph: a parse that runs a sentence over a
