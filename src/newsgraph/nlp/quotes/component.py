@@ -522,16 +522,19 @@ class _Extractor:
 
     # ----- reported speech ---------------------------------------------------------
     def indirect_quotes(self, taken: TakenRanges) -> None:
-        reported = []  # (cue, content range) of every cue that reports something
+        reported = []  # (cue, content range, sentence) of every cue that reports something
         for s_i in range(len(self.att.sents)):
             for cue in self.att.cues_in(s_i, True):
                 rng = content_range(self.att, cue)
                 if rng is not None and not addresses_the_reader(cue):
-                    reported.append((cue, rng))
-        for cue, rng in reported:
-            if any(outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in reported):
-                # "X said he wrote to them and asked that ...": a cue inside what another cue reports is part
-                # of that claim, not a second one (PolNeAR annotates no attribution inside another's content)
+                    reported.append((cue, rng, s_i))
+        by_sentence: dict[int, list] = {}
+        for cue, rng, s_i in reported:
+            by_sentence.setdefault(s_i, []).append((cue, rng))
+        for cue, rng, s_i in reported:
+            if any(outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in by_sentence[s_i]):
+                # "X said they had told him that ...": a cue inside what another cue reports is part of that
+                # claim, not a second one (PolNeAR annotates no attribution inside another's content)
                 continue
             start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
             if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
