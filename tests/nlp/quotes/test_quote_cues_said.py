@@ -60,6 +60,12 @@ def test_a_negated_cue_with_a_that_clause_stays_a_quote_as_polnear_annotates_it(
         ("If you believe that the new parking fee is unfair, write to the council.", "the new parking fee"),
         ("Unless the board thinks the fund is at risk, the grants will be paid in May.", "the fund is at risk"),
         ("Tell your neighbours that the library opens late on Thursdays.", "the library opens"),
+        (
+            "Some shop owners are grumbling that, had they known the mayor was planning to resign, they might "
+            "have stood for the council.",
+            "the mayor was planning",
+        ),
+        ("If the parcel was not delivered, and you believe that the driver is to blame, call the depot.", "the driver"),
     ],
 )
 def test_a_cue_in_a_condition_or_a_command_is_no_quote(analyze_text, sentence, content):

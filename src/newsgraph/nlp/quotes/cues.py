@@ -200,13 +200,16 @@ def is_negated(cue: Token) -> bool:
 def is_unasserted(cue: Token) -> bool:
     """The cue reports nothing that happened: it sits in a condition ("if you believe that ...", "unless the
     board thinks ...", "had they known ...") or is a command ("Tell your neighbours that ...")."""
-    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for c in cue.children):
+    # "If the parcel was lost and you believe that ...": a cue joined to a condition's verb shares its "if"
+    verbs = (cue, cue.head) if cue.dep_ == "conj" else (cue,)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for v in verbs for c in v.children):
         return True
     subjects = [c.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    if cue.dep_ == "advcl" and subjects:
-        # "Had they known ...": the auxiliary before the subject makes the clause a condition
-        if any(c.dep_ == "aux" and c.lower_ in ("had", "should", "were") and c.i < min(subjects) for c in cue.children):
-            return True
+    # "(grumbling that,) had they known ...": the auxiliary before the subject makes the clause a condition
+    if subjects and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "should", "were") and c.i < min(subjects) for c in cue.children
+    ):
+        return True
     return (
         cue.dep_ == "ROOT"
         and cue.tag_ == "VB"
