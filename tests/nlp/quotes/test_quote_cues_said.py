@@ -22,10 +22,10 @@ def _holding(article, words: str) -> list[str]:
 @pytest.mark.parametrize(
     ("sentence", "content"),
     [
-        ("The two ferrymen cannot say how the barn caught fire on Sunday.", "how the barn"),
+        ("The two ferrymen could not tell how the barn caught fire on Sunday.", "how the barn"),
         ("Clerks at the depot do not know what became of the ledgers after the move.", "what became"),
-        ("The harbour police have not disclosed the skipper's name to reporters.", "the skipper"),
-        ("Mayor Ruth Okafor would not say whether the bridge will reopen this winter.", "whether the bridge"),
+        ("The harbour police did not reveal the skipper's name to reporters.", "the skipper"),
+        ("Mayor Ruth Okafor wouldn't confirm whether the bridge will reopen this winter.", "whether the bridge"),
         ("The company never explained why the kiln was shut down in March.", "why the kiln"),
     ],
 )
@@ -61,7 +61,7 @@ def test_a_negated_cue_with_a_that_clause_stays_a_quote_as_polnear_annotates_it(
         ("Unless the board thinks the fund is at risk, the grants will be paid in May.", "the fund is at risk"),
         ("Tell your neighbours that the library opens late on Thursdays.", "the library opens"),
         (
-            "Some shop owners are grumbling that, had they known the mayor was planning to resign, they might "
+            "Some shop owners are annoyed that, had the traders known the mayor was planning to resign, they might "
             "have stood for the council.",
             "the mayor was planning",
         ),
@@ -88,7 +88,7 @@ def test_a_cue_in_the_main_clause_beside_a_condition_is_still_a_quote(analyze_te
     ("sentence", "content"),
     [
         ("Hikers found a shepherd injured beside the track on Tuesday.", "a shepherd"),
-        ("They found him bleeding and lying next to his rifle.", "him bleeding"),
+        ("They found the hiker bleeding and lying beside his rucksack.", "the hiker bleeding"),
         ("Volunteer divers found the sunken trawler at a depth of forty metres.", "the sunken trawler"),
         ("Residents saw smoke rising from the warehouse before dawn.", "smoke"),
         ("Neighbours heard the alarm ringing for an hour after midnight.", "the alarm"),
@@ -102,7 +102,7 @@ def test_find_see_hear_with_an_object_is_no_quote(analyze_text, sentence, conten
 def test_found_that_and_a_study_found_are_still_reported(analyze_text):
     article = analyze_text(
         "The housing office published its annual survey on Monday.\n\n"
-        "The survey found that rents rose by a tenth in the northern districts. "
+        "The housing survey found that rents rose by a tenth in the northern districts. "
         "Auditors found that the accounts had been altered twice."
     )
     assert _holding(article, "rents rose by a tenth")
@@ -137,7 +137,7 @@ def test_a_cue_inside_what_another_cue_reports_makes_no_second_quote(analyze_tex
 def test_a_statement_addressed_to_you_is_no_report(analyze_text):
     article = analyze_text(
         "Statement from the harbour board.\n\n"
-        "It is my duty as chairman to inform you that this morning the ferry company was placed in administration."
+        "As chairman I am obliged to notify you that this morning the ferry company was placed in administration."
     )
     assert _holding(article, "the ferry company was placed") == []
 
@@ -156,7 +156,7 @@ def test_a_quote_after_a_direct_quote_is_still_found(analyze_text):
 def test_a_clause_of_a_noun_is_not_what_the_cue_reports(analyze_text):
     article = analyze_text(
         "Minister Lena Castell spoke in parliament on Wednesday.\n\n"
-        "Castell reiterated her regret that the maternity ward had closed."
+        "Castell noted her deep regret that the maternity ward had closed."
     )
     assert all("regret" in t for t in _holding(article, "the maternity ward had closed"))
 
@@ -164,7 +164,7 @@ def test_a_clause_of_a_noun_is_not_what_the_cue_reports(analyze_text):
 def test_a_that_clause_of_the_cue_itself_is_still_a_quote(analyze_text):
     article = analyze_text(
         "Minister Lena Castell spoke in parliament on Wednesday.\n\n"
-        "Castell reiterated that the maternity ward would reopen in June."
+        "Castell stressed that the maternity ward would reopen in June."
     )
     assert _holding(article, "the maternity ward would reopen")
 

@@ -20,12 +20,12 @@ Spans follow the reader's view, not the typography:
   to X, ...", "Russia, he insisted, had to ..."), or the object of one that cites or
   judges ("X noted the risk", "X criticized the plan as a “crazy system”").  Only where something
   was said (:func:`newsgraph.nlp.quotes.cues.content_range`): not a denied cue with a question or an
-  object ("cannot say how ...", "have not disclosed the name"; "did not say that ..." stays, as
-  PolNeAR annotates it), a cue in a condition or a command ("if you believe that ...", "had they
-  known ...", "Tell your friends that ..."), "found him injured" (a sight), a clause that belongs to
-  the cue's object noun ("repeated her regret that ..."), words addressed to "you" with no one's
-  subject ("It is my duty to inform you that ..."), nor a cue inside what another cue reports ("X
-  said they had told him that ...": one claim, one quote).
+  object ("could not tell how ...", "did not reveal the name"; a denied that-clause stays, as
+  PolNeAR annotates it), a cue in a condition or a command ("if you believe that ...", "had the
+  traders known ...", "Tell your neighbours that ..."), "found the hiker hurt" (a sight), a clause
+  that belongs to the cue's object noun ("repeated her regret that ..."), words addressed to "you"
+  with no one's subject ("As chairman I am obliged to notify you that ..."), nor a cue inside what
+  another cue reports ("X said they had told him that ...": one claim, one quote).
 - *colon lines*: "Pence: Flowers Won't Attend" (a headline, indirect) and "PENCE: Well, ..."
   (a transcript turn, direct), when the name before the colon is one of the article's entities.
 - Scare quotes (a short quoted term outside any reporting construction) and quoted names or titles

@@ -57,13 +57,13 @@ CONTENT_NOUNS = frozenset(
     sorrow sadness disappointment frustration anger dismay relief pride satisfaction surprise understanding
     assessment conclusion finding theory sense desire determination resolve apology condolence""".split()
 )
-# Words that open a clause asking something ("cannot say how ...", "would not say whether ...").
+# Words that open a clause asking something ("could not tell how ...", "wouldn't confirm whether ...").
 _QUESTION_WORDS = frozenset("how what why whether who whom whose when where which if".split())
 # Conjunctions of a condition: a cue under one reports what someone would say or think, not what they did.
 _CONDITIONS = frozenset("if unless".split())
-# Verbs of finding that also name a sight: with a small clause ("found him injured") they report nothing.
+# Verbs of finding that also name a sight: with a small clause ("found the hiker hurt") they report nothing.
 _SIGHT_LEMMAS = frozenset({"find"})
-# Finite verb tags: a content clause has one ("found that rents rose"); a small clause does not ("found him hurt").
+# Finite verb tags: a content clause has one ("found that rents rose"); a small clause does not ("found the hiker hurt").
 _FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 # Parts of speech a cue verb can carry ("according" is tagged VERB; "said" sometimes AUX).
 VERBISH = {"VERB", "AUX"}
@@ -157,7 +157,7 @@ def content_range(att, cue: Token) -> tuple[int, int] | None:
             return start, phrase_start
         return start, end
     if is_unasserted(cue):
-        return None  # "if you believe that ...", "had they known ...", "Tell your friends that ...": nothing reported
+        return None  # "if you believe that ...", "had the traders known ...", "Tell your neighbours that ...": nothing reported
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
     noun = _noun_owning(cue, clause) if clause is not None else None
     if noun is not None:
@@ -167,12 +167,12 @@ def content_range(att, cue: Token) -> tuple[int, int] | None:
             return noun.left_edge.idx, _end(clause.right_edge)
         return None
     if is_negated(cue) and (clause is None or _asks(clause)):
-        # "cannot say how ...", "have not disclosed the name": a question left open or a thing withheld
+        # "could not tell how ...", "did not reveal the name": a question left open or a thing withheld
         # states nothing; a negated cue with a that-clause ("did not say that ...") is kept, as PolNeAR annotates it
         return None
     if clause is not None:
         if cue.lemma_.lower() in _SIGHT_LEMMAS and not _finite(clause):
-            return None  # "found him injured beside the road": a sight, not a finding
+            return None  # "found the hiker hurt by the stile": a sight, not a finding
         return clause.left_edge.idx, _end(clause.right_edge)
     if cue.lemma_.lower() in _OBJECT_CUES:  # "X criticized the plan as a “crazy system”"
         objs = [c for c in cue.rights if c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that")]
@@ -192,24 +192,28 @@ def content_range(att, cue: Token) -> tuple[int, int] | None:
 
 
 def is_negated(cue: Token) -> bool:
-    """The cue itself is denied: "did not say", "never explained", "cannot say" (not a negation inside
+    """The cue itself is denied: "did not reveal", "never explained", "can not tell" (not a negation inside
     what was said: "said they had not seen him")."""
     return any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children)
 
 
 def is_unasserted(cue: Token) -> bool:
     """The cue reports nothing that happened: it sits in a condition ("if you believe that ...", "unless the
-    board thinks ...", "had they known ...") or is a command ("Tell your neighbours that ...")."""
+    board thinks ...", "had the traders known ...") or is a command ("Tell your neighbours that ...")."""
     # "If the parcel was lost and you believe that ...": a cue joined to a condition's verb shares its "if"
     verbs = (cue, cue.head) if cue.dep_ == "conj" else (cue,)
     if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for v in verbs for c in v.children):
         return True
     subjects = [c.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
-    # "(grumbling that,) had they known ...": the auxiliary before the subject makes the clause a condition
+    # "(annoyed that,) had the traders known ...": the auxiliary before the subject makes the clause a condition
     if subjects and any(
         c.dep_ == "aux" and c.lower_ in ("had", "should", "were") and c.i < min(subjects) for c in cue.children
     ):
         return True
+    # the parser may take that auxiliary for the verb of a clause of its own, with the cue its complement
+    head = cue.head
+    if cue.dep_ == "ccomp" and head.lower_ in ("had", "should", "were") and head.dep_ == "advcl" and head.i < cue.i:
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
     return (
         cue.dep_ == "ROOT"
         and cue.tag_ == "VB"
@@ -220,7 +224,7 @@ def is_unasserted(cue: Token) -> bool:
 
 
 def addresses_the_reader(cue: Token) -> bool:
-    """ "It is my duty to inform you that ...", "I can tell you that ...": words spoken to "you" with no
+    """ "As chairman I am obliged to notify you that ...", "I can notify you that ...": words spoken to "you" with no
     subject of their own or by "I"/"we" are a statement's own text (read out or reproduced), not the article
     reporting a claim."""
     if not any(c.dep_ in ("dobj", "dative") and c.lower_ == "you" for c in cue.children):
