@@ -23,7 +23,7 @@ def _holding(article, words: str) -> list[str]:
     ("sentence", "content"),
     [
         ("The two ferrymen could not tell how the barn caught fire on Sunday.", "how the barn"),
-        ("Clerks at the depot do not know what became of the ledgers after the move.", "what became"),
+        ("Clerks at the depot do not know where the ledgers went after the move.", "where the ledgers"),
         ("The harbour police did not reveal the skipper's name to reporters.", "the skipper"),
         ("Mayor Ruth Okafor wouldn't confirm whether the bridge will reopen this winter.", "whether the bridge"),
         ("The company never explained why the kiln was shut down in March.", "why the kiln"),
@@ -45,7 +45,7 @@ def test_negation_inside_what_was_said_is_still_a_quote(analyze_text):
 
 
 def test_a_negated_cue_with_a_that_clause_stays_a_quote_as_polnear_annotates_it(analyze_text):
-    # PolNeAR train annotates "did not know that ...", "does not mention that ..." as attributions
+    # PolNeAR train annotates a denied cue with a that-clause as an attribution (40 of its 423 denied cues)
     article = analyze_text("Mayor Ruth Okafor visited the depot.\n\nOkafor did not say that the depot would close.")
     assert _holding(article, "the depot would close")
 
@@ -65,7 +65,10 @@ def test_a_negated_cue_with_a_that_clause_stays_a_quote_as_polnear_annotates_it(
             "have stood for the council.",
             "the mayor was planning",
         ),
-        ("If the parcel was not delivered, and you believe that the driver is to blame, call the depot.", "the driver"),
+        (
+            "If the parcel was not delivered, and you believe that the courier is to blame, call the depot.",
+            "the courier",
+        ),
     ],
 )
 def test_a_cue_in_a_condition_or_a_command_is_no_quote(analyze_text, sentence, content):
@@ -87,7 +90,7 @@ def test_a_cue_in_the_main_clause_beside_a_condition_is_still_a_quote(analyze_te
 @pytest.mark.parametrize(
     ("sentence", "content"),
     [
-        ("Hikers found a shepherd injured beside the track on Tuesday.", "a shepherd"),
+        ("Hikers found a goatherd injured beside the track on Tuesday.", "a goatherd"),
         ("They found the hiker bleeding and lying beside his rucksack.", "the hiker bleeding"),
         ("Volunteer divers found the sunken trawler at a depth of forty metres.", "the sunken trawler"),
         ("Residents saw smoke rising from the warehouse before dawn.", "smoke"),
@@ -124,7 +127,7 @@ def test_a_cue_inside_a_long_direct_quote_makes_no_second_quote(analyze_text):
 
 
 def test_a_cue_inside_what_another_cue_reports_makes_no_second_quote(analyze_text):
-    # PolNeAR train annotates no attribution inside another's content (none of its 19,835 cues is)
+    # PolNeAR train annotates almost no attribution inside another's content (0.6% of its cues, none inside a piece)
     article = analyze_text(
         "Councillor Aidan Roche met residents on Friday.\n\n"
         "Roche said the tenants had told him that the landlord wanted them out by spring."
