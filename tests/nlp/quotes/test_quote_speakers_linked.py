@@ -34,9 +34,9 @@ def test_a_description_in_apposition_without_a_name_stays_unlinked(analyze_text)
     assert speaker_of(article, "the charges would be dropped") is None
 
 
-def _inner(article, words: str):
-    """The quote holding ``words`` whose speaker as written is "I" (the one nested in another quote)."""
-    return next(q for q in article.quotes if words in q.text and q.speaker_span and q.speaker_span.text == "I")
+def _first_person(article) -> list:
+    """The quotes whose speaker as written is "I" (one nested in another quote would be)."""
+    return [q for q in article.quotes if q.speaker_span and q.speaker_span.text == "I"]
 
 
 def test_i_inside_the_words_of_a_named_speaker_is_that_speaker(analyze_text):
@@ -44,8 +44,9 @@ def test_i_inside_the_words_of_a_named_speaker_is_that_speaker(analyze_text):
         "Senator Carl Denton said on Monday that the road was late. 'I said that the bridge would be built "
         "next year,' he told the crowd."
     )
-    quote = _inner(article, "the bridge would be built")
-    assert article.entity(quote.speaker).name == "Carl Denton"
+    # one statement, one quote (ninth round): the "I said that ..." inside his words is part of his quote
+    assert _first_person(article) == []
+    assert speaker_of(article, "the bridge would be built") == "Carl Denton"
 
 
 def test_i_inside_the_words_of_nobody_stays_unlinked(analyze_text):
@@ -53,7 +54,8 @@ def test_i_inside_the_words_of_nobody_stays_unlinked(analyze_text):
         "The hall in Lowmarsh was full on Monday. 'I said that the bridge would be built next year,' one "
         "voter told the crowd."
     )
-    assert _inner(article, "the bridge would be built").speaker is None
+    assert _first_person(article) == []
+    assert speaker_of(article, "the bridge would be built") is None
 
 
 def test_i_in_unmarked_words_reported_of_someone_is_not_that_someone(analyze_text):
@@ -62,8 +64,9 @@ def test_i_in_unmarked_words_reported_of_someone_is_not_that_someone(analyze_tex
         "Senator Carl Denton spoke in Lowmarsh on Monday. Denton said I told them that the bridge would be "
         "built next year."
     )
-    quotes = [q for q in article.quotes if q.speaker_span and q.speaker_span.text == "I"]
-    assert quotes and all(q.speaker is None for q in quotes)
+    # what "I told them" is part of what Denton said (ninth round), and that "I" is never made Denton
+    assert all(q.speaker is None for q in _first_person(article))
+    assert speaker_of(article, "I told them that the bridge") == "Carl Denton"
 
 
 @pytest.mark.parametrize(

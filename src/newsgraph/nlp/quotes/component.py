@@ -18,7 +18,14 @@ Spans follow the reader's view, not the typography:
   statement, one quote, as in PolNeAR and the real-news gold).
 - *indirect*: the content clause of a reporting verb ("X said that ...", "according
   to X, ...", "Russia, he insisted, had to ..."), or the object of one that cites or
-  judges ("X noted the risk", "X criticized the plan as a “crazy system”").
+  judges ("X noted the risk", "X criticized the plan as a “crazy system”").  Only where something
+  was said (:func:`newsgraph.nlp.quotes.cues.content_range`): not a denied cue with a question or an
+  object ("could not tell how ...", "did not reveal the name"; a denied that-clause stays, as
+  PolNeAR annotates it), a cue in a condition or a command ("if you believe that ...", "had the
+  traders known ...", "Tell your neighbours that ..."), "found the hiker hurt" (a sight), a clause
+  that belongs to the cue's object noun ("repeated her regret that ..."), words addressed to "you"
+  with no one's subject ("As chairman I am obliged to notify you that ..."), nor a cue inside what
+  another cue reports ("X said they had told him that ...": one claim, one quote).
 - *colon lines*: "Pence: Flowers Won't Attend" (a headline, indirect) and "PENCE: Well, ..."
   (a transcript turn, direct), when the name before the colon is one of the article's entities.
 - Scare quotes (a short quoted term outside any reporting construction) and quoted names or titles
@@ -66,7 +73,7 @@ from .attribution import (
     unnamed_source_form,
 )
 from .confidence import quote_confidence, quote_evidence
-from .cues import SPEECH_LEMMAS, VERBISH, content_range, cue_span, is_cue, trim_span
+from .cues import SPEECH_LEMMAS, VERBISH, addresses_the_reader, content_range, cue_span, is_cue, trim_span
 from .findings import finding_confidence, finding_evidence, finding_kind_of
 from .ranker import Candidate, candidates_for, load_ranker, may_overrule, pick
 
@@ -523,21 +530,30 @@ class _Extractor:
 
     # ----- reported speech ---------------------------------------------------------
     def indirect_quotes(self, taken: TakenRanges) -> None:
+        reported = []  # (cue, content range, sentence) of every cue that reports something
         for s_i in range(len(self.att.sents)):
             for cue in self.att.cues_in(s_i, True):
                 rng = content_range(self.att, cue)
-                if rng is None:
-                    continue
-                start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
-                if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
-                    continue  # a direct quote's own cue: already attributed
-                if not self._says_something(cue, start, end):
-                    continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
-                if bare_participle(cue) and self.att.speaker_of(cue)[0] is None:
-                    # "Asked (by reporters) whether ..., she said": a question whose asker goes unnamed is
-                    # nobody's claim; a named asker's ("Asked by Judge X whether") is kept, as "X asked whether" is
-                    continue
-                self.quote(start, end, "indirect", *self.attribute(cue))
+                if rng is not None and not addresses_the_reader(cue):
+                    reported.append((cue, rng, s_i))
+        by_sentence: dict[int, list] = {}
+        for cue, rng, s_i in reported:
+            by_sentence.setdefault(s_i, []).append((cue, rng))
+        for cue, rng, s_i in reported:
+            if any(outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in by_sentence[s_i]):
+                # "X said they had told him that ...": a cue inside what another cue reports is part of that
+                # claim, not a second one (PolNeAR annotates no attribution inside another's content)
+                continue
+            start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
+            if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
+                continue  # a direct quote's own cue: already attributed
+            if not self._says_something(cue, start, end):
+                continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
+            if bare_participle(cue) and self.att.speaker_of(cue)[0] is None:
+                # "Asked (by reporters) whether ..., she said": a question whose asker goes unnamed is
+                # nobody's claim; a named asker's ("Asked by Judge X whether") is kept, as "X asked whether" is
+                continue
+            self.quote(start, end, "indirect", *self.attribute(cue))
 
     def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
         """Reported content never leaves its cue's paragraph: a parse that runs a sentence over a

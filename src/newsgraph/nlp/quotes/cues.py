@@ -21,6 +21,9 @@ __all__ = [
     "cue_span",
     "trim_span",
     "content_range",
+    "is_negated",
+    "is_unasserted",
+    "addresses_the_reader",
 ]
 
 # Verbs of saying: they may introduce a direct quote or a block quote.
@@ -45,6 +48,23 @@ EVALUATION_LEMMAS = frozenset(
 _PHYSICAL_TOO = frozenset("attack blast slam hail dismiss".split())
 # Verbs of saying whose object is what was said ("noted the clot's existence"), besides the above.
 OBJECT_CUES = EVALUATION_LEMMAS | {"note", "mention", "acknowledge", "describe", "point", "reiterate", "stress"}
+# Nouns that take a content clause of their own: in "repeated her regret that the ward had closed" the
+# parser hangs the clause on the verb, but it says what the regret is about, not what was said.
+CONTENT_NOUNS = frozenset(
+    """regret belief view claim hope fear concern assurance assertion argument position conviction suspicion
+    promise warning message point statement insistence opinion fact news idea notion impression feeling
+    confidence doubt expectation wish demand pledge commitment charge allegation accusation suggestion worry
+    sorrow sadness disappointment frustration anger dismay relief pride satisfaction surprise understanding
+    assessment conclusion finding theory sense desire determination resolve apology condolence""".split()
+)
+# Words that open a clause asking something ("could not tell how ...", "wouldn't confirm whether ...").
+_QUESTION_WORDS = frozenset("how what why whether who whom whose when where which if".split())
+# Conjunctions of a condition: a cue under one reports what someone would say or think, not what they did.
+_CONDITIONS = frozenset("if unless".split())
+# Verbs of finding that also name a sight: with a small clause ("found the hiker hurt") they report nothing.
+_SIGHT_LEMMAS = frozenset({"find"})
+# Finite verb tags: a content clause has one ("found that rents rose"); a small clause does not ("found the hiker hurt").
+_FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
 # Parts of speech a cue verb can carry ("according" is tagged VERB; "said" sometimes AUX).
 VERBISH = {"VERB", "AUX"}
 # Dependency labels of a cue's child that holds what was said.
@@ -136,9 +156,24 @@ def content_range(att, cue: Token) -> tuple[int, int] | None:
         if phrase_end >= end - 1:  # "..., according to X."
             return start, phrase_start
         return start, end
-    for child in cue.children:
-        if child.dep_ == "ccomp":
-            return child.left_edge.idx, _end(child.right_edge)
+    if is_unasserted(cue):
+        return None  # "if you believe that ...", "had the traders known ...", "Tell your neighbours that ...": nothing reported
+    clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    noun = _noun_owning(cue, clause) if clause is not None else None
+    if noun is not None:
+        # "reiterated her regret that the ward had closed": the clause is the regret's; what was said, if
+        # anything, is the object phrase with it
+        if cue.lemma_.lower() in _OBJECT_CUES and not is_negated(cue):
+            return noun.left_edge.idx, _end(clause.right_edge)
+        return None
+    if is_negated(cue) and (clause is None or _asks(clause)):
+        # "could not tell how ...", "did not reveal the name": a question left open or a thing withheld
+        # states nothing; a negated cue with a that-clause ("did not say that ...") is kept, as PolNeAR annotates it
+        return None
+    if clause is not None:
+        if cue.lemma_.lower() in _SIGHT_LEMMAS and not _finite(clause):
+            return None  # "found the hiker hurt by the stile": a sight, not a finding
+        return clause.left_edge.idx, _end(clause.right_edge)
     if cue.lemma_.lower() in _OBJECT_CUES:  # "X criticized the plan as a “crazy system”"
         objs = [c for c in cue.rights if c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that")]
         if objs and att.subject_of(cue) is not None:
@@ -153,6 +188,74 @@ def content_range(att, cue: Token) -> tuple[int, int] | None:
     if cue.dep_ == "parataxis" and cue.head.i != cue.i and att.subject_of(cue) is not None:
         head = cue.head  # "Russia, he insisted, had to be ..."
         return head.left_edge.idx, _end(head.right_edge)
+    return None
+
+
+def is_negated(cue: Token) -> bool:
+    """The cue itself is denied: "did not reveal", "never explained", "can not tell" (not a negation inside
+    what was said: "said they had not seen him")."""
+    return any(c.dep_ == "neg" or c.lower_ == "never" for c in cue.children)
+
+
+def is_unasserted(cue: Token) -> bool:
+    """The cue reports nothing that happened: it sits in a condition ("if you believe that ...", "unless the
+    board thinks ...", "had the traders known ...") or is a command ("Tell your neighbours that ...")."""
+    # "If the parcel was lost and you believe that ...": a cue joined to a condition's verb shares its "if"
+    verbs = (cue, cue.head) if cue.dep_ == "conj" else (cue,)
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITIONS for v in verbs for c in v.children):
+        return True
+    subjects = [c.i for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    # "(annoyed that,) had the traders known ...": the auxiliary before the subject makes the clause a condition
+    if subjects and any(
+        c.dep_ == "aux" and c.lower_ in ("had", "should", "were") and c.i < min(subjects) for c in cue.children
+    ):
+        return True
+    # the parser may take that auxiliary for the verb of a clause of its own, with the cue its complement
+    head = cue.head
+    if cue.dep_ == "ccomp" and head.lower_ in ("had", "should", "were") and head.dep_ == "advcl" and head.i < cue.i:
+        return not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children)
+    return (
+        cue.dep_ == "ROOT"
+        and cue.tag_ == "VB"
+        and not subjects
+        and not any(c.dep_ in ("aux", "auxpass", "expl", "csubj") for c in cue.children)
+        and cue.lower_ != "according"
+    )
+
+
+def addresses_the_reader(cue: Token) -> bool:
+    """ "As chairman I am obliged to notify you that ...", "I can notify you that ...": words spoken to "you" with no
+    subject of their own or by "I"/"we" are a statement's own text (read out or reproduced), not the article
+    reporting a claim."""
+    if not any(c.dep_ in ("dobj", "dative") and c.lower_ == "you" for c in cue.children):
+        return False
+    subjects = [c for c in cue.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return not subjects or subjects[0].lower_ in ("i", "we")
+
+
+def _asks(clause: Token) -> bool:
+    """A clause that asks rather than states: "how it happened", "whether the bridge reopens"."""
+    return clause.left_edge.lower_ in _QUESTION_WORDS or any(
+        c.dep_ == "mark" and c.lower_ in ("whether", "if") for c in clause.children
+    )
+
+
+def _finite(clause: Token) -> bool:
+    """A clause with a tensed verb or "that": a claim ("found that rents rose", "found rents rose")."""
+    return (
+        clause.tag_ in _FINITE_TAGS
+        or any(c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE_TAGS for c in clause.children)
+        or any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+    )
+
+
+def _noun_owning(cue: Token, clause: Token) -> Token | None:
+    """The cue's object noun that a "that"-clause right after it belongs to, if any."""
+    if clause.left_edge.lower_ != "that":
+        return None
+    for obj in cue.children:
+        if obj.dep_ == "dobj" and obj.right_edge.i + 1 == clause.left_edge.i and obj.lemma_.lower() in CONTENT_NOUNS:
+            return obj
     return None
 
 
