@@ -46,6 +46,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -616,6 +617,7 @@ class _Extractor:
             q.speaker = speaker  # "I" inside a known speaker's words is that speaker
             self.how[id(q)] = "inherited"  # from the quote around it, as its confidence should say
         kept = []
+        crowd = Counter(self.paragraph_of(q) for q in quotes)
         for q in quotes:
             if q.speaker is not None and self.att.entity_types.get(q.speaker) == "NORP":
                 # "Republicans said", "many Mexicans hope", "they" standing for them: a people or a party's
@@ -624,7 +626,7 @@ class _Extractor:
                 self.spoken_by_a_people.add(id(q))
             if q.speaker is None and no_attribution(self.doc, q):
                 continue  # "nobody said ...", "everyone knows ...": no one's words
-            evidence = self.evidence(q)
+            evidence = self.evidence(q, crowd[self.paragraph_of(q)])
             finding = self.as_finding(q, evidence)
             if finding is None:
                 q.confidence = quote_confidence(evidence)
@@ -737,7 +739,11 @@ class _Extractor:
         rest = self.text[q.end : len(self.text) if line_end < 0 else line_end]
         return self.text[para_start : q.start].strip() in ("", "“", '"', "«", "„") and rest.strip(" ”\"»'’.") == ""
 
-    def evidence(self, q: Quote) -> dict[str, float]:
+    def paragraph_of(self, q: Quote) -> int:
+        """Where the quote's paragraph starts (the text's line breaks end paragraphs)."""
+        return self.text.rfind("\n", 0, q.start) + 1
+
+    def evidence(self, q: Quote, quotes_in_paragraph: int = 1) -> dict[str, float]:
         cue_lemma = None
         if q.cue is not None and q.cue.text not in ("—", "―", "–", ":"):
             cue_lemma = self.doc[self.att.token_at(q.cue.start)].lemma_.lower()
@@ -748,7 +754,13 @@ class _Extractor:
             if unnamed == "pronoun" and id(q) in self.spoken_by_a_people:
                 unnamed = "anonymous"  # "they" standing for "Republicans": as anonymous as the people it stands for
         return quote_evidence(
-            q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma, content, unnamed
+            q,
+            self.how.get(id(q), "cue"),
+            self.att.entity_types.get(q.speaker or ""),
+            cue_lemma,
+            content,
+            unnamed,
+            quotes_in_paragraph,
         )
 
     def content_form(self, q: Quote) -> str:
