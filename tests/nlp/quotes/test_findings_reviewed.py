@@ -86,8 +86,10 @@ def test_i_relinked_to_the_speaker_around_it_is_found_as_inherited(analyze_text)
     )
     inner = next(q for q in article.quotes if q.speaker_span and q.speaker_span.text == "I")
     assert article.entity(inner.speaker).name == "Ada Brenner"
+    in_paragraph = len(article.quotes)  # one paragraph: the quote around it and the inner one
     as_found = {
-        how: quote_confidence(quote_evidence(inner, how, "PERSON", "say", "that", None)) for how in ("cue", "inherited")
+        how: quote_confidence(quote_evidence(inner, how, "PERSON", "say", "that", None, in_paragraph))
+        for how in ("cue", "inherited")
     }
     assert as_found["cue"] != as_found["inherited"]
     assert inner.confidence == as_found["inherited"]
