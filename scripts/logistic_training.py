@@ -82,6 +82,9 @@ def print_out_of_fold(rows, features, final: Callable[[dict, float], float] | No
     after the model (the quote model's cap)."""
     x, y = matrix(rows, features), np.array([r[2] for r in rows], dtype=float)
     fold = np.array([zlib.crc32(r[3].encode()) % folds for r in rows])
+    if any(len(set(y[fold != k])) < 2 for k in range(folds)):
+        print("out of fold: too few examples (a fold's training part holds one label only)")
+        return
     p = np.zeros(len(y))
     for k in range(folds):
         p[fold == k] = predict(x[fold == k], fit(x[fold != k], y[fold != k]))
