@@ -2,12 +2,16 @@
 
 Imported by those scripts as a sibling module (``python scripts/X.py`` puts this folder on the path):
 the pipeline's Doc for one training article, the cache of parsed examples, the L2-regularised
-logistic fit (Newton's method in plain numpy), and the weights file both write.
+logistic fit (Newton's method in plain numpy), the out-of-fold check (5 folds by article: log-loss,
+Brier score and expected calibration error of predictions made on articles the fit never saw), and
+the weights file both write.
 """
 
 from __future__ import annotations
 
 import json
+import zlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -70,6 +74,33 @@ def print_bins(p: np.ndarray, y: np.ndarray) -> None:
         sel = (p >= lo) & (p < lo + 0.2)
         if sel.any():
             print(f"train bin [{lo:.1f},{lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.2f}")
+
+
+def print_out_of_fold(rows, features, final: Callable[[dict, float], float] | None = None, folds: int = 5) -> None:
+    """Calibration out of fold on (evidence dict, kind, right, article name) rows: each article's
+    predictions come from a fit on the other folds' articles; ``final`` applies what the runtime does
+    after the model (the quote model's cap)."""
+    x, y = matrix(rows, features), np.array([r[2] for r in rows], dtype=float)
+    fold = np.array([zlib.crc32(r[3].encode()) % folds for r in rows])
+    if any(len(set(y[fold != k])) < 2 for k in range(folds)):
+        print("out of fold: too few examples (a fold's training part holds one label only)")
+        return
+    p = np.zeros(len(y))
+    for k in range(folds):
+        p[fold == k] = predict(x[fold == k], fit(x[fold != k], y[fold != k]))
+    if final is not None:
+        p = np.array([final(r[0], v) for r, v in zip(rows, p)])
+    q = np.clip(p, 1e-6, 1 - 1e-6)
+    log_loss = -np.mean(y * np.log(q) + (1 - y) * np.log(1 - q))
+    ece = 0.0
+    for lo in np.arange(0, 1, 0.2):
+        sel = (p >= lo) & ((p < lo + 0.2) | (lo >= 0.8))
+        if sel.any():
+            ece += sel.sum() / len(p) * abs(p[sel].mean() - y[sel].mean())
+            print(
+                f"out of fold [{lo:.1f},{lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.2f} predicted={p[sel].mean():.2f}"
+            )
+    print(f"out of fold: log-loss {log_loss:.4f}, Brier {np.mean((p - y) ** 2):.4f}, ECE {ece:.4f}")
 
 
 def matrix(rows, features) -> np.ndarray:

@@ -31,6 +31,7 @@ from logistic_training import (
     predict,
     print_bins,
     print_dev_by_kind,
+    print_out_of_fold,
     read_cache,
     write_weights,
 )
@@ -82,7 +83,7 @@ def examples(data: Path, limit: int | None, split: str, cache: Path | None, quot
     nlp = None
     for pdoc in load(data, limit=limit, split=split):
         if (split, pdoc.name) in done:
-            yield from (tuple(r) for r in done[(split, pdoc.name)])
+            yield from ((*r, pdoc.name) for r in done[(split, pdoc.name)])
             continue
         nlp = nlp or build_pipeline()
         quote_rows, rows = _article_examples(nlp, pdoc)
@@ -90,7 +91,7 @@ def examples(data: Path, limit: int | None, split: str, cache: Path | None, quot
             append_cache(cache, split, pdoc.name, rows)
         if quote_cache is not None:
             append_cache(quote_cache, split, pdoc.name, quote_rows)
-        yield from rows
+        yield from ((*r, pdoc.name) for r in rows)
 
 
 def main() -> None:
@@ -105,6 +106,7 @@ def main() -> None:
     x, y = matrix(rows, FINDING_FEATURES), np.array([r[2] for r in rows], dtype=float)
     w = fit(x, y)
     print_bins(predict(x, w), y)
+    print_out_of_fold(rows, FINDING_FEATURES)
     if args.check_dev:
         dev = list(examples(args.data, args.check_dev, "dev", None, None))
         print_dev_by_kind(dev, FINDING_FEATURES, w, ("record", "view"))

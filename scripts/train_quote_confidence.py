@@ -27,6 +27,7 @@ from logistic_training import (
     predict,
     print_bins,
     print_dev_by_kind,
+    print_out_of_fold,
     read_cache,
     write_weights,
 )
@@ -36,7 +37,7 @@ from newsgraph.evaluate.polnear import load, speaker_overlaps
 from newsgraph.evaluate.scoring import overlap_chars
 from newsgraph.nlp.pipeline import build_pipeline
 from newsgraph.nlp.quotes.component import quotes_with_evidence
-from newsgraph.nlp.quotes.confidence import FEATURES
+from newsgraph.nlp.quotes.confidence import FEATURES, NO_SPEAKER_CAP, capped
 
 OUT = RESOURCES / "quote_confidence.json"
 
@@ -47,13 +48,13 @@ def examples(data: Path, limit: int | None, split: str = "train", cache: Path | 
     nlp = None
     for pdoc in load(data, limit=limit, split=split):
         if (split, pdoc.name) in done:
-            yield from (tuple(r) for r in done[(split, pdoc.name)])
+            yield from ((*r, pdoc.name) for r in done[(split, pdoc.name)])
             continue
         nlp = nlp or build_pipeline()
         rows = list(_article_examples(nlp, pdoc))
         if cache is not None:
             append_cache(cache, split, pdoc.name, rows)
-        yield from rows
+        yield from ((*r, pdoc.name) for r in rows)
 
 
 def _article_examples(nlp, pdoc):
@@ -83,6 +84,7 @@ def main() -> None:
     y = np.array([r[2] for r in rows], dtype=float)
     w = fit(x, y)
     print_bins(predict(x, w), y)
+    print_out_of_fold(rows, FEATURES, lambda evidence, p: min(p, NO_SPEAKER_CAP) if capped(evidence) else p)
     if args.check_dev:
         dev = list(examples(args.data, args.check_dev, "dev", args.cache))
         print_dev_by_kind(dev, FEATURES, w, ("direct", "block", "partial", "indirect"))

@@ -89,4 +89,6 @@ def test_i_relinked_to_the_speaker_around_it_is_found_as_inherited(analyze_text)
     assert [q.text for q in article.quotes if q.speaker_span and q.speaker_span.text == "I"] == []
     outer = [q for q in article.quotes if "the stand would be rebuilt" in q.text]
     assert len(outer) == 1 and article.entity(outer[0].speaker).name == "Ada Brenner"
-    assert outer[0].confidence == quote_confidence(quote_evidence(outer[0], "cue", "PERSON", "tell", "clause", None))
+    assert outer[0].confidence == quote_confidence(
+        quote_evidence(outer[0], "cue", "PERSON", "tell", "clause", None, len(article.quotes))
+    )

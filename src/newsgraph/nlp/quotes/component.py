@@ -33,8 +33,7 @@ Spans follow the reader's view, not the typography:
   ("concluded the debate", "called for calm"): an object counts only with a verb or quoted words.
 - One statement, one quote: "“A,” she said. “B.”" and a next paragraph that only goes on with the
   same words (no cue of its own) are merged; a pull-quote or teaser repeating words quoted elsewhere,
-  the same or holding them and more, is dropped (the attributed copy stays, the longer if both are);
-  an indirect quote inside what the same source is already reported to say is part of that claim.
+  the same or holding them and more, is dropped (the attributed copy stays, the longer if both are).
 - A direct or block quote's speaker may be overruled by the learned ranker of
   :mod:`newsgraph.nlp.quotes.ranker` (a logistic model over the rules' pick and the mentions nearby,
   fitted on PolNeAR train), for the kinds of pick its weights allow (``rerank_speakers`` turns it off).
@@ -54,6 +53,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -633,6 +633,7 @@ class _Extractor:
             q.speaker = speaker  # "I" inside a known speaker's words is that speaker
             self.how[id(q)] = "inherited"  # from the quote around it, as its confidence should say
         kept = []
+        crowd = Counter(self.paragraph_of(q) for q in quotes)
         for q in quotes:
             if q.speaker is not None and self.att.entity_types.get(q.speaker) == "NORP":
                 # "Republicans said", "many Mexicans hope", "they" standing for them: a people or a party's
@@ -641,7 +642,7 @@ class _Extractor:
                 self.spoken_by_a_people.add(id(q))
             if q.speaker is None and no_attribution(self.doc, q):
                 continue  # "nobody said ...", "everyone knows ...": no one's words
-            evidence = self.evidence(q)
+            evidence = self.evidence(q, crowd[self.paragraph_of(q)])
             finding = self.as_finding(q, evidence)
             if finding is None:
                 q.confidence = quote_confidence(evidence)
@@ -754,7 +755,11 @@ class _Extractor:
         rest = self.text[q.end : len(self.text) if line_end < 0 else line_end]
         return self.text[para_start : q.start].strip() in ("", "“", '"', "«", "„") and rest.strip(" ”\"»'’.") == ""
 
-    def evidence(self, q: Quote) -> dict[str, float]:
+    def paragraph_of(self, q: Quote) -> int:
+        """Where the quote's paragraph starts (the text's line breaks end paragraphs)."""
+        return self.text.rfind("\n", 0, q.start) + 1
+
+    def evidence(self, q: Quote, quotes_in_paragraph: int = 1) -> dict[str, float]:
         cue_lemma = None
         if q.cue is not None and q.cue.text not in ("—", "―", "–", ":"):
             cue_lemma = self.doc[self.att.token_at(q.cue.start)].lemma_.lower()
@@ -765,7 +770,13 @@ class _Extractor:
             if unnamed == "pronoun" and id(q) in self.spoken_by_a_people:
                 unnamed = "anonymous"  # "they" standing for "Republicans": as anonymous as the people it stands for
         return quote_evidence(
-            q, self.how.get(id(q), "cue"), self.att.entity_types.get(q.speaker or ""), cue_lemma, content, unnamed
+            q,
+            self.how.get(id(q), "cue"),
+            self.att.entity_types.get(q.speaker or ""),
+            cue_lemma,
+            content,
+            unnamed,
+            quotes_in_paragraph,
         )
 
     def content_form(self, q: Quote) -> str:
@@ -845,36 +856,7 @@ def _drop_repeats(quotes: list[Quote]) -> list[Quote]:
         if len(same) > 1 and len(same[0].text.split()) >= 3:
             keep = max(same, key=lambda q: (q.speaker is not None, -q.start))
             drop |= {id(q) for q in same if q is not keep}
-    return _drop_nested_restatements(_drop_contained_repeats([q for q in quotes if id(q) not in drop]))
-
-
-def _same_source(a: Quote, b: Quote) -> bool:
-    """Two attributions to one source: the same speaker entity, or none and the same phrase as written."""
-    if a.speaker is not None or b.speaker is not None:
-        return a.speaker == b.speaker
-    return a.speaker_span is not None and b.speaker_span is not None and a.speaker_span == b.speaker_span
-
-
-def _drop_nested_restatements(quotes: list[Quote]) -> list[Quote]:
-    """One statement, one quote: an indirect quote whose cue and words lie inside what the same source is
-    already reported to say ("they claimed that they had seen it but cannot tell how it occurred") is part
-    of that claim, not a second one.  A nested cue of someone else ("she said the board denied that ...")
-    stays a quote of its own."""
-    claims = sorted((q for q in quotes if q.kind == "indirect" and q.cue is not None), key=lambda q: q.start)
-    starts = [c.start for c in claims]
-    longest = max((c.end - c.start for c in claims), default=0)
-    drop = set()
-    for q in claims:
-        opening = min(q.start, q.cue.start)
-        # only claims that start at most ``longest`` before it can hold it (a long article has thousands)
-        first = bisect.bisect_left(starts, opening - longest)
-        last = bisect.bisect_right(starts, opening)
-        if any(
-            c is not q and q.end <= c.end and c.end - c.start > q.end - q.start and _same_source(q, c)
-            for c in claims[first:last]
-        ):
-            drop.add(id(q))
-    return [q for q in quotes if id(q) not in drop]
+    return _drop_contained_repeats([q for q in quotes if id(q) not in drop])
 
 
 # Words a quoted statement needs before a longer quote holding the same words is taken for the same statement
