@@ -78,6 +78,8 @@ _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pron
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
 _STATIVE_PASSIVES = frozenset({"oppose", "commit", "determine", "dedicate", "resolve", "prepare", "dispose"})
+# Verbs of finding: "found X wounded" says in what state X was found, not who wounded X
+_FINDING_VERBS = frozenset({"find", "discover", "see", "spot"})
 
 
 # two-word prepositions whose object is no party of the sentence's event: the report's source ("according to an
@@ -145,7 +147,7 @@ class ActorIndex:
 
     def reduced_passive(self, tok: Token, done_to: bool) -> bool:
         """A participle whose understood subject is its patient: "X accused of ..." (a headline),
-        "Asked about the aid, X said ..." (X was asked).  ``done_to``: the event is something done to
+        "Asked about the aid, X said ..." (X was asked), "found X wounded" (X was wounded).  ``done_to``: the event is something done to
         someone (an arrest, a charge), so a headline's bare "X arrested" is passive too."""
         deps = {c.dep_ for c in tok.children}
         if tok.pos_ not in _VERB_POS or deps & {"aux", "auxpass", "dobj", "nsubjpass"}:
@@ -154,6 +156,9 @@ class ActorIndex:
             # "Senator X accused of ...": a name is the patient; a common noun is left as it was ("a letter
             # handed over" names no actor, "an official Syrian newspaper called on ..." is a misparse)
             return self._entity_of_token(tok.head) is not None
+        if tok.tag_ == "VBN" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in _FINDING_VERBS:
+            # "found X wounded": the parser makes X the participle's subject, and X is who it was done to
+            return "nsubj" in deps
         if tok.tag_ == "VBN" and tok.dep_ == "advcl" and "nsubj" not in deps:
             return tok.i == tok.sent.start or self.doc[tok.i - 1].is_punct
         # a headline's main verb: the root, or hung on a word of the next paragraph by a parse that ran on
