@@ -212,3 +212,16 @@ def test_my_inside_a_known_speakers_words_is_that_speaker():
         120, 150, "that the road will close", "indirect", None, Span(110, 114, "tell"), Span(100, 102, "my")
     )
     assert nested_first_person_speakers([holder, inner, outside]) == [(inner, "E1")]
+
+
+def test_one_speaker_quoting_another_is_not_a_repeat_of_the_other(analyze_text):
+    # a longer quote by someone else holding the same words is that person's statement, not a copy
+    article = analyze_text(
+        "\u201cWe will reopen every clinic by June,\u201d said Mayor Ines Calder on Monday.\n\n"
+        "\u201cShe told us we will reopen every clinic by June, and nothing has happened,\u201d said Piet Laval, "
+        "a nurse at the Harbour clinic."
+    )
+    assert [speaker_name(article, q) for q in quotes_starting(article, "We will reopen every clinic")] == [
+        "Ines Calder"
+    ]
+    assert [speaker_name(article, q) for q in quotes_starting(article, "She told us")] == ["Piet Laval"]

@@ -19,9 +19,8 @@ Spans follow the reader's view, not the typography:
 - *indirect*: the content clause of a reporting verb ("X said that ...", "according
   to X, ...", "Russia, he insisted, had to ..."), or the object of one that cites or
   judges ("X noted the risk", "X criticized the plan as a “crazy system”").  Only where something
-  was said (:func:`newsgraph.nlp.quotes.cues.content_range`): not a denied cue with a question or an
-  object ("could not tell how ...", "did not reveal the name"; a denied that-clause stays, as
-  PolNeAR annotates it), a cue in a condition or a command ("if you believe that ...", "had the
+  was said (:func:`newsgraph.nlp.quotes.cues.content_range`): not a denied cue ("could not tell how
+  ...", "did not reveal the name", "never said the plan was dead"), a cue in a condition or a command ("if you believe that ...", "had the
   traders known ...", "Tell your neighbours that ..."), "found the hiker hurt" (a sight), a clause
   that belongs to the cue's object noun ("repeated her regret that ..."), words addressed to "you"
   with no one's subject ("As chairman I am obliged to notify you that ..."), nor a cue inside what
@@ -73,7 +72,17 @@ from .attribution import (
     unnamed_source_form,
 )
 from .confidence import quote_confidence, quote_evidence
-from .cues import SPEECH_LEMMAS, VERBISH, addresses_the_reader, content_range, cue_span, is_cue, trim_span
+from .cues import (
+    SPEECH_LEMMAS,
+    VERBISH,
+    addresses_the_reader,
+    content_range,
+    cue_span,
+    is_command,
+    is_cue,
+    is_joined_statement,
+    trim_span,
+)
 from .findings import finding_confidence, finding_evidence, finding_kind_of
 from .ranker import Candidate, candidates_for, load_ranker, may_overrule, pick
 
@@ -223,7 +232,7 @@ class _Extractor:
         cues = [
             t
             for t in self.att.cues_in(s_i)
-            if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end and not _imperative(t)
+            if t.lemma_.lower() in SPEECH_LEMMAS and para.start <= t.idx < para.end and not is_command(t)
         ]
         return (cues[-1] if cues else None), last.endswith(":") and bool(cues)
 
@@ -540,7 +549,9 @@ class _Extractor:
         for cue, rng, s_i in reported:
             by_sentence.setdefault(s_i, []).append((cue, rng))
         for cue, rng, s_i in reported:
-            if any(outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in by_sentence[s_i]):
+            if not is_joined_statement(cue) and any(
+                outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in by_sentence[s_i]
+            ):
                 # "X said they had told him that ...": a cue inside what another cue reports is part of that
                 # claim, not a second one (PolNeAR annotates no attribution inside another's content)
                 continue
@@ -791,12 +802,6 @@ class _Extractor:
         return "that" if opens_with_that or (before is not None and before.lower_ == "that") else "clause"
 
 
-def _imperative(cue: Token) -> bool:
-    """ "Read the latest updates below:", "Read more:": a call to the reader, not someone's words."""
-    first = next((t for t in cue.sent if not (t.is_punct or t.is_space)), cue)
-    return first.i == cue.i and cue.tag_ == "VB" and not any(c.dep_ in ("nsubj", "nsubjpass") for c in cue.children)
-
-
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
@@ -867,7 +872,8 @@ def _drop_contained_repeats(quotes: list[Quote]) -> list[Quote]:
     """A teaser or pull-quote that holds a body quote's words and goes on ("“A. B.”" at the top, "“A,” he
     said." below), or a body quote repeated shorter, is the same statement quoted twice: one quote stays,
     the attributed one (a speaker, else a cue with a speaker as written), the longer if both are.  Direct
-    and block quotes only, at different places; the shorter must hold enough words to be a statement."""
+    and block quotes only, at different places, never two different speakers' (one quoting the other); the
+    shorter must hold enough words to be a statement."""
     marked = [q for q in quotes if q.kind in ("direct", "block")]
     words = {id(q): re.findall(r"\w+", q.text.lower()) for q in marked}
     opening_at: dict[tuple[str, ...], list[Quote]] = {}  # every run of words -> the quotes holding it
@@ -890,6 +896,8 @@ def _drop_contained_repeats(quotes: list[Quote]) -> list[Quote]:
                 continue  # the same quote, or one span inside the other: not a repeat elsewhere
             if len(words[id(long)]) < len(w) or f" {' '.join(w)} " not in f" {' '.join(words[id(long)])} ":
                 continue
+            if short.speaker is not None and long.speaker is not None and short.speaker != long.speaker:
+                continue  # one speaker quoting another's words: two statements
             drop.add(id(min(short, long, key=rank)))
     return [q for q in quotes if id(q) not in drop]
 
