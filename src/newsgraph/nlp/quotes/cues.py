@@ -176,8 +176,9 @@ def content_range(att, cue: Token) -> tuple[int, int] | None:
             return None  # "found the hiker hurt by the stile": a sight, not a finding
         joined = next((c for c in clause.children if is_joined_statement(c)), None)
         if joined is not None:  # "said the economy grew and warned that ...": the second statement is not in the first
-            last = min(joined.left_edge.i, *(c.i for c in clause.children if c.dep_ == "cc" and c.i < joined.i))
-            return clause.left_edge.idx, _end(clause.doc[last - 1])
+            last = min([joined.left_edge.i, *(c.i for c in clause.children if c.dep_ == "cc" and c.i < joined.i)])
+            if last > clause.left_edge.i:
+                return clause.left_edge.idx, _end(clause.doc[last - 1])
         return clause.left_edge.idx, _end(clause.right_edge)
     if cue.lemma_.lower() in _OBJECT_CUES:  # "X criticized the plan as a “crazy system”"
         objs = [c for c in cue.rights if c.dep_ == "dobj" and c.lower_ not in ("it", "this", "that")]
