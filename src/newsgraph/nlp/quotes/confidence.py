@@ -9,7 +9,7 @@ how many attributions start in its paragraph (where several people speak in one 
 speaker is more often another's) and how far the speaker as written stands from the words (a
 speaker beside the quote against one a paragraph away): the last two added in the ninth round,
 when out-of-fold predictions on PolNeAR train showed both separate right from wrong within a bin
-(docs/accuracy.md, "Quote and finding confidence (this round)").
+(docs/accuracy.md, "Ninth round", "Quote and finding confidence").
 A quote whose speaker phrase resolves to no entity tells its kinds apart (from the phrase's head
 noun, :func:`newsgraph.nlp.quotes.attribution.unnamed_source_form`), each a feature of the model.
 Where PolNeAR and the real-news gold agree that the phrase as written is the speaker, the model's
