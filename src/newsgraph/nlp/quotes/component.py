@@ -80,7 +80,6 @@ from .cues import (
     cue_span,
     is_command,
     is_cue,
-    is_joined_statement,
     trim_span,
 )
 from .findings import finding_confidence, finding_evidence, finding_kind_of
@@ -539,32 +538,32 @@ class _Extractor:
 
     # ----- reported speech ---------------------------------------------------------
     def indirect_quotes(self, taken: TakenRanges) -> None:
-        reported = []  # (cue, content range, sentence) of every cue that reports something
         for s_i in range(len(self.att.sents)):
+            reported = []  # (cue, content range) of every cue of the sentence that reports something
             for cue in self.att.cues_in(s_i, True):
                 rng = content_range(self.att, cue)
                 if rng is not None and not addresses_the_reader(cue):
-                    reported.append((cue, rng, s_i))
-        by_sentence: dict[int, list] = {}
-        for cue, rng, s_i in reported:
-            by_sentence.setdefault(s_i, []).append((cue, rng))
-        for cue, rng, s_i in reported:
-            if not is_joined_statement(cue) and any(
-                outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in by_sentence[s_i]
-            ):
-                # "X said they had told him that ...": a cue inside what another cue reports is part of that
-                # claim, not a second one (PolNeAR annotates no attribution inside another's content)
-                continue
-            start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
-            if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
-                continue  # a direct quote's own cue: already attributed
-            if not self._says_something(cue, start, end):
-                continue  # "concluded the debate", "called for calm": an act or a topic, not a claim
-            if bare_participle(cue) and self.att.speaker_of(cue)[0] is None:
-                # "Asked (by reporters) whether ..., she said": a question whose asker goes unnamed is
-                # nobody's claim; a named asker's ("Asked by Judge X whether") is kept, as "X asked whether" is
-                continue
-            self.quote(start, end, "indirect", *self.attribute(cue))
+                    reported.append((cue, rng))
+            for cue, rng in reported:
+                if any(outer.is_ancestor(cue) and s <= cue.idx < e for outer, (s, e) in reported):
+                    # "X said they had told him that ...": a cue inside what another cue reports is part of
+                    # that claim, not a second one (PolNeAR annotates no attribution inside another's content);
+                    # a second statement joined to the first is not inside it (cues.content_range ends it before)
+                    continue
+                self._reported_quote(cue, rng, taken)
+
+    def _reported_quote(self, cue: Token, rng: tuple[int, int], taken: TakenRanges) -> None:
+        """The indirect quote of ``cue`` over ``rng``, unless it is no one's claim."""
+        start, end = trim_span(self.text, *self._within_paragraph(cue, *rng))
+        if end - start < 3 or taken.overlap_ratio(start, end) > 0.5:
+            return  # a direct quote's own cue: already attributed
+        if not self._says_something(cue, start, end):
+            return  # "concluded the debate", "called for calm": an act or a topic, not a claim
+        if bare_participle(cue) and self.att.speaker_of(cue)[0] is None:
+            # "Asked (by reporters) whether ..., she said": a question whose asker goes unnamed is
+            # nobody's claim; a named asker's ("Asked by Judge X whether") is kept, as "X asked whether" is
+            return
+        self.quote(start, end, "indirect", *self.attribute(cue))
 
     def _within_paragraph(self, cue: Token, start: int, end: int) -> tuple[int, int]:
         """Reported content never leaves its cue's paragraph: a parse that runs a sentence over a
