@@ -118,13 +118,17 @@ def print_dev_by_kind(rows, features, w: np.ndarray, kinds) -> None:
             print(f"dev {kind}: n={sel.sum()} predicted={p[sel].mean():.2f} observed={right:.2f}")
 
 
-def write_weights(out: Path, script: str, features, w: np.ndarray, y: np.ndarray, limit: int | None) -> None:
-    """The resource file the runtime reads: intercept and one weight per feature."""
+def write_weights(
+    out: Path, script: str, features, w: np.ndarray, y: np.ndarray, limit: int | None, calibration: dict | None = None
+) -> None:
+    """The resource file the runtime reads: intercept and one weight per feature (and, for the quote
+    model, the Platt step fitted on PolNeAR dev)."""
     weights = {"intercept": round(float(w[0]), 4)} | {n: round(float(v), 4) for n, v in zip(features, w[1:])}
+    extra = {"calibration": calibration} if calibration is not None else {}
     out.write_text(
         json.dumps(
             {"source": f"PolNeAR train (scripts/{script})", "examples": len(y), "articles_limit": limit,
-             "positive_rate": round(float(y.mean()), 4), "weights": weights},
+             "positive_rate": round(float(y.mean()), 4), "weights": weights} | extra,
             indent=2,
         ) + "\n",
         encoding="utf-8",

@@ -10,6 +10,11 @@ logistic regression fitted by Newton's method in plain numpy.  Never fitted on e
 ``--cache`` keeps each parsed article's examples (evidence and label) in a JSON-lines file outside
 the repository, so a refit after a change of the fit alone does not parse 840 articles again;
 ``--check-dev N`` prints predicted against observed precision per quote kind on N PolNeAR dev articles.
+
+Then the Platt step (:func:`newsgraph.nlp.quotes.confidence.load_calibration`): a slope and an offset
+on the model's log-odds, fitted on the quotes of PolNeAR *dev* the cap leaves alone.  PolNeAR dev is the
+split kept for tuning; train fits the weights, dev the two numbers that map them to held-out news, and
+the real-news pages, used for neither, check both.  ``--no-calibration`` writes slope 1 and offset 0.
 """
 
 from __future__ import annotations
@@ -72,12 +77,38 @@ def _article_examples(nlp, pdoc):
         yield evidence, quote.kind, right
 
 
+def platt_step(rows, w: np.ndarray) -> dict:
+    """Slope and offset of a logistic fit of the uncapped rows' labels on the model's log-odds."""
+    kept = [r for r in rows if not capped(r[0])]
+    x = matrix(kept, FEATURES)
+    z = np.hstack([np.ones((len(x), 1)), x]) @ w
+    y = np.array([r[2] for r in kept], dtype=float)
+    offset, slope = fit(z[:, None], y, l2=0.0)
+    print(f"Platt step on {len(y)} uncapped PolNeAR dev quotes: slope {slope:.4f}, offset {offset:.4f}")
+    for name, p in (
+        ("model", predict(z[:, None], np.array([0.0, 1.0]))),
+        ("calibrated", predict(z[:, None], np.array([offset, slope]))),
+    ):
+        for lo in np.arange(0, 1, 0.2):
+            sel = (p >= lo) & ((p < lo + 0.2) | (lo >= 0.8))
+            if sel.any():
+                print(
+                    f"dev {name} [{lo:.1f},{lo + 0.2:.1f}): n={sel.sum()} right={y[sel].mean():.2f} predicted={p[sel].mean():.2f}"
+                )
+    return {
+        "slope": round(float(slope), 4),
+        "offset": round(float(offset), 4),
+        "fitted_on": f"PolNeAR dev, {len(y)} uncapped quotes",
+    }
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("data", type=Path)
     ap.add_argument("--limit", type=int, default=None, help="first N training articles")
     ap.add_argument("--cache", type=Path, default=None, help="JSON-lines cache of parsed examples")
     ap.add_argument("--check-dev", type=int, default=0, help="report per-kind calibration on N dev articles")
+    ap.add_argument("--no-calibration", action="store_true", help="no Platt step on PolNeAR dev")
     args = ap.parse_args()
     rows = list(examples(args.data, args.limit, "train", args.cache))
     x = matrix(rows, FEATURES)
@@ -88,7 +119,10 @@ def main() -> None:
     if args.check_dev:
         dev = list(examples(args.data, args.check_dev, "dev", args.cache))
         print_dev_by_kind(dev, FEATURES, w, ("direct", "block", "partial", "indirect"))
-    write_weights(OUT, "train_quote_confidence.py", FEATURES, w, y, args.limit)
+    step = {"slope": 1.0, "offset": 0.0, "fitted_on": None}
+    if not args.no_calibration:
+        step = platt_step(list(examples(args.data, None, "dev", args.cache)), w)
+    write_weights(OUT, "train_quote_confidence.py", FEATURES, w, y, args.limit, calibration=step)
     print(f"{len(y)} quotes, {y.mean():.2f} right; wrote {OUT}")
 
 
