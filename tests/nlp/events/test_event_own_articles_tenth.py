@@ -73,3 +73,12 @@ def test_a_plural_pronoun_still_names_an_organisation(analyze_text):
         "The Harbour Workers Union met port managers on Monday. They rejected the new rota after the meeting."
     )
     assert [actor_names(article, e.source) for e in events_of_type(article, "REJECT")] == [["Harbour Workers Union"]]
+
+
+def test_the_name_in_apposition_beats_the_title_s_earlier_holder(analyze_text):
+    # coreference read "the new mayor" as the former mayor named before; the name beside it says who it is
+    article = analyze_text(
+        "Former mayor Anselm Grieve was jailed for fraud on Tuesday. "
+        "The new mayor, Elise Brandvold, apologised to the town's residents on Wednesday."
+    )
+    assert [actor_names(article, e.source) for e in events_of_type(article, "CONCEDE")] == [["Elise Brandvold"]]

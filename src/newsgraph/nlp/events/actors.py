@@ -269,6 +269,11 @@ class ActorIndex:
                     ):
                         return self._country_for(other, t)
             return self._country_for(eid, head)
+        # the name beside the title says who holds it, before coreference's guess: "The new mayor, X,
+        # apologised" after a former mayor was named
+        named = self._person_in_apposition(head)
+        if named is not None:
+            return named
         if (
             head.pos_ in ("NOUN", "PROPN")
             and head.i in self.references
@@ -276,9 +281,6 @@ class ActorIndex:
         ):
             # "the Grenadian leader", "the US congresswoman": the person coref found, not the nationality
             return self.references[head.i]
-        named = self._person_in_apposition(head)
-        if named is not None:
-            return named
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
