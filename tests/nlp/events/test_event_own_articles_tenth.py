@@ -82,3 +82,30 @@ def test_the_name_in_apposition_beats_the_title_s_earlier_holder(analyze_text):
         "The new mayor, Elise Brandvold, apologised to the town's residents on Wednesday."
     )
     assert [actor_names(article, e.source) for e in events_of_type(article, "CONCEDE")] == [["Elise Brandvold"]]
+
+
+def _read_as_text(nlp, text):
+    """The path a plain-text file takes (the reader's paragraphs), not the bare evaluation document."""
+    from newsgraph.nlp.pipeline import analyze_document
+    from newsgraph.readers.base import ReadOptions, document_from_text
+
+    return analyze_document(nlp, document_from_text(text, path=None, fmt="text", options=ReadOptions()))
+
+
+_BODY = (
+    "\n\nThe court gave its reasons on Monday.\n\nIt said an appeal would be heard next week in the "
+    "capital, after a delay of some months."
+)
+
+
+@pytest.mark.parametrize(
+    "headline",
+    ["Anselm Grieve jailed for six years over harbour bribes", "Harbour chief Anselm Grieve arrested in Lisbon"],
+)
+def test_a_headline_s_bare_participle_is_done_to_its_subject(nlp, headline):
+    # the headline check of the round (a guard: passes at the round's start): the reader makes a short first
+    # line without a full stop the title, where "X jailed" is done to X
+    article = _read_as_text(nlp, headline + _BODY)
+    coerced = events_of_type(article, "COERCE")
+    assert coerced and all("Anselm Grieve" not in actor_names(article, e.source) for e in coerced)
+    assert any("Anselm Grieve" in actor_names(article, e.target) for e in coerced)
