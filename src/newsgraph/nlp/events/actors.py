@@ -74,6 +74,7 @@ _DOING_VERBS = frozenset(
     """carry conduct launch stage mount perpetrate commit lead order organise organize impose wage bring
     table propose sponsor introduce file submit move draft write sign issue announce initiate make""".split()
 )
+_PLURAL_PRONOUNS = frozenset({"they", "them", "their", "theirs", "themselves"})
 _RELATIVE_TAGS = frozenset({"WP", "WDT"})  # who, which, that as a relative pronoun
 _WHERE_PREPS = frozenset({"in", "throughout", "across"})
 # passive forms that state the subject's own stance: "Israel is opposed to", "Vietnam is committed to"
@@ -268,6 +269,11 @@ class ActorIndex:
                     ):
                         return self._country_for(other, t)
             return self._country_for(eid, head)
+        # the name beside the title says who holds it, before coreference's guess: "The new mayor, X,
+        # apologised" after a former mayor was named
+        named = self._person_in_apposition(head)
+        if named is not None:
+            return named
         if (
             head.pos_ in ("NOUN", "PROPN")
             and head.i in self.references
@@ -275,9 +281,6 @@ class ActorIndex:
         ):
             # "the Grenadian leader", "the US congresswoman": the person coref found, not the nationality
             return self.references[head.i]
-        named = self._person_in_apposition(head)
-        if named is not None:
-            return named
         # left modifiers: "the Ukrainian army", "U.S. Special Operations forces", "Russia's military"
         left = [t for t in head.subtree if t.i < head.i]
         for t in left:
@@ -451,6 +454,10 @@ class ActorIndex:
         (the one quotes use too), a nationality read as its country's entity."""
         eid = self.references.get(tok.i)
         if eid is None or self.type(eid) not in ACTOR_TYPES:
+            return None
+        if tok.lower_ in _PLURAL_PRONOUNS and self.type(eid) == "PERSON":
+            # "X was arrested. Police said they had detained him": "they" is a group, never the one person
+            # coreference may give it to; X would be made the one who arrested him
             return None
         ent = self.entities.get(eid)
         if ent is not None and ent.type == "NORP" and ent.country:

@@ -24,6 +24,7 @@ from spacy.tokens import Doc, Token
 from ...model import Event, Span
 from ..extensions import doc_text, register_extensions
 from ..knowledge.lexicon import FIRST_PERSON_PLURAL
+from ..knowledge.sectors import CHAMBER_NAME_WORDS
 from ..layout import paragraphs_of
 from .actors import ActorIndex, in_according_to
 from .candidate import Candidate
@@ -68,6 +69,18 @@ _ANAPHORIC_DET = frozenset({"the", "this", "that", "its", "their"})
 _DONE_TO = frozenset({"COERCE", "ASSAULT", "ACCUSE", "SANCTION"})  # a headline's "X arrested" is passive
 _VOTES = frozenset({"REJECT", "SUPPORT"})  # a chamber's vote: "defeated", "approved", "rejected"
 _MERGEABLE = frozenset({"asserted", "reported"})
+# a chamber or its members named by a common noun vote as "lawmakers" do: "the district council rejected a
+# motion tabled by X" (the noun names no entity and no sector, so without it the vote had no one who voted)
+_CHAMBER_NOUNS = CHAMBER_NAME_WORDS | {
+    "council",
+    "lawmaker",
+    "legislator",
+    "councillor",
+    "councilor",
+    "deputy",
+    "senator",
+    "mp",
+}
 # A match score after a verb of violence makes it a result: "X beat Y 3-1", "thrashed the visitors 4 - 0"
 _SCORE_AFTER = re.compile(
     r"[^.;\n]{0,60}?(?<!\bon )(?<!\bfrom )(?<!\bbetween )\b(?P<score>\d{1,2}\s?[-–]\s?\d{1,2})\b(?![-–/.:]\d)"
@@ -395,6 +408,8 @@ class _Coder:
         for c in cands:
             named = bool(c.source or c.target)
             group = a.sector(c.source_head, None) is not None  # "police", "protesters", "rebels"
+            # a chamber's vote counts only with someone it is against: "rejected a motion tabled by X"
+            group = group or bool(c.target) and _chamber_vote(c)
             passive = (
                 c.reduced_passive
                 or c.tok.dep_ == "acl"
@@ -458,6 +473,12 @@ class _Coder:
         if self.evidence_log is not None:
             self.evidence_log.append((event, features, named_subject(c, a)))
         return event
+
+
+def _chamber_vote(c: Candidate) -> bool:
+    """A vote whose subject is a chamber or its members named by a common noun ("the council rejected")."""
+    head = c.source_head
+    return c.type in _VOTES and head is not None and head.pos_ == "NOUN" and head.lemma_.lower() in _CHAMBER_NOUNS
 
 
 def named_subject(c: Candidate, actors: ActorIndex) -> tuple[str, int, int, str] | None:

@@ -99,6 +99,9 @@ def object_tokens(tok: Token) -> list[Token]:
                 out.extend(g for g in c.children if g.dep_ in ("dobj", "nsubj", "nsubjpass"))
             elif c.dep_ == "prep" and c.lower_ in ("for", "on", "against", "to", "of"):
                 out.extend(g for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "prep" and c.lower_ == "down" and c.i == tok.i + 1:
+                # the particle read as a preposition: "voted down a motion" is "voted a motion down"
+                out.extend(g for g in c.children if g.dep_ == "pobj")
     else:
         holders = [tok, tok.head] if tok.dep_ == "conj" and tok.head.pos_ in ("NOUN", "PROPN") else [tok]
         for c in (c for h in holders for c in h.children):

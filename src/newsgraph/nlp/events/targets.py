@@ -53,6 +53,9 @@ _CONDITION_MARKS = frozenset({"if", "unless"})
 # verbs whose subject, an attack noun, hits their object ("airstrikes targeted the camp")
 _HITTING = frozenset("target hit strike destroy damage kill wound injure level flatten pound raze demolish".split())
 _IN_NOUNS = frozenset({"protest", "response", "defiance", "retaliation", "solidarity"})
+# verbs of a relative clause whose subject authored its noun: "a motion that X had tabled", "a plan the
+# government drafted"; not "a plan that X welcomed", whose subject only judges it
+_AUTHORING_VERBS = frozenset("table propose sponsor introduce submit draft bring move file".split())
 
 
 class TargetSearch:
@@ -79,6 +82,8 @@ class TargetSearch:
             scopes += [ch for ch in tok.children if ch.dep_ == "acl" and ch.tag_ == "VBN"]
         if match.object is not None and match.object not in scopes:
             scopes.append(match.object)
+        if match.object is not None and match.object.dep_ == "pobj" and match.object.head.lower_ == "down":
+            heads.append(match.object)  # "voted down a motion (tabled by X)": the particle's object, as a dobj
         for scope in scopes:
             for ch in scope.children:
                 if ch.dep_ == "dobj" and scope != tok and ch != match.object:
@@ -242,6 +247,11 @@ class TargetSearch:
                     frontier.append((g, depth + 1))
                 elif h.pos_ in NOUN_POS and g.dep_ == "acl" and g.tag_ in ("VBN", "VBG"):
                     frontier.append((g, depth + 1))  # "crimes committed by X", "lines leading into Kabul"
+                elif h.pos_ in NOUN_POS and g.dep_ == "relcl" and g.lemma_.lower() in _AUTHORING_VERBS:
+                    # "a motion that X had tabled": its author, never the relative pronoun
+                    frontier.extend(
+                        (s, depth + 1) for s in g.children if s.dep_ == "nsubj" and s.tag_ not in ("WP", "WDT")
+                    )
         return False
 
     def own_ground(self, c: Candidate) -> set[str]:
