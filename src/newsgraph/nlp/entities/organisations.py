@@ -18,8 +18,10 @@ from ..knowledge.lexicon import (
     CLUB_HEAD_WORDS,
     FIRM_NAMING_DESCRIPTORS,
     GIVEN_NAMES,
+    HONORIFICS,
     LANDFORM_NOUNS,
     ORG_HEAD_WORDS,
+    RANK_QUALIFIERS,
     SAY_LEMMAS,
     TITLE_KEYS,
     TITLES,
@@ -55,6 +57,24 @@ PLACE_PREPS = {"at", "in", "from", "near"}
 HEADING_LOWER_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "at", "by", "with", "as"}
 # Verbs of reporting whose subject, written in capitals, is a body speaking ("WBLX noted that ...").
 REPORTING_LEMMAS = SAY_LEMMAS | frozenset("suggest note report state announce argue warn predict estimate".split())
+# Words of an office holder's title, which may end the name of that office ("Office of the Deputy
+# Prime Minister"); a form of address ("Mr", "Dr") is no part of one.
+OFFICE_TITLE_WORDS = (
+    (frozenset(w for key in TITLE_KEYS for w in key.split()) - {title_key(h) for h in HONORIFICS} - {"miss", "mx"})
+    | RANK_QUALIFIERS
+    | frozenset("auditor solicitor registrar comptroller ombudsman prosecutor advocate".split())
+)
+# Title words that never end a title ("Prime", "Deputy", "Attorney"): an office's name cut after one goes on.
+TITLE_OPENING_WORDS = RANK_QUALIFIERS | frozenset("prime chief attorney auditor solicitor lord high special".split())
+# Last words of a firm's name whose first words may be a town's ("Stockport Foods", "Kelton Brewing").
+FIRM_NAME_ENDINGS = BUSINESS_HEAD_WORDS | frozenset(
+    """group bank brewing brewery brewers distillery mining minerals resources energy steel mills textiles
+    homes construction engineering shipping pharma telecom""".split()
+)
+# What a firm, not a town, does as the subject of a verb: speak, or act on its jobs, goods and shares.
+FIRM_VERB_LEMMAS = frozenset(
+    """employ hire cut sell buy acquire own operate manufacture produce export supply shed merge""".split()
+)
 # An initialism of a body: 3-6 capitals ("WBLX", "S.E.C."); two are too often a country or a state ("US", "NY").
 SPEAKING_CAPITALS = range(3, 7)
 
@@ -71,6 +91,8 @@ class OrganisationRules:
     """Drops and splits of organisation (and other name) candidates; see the module docstring."""
 
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        ents = self._police_of_a_country(doc, ents)
+        self._offices_of_a_title(doc, ents)
         ents = self._acronyms_of_named_bodies(doc, ents)
         ents = self._capitals_speaking(doc, ents)
         ents = self._companies_by_trade_word(doc, ents)
@@ -102,6 +124,58 @@ class OrganisationRules:
                     e.label = "GPE"
             out.append(e)
         return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def _police_of_a_country(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "Police Denmark said": "Police" right before a country or a region the gazetteer names is
+        that country's police force, one organisation; the model tags the country alone.  A word
+        between them ("Police in Denmark") leaves police and place apart."""
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        out = []
+        for e in ents:
+            before = doc[e.start - 1] if e.start else None
+            if (
+                before is not None
+                and e.label == "GPE"
+                and e.kb.startswith("iso3166")
+                and before.text == "Police"
+                and not before.whitespace_.count("\n")
+                and not covered[before.i]
+            ):
+                out.append(SpanCandidate(before.i, e.end, "ORG", "", e.weight))
+            else:
+                out.append(e)
+        return out
+
+    @staticmethod
+    def _offices_of_a_title(doc: Doc, ents: list[SpanCandidate]) -> None:
+        """ "the Office of the Deputy Prime Minister": the model often stops such a name after "of the" or
+        inside the title, and trimming leaves "Office" or "Office of the Prime".  A body's name ending in
+        its head word, or already in "of (the)", runs on over the title-case words of an office holder's
+        title that follow; the name of the holder after the title is no part of it."""
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        for e in ents:
+            if e.label != "ORG" or e.kb:
+                continue
+            words = [t.lower_ for t in doc[e.start : e.end]]
+            if "of" in words:
+                end = e.end  # "Office of the Prime": the title goes on
+                if not (words[-1] in TITLE_OPENING_WORDS and words[0] in ORG_HEAD_WORDS):
+                    continue
+            elif len(words) == 1 and words[0] in ORG_HEAD_WORDS and e.end + 2 < len(doc) and doc[e.end].lower_ == "of":
+                end = e.end + 1 + (doc[e.end + 1].lower_ == "the")  # "Office" + "of the"
+            else:
+                continue
+            stop = end
+            while (stop < len(doc) and not covered[stop] and doc[stop].is_title
+                   and doc[stop].lower_ in OFFICE_TITLE_WORDS):  # fmt: skip
+                stop += 1
+            if stop > end:
+                e.end = stop
 
     @staticmethod
     def _acronyms_of_named_bodies(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
