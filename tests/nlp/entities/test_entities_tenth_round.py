@@ -77,3 +77,11 @@ def test_the_office_of_a_title_stops_before_the_holders_name(nlp):
     found = {(e.name, e.type) for e in nlp(text)._.ng_entities}
     assert ("Ama Korsah", "PERSON") in found
     assert not any(name.endswith("Korsah") and kind == "ORG" for name, kind in found)
+
+
+def test_a_brewer_named_after_a_town_speaks_under_its_short_name_the_model_left_untagged(nlp):
+    text = "Shares in Rochdale Brewing rose on Tuesday. Rochdale said sales of its lager had doubled."
+    doc = nlp(text)
+    speaking = entity_holding(doc, text.index("Rochdale said"))
+    assert speaking is not None and speaking.name == "Rochdale Brewing"
+    assert doc._.ng_quotes[0].speaker == speaking.id

@@ -157,6 +157,7 @@ class EntityCorrector:
         ents = self.rules.one_name_one_type(doc, ents)
         _join_hyphenated_names(doc, ents)
         ents = self.rules.repeated_places(doc, ents)
+        ents = self.organisations.short_names_of_firms(doc, ents)
         self._set_ents(doc, ents, numeric)
         return doc
 

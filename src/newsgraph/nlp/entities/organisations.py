@@ -16,6 +16,7 @@ from ..extensions import doc_text
 from ..knowledge.lexicon import (
     BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
+    FIRM_NAME_ENDINGS,
     FIRM_NAMING_DESCRIPTORS,
     GIVEN_NAMES,
     HONORIFICS,
@@ -66,11 +67,6 @@ OFFICE_TITLE_WORDS = (
 )
 # Title words that never end a title ("Prime", "Deputy", "Attorney"): an office's name cut after one goes on.
 TITLE_OPENING_WORDS = RANK_QUALIFIERS | frozenset("prime chief attorney auditor solicitor lord high special".split())
-# Last words of a firm's name whose first words may be a town's ("Stockport Foods", "Kelton Brewing").
-FIRM_NAME_ENDINGS = BUSINESS_HEAD_WORDS | frozenset(
-    """group bank brewing brewery brewers distillery mining minerals resources energy steel mills textiles
-    homes construction engineering shipping pharma telecom""".split()
-)
 # What a firm, not a town, does as the subject of a verb: speak, or act on its jobs, goods and shares.
 FIRM_VERB_LEMMAS = frozenset(
     """employ hire cut sell buy acquire own operate manufacture produce export supply shed merge""".split()
@@ -124,6 +120,45 @@ class OrganisationRules:
                     e.label = "GPE"
             out.append(e)
         return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def short_names_of_firms(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "Stockport Foods said profits fell. Stockport said ...": a firm named after a town goes on under
+        the town's name, which the gazetteer links to the town.  Where the article names such a firm (its
+        name ends in a trade word), the bare first words of that name as the subject of a verb of saying or
+        of a firm's doing ("... cut jobs", "... sold its stake") are the firm: retyped an organisation,
+        unlinked (linking joins it to the longer name), or added where the model tagged nothing.  The town
+        stays a place wherever else it stands ("a plant in Stockport", "Stockport lies ..."), and a person
+        of the article with that surname keeps the name."""
+        prefixes = {
+            doc[e.start : e.end - 1].text
+            for e in ents
+            if e.label == "ORG" and e.end - e.start >= 2 and doc[e.end - 1].is_title
+            and doc[e.end - 1].lower_ in FIRM_NAME_ENDINGS and all(t.is_title for t in doc[e.start : e.end - 1])
+        }  # fmt: skip
+        surnames = {doc[e.end - 1].text for e in ents if e.label == "PERSON"}
+        prefixes -= surnames
+        if not prefixes:
+            return ents
+        by_span = {(e.start, e.end): e for e in ents}
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        added = []
+        for sent in doc.sents:
+            for t in sent:
+                if t.dep_ != "nsubj" or t.head.lemma_ not in REPORTING_LEMMAS | FIRM_VERB_LEMMAS:
+                    continue
+                found = next((p for p in prefixes if doc[max(t.i + 1 - len(p.split()), 0) : t.i + 1].text == p), None)
+                if found is None:
+                    continue
+                start = t.i + 1 - len(found.split())
+                tagged = by_span.get((start, t.i + 1))
+                if tagged is not None and tagged.label in ("GPE", "LOC"):
+                    tagged.label, tagged.kb, tagged.stated_place = "ORG", "", False
+                elif tagged is None and not any(covered[start : t.i + 1]):
+                    added.append(SpanCandidate(start, t.i + 1, "ORG"))
+        return ents + added if added else ents
 
     @staticmethod
     def _police_of_a_country(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:

@@ -26,8 +26,8 @@ from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country, name_words
 from ..knowledge.lexicon import (
-    BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
+    FIRM_NAME_ENDINGS,
     GIVEN_NAMES,
     ORG_HEAD_WORDS,
     SENTENCE_EPITHETS,
@@ -72,7 +72,7 @@ def _street_cut_short(key: str, short: str) -> bool:
 
 
 # Last words that make a name a body's, whose first word alone is its short name ("Acme" for "Acme Foods")
-_BODY_HEAD_WORDS = BUSINESS_HEAD_WORDS | CLUB_HEAD_WORDS | ORG_HEAD_WORDS
+_BODY_HEAD_WORDS = FIRM_NAME_ENDINGS | CLUB_HEAD_WORDS | ORG_HEAD_WORDS
 
 
 def _firm_cut_short(long_key: str, short: str) -> bool:
