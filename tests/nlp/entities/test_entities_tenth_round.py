@@ -85,3 +85,23 @@ def test_a_brewer_named_after_a_town_speaks_under_its_short_name_the_model_left_
     speaking = entity_holding(doc, text.index("Rochdale said"))
     assert speaking is not None and speaking.name == "Rochdale Brewing"
     assert doc._.ng_quotes[0].speaker == speaking.id
+
+
+def test_shares_in_a_firms_short_name_are_the_firms(nlp):
+    text = "Stockport Foods reported a loss on Monday. Shares in Stockport fell 9 percent in London."
+    doc = nlp(text)
+    held = entity_holding(doc, text.index("Stockport fell"))
+    assert held is not None and held.name == "Stockport Foods"
+    assert any(e.name == "London" and e.type in PLACE_TYPES for e in doc._.ng_entities)
+
+
+def test_a_bank_the_model_took_for_a_place_is_a_firm_where_it_speaks(nlp):
+    # in this context the model tags the bank a person, and trimming made the "Bank" a landform
+    text = (
+        "Shares in Oldham rose 24 percent in London. Rochdale Mills fell 3 percent.\n\n"
+        "Halvorsen Bank, which advised Rochdale, said financing was in place."
+    )
+    doc = nlp(text)
+    bank = entity_holding(doc, text.index("Halvorsen"))
+    assert bank is not None and bank.type == "ORG" and bank.lat is None
+    assert any(e.name == "London" and e.type in PLACE_TYPES for e in doc._.ng_entities)

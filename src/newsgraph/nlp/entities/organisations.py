@@ -125,19 +125,25 @@ class OrganisationRules:
     def short_names_of_firms(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
         """ "Stockport Foods said profits fell. Stockport said ...": a firm named after a town goes on under
         the town's name, which the gazetteer links to the town.  Where the article names such a firm (its
-        name ends in a trade word), the bare first words of that name as the subject of a verb of saying or
-        of a firm's doing ("... cut jobs", "... sold its stake") are the firm: retyped an organisation,
-        unlinked (linking joins it to the longer name), or added where the model tagged nothing.  The town
+        name ends in a trade word), the bare first words of that name where only a firm fits are the firm:
+        the subject of a verb of saying or of a firm's doing ("... cut jobs", "... sold its stake"), or
+        what shares are in ("shares in Stockport", "Stockport shares").  They are retyped an organisation,
+        unlinked (linking joins them to the longer name), or added where the model tagged nothing.  The town
         stays a place wherever else it stands ("a plant in Stockport", "Stockport lies ..."), and a person
-        of the article with that surname keeps the name."""
+        of the article with that surname keeps the name.  A name the model took for a place that ends in a
+        trade word ("Halvorsen Bank said") is a firm where only a firm fits, unless the gazetteer knows it."""
+        for e in ents:
+            if (e.label in ("GPE", "LOC", "FAC") and not e.kb and e.end - e.start >= 2
+                    and doc[e.end - 1].is_title and doc[e.end - 1].lower_ in FIRM_NAME_ENDINGS
+                    and _where_only_a_firm_fits(doc, e.start, e.end)):  # fmt: skip
+                e.label, e.stated_place = "ORG", False
         prefixes = {
             doc[e.start : e.end - 1].text
             for e in ents
             if e.label == "ORG" and e.end - e.start >= 2 and doc[e.end - 1].is_title
             and doc[e.end - 1].lower_ in FIRM_NAME_ENDINGS and all(t.is_title for t in doc[e.start : e.end - 1])
         }  # fmt: skip
-        surnames = {doc[e.end - 1].text for e in ents if e.label == "PERSON"}
-        prefixes -= surnames
+        prefixes -= {doc[e.end - 1].text for e in ents if e.label == "PERSON"}  # a surname stays a person's
         if not prefixes:
             return ents
         by_span = {(e.start, e.end): e for e in ents}
@@ -145,19 +151,19 @@ class OrganisationRules:
         for e in ents:
             covered[e.start : e.end] = b"\x01" * (e.end - e.start)
         added = []
-        for sent in doc.sents:
-            for t in sent:
-                if t.dep_ != "nsubj" or t.head.lemma_ not in REPORTING_LEMMAS | FIRM_VERB_LEMMAS:
+        for prefix in prefixes:
+            words = [t.text for t in doc.tokenizer(prefix)] if " " in prefix else [prefix]
+            for t in doc:
+                start, end = t.i, t.i + len(words)
+                if t.text != words[0] or end > len(doc) or [w.text for w in doc[start:end]] != words:
                     continue
-                found = next((p for p in prefixes if doc[max(t.i + 1 - len(p.split()), 0) : t.i + 1].text == p), None)
-                if found is None:
+                if not _where_only_a_firm_fits(doc, start, end):
                     continue
-                start = t.i + 1 - len(found.split())
-                tagged = by_span.get((start, t.i + 1))
+                tagged = by_span.get((start, end))
                 if tagged is not None and tagged.label in ("GPE", "LOC"):
                     tagged.label, tagged.kb, tagged.stated_place = "ORG", "", False
-                elif tagged is None and not any(covered[start : t.i + 1]):
-                    added.append(SpanCandidate(start, t.i + 1, "ORG"))
+                elif tagged is None and not any(covered[start:end]):
+                    added.append(SpanCandidate(start, end, "ORG"))
         return ents + added if added else ents
 
     @staticmethod
@@ -537,6 +543,18 @@ def _start_of_joined_name(doc: Doc, e: SpanCandidate) -> int | None:
     if i == e.start - 1 or i == 0 or doc[i - 1].lower_ != "the":
         return None
     return i
+
+
+def _where_only_a_firm_fits(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name ``doc[start:end]`` stands where only a firm (or a body) fits: the subject of a verb
+    of saying or of a firm's doing ("X said", "X cut 200 jobs"), or what shares are in ("shares in X",
+    "X shares", "X shareholders")."""
+    last = doc[end - 1]
+    if last.dep_ == "nsubj" and last.head.lemma_ in REPORTING_LEMMAS | FIRM_VERB_LEMMAS:
+        return True
+    if start >= 2 and doc[start - 1].lower_ in ("in", "of") and doc[start - 2].lower_ == "shares":
+        return True
+    return end < len(doc) and doc[end].lower_ in ("shares", "shareholders")
 
 
 def _said_to_be_a_person(doc: Doc, start: int, end: int) -> bool:

@@ -221,8 +221,14 @@ class EntityLinker:
             if c.kb:
                 for k in {grouping_key(m.text) for m in c.mentions if not m.actor_capital}:
                     linked.setdefault((c.label == "NORP", k), []).append(c)
+        # "Oldham said" after "Oldham Foods": an organisation named like a town that opens a firm's name
+        # is the firm cut short (joined below), not the town
+        firm_keys = {k for c in clusters if c.label == "ORG" for k in {grouping_key(m.text) for m in c.mentions}
+                     if k.split()[-1] in FIRM_NAME_ENDINGS}  # fmt: skip
         for c in clusters:
             keys = {grouping_key(m.text) for m in c.mentions}
+            if c.label == "ORG" and len(keys) == 1 and any(_firm_cut_short(k, next(iter(keys))) for k in firm_keys):
+                continue
             targets = linked.get((c.label == "NORP", keys.pop()), []) if not c.kb and len(keys) == 1 else []
             if len(targets) == 1:
                 targets[0].mentions += c.mentions
