@@ -105,3 +105,51 @@ def test_a_bank_the_model_took_for_a_place_is_a_firm_where_it_speaks(nlp):
     bank = entity_holding(doc, text.index("Halvorsen"))
     assert bank is not None and bank.type == "ORG" and bank.lat is None
     assert any(e.name == "London" and e.type in PLACE_TYPES for e in doc._.ng_entities)
+
+
+def test_a_dateline_place_is_cut_from_the_body_named_after_the_dash(nlp):
+    text = (
+        "By Gareth Munby, Local Democracy Reporter\n\n"
+        "FARNWELL, England - Farnwell Borough Council voted on Monday night to close the Hollins Road library."
+    )
+    found = {(e.name, e.type) for e in nlp(text)._.ng_entities}
+    assert ("Farnwell Borough Council", "ORG") in found
+    assert ("England", "GPE") in found
+
+
+def test_a_towns_police_force_the_model_left_untagged_is_a_body(nlp):
+    text = (
+        'Its chair, Denis Oakroyd, 71, said: "The library is the only warm place many older people have."\n\n'
+        "Greater Marshton Police said shoplifting in the town centre had risen by a third in a year. "
+        "Inspector Amrit Dhaliwal said officers would patrol the shopping streets on Saturdays."
+    )
+    doc = nlp(text)
+    force = entity_holding(doc, text.index("Greater"))
+    assert force is not None and force.name == "Greater Marshton Police" and force.type == "ORG"
+    assert any(e.name == "Amrit Dhaliwal" and e.type == "PERSON" for e in doc._.ng_entities)
+
+
+def test_a_saints_school_is_one_body_not_a_person(nlp):
+    text = "A spokeswoman for the trust said the clinic would move to St Edwin's Primary School from April."
+    found = {(e.name, e.type) for e in nlp(text)._.ng_entities}
+    assert ("St Edwin's Primary School", "ORG") in found
+    assert not any(kind == "PERSON" for _, kind in found)
+
+
+def test_a_residents_association_the_model_took_for_a_title_is_a_body(nlp):
+    # in this context the model tags the association a work's title, then read as a street's facility
+    text = (
+        "Farnwell Borough Council voted on Monday night to close the Hollins Road library, despite a petition "
+        "signed by 4,000 residents.\n\nThe Hollins Road Residents' Association said it would ask for a judicial review."
+    )
+    doc = nlp(text)
+    body = entity_holding(doc, text.index("Hollins Road Residents"))
+    assert body is not None and body.name == "Hollins Road Residents' Association" and body.type == "ORG"
+    assert any(e.name == "Farnwell Borough Council" for e in doc._.ng_entities)
+
+
+def test_a_firm_named_after_a_two_word_place_speaks_under_both_words(nlp):
+    text = "Shares in North Harbour Foods fell. North Harbour said it would cut 40 jobs."
+    doc = nlp(text)
+    speaking = entity_holding(doc, text.index("North Harbour said"))
+    assert speaking is not None and speaking.name == "North Harbour Foods" and speaking.type == "ORG"

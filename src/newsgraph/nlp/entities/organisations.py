@@ -65,6 +65,12 @@ OFFICE_TITLE_WORDS = (
     | RANK_QUALIFIERS
     | frozenset("auditor solicitor registrar comptroller ombudsman prosecutor advocate".split())
 )
+# Dashes that end a dateline when spaced ("FARNWELL, England - ..."); a hyphen glued to words is part of a name.
+DASHES = frozenset("-–—")
+# A saint's name before a body's ("St Edwin's Primary School").
+SAINT_WORDS = frozenset({"St", "Saint", "Ste"})
+# Last words of a public body's name the model leaves untagged after a place's ("Greater Marshton Police").
+FORCE_HEAD_WORDS = frozenset({"police", "constabulary"})
 # Title words that never end a title ("Prime", "Deputy", "Attorney"): an office's name cut after one goes on.
 TITLE_OPENING_WORDS = RANK_QUALIFIERS | frozenset("prime chief attorney auditor solicitor lord high special".split())
 # What a firm, not a town, does as the subject of a verb: speak, or act on its jobs, goods and shares.
@@ -89,6 +95,9 @@ class OrganisationRules:
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
         ents = self._police_of_a_country(doc, ents)
         self._offices_of_a_title(doc, ents)
+        ents = self._saints_bodies(doc, ents)
+        for e in ents:
+            self._cut_at_spaced_dash(doc, e)
         ents = self._acronyms_of_named_bodies(doc, ents)
         ents = self._capitals_speaking(doc, ents)
         ents = self._companies_by_trade_word(doc, ents)
@@ -138,12 +147,12 @@ class OrganisationRules:
                     and _where_only_a_firm_fits(doc, e.start, e.end)):  # fmt: skip
                 e.label, e.stated_place = "ORG", False
         prefixes = {
-            doc[e.start : e.end - 1].text
+            tuple(t.text for t in doc[e.start : e.end - 1])
             for e in ents
             if e.label == "ORG" and e.end - e.start >= 2 and doc[e.end - 1].is_title
             and doc[e.end - 1].lower_ in FIRM_NAME_ENDINGS and all(t.is_title for t in doc[e.start : e.end - 1])
         }  # fmt: skip
-        prefixes -= {doc[e.end - 1].text for e in ents if e.label == "PERSON"}  # a surname stays a person's
+        prefixes -= {(doc[e.end - 1].text,) for e in ents if e.label == "PERSON"}  # a surname stays a person's
         if not prefixes:
             return ents
         by_span = {(e.start, e.end): e for e in ents}
@@ -151,20 +160,45 @@ class OrganisationRules:
         for e in ents:
             covered[e.start : e.end] = b"\x01" * (e.end - e.start)
         added = []
-        for prefix in prefixes:
-            words = [t.text for t in doc.tokenizer(prefix)] if " " in prefix else [prefix]
+        for words in prefixes:
             for t in doc:
                 start, end = t.i, t.i + len(words)
-                if t.text != words[0] or end > len(doc) or [w.text for w in doc[start:end]] != words:
+                if t.text != words[0] or end > len(doc) or tuple(w.text for w in doc[start:end]) != words:
                     continue
                 if not _where_only_a_firm_fits(doc, start, end):
                     continue
                 tagged = by_span.get((start, end))
-                if tagged is not None and tagged.label in ("GPE", "LOC"):
+                if tagged is not None and tagged.label in ("GPE", "LOC", "NORP"):
                     tagged.label, tagged.kb, tagged.stated_place = "ORG", "", False
                 elif tagged is None and not any(covered[start:end]):
                     added.append(SpanCandidate(start, end, "ORG"))
         return ents + added if added else ents
+
+    @staticmethod
+    def _cut_at_spaced_dash(doc: Doc, e: SpanCandidate) -> None:
+        """ "FARNWELL, England - Farnwell Borough Council voted": a dash with spaces on both sides ends a
+        dateline, and the model often runs the dateline's last place into the body's name after it.  An
+        organisation's name holds no such dash: it starts after the last one."""
+        if e.label != "ORG" or e.kb:
+            return
+        cut = max((t.i for t in doc[e.start : e.end] if t.text in DASHES and t.whitespace_ and t.i > 0
+                   and doc[t.i - 1].whitespace_), default=None)  # fmt: skip
+        if cut is not None and cut + 1 < e.end:
+            e.start = cut + 1
+
+    @staticmethod
+    def _saints_bodies(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "St Edwin's Primary School": the model tags the saint a person and the rest an organisation.
+        A saint's name ("St", "Saint") with its "'s" right before a body's name is one name, the body's."""
+        by_start = {e.start: e for e in ents if e.label in ("ORG", "FAC")}
+        dropped: set[int] = set()
+        for e in ents:
+            body = by_start.get(e.end + 1) if e.end < len(doc) else None
+            if (e.label == "PERSON" and body is not None and doc[e.start].text.rstrip(".") in SAINT_WORDS
+                    and doc[e.end].lower_ in ("'s", "’s")):  # fmt: skip
+                e.end, e.label, e.kb = body.end, body.label, ""
+                dropped.add(id(body))
+        return [e for e in ents if id(e) not in dropped] if dropped else ents
 
     @staticmethod
     def _police_of_a_country(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
@@ -294,7 +328,8 @@ class OrganisationRules:
         covered = {i for e in ents for i in range(e.start, e.end)}
         added = []
         for t in doc:
-            if not (t.is_title and t.lower_ in BUSINESS_HEAD_WORDS and t.ent_iob == 2 and t.i not in covered):
+            if not (t.is_title and t.lower_ in BUSINESS_HEAD_WORDS | FORCE_HEAD_WORDS and t.ent_iob == 2
+                    and t.i not in covered):  # fmt: skip
                 continue
             start = t.i
             while start > 0 and (w := doc[start - 1]).pos_ == "PROPN" and w.is_title and w.i not in covered:

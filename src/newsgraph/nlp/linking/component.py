@@ -76,10 +76,10 @@ _BODY_HEAD_WORDS = FIRM_NAME_ENDINGS | CLUB_HEAD_WORDS | ORG_HEAD_WORDS
 
 
 def _firm_cut_short(long_key: str, short: str) -> bool:
-    """ "acme" of "acme foods", "kelton" of "kelton athletic": a one-word name that opens a body's name
-    ending in a head word of companies, clubs or organisations."""
-    words = long_key.split()
-    return " " not in short and len(words) >= 2 and words[0] == short and words[-1] in _BODY_HEAD_WORDS
+    """ "acme" of "acme foods", "kelton" of "kelton athletic", "north harbour" of "north harbour foods": the
+    words that open a body's name ending in a head word of companies, clubs or organisations."""
+    words, opening = long_key.split(), short.split()
+    return len(words) > len(opening) and words[: len(opening)] == opening and words[-1] in _BODY_HEAD_WORDS
 
 
 def _join_shorter_forms(clusters: list[MentionCluster]) -> None:
