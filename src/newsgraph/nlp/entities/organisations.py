@@ -5,7 +5,10 @@ never from a list of names: an acronym the text spells out in lower case ("goods
 a thing, not a body), names in a copyright line (the page's publisher, not the story's), meetings
 ("Tuesday's X Roundtable, held at ..."), and a branch's place glued to a company the article names
 alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").  One class is added rather than dropped:
-an initialism the model left untagged, speaking ("WXYZ noted that ..."), is a body.
+an initialism the model left untagged, speaking ("WXYZ noted that ..."), is a body.  Names the model
+cuts or misses are mended: "Police <country>", "Office of the <two-word title>", a dateline's place
+before a dash, a saint's school, a town's police force; and a firm named after a town keeps its short
+name where only a firm fits ("Stockport said" after "Stockport Foods", :meth:`OrganisationRules.short_names_of_firms`).
 """
 
 from __future__ import annotations
