@@ -153,3 +153,10 @@ def test_a_firm_named_after_a_two_word_place_speaks_under_both_words(nlp):
     doc = nlp(text)
     speaking = entity_holding(doc, text.index("North Harbour said"))
     assert speaking is not None and speaking.name == "North Harbour Foods" and speaking.type == "ORG"
+
+
+def test_a_town_that_shares_a_border_is_not_the_firm(nlp):
+    # guard: "shares" as a verb after the town's name says nothing of the firm's shares
+    text = "Stockport Foods reported a loss. Stockport shares a border with Manchester."
+    town = entity_holding(nlp(text), text.index("Stockport shares"))
+    assert town is None or town.type in PLACE_TYPES  # never the firm

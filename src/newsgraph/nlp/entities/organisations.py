@@ -592,7 +592,7 @@ def _where_only_a_firm_fits(doc: Doc, start: int, end: int) -> bool:
         return True
     if start >= 2 and doc[start - 1].lower_ in ("in", "of") and doc[start - 2].lower_ == "shares":
         return True
-    return end < len(doc) and doc[end].lower_ in ("shares", "shareholders")
+    return end < len(doc) and doc[end].lower_ in ("shares", "shareholders") and doc[end].pos_ == "NOUN"
 
 
 def _said_to_be_a_person(doc: Doc, start: int, end: int) -> bool:
