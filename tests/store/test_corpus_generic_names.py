@@ -50,3 +50,24 @@ def test_generic_names_merge_only_within_one_country(store):
         store.add(art)
     assert corpus_id(store, a) == corpus_id(store, c)
     assert len({corpus_id(store, x) for x in (a, b, d, e)}) == 4
+
+
+def test_a_ministry_named_by_its_portfolio_alone_never_merges_across_countries(store):
+    # tenth round: "Ministry of Foreign Affairs" names every country's; without a country it stays apart
+    a = make_article("The Ministry of Foreign Affairs in Khartoum spoke.", ("Ministry of Foreign Affairs", "ORG"))
+    b = make_article("The Ministry of Foreign Affairs in Lima spoke.", ("Ministry of Foreign Affairs", "ORG"))
+    c = make_article("The Supreme Court sat.", ("Supreme Court", "ORG", {"country": "KEN"}))
+    d = make_article("The Supreme Court ruled.", ("Supreme Court", "ORG", {"country": "KEN"}))
+    for art in (a, b, c, d):
+        store.add(art)
+    assert corpus_id(store, a) != corpus_id(store, b)
+    assert corpus_id(store, c) == corpus_id(store, d)
+
+
+def test_a_body_with_a_name_of_its_own_still_merges_without_a_country(store):
+    # guard: a word that is no government word makes the name the body's own
+    a = make_article("The Farnwell Borough Council met.", ("Farnwell Borough Council", "ORG"))
+    b = make_article("The Farnwell Borough Council voted.", ("Farnwell Borough Council", "ORG"))
+    store.add(a)
+    store.add(b)
+    assert corpus_id(store, a) == corpus_id(store, b)

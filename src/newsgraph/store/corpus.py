@@ -16,8 +16,9 @@ Rules, in order (see ``resolve_entities``):
    PERSON known only by its surname, which then takes the full name; else the one
    corpus PERSON whose full name has the same first name and surname, one name's
    words all in the other's ("Jane Roe" and "Jane Mary Roe"), which keeps the longer;
-5. a generic one-word name ("Government", "Senate", "Treasury") merges only with a
-   corpus entity of the same country, and never without a country: every country
+5. a generic name ("Government", "Senate", "Treasury", "Ministry of Foreign Affairs",
+   "Supreme Court": government words only, ``is_generic_body_name``) merges only with
+   a corpus entity of the same country, and never without a country: every country
    has its own.
 
 "Compatible" means: neither ``country`` nor ``gazetteer_id`` differ where both are
@@ -36,7 +37,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from ..model import Entity
-from ..nlp.knowledge.lexicon import GENERIC_ORG_WORDS, STORED_NAME_TITLE_KEYS
+from ..nlp.knowledge.lexicon import STORED_NAME_TITLE_KEYS, is_generic_body_name
 
 __all__ = ["entity_keys", "normalise_name", "refresh_corpus_entities", "resolve_entities"]
 
@@ -188,7 +189,7 @@ def _match(conn, ent: Entity, keys: list[str], context: set[int], final: bool) -
     if found:
         return found[0].id
     name = keys[0]
-    if ent.type != "PERSON" and name in GENERIC_ORG_WORDS:
+    if ent.type != "PERSON" and is_generic_body_name(name):
         same_country = [c for c in _by_name(conn, ent, keys) if ent.country and c.country == ent.country]
         return same_country[0].id if len(same_country) == 1 else None
     single_person = ent.type == "PERSON" and " " not in name

@@ -347,7 +347,25 @@ class _Resolver:
                 by_kind.add(ent)
         # the stronger evidence decides: a word of the name, then a kind the name tells (or none, for a business)
         fitting = by_name or by_kind
-        return next(iter(fitting)) if len(fitting) == 1 else None
+        chosen = next(iter(fitting)) if len(fitting) == 1 else None
+        if chosen is not None and self._another_countrys_body_since(chosen, word, noun, lo):
+            return None
+        return chosen
+
+    def _another_countrys_body_since(self, ent: str, word: str, noun: Token, lo: int) -> bool:
+        """Whether, after the organisation's last mention and before "the <word>", the text speaks of an
+        unnamed body of that noun that a place owns ("Ethiopia's foreign ministry said ... the ministry
+        said"): the description is that body, of another country, not the one named earlier."""
+        last = max((s for s, _e, other in self.spans[:lo] if other == ent), default=None)
+        if last is None:
+            return False
+        for tok in self.doc[self.token_at(last) : noun.i]:
+            if tok.idx <= last or tok.lemma_.lower() != word or self.in_entity(tok):
+                continue
+            owners = [self.entity_of(c) for c in tok.children if c.dep_ == "poss"]
+            if any(o is not None and o != ent and self.types.get(o) in ("GPE", "LOC") for o in owners):
+                return True
+        return False
 
     def _commentator_employer(self, end: int) -> bool:
         """Whether the organisation mention ending at ``end`` only says where an outside commentator works

@@ -18,7 +18,9 @@ never links anything.  This component, run after the model's NER:
    gazetteer feature into entities ("Suwatki Gap" -> LOC, linked to the Suwałki Gap),
    never changing the text;
 4. gives one name one type per article (a weighted vote; gazetteer-linked mentions
-   count double) and propagates a person's surname to its bare mentions.
+   count double) and propagates a person's surname to its bare mentions; last, a firm's
+   short name that is a town's ("Stockport said" after "Stockport Foods") is the firm
+   where only a firm fits.
 
 Matching is our own n-gram lookup on normalised text rather than a PhraseMatcher over
 ~20k patterns: the lookup keys are already in the gazetteer (no pattern docs to build,
@@ -157,6 +159,7 @@ class EntityCorrector:
         ents = self.rules.one_name_one_type(doc, ents)
         _join_hyphenated_names(doc, ents)
         ents = self.rules.repeated_places(doc, ents)
+        ents = self.organisations.short_names_of_firms(doc, ents)
         self._set_ents(doc, ents, numeric)
         return doc
 

@@ -5,7 +5,10 @@ never from a list of names: an acronym the text spells out in lower case ("goods
 a thing, not a body), names in a copyright line (the page's publisher, not the story's), meetings
 ("Tuesday's X Roundtable, held at ..."), and a branch's place glued to a company the article names
 alone ("Acme Stores Northside" -> "Acme Stores" + "Northside").  One class is added rather than dropped:
-an initialism the model left untagged, speaking ("WXYZ noted that ..."), is a body.
+an initialism the model left untagged, speaking ("WXYZ noted that ..."), is a body.  Names the model
+cuts or misses are mended: "Police <country>", "Office of the <two-word title>", a dateline's place
+before a dash, a saint's school, a town's police force; and a firm named after a town keeps its short
+name where only a firm fits ("Stockport said" after "Stockport Foods", :meth:`OrganisationRules.short_names_of_firms`).
 """
 
 from __future__ import annotations
@@ -16,10 +19,13 @@ from ..extensions import doc_text
 from ..knowledge.lexicon import (
     BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
+    FIRM_NAME_ENDINGS,
     FIRM_NAMING_DESCRIPTORS,
     GIVEN_NAMES,
+    HONORIFICS,
     LANDFORM_NOUNS,
     ORG_HEAD_WORDS,
+    RANK_QUALIFIERS,
     SAY_LEMMAS,
     TITLE_KEYS,
     TITLES,
@@ -55,6 +61,25 @@ PLACE_PREPS = {"at", "in", "from", "near"}
 HEADING_LOWER_WORDS = {"and", "or", "of", "the", "a", "an", "in", "on", "for", "to", "at", "by", "with", "as"}
 # Verbs of reporting whose subject, written in capitals, is a body speaking ("WBLX noted that ...").
 REPORTING_LEMMAS = SAY_LEMMAS | frozenset("suggest note report state announce argue warn predict estimate".split())
+# Words of an office holder's title, which may end the name of that office ("Office of the Deputy
+# Prime Minister"); a form of address ("Mr", "Dr") is no part of one.
+OFFICE_TITLE_WORDS = (
+    (frozenset(w for key in TITLE_KEYS for w in key.split()) - {title_key(h) for h in HONORIFICS} - {"miss", "mx"})
+    | RANK_QUALIFIERS
+    | frozenset("auditor solicitor registrar comptroller ombudsman prosecutor advocate".split())
+)
+# Dashes that end a dateline when spaced ("FARNWELL, England - ..."); a hyphen glued to words is part of a name.
+DASHES = frozenset("-–—")
+# A saint's name before a body's ("St Edwin's Primary School").
+SAINT_WORDS = frozenset({"St", "Saint", "Ste"})
+# Last words of a public body's name the model leaves untagged after a place's ("Greater Marshton Police").
+FORCE_HEAD_WORDS = frozenset({"police", "constabulary"})
+# Title words that never end a title ("Prime", "Deputy", "Attorney"): an office's name cut after one goes on.
+TITLE_OPENING_WORDS = RANK_QUALIFIERS | frozenset("prime chief attorney auditor solicitor lord high special".split())
+# What a firm, not a town, does as the subject of a verb: speak, or act on its jobs, goods and shares.
+FIRM_VERB_LEMMAS = frozenset(
+    """employ hire cut sell buy acquire own operate manufacture produce export supply shed merge""".split()
+)
 # An initialism of a body: 3-6 capitals ("WBLX", "S.E.C."); two are too often a country or a state ("US", "NY").
 SPEAKING_CAPITALS = range(3, 7)
 
@@ -71,6 +96,11 @@ class OrganisationRules:
     """Drops and splits of organisation (and other name) candidates; see the module docstring."""
 
     def apply(self, doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        ents = self._police_of_a_country(doc, ents)
+        self._offices_of_a_title(doc, ents)
+        ents = self._saints_bodies(doc, ents)
+        for e in ents:
+            self._cut_at_spaced_dash(doc, e)
         ents = self._acronyms_of_named_bodies(doc, ents)
         ents = self._capitals_speaking(doc, ents)
         ents = self._companies_by_trade_word(doc, ents)
@@ -102,6 +132,128 @@ class OrganisationRules:
                     e.label = "GPE"
             out.append(e)
         return self._split_branch_places(doc, out)
+
+    @staticmethod
+    def short_names_of_firms(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "Stockport Foods said profits fell. Stockport said ...": a firm named after a town goes on under
+        the town's name, which the gazetteer links to the town.  Where the article names such a firm (its
+        name ends in a trade word), the bare first words of that name where only a firm fits are the firm:
+        the subject of a verb of saying or of a firm's doing ("... cut jobs", "... sold its stake"), or
+        what shares are in ("shares in Stockport", "Stockport shares").  They are retyped an organisation,
+        unlinked (linking joins them to the longer name), or added where the model tagged nothing.  The town
+        stays a place wherever else it stands ("a plant in Stockport", "Stockport lies ..."), and a person
+        of the article with that surname keeps the name.  A name the model took for a place that ends in a
+        trade word ("Halvorsen Bank said") is a firm where only a firm fits, unless the gazetteer knows it."""
+        for e in ents:
+            if (e.label in ("GPE", "LOC", "FAC") and not e.kb and e.end - e.start >= 2
+                    and doc[e.end - 1].is_title and doc[e.end - 1].lower_ in FIRM_NAME_ENDINGS
+                    and _where_only_a_firm_fits(doc, e.start, e.end)):  # fmt: skip
+                e.label, e.stated_place = "ORG", False
+        prefixes = {
+            tuple(t.text for t in doc[e.start : e.end - 1])
+            for e in ents
+            if e.label == "ORG" and e.end - e.start >= 2 and doc[e.end - 1].is_title
+            and doc[e.end - 1].lower_ in FIRM_NAME_ENDINGS and all(t.is_title for t in doc[e.start : e.end - 1])
+        }  # fmt: skip
+        prefixes -= {(doc[e.end - 1].text,) for e in ents if e.label == "PERSON"}  # a surname stays a person's
+        if not prefixes:
+            return ents
+        by_span = {(e.start, e.end): e for e in ents}
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        added = []
+        for words in prefixes:
+            for t in doc:
+                start, end = t.i, t.i + len(words)
+                if t.text != words[0] or end > len(doc) or tuple(w.text for w in doc[start:end]) != words:
+                    continue
+                if not _where_only_a_firm_fits(doc, start, end):
+                    continue
+                tagged = by_span.get((start, end))
+                if tagged is not None and tagged.label in ("GPE", "LOC", "NORP"):
+                    tagged.label, tagged.kb, tagged.stated_place = "ORG", "", False
+                elif tagged is None and not any(covered[start:end]):
+                    added.append(SpanCandidate(start, end, "ORG"))
+        return ents + added if added else ents
+
+    @staticmethod
+    def _cut_at_spaced_dash(doc: Doc, e: SpanCandidate) -> None:
+        """ "FARNWELL, England - Farnwell Borough Council voted": a dash with spaces on both sides ends a
+        dateline, and the model often runs the dateline's last place into the body's name after it.  An
+        organisation's name holds no such dash: it starts after the last one."""
+        if e.label != "ORG" or e.kb:
+            return
+        cut = max((t.i for t in doc[e.start : e.end] if t.text in DASHES and t.whitespace_ and t.i > 0
+                   and doc[t.i - 1].whitespace_), default=None)  # fmt: skip
+        if cut is not None and cut + 1 < e.end:
+            e.start = cut + 1
+
+    @staticmethod
+    def _saints_bodies(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "St Edwin's Primary School": the model tags the saint a person and the rest an organisation.
+        A saint's name ("St", "Saint") with its "'s" right before a body's name is one name, the body's."""
+        by_start = {e.start: e for e in ents if e.label in ("ORG", "FAC")}
+        dropped: set[int] = set()
+        for e in ents:
+            body = by_start.get(e.end + 1) if e.end < len(doc) else None
+            if (e.label == "PERSON" and body is not None and doc[e.start].text.rstrip(".") in SAINT_WORDS
+                    and doc[e.end].lower_ in ("'s", "’s")):  # fmt: skip
+                e.end, e.label, e.kb = body.end, body.label, ""
+                dropped.add(id(body))
+        return [e for e in ents if id(e) not in dropped] if dropped else ents
+
+    @staticmethod
+    def _police_of_a_country(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
+        """ "Police Denmark said": "Police" right before a country or a region the gazetteer names is
+        that country's police force, one organisation; the model tags the country alone.  A word
+        between them ("Police in Denmark") leaves police and place apart."""
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        out = []
+        for e in ents:
+            before = doc[e.start - 1] if e.start else None
+            if (
+                before is not None
+                and e.label == "GPE"
+                and e.kb.startswith("iso3166")
+                and before.text == "Police"
+                and not before.whitespace_.count("\n")
+                and not covered[before.i]
+            ):
+                out.append(SpanCandidate(before.i, e.end, "ORG", "", e.weight))
+            else:
+                out.append(e)
+        return out
+
+    @staticmethod
+    def _offices_of_a_title(doc: Doc, ents: list[SpanCandidate]) -> None:
+        """ "the Office of the Deputy Prime Minister": the model often stops such a name after "of the" or
+        inside the title, and trimming leaves "Office" or "Office of the Prime".  A body's name ending in
+        its head word, or already in "of (the)", runs on over the title-case words of an office holder's
+        title that follow; the name of the holder after the title is no part of it."""
+        covered = bytearray(len(doc))
+        for e in ents:
+            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        for e in ents:
+            if e.label != "ORG" or e.kb:
+                continue
+            words = [t.lower_ for t in doc[e.start : e.end]]
+            if "of" in words:
+                end = e.end  # "Office of the Prime": the title goes on
+                if not (words[-1] in TITLE_OPENING_WORDS and words[0] in ORG_HEAD_WORDS):
+                    continue
+            elif len(words) == 1 and words[0] in ORG_HEAD_WORDS and e.end + 2 < len(doc) and doc[e.end].lower_ == "of":
+                end = e.end + 1 + (doc[e.end + 1].lower_ == "the")  # "Office" + "of the"
+            else:
+                continue
+            stop = end
+            while (stop < len(doc) and not covered[stop] and doc[stop].is_title
+                   and doc[stop].lower_ in OFFICE_TITLE_WORDS):  # fmt: skip
+                stop += 1
+            if stop > end:
+                e.end = stop
 
     @staticmethod
     def _acronyms_of_named_bodies(doc: Doc, ents: list[SpanCandidate]) -> list[SpanCandidate]:
@@ -179,7 +331,8 @@ class OrganisationRules:
         covered = {i for e in ents for i in range(e.start, e.end)}
         added = []
         for t in doc:
-            if not (t.is_title and t.lower_ in BUSINESS_HEAD_WORDS and t.ent_iob == 2 and t.i not in covered):
+            if not (t.is_title and t.lower_ in BUSINESS_HEAD_WORDS | FORCE_HEAD_WORDS and t.ent_iob == 2
+                    and t.i not in covered):  # fmt: skip
                 continue
             start = t.i
             while start > 0 and (w := doc[start - 1]).pos_ == "PROPN" and w.is_title and w.i not in covered:
@@ -428,6 +581,18 @@ def _start_of_joined_name(doc: Doc, e: SpanCandidate) -> int | None:
     if i == e.start - 1 or i == 0 or doc[i - 1].lower_ != "the":
         return None
     return i
+
+
+def _where_only_a_firm_fits(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name ``doc[start:end]`` stands where only a firm (or a body) fits: the subject of a verb
+    of saying or of a firm's doing ("X said", "X cut 200 jobs"), or what shares are in ("shares in X",
+    "X shares", "X shareholders")."""
+    last = doc[end - 1]
+    if last.dep_ == "nsubj" and last.head.lemma_ in REPORTING_LEMMAS | FIRM_VERB_LEMMAS:
+        return True
+    if start >= 2 and doc[start - 1].lower_ in ("in", "of") and doc[start - 2].lower_ == "shares":
+        return True
+    return end < len(doc) and doc[end].lower_ in ("shares", "shareholders") and doc[end].pos_ == "NOUN"
 
 
 def _said_to_be_a_person(doc: Doc, start: int, end: int) -> bool:

@@ -101,6 +101,10 @@ def _inside(place: Place, wide: Place) -> bool:
 
 JUNK_POS = {"ADJ", "VERB", "ADV", "ADP", "DET", "AUX", "CCONJ", "SCONJ", "PART", "INTJ"}
 LIST_WORDS = {"and", "or", ",", "&"}
+# Last words of a body's name, never of a work's title nor of a site, that the model may tag WORK_OF_ART or
+# FAC ("The Hollins Road Residents' Association"); outlets' words ("Times", "Post") end titles too, and
+# "School", "Hospital" end buildings.
+BODY_END_WORDS = frozenset("association society union council committee trust foundation federation charity".split())
 PORTFOLIO_KEYS = frozenset(w.lower() for w in PORTFOLIO_WORDS)
 # Last words of a document's or publication's title typed ORG ("Inquiry Report", "Press Statement").
 DOCUMENT_HEAD_WORDS = {"report", "statement", "release", "study", "review", "memo", "memorandum", "bulletin",
@@ -251,6 +255,13 @@ class TypeRules:
                     s += 1
                     while e - s > 1 and doc[s].lower_.rstrip(".") in LEADING_TITLE_KEYS:
                         s += 1
+        if (
+            label in ("WORK_OF_ART", "FAC")
+            and e - s > 1
+            and doc[e - 1].is_title
+            and doc[e - 1].lower_ in BODY_END_WORDS
+        ):
+            label = "ORG"  # "The Hollins Road Residents' Association": a body, not a work's title nor a site
         span = doc[s:e]
         if not len(span) or self._junk(span, label):
             return out

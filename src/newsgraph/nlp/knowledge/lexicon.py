@@ -543,6 +543,12 @@ BUSINESS_HEAD_WORDS = frozenset(
 )
 # Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a firm so
 # described acts for itself, not for its country (whether the noun may title a person: FIRM_ONLY_DESCRIPTORS)
+# Last words of a firm's name whose first words may be a town's ("Stockport Foods", "Kelton Brewing"):
+# the first words alone, later in the article, are the firm's short name.
+FIRM_NAME_ENDINGS = BUSINESS_HEAD_WORDS | frozenset(
+    """group bank brewing brewery brewers distillery mining minerals resources energy steel mills textiles
+    homes construction engineering shipping pharma telecom""".split()
+)
 BUSINESS_DESCRIPTORS = frozenset(
     """rival competitor company firm maker carmaker automaker lender bank insurer retailer chain giant producer
     manufacturer supplier operator conglomerate airline brewer miner startup group owner""".split()
@@ -575,6 +581,24 @@ GENERIC_ORG_WORDS = frozenset(
     authorities authority police army military court senate house treasury parliament congress council
     assembly commission committee party union agency office board""".split()
 ) | frozenset(w.lower() for w in PORTFOLIO_WORDS)
+# Words of a body's name that every state has one of: a name made of these alone ("Ministry of Foreign
+# Affairs", "Supreme Court", "National Police", "Central Bank") names a different body in every country.
+GENERIC_BODY_NAME_WORDS = GENERIC_ORG_WORDS | frozenset(
+    """of the and for on affairs foreign interior home health finance defence defense justice education economy
+    trade agriculture energy environment labour labor transport information public security internal national
+    federal central supreme high constitutional electoral city state ministry ministries minister prime
+    presidential president general attorney armed forces service services court appeal appeals legislative
+    upper lower chamber deputies representatives bank people's""".split()
+)
+
+
+def is_generic_body_name(key: str) -> bool:
+    """Whether a lower-case name is made only of :data:`GENERIC_BODY_NAME_WORDS` ("ministry of foreign
+    affairs"), so that it names a body of whichever country the article is about."""
+    words = key.split()
+    return bool(words) and all(w in GENERIC_BODY_NAME_WORDS for w in words)
+
+
 # Words of a web page's furniture the small model tags as names ("Subscribe", "Email", "Share").
 PAGE_FURNITURE_WORDS = frozenset(
     """subscribe email e-mail share print comments comment login log sign register newsletter advertisement

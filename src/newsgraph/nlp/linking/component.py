@@ -26,8 +26,8 @@ from ...model import Entity, Mention
 from ..extensions import register_extensions
 from ..knowledge.leaders import leader_country, name_words
 from ..knowledge.lexicon import (
-    BUSINESS_HEAD_WORDS,
     CLUB_HEAD_WORDS,
+    FIRM_NAME_ENDINGS,
     GIVEN_NAMES,
     ORG_HEAD_WORDS,
     SENTENCE_EPITHETS,
@@ -72,14 +72,14 @@ def _street_cut_short(key: str, short: str) -> bool:
 
 
 # Last words that make a name a body's, whose first word alone is its short name ("Acme" for "Acme Foods")
-_BODY_HEAD_WORDS = BUSINESS_HEAD_WORDS | CLUB_HEAD_WORDS | ORG_HEAD_WORDS
+_BODY_HEAD_WORDS = FIRM_NAME_ENDINGS | CLUB_HEAD_WORDS | ORG_HEAD_WORDS
 
 
 def _firm_cut_short(long_key: str, short: str) -> bool:
-    """ "acme" of "acme foods", "kelton" of "kelton athletic": a one-word name that opens a body's name
-    ending in a head word of companies, clubs or organisations."""
-    words = long_key.split()
-    return " " not in short and len(words) >= 2 and words[0] == short and words[-1] in _BODY_HEAD_WORDS
+    """ "acme" of "acme foods", "kelton" of "kelton athletic", "north harbour" of "north harbour foods": the
+    words that open a body's name ending in a head word of companies, clubs or organisations."""
+    words, opening = long_key.split(), short.split()
+    return len(words) > len(opening) and words[: len(opening)] == opening and words[-1] in _BODY_HEAD_WORDS
 
 
 def _join_shorter_forms(clusters: list[MentionCluster]) -> None:
@@ -221,8 +221,14 @@ class EntityLinker:
             if c.kb:
                 for k in {grouping_key(m.text) for m in c.mentions if not m.actor_capital}:
                     linked.setdefault((c.label == "NORP", k), []).append(c)
+        # "Oldham said" after "Oldham Foods": an organisation named like a town that opens a firm's name
+        # is the firm cut short (joined below), not the town
+        firm_keys = {k for c in clusters if c.label == "ORG" for k in {grouping_key(m.text) for m in c.mentions}
+                     if k.split()[-1] in FIRM_NAME_ENDINGS}  # fmt: skip
         for c in clusters:
             keys = {grouping_key(m.text) for m in c.mentions}
+            if c.label == "ORG" and len(keys) == 1 and any(_firm_cut_short(k, next(iter(keys))) for k in firm_keys):
+                continue
             targets = linked.get((c.label == "NORP", keys.pop()), []) if not c.kb and len(keys) == 1 else []
             if len(targets) == 1:
                 targets[0].mentions += c.mentions

@@ -378,6 +378,8 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
             state = _state_among_named_states(resolver, found, by_kb, peoples)
             if state is not None:
                 return state
+        if p.kind == "admin1" and len(run) == 1 and _abroad_of_every_named_place(resolver, p, by_kb):
+            continue  # "Northern Unity Front" in a story of Sudan: no state "Unity" of South Sudan
         if p.kind in _WIDE_KINDS:
             return p
         if p.kind == "admin2":
@@ -390,6 +392,13 @@ def _well_known(resolver, run, at_end: bool, by_kb: dict, codes: set[str], opens
         if p.population >= NESTED_CITY_POPULATION or (p.admin in codes and p.population >= LOCAL_CITY_POPULATION):
             return p
     return _nationality(resolver, name, at_end)  # "Canadian" is a small town in Texas, too
+
+
+def _abroad_of_every_named_place(resolver, place, by_kb: dict) -> bool:
+    """Whether the article names places, none of them in the country of ``place``: a one-word region read
+    out of a longer name is then most often a word of that name ("Unity", "Liberty"), not a region abroad."""
+    countries = {q.country for q in (resolver.place(kb) for kb in by_kb) if q is not None and q.country}
+    return bool(countries) and place.country not in countries
 
 
 def _state_among_named_states(resolver, found: list, by_kb: dict, peoples: frozenset = frozenset()):

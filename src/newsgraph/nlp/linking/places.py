@@ -8,6 +8,7 @@ answers every gazetteer question of the linker and its :class:`~.people.PeopleRe
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from spacy.tokens import Doc
 
@@ -749,6 +750,7 @@ class PlaceResolver:
             if p.kind in ("city", "admin2") and not self._street_not_town(c, p, as_street[id(c)])
             for m in c.mentions if not any(m is s for s in as_street[id(c)])
         ]  # fmt: skip
+        story_country = _most_named_country(placed)
         for c in clusters:
             if c.kb or c.near or not c.mentions or c.label not in ("GPE", "LOC", "FAC", "NORP"):
                 continue  # linked, or already placed (a union of states as a place, see .nested)
@@ -791,6 +793,10 @@ class PlaceResolver:
                 continue  # a group is not placed by the article's town; "South X" already has X's country
             elif c.label in ("FAC", "LOC") and (town := _town_of_sentence(c, doc, towns_at)) is not None:
                 c.near = town.id
+            elif focus is not None and c.label == "GPE" and story_country not in (None, focus.country):
+                # "GENEVA - ... shelled a market in Wad Kheir": a town the gazetteer lacks lies in the
+                # country most of the story's places are in, not in the town it was filed from
+                c.mentions[0].country = story_country
             elif focus is not None:
                 c.near = focus.id
             elif len(countries) == 1:
@@ -975,6 +981,15 @@ class PlaceResolver:
             first = first.head
         if _acts(first) or (root.dep_ == "pobj" and root.head.dep_ == "agent"):
             m.kb, m.actor_capital, m.label, m.capital = f"iso3166:{iso}", True, "GPE", capital.id
+
+
+def _most_named_country(placed: list) -> str | None:
+    """The country most of the article's place mentions lie in, when it has more than every other; else None."""
+    counts = Counter(p.country for c, p in placed if p.country and p.kind != "nationality" for _ in c.mentions)
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[1][1] == top[0][1]):
+        return None
+    return top[0][0]
 
 
 def _near_the_others(tied: list, placed: list) -> object | None:
