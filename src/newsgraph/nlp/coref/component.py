@@ -205,6 +205,10 @@ class _Resolver:
                 # not a name further down that sentence or further back
                 return unsure[1] if unsure is not None else None
             if found is None:
+                if person and back == s_i - 1 and _speaks(pron) and self.unlinked_speaker_in(back):
+                    # "Neighbour Ann Roe, who ..., said .... “...,” she said": the one who spoke before is a
+                    # name the entity model missed; an earlier speaker would be given words that are not hers
+                    return None
                 continue
             if not gender or self.gender.get(found) == gender:
                 return found
@@ -212,6 +216,10 @@ class _Resolver:
                 # "Nwosu said the vote was fair, but he said ...": a subject pronoun in the sentence whose
                 # subject is the name stands for it, whatever name further back is known to agree (not an
                 # object: "Nwosu scolded him" is someone else)
+                return found
+            if unsure is None and back == s_i - 1 and by_subject and _speaks(pron) and self.reported_in(back, found):
+                # "Prosecutor X said .... “...,” she told reporters": the one who spoke in the sentence
+                # before goes on speaking; an earlier woman known as such does not take the words over
                 return found
             # a name of unknown gender: an earlier one known to agree wins, a few sentences back
             unsure = unsure or (back, found)
@@ -260,6 +268,35 @@ class _Resolver:
         if carried and carried[-1] is not None:
             return carried[-1], False
         return None, False
+
+    def unlinked_speaker_in(self, s_i: int) -> bool:
+        """Whether sentence ``s_i`` has a full name ("Ann Roe") outside any entity as the subject of what it
+        reports."""
+        return any(
+            _reports(t)
+            and t.pos_ == "PROPN"
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)
+            and not self.in_entity(t)
+            and not self.in_quoted(t.idx)
+            for t in self.sents[s_i]
+        )
+
+    def reported_in(self, s_i: int, ent: str) -> bool:
+        """Whether a mention of ``ent`` outside quoted words is the subject of what sentence ``s_i`` reports
+        (a verb of saying, or one with a content clause: "reminded the jury that ...")."""
+        sent = self.sents[s_i]
+        lo = bisect.bisect_left(self.spans, (sent.start_char, -1, ""))
+        for s, _e, eid in self.spans[lo:]:
+            if s >= sent.end_char:
+                break
+            if eid != ent or self.in_quoted(s):
+                continue
+            head = self.doc[self.token_at(s)]
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            if _reports(head):
+                return True
+        return False
 
     def learn_gender(self, pron: Token, ent: str) -> None:
         """A name of unknown gender the article calls "she" is a woman from here on (and "he" a man)."""
@@ -590,6 +627,18 @@ def _mistagged_subject(head: Token) -> bool:
         and verb.i == head.i + 1
         and verb.lemma_ in SAY_LEMMAS
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _speaks(subject: Token) -> bool:
+    """Whether ``subject`` is the subject of a verb of saying ("she told reporters", "X said")."""
+    return subject.dep_ == "nsubj" and subject.head.lemma_ in SAY_LEMMAS
+
+
+def _reports(subject: Token) -> bool:
+    """Whether ``subject`` is the subject of a verb of saying or of one with a content clause."""
+    return subject.dep_ == "nsubj" and (
+        subject.head.lemma_ in SAY_LEMMAS or any(c.dep_ == "ccomp" for c in subject.head.children)
     )
 
 
