@@ -142,6 +142,7 @@ class _Resolver:
         self.quoted = _quoted_ranges(self.text, paragraphs)
         self.quoted_starts = [r[0] for r in self.quoted]
         self.resolved: dict[int, str] = {}  # pronouns resolved so far, in text order (a chain goes on with them)
+        self.unlinked: set[int] = set()  # pronouns that stand for a speaker whose name is no entity
         self.introduced_leaders = self._introduced_leaders()
 
     def _introduced_leaders(self) -> dict[str, set[str]]:
@@ -205,9 +206,11 @@ class _Resolver:
                 # not a name further down that sentence or further back
                 return unsure[1] if unsure is not None else None
             if found is None:
-                if person and back == s_i - 1 and _speaks(pron) and self.unlinked_speaker_in(back):
-                    # "Neighbour Ann Roe, who ..., said .... “...,” she said": the one who spoke before is a
-                    # name the entity model missed; an earlier speaker would be given words that are not hers
+                if person and (self.unlinked_speaker_before(pron, back, s_i) or self.unlinked_chain(pron, back)):
+                    # "Neighbour Ann Roe, who ..., said she ...", "... said .... “...,” she said": the one who
+                    # spoke is a name the entity model missed (and "she" goes on standing for her); an earlier
+                    # speaker would be given words that are not hers
+                    self.unlinked.add(pron.i)
                     return None
                 continue
             if not gender or self.gender.get(found) == gender:
@@ -269,16 +272,35 @@ class _Resolver:
             return carried[-1], False
         return None, False
 
-    def unlinked_speaker_in(self, s_i: int) -> bool:
-        """Whether sentence ``s_i`` has a full name ("Ann Roe") outside any entity as the subject of what it
-        reports."""
+    def unlinked_chain(self, pron: Token, back: int) -> bool:
+        """Whether sentence ``back`` has a subject pronoun of ``pron``'s gender, before it, that stands for a
+        name the entity model missed."""
+        gender = PRONOUN_GENDER.get(pron.lower_)
+        return any(
+            t.i in self.unlinked
+            and t.i < pron.i
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and PRONOUN_GENDER.get(t.lower_) == gender
+            for t in self.sents[back]
+        )
+
+    def unlinked_speaker_before(self, pron: Token, back: int, s_i: int) -> bool:
+        """Whether a full name ("Ann Roe") outside any entity reports something just before ``pron``: in the
+        sentence before, with ``pron`` the subject of a verb of saying ("“...,” she said"), or in ``pron``'s
+        own sentence, with ``pron`` inside what the name reports ("Ann Roe said she had ...")."""
+        if back == s_i - 1 and _speaks(pron):
+            names = self.sents[back]
+        elif back == s_i:
+            names = [t for t in self.sents[back] if t.i < pron.i and t.head.is_ancestor(pron)]
+        else:
+            return False
         return any(
             _reports(t)
             and t.pos_ == "PROPN"
             and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)
             and not self.in_entity(t)
             and not self.in_quoted(t.idx)
-            for t in self.sents[s_i]
+            for t in names
         )
 
     def reported_in(self, s_i: int, ent: str) -> bool:
