@@ -39,7 +39,11 @@ quotes and events components used to carry:
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
   name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
   not when it is the subject of a subject pronoun's own sentence ("Nwosu said ..., but he said"); a
-  name the article already called "she" is no antecedent of "he", and the reverse.
+  name the article already called "she" is no antecedent of "he", and the reverse.  Nor when it is the
+  subject of what the sentence just before reports and the pronoun is the subject of a verb of saying
+  ("Prosecutor X said .... “...,” she told reporters": the one who spoke goes on speaking).  After a
+  full name the entity model missed as that subject ("Neighbour Ann Roe said she ...", "... “...,” she
+  said"), "she" (and its chain) stays unresolved rather than going back to an earlier woman.
 - *credits*: a byline ("By NAME", a name-only line at the top or bottom), a dateline's outlet
   ("OUTLET – ...") and a signed credit ("— NAME, Outlet", "NAME contributed to this report") name
   the writer, not anyone the article's pronouns stand for: their mentions are no antecedents.

@@ -813,7 +813,7 @@ def _antecedent(tok: Token) -> Token | None:
             return objects[-1]
     if not _someone(noun):
         # "had letters from parents of pupils at the school who said ...", the clause hung on "letters":
-        # "who" stands for the first people the phrase names before it ("parents", not "pupils")
+        # "who" stands for the first people the phrase names before it ("parents" of "parents of children")
         people = [t for t in noun.subtree if t.i < tok.i and t.pos_ in ("NOUN", "PROPN") and _someone(t)]
         if people:
             return people[0]
