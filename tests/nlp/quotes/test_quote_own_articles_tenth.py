@@ -44,6 +44,19 @@ def test_an_unnamed_speaker_before_who_is_still_an_anonymous_source(analyze_text
     assert quote.confidence >= 0.5, quote
 
 
+def test_a_who_clause_still_says_an_unknown_noun_is_people(analyze_text):
+    # "shopkeeper" is no word the lexicon knows for a person, and the parser hangs the "who" clause on
+    # "the quay": the phrase loses its "who", but the "who" that speaks still makes it people the article
+    # need not name, not a thing (before the cut the phrase held the "who" and said so)
+    article = analyze_text(
+        "The ferry company cut its timetable. Several shopkeepers on the quay, who say trade has halved since "
+        "spring, wrote to the council."
+    )
+    (quote,) = quotes_starting(article, "trade has halved")
+    assert quote.speaker_span is not None and quote.speaker_span.text == "Several shopkeepers on the quay"
+    assert quote.confidence >= 0.5, quote
+
+
 # ----- an extraposed "it", whatever the tagger says of its adjective ------------------------------------
 
 

@@ -553,6 +553,7 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         relative = words.pop().lower_
     if not words:
         return None
+    relative = relative or _speaking_relative(doc, words[0].i, words[-1].i)
     head = doc[words[0].i : words[-1].i + 1].root
     if head.i == words[0].i and head.lower_ in _GROUP_QUANTIFIERS:
         return "anonymous"  # "some", "many of the growers", "most of the growers": people the article need not name
@@ -580,6 +581,21 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         return "particular"
     claimed = _role_claimed(doc, head) if possessor is None else _possessed_role_claimed(doc, head, possessor)
     return "particular" if claimed else "unclaimed"
+
+
+def _speaking_relative(doc: Doc, first: int, last: int) -> str | None:
+    """The relative pronoun right after a phrase (``first``..``last``) that stands for it and is the
+    subject of a cue: the phrase as written ends before it ("several shopkeepers on the quay, who say
+    ..."), but it still tells the phrase is people."""
+    for tok in doc[last + 1 : min(len(doc), last + 3)]:
+        if tok.is_punct or tok.is_space:
+            continue
+        antecedent = _antecedent(tok)
+        speaks = tok.dep_ in ("nsubj", "nsubjpass") and is_cue(tok.head, True)
+        if speaks and antecedent is not None and first <= antecedent.i <= last:
+            return tok.lower_
+        return None
+    return None
 
 
 def nested_first_person_speakers(quotes: list[Quote]) -> list[tuple[Quote, str]]:
