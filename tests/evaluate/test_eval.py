@@ -435,3 +435,23 @@ def test_polnear_speaker_as_written_credits_pronoun_and_nominal_sources():
     quotes[0].speaker_span = None  # the entity's only mention is "Smith": not the Source "He"
     c = score_article(text, gold, quotes, article)
     assert c.direct_by_kind["pronoun"] == [0, 1]
+
+
+def test_polnear_a_relative_pronoun_source_stands_for_the_phrase_before_it():
+    # "Two porters, who said “...”": PolNeAR's Source is "who"; our speaker as written is "Two porters",
+    # the phrase it stands for.  A phrase further away is not credited.
+    text = "Two porters, who said “the boats were empty,” left. A clerk, who saw them, said “no comment.”"
+    q1, q2 = text.index("“the"), text.index("“no")
+    who1, who2 = text.index("who"), text.index("who saw")
+    gold = [
+        Attribution([(q1, q1 + 22)], [(who1, who1 + 3)], []),
+        Attribution([(q2, q2 + 13)], [(who2, who2 + 3)], []),
+    ]
+    article = Article(id="a", text=text, entities=[])
+    porters = text.index("Two porters")
+    quotes = [
+        Quote(q1, q1 + 22, text[q1 : q1 + 22], "direct", speaker_span=Span(porters, porters + 11, "Two porters")),
+        Quote(q2, q2 + 13, text[q2 : q2 + 13], "direct", speaker_span=Span(porters, porters + 11, "Two porters")),
+    ]
+    c = score_article(text, gold, quotes, article)
+    assert (c.direct_speaker_ok, c.direct_speaker_n) == (1, 2)

@@ -21,7 +21,9 @@ Matching rules:
 - *speaker*: for a gold content with a gold Source that we found (overlap; the
   quote overlapping it most), correct when the predicted speaker overlaps the gold
   Source: our quote's ``speaker_span`` (the speaker as written: "he", "the
-  ministry", "Putin") overlaps it, or a mention of our resolved speaker entity does.
+  ministry", "Putin") overlaps it, or a mention of our resolved speaker entity does;
+  a gold Source that is a bare relative pronoun ("officials, who said") stands for
+  the phrase before it, so our phrase or mention ending right before it counts.
   A quote with neither is wrong.  Contents without a gold Source are left out.
   Accuracy is also given by the gold Source's kind: a pronoun, a name (a
   capitalised non-pronoun word) or a nominal ("the campaign", "officials").
@@ -46,6 +48,9 @@ from ..nlp.knowledge.lexicon import PRONOUNS
 from .calibration import bins_to_dicts, calibration_bins
 from .common import EvalReport, Timer, analyze, context, is_named, pipeline_components, plain_document
 from .scoring import PRF, overlap_chars, safe_div
+
+# a relative pronoun as PolNeAR's Source ("officials, who said"): it stands for the phrase before it
+_RELATIVE_SOURCES = frozenset({"who", "whom", "which", "that"})
 
 __all__ = [
     "TextBound",
@@ -278,11 +283,18 @@ def source_kind(text: str, gold: Attribution) -> str:
     return "name" if is_named(" ".join(text[s:e] for s, e in gold.source)) else "nominal"
 
 
-def speaker_overlaps(gold: Attribution, quote: Quote, speaker: Entity | None) -> bool:
-    """The predicted speaker overlaps the gold Source: the speaker as written, or a mention of the entity."""
+def speaker_overlaps(gold: Attribution, quote: Quote, speaker: Entity | None, text: str) -> bool:
+    """The predicted speaker overlaps the gold Source: the speaker as written, or a mention of the entity.
+    A gold Source that is a bare relative pronoun ("officials, who said") stands for the phrase right
+    before it: our phrase or mention ending there (only a comma, a dash or spaces between) counts."""
     spans = [(quote.speaker_span.start, quote.speaker_span.end)] if quote.speaker_span else []
     spans += [(m.start, m.end) for m in (speaker.mentions if speaker else [])]
-    return any(overlap_chars(a, b, s, e) for a, b in spans for s, e in gold.source)
+    if any(overlap_chars(a, b, s, e) for a, b in spans for s, e in gold.source):
+        return True
+    if len(gold.source) != 1 or text[gold.source[0][0] : gold.source[0][1]].strip().lower() not in _RELATIVE_SOURCES:
+        return False
+    start = gold.source[0][0]
+    return any(b <= start and not text[b:start].strip(" ,\n-–—") for _a, b in spans)
 
 
 def speaker_correct(text: str, gold: Attribution, speaker: Entity | None) -> bool:
@@ -414,7 +426,7 @@ def score_article(
             if best is None or not _quote_overlap(best, g):
                 continue
             speaker = entity(best.speaker)
-            ok = speaker_overlaps(g, best, speaker)
+            ok = speaker_overlaps(g, best, speaker, text)
             by_entity = speaker_correct(text, g, speaker)
             tally = c.direct_by_kind if is_d else c.by_kind
             tally[kind][0] += ok
@@ -448,7 +460,7 @@ def score_article(
         if best is None or not _quote_overlap(q, best):
             pairs.append((q.confidence, False))
         elif best.source:
-            pairs.append((q.confidence, speaker_overlaps(best, q, entity(q.speaker))))
+            pairs.append((q.confidence, speaker_overlaps(best, q, entity(q.speaker), text)))
 
     for g, ok in zip(gold, g_ok):
         if not ok:

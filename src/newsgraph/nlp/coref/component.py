@@ -39,7 +39,11 @@ quotes and events components used to carry:
 - *gender*: a name of unknown gender loses "he"/"she" to an earlier name known to agree (a first
   name, a title, or a pronoun of that gender already resolved to it), a few sentences back -- but
   not when it is the subject of a subject pronoun's own sentence ("Nwosu said ..., but he said"); a
-  name the article already called "she" is no antecedent of "he", and the reverse.
+  name the article already called "she" is no antecedent of "he", and the reverse.  Nor when it is the
+  subject of what the sentence just before reports and the pronoun is the subject of a verb of saying
+  ("Prosecutor X said .... “...,” she told reporters": the one who spoke goes on speaking).  After a
+  full name the entity model missed as that subject ("Neighbour Ann Roe said she ...", "... “...,” she
+  said"), "she" (and its chain) stays unresolved rather than going back to an earlier woman.
 - *credits*: a byline ("By NAME", a name-only line at the top or bottom), a dateline's outlet
   ("OUTLET – ...") and a signed credit ("— NAME, Outlet", "NAME contributed to this report") name
   the writer, not anyone the article's pronouns stand for: their mentions are no antecedents.
@@ -142,6 +146,7 @@ class _Resolver:
         self.quoted = _quoted_ranges(self.text, paragraphs)
         self.quoted_starts = [r[0] for r in self.quoted]
         self.resolved: dict[int, str] = {}  # pronouns resolved so far, in text order (a chain goes on with them)
+        self.unlinked: set[int] = set()  # pronouns that stand for a speaker whose name is no entity
         self.introduced_leaders = self._introduced_leaders()
 
     def _introduced_leaders(self) -> dict[str, set[str]]:
@@ -205,6 +210,12 @@ class _Resolver:
                 # not a name further down that sentence or further back
                 return unsure[1] if unsure is not None else None
             if found is None:
+                if person and (self.unlinked_speaker_before(pron, back, s_i) or self.unlinked_chain(pron, back)):
+                    # "Neighbour Ann Roe, who ..., said she ...", "... said .... “...,” she said": the one who
+                    # spoke is a name the entity model missed (and "she" goes on standing for her); an earlier
+                    # speaker would be given words that are not hers
+                    self.unlinked.add(pron.i)
+                    return None
                 continue
             if not gender or self.gender.get(found) == gender:
                 return found
@@ -212,6 +223,10 @@ class _Resolver:
                 # "Nwosu said the vote was fair, but he said ...": a subject pronoun in the sentence whose
                 # subject is the name stands for it, whatever name further back is known to agree (not an
                 # object: "Nwosu scolded him" is someone else)
+                return found
+            if unsure is None and back == s_i - 1 and by_subject and _speaks(pron) and self.reported_in(back, found):
+                # "Prosecutor X said .... “...,” she told reporters": the one who spoke in the sentence
+                # before goes on speaking; an earlier woman known as such does not take the words over
                 return found
             # a name of unknown gender: an earlier one known to agree wins, a few sentences back
             unsure = unsure or (back, found)
@@ -260,6 +275,54 @@ class _Resolver:
         if carried and carried[-1] is not None:
             return carried[-1], False
         return None, False
+
+    def unlinked_chain(self, pron: Token, back: int) -> bool:
+        """Whether sentence ``back`` has a subject pronoun of ``pron``'s gender, before it, that stands for a
+        name the entity model missed."""
+        gender = PRONOUN_GENDER.get(pron.lower_)
+        return any(
+            t.i in self.unlinked
+            and t.i < pron.i
+            and t.dep_ in ("nsubj", "nsubjpass")
+            and PRONOUN_GENDER.get(t.lower_) == gender
+            for t in self.sents[back]
+        )
+
+    def unlinked_speaker_before(self, pron: Token, back: int, s_i: int) -> bool:
+        """Whether a full name ("Ann Roe") outside any entity reports something just before ``pron``: in the
+        sentence before, with ``pron`` the subject of a verb of saying ("“...,” she said"), or in ``pron``'s
+        own sentence, with ``pron`` inside what the name reports ("Ann Roe said she had ...")."""
+        if back == s_i - 1 and _speaks(pron):
+            names = self.sents[back]
+        elif back == s_i:
+            names = [t for t in self.sents[back] if t.i < pron.i and t.head.is_ancestor(pron)]
+        else:
+            return False
+        return any(
+            _reports(t)
+            and t.pos_ == "PROPN"
+            and any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in t.lefts)
+            and not self.in_entity(t)
+            and not self.in_quoted(t.idx)
+            for t in names
+        )
+
+    def reported_in(self, s_i: int, ent: str) -> bool:
+        """Whether a mention of ``ent`` outside quoted words is the subject of what sentence ``s_i`` reports
+        (a verb of saying, or one with a content clause: "reminded the jury that ...")."""
+        sent = self.sents[s_i]
+        lo = bisect.bisect_left(self.spans, (sent.start_char, -1, ""))
+        for s, _e, eid in self.spans[lo:]:
+            if s >= sent.end_char:
+                break
+            if eid != ent or self.in_quoted(s):
+                continue
+            head = self.doc[self.token_at(s)]
+            while head.dep_ in ("compound", "flat") and head.head.i != head.i:
+                head = head.head
+            if _reports(head):
+                return True
+        return False
 
     def learn_gender(self, pron: Token, ent: str) -> None:
         """A name of unknown gender the article calls "she" is a woman from here on (and "he" a man)."""
@@ -608,6 +671,18 @@ def _mistagged_subject(head: Token) -> bool:
         and verb.i == head.i + 1
         and verb.lemma_ in SAY_LEMMAS
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+    )
+
+
+def _speaks(subject: Token) -> bool:
+    """Whether ``subject`` is the subject of a verb of saying ("she told reporters", "X said")."""
+    return subject.dep_ == "nsubj" and subject.head.lemma_ in SAY_LEMMAS
+
+
+def _reports(subject: Token) -> bool:
+    """Whether ``subject`` is the subject of a verb of saying or of one with a content clause."""
+    return subject.dep_ == "nsubj" and (
+        subject.head.lemma_ in SAY_LEMMAS or any(c.dep_ == "ccomp" for c in subject.head.children)
     )
 
 

@@ -274,10 +274,12 @@ class Attributor:
     def phrase_span(self, tok: Token) -> Span:
         """The noun phrase ``tok`` heads, as written: "he", "Putin", "the ministry's spokeswoman",
         "the mayor of Lowmarsh, Anna Kovac" -- without relative clauses, participles or edge
-        punctuation, and never reaching into quoted words."""
+        punctuation, and never reaching into quoted words.  A relative pronoun ("an aide who said")
+        gives the phrase it stands for ("an aide")."""
         antecedent = _antecedent(tok)
-        if antecedent is not None:  # "an aide who": the antecedent with its relative pronoun
-            return self.char_span(self.phrase_span(antecedent).start, tok.idx + len(tok))
+        if antecedent is not None:
+            # "an aide who said": the phrase the relative pronoun stands for, ending before its clause
+            return self.phrase_span(antecedent)
         keep = {tok.i}
         stack = [tok]
         while stack:
@@ -551,6 +553,7 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         relative = words.pop().lower_
     if not words:
         return None
+    relative = relative or _speaking_relative(doc, words[0].i, words[-1].i)
     head = doc[words[0].i : words[-1].i + 1].root
     if head.i == words[0].i and head.lower_ in _GROUP_QUANTIFIERS:
         return "anonymous"  # "some", "many of the growers", "most of the growers": people the article need not name
@@ -578,6 +581,21 @@ def unnamed_source_form(doc: Doc, start: int, end: int) -> str | None:
         return "particular"
     claimed = _role_claimed(doc, head) if possessor is None else _possessed_role_claimed(doc, head, possessor)
     return "particular" if claimed else "unclaimed"
+
+
+def _speaking_relative(doc: Doc, first: int, last: int) -> str | None:
+    """The relative pronoun right after a phrase (``first``..``last``) that stands for it and is the
+    subject of a cue: the phrase as written ends before it ("several shopkeepers on the quay, who say
+    ..."), but it still tells the phrase is people."""
+    for tok in doc[last + 1 : min(len(doc), last + 3)]:
+        if tok.is_punct or tok.is_space:
+            continue
+        antecedent = _antecedent(tok)
+        speaks = tok.dep_ in ("nsubj", "nsubjpass") and is_cue(tok.head, True)
+        if speaks and antecedent is not None and first <= antecedent.i <= last:
+            return tok.lower_
+        return None
+    return None
 
 
 def nested_first_person_speakers(quotes: list[Quote]) -> list[tuple[Quote, str]]:
@@ -685,10 +703,11 @@ def _person_meant(doc: Doc, tok: Token) -> str | None:
 
 
 # Adjectives whose "it" is a real subject that does the infinitive ("it is ready to announce"), unlike
-# the extraposed "it" of "it is important to say"
+# the extraposed "it" of "it is important to say".  Read by the word, whatever the tagger calls it ("ready"
+# or "due" tagged a noun).  Not "right" or "wrong": "it is right to say that ..." is extraposed.
 _CONTROL_ADJECTIVES = frozenset(
     """ready willing eager able unable happy glad prepared keen reluctant likely unlikely set due expected
-    about going quick slow determined pleased delighted sorry proud careful free right wrong""".split()
+    about going quick slow determined pleased delighted sorry proud careful free""".split()
 )
 # Verbs whose "it" stands for the infinitive after them: "it was left to the mayor to announce", "it fell
 # to her to say", "it remains for the board to rule"
@@ -718,7 +737,9 @@ def _extraposed_it(cue: Token) -> tuple[bool, Token | None]:
         up = next((c for c in gov.children if c.dep_ in ("prep", "advmod", "prt") and c.lower_ == "up"), None)
         if described is None and up is None:
             return False, None
-        if described is not None and described.pos_ == "ADJ" and described.lemma_.lower() in _CONTROL_ADJECTIVES:
+        if described is not None and (
+            described.lower_ in _CONTROL_ADJECTIVES or described.lemma_.lower() in _CONTROL_ADJECTIVES
+        ):
             return False, None
     elif gov.lemma_ not in _EXTRAPOSING_VERBS:
         return False, None
@@ -806,6 +827,12 @@ def _antecedent(tok: Token) -> Token | None:
         objects = [c for c in prep.head.children if c.dep_ == "dobj" and c.i < prep.i and _someone(c)]
         if objects:
             return objects[-1]
+    if not _someone(noun):
+        # "had letters from parents of pupils at the school who said ...", the clause hung on "letters":
+        # "who" stands for the first people the phrase names before it ("parents" of "parents of children")
+        people = [t for t in noun.subtree if t.i < tok.i and t.pos_ in ("NOUN", "PROPN") and _someone(t)]
+        if people:
+            return people[0]
     return noun
 
 

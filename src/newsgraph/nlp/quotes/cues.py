@@ -26,6 +26,7 @@ __all__ = [
     "is_joined_statement",
     "is_unasserted",
     "addresses_the_reader",
+    "opens_with_a_question",
 ]
 
 # Verbs of saying: they may introduce a direct quote or a block quote.
@@ -36,7 +37,7 @@ SPEECH_LEMMAS = frozenset(
     concede allege testify tweet post ask answer caution conclude indicate reveal disclose describe
     quote demand propose recommend threaten assure agree joke lament charge counter retort proclaim
     affirm hint signal mention estimate speculate question scoff quip exclaim shout cry whisper
-    admonish plead concur inform notify brag speak disagree object protest sing chant continue read""".split()
+    admonish plead concur inform notify brag speak disagree object protest sing chant continue read remind""".split()
 )
 # Verbs of thinking or finding: they report an attributed claim only with a content clause.
 BELIEF_LEMMAS = frozenset("believe think feel find show expect fear suspect hope know doubt".split())
@@ -65,6 +66,8 @@ _CONDITIONS = frozenset("if unless".split())
 _SIGHT_LEMMAS = frozenset({"find"})
 # Finite verb tags: a content clause has one ("found that rents rose"); a small clause does not ("found the hiker hurt").
 _FINITE_TAGS = frozenset("VBD VBZ VBP MD".split())
+# Wh-words that open an embedded question ("how", "why", "what", "which", "who")
+_WH_TAGS = frozenset("WRB WP WDT WP$".split())
 # Parts of speech a cue verb can carry ("according" is tagged VERB; "said" sometimes AUX).
 VERBISH = {"VERB", "AUX"}
 # Dependency labels of a cue's child that holds what was said.
@@ -73,7 +76,7 @@ CONTENT_DEPS = {"ccomp", "xcomp", "dobj", "attr", "oprd"}
 # object is who was addressed ("told reporters") or something made ("wrote a memoir", "added a week").
 _OBJECT_CUES = OBJECT_CUES | SPEECH_LEMMAS - set(
     "tell ask inform notify urge assure warn continue accuse answer post report quote threaten charge signal "
-    "object sing chant speak add write read".split()
+    "object sing chant speak add write read remind".split()
 )
 
 
@@ -164,6 +167,8 @@ def content_range(att, cue: Token) -> tuple[int, int] | None:
         # a quote shows its words as the speaker's, so here it is none
         return None
     clause = next((c for c in cue.children if c.dep_ == "ccomp"), None)
+    if clause is not None and opens_with_a_question(cue, clause):
+        return None  # "Describing how the fire spread, a witness said ...": a topic, not what was said
     noun = _noun_owning(cue, clause) if clause is not None else None
     if noun is not None:
         # "reiterated her regret that the ward had closed": the clause is the regret's; what was said, if
@@ -207,6 +212,27 @@ def is_joined_statement(cue: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in cue.children)
         and any(c.dep_ in CONTENT_DEPS for c in cue.children)
     )
+
+
+def opens_with_a_question(cue: Token, clause: Token) -> bool:
+    """A present participle that opens its sentence as an adverbial clause of its own, with an embedded
+    question for content ("Describing how the fire spread, a witness said ...", "Explaining why the road
+    shut, ..."): the question names what the speech was about, not words anyone said.  Not "asking", whose
+    question is the asker's words."""
+    return (
+        cue.tag_ == "VBG"
+        and cue.dep_ == "advcl"
+        and cue.i < cue.head.i
+        and cue.lemma_.lower() != "ask"
+        and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "mark") for c in cue.children)
+        and _embedded_question(clause)
+    )
+
+
+def _embedded_question(clause: Token) -> bool:
+    """A clause that opens with a wh-word or "whether"/"if": "how the fire spread", "whether it would close"."""
+    first = clause.left_edge
+    return first.tag_ in _WH_TAGS or first.lower_ in ("whether", "if")
 
 
 def is_negated(cue: Token) -> bool:
