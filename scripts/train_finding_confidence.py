@@ -55,7 +55,7 @@ def _right(pdoc, quote: Quote, speaker) -> int | None:
     best = max(gold, key=lambda a: sum(overlap_chars(quote.start, quote.end, s, e) for s, e in a.content))
     if not best.source:
         return None
-    return int(speaker_overlaps(best, quote, speaker))
+    return int(speaker_overlaps(best, quote, speaker, pdoc.text))
 
 
 def _article_examples(nlp, pdoc):

@@ -73,7 +73,7 @@ def _article_examples(nlp, pdoc):
         else:
             best = max(gold, key=lambda a: sum(overlap_chars(quote.start, quote.end, s, e) for s, e in a.content))
             speaker = entities.get(quote.speaker)
-            right = int(speaker_overlaps(best, quote, speaker) if best.source else quote.speaker is None)
+            right = int(speaker_overlaps(best, quote, speaker, pdoc.text) if best.source else quote.speaker is None)
         yield evidence, quote.kind, right
 
 
