@@ -13,8 +13,9 @@ the repository, so a refit after a change of the fit alone does not parse 840 ar
 
 Then the Platt step (:func:`newsgraph.nlp.quotes.confidence.load_calibration`): a slope and an offset
 on the model's log-odds, fitted on the quotes of PolNeAR *dev* the cap leaves alone.  PolNeAR dev is the
-split kept for tuning; train fits the weights, dev the two numbers that map them to held-out news, and
-the real-news pages, used for neither, check both.  ``--no-calibration`` writes slope 1 and offset 0.
+split kept for tuning; train fits the weights, dev the two numbers that map them to held-out news; the
+real-news pages are used for neither and check the step (the hand-set cap, NO_SPEAKER_CAP, was chosen with
+both dev sets in view).  ``--no-calibration`` writes slope 1 and offset 0.
 """
 
 from __future__ import annotations
@@ -56,13 +57,13 @@ def examples(data: Path, limit: int | None, split: str = "train", cache: Path | 
             yield from ((*r, pdoc.name) for r in done[(split, pdoc.name)])
             continue
         nlp = nlp or build_pipeline()
-        rows = list(_article_examples(nlp, pdoc))
+        rows = list(article_examples(nlp, pdoc))
         if cache is not None:
             append_cache(cache, split, pdoc.name, rows)
         yield from ((*r, pdoc.name) for r in rows)
 
 
-def _article_examples(nlp, pdoc):
+def article_examples(nlp, pdoc):
     """The examples of one PolNeAR article."""
     doc = parsed(nlp, plain_document(pdoc.text, published=pdoc.published, path=pdoc.name))
     entities = {e.id: e for e in doc._.ng_entities}
@@ -77,11 +78,16 @@ def _article_examples(nlp, pdoc):
         yield evidence, quote.kind, right
 
 
+def log_odds(rows, w: np.ndarray) -> np.ndarray:
+    """The model's log-odds of each (evidence dict, ...) row: what the runtime's ``model_log_odds`` computes."""
+    x = matrix(rows, FEATURES)
+    return np.hstack([np.ones((len(x), 1)), x]) @ w
+
+
 def platt_step(rows, w: np.ndarray) -> dict:
     """Slope and offset of a logistic fit of the uncapped rows' labels on the model's log-odds."""
     kept = [r for r in rows if not capped(r[0])]
-    x = matrix(kept, FEATURES)
-    z = np.hstack([np.ones((len(x), 1)), x]) @ w
+    z = log_odds(kept, w)
     y = np.array([r[2] for r in kept], dtype=float)
     offset, slope = fit(z[:, None], y, l2=0.0)
     print(f"Platt step on {len(y)} uncapped PolNeAR dev quotes: slope {slope:.4f}, offset {offset:.4f}")

@@ -455,3 +455,20 @@ def test_polnear_a_relative_pronoun_source_stands_for_the_phrase_before_it():
     ]
     c = score_article(text, gold, quotes, article)
     assert (c.direct_speaker_ok, c.direct_speaker_n) == (1, 2)
+
+
+def test_polnear_a_relative_pronoun_source_credits_our_phrase_not_a_mention_ending_there():
+    # "The lawyer for the family of Tom Reed, who said ...": "who" may stand for the lawyer; a mention of
+    # Tom Reed ending before it is no evidence that we named the one the clause hangs on
+    text = "The lawyer for the family of Tom Reed, who said “we will appeal,” left the court."
+    q = text.index("“we")
+    who = text.index("who")
+    reed = text.index("Tom Reed")
+    gold = [Attribution([(q, q + 17)], [(who, who + 3)], [])]
+    tom = Entity("E1", "Tom Reed", "PERSON", [Mention(reed, reed + 8, "Tom Reed")])
+    article = Article(id="a", text=text, entities=[tom])
+    lawyer = Span(0, text.index(","), text[: text.index(",")])
+    by_mention = Quote(q, q + 17, text[q : q + 17], "direct", speaker="E1")
+    by_phrase = Quote(q, q + 17, text[q : q + 17], "direct", speaker="E1", speaker_span=lawyer)
+    assert score_article(text, gold, [by_mention], article).direct_speaker_ok == 0
+    assert score_article(text, gold, [by_phrase], article).direct_speaker_ok == 1

@@ -23,7 +23,7 @@ Matching rules:
   Source: our quote's ``speaker_span`` (the speaker as written: "he", "the
   ministry", "Putin") overlaps it, or a mention of our resolved speaker entity does;
   a gold Source that is a bare relative pronoun ("officials, who said") stands for
-  the phrase before it, so our phrase or mention ending right before it counts.
+  the phrase before it, so our phrase as written ending right before it counts.
   A quote with neither is wrong.  Contents without a gold Source are left out.
   Accuracy is also given by the gold Source's kind: a pronoun, a name (a
   capitalised non-pronoun word) or a nominal ("the campaign", "officials").
@@ -286,15 +286,18 @@ def source_kind(text: str, gold: Attribution) -> str:
 def speaker_overlaps(gold: Attribution, quote: Quote, speaker: Entity | None, text: str) -> bool:
     """The predicted speaker overlaps the gold Source: the speaker as written, or a mention of the entity.
     A gold Source that is a bare relative pronoun ("officials, who said") stands for the phrase right
-    before it: our phrase or mention ending there (only a comma, a dash or spaces between) counts."""
+    before it: our phrase as written ending there (only a comma, a dash or spaces between) counts."""
     spans = [(quote.speaker_span.start, quote.speaker_span.end)] if quote.speaker_span else []
     spans += [(m.start, m.end) for m in (speaker.mentions if speaker else [])]
     if any(overlap_chars(a, b, s, e) for a, b in spans for s, e in gold.source):
         return True
     if len(gold.source) != 1 or text[gold.source[0][0] : gold.source[0][1]].strip().lower() not in _RELATIVE_SOURCES:
         return False
+    # only our phrase as written: it is what we say the relative clause hangs on, while any mention of the
+    # speaker entity that happens to end there ("the family of Tom Reed, who said") would be luck
     start = gold.source[0][0]
-    return any(b <= start and not text[b:start].strip(" ,\n-–—") for _a, b in spans)
+    written = quote.speaker_span
+    return written is not None and written.end <= start and not text[written.end : start].strip(" ,\n-–—")
 
 
 def speaker_correct(text: str, gold: Attribution, speaker: Entity | None) -> bool:

@@ -26,3 +26,14 @@ def test_the_ministry_with_no_other_ministry_between_is_the_one_named(nlp):
         last=True,
     )
     assert refs.get("ministry") == "Ministry of Water"
+
+
+def test_the_ministry_after_the_same_countrys_ministry_is_the_one_named(nlp):
+    # review 12: from Accra, "Ghana's health ministry" is the Ministry of Health named before, not another
+    refs = references(
+        nlp,
+        "ACCRA - The Ministry of Health said 40 cases were recorded. Ghana's health ministry has faced "
+        "criticism before. The ministry said a vaccine would arrive next week.",
+        last=True,
+    )
+    assert refs.get("ministry") == "Ministry of Health"

@@ -6,14 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.pipeline import build_pipeline
-
 PLACE_TYPES = ("GPE", "LOC")
-
-
-@pytest.fixture(scope="module")
-def nlp():
-    return build_pipeline()
 
 
 def entity_holding(doc, start: int):
@@ -160,3 +153,36 @@ def test_a_town_that_shares_a_border_is_not_the_firm(nlp):
     text = "Stockport Foods reported a loss. Stockport shares a border with Manchester."
     town = entity_holding(nlp(text), text.index("Stockport shares"))
     assert town is None or town.type in PLACE_TYPES  # never the firm
+
+
+@pytest.mark.parametrize(
+    "text, country",
+    [
+        ("Kenya Airways reported a record loss on Tuesday. Kenya said it would not bail out the carrier.", "Kenya"),
+        ("Scotland Energy said bills would rise. Scotland said it would hold a referendum.", "Scotland"),
+    ],
+)
+def test_a_country_or_region_a_firm_is_named_after_speaks_for_itself(nlp, text, country):
+    # review 12: only a town lends its name to a firm; a country speaking is its government
+    doc = nlp(text)
+    speaking = entity_holding(doc, text.index(country + " said"))
+    assert speaking is not None and speaking.name == country and speaking.type in PLACE_TYPES
+
+
+def test_a_town_exporting_is_the_town(nlp):
+    # review 12: towns export, produce and employ in news too; only speaking and a firm's own doings count
+    text = "Sheffield Steel said orders fell. Sheffield employs 3,000 people in tourism."
+    doc = nlp(text)
+    town = entity_holding(doc, text.index("Sheffield employs"))
+    assert town is not None and town.type in PLACE_TYPES
+
+
+def test_a_short_name_another_body_of_the_article_shares_stays_the_towns(nlp):
+    # review 12: the firm and a club both open with the town's name; "Stockport said" is no more the firm's
+    text = (
+        "Stockport Foods reported lower profits. Stockport County beat Leeds 2-1 on Saturday. "
+        "Stockport said it would appeal against the referee's decision."
+    )
+    doc = nlp(text)
+    speaking = entity_holding(doc, text.index("Stockport said"))
+    assert speaking is None or speaking.name != "Stockport Foods"

@@ -56,6 +56,12 @@ def test_signing_a_bill_into_law_is_no_support(analyze_text):
     assert events_of_type(article, "SUPPORT") + events_of_type(article, "AGREE")
 
 
+def test_a_treaty_signed_into_force_is_still_support(analyze_text):
+    # review 12: only a law, a bill or the like signed "into" law is no event
+    article = analyze_text("Ghana signed into force a border treaty with Togo on Monday.")
+    assert [e.type for e in article.events] == ["SUPPORT"]
+
+
 def test_a_plural_pronoun_is_never_one_person(analyze_text):
     # "they" told of the police, which coreference gave to the one man named before: he was made the
     # detainer of himself. A plural pronoun names no single person; the man, as "him", is still the target

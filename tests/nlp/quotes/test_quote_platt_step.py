@@ -9,10 +9,14 @@ NO_SPEAKER_CAP, still below the display threshold.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 
 import newsgraph
+from newsgraph.evaluate.common import plain_document
+from newsgraph.evaluate.polnear import Attribution, PolnearDoc, score_article
+from newsgraph.nlp.pipeline import analyze_document
 from newsgraph.nlp.quotes.confidence import (
     FEATURES,
     NO_SPEAKER_CAP,
@@ -72,3 +76,49 @@ def test_a_capped_quote_keeps_the_models_probability_under_the_cap(evidence):
     assert capped(evidence)
     assert quote_confidence(evidence) == round(min(_sigmoid(model_log_odds(evidence)), NO_SPEAKER_CAP), 3)
     assert quote_confidence(evidence) < newsgraph.MIN_CONFIDENCE
+
+
+def _span(text: str, words: str) -> tuple[int, int]:
+    start = text.index(words)
+    return start, start + len(words)
+
+
+def test_the_training_label_is_the_scorers_verdict(nlp, monkeypatch):
+    # the quote model and its Platt step learn from labels the training script gives; they must be the
+    # PolNeAR scorer's own verdicts, or the confidence is calibrated against another measure
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[3] / "scripts"))
+    from train_quote_confidence import article_examples
+
+    text = (
+        "The mayor of Lowmarsh, Tom Hale, said the harbour bridge would reopen in May.\n\n"
+        "Residents of the old quarter, who have waited two years, said the repairs came too late.\n\n"
+        "Ann Lee warned that the toll would rise."
+    )
+    gold = [
+        Attribution(
+            content=[_span(text, "the harbour bridge would reopen in May")], source=[_span(text, "Tom Hale")], cue=[]
+        ),
+        Attribution(content=[_span(text, "the repairs came too late")], source=[_span(text, "who")], cue=[]),
+        Attribution(content=[_span(text, "the toll would rise")], source=[_span(text, "Tom Hale")], cue=[]),
+    ]
+    pdoc = PolnearDoc(name="ours", text=text, ann_file="", attributions=gold)
+    labels = sorted(right for _evidence, _kind, right in article_examples(nlp, pdoc))
+    article = analyze_document(nlp, plain_document(text, path="ours"))
+    verdicts = sorted(int(ok) for _confidence, ok in score_article(text, gold, article.quotes, article).quote_pairs)
+    assert labels == verdicts
+    assert labels == [0, 1, 1]
+
+
+def test_the_step_is_fitted_on_the_log_odds_the_runtime_computes(monkeypatch):
+    # train/serve parity: the script fits the slope and offset on its own log-odds of each quote; they
+    # must be the runtime's, feature for feature, or the step is applied to another number than it was fitted on
+    monkeypatch.syspath_prepend(str(Path(__file__).resolve().parents[3] / "scripts"))
+    import numpy as np
+    from train_quote_confidence import log_odds
+
+    from newsgraph.nlp.quotes.confidence import load_weights
+
+    weights = load_weights()
+    w = np.array([weights["intercept"], *(weights.get(name, 0.0) for name in FEATURES)])
+    rows = [(evidence, "indirect", 1) for evidence in (NAMED_SAID, NAMED_BELIEVES, PARTICULAR)]
+    assert np.allclose(log_odds(rows, w), [model_log_odds(e) for e, _k, _r in rows])

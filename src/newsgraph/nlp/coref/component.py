@@ -426,9 +426,19 @@ class _Resolver:
             if tok.idx <= last or tok.lemma_.lower() != word or self.in_entity(tok):
                 continue
             owners = [self.entity_of(c) for c in tok.children if c.dep_ == "poss"]
-            if any(o is not None and o != ent and self.types.get(o) in ("GPE", "LOC") for o in owners):
+            if any(o is not None and o != ent and self.types.get(o) in ("GPE", "LOC")
+                   and self.countries.get(o) != self.country_of_body(ent) for o in owners):  # fmt: skip
                 return True
         return False
+
+    def country_of_body(self, ent: str) -> str | None:
+        """The body's country, or where it has none, the country of the first place the article names (its
+        dateline, most often): a ministry named without its country in a story from Accra is Ghana's, so
+        "Ghana's health ministry" is the same one."""
+        if ent in self.countries:
+            return self.countries[ent]
+        return next((self.countries[eid] for _s, _e, eid in self.spans
+                     if self.types.get(eid) in ("GPE", "LOC") and eid in self.countries), None)  # fmt: skip
 
     def _commentator_employer(self, end: int) -> bool:
         """Whether the organisation mention ending at ``end`` only says where an outside commentator works

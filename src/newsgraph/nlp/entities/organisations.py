@@ -77,9 +77,9 @@ FORCE_HEAD_WORDS = frozenset({"police", "constabulary"})
 # Title words that never end a title ("Prime", "Deputy", "Attorney"): an office's name cut after one goes on.
 TITLE_OPENING_WORDS = RANK_QUALIFIERS | frozenset("prime chief attorney auditor solicitor lord high special".split())
 # What a firm, not a town, does as the subject of a verb: speak, or act on its jobs, goods and shares.
-FIRM_VERB_LEMMAS = frozenset(
-    """employ hire cut sell buy acquire own operate manufacture produce export supply shed merge""".split()
-)
+# Verbs whose subject is a firm, not the town a firm is named after: towns export, produce, supply,
+# sell and employ in news too ("the town employs 3,000 in tourism"), so those are left out.
+FIRM_VERB_LEMMAS = frozenset("""hire acquire shed merge""".split())
 # An initialism of a body: 3-6 capitals ("WBLX", "S.E.C."); two are too often a country or a state ("US", "NY").
 SPEAKING_CAPITALS = range(3, 7)
 
@@ -156,6 +156,11 @@ class OrganisationRules:
             and doc[e.end - 1].lower_ in FIRM_NAME_ENDINGS and all(t.is_title for t in doc[e.start : e.end - 1])
         }  # fmt: skip
         prefixes -= {(doc[e.end - 1].text,) for e in ents if e.label == "PERSON"}  # a surname stays a person's
+        # a country or a region ("Kenya Airways" ... "Kenya said") acts and speaks for itself: only a town lends
+        # its name to a firm; and where another body opens with the same words ("Stockport County", a club;
+        # "Stockport Council"), the short name is no more the firm's than theirs
+        prefixes -= {tuple(t.text for t in doc[e.start : e.end]) for e in ents if e.kb.startswith("iso3166")}
+        prefixes = {words for words in prefixes if not _another_body_opens_with(doc, ents, words)}
         if not prefixes:
             return ents
         by_span = {(e.start, e.end): e for e in ents}
@@ -581,6 +586,16 @@ def _start_of_joined_name(doc: Doc, e: SpanCandidate) -> int | None:
     if i == e.start - 1 or i == 0 or doc[i - 1].lower_ != "the":
         return None
     return i
+
+
+def _another_body_opens_with(doc: Doc, ents: list[SpanCandidate], words: tuple[str, ...]) -> bool:
+    """Whether a name of the article other than a firm's ("Stockport County", "Stockport Borough Council")
+    opens with ``words`` and runs on past them."""
+    for e in ents:
+        name = tuple(t.text for t in doc[e.start : e.end])
+        if len(name) > len(words) and name[: len(words)] == words and doc[e.end - 1].lower_ not in FIRM_NAME_ENDINGS:
+            return True
+    return False
 
 
 def _where_only_a_firm_fits(doc: Doc, start: int, end: int) -> bool:

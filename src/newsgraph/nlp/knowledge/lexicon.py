@@ -541,14 +541,14 @@ BUSINESS_HEAD_WORDS = frozenset(
     technologies logistics enterprises bancorp insurance hotels resorts properties realty communications
     corp corporation inc ltd llc plc capital ventures investments securities associates""".split()
 )
-# Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a firm so
-# described acts for itself, not for its country (whether the noun may title a person: FIRM_ONLY_DESCRIPTORS)
 # Last words of a firm's name whose first words may be a town's ("Stockport Foods", "Kelton Brewing"):
 # the first words alone, later in the article, are the firm's short name.
 FIRM_NAME_ENDINGS = BUSINESS_HEAD_WORDS | frozenset(
     """group bank brewing brewery brewers distillery mining minerals resources energy steel mills textiles
     homes construction engineering shipping pharma telecom""".split()
 )
+# Lower-case nouns that describe a named firm ("Danish rival X", "the German carmaker X"): a firm so
+# described acts for itself, not for its country (whether the noun may title a person: FIRM_ONLY_DESCRIPTORS)
 BUSINESS_DESCRIPTORS = frozenset(
     """rival competitor company firm maker carmaker automaker lender bank insurer retailer chain giant producer
     manufacturer supplier operator conglomerate airline brewer miner startup group owner""".split()
