@@ -138,8 +138,10 @@ class OrganisationRules:
         """ "Stockport Foods said profits fell. Stockport said ...": a firm named after a town goes on under
         the town's name, which the gazetteer links to the town.  Where the article names such a firm (its
         name ends in a trade word), the bare first words of that name where only a firm fits are the firm:
-        the subject of a verb of saying or of a firm's doing ("... cut jobs", "... sold its stake"), or
-        what shares are in ("shares in Stockport", "Stockport shares").  They are retyped an organisation,
+        the subject of a verb of saying or of a firm's own doing ("... shed jobs", "... acquired a rival"),
+        or what shares are in ("shares in Stockport", "Stockport shares").  A country or a region never
+        lends its name so ("Kenya Airways ... Kenya said" is Kenya), nor a town whose name another body of
+        the article opens with ("Stockport County").  They are retyped an organisation,
         unlinked (linking joins them to the longer name), or added where the model tagged nothing.  The town
         stays a place wherever else it stands ("a plant in Stockport", "Stockport lies ..."), and a person
         of the article with that surname keeps the name.  A name the model took for a place that ends in a
@@ -600,7 +602,7 @@ def _another_body_opens_with(doc: Doc, ents: list[SpanCandidate], words: tuple[s
 
 def _where_only_a_firm_fits(doc: Doc, start: int, end: int) -> bool:
     """Whether the name ``doc[start:end]`` stands where only a firm (or a body) fits: the subject of a verb
-    of saying or of a firm's doing ("X said", "X cut 200 jobs"), or what shares are in ("shares in X",
+    of saying or of a firm's own doing ("X said", "X shed 200 jobs"), or what shares are in ("shares in X",
     "X shares", "X shareholders")."""
     last = doc[end - 1]
     if last.dep_ == "nsubj" and last.head.lemma_ in REPORTING_LEMMAS | FIRM_VERB_LEMMAS:
