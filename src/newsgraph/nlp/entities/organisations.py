@@ -76,7 +76,6 @@ SAINT_WORDS = frozenset({"St", "Saint", "Ste"})
 FORCE_HEAD_WORDS = frozenset({"police", "constabulary"})
 # Title words that never end a title ("Prime", "Deputy", "Attorney"): an office's name cut after one goes on.
 TITLE_OPENING_WORDS = RANK_QUALIFIERS | frozenset("prime chief attorney auditor solicitor lord high special".split())
-# What a firm, not a town, does as the subject of a verb: speak, or act on its jobs, goods and shares.
 # Verbs whose subject is a firm, not the town a firm is named after: towns export, produce, supply,
 # sell and employ in news too ("the town employs 3,000 in tourism"), so those are left out.
 FIRM_VERB_LEMMAS = frozenset("""hire acquire shed merge""".split())

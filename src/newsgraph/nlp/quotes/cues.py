@@ -216,7 +216,7 @@ def is_joined_statement(cue: Token) -> bool:
 
 def opens_with_a_question(cue: Token, clause: Token) -> bool:
     """A present participle that opens its sentence as an adverbial clause of its own, with an embedded
-    question for content ("Describing how the fire spread, a witness said ...", "Explaining why the road
+    question for content ("Describing how the fire spread, a witness said ...", "Recalling why the road
     shut, ..."): the question names what the speech was about, not words anyone said.  Not "asking", whose
     question is the asker's words."""
     return (
