@@ -691,9 +691,7 @@ def _speaks(subject: Token) -> bool:
 
 def _reports(subject: Token) -> bool:
     """Whether ``subject`` is the subject of a verb of saying or of one with a content clause."""
-    return subject.dep_ == "nsubj" and (
-        subject.head.lemma_ in SAY_LEMMAS or any(c.dep_ == "ccomp" for c in subject.head.children)
-    )
+    return _speaks(subject) or (subject.dep_ == "nsubj" and any(c.dep_ == "ccomp" for c in subject.head.children))
 
 
 def _words_said_before(pron: Token) -> tuple[int, int] | None:

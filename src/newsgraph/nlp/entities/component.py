@@ -41,7 +41,7 @@ from spacy.tokens import Doc, Span
 
 from ..knowledge.gazetteer import NOTABLE_CITY_POPULATION, get_gazetteer
 from ..knowledge.lexicon import SIGNATURE_DASHES
-from .matching import LINKABLE, GazetteerMatcher, SpanCandidate
+from .matching import LINKABLE, GazetteerMatcher, SpanCandidate, covered_tokens
 from .organisations import OrganisationRules
 from .rules import TypeRules
 
@@ -67,9 +67,7 @@ def _join_hyphenated_names(doc: Doc, ents: list[SpanCandidate]) -> None:
     """ "Seo Yun-ha": the model often stops a person's name at a hyphen inside its last word, before "Yun"
     or after it.  The pieces glued to the name by the hyphen (no space on either side) join it, when no
     other name holds them.  A lower-case word after the name ("Dorrin re-opened") is no piece of it."""
-    covered = bytearray(len(doc))
-    for e in ents:
-        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+    covered = covered_tokens(doc, ents)
     for e in ents:
         end = e.end
         if e.label != "PERSON" or end >= len(doc) or covered[end]:

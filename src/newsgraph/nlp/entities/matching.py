@@ -372,9 +372,7 @@ class GazetteerMatcher:
 
     def fuzzy_unlabelled(self, doc: Doc, ents: list[SpanCandidate], gaz) -> list[SpanCandidate]:
         """Capitalised 1-4 token runs no one tagged, close to a gazetteer name (OCR damage)."""
-        covered = bytearray(len(doc))
-        for e in ents:
-            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        covered = covered_tokens(doc, ents)
         out, i, n = [], 0, len(doc)
         while i < n:
             if covered[i] or doc[i].pos_ != "PROPN" or not doc[i].is_title:
@@ -399,6 +397,14 @@ class GazetteerMatcher:
 
 # Small words a name's initials leave out ("Union of Transport Workers" -> "UTW").
 INITIALS_SKIPPED = frozenset({"of", "and", "the", "for", "on", "in", "to", "&"})
+
+
+def covered_tokens(doc: Doc, ents: list[SpanCandidate]) -> bytearray:
+    """One byte per token of ``doc``: 1 where one of ``ents`` holds the token, else 0."""
+    covered = bytearray(len(doc))
+    for e in ents:
+        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+    return covered
 
 
 def acronym_letters(text: str) -> str:

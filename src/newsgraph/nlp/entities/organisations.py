@@ -32,7 +32,14 @@ from ..knowledge.lexicon import (
     is_person_noun,
     title_key,
 )
-from .matching import GEO_HEADS, SpanCandidate, acronym_letters, name_initials, person_in_apposition
+from .matching import (
+    GEO_HEADS,
+    SpanCandidate,
+    acronym_letters,
+    covered_tokens,
+    name_initials,
+    person_in_apposition,
+)
 
 __all__ = ["OrganisationRules"]
 
@@ -165,9 +172,7 @@ class OrganisationRules:
         if not prefixes:
             return ents
         by_span = {(e.start, e.end): e for e in ents}
-        covered = bytearray(len(doc))
-        for e in ents:
-            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        covered = covered_tokens(doc, ents)
         added = []
         for words in prefixes:
             for t in doc:
@@ -214,9 +219,7 @@ class OrganisationRules:
         """ "Police Denmark said": "Police" right before a country or a region the gazetteer names is
         that country's police force, one organisation; the model tags the country alone.  A word
         between them ("Police in Denmark") leaves police and place apart."""
-        covered = bytearray(len(doc))
-        for e in ents:
-            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        covered = covered_tokens(doc, ents)
         out = []
         for e in ents:
             before = doc[e.start - 1] if e.start else None
@@ -239,9 +242,7 @@ class OrganisationRules:
         inside the title, and trimming leaves "Office" or "Office of the Prime".  A body's name ending in
         its head word, or already in "of (the)", runs on over the title-case words of an office holder's
         title that follow; the name of the holder after the title is no part of it."""
-        covered = bytearray(len(doc))
-        for e in ents:
-            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        covered = covered_tokens(doc, ents)
         for e in ents:
             if e.label != "ORG" or e.kb:
                 continue
@@ -292,9 +293,7 @@ class OrganisationRules:
         in a sentence written in lower case, is a body speaking -- an outlet, an agency -- though the article
         spells it out nowhere.  Not a role ("CEO noted"), a title, a given name, nor a word with a determiner
         ("the CEO"); not in a headline of capitals ("OZ SAYS"), where every word is one."""
-        covered = bytearray(len(doc))
-        for e in ents:
-            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        covered = covered_tokens(doc, ents)
         added = []
         for t in doc:
             letters = t.text.replace(".", "")

@@ -43,6 +43,7 @@ from .matching import (
     MODEL_WEIGHT,
     SpanCandidate,
     acronym_letters,
+    covered_tokens,
     is_person_title,
     name_initials,
     person_in_apposition,
@@ -176,9 +177,7 @@ def _extend_names_by_said_surnames(doc: Doc, ents: list[SpanCandidate]) -> None:
     name's surname: the name grows by it (the lone subject then joins it as a surname).  Never a day or
     month ("Maria Lopez Tuesday"), nor a word that starts a sentence or a clause of its own ("Ruiz told Ann
     Lee Hale would resign": "Hale" is the subject of "would resign", no part of Ann Lee's name)."""
-    covered = bytearray(len(doc))
-    for e in ents:
-        covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+    covered = covered_tokens(doc, ents)
     said = {
         _same_apostrophes(t.text)
         for t in doc
@@ -561,9 +560,7 @@ class TypeRules:
         for text in surnames:
             known.setdefault(text, SpanCandidate(0, 0, "PERSON"))
         if known:
-            covered = bytearray(len(doc))
-            for e in ents:
-                covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+            covered = covered_tokens(doc, ents)
             for tok in doc:
                 word = _same_apostrophes(tok.text)  # "O'Brady" after "Tomas O’Brady"
                 if not covered[tok.i] and word in known and (tok.pos_ == "PROPN" or _subject_mistagged(doc, tok)):
@@ -584,9 +581,7 @@ class TypeRules:
             return ents
         capitals = {text.upper(): e for text, e in known.items() if len(text) > 3}
         longest = max(len(doc[e.start : e.end]) for e in known.values())
-        covered = bytearray(len(doc))
-        for e in ents:
-            covered[e.start : e.end] = b"\x01" * (e.end - e.start)
+        covered = covered_tokens(doc, ents)
         added = []
         for i, tok in enumerate(doc):
             if covered[i] or not tok.text[:1].isupper() or (i and is_person_title(doc[i - 1])):
